@@ -1,0 +1,329 @@
+"""One turn: user text → interview (deterministic) → local model (+ validated tool calls) →
+maybe escalation → reply. A UI-free generator of typed events; the CLI and the TUI render them."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from advisor import router
+from advisor.events import (
+    AgentEvent,
+    Escalated,
+    Notice,
+    ProfileChanged,
+    TextChunk,
+    ToolAnswered,
+    ToolCalled,
+    TurnFinished,
+    UsageRecorded,
+)
+from advisor.gate import SentenceGate
+from advisor.interview import next_question, read_answer, read_whatif
+from advisor.models.base import (
+    ChatModel,
+    Finished,
+    Message,
+    ModelError,
+    TextDelta,
+    ToolCallsReady,
+    ToolSpec,
+)
+from advisor.state import SessionState
+from advisor.summary import recommendation_markdown, whatif_markdown
+from prompts import load as load_prompt
+from tools.catalog import Catalog
+from tools.compare import CompareInput, CompareResult
+from tools.profile import WorkloadProfile
+from tools.registry import TOOLS, ToolInputError, tool_by_function_name
+
+MAX_TOOL_STEPS = 4
+HISTORY_MESSAGES = 8
+
+
+@dataclass
+class TurnContext:
+    catalog: Catalog
+    state: SessionState
+    local: ChatModel | None = None
+    mode: str = "none"  # agentic | guided | none
+    claude: ChatModel | None = None
+    offline: bool = False
+    budget_usd: float = 0.25
+    allow_sensitive: bool = False
+    claude_spent: Callable[[], float] = lambda: 0.0
+    price_claude: Callable[[int, int], float] = lambda i, o: 0.0
+    history: list[Message] = field(default_factory=list)
+    local_failures: int = 0
+
+
+def tool_specs() -> list[ToolSpec]:
+    return [
+        ToolSpec(name=t.function_name, description=t.description, parameters=t.parameters())
+        for t in TOOLS.values()
+    ]
+
+
+def run_compare(catalog: Catalog, profile: WorkloadProfile) -> CompareResult:
+    return TOOLS["compare"].run(profile.model_dump(exclude_none=True), catalog)  # type: ignore[return-value]
+
+
+def _compare_events(
+    catalog: Catalog, profile: WorkloadProfile
+) -> Iterator[AgentEvent | CompareResult]:
+    arguments = profile.model_dump(exclude_none=True)
+    yield ToolCalled(name="compare", arguments=arguments, by="interview")
+    try:
+        result = run_compare(catalog, profile)
+    except ToolInputError as exc:
+        yield ToolAnswered(name="compare", error=str(exc))
+        return
+    yield ToolAnswered(name="compare", result=result.model_dump(mode="json"))
+    yield result
+
+
+def run_turn(
+    ctx: TurnContext, text: str, cancel: threading.Event | None = None, escalate: bool = False
+) -> Iterator[AgentEvent]:
+    cancel = cancel or threading.Event()
+    state, catalog = ctx.state, ctx.catalog
+    sources: list[Any] = [text]
+
+    whatif = read_whatif(text, state.profile, catalog)
+    if whatif is not None and state.has_volume() and not escalate:
+        yield from _whatif_turn(ctx, whatif)
+        return
+
+    reading = read_answer(text, state.profile, catalog, asked=state.asked)
+    try:
+        diff = state.apply(reading.changes)
+    except ValidationError as exc:
+        diff = {}
+        yield Notice(level="warning", text=f"could not use that: {exc.errors()[0]['msg']}")
+    if diff:
+        yield ProfileChanged(changes=diff)
+    for note in reading.notes:
+        yield Notice(text=note)
+
+    result: CompareResult | None = None
+    if state.has_volume():
+        for event in _compare_events(catalog, state.profile):
+            if isinstance(event, CompareResult):
+                result = event
+                sources.append(event.model_dump(mode="json"))
+            else:
+                yield event
+    question = next_question(state.profile)
+    state.asked = question.field if question else None
+    sources.append(state.profile.model_dump())
+
+    deterministic = _deterministic_answer(result, reading.ambiguous, question, bool(diff))
+    answer_parts: list[str] = []
+    if ctx.local is not None and ctx.mode != "none" and not cancel.is_set():
+        local_text = yield from _local_reply(ctx, text, sources, cancel, result)
+        if local_text is None:
+            ctx.local_failures += 1
+        else:
+            ctx.local_failures = 0
+            answer_parts.append(local_text)
+    if deterministic and (ctx.mode != "agentic" or diff or not answer_parts):
+        chunk = ("\n\n" if answer_parts else "") + deterministic
+        yield TextChunk(text=chunk)
+        answer_parts.append(chunk)
+
+    decision = router.decide(
+        text,
+        explicit=escalate,
+        close=bool(result and result.recommendation.close),
+        conflicts=result.recommendation.conflicts if result else [],
+        local_failures=ctx.local_failures,
+        offline=ctx.offline,
+        claude_available=ctx.claude is not None,
+        spent_usd=ctx.claude_spent(),
+        budget_usd=ctx.budget_usd,
+    )
+    if decision.blocked:
+        yield Notice(
+            level="warning",
+            text=f"Claude not called ({decision.reason}): {decision.blocked}. The answer is local.",
+        )
+    if decision.escalate and not cancel.is_set():
+        memo = yield from _escalate(ctx, text, decision.reason or "", result)
+        if memo:
+            answer_parts.append("\n\n" + memo)
+            state.memo = memo
+    answer = "".join(answer_parts).strip()
+    ctx.history += [Message(role="user", content=text), Message(role="assistant", content=answer)]
+    yield TurnFinished(answer=answer)
+
+
+def _deterministic_answer(result, ambiguous: list[str], question, changed: bool) -> str:
+    parts: list[str] = []
+    if result is not None and changed:
+        parts.append(recommendation_markdown(result))
+    elif result is not None:
+        parts.append(f"**Current recommendation — {result.recommendation.summary}**")
+    parts += [f"❓ {a}" for a in ambiguous]
+    if question is not None:
+        parts.append(question.text)
+    if not parts:
+        parts.append(
+            "I have what I need. Ask a what-if (\"what if volume doubles?\"), `/set` a field,"
+            " or `/export` the report."
+        )
+    return "\n\n".join(parts)
+
+
+def _whatif_turn(ctx: TurnContext, whatif) -> Iterator[AgentEvent]:
+    profile = ctx.state.profile
+    changed = profile.model_copy(update=whatif.changes)
+    try:
+        changed = WorkloadProfile.model_validate(changed.model_dump())
+    except ValidationError as exc:
+        yield Notice(level="warning", text=f"what-if not possible: {exc.errors()[0]['msg']}")
+        yield TurnFinished(answer="")
+        return
+    results: list[CompareResult] = []
+    for p in (profile, changed):
+        for event in _compare_events(ctx.catalog, p):
+            if isinstance(event, CompareResult):
+                results.append(event)
+            else:
+                yield event
+    if len(results) != 2:
+        yield TurnFinished(answer="")
+        return
+    answer = whatif_markdown(whatif.description, results[0], results[1])
+    yield TextChunk(text=answer)
+    yield TurnFinished(answer=answer)
+
+
+def _local_reply(
+    ctx: TurnContext, text: str, sources: list[Any], cancel: threading.Event, result
+) -> Iterator[AgentEvent]:
+    """The local model's words (gated), or None when it failed; tool calls only in agentic mode."""
+    assert ctx.local is not None
+    agentic = ctx.mode == "agentic"
+    if agentic:
+        system = load_prompt("system_local.md").replace(
+            "{profile}", json.dumps(ctx.state.profile.model_dump(exclude_none=True))
+        )
+        messages = [Message(role="system", content=system), *ctx.history[-HISTORY_MESSAGES:]]
+    else:
+        messages = [Message(role="system", content=load_prompt("phrase_guided.md"))]
+    messages.append(Message(role="user", content=text))
+    tools = tool_specs() if agentic else None
+    gate = SentenceGate(sources)
+    said: list[str] = []
+    try:
+        for _step in range(MAX_TOOL_STEPS):
+            calls = []
+            for event in ctx.local.chat(messages, tools):
+                if cancel.is_set():
+                    return "".join(said)
+                if isinstance(event, TextDelta):
+                    for sentence in gate.feed(event.text):
+                        said.append(sentence)
+                        yield TextChunk(text=sentence)
+                elif isinstance(event, ToolCallsReady):
+                    calls = event.calls
+                elif isinstance(event, Finished):
+                    yield _usage("local", ctx.local.label, event)
+                    messages.append(event.message)
+            for sentence in gate.flush():
+                said.append(sentence)
+                yield TextChunk(text=sentence)
+            if not calls:
+                break
+            for call in calls:
+                outcome = yield from _call_tool(ctx.catalog, call.name, call.arguments)
+                if isinstance(outcome, dict):
+                    sources.append(outcome)
+                messages.append(
+                    Message(
+                        role="tool",
+                        content=json.dumps(outcome, default=str),
+                        tool_name=call.name,
+                        tool_call_id=call.id,
+                    )
+                )
+        else:
+            yield Notice(level="warning", text=f"the model kept calling tools; stopped after {MAX_TOOL_STEPS} rounds")
+    except ModelError as exc:
+        yield Notice(level="warning", text=f"local model: {exc} — answering from the tools alone")
+        return None
+    if gate.withheld:
+        yield Notice(
+            level="warning",
+            text=f"held back figures no tool computed: {', '.join(gate.withheld)}",
+        )
+    return "".join(said)
+
+
+def _call_tool(catalog: Catalog, name: str, arguments: dict[str, Any]) -> Iterator[AgentEvent]:
+    """Run a model's tool call; an invalid call becomes a tool error the model can read."""
+    yield ToolCalled(name=name, arguments=arguments, by="model")
+    tool = tool_by_function_name(name)
+    if tool is None:
+        error = f"unknown tool {name!r}; tools: {', '.join(t.function_name for t in TOOLS.values())}"
+        yield ToolAnswered(name=name, error=error)
+        return {"error": error}
+    try:
+        result = tool.run(arguments, catalog).model_dump(mode="json")
+    except ToolInputError as exc:
+        yield ToolAnswered(name=name, error=str(exc))
+        return {"error": str(exc)}
+    yield ToolAnswered(name=name, result=result)
+    return result
+
+
+def _usage(side: str, model: str, event: Finished, usd: float = 0.0) -> UsageRecorded:
+    return UsageRecorded(
+        side=side,  # type: ignore[arg-type]
+        model=model,
+        input_tokens=event.usage.input_tokens,
+        output_tokens=event.usage.output_tokens,
+        seconds=event.usage.seconds,
+        usd=usd,
+    )
+
+
+def _escalate(ctx: TurnContext, text: str, reason: str, result) -> Iterator[AgentEvent]:
+    """One Claude call with the structured profile and tool results; None (and a notice) on failure."""
+    assert ctx.claude is not None
+    yield Escalated(reason=reason, model=ctx.claude.label)
+    resolved: dict[str, Any] = ctx.state.profile.model_dump(exclude_none=True)
+    payload = router.escalation_request(
+        reason=reason,
+        question=text,
+        privacy=ctx.state.profile.privacy,
+        allow_sensitive=ctx.allow_sensitive,
+        profile={"given": resolved, "assumptions": result.assumptions if result else []},
+        results={"compare": result.model_dump(mode="json", exclude={"profile"})} if result else {},
+    )
+    messages = [
+        Message(role="system", content=load_prompt("memo_system.md")),
+        Message(role="user", content=payload),
+    ]
+    parts: list[str] = ["**Memo (written by Claude):**\n\n"]
+    yield TextChunk(text="\n\n" + parts[0], side="claude")
+    try:
+        for event in ctx.claude.chat(messages, None):
+            if isinstance(event, TextDelta):
+                parts.append(event.text)
+                yield TextChunk(text=event.text, side="claude")
+            elif isinstance(event, Finished):
+                usd = ctx.price_claude(event.usage.input_tokens, event.usage.output_tokens)
+                yield _usage("claude", ctx.claude.label, event, usd)
+    except ModelError as exc:
+        yield Notice(
+            level="warning",
+            text=f"Claude failed ({exc}); the local answer above stands — nothing is lost.",
+        )
+        return None
+    return "".join(parts)

@@ -1,0 +1,105 @@
+"""`advisor catalog list|show|validate`: the dated, sourced data every figure rests on."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from advisor.errors import UsageError
+
+SECTIONS = ("cloud", "hardware", "local-models", "electricity", "workloads")
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    cat = subparsers.add_parser("catalog", help="list, show or validate the catalog")
+    sub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ls = sub.add_parser("list", help="list entries with their prices, dates and sources")
+    ls.add_argument("section", nargs="?", choices=SECTIONS, help="one section (default: all)")
+    ls.add_argument("--json", action="store_true")
+    show = sub.add_parser("show", help="one entry, whole")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    val = sub.add_parser("validate", help="validate catalog files (default: shipped + user)")
+    val.add_argument("paths", nargs="*", type=Path)
+
+
+def _summary(section: str, entry) -> list[str]:
+    from advisor.render import money, tokens
+
+    if section == "cloud":
+        p = entry.price
+        return [
+            entry.id,
+            entry.tier,
+            f"{money(p.input)} / {money(p.output)} per M",
+            p.as_of.isoformat(),
+            p.source,
+        ]
+    if section == "hardware":
+        price = money(entry.price_usd) if entry.kind == "owned" else f"{money(entry.hourly_usd)}/h"
+        return [entry.id, f"{entry.memory_gb:g} GB", price, entry.as_of.isoformat(), entry.source]
+    if section == "local-models":
+        return [entry.id, entry.tier, f"{entry.params_b:g}B", entry.as_of.isoformat(), entry.source]
+    if section == "electricity":
+        return [entry.id, f"${entry.usd_per_kwh:.2f}/kWh", entry.as_of.isoformat(), entry.source]
+    per_day = f"{entry.requests_per_day:,.0f}/day"
+    size = f"{tokens(entry.input_tokens_per_request)} in / {tokens(entry.output_tokens_per_request)} out"
+    return [entry.id, per_day, size, entry.privacy, entry.source]
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
+
+
+def run(args: argparse.Namespace) -> int:
+    from advisor.config import load_config
+
+    config = load_config()
+    if args.action == "validate":
+        return _validate(args.paths or config.catalog_files, config)
+    catalog = config.catalog()
+    if args.action == "list":
+        sections = [args.section] if args.section else list(SECTIONS)
+        if args.json:
+            data = {
+                s: [e.model_dump(mode="json") for e in catalog.section(s).values()] for s in sections
+            }
+            print(json.dumps(data if len(sections) > 1 else data[sections[0]], indent=2))
+            return 0
+        for s in sections:
+            print(f"{s}:")
+            print(_table([_summary(s, e) for e in catalog.section(s).values()]))
+            print()
+        return 0
+    for s in SECTIONS:
+        entry = catalog.section(s).get(args.id)
+        if entry is None and (found := catalog.resolve(s, args.id)) and len(found) == 1:
+            entry = catalog.section(s)[found[0]]
+        if entry is not None:
+            if args.json:
+                print(json.dumps(entry.model_dump(mode="json"), indent=2))
+            else:
+                for key, value in entry.model_dump(mode="json").items():
+                    print(f"{key}: {value}")
+            return 0
+    close = [i for s in SECTIONS for i in catalog.closest(s, args.id)]
+    hint = f"did you mean {', '.join(close[:4])}?" if close else "see `advisor catalog list`"
+    raise UsageError(f"id: unknown {args.id!r}; {hint}")
+
+
+def _validate(paths: list[Path], config) -> int:
+    from tools.catalog import CatalogError, load_catalog, validate_file
+
+    try:
+        catalog = load_catalog(tuple(config.catalog_files))
+        count = sum(len(catalog.section(s)) for s in SECTIONS)
+        print(f"shipped catalog: {count} entries, valid")
+        for path in paths:
+            if not path.exists():
+                raise UsageError(f"path: {str(path)!r} does not exist")
+            print(f"{path}: {validate_file(path)} entries, valid")
+    except CatalogError as exc:
+        raise UsageError(str(exc)) from None
+    return 0

@@ -1,0 +1,47 @@
+"""The options `advisor chat` and `advisor ask` share."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_session_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--offline", action="store_true", default=None,
+        help="local model only: nothing leaves the machine",
+    )
+    parser.add_argument(
+        "--local", metavar="SPEC", default=None,
+        help="ollama:MODEL | embedded[:PATH.gguf] | none (default: auto — Ollama, else embedded, else none)",
+    )
+    parser.add_argument("--claude-model", metavar="ID", default=None, help="Claude model id")
+    parser.add_argument(
+        "--budget-usd", metavar="X", default=None, help="cap on Claude spend a session (0.25)"
+    )
+    parser.add_argument("--session", metavar="NAME", default=None, help="session to resume or start")
+    parser.add_argument("--new", action="store_true", help="start a new session")
+    parser.add_argument("--data-dir", metavar="DIR", type=Path, default=None, help="where sessions live")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def config_from_args(args: argparse.Namespace):  # -> advisor.config.Config
+    from advisor.config import load_config
+    from advisor.errors import UsageError
+    from tools.quantity import parse_quantity
+
+    budget = None
+    if args.budget_usd is not None:
+        try:
+            budget = parse_quantity(args.budget_usd)
+        except ValueError as exc:
+            raise UsageError(f"budget-usd: {args.budget_usd!r} {exc}") from None
+        if budget < 0:
+            raise UsageError(f"budget-usd: {args.budget_usd!r} must not be negative")
+    return load_config(
+        offline=args.offline,
+        local=args.local,
+        claude_model=args.claude_model,
+        budget_usd=budget,
+        data_dir=args.data_dir,
+    )

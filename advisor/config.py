@@ -1,0 +1,85 @@
+"""Configuration: flags beat environment beat the config file beat defaults.
+
+The config file is ``config.toml`` in the platform's config dir; a ``catalog.toml`` beside it
+extends and overrides the shipped catalog. The API key is read from the environment by the Claude
+adapter and never held here, written or shown.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from advisor.errors import UsageError
+
+DEFAULT_OLLAMA_MODEL = "qwen3:4b"
+DEFAULT_CLAUDE_MODEL = "claude-sonnet-4-6"
+DEFAULT_BUDGET_USD = 0.25
+
+_ENV = {
+    "ollama_model": "ADVISOR_OLLAMA_MODEL",
+    "claude_model": "ADVISOR_CLAUDE_MODEL",
+    "budget_usd": "ADVISOR_BUDGET_USD",
+    "offline": "ADVISOR_OFFLINE",
+    "local": "ADVISOR_LOCAL",
+}
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    ollama_host: str | None = None  # None: the ollama client reads OLLAMA_HOST
+    ollama_model: str = DEFAULT_OLLAMA_MODEL
+    local: str | None = None  # auto | ollama:MODEL | embedded[:PATH] | none
+    claude_model: str = DEFAULT_CLAUDE_MODEL
+    budget_usd: float = Field(default=DEFAULT_BUDGET_USD, ge=0)
+    offline: bool = False
+    allow_sensitive_escalation: bool = False
+    data_dir: Path | None = None
+    catalog_files: list[Path] = []
+
+    def catalog(self):  # -> tools.catalog.Catalog
+        from tools.catalog import CatalogError, default_catalog
+
+        try:
+            return default_catalog(tuple(self.catalog_files))
+        except CatalogError as exc:
+            raise UsageError(f"catalog: {exc}") from None
+
+
+def config_file() -> Path:
+    from advisor.paths import config_dir
+
+    return config_dir() / "config.toml"
+
+
+def load_config(path: Path | None = None, **flags: object) -> Config:
+    """Defaults, then the file, then the environment, then flags (None means "not given")."""
+    from advisor.paths import config_dir
+
+    values: dict[str, object] = {}
+    path = path or config_file()
+    if path.is_file():
+        try:
+            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise UsageError(f"config: cannot read {path}: {exc}") from None
+    for field, var in _ENV.items():
+        if os.environ.get(var):
+            values[field] = os.environ[var]
+    values.update({k: v for k, v in flags.items() if v is not None})
+    user_catalog = config_dir() / "catalog.toml"
+    values.setdefault("catalog_files", [])
+    if user_catalog.is_file():
+        values["catalog_files"] = [user_catalog, *values["catalog_files"]]  # type: ignore[list-item]
+    try:
+        return Config.model_validate(values)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise UsageError(
+            f"config: {field}: {err.get('input')!r} {err['msg'].lower()} (in {path} or ${_ENV.get(field, 'flag')})"
+        ) from None

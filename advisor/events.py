@@ -1,0 +1,83 @@
+"""The typed events one agent turn yields. The CLI prints them, the TUI renders them, the store
+keeps them: no streaming loop lives inside a widget."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from advisor.models.base import Side
+
+
+class Notice(BaseModel):
+    """Something the user should know that is not the answer: a fallback, a stale price."""
+
+    type: Literal["notice"] = "notice"
+    level: Literal["info", "warning", "error"] = "info"
+    text: str
+
+
+class TextChunk(BaseModel):
+    type: Literal["text"] = "text"
+    text: str
+    side: Side = "local"
+
+
+class ToolCalled(BaseModel):
+    type: Literal["tool_call"] = "tool_call"
+    name: str
+    arguments: dict[str, Any] = Field(default_factory=dict)
+    by: Literal["model", "interview", "user"] = "interview"
+
+
+class ToolAnswered(BaseModel):
+    type: Literal["tool_result"] = "tool_result"
+    name: str
+    result: dict[str, Any] | None = None
+    error: str | None = None
+
+
+class ProfileChanged(BaseModel):
+    type: Literal["profile"] = "profile"
+    changes: dict[str, list[Any]]  # field → [old, new]
+
+
+class Escalated(BaseModel):
+    type: Literal["escalation"] = "escalation"
+    reason: str
+    model: str
+
+
+class UsageRecorded(BaseModel):
+    type: Literal["usage"] = "usage"
+    side: Side
+    model: str
+    input_tokens: int = 0
+    output_tokens: int = 0
+    seconds: float = 0.0
+    usd: float = 0.0
+
+
+class TurnFailed(BaseModel):
+    type: Literal["error"] = "error"
+    kind: str
+    message: str
+
+
+class TurnFinished(BaseModel):
+    type: Literal["done"] = "done"
+    answer: str
+
+
+AgentEvent = (
+    Notice
+    | TextChunk
+    | ToolCalled
+    | ToolAnswered
+    | ProfileChanged
+    | Escalated
+    | UsageRecorded
+    | TurnFailed
+    | TurnFinished
+)

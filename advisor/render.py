@@ -1,0 +1,121 @@
+"""Plain-text rendering of tool results for the terminal (no UI library: `advisor calc` stays fast)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from tools.base import ToolResult
+
+MONEY_SUFFIX = ("_usd", "_usd_per_million")
+TOKEN_WORDS = ("tokens",)
+
+
+def money(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if abs(value) >= 100:
+        return f"${value:,.0f}"
+    if abs(value) >= 1:
+        return f"${value:,.2f}"
+    return f"${value:,.4f}"
+
+
+def tokens(value: float | None) -> str:
+    if value is None:
+        return "—"
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(value) >= size:
+            return f"{value / size:,.3g}{suffix}"
+    return f"{value:,.0f}"
+
+
+def months(value: float | None) -> str:
+    return "never" if value is None else f"{value:,.1f} months"
+
+
+def format_value(key: str, value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        if key.endswith("months"):
+            return months(value)
+        return {True: "yes", False: "no", None: "—"}[value]
+    if isinstance(value, float | int):
+        if key.endswith(MONEY_SUFFIX):
+            return money(value)
+        if "tokens" in key:
+            return tokens(value)
+        if key.endswith("months"):
+            return months(value)
+        if key.endswith(("share", "pct")):
+            return f"{value:.0%}"
+        return f"{value:,.4g}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={format_value(k, v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+def key_value_table(rows: list[tuple[str, str]]) -> str:
+    width = max((len(k) for k, _ in rows), default=0)
+    return "\n".join(f"{k.ljust(width)}  {v}" for k, v in rows)
+
+
+def render_result(result: ToolResult) -> str:
+    data = result.model_dump()
+    if "options" in data and "recommendation" in data:
+        return render_comparison(data)
+    assumptions = data.pop("assumptions", [])
+    rows = [(k.replace("_", " "), format_value(k, v)) for k, v in data.items()]
+    return key_value_table(rows) + _assumptions(assumptions)
+
+
+def _assumptions(items: list[str]) -> str:
+    if not items:
+        return ""
+    return "\n\nAssuming:\n" + "\n".join(f"  - {a}" for a in items)
+
+
+def options_table(options: list[dict[str, Any]], horizon: float) -> str:
+    header = ("", "option", "monthly", "first year", f"{horizon:g} months", "payback", "capacity")
+    rows = [header]
+    for o in options:
+        rows.append(
+            (
+                "✓" if o["passes"] else "✗",
+                o["label"],
+                money(o["monthly_usd"]),
+                money(o["first_year_usd"]),
+                money(o["horizon_usd"]),
+                "—" if o["deployment"] == "cloud" else months(o["payback_months"]),
+                o["capacity_verdict"] or "—",
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    for o in options:
+        if o["failed"]:
+            lines.append(f"  ✗ {o['label']}: {'; '.join(o['failed'])}")
+    return "\n".join(lines)
+
+
+def render_comparison(data: dict[str, Any]) -> str:
+    rec = data["recommendation"]
+    parts = [f"Recommendation: {rec['summary']}"]
+    parts += [f"  - {r}" for r in rec["reasons"]]
+    if rec["conflicts"]:
+        parts.append("Constraints in conflict: " + "; ".join(rec["conflicts"]))
+    if rec["close"]:
+        parts.append("The top options are close: small changes in volume or price can flip it.")
+    if rec["breakeven_tokens_per_month"]:
+        parts.append(
+            f"Break-even volume: {tokens(rec['breakeven_tokens_per_month'])} tokens a month"
+        )
+    parts.append("")
+    parts.append(options_table(data["options"], data["horizon_months"]))
+    if rec["context"]:
+        parts.append("\nRules of thumb (context, not the decision):")
+        parts += [f"  - {c}" for c in rec["context"]]
+    return "\n".join(parts) + _assumptions(data.get("assumptions", []))

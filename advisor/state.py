@@ -1,0 +1,36 @@
+"""The session's state: the profile the interview fills, which fields the user gave, the last
+comparison. Plain data; the agent changes it, the store keeps it, the UI shows it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tools.profile import WorkloadProfile
+
+
+class SessionState(BaseModel):
+    profile: WorkloadProfile = Field(default_factory=WorkloadProfile)
+    given: list[str] = Field(default_factory=list)  # fields the user stated (vs assumed)
+    asked: str | None = None  # the field the last question asked about
+    memo: str | None = None  # the last Claude memo, for the report
+
+    def apply(self, changes: dict[str, Any]) -> dict[str, list[Any]]:
+        """Set fields (validated by the profile model); the [old, new] of each that changed."""
+        diff: dict[str, list[Any]] = {}
+        for field, value in changes.items():
+            old = getattr(self.profile, field)
+            setattr(self.profile, field, value)
+            new = getattr(self.profile, field)
+            if field not in self.given:
+                self.given.append(field)
+            if old != new:
+                diff[field] = [old, new]
+        return diff
+
+    def has_volume(self) -> bool:
+        p = self.profile
+        return p.monthly_input_tokens is not None or p.monthly_output_tokens is not None or (
+            p.requests_per_day is not None and p.input_tokens_per_request is not None
+        )

@@ -1,0 +1,68 @@
+"""The deterministic answer, as Markdown: every figure straight from a tool result."""
+
+from __future__ import annotations
+
+from tools.compare import CompareResult
+
+from advisor.render import money, months, tokens
+
+
+def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
+    rec = result.recommendation
+    lines = [f"**Recommendation — {rec.summary}**", ""]
+    lines += [f"- {r}" for r in rec.reasons]
+    if rec.conflicts:
+        lines.append(f"- ⚠ constraints in conflict: {'; '.join(rec.conflicts)}")
+    if rec.close:
+        lines.append("- ⚠ a close call: small changes in volume or price can flip it")
+    if rec.breakeven_tokens_per_month:
+        lines.append(
+            f"- break-even volume: {tokens(rec.breakeven_tokens_per_month)} tokens a month"
+        )
+    lines += ["", options_markdown(result, limit=limit)]
+    if result.assumptions:
+        lines += ["", "Assuming: " + "; ".join(result.assumptions) + "."]
+    return "\n".join(lines)
+
+
+def options_markdown(result: CompareResult, *, limit: int = 6) -> str:
+    head = f"| | option | monthly | first year | {result.horizon_months:g} months | payback |"
+    rows = [head, "|---|---|---:|---:|---:|---:|"]
+    for o in result.options[:limit]:
+        payback = "—" if o.deployment == "cloud" else months(o.payback_months)
+        mark = "✓" if o.passes else "✗"
+        rows.append(
+            f"| {mark} | {o.label} | {money(o.monthly_usd)} | {money(o.first_year_usd)} |"
+            f" {money(o.horizon_usd)} | {payback} |"
+        )
+    return "\n".join(rows)
+
+
+def whatif_markdown(description: str, before: CompareResult, after: CompareResult) -> str:
+    """Old and new side by side for the options both runs share, and each one's pick."""
+    after_by_id = {o.id: o for o in after.options}
+    rows = [
+        f"**What if {description}?**",
+        "",
+        "| option | monthly now | monthly then | 36 months now | 36 months then |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for o in before.options:
+        new = after_by_id.get(o.id)
+        if new is None:
+            continue
+        rows.append(
+            f"| {o.label} | {money(o.monthly_usd)} | {money(new.monthly_usd)} |"
+            f" {money(o.horizon_usd)} | {money(new.horizon_usd)} |"
+        )
+    for o in after.options:
+        if o.id not in {b.id for b in before.options}:
+            rows.append(f"| {o.label} | — | {money(o.monthly_usd)} | — | {money(o.horizon_usd)} |")
+    rows += [
+        "",
+        f"- now: {before.recommendation.summary}",
+        f"- then: {after.recommendation.summary}",
+        "",
+        "_This is a scenario; the profile is unchanged. Use `/set` to keep it._",
+    ]
+    return "\n".join(rows)

@@ -1,0 +1,46 @@
+"""Benchmark (a script, not a test): `advisor calc` cold start against `python -c "import pydantic"`,
+and a 10,000-scenario sweep of compare. Run: python tests/bench_calc_start.py"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+
+def cold(cmd: list[str], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def sweep_ms() -> float:
+    from tools.catalog import load_catalog
+    from tools.compare import CompareInput, sweep
+
+    catalog = load_catalog()
+    inp = CompareInput(
+        requests_per_day=5000, input_tokens_per_request=2000, output_tokens_per_request=300,
+        privacy="public",
+    )
+    scales = [0.01 * 1.001**i for i in range(10_000)]
+    sweep(inp, catalog, scales[:10])  # warm the catalog and the imports
+    start = time.perf_counter()
+    points = sweep(inp, catalog, scales)
+    assert len(points) == 10_000
+    return (time.perf_counter() - start) * 1000
+
+
+if __name__ == "__main__":
+    base = cold([sys.executable, "-c", "import pydantic"])
+    calc = cold(
+        [sys.executable, "-m", "advisor.cli", "calc", "payback", "--hardware-cost-usd", "3200",
+         "--monthly-cloud-usd", "500", "--running-usd", "1", "--json"]
+    )
+    print(f"python -c 'import pydantic': {base * 1000:.0f} ms (median of 7)")
+    print(f"advisor calc payback:        {calc * 1000:.0f} ms (median of 7), ratio {calc / base:.2f}x")
+    print(f"compare sweep of 10,000 volumes: {sweep_ms():.1f} ms")

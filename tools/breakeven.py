@@ -1,0 +1,76 @@
+"""Monthly volume at which owned hardware costs the same as a cloud model (seeds 003, 004)."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from tools.base import ToolError, ToolInput, ToolResult
+from tools.catalog import Catalog, CloudModel
+from tools.cloud_cost import blended_rate
+from tools.local_cost import LocalCostInput, local_cost
+from tools.quantity import Quantity, Usd
+
+
+class BreakevenInput(ToolInput):
+    local_monthly_usd: Usd | None = Field(default=None, description="owned hardware $ a month")
+    blended_usd_per_million: Usd | None = Field(default=None, description="cloud $ per M tokens")
+    hardware: str | None = Field(default=None, description="hardware id (instead of the $)")
+    model: str | None = Field(default=None, description="cloud model id (instead of the rate)")
+    input_output_ratio: Quantity = Field(
+        default=2.0, gt=0, description="input tokens per output token (2 = 2:1)"
+    )
+    electricity_usd_per_kwh: Usd | None = Field(default=None, description="$/kWh (0.16)")
+    amortization_months: Quantity | None = Field(default=None, description="months (36)")
+    hours_per_day: Usd | None = Field(default=None, le=24, description="hours a day powered (24)")
+
+    @model_validator(mode="after")
+    def _sides_given(self) -> BreakevenInput:
+        if self.local_monthly_usd is None and self.hardware is None:
+            raise ValueError("give local-monthly-usd or hardware")
+        if self.blended_usd_per_million is None and self.model is None:
+            raise ValueError("give blended-usd-per-million or model")
+        return self
+
+
+class BreakevenResult(ToolResult):
+    breakeven_tokens_per_month: float | None
+    local_monthly_usd: float
+    blended_usd_per_million: float
+
+
+def breakeven_tokens(local_monthly_usd: float, blended_usd_per_million: float) -> float | None:
+    if blended_usd_per_million <= 0:
+        return None
+    return local_monthly_usd / blended_usd_per_million * 1e6
+
+
+def breakeven(inp: BreakevenInput, catalog: Catalog) -> BreakevenResult:
+    assumptions: list[str] = []
+    local = inp.local_monthly_usd
+    if local is None:
+        cost = local_cost(
+            LocalCostInput(
+                hardware=inp.hardware,
+                electricity_usd_per_kwh=inp.electricity_usd_per_kwh,
+                amortization_months=inp.amortization_months,
+                hours_per_day=inp.hours_per_day,
+            ),
+            catalog,
+        )
+        local = cost.monthly_usd
+        assumptions += cost.assumptions
+    rate = inp.blended_usd_per_million
+    if rate is None:
+        model: CloudModel = catalog.get("cloud", inp.model, "model")  # type: ignore[arg-type,assignment]
+        rate = blended_rate(model.price.input, model.price.output, inp.input_output_ratio)
+        assumptions.append(
+            f"{model.id} blended at {inp.input_output_ratio:g}:1 input:output = ${rate:.2f}/M"
+        )
+    if rate <= 0:
+        raise ToolError("blended_usd_per_million", rate, "must be above 0")
+    return BreakevenResult(
+        breakeven_tokens_per_month=breakeven_tokens(local, rate),
+        local_monthly_usd=local,
+        blended_usd_per_million=rate,
+        assumptions=assumptions,
+    )

@@ -1,0 +1,346 @@
+"""The dated catalog: cloud prices, hardware, open-weight models, electricity, workloads.
+
+Plain TOML files shipped in the ``catalog`` package, validated by pydantic on load. A user file
+(``catalog.toml`` in the config dir, or any path given) extends and overrides the shipped entries
+by id. Every error names the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+Tier = Literal["frontier", "strong", "budget"]
+TIER_RANK: dict[str, int] = {"budget": 0, "strong": 1, "frontier": 2}
+STALE_AFTER_DAYS = 120
+
+SECTIONS = {
+    "cloud": ("cloud.toml", "model"),
+    "hardware": ("hardware.toml", "hardware"),
+    "local-models": ("local_models.toml", "model"),
+    "electricity": ("electricity.toml", "rate"),
+    "workloads": ("workloads.toml", "workload"),
+}
+
+
+class CatalogError(ValueError):
+    """A catalog file or entry that does not validate; the message names file, entry and field."""
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(_Entry):
+    source: str = Field(min_length=1)
+    as_of: date
+    note: str = ""
+
+
+class PricePoint(Sourced):
+    """Dollars per million tokens, as the provider (or a seed) published them on ``as_of``."""
+
+    input: float = Field(ge=0)
+    output: float = Field(ge=0)
+    cache_read: float | None = Field(default=None, ge=0)
+    cache_write_5m: float | None = Field(default=None, ge=0)
+    cache_write_1h: float | None = Field(default=None, ge=0)
+    long_context_threshold: int | None = Field(default=None, gt=0)
+    long_context_input: float | None = Field(default=None, ge=0)
+    long_context_output: float | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _long_context_complete(self) -> PricePoint:
+        parts = (self.long_context_threshold, self.long_context_input, self.long_context_output)
+        if any(p is not None for p in parts) and not all(p is not None for p in parts):
+            raise ValueError(
+                "long_context_threshold, long_context_input and long_context_output go together"
+            )
+        return self
+
+
+class CloudModel(_Entry):
+    id: str
+    name: str
+    provider: str
+    aliases: list[str] = []
+    tier: Tier
+    tier_basis: str = Field(min_length=1)
+    context_tokens: int | None = Field(default=None, gt=0)
+    batch_discount: float | None = Field(default=None, ge=0, lt=1)
+    open_weights: bool = False
+    retires: date | None = Field(default=None, description="end of life; not picked after it")
+    price: PricePoint
+    history: list[PricePoint] = []
+    note: str = ""
+
+
+class Measured(Sourced):
+    """A tokens/second figure someone measured (or a seed reported) for one model on one box."""
+
+    local_model: str
+    quant: str | None = None
+    tokens_per_second_low: float = Field(gt=0)
+    tokens_per_second_high: float = Field(gt=0)
+
+
+class Hardware(Sourced):
+    id: str
+    name: str
+    kind: Literal["owned", "rented"] = "owned"
+    aliases: list[str] = []
+    price_usd: float | None = Field(default=None, ge=0)
+    hourly_usd: float | None = Field(default=None, ge=0)
+    used: bool = False
+    units: int = Field(default=1, ge=1)
+    memory_gb: float = Field(gt=0, description="usable memory for weights and cache, all units")
+    watts: float | None = Field(default=None, ge=0)
+    bandwidth_gb_s: float | None = Field(default=None, gt=0)
+    bandwidth_basis: str = ""
+    measured: list[Measured] = []
+
+    @model_validator(mode="after")
+    def _priced(self) -> Hardware:
+        if self.kind == "owned" and self.price_usd is None:
+            raise ValueError("owned hardware needs price_usd")
+        if self.kind == "rented" and self.hourly_usd is None:
+            raise ValueError("rented hardware needs hourly_usd")
+        return self
+
+
+class LocalModel(Sourced):
+    id: str
+    name: str
+    aliases: list[str] = []
+    params_b: float = Field(gt=0)
+    active_params_b: float | None = Field(default=None, gt=0)
+    layers: int | None = Field(default=None, gt=0)
+    kv_heads: int | None = Field(default=None, gt=0)
+    head_dim: int | None = Field(default=None, gt=0)
+    kv_bytes_per_token: float | None = Field(
+        default=None, gt=0, description="fp16 K+V bytes per token; given directly for MLA models"
+    )
+    context_tokens: int | None = Field(default=None, gt=0)
+    quants: dict[str, float] = Field(
+        default_factory=lambda: {"Q4_K_M": 4.85}, description="quant name → bits per weight"
+    )
+    gguf_gb: dict[str, float] = Field(default_factory=dict, description="quant → file size, GB")
+    tier: Tier
+    tier_basis: str = Field(min_length=1)
+    license: str = ""
+
+
+class ElectricityRate(Sourced):
+    id: str
+    name: str
+    aliases: list[str] = []
+    usd_per_kwh: float = Field(gt=0, lt=5)
+
+
+class Workload(Sourced):
+    id: str
+    name: str
+    aliases: list[str] = []
+    requests_per_day: float = Field(gt=0)
+    input_tokens_per_request: float = Field(ge=0)
+    output_tokens_per_request: float = Field(ge=0)
+    privacy: Literal["public", "internal", "sensitive", "regulated"] = "internal"
+    frontier_share: float = Field(default=0.0, ge=0, le=1)
+    hours_per_day: float = Field(default=24, gt=0, le=24)
+
+
+ENTRY_TYPES: dict[str, type[_Entry]] = {
+    "cloud": CloudModel,
+    "hardware": Hardware,
+    "local-models": LocalModel,
+    "electricity": ElectricityRate,
+    "workloads": Workload,
+}
+
+
+class Catalog(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    cloud: dict[str, CloudModel]
+    hardware: dict[str, Hardware]
+    local_models: dict[str, LocalModel]
+    electricity: dict[str, ElectricityRate]
+    workloads: dict[str, Workload]
+    files: list[str] = []
+
+    def section(self, name: str) -> dict[str, _Entry]:
+        return getattr(self, name.replace("-", "_"))
+
+    def get(self, section: str, entry_id: str, field: str) -> _Entry:
+        """The entry, or a CatalogLookupError naming the field, the value and the closest ids."""
+        entries = self.section(section)
+        if entry_id in entries:
+            return entries[entry_id]
+        resolved = self.resolve(section, entry_id)
+        if len(resolved) == 1:
+            return entries[resolved[0]]
+        raise CatalogLookupError(field, entry_id, resolved or self.closest(section, entry_id))
+
+    def resolve(self, section: str, text: str) -> list[str]:
+        """Ids whose id, name or alias matches ``text`` (case, spaces and dashes ignored)."""
+        key = _norm(text)
+        if not key:
+            return []
+        entries = self.section(section)
+        exact = [
+            eid
+            for eid, e in entries.items()
+            if key in {_norm(eid), _norm(e.name), *(_norm(a) for a in e.aliases)}
+        ]
+        return exact
+
+    def closest(self, section: str, text: str, n: int = 3) -> list[str]:
+        entries = self.section(section)
+        names: dict[str, str] = {}
+        for eid, e in entries.items():
+            for label in (eid, e.name, *e.aliases):
+                names.setdefault(_norm(label), eid)
+        hits = difflib.get_close_matches(_norm(text), list(names), n=n * 3, cutoff=0.5)
+        out: list[str] = []
+        for h in hits:
+            if names[h] not in out:
+                out.append(names[h])
+        return out[:n]
+
+    def find(self, section: str, text: str) -> str | None:
+        """One id for loosely typed text ("sonnet 4.5", "Opus"), or None when ambiguous/unknown."""
+        exact = self.resolve(section, text)
+        if len(exact) == 1:
+            return exact[0]
+        close = self.closest(section, text, n=2)
+        return close[0] if len(close) == 1 else None
+
+
+class CatalogLookupError(KeyError):
+    def __init__(self, field: str, value: str, suggestions: list[str]):
+        self.field, self.value, self.suggestions = field, value, suggestions
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        hint = f"did you mean {', '.join(suggestions)}?" if (suggestions := self.suggestions) else (
+            "see `advisor catalog list`"
+        )
+        return f"{self.field}: unknown id {self.value!r}; {hint}"
+
+
+def _norm(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum() or ch == ".")
+
+
+def _load_file(text: str, filename: str, section: str) -> dict[str, _Entry]:
+    _, key = SECTIONS[section]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(f"{filename}: not valid TOML: {exc}") from None
+    entry_type = ENTRY_TYPES[section]
+    out: dict[str, _Entry] = {}
+    for i, raw in enumerate(data.get(key, [])):
+        label = raw.get("id", f"#{i + 1}")
+        try:
+            entry = entry_type.model_validate(raw)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(p) for p in err["loc"]) or "entry"
+            raise CatalogError(
+                f"{filename}: [[{key}]] {label}: {where}: {err['msg']}"
+                f" (got {err.get('input')!r})"
+            ) from None
+        if entry.id in out:
+            raise CatalogError(f"{filename}: [[{key}]] {entry.id}: duplicate id")
+        out[entry.id] = entry
+    return out
+
+
+def _load_user_file(path: Path, sections: dict[str, dict[str, _Entry]]) -> None:
+    """A user file may hold any of the sections' tables: ``[[cloud]]``, ``[[hardware]]``, …"""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogError(f"{path}: cannot read: {exc}") from None
+    for section, entry_type in ENTRY_TYPES.items():
+        table = section.replace("-", "_")
+        for i, raw in enumerate(data.get(table, [])):
+            label = raw.get("id", f"#{i + 1}")
+            try:
+                entry = entry_type.model_validate(raw)
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                where = ".".join(str(p) for p in err["loc"]) or "entry"
+                raise CatalogError(
+                    f"{path}: [[{table}]] {label}: {where}: {err['msg']}"
+                    f" (got {err.get('input')!r})"
+                ) from None
+            sections[section][entry.id] = entry
+
+
+def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
+    """The shipped catalog, with each user file (if it exists) extending and overriding it."""
+    root = resources.files("catalog")
+    sections: dict[str, dict[str, _Entry]] = {}
+    files: list[str] = []
+    for section, (filename, _) in SECTIONS.items():
+        text = (root / filename).read_text(encoding="utf-8")
+        sections[section] = _load_file(text, filename, section)
+        files.append(f"catalog/{filename}")
+    for path in user_files:
+        if path.is_file():
+            _load_user_file(path, sections)
+            files.append(str(path))
+    catalog = Catalog(
+        cloud=sections["cloud"],
+        hardware=sections["hardware"],
+        local_models=sections["local-models"],
+        electricity=sections["electricity"],
+        workloads=sections["workloads"],
+        files=files,
+    )
+    _check_references(catalog)
+    return catalog
+
+
+def _check_references(catalog: Catalog) -> None:
+    for hw in catalog.hardware.values():
+        for m in hw.measured:
+            if m.local_model not in catalog.local_models:
+                raise CatalogError(
+                    f"hardware {hw.id}: measured.local_model: unknown id {m.local_model!r}"
+                )
+
+
+@lru_cache(maxsize=8)
+def default_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
+    return load_catalog(user_files)
+
+
+def validate_file(path: Path) -> int:
+    """Validate one catalog file (shipped layout or user layout); the number of entries."""
+    sections = {s: {} for s in ENTRY_TYPES}
+    name = path.name
+    for section, (filename, _) in SECTIONS.items():
+        if name == filename:
+            return len(_load_file(path.read_text(encoding="utf-8"), str(path), section))
+    _load_user_file(path, sections)
+    return sum(len(v) for v in sections.values())
+
+
+def stale_prices(catalog: Catalog, ids: list[str], today: date | None = None) -> list[str]:
+    """Cloud ids among ``ids`` whose current price is older than STALE_AFTER_DAYS."""
+    today = today or date.today()
+    return [
+        i
+        for i in ids
+        if i in catalog.cloud and (today - catalog.cloud[i].price.as_of).days > STALE_AFTER_DAYS
+    ]

@@ -1,0 +1,133 @@
+"""Cloud API cost of a monthly volume on one catalog model (cost-model.md, "Cloud API cost")."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from tools.base import ToolError, ToolInput, ToolResult
+from tools.catalog import Catalog, CloudModel, PricePoint
+from tools.quantity import Share, Tokens
+
+
+class CloudCostInput(ToolInput):
+    model: str = Field(description="cloud model id, e.g. claude-sonnet-4-5")
+    input_tokens: Tokens = Field(description="input tokens a month, e.g. 300M")
+    output_tokens: Tokens = Field(default=0, description="output tokens a month")
+    cached_input_share: Share = Field(default=0, description="share of input read from cache")
+    cache_write_tokens: Tokens = Field(default=0, description="input tokens written to cache")
+    cache_ttl: Literal["5m", "1h"] = Field(default="5m", description="cache lifetime billed")
+    batch: bool = Field(default=False, description="use the provider's batch discount")
+    tokens_per_request: Tokens | None = Field(
+        default=None, description="input tokens per request (long-context tiers are per request)"
+    )
+    price_as_of: date | None = Field(
+        default=None, description="use the price in force on this date (YYYY-MM-DD)"
+    )
+
+
+class PriceUsed(ToolResult):
+    input: float
+    output: float
+    cache_read: float
+    source: str
+    as_of: date
+
+
+class CloudCostResult(ToolResult):
+    model: str
+    monthly_usd: float
+    input_usd: float
+    output_usd: float
+    cache_write_usd: float
+    blended_usd_per_million: float | None
+    long_context: bool
+    batch_discount: float
+    price: PriceUsed
+
+
+def price_point(model: CloudModel, as_of: date | None) -> PricePoint:
+    """The current list price, or the newest dated price on or before ``as_of``."""
+    if as_of is None:
+        return model.price
+    points = [p for p in (model.price, *model.history) if p.as_of <= as_of]
+    if not points:
+        raise ToolError("price_as_of", str(as_of), f"is before the oldest price of {model.id}")
+    return max(points, key=lambda p: p.as_of)
+
+
+def cloud_cost(inp: CloudCostInput, catalog: Catalog) -> CloudCostResult:
+    model: CloudModel = catalog.get("cloud", inp.model, "model")  # type: ignore[assignment]
+    point = price_point(model, inp.price_as_of)
+    assumptions: list[str] = []
+
+    p_in, p_out = point.input, point.output
+    long_context = bool(
+        point.long_context_threshold
+        and inp.tokens_per_request is not None
+        and inp.tokens_per_request > point.long_context_threshold
+    )
+    scale = 1.0
+    if long_context:
+        scale = point.long_context_input / p_in if p_in else 1.0  # type: ignore[operator]
+        p_in, p_out = point.long_context_input, point.long_context_output  # type: ignore[assignment]
+        assumptions.append(
+            f"requests over {point.long_context_threshold:,} input tokens billed at the"
+            f" long-context rate ${p_in}/${p_out} per M"
+        )
+    if point.cache_read is None:
+        p_cache = p_in
+        if inp.cached_input_share:
+            assumptions.append(f"{model.id} lists no cache price: cached input billed as input")
+    else:
+        p_cache = point.cache_read * scale
+
+    c = inp.cached_input_share
+    input_usd = inp.input_tokens / 1e6 * (p_in * (1 - c) + p_cache * c)
+    output_usd = inp.output_tokens / 1e6 * p_out
+    cache_write_usd = 0.0
+    if inp.cache_write_tokens:
+        write_price = point.cache_write_5m if inp.cache_ttl == "5m" else point.cache_write_1h
+        if write_price is None:
+            assumptions.append(f"{model.id} bills no cache writes")
+        else:
+            cache_write_usd = inp.cache_write_tokens / 1e6 * (write_price * scale - p_in)
+
+    discount = 0.0
+    if inp.batch:
+        if model.batch_discount is None:
+            raise ToolError("batch", True, f"{model.id} has no batch discount in the catalog")
+        discount = model.batch_discount
+        assumptions.append(f"batch discount {discount:.0%} applied")
+    factor = 1 - discount
+    input_usd, output_usd, cache_write_usd = (
+        input_usd * factor,
+        output_usd * factor,
+        cache_write_usd * factor,
+    )
+    monthly = input_usd + output_usd + cache_write_usd
+    total_tokens = inp.input_tokens + inp.output_tokens
+    if not c:
+        assumptions.append("no prompt caching")
+    assumptions.append(f"{model.id} at ${point.input}/${point.output} per M ({point.as_of})")
+    return CloudCostResult(
+        model=model.id,
+        monthly_usd=monthly,
+        input_usd=input_usd,
+        output_usd=output_usd,
+        cache_write_usd=cache_write_usd,
+        blended_usd_per_million=monthly / (total_tokens / 1e6) if total_tokens else None,
+        long_context=long_context,
+        batch_discount=discount,
+        price=PriceUsed(
+            input=p_in, output=p_out, cache_read=p_cache, source=point.source, as_of=point.as_of
+        ),
+        assumptions=assumptions,
+    )
+
+
+def blended_rate(input_price: float, output_price: float, ratio: float) -> float:
+    """Dollars per M tokens for an input:output ratio of ``ratio``:1 (seed 003: 2:1 on $3/$15 → $7)."""
+    return (ratio * input_price + output_price) / (ratio + 1)

@@ -1,0 +1,226 @@
+"""Rank the options that pass the constraints and recommend one, with its reasons as data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from tools import defaults as d
+from tools.base import ToolError, ToolResult
+from tools.catalog import Catalog, stale_prices
+from tools.options import (
+    Deployment,
+    Option,
+    Plan,
+    build_plans,
+    constraint_failures,
+    evaluate,
+)
+from tools.payback import payback_months
+from tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
+from tools.rules import applicable
+
+
+class CompareInput(WorkloadProfile):
+    top: int = Field(default=3, ge=1, le=50, description="options to list per deployment")
+
+
+class Recommendation(BaseModel):
+    deployment: Deployment
+    option_id: str
+    summary: str
+    reasons: list[str]
+    runner_up: str | None = None
+    margin_usd: float | None = None  # over the horizon, against the runner-up
+    margin_pct: float | None = None
+    close: bool = False
+    conflicts: list[str] = []
+    crossover_month: float | None = None  # when the winner's cumulative cost drops below cloud's
+    breakeven_tokens_per_month: float | None = None  # volume where local and cloud cost the same
+    context: list[str] = []  # the seeds' rules of thumb
+
+
+class CompareResult(ToolResult):
+    profile: dict
+    options: list[Option]
+    recommendation: Recommendation
+    horizon_months: float
+    stale_prices: list[str] = []
+
+
+def _rank_key(option: Option) -> tuple[bool, float]:
+    return (not option.passes, option.horizon_usd)
+
+
+def _shortlist(options: list[Option], top: int) -> list[Option]:
+    """Every deployment's best ``top`` passing options, and its best failing one for context."""
+    out: list[Option] = []
+    for kind in ("cloud", "local", "hybrid"):
+        of_kind = sorted((o for o in options if o.deployment == kind), key=_rank_key)
+        passing = [o for o in of_kind if o.passes][:top]
+        failing = [o for o in of_kind if not o.passes][:1]
+        out += passing + (failing if len(passing) < top else [])
+    return sorted(out, key=_rank_key)
+
+
+def _breakeven(plan: Plan, cloud: Plan, p: ResolvedProfile) -> float | None:
+    """Monthly tokens at which one unit of ``plan`` costs what ``cloud`` does (per month)."""
+    if plan.local is None or cloud.cloud is None:
+        return None
+    unit = plan.local.unit
+    fixed = unit.amortization_usd + unit.electricity_usd + unit.rental_usd + unit.maintenance_usd
+    per_k = cloud.cloud.monthly_usd - (plan.cloud.monthly_usd if plan.cloud else 0.0)
+    if per_k <= 0:
+        return None
+    return fixed / per_k * p.monthly_tokens
+
+
+def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[str]:
+    reasons: list[str] = []
+    if p.privacy == "regulated":
+        reasons.append("regulated data stays on your own hardware")
+    if p.offline_required:
+        reasons.append("the workload must run offline")
+    if winner.deployment != "cloud" and cloud is not None:
+        saving = cloud.monthly_usd - winner.monthly_usd
+        if saving > 0:
+            reasons.append(
+                f"${saving:,.0f}/month cheaper than {cloud.label.removeprefix('Cloud: ')}"
+                f" including amortisation"
+            )
+        if winner.payback_months is not None:
+            reasons.append(f"the hardware pays back in {winner.payback_months:.1f} months")
+        if winner.capacity_verdict:
+            reasons.append(winner.capacity_verdict)
+    if winner.deployment == "hybrid":
+        reasons.append(
+            f"{winner.local_share:.0%} of traffic runs locally; the hard"
+            f" {1 - winner.local_share:.0%} goes to {', '.join(winner.cloud_models)}"
+        )
+    if winner.deployment == "cloud":
+        reasons.append(f"no upfront spend; ${winner.monthly_usd:,.0f}/month at this volume")
+    return reasons
+
+
+def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> CompareResult:
+    profile = WorkloadProfile.model_validate(inp.model_dump(exclude={"top"}))
+    try:
+        p = resolve(profile)
+    except MissingVolume as exc:
+        raise ToolError("volume", None, str(exc).removeprefix("volume: ")) from None
+    today = today or date.today()
+    plans = build_plans(catalog, p, today)
+    if not plans:
+        raise ToolError("profile", None, "no option in the catalog can serve it")
+    by_id = {plan.id: plan for plan in plans}
+    options = [evaluate(plan, p) for plan in plans]
+
+    clouds = sorted((o for o in options if o.deployment == "cloud"), key=_rank_key)
+    base_cloud = clouds[0] if clouds else None
+    for o in options:
+        if o.deployment != "cloud" and base_cloud is not None:
+            o.payback_months = payback_months(
+                o.upfront_usd, base_cloud.monthly_usd, o.running_usd
+            )
+
+    ranked = sorted(options, key=_rank_key)
+    winner = ranked[0]
+    conflicts = [] if winner.passes else list(winner.failed)
+    if not winner.passes:
+        # Nothing meets every constraint: privacy and offline are hard, quality and cost give way.
+        hard = [o for o in ranked if not any("regulated" in f or "offline" in f for f in o.failed)]
+        winner = hard[0] if hard else winner
+        conflicts = list(winner.failed)
+    others = [o for o in ranked if o.deployment != winner.deployment and o.passes]
+    runner = others[0] if others else None
+    margin = margin_pct = None
+    if runner is not None:
+        margin = runner.horizon_usd - winner.horizon_usd
+        margin_pct = margin / runner.horizon_usd if runner.horizon_usd else None
+    close = margin_pct is not None and margin_pct < d.CLOSE_MARGIN
+
+    local_plans = [o for o in ranked if o.deployment != "cloud"]
+    best_local = local_plans[0] if local_plans else None
+    breakeven = None
+    if best_local is not None and base_cloud is not None:
+        breakeven = _breakeven(by_id[best_local.id], by_id[base_cloud.id], p)
+    crossover = winner.payback_months if winner.deployment != "cloud" else None
+
+    horizon = p.horizon_months
+    summary = f"{winner.deployment}: {winner.label.split(': ', 1)[1]}"
+    if margin is not None and runner is not None:
+        summary += (
+            f" — ${margin:,.0f} ({margin_pct:.0%}) less than the best {runner.deployment} option"
+            f" over {horizon:g} months"
+        )
+    recommendation = Recommendation(
+        deployment=winner.deployment,
+        option_id=winner.id,
+        summary=summary,
+        reasons=_reasons(winner, p, base_cloud),
+        runner_up=runner.id if runner else None,
+        margin_usd=margin,
+        margin_pct=margin_pct,
+        close=close,
+        conflicts=conflicts,
+        crossover_month=crossover,
+        breakeven_tokens_per_month=breakeven,
+        context=applicable(base_cloud.monthly_usd) if base_cloud else [],
+    )
+    cloud_ids = sorted({m for o in options for m in o.cloud_models})
+    stale = stale_prices(catalog, cloud_ids, today)
+    assumptions = list(p.assumptions)
+    assumptions.append(
+        f"input tokens take 1/{d.PREFILL_SPEEDUP} of an output token's time on local hardware"
+        " (prefill is faster than decode); one stream at a time"
+    )
+    if stale:
+        assumptions.append(
+            f"prices older than {120} days for {', '.join(stale)}: check the providers' pages"
+        )
+    return CompareResult(
+        profile=p.model_dump(exclude={"assumptions"}),
+        options=_shortlist(options, inp.top),
+        recommendation=recommendation,
+        horizon_months=horizon,
+        stale_prices=stale,
+        assumptions=assumptions,
+    )
+
+
+def cumulative_cost(option: Option, months: int) -> list[float]:
+    """Cumulative spend at the end of each month 0..months (upfront at month 0)."""
+    return [option.upfront_usd + option.running_usd * m for m in range(months + 1)]
+
+
+class SweepPoint(BaseModel):
+    monthly_tokens: float
+    winner: str  # option id of the cheapest passing option at this volume
+    monthly_usd: dict[str, float]  # option id → monthly cost including amortisation
+
+
+def sweep(
+    inp: CompareInput, catalog: Catalog, scales: list[float], today: date | None = None
+) -> list[SweepPoint]:
+    """The shortlisted options costed at many volumes (``scales`` × the profile's volume).
+
+    Plans are built once; each volume costs a few float operations per option, so thousands of
+    points stay cheap enough for a chart.
+    """
+    profile = WorkloadProfile.model_validate(inp.model_dump(exclude={"top"}))
+    p = resolve(profile)
+    shortlisted = {o.id for o in compare(inp, catalog, today).options}
+    plans = [plan for plan in build_plans(catalog, p, today) if plan.id in shortlisted]
+    points: list[SweepPoint] = []
+    for k in scales:
+        costs: dict[str, float] = {}
+        best, best_cost = "", float("inf")
+        for plan in plans:
+            monthly, _, _, units = plan.costs(k, p.horizon_months)
+            costs[plan.id] = monthly
+            ok = not constraint_failures(plan, p, monthly, units)
+            if ok and monthly < best_cost:
+                best, best_cost = plan.id, monthly
+        points.append(SweepPoint(monthly_tokens=k * p.monthly_tokens, winner=best, monthly_usd=costs))
+    return points

@@ -1,0 +1,82 @@
+"""A share of the traffic on owned hardware, the rest on a cloud model (cost-model.md, "Hybrid")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from tools.base import ToolError, ToolResult
+from tools.catalog import Catalog, LocalModel
+from tools.options import Plan, cheapest_cloud, cloud_part, evaluate, local_part, best_local
+from tools.profile import MissingVolume, WorkloadProfile, resolve
+from tools.quantity import Share
+
+
+class HybridInput(WorkloadProfile):
+    local_share: Share | None = Field(
+        default=None, description="share of traffic kept local (default 1 − frontier share)"
+    )
+    model: str | None = Field(default=None, description="cloud model for the rest")
+
+
+class HybridResult(ToolResult):
+    monthly_usd: float
+    savings_vs_cloud_usd: float
+    local_monthly_usd: float
+    cloud_monthly_usd: float
+    all_cloud_monthly_usd: float
+    local_share: float
+    units: int
+    hardware: str
+    local_model: str
+    cloud_model: str
+    capacity_verdict: str
+    failed: list[str]
+
+
+def hybrid(inp: HybridInput, catalog: Catalog, today: date | None = None) -> HybridResult:
+    profile = WorkloadProfile.model_validate(inp.model_dump(exclude={"local_share", "model"}))
+    if profile.hardware is None:
+        raise ToolError("hardware", None, "is needed: the box that carries the local share")
+    try:
+        p = resolve(profile)
+    except MissingVolume as exc:
+        raise ToolError("volume", None, str(exc).removeprefix("volume: ")) from None
+    assumptions = list(p.assumptions)
+    share = inp.local_share if inp.local_share is not None else 1 - p.frontier_share
+    if inp.local_share is None:
+        assumptions.append(f"{share:.0%} kept local (everything but the frontier share)")
+    box = catalog.get("hardware", p.hardware, "hardware")
+    if inp.model:
+        cloud = cloud_part(catalog, p, 1 - share, catalog.get("cloud", inp.model, "model").id)
+    else:
+        cloud = cheapest_cloud(catalog, p, 1 - share, p.hard_tier, today or date.today())
+        if cloud is None:
+            raise ToolError("model", None, f"no {p.hard_tier}-tier cloud model in the catalog")
+    local = best_local(catalog, p, box, p.routine_tier, share)
+    if local is None:
+        model = p.local_model or "any model of the routine tier"
+        raise ToolError("hardware", box.id, f"cannot hold {model}; pick a bigger box")
+    plan = Plan("hybrid", "hybrid", "Hybrid", share, cloud=cloud, local=local)
+    option = evaluate(plan, p)
+    local_only = option.monthly_usd - cloud.monthly_usd
+    all_cloud = cloud_part(catalog, p, 1.0, cloud.models[0]).monthly_usd
+    if p.privacy == "regulated" and share < 1:
+        assumptions.append("regulated profile: the cloud share may carry only turns with no regulated data")
+    chosen: LocalModel = local.model
+    return HybridResult(
+        monthly_usd=option.monthly_usd,
+        savings_vs_cloud_usd=all_cloud - option.monthly_usd,
+        local_monthly_usd=local_only,
+        cloud_monthly_usd=cloud.monthly_usd,
+        all_cloud_monthly_usd=all_cloud,
+        local_share=share,
+        units=option.units,
+        hardware=box.id,
+        local_model=chosen.id,
+        cloud_model=cloud.models[0],
+        capacity_verdict=option.capacity_verdict,
+        failed=option.failed,
+        assumptions=assumptions,
+    )

@@ -1,0 +1,125 @@
+"""Monthly and first-year cost of owned (or rented) hardware (cost-model.md, "Owned hardware")."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from tools import defaults as d
+from tools.base import ToolError, ToolInput, ToolResult
+from tools.catalog import Catalog, Hardware
+from tools.quantity import Hours, Quantity, Usd
+
+
+class LocalCostInput(ToolInput):
+    hardware: str | None = Field(default=None, description="hardware id, e.g. rtx-4090-24gb")
+    hardware_cost_usd: Usd | None = Field(default=None, description="purchase price, if no id")
+    watts: Usd | None = Field(default=None, description="power draw under load, if no id")
+    units: int = Field(default=1, ge=1, le=1000, description="how many of the box")
+    hours_per_day: Hours | None = Field(default=None, description="hours a day powered (24)")
+    electricity_usd_per_kwh: Usd | None = Field(default=None, description="$/kWh (0.16)")
+    amortization_months: Quantity | None = Field(default=None, description="months (36)")
+    setup_hours: Usd | None = Field(default=None, description="one-off setup hours (0)")
+    hourly_rate_usd: Usd | None = Field(default=None, description="engineering $/h (75)")
+    maintenance_hours_per_month: Usd | None = Field(default=None, description="hours a month (0)")
+
+    @model_validator(mode="after")
+    def _hardware_given(self) -> LocalCostInput:
+        if self.hardware is None and self.hardware_cost_usd is None:
+            raise ValueError("give hardware (a catalog id) or hardware-cost-usd and watts")
+        if self.amortization_months is not None and self.amortization_months <= 0:
+            raise ToolError("amortization_months", self.amortization_months, "must be above 0")
+        return self
+
+
+class LocalCostResult(ToolResult):
+    hardware: str | None
+    kind: str
+    units: int
+    monthly_usd: float
+    amortization_usd: float
+    electricity_usd: float
+    maintenance_usd: float
+    rental_usd: float
+    running_usd: float
+    first_year_usd: float
+    upfront_usd: float
+    hardware_usd: float
+    setup_usd: float
+    energy_kwh: float
+
+
+def _default(value: float | None, default: float, words: str, assumptions: list[str]) -> float:
+    if value is None:
+        assumptions.append(words)
+        return default
+    return value
+
+
+def local_cost(inp: LocalCostInput, catalog: Catalog) -> LocalCostResult:
+    assumptions: list[str] = []
+    box: Hardware | None = None
+    if inp.hardware is not None:
+        box = catalog.get("hardware", inp.hardware, "hardware")  # type: ignore[assignment]
+    kind = box.kind if box else "owned"
+    price = inp.hardware_cost_usd if inp.hardware_cost_usd is not None else (
+        box.price_usd if box else None
+    )
+    watts = inp.watts if inp.watts is not None else (box.watts if box else None)
+    if kind == "owned" and watts is None:
+        watts = 0.0
+        assumptions.append("no power draw known: electricity not counted")
+
+    hours = _default(inp.hours_per_day, d.HOURS_PER_DAY, "powered 24 h a day", assumptions)
+    rate = _default(
+        inp.electricity_usd_per_kwh,
+        d.ELECTRICITY_USD_PER_KWH,
+        f"electricity at ${d.ELECTRICITY_USD_PER_KWH:.2f}/kWh",
+        assumptions,
+    )
+    months = _default(
+        inp.amortization_months,
+        d.AMORTIZATION_MONTHS,
+        f"{d.AMORTIZATION_MONTHS}-month amortisation",
+        assumptions,
+    )
+    setup = _default(inp.setup_hours, d.SETUP_HOURS, "0 setup hours", assumptions)
+    hourly = _default(
+        inp.hourly_rate_usd, d.HOURLY_RATE_USD, f"${d.HOURLY_RATE_USD:.0f}/h of engineering time",
+        assumptions,
+    )
+    upkeep = _default(
+        inp.maintenance_hours_per_month, d.MAINTENANCE_HOURS_PER_MONTH, "0 h/month maintenance",
+        assumptions,
+    )
+
+    units = inp.units
+    maintenance = upkeep * hourly
+    if kind == "rented":
+        rental = box.hourly_usd * hours * d.DAYS_PER_MONTH * units  # type: ignore[union-attr,operator]
+        amortization = electricity = energy = 0.0
+        upfront = setup * hourly
+        assumptions.append(f"rented at ${box.hourly_usd}/h, power included")  # type: ignore[union-attr]
+    else:
+        rental = 0.0
+        amortization = (price or 0.0) * units / months
+        energy = (watts or 0.0) * units * hours * d.DAYS_PER_MONTH / 1000
+        electricity = energy * rate
+        upfront = (price or 0.0) * units + setup * hourly
+    running = electricity + maintenance + rental
+    return LocalCostResult(
+        hardware=box.id if box else None,
+        kind=kind,
+        units=units,
+        monthly_usd=amortization + running,
+        amortization_usd=amortization,
+        electricity_usd=electricity,
+        maintenance_usd=maintenance,
+        rental_usd=rental,
+        running_usd=running,
+        first_year_usd=upfront + 12 * running,
+        upfront_usd=upfront,
+        hardware_usd=upfront - setup * hourly,
+        setup_usd=setup * hourly,
+        energy_kwh=energy,
+        assumptions=assumptions,
+    )

@@ -1,0 +1,347 @@
+"""The deployment options for a profile — cloud, local, hybrid — as plans costed at any volume.
+
+A plan is built once per profile (catalog look-ups, model choice, capacity of one unit) and then
+evaluated at a volume scale ``k`` (1 = the profile's volume) with a few float operations, so a
+sweep over thousands of volumes for the charts costs little. All arithmetic goes through the
+calculators: cloud_cost, local_cost, capacity.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel
+
+from tools import defaults as d
+from tools.capacity import CapacityInput, capacity
+from tools.catalog import TIER_RANK, Catalog, CloudModel, Hardware, LocalModel
+from tools.cloud_cost import CloudCostInput, cloud_cost
+from tools.local_cost import LocalCostInput, LocalCostResult, local_cost
+from tools.profile import ResolvedProfile
+
+Deployment = Literal["cloud", "local", "hybrid"]
+
+
+class Option(BaseModel):
+    """One costed option at one volume; ``passes`` is False with the reasons in ``failed``."""
+
+    id: str
+    deployment: Deployment
+    label: str
+    hardware: str | None = None
+    units: int = 0
+    local_model: str | None = None
+    cloud_models: list[str] = []
+    local_share: float = 0.0
+    monthly_usd: float
+    running_usd: float
+    upfront_usd: float
+    first_year_usd: float
+    horizon_usd: float
+    payback_months: float | None = None
+    capacity_tokens_per_month: float | None = None
+    demand_tokens_per_month: float | None = None
+    capacity_verdict: str = ""
+    speed_basis: str | None = None
+    passes: bool = True
+    failed: list[str] = []
+    notes: list[str] = []
+
+
+@dataclass
+class CloudPart:
+    """Cloud spend that scales linearly with volume: the monthly dollars at k = 1."""
+
+    monthly_usd: float
+    models: list[str]
+    price_dates: dict[str, date]
+
+
+@dataclass
+class LocalPart:
+    hardware: Hardware
+    model: LocalModel
+    unit: LocalCostResult  # cost of one unit at the profile's hours and rates
+    unit_capacity: float  # decode-equivalent tokens a month of one unit
+    demand: float  # decode-equivalent tokens a month at k = 1
+    speed_basis: str
+
+
+@dataclass
+class Plan:
+    id: str
+    deployment: Deployment
+    label: str
+    local_share: float
+    cloud: CloudPart | None = None
+    local: LocalPart | None = None
+    static_failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def units(self, k: float) -> int:
+        if self.local is None:
+            return 0
+        if self.local.unit_capacity <= 0:
+            return d.MAX_UNITS + 1
+        return max(1, math.ceil(k * self.local.demand / self.local.unit_capacity))
+
+    def costs(self, k: float, horizon: float) -> tuple[float, float, float, int]:
+        """(monthly incl. amortisation, running a month, upfront) and units, at volume ``k``."""
+        units = self.units(k)
+        cloud = k * self.cloud.monthly_usd if self.cloud else 0.0
+        monthly = running = upfront = 0.0
+        if self.local is not None:
+            unit = self.local.unit
+            monthly = units * (unit.amortization_usd + unit.electricity_usd + unit.rental_usd)
+            monthly += unit.maintenance_usd
+            running = monthly - units * unit.amortization_usd
+            upfront = units * unit.hardware_usd + unit.setup_usd
+        return monthly + cloud, running + cloud, upfront, units
+
+
+def decode_equivalent(input_tokens: float, output_tokens: float) -> float:
+    """Tokens of decode time: output tokens, plus input tokens at the prefill speed-up."""
+    return output_tokens + input_tokens / d.PREFILL_SPEEDUP
+
+
+def tier_ok(tier: str, needed: str) -> bool:
+    return TIER_RANK[tier] >= TIER_RANK[needed]
+
+
+def _live(model: CloudModel, today: date) -> bool:
+    return model.retires is None or model.retires > today
+
+
+def cheapest_cloud(
+    catalog: Catalog, p: ResolvedProfile, share: float, tier: str, today: date
+) -> CloudPart | None:
+    """The cheapest live cloud model of at least ``tier`` for ``share`` of the traffic."""
+    best: CloudPart | None = None
+    for model in catalog.cloud.values():
+        if not tier_ok(model.tier, tier) or not _live(model, today):
+            continue
+        part = cloud_part(catalog, p, share, model.id)
+        if best is None or part.monthly_usd < best.monthly_usd:
+            best = part
+    return best
+
+
+def cloud_part(catalog: Catalog, p: ResolvedProfile, share: float, model_id: str) -> CloudPart:
+    result = cloud_cost(
+        CloudCostInput(
+            model=model_id,
+            input_tokens=p.monthly_input_tokens * share,
+            output_tokens=p.monthly_output_tokens * share,
+            cached_input_share=p.cached_input_share,
+            tokens_per_request=p.input_tokens_per_request,
+        ),
+        catalog,
+    )
+    return CloudPart(result.monthly_usd, [model_id], {model_id: result.price.as_of})
+
+
+def _merge(a: CloudPart | None, b: CloudPart | None) -> CloudPart | None:
+    if a is None or b is None:
+        return a or b
+    models = list(dict.fromkeys(a.models + b.models))
+    return CloudPart(a.monthly_usd + b.monthly_usd, models, {**a.price_dates, **b.price_dates})
+
+
+def local_part(
+    catalog: Catalog, p: ResolvedProfile, box: Hardware, model: LocalModel, share: float
+) -> LocalPart | None:
+    """One unit of ``box`` running ``model`` for ``share`` of the traffic; None if it won't fit."""
+    context = p.tokens_per_request or d.DEFAULT_CONTEXT_TOKENS
+    cap = capacity(
+        CapacityInput(
+            hardware=box.id,
+            local_model=model.id,
+            context_tokens=min(context, model.context_tokens or context),
+            hours_per_day=p.hours_per_day,
+        ),
+        catalog,
+    )
+    if not cap.fits:
+        return None
+    unit = local_cost(
+        LocalCostInput(
+            hardware=box.id,
+            hours_per_day=p.hours_per_day,
+            electricity_usd_per_kwh=p.electricity_usd_per_kwh,
+            amortization_months=p.amortization_months,
+            setup_hours=p.setup_hours,
+            hourly_rate_usd=p.hourly_rate_usd,
+            maintenance_hours_per_month=p.maintenance_hours_per_month,
+        ),
+        catalog,
+    )
+    demand = decode_equivalent(p.monthly_input_tokens * share, p.monthly_output_tokens * share)
+    return LocalPart(box, model, unit, cap.tokens_per_month, demand, cap.speed_basis)
+
+
+def best_local(
+    catalog: Catalog, p: ResolvedProfile, box: Hardware, tier: str, share: float
+) -> LocalPart | None:
+    """The user's local model, or the fitting model of at least ``tier`` that serves the most."""
+    if p.local_model:
+        names = [p.local_model]
+    else:
+        names = [m.id for m in catalog.local_models.values() if tier_ok(m.tier, tier)]
+    best: LocalPart | None = None
+    for name in names:
+        model: LocalModel = catalog.get("local-models", name, "local_model")  # type: ignore[assignment]
+        part = local_part(catalog, p, box, model, share)
+        if part is None:
+            continue
+        better_tier = best is not None and TIER_RANK[model.tier] > TIER_RANK[best.model.tier]
+        if best is None or better_tier or (
+            model.tier == best.model.tier and part.unit_capacity > best.unit_capacity
+        ):
+            best = part
+    return best
+
+
+def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None) -> list[Plan]:
+    """Every option worth costing for the profile (constraints are checked in ``evaluate``)."""
+    today = today or date.today()
+    hard_share = p.frontier_share
+    plans: list[Plan] = []
+
+    routine = cheapest_cloud(catalog, p, 1 - hard_share, p.routine_tier, today)
+    hard = cheapest_cloud(catalog, p, hard_share, p.hard_tier, today) if hard_share else None
+    cheapest = _merge(routine, hard)
+    if cheapest is not None:
+        plans.append(
+            Plan(
+                id="cloud:" + "+".join(cheapest.models),
+                deployment="cloud",
+                label="Cloud: " + " + ".join(cheapest.models),
+                local_share=0.0,
+                cloud=cheapest,
+            )
+        )
+    if p.cloud_model:
+        model: CloudModel = catalog.get("cloud", p.cloud_model, "cloud_model")  # type: ignore[assignment]
+        chosen = cloud_part(catalog, p, 1.0, model.id)
+        plan = Plan(
+            id=f"cloud:{model.id}",
+            deployment="cloud",
+            label=f"Cloud: {model.id} for everything",
+            local_share=0.0,
+            cloud=chosen,
+        )
+        if not tier_ok(model.tier, p.routine_tier):
+            plan.static_failures.append(f"{model.id} is {model.tier}-tier; routine work needs {p.routine_tier}")
+        elif hard_share and not tier_ok(model.tier, p.hard_tier):
+            plan.static_failures.append(
+                f"{model.id} is {model.tier}-tier; the hard {hard_share:.0%} needs {p.hard_tier}"
+            )
+        if all(existing.id != plan.id for existing in plans):
+            plans.append(plan)
+
+    boxes = [catalog.get("hardware", p.hardware, "hardware")] if p.hardware else list(
+        catalog.hardware.values()
+    )
+    for box in boxes:
+        local_tier = max(p.routine_tier, p.hard_tier, key=TIER_RANK.__getitem__) if hard_share else p.routine_tier
+        whole = best_local(catalog, p, box, local_tier, 1.0) or best_local(
+            catalog, p, box, p.routine_tier, 1.0
+        )
+        if whole is not None:
+            plan = Plan(
+                id=f"local:{box.id}:{whole.model.id}",
+                deployment="local",
+                label=f"Local: {box.name} running {whole.model.name}",
+                local_share=1.0,
+                local=whole,
+            )
+            if hard_share and not tier_ok(whole.model.tier, p.hard_tier):
+                plan.static_failures.append(
+                    f"the hard {hard_share:.0%} needs a {p.hard_tier}-tier model;"
+                    f" {whole.model.id} is {whole.model.tier}-tier"
+                )
+            plans.append(plan)
+        if hard_share and hard is not None:
+            part = best_local(catalog, p, box, p.routine_tier, 1 - hard_share)
+            if part is not None:
+                plans.append(
+                    Plan(
+                        id=f"hybrid:{box.id}:{part.model.id}+{'+'.join(hard.models)}",
+                        deployment="hybrid",
+                        label=(
+                            f"Hybrid: {box.name} running {part.model.name} for"
+                            f" {1 - hard_share:.0%}, {' + '.join(hard.models)} for {hard_share:.0%}"
+                        ),
+                        local_share=1 - hard_share,
+                        local=part,
+                        cloud=hard,
+                    )
+                )
+    return plans
+
+
+def constraint_failures(plan: Plan, p: ResolvedProfile, monthly_usd: float, units: int) -> list[str]:
+    failures = list(plan.static_failures)
+    if plan.cloud is not None:
+        if p.privacy == "regulated":
+            failures.append("regulated data may not go to a cloud API")
+        if p.offline_required:
+            failures.append("the workload must run offline")
+    if plan.local is not None:
+        if units > d.MAX_UNITS:
+            failures.append(
+                f"needs {units} × {plan.local.hardware.id} to carry the volume (more than {d.MAX_UNITS})"
+            )
+        if plan.local.hardware.kind == "rented" and p.offline_required:
+            failures.append("rented GPUs are not offline")
+        if plan.local.hardware.kind == "rented" and p.privacy == "regulated":
+            failures.append("rented cloud GPUs take regulated data off-premises")
+    if p.budget_usd_per_month is not None and monthly_usd > p.budget_usd_per_month:
+        failures.append(f"over the ${p.budget_usd_per_month:,.0f}/month budget")
+    return failures
+
+
+def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
+    monthly, running, upfront, units = plan.costs(k, p.horizon_months)
+    horizon = upfront + running * p.horizon_months
+    local = plan.local
+    capacity_total = demand = None
+    verdict = ""
+    notes = list(plan.notes)
+    if local is not None:
+        capacity_total = local.unit_capacity * units
+        demand = local.demand * k
+        served = local.demand * k / local.unit_capacity if local.unit_capacity else math.inf
+        verdict = (
+            f"one unit carries {served:.0%} of the load"
+            if units == 1
+            else f"needs {units} units (one carries {1 / served:.0%} of the load)"
+        )
+    if plan.cloud is not None and p.privacy == "sensitive":
+        notes.append("sensitive data goes to the API provider: check its data-processing terms")
+    failures = constraint_failures(plan, p, monthly, units)
+    return Option(
+        id=plan.id,
+        deployment=plan.deployment,
+        label=plan.label,
+        hardware=local.hardware.id if local else None,
+        units=units,
+        local_model=local.model.id if local else None,
+        cloud_models=plan.cloud.models if plan.cloud else [],
+        local_share=plan.local_share,
+        monthly_usd=monthly,
+        running_usd=running,
+        upfront_usd=upfront,
+        first_year_usd=upfront + 12 * running,
+        horizon_usd=horizon,
+        capacity_tokens_per_month=capacity_total,
+        demand_tokens_per_month=demand,
+        capacity_verdict=verdict,
+        speed_basis=local.speed_basis if local else None,
+        passes=not failures,
+        failed=failures,
+        notes=notes,
+    )

@@ -1,0 +1,151 @@
+"""The workload profile the cost tools compute over, and its resolution to stated defaults."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tools import defaults as d
+from tools.catalog import Tier
+from tools.quantity import Hours, Quantity, Share, Tokens, Usd
+
+Privacy = Literal["public", "internal", "sensitive", "regulated"]
+PRIVACY_LEVELS: tuple[str, ...] = ("public", "internal", "sensitive", "regulated")
+
+
+class WorkloadProfile(BaseModel):
+    """What the interview fills. Every field may be missing; ``resolve`` fills it and says so.
+
+    Volume is given either per request (``requests_per_day`` with tokens per request) or per month
+    (``monthly_input_tokens``/``monthly_output_tokens``); monthly figures win when both are set.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    requests_per_day: Tokens | None = None
+    input_tokens_per_request: Tokens | None = None
+    output_tokens_per_request: Tokens | None = None
+    monthly_input_tokens: Tokens | None = None
+    monthly_output_tokens: Tokens | None = None
+    cached_input_share: Share | None = None
+    privacy: Privacy | None = None
+    frontier_share: Share | None = Field(
+        default=None, description="share of traffic (the hardest turns) that needs the hard tier"
+    )
+    routine_tier: Tier | None = None
+    hard_tier: Tier | None = None
+    cloud_model: str | None = Field(default=None, description="catalog id of a preferred API model")
+    hardware: str | None = Field(default=None, description="catalog id of hardware owned/considered")
+    local_model: str | None = Field(default=None, description="catalog id of an open-weight model")
+    electricity_usd_per_kwh: Usd | None = None
+    amortization_months: Quantity | None = Field(default=None, gt=0, le=240)
+    hours_per_day: Hours | None = None
+    horizon_months: Quantity | None = Field(default=None, gt=0, le=240)
+    setup_hours: Usd | None = None
+    hourly_rate_usd: Usd | None = None
+    maintenance_hours_per_month: Usd | None = None
+    budget_usd_per_month: Usd | None = None
+    offline_required: bool | None = None
+
+
+class ResolvedProfile(BaseModel):
+    """A profile with every figure the tools need, and the list of defaults that filled it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    monthly_input_tokens: float
+    monthly_output_tokens: float
+    input_tokens_per_request: float | None
+    output_tokens_per_request: float | None
+    requests_per_day: float | None
+    cached_input_share: float
+    privacy: Privacy
+    frontier_share: float
+    routine_tier: Tier
+    hard_tier: Tier
+    cloud_model: str | None
+    hardware: str | None
+    local_model: str | None
+    electricity_usd_per_kwh: float
+    amortization_months: float
+    hours_per_day: float
+    horizon_months: float
+    setup_hours: float
+    hourly_rate_usd: float
+    maintenance_hours_per_month: float
+    budget_usd_per_month: float | None
+    offline_required: bool
+    assumptions: list[str]
+
+    @property
+    def monthly_tokens(self) -> float:
+        return self.monthly_input_tokens + self.monthly_output_tokens
+
+    @property
+    def tokens_per_request(self) -> float | None:
+        if self.input_tokens_per_request is None:
+            return None
+        return self.input_tokens_per_request + (self.output_tokens_per_request or 0)
+
+
+class MissingVolume(ValueError):
+    """The profile has no volume at all: nothing can be priced without one."""
+
+
+_DEFAULTS: dict[str, tuple[object, str]] = {
+    "cached_input_share": (0.0, "no prompt caching (cached input share 0%)"),
+    "privacy": (d.PRIVACY, "privacy: internal (no personal or regulated data)"),
+    "frontier_share": (
+        d.FRONTIER_SHARE,
+        f"{d.FRONTIER_SHARE:.0%} of traffic needs a frontier model (the hardest turns)",
+    ),
+    "routine_tier": (d.ROUTINE_TIER, f"routine work needs a {d.ROUTINE_TIER}-tier model"),
+    "hard_tier": (d.HARD_TIER, f"the hard share needs a {d.HARD_TIER}-tier model"),
+    "electricity_usd_per_kwh": (
+        d.ELECTRICITY_USD_PER_KWH,
+        f"electricity at ${d.ELECTRICITY_USD_PER_KWH:.2f}/kWh (US average)",
+    ),
+    "amortization_months": (d.AMORTIZATION_MONTHS, f"{d.AMORTIZATION_MONTHS}-month amortisation"),
+    "hours_per_day": (d.HOURS_PER_DAY, "local hardware powered 24 h a day"),
+    "horizon_months": (d.HORIZON_MONTHS, f"costs compared over {d.HORIZON_MONTHS} months"),
+    "setup_hours": (d.SETUP_HOURS, "0 setup hours"),
+    "hourly_rate_usd": (d.HOURLY_RATE_USD, f"engineering time at ${d.HOURLY_RATE_USD:.0f}/h"),
+    "maintenance_hours_per_month": (d.MAINTENANCE_HOURS_PER_MONTH, "0 h a month of maintenance"),
+    "offline_required": (False, "no requirement to run offline"),
+}
+
+
+def resolve(profile: WorkloadProfile) -> ResolvedProfile:
+    """Fill every missing field from a stated default; raise MissingVolume when volume is absent."""
+    assumptions: list[str] = []
+    values = profile.model_dump()
+    for field, (default, words) in _DEFAULTS.items():
+        if values[field] is None:
+            values[field] = default
+            assumptions.append(words)
+
+    per_day = profile.requests_per_day
+    tin, tout = profile.input_tokens_per_request, profile.output_tokens_per_request
+    monthly_in, monthly_out = profile.monthly_input_tokens, profile.monthly_output_tokens
+    if monthly_in is None and per_day is not None and tin is not None:
+        monthly_in = per_day * tin * d.DAYS_PER_MONTH
+    if monthly_out is None and per_day is not None and tout is not None:
+        monthly_out = per_day * tout * d.DAYS_PER_MONTH
+    if monthly_in is None and monthly_out is None:
+        raise MissingVolume(
+            "volume: not given; say e.g. '5,000 requests a day at 2K tokens in, 300 out' or "
+            "'300M tokens a month'"
+        )
+    if monthly_out is None:
+        monthly_out = 0.0
+        assumptions.append("no output tokens (none given)")
+    if monthly_in is None:
+        monthly_in = 0.0
+        assumptions.append("no input tokens (none given)")
+    values.update(
+        monthly_input_tokens=monthly_in,
+        monthly_output_tokens=monthly_out,
+        assumptions=assumptions,
+    )
+    return ResolvedProfile.model_validate(values)

@@ -1,0 +1,63 @@
+"""Human quantities at the edges: ``300M``, ``2.5B``, ``50K``, ``2k``, ``1,200,000``, ``$0.16``."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
+
+MAX_TOKENS_PER_MONTH = 1e15
+
+_SUFFIX = {"": 1.0, "%": 0.01, "k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12}
+_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUMBER = re.compile(
+    r"^\s*\$?\s*(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*"
+    r"(?P<suffix>%|k|mm|m|bn|b|t|thousand|million|billion|trillion)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_quantity(value: object) -> float:
+    """A number from a human quantity; raises ValueError with a hint when it is not one."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not true/false")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = str(value).strip().replace("_", "")
+        match = _NUMBER.match(text)
+        if not match:
+            lowered = text.lower()
+            if lowered in {"nan", "inf", "-inf", "+inf", "infinity", "-infinity"}:
+                raise ValueError("must be a finite number")
+            raise ValueError("not a number; write e.g. 300M, 2.5B, 50K or 1,200,000")
+        suffix = (match["suffix"] or "").lower()
+        number = float(match["num"].replace(",", "")) * _SUFFIX.get(suffix, _WORDS.get(suffix, 1))
+    if math.isnan(number) or math.isinf(number):
+        raise ValueError("must be a finite number")
+    return number
+
+
+def _non_negative(value: object) -> float:
+    number = parse_quantity(value)
+    if number < 0:
+        raise ValueError("must not be negative")
+    return number
+
+
+Quantity = Annotated[float, BeforeValidator(parse_quantity)]
+"""Any finite number written as a human quantity."""
+
+Tokens = Annotated[float, BeforeValidator(_non_negative), Field(le=MAX_TOKENS_PER_MONTH)]
+"""A non-negative token count, at most 1e15 (more is a typo, not a workload)."""
+
+Usd = Annotated[float, BeforeValidator(_non_negative), Field(le=1e12)]
+"""A non-negative dollar amount."""
+
+Share = Annotated[float, BeforeValidator(_non_negative), Field(le=1)]
+"""A fraction between 0 and 1."""
+
+Hours = Annotated[float, BeforeValidator(_non_negative), Field(le=24)]
+"""Hours in a day: 0 to 24."""

@@ -1,0 +1,134 @@
+"""The one list of tools. From it come the LLM tool schemas (Ollama and Anthropic shapes), the
+`advisor calc` subcommands and the chat's /calc — never written twice."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from tools.base import ToolError, ToolResult
+from tools.breakeven import BreakevenInput, breakeven
+from tools.capacity import CapacityInput, capacity
+from tools.catalog import Catalog, CatalogLookupError
+from tools.cloud_cost import CloudCostInput, cloud_cost
+from tools.compare import CompareInput, compare
+from tools.hybrid import HybridInput, hybrid
+from tools.local_cost import LocalCostInput, local_cost
+from tools.payback import PaybackInput, payback
+
+
+@dataclass(frozen=True)
+class Tool:
+    name: str  # as typed on the command line: cloud-cost
+    input_model: type[BaseModel]
+    func: Callable[[Any, Catalog], ToolResult]
+    description: str
+
+    @property
+    def function_name(self) -> str:
+        """The name a model calls it by: cloud_cost."""
+        return self.name.replace("-", "_")
+
+    def run(self, arguments: dict[str, Any], catalog: Catalog) -> ToolResult:
+        """Validate ``arguments`` and compute; bad input raises ToolInputError (one line)."""
+        try:
+            parsed = self.input_model.model_validate(arguments)
+            return self.func(parsed, catalog)
+        except ValidationError as exc:
+            raise ToolInputError(describe_validation_error(exc)) from None
+        except (ToolError, CatalogLookupError) as exc:
+            raise ToolInputError(str(exc)) from None
+
+    def parameters(self) -> dict[str, Any]:
+        """A flat JSON schema (no $ref, no anyOf): small local models and Ollama cope with it."""
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for name, field in self.input_model.model_fields.items():
+            prop = _json_type(field.annotation)
+            if field.description:
+                prop["description"] = field.description
+            properties[name] = prop
+            if field.is_required():
+                required.append(name)
+        return {"type": "object", "properties": properties, "required": required}
+
+
+class ToolInputError(ValueError):
+    """A tool call whose arguments do not validate: the message names field, value and hint."""
+
+
+def _json_type(annotation: Any) -> dict[str, Any]:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType) and args:
+        return _json_type(args[0])
+    if origin is typing.Annotated:
+        return _json_type(args[0])
+    if origin is Literal:
+        return {"type": "string", "enum": list(typing.get_args(annotation))}
+    if annotation is bool:
+        return {"type": "boolean"}
+    if annotation is int:
+        return {"type": "integer"}
+    if annotation is float:
+        return {"type": "number"}
+    return {"type": "string"}
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line: the first problem, naming the field (as a flag name), the value and a hint."""
+    err = exc.errors()[0]
+    field = ".".join(str(p) for p in err["loc"]).replace("_", "-") or "input"
+    message = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if err["type"] == "extra_forbidden":
+        return f"{field}: unknown field; see `advisor calc TOOL --help`"
+    if err["type"] == "missing":
+        return f"{field}: missing; it is required"
+    if not err["loc"]:
+        return f"input: {message}"
+    value = err.get("input")
+    return f"{field}: {value!r} {message[0].lower() + message[1:]}"
+
+
+TOOLS: dict[str, Tool] = {
+    t.name: t
+    for t in (
+        Tool("cloud-cost", CloudCostInput, cloud_cost, "Monthly cost of a token volume on a cloud model"),
+        Tool("local-cost", LocalCostInput, local_cost, "Monthly and first-year cost of owned or rented hardware"),
+        Tool("payback", PaybackInput, payback, "Months until hardware pays for itself against a cloud bill"),
+        Tool("breakeven", BreakevenInput, breakeven, "Monthly token volume where local and cloud cost the same"),
+        Tool("capacity", CapacityInput, capacity, "Tokens a month a box can generate with a model; whether it fits"),
+        Tool("hybrid", HybridInput, hybrid, "Cost of keeping a share local and sending the rest to a cloud model"),
+        Tool("compare", CompareInput, compare, "Rank cloud, local and hybrid options for a workload and recommend one"),
+    )
+}
+
+
+def tool_by_function_name(name: str) -> Tool | None:
+    return TOOLS.get(name.replace("_", "-"))
+
+
+def ollama_tools() -> list[dict[str, Any]]:
+    return [
+        {
+            "type": "function",
+            "function": {
+                "name": t.function_name,
+                "description": t.description,
+                "parameters": t.parameters(),
+            },
+        }
+        for t in TOOLS.values()
+    ]
+
+
+def anthropic_tools() -> list[dict[str, Any]]:
+    return [
+        {"name": t.function_name, "description": t.description, "input_schema": t.parameters()}
+        for t in TOOLS.values()
+    ]
