@@ -38,7 +38,7 @@ from advisor.state import SessionState
 from advisor.summary import recommendation_markdown, whatif_markdown
 from prompts import load as load_prompt
 from tools.catalog import Catalog
-from tools.compare import CompareInput, CompareResult
+from tools.compare import CompareResult
 from tools.profile import WorkloadProfile
 from tools.registry import TOOLS, ToolInputError, tool_by_function_name
 
@@ -64,8 +64,7 @@ class TurnContext:
 
 def tool_specs() -> list[ToolSpec]:
     return [
-        ToolSpec(name=t.function_name, description=t.description, parameters=t.parameters())
-        for t in TOOLS.values()
+        ToolSpec(name=t.function_name, description=t.description, parameters=t.parameters()) for t in TOOLS.values()
     ]
 
 
@@ -73,9 +72,7 @@ def run_compare(catalog: Catalog, profile: WorkloadProfile) -> CompareResult:
     return TOOLS["compare"].run(profile.model_dump(exclude_none=True), catalog)  # type: ignore[return-value]
 
 
-def _compare_events(
-    catalog: Catalog, profile: WorkloadProfile
-) -> Iterator[AgentEvent | CompareResult]:
+def _compare_events(catalog: Catalog, profile: WorkloadProfile) -> Iterator[AgentEvent | CompareResult]:
     arguments = profile.model_dump(exclude_none=True)
     yield ToolCalled(name="compare", arguments=arguments, by="interview")
     try:
@@ -173,8 +170,7 @@ def _deterministic_answer(result, ambiguous: list[str], question, changed: bool)
         parts.append(question.text)
     if not parts:
         parts.append(
-            "I have what I need. Ask a what-if (\"what if volume doubles?\"), `/set` a field,"
-            " or `/export` the report."
+            'I have what I need. Ask a what-if ("what if volume doubles?"), `/set` a field, or `/export` the report.'
         )
     return "\n\n".join(parts)
 

@@ -17,9 +17,7 @@ def _err(line: str) -> None:
 
 def ask(config: Config, text: str, *, session_name: str | None, new: bool, as_json: bool) -> int:
     """One turn. Without --session each ask is a fresh session; with it, the conversation goes on."""
-    session = Session.open(
-        config, session_name=session_name, new=new or session_name is None, on_progress=_err
-    )
+    session = Session.open(config, session_name=session_name, new=new or session_name is None, on_progress=_err)
     for line in session.startup_notices:
         _err(f"advisor: {line}")
     answer, failed = "", False

@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version", "--debug"):
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version", "--debug")):
         argv = ["chat", *argv]
     elif argv == ["--debug"]:
         argv = ["--debug", "chat"]

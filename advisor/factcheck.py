@@ -7,9 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-_FIGURE = re.compile(
-    r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|[kKmMbB](?![a-zA-Z])|million|billion)?"
-)
+_FIGURE = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|[kKmMbB](?![a-zA-Z])|million|billion)?")
 _SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "million": 1e6, "billion": 1e9, "%": 0.01}
 SMALL_INTEGERS = 12  # "two options", "3 years": counting words, not figures
 

@@ -110,9 +110,7 @@ def render_comparison(data: dict[str, Any]) -> str:
     if rec["close"]:
         parts.append("The top options are close: small changes in volume or price can flip it.")
     if rec["breakeven_tokens_per_month"]:
-        parts.append(
-            f"Break-even volume: {tokens(rec['breakeven_tokens_per_month'])} tokens a month"
-        )
+        parts.append(f"Break-even volume: {tokens(rec['breakeven_tokens_per_month'])} tokens a month")
     parts.append("")
     parts.append(options_table(data["options"], data["horizon_months"]))
     if rec["context"]:

@@ -16,9 +16,7 @@ _MEMO = re.compile(
     r"manager|cfo|cto|leadership)|executive summary|write (it|this|the recommendation) up)",
     re.IGNORECASE,
 )
-_DECIDE = re.compile(
-    r"\b(recommend|should we|what should|which (option|one)|decide|decision|verdict)\b", re.IGNORECASE
-)
+_DECIDE = re.compile(r"\b(recommend|should we|what should|which (option|one)|decide|decision|verdict)\b", re.IGNORECASE)
 
 
 class Decision(BaseModel):
@@ -56,9 +54,7 @@ def decide(
     spent_usd: float,
     budget_usd: float,
 ) -> Decision:
-    reason = wants_escalation(
-        text, explicit=explicit, close=close, conflicts=conflicts, local_failures=local_failures
-    )
+    reason = wants_escalation(text, explicit=explicit, close=close, conflicts=conflicts, local_failures=local_failures)
     if reason is None:
         return Decision(escalate=False)
     if offline:

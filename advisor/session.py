@@ -62,9 +62,7 @@ class Session:
     ) -> Session:
         progress = on_progress or (lambda _line: None)
         store = Store(db_path(data_dir(config.data_dir)))
-        record = None if new else (
-            store.get_session(session_name) if session_name else store.latest_session()
-        )
+        record = None if new else (store.get_session(session_name) if session_name else store.latest_session())
         if record is None:
             record = store.create_session(session_name)
         state = SessionState()
@@ -159,9 +157,7 @@ class Session:
         )
         return result.monthly_usd  # type: ignore[attr-defined]
 
-    def turn(
-        self, text: str, cancel: threading.Event | None = None, escalate: bool = False
-    ) -> Iterator[AgentEvent]:
+    def turn(self, text: str, cancel: threading.Event | None = None, escalate: bool = False) -> Iterator[AgentEvent]:
         cancel = cancel or threading.Event()
         turn_id = self.store.begin_turn(self.session_id, text)
         answer, status = "", "ok"
@@ -211,9 +207,7 @@ class Session:
         if not self.state.has_volume():
             return None
         try:
-            return TOOLS["compare"].run(
-                self.state.profile.model_dump(exclude_none=True), self.catalog
-            )  # type: ignore[return-value]
+            return TOOLS["compare"].run(self.state.profile.model_dump(exclude_none=True), self.catalog)  # type: ignore[return-value]
         except ToolInputError:
             return None
 
@@ -286,7 +280,11 @@ class Session:
             raise UsageError("export: no volume yet — tell me how many requests or tokens first")
         path = path or Path.cwd() / f"advisor-report-{self.name}.md"
         text = render_markdown(
-            self.state, result, self.catalog, spend=self.spend(), memo=self.state.memo,
+            self.state,
+            result,
+            self.catalog,
+            spend=self.spend(),
+            memo=self.state.memo,
             session_name=self.name,
         )
         path.write_text(text, encoding="utf-8")

@@ -31,6 +31,8 @@ class SessionState(BaseModel):
 
     def has_volume(self) -> bool:
         p = self.profile
-        return p.monthly_input_tokens is not None or p.monthly_output_tokens is not None or (
-            p.requests_per_day is not None and p.input_tokens_per_request is not None
+        return (
+            p.monthly_input_tokens is not None
+            or p.monthly_output_tokens is not None
+            or (p.requests_per_day is not None and p.input_tokens_per_request is not None)
         )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tools.compare import CompareResult
-
 from advisor.render import money, months, tokens
+from tools.compare import CompareResult
 
 
 def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
@@ -16,9 +15,7 @@ def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
     if rec.close:
         lines.append("- ⚠ a close call: small changes in volume or price can flip it")
     if rec.breakeven_tokens_per_month:
-        lines.append(
-            f"- break-even volume: {tokens(rec.breakeven_tokens_per_month)} tokens a month"
-        )
+        lines.append(f"- break-even volume: {tokens(rec.breakeven_tokens_per_month)} tokens a month")
     lines += ["", options_markdown(result, limit=limit)]
     if result.assumptions:
         lines += ["", "Assuming: " + "; ".join(result.assumptions) + "."]

@@ -24,7 +24,9 @@ def sweep_ms() -> float:
 
     catalog = load_catalog()
     inp = CompareInput(
-        requests_per_day=5000, input_tokens_per_request=2000, output_tokens_per_request=300,
+        requests_per_day=5000,
+        input_tokens_per_request=2000,
+        output_tokens_per_request=300,
         privacy="public",
     )
     scales = [0.01 * 1.001**i for i in range(10_000)]
@@ -38,8 +40,20 @@ def sweep_ms() -> float:
 if __name__ == "__main__":
     base = cold([sys.executable, "-c", "import pydantic"])
     calc = cold(
-        [sys.executable, "-m", "advisor.cli", "calc", "payback", "--hardware-cost-usd", "3200",
-         "--monthly-cloud-usd", "500", "--running-usd", "1", "--json"]
+        [
+            sys.executable,
+            "-m",
+            "advisor.cli",
+            "calc",
+            "payback",
+            "--hardware-cost-usd",
+            "3200",
+            "--monthly-cloud-usd",
+            "500",
+            "--running-usd",
+            "1",
+            "--json",
+        ]
     )
     print(f"python -c 'import pydantic': {base * 1000:.0f} ms (median of 7)")
     print(f"advisor calc payback:        {calc * 1000:.0f} ms (median of 7), ratio {calc / base:.2f}x")

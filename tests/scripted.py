@@ -21,8 +21,13 @@ from advisor.models.base import (
 
 
 class Step:
-    def __init__(self, text: str = "", calls: list[tuple[str, dict]] | None = None,
-                 error: ModelError | None = None, delay: float = 0.0):
+    def __init__(
+        self,
+        text: str = "",
+        calls: list[tuple[str, dict]] | None = None,
+        error: ModelError | None = None,
+        delay: float = 0.0,
+    ):
         self.text, self.calls, self.error, self.delay = text, calls or [], error, delay
 
 
@@ -57,6 +62,7 @@ class ScriptedModel:
             yield ToolCallsReady(calls=calls)
         yield Finished(
             message=Message(role="assistant", content=step.text, tool_calls=calls),
-            usage=Usage(input_tokens=sum(len(m.content) for m in messages) // 4,
-                        output_tokens=len(words), seconds=0.01),
+            usage=Usage(
+                input_tokens=sum(len(m.content) for m in messages) // 4, output_tokens=len(words), seconds=0.01
+            ),
         )

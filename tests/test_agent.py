@@ -34,10 +34,12 @@ def test_no_model_reads_the_router_workload_and_recommends(catalog):
 
 
 def test_agentic_tool_call_round_trip(catalog):
-    model = ScriptedModel([
-        Step(calls=[("cloud_cost", {"model": "claude-sonnet-4-5", "input_tokens": "300M"})]),
-        Step(text="That comes to $900 a month on Sonnet 4.5."),
-    ])
+    model = ScriptedModel(
+        [
+            Step(calls=[("cloud_cost", {"model": "claude-sonnet-4-5", "input_tokens": "300M"})]),
+            Step(text="That comes to $900 a month on Sonnet 4.5."),
+        ]
+    )
     ctx = TurnContext(catalog=catalog, state=SessionState(), local=model, mode="agentic")
     events = run(ctx, "what does 300M input tokens cost on sonnet 4.5?")
     result = next(e for e in events if isinstance(e, ToolAnswered) and e.name == "cloud_cost")
@@ -48,11 +50,13 @@ def test_agentic_tool_call_round_trip(catalog):
 
 
 def test_invalid_arguments_go_back_to_the_model_as_a_tool_error(catalog):
-    model = ScriptedModel([
-        Step(calls=[("cloud_cost", {"model": "claude-sonnet-4-5", "input_tokens": "-5M"})]),
-        Step(calls=[("cloud_cost", {"model": "claude-sonnet-4-5", "input_tokens": "5M"})]),
-        Step(text="Done."),
-    ])
+    model = ScriptedModel(
+        [
+            Step(calls=[("cloud_cost", {"model": "claude-sonnet-4-5", "input_tokens": "-5M"})]),
+            Step(calls=[("cloud_cost", {"model": "claude-sonnet-4-5", "input_tokens": "5M"})]),
+            Step(text="Done."),
+        ]
+    )
     ctx = TurnContext(catalog=catalog, state=SessionState(), local=model, mode="agentic")
     events = run(ctx, "cost of 5M tokens on sonnet 4.5")
     errors = [e for e in events if isinstance(e, ToolAnswered) and e.error]
@@ -68,8 +72,9 @@ def test_unknown_tool_is_reported_not_crashed(catalog):
 
 
 def test_endless_tool_loop_is_capped(catalog):
-    model = ScriptedModel([Step(calls=[("payback", {"hardware_cost_usd": 1, "monthly_cloud_usd": 2})])],
-                          repeat_last=True)
+    model = ScriptedModel(
+        [Step(calls=[("payback", {"hardware_cost_usd": 1, "monthly_cloud_usd": 2})])], repeat_last=True
+    )
     ctx = TurnContext(catalog=catalog, state=SessionState(), local=model, mode="agentic")
     events = run(ctx, "loop forever")
     assert len(model.requests) == MAX_TOOL_STEPS

@@ -16,13 +16,17 @@ def advisor(*args: str, env_extra: dict | None = None) -> subprocess.CompletedPr
     env.update(env_extra or {})
     return subprocess.run(
         [sys.executable, "-m", "advisor.cli", *args],
-        capture_output=True, text=True, timeout=120, env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
 
 
 def test_cloud_cost_json_prints_900_for_the_router_workload():
-    run = advisor("calc", "cloud-cost", "--model", "claude-sonnet-4-5", "--input-tokens", "300M",
-                  "--output-tokens", "0", "--json")
+    run = advisor(
+        "calc", "cloud-cost", "--model", "claude-sonnet-4-5", "--input-tokens", "300M", "--output-tokens", "0", "--json"
+    )
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert data["monthly_usd"] == pytest.approx(900)
@@ -30,8 +34,9 @@ def test_cloud_cost_json_prints_900_for_the_router_workload():
 
 
 def test_payback_json_about_six_months():
-    run = advisor("calc", "payback", "--hardware-cost-usd", "3200", "--monthly-cloud-usd", "500",
-                  "--running-usd", "1", "--json")
+    run = advisor(
+        "calc", "payback", "--hardware-cost-usd", "3200", "--monthly-cloud-usd", "500", "--running-usd", "1", "--json"
+    )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["payback_months"] == pytest.approx(6.41, rel=0.01)
 
@@ -89,8 +94,19 @@ def test_catalog_show_and_validate():
 
 
 def test_compare_recommends_with_reasons():
-    run = advisor("calc", "compare", "--requests-per-day", "5000", "--input-tokens-per-request", "2K",
-                  "--output-tokens-per-request", "300", "--privacy", "public", "--json")
+    run = advisor(
+        "calc",
+        "compare",
+        "--requests-per-day",
+        "5000",
+        "--input-tokens-per-request",
+        "2K",
+        "--output-tokens-per-request",
+        "300",
+        "--privacy",
+        "public",
+        "--json",
+    )
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert data["recommendation"]["deployment"] in {"cloud", "local", "hybrid"}

@@ -5,8 +5,7 @@ from __future__ import annotations
 from advisor.factcheck import figures, unsupported_figures
 from advisor.gate import WITHHELD, SentenceGate
 
-RESULT = {"monthly_usd": 900.0, "payback_months": 6.412, "monthly_input_tokens": 300_000_000.0,
-          "share": 0.15}
+RESULT = {"monthly_usd": 900.0, "payback_months": 6.412, "monthly_input_tokens": 300_000_000.0, "share": 0.15}
 
 
 def test_figures_reads_money_units_and_percentages():

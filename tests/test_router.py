@@ -8,8 +8,16 @@ import pytest
 
 from advisor import router
 
-BASE = dict(explicit=False, close=False, conflicts=[], local_failures=0, offline=False,
-            claude_available=True, spent_usd=0.0, budget_usd=0.25)
+BASE = dict(
+    explicit=False,
+    close=False,
+    conflicts=[],
+    local_failures=0,
+    offline=False,
+    claude_available=True,
+    spent_usd=0.0,
+    budget_usd=0.25,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,8 +46,11 @@ def test_no_reason_no_escalation(text, changes):
 
 @pytest.mark.parametrize(
     ("changes", "blocked_part"),
-    [({"offline": True}, "offline"), ({"claude_available": False}, "no ANTHROPIC_API_KEY"),
-     ({"spent_usd": 0.25}, "budget")],
+    [
+        ({"offline": True}, "offline"),
+        ({"claude_available": False}, "no ANTHROPIC_API_KEY"),
+        ({"spent_usd": 0.25}, "budget"),
+    ],
 )
 def test_blocked_escalations_say_why(changes, blocked_part):
     decision = router.decide("write the final memo", **{**BASE, **changes})
@@ -50,8 +61,11 @@ def test_blocked_escalations_say_why(changes, blocked_part):
 def test_regulated_text_never_goes_into_the_request():
     secret = "patient John Doe, MRN 12345, HIV positive"
     payload = router.escalation_request(
-        reason="you asked for the final recommendation memo", question=secret,
-        privacy="regulated", allow_sensitive=True, profile={"privacy": "regulated"},
+        reason="you asked for the final recommendation memo",
+        question=secret,
+        privacy="regulated",
+        allow_sensitive=True,
+        profile={"privacy": "regulated"},
         results={"compare": {"monthly_usd": 1.0}},
     )
     assert "John Doe" not in payload and "12345" not in payload
@@ -59,7 +73,6 @@ def test_regulated_text_never_goes_into_the_request():
 
 
 def test_sensitive_text_only_with_permission():
-    kwargs = dict(reason="r", question="our customer ACME's contract", privacy="sensitive",
-                  profile={}, results={})
+    kwargs = dict(reason="r", question="our customer ACME's contract", privacy="sensitive", profile={}, results={})
     assert "ACME" not in router.escalation_request(allow_sensitive=False, **kwargs)
     assert "ACME" in router.escalation_request(allow_sensitive=True, **kwargs)

@@ -55,8 +55,11 @@ def test_payback_and_breakeven_agree(hardware, months, running, rate):
     assert payback_months(hardware, cloud_bill, running) == pytest.approx(months, rel=1e-6)
 
 
-@given(hardware=st.floats(min_value=1, max_value=1e6), cloud=st.floats(min_value=0, max_value=1e5),
-       running=st.floats(min_value=0, max_value=1e5))
+@given(
+    hardware=st.floats(min_value=1, max_value=1e6),
+    cloud=st.floats(min_value=0, max_value=1e5),
+    running=st.floats(min_value=0, max_value=1e5),
+)
 def test_payback_exists_only_when_cloud_beats_running(hardware, cloud, running):
     months = payback_months(hardware, cloud, running)
     assert (months is None) == (cloud <= running)
@@ -69,8 +72,9 @@ def test_payback_exists_only_when_cloud_beats_running(hardware, cloud, running):
 def test_compare_more_volume_never_lowers_the_cloud_bill(catalog, scale):
     from tools.compare import CompareInput, compare
 
-    base = CompareInput(requests_per_day=1000, input_tokens_per_request=2000,
-                        output_tokens_per_request=300, privacy="public")
+    base = CompareInput(
+        requests_per_day=1000, input_tokens_per_request=2000, output_tokens_per_request=300, privacy="public"
+    )
     bigger = base.model_copy(update={"requests_per_day": 1000 * scale})
     cloud = lambda r: min(o.monthly_usd for o in r.options if o.deployment == "cloud")  # noqa: E731
     assert cloud(compare(bigger, catalog)) >= cloud(compare(base, catalog))

@@ -41,9 +41,7 @@ def test_blended_rate_seed_003():
     assert blended_rate(3.0, 15.0, 2.0) == pytest.approx(7.0)
 
 
-@pytest.mark.parametrize(
-    ("cloud", "months"), [(50, 65), (200, 16), (500, 6.4), (2000, 1.6)]
-)
+@pytest.mark.parametrize(("cloud", "months"), [(50, 65), (200, 16), (500, 6.4), (2000, 1.6)])
 def test_payback_table_seed_000(cloud, months):
     result = payback(PaybackInput(hardware_cost_usd=3200, monthly_cloud_usd=cloud, running_usd=1))
     assert result.payback_months == pytest.approx(months, rel=0.03)
@@ -59,8 +57,12 @@ def test_first_year_seed_001(catalog):
     # $4,000 + 8 h × $75 + 12 × $6 electricity = $4,672
     result = local_cost(
         LocalCostInput(
-            hardware_cost_usd=4000, watts=150, hours_per_day=8, electricity_usd_per_kwh=6 / 36,
-            setup_hours=8, hourly_rate_usd=75,
+            hardware_cost_usd=4000,
+            watts=150,
+            hours_per_day=8,
+            electricity_usd_per_kwh=6 / 36,
+            setup_hours=8,
+            hourly_rate_usd=75,
         ),
         catalog,
     )
@@ -70,9 +72,7 @@ def test_first_year_seed_001(catalog):
 
 def test_mac_studio_monthly_electricity_seed_001(catalog):
     # 150 W, 8 h a day, $0.16/kWh → $5.76 a month
-    result = local_cost(
-        LocalCostInput(hardware_cost_usd=4000, watts=150, hours_per_day=8), catalog
-    )
+    result = local_cost(LocalCostInput(hardware_cost_usd=4000, watts=150, hours_per_day=8), catalog)
     assert result.electricity_usd == pytest.approx(5.76)
 
 
@@ -84,9 +84,7 @@ def test_breakeven_seed_003():
 
 @pytest.mark.parametrize(("electricity", "expected"), [(15, 61e6), (30, 66e6)])
 def test_breakeven_seed_004(electricity, expected):
-    result = breakeven(
-        BreakevenInput(local_monthly_usd=167 + electricity, blended_usd_per_million=3), None
-    )
+    result = breakeven(BreakevenInput(local_monthly_usd=167 + electricity, blended_usd_per_million=3), None)
     assert result.breakeven_tokens_per_month == pytest.approx(expected, rel=0.01)
 
 
@@ -110,8 +108,10 @@ def test_llama_33_70b_kv_cache_per_cost_model(catalog):
     assert kv_bytes_per_token(model) == 327_680
     result = capacity(
         CapacityInput(
-            hardware="mac-studio-m4-ultra-192gb", local_model="llama-3.3-70b",
-            context_tokens=128_000, hours_per_day=24,
+            hardware="mac-studio-m4-ultra-192gb",
+            local_model="llama-3.3-70b",
+            context_tokens=128_000,
+            hours_per_day=24,
         ),
         catalog,
     )

@@ -16,9 +16,7 @@ class BreakevenInput(ToolInput):
     blended_usd_per_million: Usd | None = Field(default=None, description="cloud $ per M tokens")
     hardware: str | None = Field(default=None, description="hardware id (instead of the $)")
     model: str | None = Field(default=None, description="cloud model id (instead of the rate)")
-    input_output_ratio: Quantity = Field(
-        default=2.0, gt=0, description="input tokens per output token (2 = 2:1)"
-    )
+    input_output_ratio: Quantity = Field(default=2.0, gt=0, description="input tokens per output token (2 = 2:1)")
     electricity_usd_per_kwh: Usd | None = Field(default=None, description="$/kWh (0.16)")
     amortization_months: Quantity | None = Field(default=None, description="months (36)")
     hours_per_day: Usd | None = Field(default=None, le=24, description="hours a day powered (24)")
@@ -63,9 +61,7 @@ def breakeven(inp: BreakevenInput, catalog: Catalog) -> BreakevenResult:
     if rate is None:
         model: CloudModel = catalog.get("cloud", inp.model, "model")  # type: ignore[arg-type,assignment]
         rate = blended_rate(model.price.input, model.price.output, inp.input_output_ratio)
-        assumptions.append(
-            f"{model.id} blended at {inp.input_output_ratio:g}:1 input:output = ${rate:.2f}/M"
-        )
+        assumptions.append(f"{model.id} blended at {inp.input_output_ratio:g}:1 input:output = ${rate:.2f}/M")
     if rate <= 0:
         raise ToolError("blended_usd_per_million", rate, "must be above 0")
     return BreakevenResult(

@@ -60,9 +60,7 @@ def kv_bytes_per_token(model: LocalModel) -> float | None:
 
 def weights_gb(model: LocalModel, quant: str, *, active: bool = False) -> float:
     if quant not in model.quants:
-        raise ToolError(
-            "quant", quant, f"is not listed for {model.id}; try one of {', '.join(model.quants)}"
-        )
+        raise ToolError("quant", quant, f"is not listed for {model.id}; try one of {', '.join(model.quants)}")
     params = model.active_params_b if active and model.active_params_b else model.params_b
     if quant in model.gguf_gb:
         return model.gguf_gb[quant] * params / model.params_b
@@ -107,11 +105,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         fits = memory_needed <= memory_available
 
         measured = next(
-            (
-                m
-                for m in box.measured
-                if m.local_model == model.id and (m.quant in (None, quant))
-            ),
+            (m for m in box.measured if m.local_model == model.id and (m.quant in (None, quant))),
             None,
         )
         if measured is not None:
@@ -120,15 +114,12 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
             basis = "measured"
             assumptions.append(f"speed measured: {low:g}–{high:g} tokens/s ({measured.source})")
         elif box.bandwidth_gb_s is None:
-            raise ToolError(
-                "hardware", box.id, "has no memory bandwidth in the catalog; give tokens-per-second"
-            )
+            raise ToolError("hardware", box.id, "has no memory bandwidth in the catalog; give tokens-per-second")
         else:
             step_gb = active + kv_gb
             lo_eff, hi_eff = d.BANDWIDTH_EFFICIENCY_RANGE
             point, low, high = (
-                eff * box.bandwidth_gb_s / step_gb * inp.streams
-                for eff in (d.BANDWIDTH_EFFICIENCY, lo_eff, hi_eff)
+                eff * box.bandwidth_gb_s / step_gb * inp.streams for eff in (d.BANDWIDTH_EFFICIENCY, lo_eff, hi_eff)
             )
             basis = "estimate"
             assumptions.append(

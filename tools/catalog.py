@@ -60,9 +60,7 @@ class PricePoint(Sourced):
     def _long_context_complete(self) -> PricePoint:
         parts = (self.long_context_threshold, self.long_context_input, self.long_context_output)
         if any(p is not None for p in parts) and not all(p is not None for p in parts):
-            raise ValueError(
-                "long_context_threshold, long_context_input and long_context_output go together"
-            )
+            raise ValueError("long_context_threshold, long_context_input and long_context_output go together")
         return self
 
 
@@ -195,9 +193,7 @@ class Catalog(BaseModel):
             return []
         entries = self.section(section)
         exact = [
-            eid
-            for eid, e in entries.items()
-            if key in {_norm(eid), _norm(e.name), *(_norm(a) for a in e.aliases)}
+            eid for eid, e in entries.items() if key in {_norm(eid), _norm(e.name), *(_norm(a) for a in e.aliases)}
         ]
         return exact
 
@@ -229,8 +225,10 @@ class CatalogLookupError(KeyError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        hint = f"did you mean {', '.join(suggestions)}?" if (suggestions := self.suggestions) else (
-            "see `advisor catalog list`"
+        hint = (
+            f"did you mean {', '.join(suggestions)}?"
+            if (suggestions := self.suggestions)
+            else ("see `advisor catalog list`")
         )
         return f"{self.field}: unknown id {self.value!r}; {hint}"
 
@@ -255,8 +253,7 @@ def _load_file(text: str, filename: str, section: str) -> dict[str, _Entry]:
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"]) or "entry"
             raise CatalogError(
-                f"{filename}: [[{key}]] {label}: {where}: {err['msg']}"
-                f" (got {err.get('input')!r})"
+                f"{filename}: [[{key}]] {label}: {where}: {err['msg']} (got {err.get('input')!r})"
             ) from None
         if entry.id in out:
             raise CatalogError(f"{filename}: [[{key}]] {entry.id}: duplicate id")
@@ -280,8 +277,7 @@ def _load_user_file(path: Path, sections: dict[str, dict[str, _Entry]]) -> None:
                 err = exc.errors()[0]
                 where = ".".join(str(p) for p in err["loc"]) or "entry"
                 raise CatalogError(
-                    f"{path}: [[{table}]] {label}: {where}: {err['msg']}"
-                    f" (got {err.get('input')!r})"
+                    f"{path}: [[{table}]] {label}: {where}: {err['msg']} (got {err.get('input')!r})"
                 ) from None
             sections[section][entry.id] = entry
 
@@ -315,9 +311,7 @@ def _check_references(catalog: Catalog) -> None:
     for hw in catalog.hardware.values():
         for m in hw.measured:
             if m.local_model not in catalog.local_models:
-                raise CatalogError(
-                    f"hardware {hw.id}: measured.local_model: unknown id {m.local_model!r}"
-                )
+                raise CatalogError(f"hardware {hw.id}: measured.local_model: unknown id {m.local_model!r}")
 
 
 @lru_cache(maxsize=8)
@@ -339,8 +333,4 @@ def validate_file(path: Path) -> int:
 def stale_prices(catalog: Catalog, ids: list[str], today: date | None = None) -> list[str]:
     """Cloud ids among ``ids`` whose current price is older than STALE_AFTER_DAYS."""
     today = today or date.today()
-    return [
-        i
-        for i in ids
-        if i in catalog.cloud and (today - catalog.cloud[i].price.as_of).days > STALE_AFTER_DAYS
-    ]
+    return [i for i in ids if i in catalog.cloud and (today - catalog.cloud[i].price.as_of).days > STALE_AFTER_DAYS]

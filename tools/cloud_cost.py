@@ -23,9 +23,7 @@ class CloudCostInput(ToolInput):
     tokens_per_request: Tokens | None = Field(
         default=None, description="input tokens per request (long-context tiers are per request)"
     )
-    price_as_of: date | None = Field(
-        default=None, description="use the price in force on this date (YYYY-MM-DD)"
-    )
+    price_as_of: date | None = Field(default=None, description="use the price in force on this date (YYYY-MM-DD)")
 
 
 class PriceUsed(ToolResult):
@@ -121,9 +119,7 @@ def cloud_cost(inp: CloudCostInput, catalog: Catalog) -> CloudCostResult:
         blended_usd_per_million=monthly / (total_tokens / 1e6) if total_tokens else None,
         long_context=long_context,
         batch_discount=discount,
-        price=PriceUsed(
-            input=p_in, output=p_out, cache_read=p_cache, source=point.source, as_of=point.as_of
-        ),
+        price=PriceUsed(input=p_in, output=p_out, cache_read=p_cache, source=point.source, as_of=point.as_of),
         assumptions=assumptions,
     )
 

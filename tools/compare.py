@@ -86,8 +86,7 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[s
         saving = cloud.monthly_usd - winner.monthly_usd
         if saving > 0:
             reasons.append(
-                f"${saving:,.0f}/month cheaper than {cloud.label.removeprefix('Cloud: ')}"
-                f" including amortisation"
+                f"${saving:,.0f}/month cheaper than {cloud.label.removeprefix('Cloud: ')} including amortisation"
             )
         if winner.payback_months is not None:
             reasons.append(f"the hardware pays back in {winner.payback_months:.1f} months")
@@ -120,9 +119,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
     base_cloud = clouds[0] if clouds else None
     for o in options:
         if o.deployment != "cloud" and base_cloud is not None:
-            o.payback_months = payback_months(
-                o.upfront_usd, base_cloud.monthly_usd, o.running_usd
-            )
+            o.payback_months = payback_months(o.upfront_usd, base_cloud.monthly_usd, o.running_usd)
 
     ranked = sorted(options, key=_rank_key)
     winner = ranked[0]
@@ -176,9 +173,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         " (prefill is faster than decode); one stream at a time"
     )
     if stale:
-        assumptions.append(
-            f"prices older than {120} days for {', '.join(stale)}: check the providers' pages"
-        )
+        assumptions.append(f"prices older than {120} days for {', '.join(stale)}: check the providers' pages")
     return CompareResult(
         profile=p.model_dump(exclude={"assumptions"}),
         options=_shortlist(options, inp.top),
@@ -200,9 +195,7 @@ class SweepPoint(BaseModel):
     monthly_usd: dict[str, float]  # option id → monthly cost including amortisation
 
 
-def sweep(
-    inp: CompareInput, catalog: Catalog, scales: list[float], today: date | None = None
-) -> list[SweepPoint]:
+def sweep(inp: CompareInput, catalog: Catalog, scales: list[float], today: date | None = None) -> list[SweepPoint]:
     """The shortlisted options costed at many volumes (``scales`` × the profile's volume).
 
     Plans are built once; each volume costs a few float operations per option, so thousands of

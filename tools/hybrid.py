@@ -8,7 +8,7 @@ from pydantic import Field
 
 from tools.base import ToolError, ToolResult
 from tools.catalog import Catalog, LocalModel
-from tools.options import Plan, cheapest_cloud, cloud_part, evaluate, local_part, best_local
+from tools.options import Plan, best_local, cheapest_cloud, cloud_part, evaluate
 from tools.profile import MissingVolume, WorkloadProfile, resolve
 from tools.quantity import Share
 

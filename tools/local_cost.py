@@ -61,9 +61,7 @@ def local_cost(inp: LocalCostInput, catalog: Catalog) -> LocalCostResult:
     if inp.hardware is not None:
         box = catalog.get("hardware", inp.hardware, "hardware")  # type: ignore[assignment]
     kind = box.kind if box else "owned"
-    price = inp.hardware_cost_usd if inp.hardware_cost_usd is not None else (
-        box.price_usd if box else None
-    )
+    price = inp.hardware_cost_usd if inp.hardware_cost_usd is not None else (box.price_usd if box else None)
     watts = inp.watts if inp.watts is not None else (box.watts if box else None)
     if kind == "owned" and watts is None:
         watts = 0.0
@@ -84,11 +82,15 @@ def local_cost(inp: LocalCostInput, catalog: Catalog) -> LocalCostResult:
     )
     setup = _default(inp.setup_hours, d.SETUP_HOURS, "0 setup hours", assumptions)
     hourly = _default(
-        inp.hourly_rate_usd, d.HOURLY_RATE_USD, f"${d.HOURLY_RATE_USD:.0f}/h of engineering time",
+        inp.hourly_rate_usd,
+        d.HOURLY_RATE_USD,
+        f"${d.HOURLY_RATE_USD:.0f}/h of engineering time",
         assumptions,
     )
     upkeep = _default(
-        inp.maintenance_hours_per_month, d.MAINTENANCE_HOURS_PER_MONTH, "0 h/month maintenance",
+        inp.maintenance_hours_per_month,
+        d.MAINTENANCE_HOURS_PER_MONTH,
+        "0 h/month maintenance",
         assumptions,
     )
 

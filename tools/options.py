@@ -115,9 +115,7 @@ def _live(model: CloudModel, today: date) -> bool:
     return model.retires is None or model.retires > today
 
 
-def cheapest_cloud(
-    catalog: Catalog, p: ResolvedProfile, share: float, tier: str, today: date
-) -> CloudPart | None:
+def cheapest_cloud(catalog: Catalog, p: ResolvedProfile, share: float, tier: str, today: date) -> CloudPart | None:
     """The cheapest live cloud model of at least ``tier`` for ``share`` of the traffic."""
     best: CloudPart | None = None
     for model in catalog.cloud.values():
@@ -151,39 +149,59 @@ def _merge(a: CloudPart | None, b: CloudPart | None) -> CloudPart | None:
 
 
 def local_part(
-    catalog: Catalog, p: ResolvedProfile, box: Hardware, model: LocalModel, share: float
+    catalog: Catalog,
+    p: ResolvedProfile,
+    box: Hardware,
+    model: LocalModel,
+    share: float,
+    memo: dict | None = None,
 ) -> LocalPart | None:
-    """One unit of ``box`` running ``model`` for ``share`` of the traffic; None if it won't fit."""
-    context = p.tokens_per_request or d.DEFAULT_CONTEXT_TOKENS
-    cap = capacity(
-        CapacityInput(
-            hardware=box.id,
-            local_model=model.id,
-            context_tokens=min(context, model.context_tokens or context),
-            hours_per_day=p.hours_per_day,
-        ),
-        catalog,
-    )
+    """One unit of ``box`` running ``model`` for ``share`` of the traffic; None if it won't fit.
+
+    ``memo`` keeps capacity and unit costs across calls for the same profile (they do not depend
+    on the share), so building every option costs each calculation once.
+    """
+    memo = {} if memo is None else memo
+    key = ("capacity", box.id, model.id)
+    if key not in memo:
+        context = p.tokens_per_request or d.DEFAULT_CONTEXT_TOKENS
+        memo[key] = capacity(
+            CapacityInput(
+                hardware=box.id,
+                local_model=model.id,
+                context_tokens=min(context, model.context_tokens or context),
+                hours_per_day=p.hours_per_day,
+            ),
+            catalog,
+        )
+    cap = memo[key]
     if not cap.fits:
         return None
-    unit = local_cost(
-        LocalCostInput(
-            hardware=box.id,
-            hours_per_day=p.hours_per_day,
-            electricity_usd_per_kwh=p.electricity_usd_per_kwh,
-            amortization_months=p.amortization_months,
-            setup_hours=p.setup_hours,
-            hourly_rate_usd=p.hourly_rate_usd,
-            maintenance_hours_per_month=p.maintenance_hours_per_month,
-        ),
-        catalog,
-    )
+    if ("unit", box.id) not in memo:
+        memo[("unit", box.id)] = local_cost(
+            LocalCostInput(
+                hardware=box.id,
+                hours_per_day=p.hours_per_day,
+                electricity_usd_per_kwh=p.electricity_usd_per_kwh,
+                amortization_months=p.amortization_months,
+                setup_hours=p.setup_hours,
+                hourly_rate_usd=p.hourly_rate_usd,
+                maintenance_hours_per_month=p.maintenance_hours_per_month,
+            ),
+            catalog,
+        )
+    unit = memo[("unit", box.id)]
     demand = decode_equivalent(p.monthly_input_tokens * share, p.monthly_output_tokens * share)
     return LocalPart(box, model, unit, cap.tokens_per_month, demand, cap.speed_basis)
 
 
 def best_local(
-    catalog: Catalog, p: ResolvedProfile, box: Hardware, tier: str, share: float
+    catalog: Catalog,
+    p: ResolvedProfile,
+    box: Hardware,
+    tier: str,
+    share: float,
+    memo: dict | None = None,
 ) -> LocalPart | None:
     """The user's local model, or the fitting model of at least ``tier`` that serves the most."""
     if p.local_model:
@@ -193,13 +211,11 @@ def best_local(
     best: LocalPart | None = None
     for name in names:
         model: LocalModel = catalog.get("local-models", name, "local_model")  # type: ignore[assignment]
-        part = local_part(catalog, p, box, model, share)
+        part = local_part(catalog, p, box, model, share, memo)
         if part is None:
             continue
         better_tier = best is not None and TIER_RANK[model.tier] > TIER_RANK[best.model.tier]
-        if best is None or better_tier or (
-            model.tier == best.model.tier and part.unit_capacity > best.unit_capacity
-        ):
+        if best is None or better_tier or (model.tier == best.model.tier and part.unit_capacity > best.unit_capacity):
             best = part
     return best
 
@@ -209,6 +225,7 @@ def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None)
     today = today or date.today()
     hard_share = p.frontier_share
     plans: list[Plan] = []
+    memo: dict = {}
 
     routine = cheapest_cloud(catalog, p, 1 - hard_share, p.routine_tier, today)
     hard = cheapest_cloud(catalog, p, hard_share, p.hard_tier, today) if hard_share else None
@@ -242,13 +259,11 @@ def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None)
         if all(existing.id != plan.id for existing in plans):
             plans.append(plan)
 
-    boxes = [catalog.get("hardware", p.hardware, "hardware")] if p.hardware else list(
-        catalog.hardware.values()
-    )
+    boxes = [catalog.get("hardware", p.hardware, "hardware")] if p.hardware else list(catalog.hardware.values())
     for box in boxes:
         local_tier = max(p.routine_tier, p.hard_tier, key=TIER_RANK.__getitem__) if hard_share else p.routine_tier
-        whole = best_local(catalog, p, box, local_tier, 1.0) or best_local(
-            catalog, p, box, p.routine_tier, 1.0
+        whole = best_local(catalog, p, box, local_tier, 1.0, memo) or best_local(
+            catalog, p, box, p.routine_tier, 1.0, memo
         )
         if whole is not None:
             plan = Plan(
@@ -265,7 +280,7 @@ def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None)
                 )
             plans.append(plan)
         if hard_share and hard is not None:
-            part = best_local(catalog, p, box, p.routine_tier, 1 - hard_share)
+            part = best_local(catalog, p, box, p.routine_tier, 1 - hard_share, memo)
             if part is not None:
                 plans.append(
                     Plan(
@@ -292,9 +307,7 @@ def constraint_failures(plan: Plan, p: ResolvedProfile, monthly_usd: float, unit
             failures.append("the workload must run offline")
     if plan.local is not None:
         if units > d.MAX_UNITS:
-            failures.append(
-                f"needs {units} × {plan.local.hardware.id} to carry the volume (more than {d.MAX_UNITS})"
-            )
+            failures.append(f"needs {units} × {plan.local.hardware.id} to carry the volume (more than {d.MAX_UNITS})")
         if plan.local.hardware.kind == "rented" and p.offline_required:
             failures.append("rented GPUs are not offline")
         if plan.local.hardware.kind == "rented" and p.privacy == "regulated":
@@ -316,7 +329,7 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         demand = local.demand * k
         served = local.demand * k / local.unit_capacity if local.unit_capacity else math.inf
         verdict = (
-            f"one unit carries {served:.0%} of the load"
+            f"uses {served:.0%} of one unit's capacity"
             if units == 1
             else f"needs {units} units (one carries {1 / served:.0%} of the load)"
         )

@@ -134,8 +134,7 @@ def resolve(profile: WorkloadProfile) -> ResolvedProfile:
         monthly_out = per_day * tout * d.DAYS_PER_MONTH
     if monthly_in is None and monthly_out is None:
         raise MissingVolume(
-            "volume: not given; say e.g. '5,000 requests a day at 2K tokens in, 300 out' or "
-            "'300M tokens a month'"
+            "volume: not given; say e.g. '5,000 requests a day at 2K tokens in, 300 out' or '300M tokens a month'"
         )
     if monthly_out is None:
         monthly_out = 0.0

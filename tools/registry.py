@@ -129,6 +129,5 @@ def ollama_tools() -> list[dict[str, Any]]:
 
 def anthropic_tools() -> list[dict[str, Any]]:
     return [
-        {"name": t.function_name, "description": t.description, "input_schema": t.parameters()}
-        for t in TOOLS.values()
+        {"name": t.function_name, "description": t.description, "input_schema": t.parameters()} for t in TOOLS.values()
     ]

@@ -36,9 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     tool = TOOLS[args.tool]
     arguments = {
-        name: getattr(args, name)
-        for name in tool.input_model.model_fields
-        if getattr(args, name, None) is not None
+        name: getattr(args, name) for name in tool.input_model.model_fields if getattr(args, name, None) is not None
     }
     catalog = load_config().catalog()
     try:

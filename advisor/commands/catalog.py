@@ -63,9 +63,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "list":
         sections = [args.section] if args.section else list(SECTIONS)
         if args.json:
-            data = {
-                s: [e.model_dump(mode="json") for e in catalog.section(s).values()] for s in sections
-            }
+            data = {s: [e.model_dump(mode="json") for e in catalog.section(s).values()] for s in sections}
             print(json.dumps(data if len(sections) > 1 else data[sections[0]], indent=2))
             return 0
         for s in sections:

@@ -8,17 +8,19 @@ from pathlib import Path
 
 def add_session_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--offline", action="store_true", default=None,
+        "--offline",
+        action="store_true",
+        default=None,
         help="local model only: nothing leaves the machine",
     )
     parser.add_argument(
-        "--local", metavar="SPEC", default=None,
+        "--local",
+        metavar="SPEC",
+        default=None,
         help="ollama:MODEL | embedded[:PATH.gguf] | none (default: auto — Ollama, else embedded, else none)",
     )
     parser.add_argument("--claude-model", metavar="ID", default=None, help="Claude model id")
-    parser.add_argument(
-        "--budget-usd", metavar="X", default=None, help="cap on Claude spend a session (0.25)"
-    )
+    parser.add_argument("--budget-usd", metavar="X", default=None, help="cap on Claude spend a session (0.25)")
     parser.add_argument("--session", metavar="NAME", default=None, help="session to resume or start")
     parser.add_argument("--new", action="store_true", help="start a new session")
     parser.add_argument("--data-dir", metavar="DIR", type=Path, default=None, help="where sessions live")

@@ -101,8 +101,6 @@ class ChatModel(Protocol):
     label: str
     side: Side
 
-    def chat(
-        self, messages: list[Message], tools: list[ToolSpec] | None = None
-    ) -> Iterator[ModelEvent]:
+    def chat(self, messages: list[Message], tools: list[ToolSpec] | None = None) -> Iterator[ModelEvent]:
         """Stream one assistant message: TextDeltas, maybe ToolCallsReady, then one Finished."""
         ...
