@@ -16,9 +16,10 @@ def money(value: float | None) -> str:
         return "—"
     if abs(value) >= 100:
         return f"${value:,.0f}"
-    if abs(value) >= 1:
+    if abs(value) >= 1 or value == 0:
         return f"${value:,.2f}"
-    return f"${value:,.4f}"
+    digits = f"{value:.4f}".rstrip("0")
+    return "$" + (digits if len(digits.split(".")[1]) >= 2 else f"{value:.2f}")
 
 
 def tokens(value: float | None) -> str:

@@ -1,0 +1,1 @@
+"""The shipped catalog: TOML data files, loaded by tools.catalog."""
