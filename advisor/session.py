@@ -78,6 +78,10 @@ class Session:
         return session
 
     def _connect(self, progress: Callable[[str], None]) -> None:
+        self._connect_claude()
+        if self.config.local == "none":
+            self.startup_notices.insert(0, "no local model (--local none): the interview and the tools answer")
+            return
         from advisor.models.select import select_local
 
         progress("looking for a local model…")
@@ -91,10 +95,9 @@ class Session:
         except ValueError as exc:
             raise UsageError(str(exc)) from None
         self.local, self.local_label = selection.model, selection.label
-        self.startup_notices.append(selection.reason)
+        self.startup_notices.insert(0, selection.reason)
         if self.local is not None:
             self.mode = self._probe(progress)
-        self._connect_claude()
 
     def _probe(self, progress: Callable[[str], None]) -> str:
         if self.local_label.startswith("embedded"):

@@ -1,0 +1,162 @@
+"""A short answer to the question just asked: a bare "5000" or "about 2k", "none", "yes", "don't
+know" (the stated default), read as the field the question was about."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from advisor.interview import settings
+from advisor.interview.draft import Draft
+from advisor.interview.numbers import QTY_RE, human, percent, quantity
+from tools import defaults
+
+_FILLER = frozenset(
+    """
+    about around roughly approx approximately maybe probably perhaps say like ish some circa close to nearly
+    almost just under over up at most least per a an the each and or in out input inputs output outputs token
+    tokens tok request requests call calls query queries message messages ticket tickets session sessions day
+    days daily month months monthly week weeks year years hour hours h hrs it it's its is we i think guess get
+    have do usd dollars dollar cents cent c kwh kilowatt percent so let's well um uh hmm ok okay yes yeah sure
+    total prompt completion approx. of for our us they're there are on average typically usually currently right
+    now now today be will would
+    """.split()  # noqa: SIM905
+)
+_DECLINE = re.compile(
+    r"^\s*(?:i\s+)?(?:don'?t\s+know|dunno|idk|not\s+sure|no\s+idea|unknown|unsure|skip|pass|n/?a|whatever|"
+    r"(?:use\s+(?:the\s+)?)?defaults?|you\s+(?:pick|choose|decide)|no\s+preference|can't\s+say)\b"
+)
+_NONE = re.compile(
+    r"^\s*(?:none|nothing|no|nope|zero|not\s+yet|no\s+budget|no\s+hardware|nothing\s+yet|we\s+don'?t\s+have\s+any"
+    r"|we'?d\s+(?:buy|need\s+to\s+buy)|to\s+buy|recommend\s+\w+|not\s+really)\b"
+)
+_YES = re.compile(r"^\s*(?:yes|yep|yeah|yup|sure|correct|it\s+does|true|definitely|absolutely)\b")
+_DEFAULTS: dict[str, tuple[Any, str]] = {
+    "electricity_usd_per_kwh": (defaults.ELECTRICITY_USD_PER_KWH, f"${defaults.ELECTRICITY_USD_PER_KWH:.2f}/kWh"),
+    "frontier_share": (defaults.FRONTIER_SHARE, f"{defaults.FRONTIER_SHARE:.0%} of traffic on the frontier tier"),
+    "hours_per_day": (defaults.HOURS_PER_DAY, "24 hours a day"),
+    "amortization_months": (float(defaults.AMORTIZATION_MONTHS), f"{defaults.AMORTIZATION_MONTHS}-month amortisation"),
+    "horizon_months": (float(defaults.HORIZON_MONTHS), f"a {defaults.HORIZON_MONTHS}-month horizon"),
+    "privacy": (defaults.PRIVACY, f"{defaults.PRIVACY} data (nothing personal or regulated)"),
+    "cached_input_share": (0.0, "no prompt caching"),
+}
+_DECLINED = {
+    "hardware": "no hardware yet: I'll compare what to buy",
+    "budget_usd_per_month": "no budget limit",
+}
+_ZERO_OK = (
+    "output_tokens_per_request",
+    "monthly_output_tokens",
+    "frontier_share",
+    "cached_input_share",
+    "setup_hours",
+    "maintenance_hours_per_month",
+)
+
+
+def _covered(d: Draft, asked: str) -> bool:
+    groups = [
+        {"requests_per_day", "monthly_input_tokens", "monthly_output_tokens"},
+        {"input_tokens_per_request", "output_tokens_per_request"},
+    ]
+    same = next((g for g in groups if asked in g), {asked})
+    return bool(same & set(d.changes))
+
+
+def read_bare_answer(d: Draft, asked: str) -> None:
+    if _covered(d, asked) or (d.ambiguous and asked in ("hardware", "cloud_model", "local_model")):
+        return
+    text = d.text.strip()
+    if _DECLINE.match(text):
+        _decline(d, asked)
+        return
+    if _NONE.match(text) and not QTY_RE.search(text):
+        if asked in _ZERO_OK:
+            d.set(asked, 0.0, f"read '{d.quote(0, len(d.original))}' as {asked.replace('_', ' ')}: 0")
+        elif asked == "privacy":
+            value, words = _DEFAULTS["privacy"]
+            d.set("privacy", value, f"read '{d.quote(0, len(d.original))}' as {words}")
+        elif asked == "offline_required":
+            d.set(asked, False, "read that as: need not run offline")
+        else:
+            _decline(d, asked)
+        return
+    if _YES.match(text) and not QTY_RE.search(text):
+        if asked == "offline_required":
+            d.set(asked, True, "read that as: must run offline")
+        elif asked == "privacy":
+            d.ambiguous.append(
+                "Personal or confidential data (sensitive), or regulated data such as HIPAA or PCI that may not leave?"
+            )
+        return
+    found = [(m, quantity(m)) for m in QTY_RE.finditer(text)]
+    percent_sign = "%" in text or "percent" in text
+    rest = QTY_RE.sub(" ", text)
+    words = re.findall(r"[a-z$'./]+", rest)
+    if not found or any(w.strip("./'") not in _FILLER and w not in ("$", "/") for w in words):
+        return
+    values = [q.value for _, q in found]
+    if any(q.negative for _, q in found):
+        d.reject(f"ignored '{d.quote(0, len(d.original))}': {asked.replace('_', ' ')} cannot be negative")
+        return
+    _assign(d, asked, values, percent_sign)
+
+
+def _decline(d: Draft, asked: str) -> None:
+    if asked in _DEFAULTS:
+        value, words = _DEFAULTS[asked]
+        d.set(asked, value, f"using the default: {words}")
+    else:
+        d.declined.append(asked)
+        d.notes.append(_DECLINED.get(asked, f"no {asked.replace('_', ' ')} given: I'll work without it"))
+
+
+def _assign(d: Draft, asked: str, values: list[float], percent_sign: bool) -> None:
+    quote = d.quote(0, len(d.original))
+    v = values[0]
+    if asked in ("input_tokens_per_request", "monthly_input_tokens") and len(values) == 2:
+        out_field = asked.replace("input", "output")
+        d.changes[asked], d.changes[out_field] = values[0], values[1]
+        unit = "per request" if "request" in asked else "a month"
+        d.notes.append(f"read '{quote}' as {human(values[0])} input and {human(values[1])} output tokens {unit}")
+        return
+    if len(values) != 1:
+        return
+    if percent_sign and asked not in ("frontier_share", "cached_input_share"):
+        total = d.profile.monthly_input_tokens
+        share = v / 100
+        if asked == "monthly_output_tokens" and total and 0 <= share <= 1:
+            d.changes["monthly_input_tokens"] = total * (1 - share)
+            d.set(asked, total * share, f"read '{quote}' as {percent(share)} of the {human(total)} tokens being output")
+        return
+    if asked in ("frontier_share", "cached_input_share"):
+        share = v / 100 if percent_sign or v > 1 else v
+        if v == 1 and not percent_sign:
+            d.ambiguous.append(f"'{quote}': 1% or all of it?")
+            return
+        d.set(asked, share, f"read '{quote}' as {percent(share)}")
+        return
+    if asked == "electricity_usd_per_kwh":
+        rate = v if v < settings.MAX_USD_PER_KWH else v / 100
+        how = "" if v < settings.MAX_USD_PER_KWH else " (a number that size is cents)"
+        d.set(asked, rate, f"read '{quote}' as electricity at {settings.usd_per_kwh(rate)}{how}")
+        return
+    if asked in ("amortization_months", "horizon_months"):
+        years = v <= 10 and "month" not in d.text
+        months = v * 12 if years else v
+        d.set(asked, months, f"read '{quote}' as {human(months)} months" + (" (years)" if years else ""))
+        return
+    labels = {
+        "requests_per_day": "requests a day",
+        "input_tokens_per_request": "input tokens per request",
+        "output_tokens_per_request": "output tokens per request",
+        "monthly_input_tokens": "input tokens a month",
+        "monthly_output_tokens": "output tokens a month",
+        "hours_per_day": "hours a day",
+        "budget_usd_per_month": "dollars a month of budget",
+        "setup_hours": "setup hours",
+        "maintenance_hours_per_month": "maintenance hours a month",
+        "hourly_rate_usd": "dollars an hour",
+    }
+    if asked in labels:
+        d.set(asked, v, f"read '{quote}' as {human(v)} {labels[asked]}")

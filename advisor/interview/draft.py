@@ -1,0 +1,91 @@
+"""The working state of one reading: the text (with what has been read blanked out, so no number
+is read twice), the changes so far, and the notes, ambiguities and rejections to report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from advisor.interview.numbers import days_in, human, mask
+from tools.catalog import Catalog
+from tools.defaults import DAYS_PER_MONTH
+from tools.profile import WorkloadProfile
+
+TOKEN_FIELDS = ("input_tokens_per_request", "output_tokens_per_request")
+MONTHLY_FIELDS = ("monthly_input_tokens", "monthly_output_tokens")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "×": "x", "–": "-", "—": "-", "\u00a0": " "})
+
+
+def normalise(text: str) -> str:
+    """Lowercase, straight quotes, one kind of dash; same length as the input."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_QUOTES))
+
+
+@dataclass
+class Draft:
+    original: str
+    profile: WorkloadProfile
+    catalog: Catalog
+    asked: str | None = None
+    text: str = ""  # normalised, with consumed spans blanked
+    changes: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+    declined: list[str] = field(default_factory=list)
+    hours_window: float | None = None  # hours a day the workload runs, when this text says
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = normalise(self.original)
+
+    def quote(self, start: int, end: int) -> str:
+        return re.sub(r"\s+", " ", self.original[start:end].strip(" ,.;:"))
+
+    def consume(self, start: int, end: int) -> None:
+        self.text = mask(self.text, start, end)
+
+    def set(self, name: str, value: Any, note: str | None = None, span: tuple[int, int] | None = None) -> None:
+        """Set ``name`` (a later reading of the same field in one text replaces an earlier one)."""
+        self.changes[name] = value
+        if note:
+            self.notes.append(note)
+        if span:
+            self.consume(*span)
+
+    def reject(self, note: str, span: tuple[int, int] | None = None) -> None:
+        self.notes.append(note)
+        if span:
+            self.consume(*span)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        """The span of the sentence around ``pos`` in the working text."""
+        start = max(self.text.rfind(". ", 0, pos), self.text.rfind("; ", 0, pos), self.text.rfind("\n", 0, pos))
+        end_candidates = [
+            i for i in (self.text.find(". ", pos), self.text.find("; ", pos), self.text.find("\n", pos)) if i >= 0
+        ]
+        return (start + 1 if start >= 0 else 0, min(end_candidates) if end_candidates else len(self.text))
+
+
+def window_hours(d: Draft) -> tuple[float, str]:
+    """Hours a day the workload runs: this text's word, else the profile's, else around the clock."""
+    if d.hours_window is not None:
+        return d.hours_window, ""
+    if d.profile.hours_per_day is not None:
+        return d.profile.hours_per_day, f", over the {human(d.profile.hours_per_day)} hours a day already given"
+    return 24.0, ", assuming around the clock"
+
+
+def per_day(value: float, period: str, d: Draft) -> tuple[float, str]:
+    """``value`` per ``period`` as a daily figure; sub-day periods scale by the hours it runs."""
+    if days_in(period) < 1:
+        hours, how = window_hours(d)
+        return value / days_in(period) * hours / 24, how
+    return value / days_in(period), ""
+
+
+def per_month(value: float, period: str, d: Draft) -> float:
+    """``value`` per ``period`` as a monthly figure (exact for whole days: 300M a month stays 300M)."""
+    if days_in(period) < 1:
+        return per_day(value, period, d)[0] * DAYS_PER_MONTH
+    return value * DAYS_PER_MONTH / days_in(period)

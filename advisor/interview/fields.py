@@ -1,0 +1,32 @@
+"""One field's value typed by hand (``/set hardware "two used 3090s"``): names resolved to ids."""
+
+from __future__ import annotations
+
+from advisor.errors import UsageError
+from advisor.interview.names import find_id
+from advisor.interview.privacy import read_privacy
+from tools.catalog import Catalog
+from tools.profile import PRIVACY_LEVELS
+
+ID_SECTIONS = {"hardware": "hardware", "cloud_model": "cloud", "local_model": "local-models"}
+
+
+def resolve_id_field(name: str, value: str, catalog: Catalog) -> object:
+    """The value to set: a catalog id for the id fields (or a UsageError naming the closest ids), a
+    privacy class for words like "HIPAA"; anything else unchanged, for the profile to validate."""
+    section = ID_SECTIONS.get(name)
+    if section is not None:
+        ids = find_id(catalog, section, value)
+        if len(ids) == 1:
+            return ids[0]
+        if ids:
+            raise UsageError(f"{name}: {value!r} could be {', '.join(ids)}; say which")
+        close = catalog.closest(section, value)
+        hint = f"did you mean {', '.join(close)}?" if close else "see `advisor catalog list`"
+        raise UsageError(f"{name}: unknown id {value!r}; {hint}")
+    if name == "privacy" and value.lower() not in PRIVACY_LEVELS:
+        level = read_privacy(value).level
+        return level or value
+    if name == "privacy":
+        return value.lower()
+    return value

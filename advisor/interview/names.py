@@ -1,0 +1,371 @@
+"""Model and hardware names in free text, matched to catalog ids.
+
+Text and catalog labels (id, name, aliases) go through one tokenizer. A *mention* is a run of
+anchor tokens (``sonnet``, ``3090``, ``mac``, …: tokens no common English word shares); it resolves
+to the entry whose label it spells out exactly (longest wins: "mac studio m4 max" beats "mac
+studio"), else to the single entry sharing the most of its tokens, else to a short list to choose
+from. Typos within one or two letters of an anchor ("sonet", "antropic") are corrected first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tools.catalog import Catalog
+
+# Words that belong to catalog labels but also to ordinary sentences, or that say too little
+# alone: they support a mention, they never start one.
+WEAK = frozenset(
+    """
+    a an the of and on with for by in to x ai pc server hosted used rental rented pro max mini ultra flash point
+    halo desktop laptop framework studio together total active instruct nvidia geforce rtx apple anthropic
+    openai google fireworks meta claude model models chat lite dual pair two sxm pcie gb seed rate low high
+    average us eu europe cheap end residential lambda cloud e4b v4 ryzen laptop groq
+    """.split()  # noqa: SIM905
+)
+STRONG_DESPITE_SHORT = frozenset({"gpt", "mac", "m4", "m3", "ds4", "h100", "a100", "qwen"})
+COUNT_WORDS = frozenset({"two", "2x", "x2", "pair", "dual", "twin", "double", "both", "2"})
+DUAL = "dual"
+# Sections whose mentions set a profile field, and that field.
+FIELD_OF_SECTION = {"cloud": "cloud_model", "hardware": "hardware", "local-models": "local_model"}
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z]+\d+[a-z]*|\d+[a-z]+|[a-z]+|\d+")
+_SEP = re.compile(
+    r"[.;!?]\s|[.;!?]$|,|\band\b|\bor\b|\bto\b|\bfrom\b|\bwith\b|\binto\b|\bvs\.?|\bversus\b|\bthan\b|\binstead\b|\bnot\b|\bnor\b|/|\+"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Lowercase tokens with their spans. ``gpt5`` → gpt 5; ``3090s`` → 3090; ``4-5`` → 4.5;
+    ``24 gb`` → 24gb; ``2x`` stays one token."""
+    low = text.lower()
+    out: list[Token] = []
+    for m in _TOKEN.finditer(low):
+        t, s = m.group(0), m.start()
+        if re.fullmatch(r"\d+s", t):  # plural: 3090s
+            out.append(Token(t[:-1], s, m.end()))
+            continue
+        split = re.fullmatch(r"([a-z]{3,})(\d+(?:\.\d+)?)", t)  # qwen3, gpt5, sonnet45
+        if split and split.group(1) not in STRONG_DESPITE_SHORT:
+            out.append(Token(split.group(1), s, s + len(split.group(1))))
+            out.append(Token(split.group(2), s + len(split.group(1)), m.end()))
+            continue
+        if split and split.group(1) == "gpt":
+            out.append(Token("gpt", s, s + 3))
+            out.append(Token(split.group(2), s + 3, m.end()))
+            continue
+        if t == "gb" and out and out[-1].text.isdigit() and low[out[-1].end : s].strip() == "":
+            prev = out.pop()
+            out.append(Token(prev.text + "gb", prev.start, m.end()))
+            continue
+        if (
+            re.fullmatch(r"\d{1,2}", t)
+            and out
+            and re.fullmatch(r"\d{1,2}", out[-1].text)
+            and low[out[-1].end : s] in ("-", "_")
+        ):
+            prev = out.pop()
+            out.append(Token(f"{prev.text}.{t}", prev.start, m.end()))
+            continue
+        out.append(Token(t, s, m.end()))
+    return out
+
+
+def label_tokens(label: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens(label))
+
+
+@dataclass
+class _Index:
+    sections: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # section → id → tokens
+    phrases: dict[str, dict[tuple[str, ...], set[str]]] = field(default_factory=dict)  # section → seq → ids
+    retired: set[str] = field(default_factory=set)
+    vocab: set[str] = field(default_factory=set)
+
+    def anchors(self) -> set[str]:
+        return {t for t in self.vocab if is_anchor(t)}
+
+
+def is_anchor(token: str) -> bool:
+    if token in WEAK:
+        return False
+    if token in STRONG_DESPITE_SHORT:
+        return True
+    if re.fullmatch(r"\d{3,}", token):  # 3090, 4090, 5090
+        return True
+    if re.fullmatch(r"[\d.]+|\d+(?:gb|b|k)", token):  # versions, sizes
+        return False
+    return len(token) >= 3
+
+
+_INDEXES: dict[int, tuple[Catalog, _Index]] = {}
+
+
+def _index(catalog: Catalog) -> _Index:
+    """The catalog's token index, built once per catalog object."""
+    hit = _INDEXES.get(id(catalog))
+    if hit is not None and hit[0] is catalog:
+        return hit[1]
+    if len(_INDEXES) >= 8:
+        _INDEXES.clear()
+    idx = _build_index(catalog)
+    _INDEXES[id(catalog)] = (catalog, idx)
+    return idx
+
+
+def _build_index(catalog: Catalog) -> _Index:
+    idx = _Index()
+    today = date.today()
+    for section in FIELD_OF_SECTION:
+        entries = catalog.section(section)
+        idx.sections[section] = {}
+        idx.phrases[section] = {}
+        for eid, entry in entries.items():
+            labels = [eid, entry.name, *entry.aliases]
+            toks: set[str] = set()
+            for label in labels:
+                seq = label_tokens(label)
+                toks.update(seq)
+                if seq:
+                    idx.phrases[section].setdefault(seq, set()).add(eid)
+            provider = getattr(entry, "provider", None)
+            if provider:
+                toks.update(label_tokens(provider))
+            if getattr(entry, "units", 1) >= 2 or toks & {"dual", "2x", "pair"}:
+                toks.add(DUAL)
+            retires = getattr(entry, "retires", None)
+            if retires is not None and retires < today:
+                idx.retired.add(eid)
+            idx.sections[section][eid] = toks
+            idx.vocab.update(toks)
+    return idx
+
+
+NEVER_CORRECTED = frozenset({"ollama", "vllm", "lambda", "count", "gamma", "studios", "scoot", "llamas"})
+
+
+def _correct(word: str, anchors: set[str], vocab: set[str]) -> str:
+    """A typo of a catalog word, corrected ("sonet" → "sonnet", "antropic" → "anthropic"): same first
+    letter, at most one letter longer or shorter, 80% alike. Any other word unchanged."""
+    if word in vocab or len(word) < 4 or not word.isalpha() or word in NEVER_CORRECTED:
+        return word
+    targets = [a for a in anchors if len(a) >= 5 and a.isalpha()]
+    targets += [v for v in vocab if v in ("anthropic", "deepseek", "openai", "google", "nvidia")]
+    targets = [t for t in targets if t[0] == word[0] and abs(len(t) - len(word)) <= 1]
+    close = difflib.get_close_matches(word, targets, n=1, cutoff=0.8)
+    return close[0] if close else word
+
+
+@dataclass
+class Match:
+    """One mention and what it resolved to, per section: a single id, or candidates."""
+
+    phrase: str
+    start: int  # the window of words the mention was read from
+    end: int
+    phrase_start: int = 0  # the words quoted back, and consumed from the text
+    phrase_end: int = 0
+    by_section: dict[str, list[str]] = field(default_factory=dict)  # section → ids (1 = resolved)
+    strength: dict[str, tuple[int, int]] = field(default_factory=dict)  # section → (exact len, score)
+
+
+def _resolve(section: str, window: list[str], anchors_in: set[str], idx: _Index) -> tuple[list[str], tuple[int, int]]:
+    phrases = idx.phrases[section]
+    has_count = bool(set(window) & COUNT_WORDS)
+    allowed = set(idx.sections[section])
+    if has_count:  # "two 3090s", "a pair of 3090s": the multi-unit entry, where there is one
+        duals = {e for e, toks in idx.sections[section].items() if DUAL in toks and toks & anchors_in}
+        allowed = duals or allowed
+    best_len, exact = 0, set()
+    n = len(window)
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            seq = tuple(window[i:j])
+            hits = phrases.get(seq, set()) & allowed
+            if not (set(seq) & anchors_in) or not hits:
+                continue
+            if j - i > best_len:
+                best_len, exact = j - i, set(hits)
+            elif j - i == best_len:
+                exact |= hits
+    versions = _versions(window, anchors_in)
+    allowed = {e for e in allowed if _compatible(idx.sections[section][e], versions)}
+    exact &= allowed
+    if exact:  # ties between exact labels ("m4 max" and "macbook pro") go to the better overlap
+        scores = _scores(section, window, anchors_in, allowed, has_count, idx)
+        ids, top = _best({e: s for e, s in scores.items() if e in exact})
+        spelled = set().union(*(idx.sections[section][e] for e in ids)) & set(window)
+        better = {e: s for e, s in scores.items() if s > top and spelled <= idx.sections[section][e]}
+        if better:  # "mac studio m4 max with 128gb": the entry that also has the 128gb
+            ids, _ = _best(better)
+        return _drop_retired(ids, idx), (best_len, 0)
+    ids, top = _best(_scores(section, window, anchors_in, allowed, has_count, idx))
+    return _drop_retired(ids, idx), (0, top)
+
+
+_VERSION = re.compile(r"v?\d{1,2}(?:\.\d+)?[a-z]?")
+_SIZE = re.compile(r"\d+(?:\.\d+)?(?:b|gb|k|m)")
+
+
+def _versions(window: list[str], anchors_in: set[str]) -> set[str]:
+    """Version words right after an anchor ("gemini 3.1", "gpt-4o", "opus 4"): a catalog entry with
+    another version is not what the text names."""
+    out: set[str] = set()
+    for i, w in enumerate(window[:-1]):
+        nxt = window[i + 1]
+        if w in anchors_in and _VERSION.fullmatch(nxt) and not _SIZE.fullmatch(nxt):
+            out.add(nxt)
+    return out
+
+
+def _compatible(entry_tokens: set[str], versions: set[str]) -> bool:
+    if not versions:
+        return True
+    own = {t for t in entry_tokens if _VERSION.fullmatch(t) and not _SIZE.fullmatch(t)}
+    if not own:
+        return True
+    return any(o == v or o.startswith(v + ".") or o.lstrip("v") == v.lstrip("v") for o in own for v in versions)
+
+
+def _scores(
+    section: str, window: list[str], anchors_in: set[str], allowed: set[str], has_count: bool, idx: _Index
+) -> dict[str, int]:
+    """Each allowed entry sharing an anchor with the mention: the weight of the words it shares."""
+    scores: dict[str, int] = {}
+    words = set(window)
+    for eid, toks in idx.sections[section].items():
+        if eid not in allowed or not (toks & anchors_in):
+            continue
+        score = sum(2 if is_anchor(t) else 1 for t in words if t in toks)
+        if DUAL in toks:
+            score += 1 if has_count else -1
+        scores[eid] = score
+    return scores
+
+
+def _best(scores: dict[str, int]) -> tuple[list[str], int]:
+    if not scores:
+        return [], 0
+    top = max(scores.values())
+    return sorted(e for e, s in scores.items() if s == top), top
+
+
+def _drop_retired(ids: list[str], idx: _Index) -> list[str]:
+    live = [i for i in ids if i not in idx.retired]
+    return live if live and len(live) < len(ids) else ids
+
+
+def find_mentions(text: str, catalog: Catalog) -> list[Match]:
+    """Every model or hardware mention in ``text``, resolved per section."""
+    idx = _index(catalog)
+    anchors = idx.anchors()
+    out: list[Match] = []
+    for chunk_start, chunk in _chunks(text):
+        toks = [
+            Token(_correct(t.text, anchors, idx.vocab), t.start + chunk_start, t.end + chunk_start)
+            for t in tokens(chunk)
+        ]
+        words = [t.text for t in toks]
+        positions = [i for i, w in enumerate(words) if w in anchors]
+        groups = [(g, {words[i] for i in g}) for g in _groups(positions)]
+        taken = set(positions)
+        for i, j in _weak_phrases(words, idx):  # "framework desktop": label words that are weak alone
+            if not taken & set(range(i, j)):
+                groups.append((list(range(i, j)), set(words[i:j])))
+                taken |= set(range(i, j))
+        for group, anchors_in in sorted(groups, key=lambda g: g[0][0]):
+            lo, hi = max(0, group[0] - 3), min(len(words), group[-1] + 4)
+            window = words[lo:hi]
+            match = Match("", toks[lo].start, toks[hi - 1].end)
+            for section in FIELD_OF_SECTION:
+                ids, strength = _resolve(section, window, anchors_in, idx)
+                if ids:
+                    match.by_section[section] = ids
+                    match.strength[section] = strength
+            if match.by_section:
+                named = set().union(*(idx.sections[s][e] for s, ids in match.by_section.items() for e in ids))
+                match.phrase_start, match.phrase_end = _phrase(toks, group, named)
+                match.phrase = text[match.phrase_start : match.phrase_end]
+                out.append(match)
+    return out
+
+
+_NOT_PHRASE = frozenset({"a", "an", "the", "on", "with", "for", "by", "in", "to", "and", "ai"})
+
+
+def _phrase(toks: list[Token], group: list[int], words: set[str]) -> tuple[int, int]:
+    """The words of the mention to quote back: the anchors and the label words around them."""
+
+    def part(i: int) -> bool:
+        w = toks[i].text
+        return (w in words or w in COUNT_WORDS or w == "of") and w not in _NOT_PHRASE
+
+    lo, hi = group[0], group[-1]
+    while lo > 0 and part(lo - 1):
+        lo -= 1
+    while hi + 1 < len(toks) and part(hi + 1):
+        hi += 1
+    while lo < group[0] and toks[lo].text == "of":
+        lo += 1
+    while hi > group[-1] and toks[hi].text == "of":
+        hi -= 1
+    return toks[lo].start, toks[hi].end
+
+
+def _weak_phrases(words: list[str], idx: _Index) -> list[tuple[int, int]]:
+    """Spans of ``words`` that spell a whole catalog label of two or more weak words."""
+    labels = {seq for phrases in idx.phrases.values() for seq in phrases if len(seq) >= 2}
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2):
+            if i + n <= len(words) and tuple(words[i : i + n]) in labels:
+                out.append((i, i + n))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for m in _SEP.finditer(text.lower()):
+        out.append((start, text[start : m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    return [(s, c) for s, c in out if c.strip()]
+
+
+def _groups(positions: list[int]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for p in positions:
+        if groups and p - groups[-1][-1] <= 2:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def find_id(catalog: Catalog, section: str, text: str) -> list[str]:
+    """Ids in ``section`` that ``text`` names: exact id first, then the catalog's own resolution,
+    then the mention matcher. One id is an answer; several are a choice; none is unknown."""
+    entries = catalog.section(section)
+    if text in entries:
+        return [text]
+    exact = catalog.resolve(section, text)
+    if exact:
+        return exact
+    for match in find_mentions(text, catalog):
+        if section in match.by_section:
+            return match.by_section[section]
+    return []

@@ -1,0 +1,157 @@
+"""Privacy and compliance words, and the offline requirement, with negation ("no PII", "nothing
+sensitive", "not regulated", "PII-free") never read as a stricter class."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tools.profile import PRIVACY_LEVELS
+
+_RANK = {level: i for i, level in enumerate(PRIVACY_LEVELS)}
+
+# Phrases that say the data may not leave: regulated, whatever the data is.
+_MAY_NOT_LEAVE = re.compile(
+    r"(?P<term>(?:may|must|can|could|should|shall|is\s+not\s+allowed\s+to|are\s+not\s+allowed\s+to)\s*(?:not|n't|never)\s+"
+    r"(?:leave|go\s+(?:to|into|out)|be\s+(?:sent|uploaded|shared|sent\s+out|processed\s+(?:outside|off))|touch|cross)"
+    r"|(?:cannot|can't|mustn't|never|won't|not\s+allowed\s+to)\s+(?:leave|go\s+(?:to|into)\s+(?:the\s+)?cloud|be\s+(?:sent|uploaded|shared))"
+    r"|(?:stays?|remains?|kept|keep\s+(?:it|them|everything)|be\s+kept|has\s+to\s+stay|must\s+stay)\s+"
+    r"(?:strictly\s+)?(?:on[- ]?prem(?:ise)?s?|in[- ]house|on[- ]site|inside\s+(?:our|the)\s+\w+|"
+    r"on\s+our\s+(?:own\s+)?(?:servers?|hardware|network|machines?|premises|infrastructure|boxes?))"
+    r"|on[- ]?prem(?:ise)?s?[- ]only|only\s+on[- ]?prem(?:ise)?s?|no\s+data\s+(?:may|can)\s+leave"
+    r"|(?:data|it|nothing)\s+(?:may|must|can)\s*(?:not|n't)\s+leave)",
+    re.IGNORECASE,
+)
+
+_TERMS: dict[str, str] = {
+    "regulated": (
+        r"hipaa|phi|protected\s+health\s+information|patients\b|patient(?:'s|s')?\s+(?:data|records?|notes?|information"
+        r"|info|files?|charts?|messages?|histor(?:y|ies)|details)"
+        r"|medical\s+(?:records?|data|notes?|histor(?:y|ies)|information)|health\s+(?:records?|data|information)"
+        r"|clinical\s+(?:notes?|data|records?)|ehrs?|emrs?|pci(?:[- ]dss)?|card\s*holder\s+data|card\s+data"
+        r"|credit[- ]card\s+(?:numbers?|data|details)|payment\s+card\s+(?:data|numbers?)"
+        r"|special[- ]category(?:\s+data)?|gdpr\s+(?:art(?:icle|\.)?\s*9|special[- ]category|health)"
+        r"|biometric\s+data|genetic\s+data|itar|classified\s+(?:data|information|documents?)|regulated"
+    ),
+    "sensitive": (
+        r"pii|personally\s+identifiable(?:\s+information)?|personal\s+(?:data|information|info|details)"
+        r"|customer\s+(?:data|records?|information|info|pii|emails?|details)|customers'\s+data"
+        r"|user\s+(?:data|records?|pii)|client\s+(?:data|records?|files?)|employee\s+(?:data|records?)|hr\s+data"
+        r"|confidential|contracts?|legal\s+documents?|trade\s+secrets?|proprietary|nda|sensitive"
+        r"|privacy[- ]sensitive|gdpr|soc\s*2|financial\s+records?|salar(?:y|ies)|private\s+data"
+        r"|inbox(?:es)?\s+(?:triage|data|processing|contents)|(?:user|customer)\s+inboxes"
+    ),
+    "internal": (
+        r"internal|company\s+(?:docs?|documents?|data|wiki|files?)|in[- ]house\s+(?:docs?|data)"
+        r"|our\s+own\s+(?:docs?|code|data)|codebase|(?<!open[- ])source\s+code|slack|business\s+data|intranet"
+    ),
+    "public": (
+        r"public(?:ly\s+available)?(?!\s+(?:cloud|apis?|endpoints?|providers?|models?|internet|llms?))"
+        r"|open[- ]source|open\s+data|published"
+    ),
+}
+_TERM_RE = {level: re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE) for level, pattern in _TERMS.items()}
+
+_NEGATOR = re.compile(
+    r"\b(?:no|not|never|nothing|none|without|zero|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|"
+    r"didn't|won't|needn't|hasn't|haven't|free\s+of|non)\b|n't\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.;!?:]|\bbut\b|\bhowever\b|\bthough\b|\balthough\b|\bexcept\b|\byet\b|\bwhereas\b")
+_INTERJECTION = re.compile(r"\b(?:no|nope|not\s+really|yes|yeah)\s*,")
+_DISARM = re.compile(r"anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|synthetic|fake|dummy|mock|redacted|scrubbed")
+_SUFFIX_NEGATION = re.compile(r"^\s*-?\s*(?:free|less)\b|^\s*(?:is|are)\s+(?:not\s+involved|none|absent)", re.I)
+
+
+@dataclass(frozen=True)
+class PrivacyReading:
+    level: str | None  # the strictest class stated positively
+    words: list[str]  # the words that set it
+    negated: list[str]  # class words that were negated ("no PII")
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    """Whether a negator precedes the term within its clause (up to five words back), or "-free"
+    follows it, or the clause says the data is anonymised."""
+    clause_start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, start):
+        clause_start = m.end()
+    before = _INTERJECTION.sub(" ", text[clause_start:start])
+    words = re.findall(r"[\w'’-]+", before)[-5:]
+    window = " ".join(words)
+    if _NEGATOR.search(window) or re.search(r"\bnon-?$", before):
+        return True
+    if _SUFFIX_NEGATION.match(text[end : end + 25]):
+        return True
+    clause_end = len(text)
+    m = _CLAUSE_BREAK.search(text, end)
+    if m:
+        clause_end = m.start()
+    return bool(_DISARM.search(text[clause_start:clause_end]))
+
+
+def read_privacy(text: str) -> PrivacyReading:
+    low = text.lower().replace("’", "'")
+    found: dict[str, list[str]] = {}
+    denied: list[str] = []
+    for m in _MAY_NOT_LEAVE.finditer(low):
+        says_not = re.search(r"\bnot\b|n't|\bnever\b|cannot", m.group(0))
+        if not says_not and negated(low, m.start(), m.end()):
+            denied.append(m.group(0))
+        else:
+            found.setdefault("regulated", []).append(m.group(0))
+    for level, rx in _TERM_RE.items():
+        for m in rx.finditer(low):
+            if any(m.start() >= s and m.end() <= e for s, e in _spans(_MAY_NOT_LEAVE, low)):
+                continue
+            if negated(low, m.start(), m.end()):
+                denied.append(m.group(0))
+            else:
+                found.setdefault(level, []).append(m.group(0))
+    if not found:
+        return PrivacyReading(None, [], denied)
+    level = max(found, key=lambda lv: _RANK[lv])
+    return PrivacyReading(level, found[level], denied)
+
+
+def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
+def stricter(a: str | None, b: str | None) -> bool:
+    """Whether privacy class ``a`` is stricter than ``b`` (anything is stricter than None)."""
+    if a is None:
+        return False
+    return b is None or _RANK[a] > _RANK[b]
+
+
+# ---- offline ------------------------------------------------------------------------------
+_OFFLINE = re.compile(
+    r"air[- ]?gapped|airgap|(?:work|run|operate|function)s?\s+(?:fully\s+|completely\s+)?offline|offline[- ]only"
+    r"|(?:must|has\s+to|needs?\s+to|should)\s+(?:be|stay|run)\s+offline|offline\s+(?:operation|use|mode|requirement)"
+    r"|no\s+internet(?:\s+(?:access|connection|connectivity))?|without\s+(?:internet|network)\s+access"
+    r"|no\s+(?:network|outbound)\s+(?:access|connection|connectivity|traffic)|disconnected\s+(?:site|network|environment)",
+    re.IGNORECASE,
+)
+_ONLINE_OK = re.compile(
+    r"(?:internet|online|cloud|network)\s+(?:access\s+)?(?:is|are)\s+(?:fine|ok|okay|allowed|available)"
+    r"|(?:don't|doesn't|do\s+not|does\s+not|no\s+need\s+to|needn't)\s+(?:need\s+to\s+|have\s+to\s+)?(?:work|run|be)\s+offline"
+    r"|not\s+(?:air[- ]?gapped|offline)|no\s+(?:offline|air[- ]?gap)\s+requirement",
+    re.IGNORECASE,
+)
+
+
+def read_offline(text: str) -> tuple[bool | None, str | None]:
+    """True when the text requires offline operation, False when it says online is fine."""
+    low = text.lower().replace("’", "'")
+    ok = _ONLINE_OK.search(low)
+    if ok:
+        return False, ok.group(0)
+    for m in _OFFLINE.finditer(low):
+        if m.group(0).startswith(("no ", "without")):
+            if not negated(low, m.start(), m.start()):
+                return True, m.group(0)
+            continue
+        if not negated(low, m.start(), m.end()):
+            return True, m.group(0)
+    return None, None

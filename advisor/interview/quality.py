@@ -1,0 +1,123 @@
+"""Quality needs in free text: the frontier share ("the hardest 10%", "5% of turns are hard", "80%
+is routine") and the tier routine work needs ("budget quality is fine", "needs frontier quality")."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.interview.draft import Draft
+from advisor.interview.numbers import NUM, percent
+from advisor.interview.privacy import negated
+
+_PCT = rf"(?P<p>{NUM})\s*%?\s*(?:(?:-|to)\s*(?P<p2>{NUM})\s*)?(?:%|\s*percent|\s*per\s*cent)"
+_FRACTION_WORDS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "a tenth": 0.1}
+_FRACTION = r"(?P<f>half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth)"
+_ONE_IN = rf"(?P<one>{NUM}|one)\s+(?:in|out\s+of)\s+(?P<every>{NUM}|ten|five|twenty|a\s+hundred)"
+_SHARE = rf"(?:{_PCT}|{_ONE_IN}|{_FRACTION})"
+
+_HARD_CUE = (
+    r"hard|harder|hardest|difficult|complex|tricky|frontier|opus|gpt-?5\.5|top[- ]tier|best\s+models?|smartest"
+    r"|premium|escalat\w*|big\s+model|claude|cloud|reasoning[- ]heavy|novel"
+)
+_ROUTINE_CUE = r"routine|easy|simple|bulk|boilerplate|basic|trivial|repetitive|structured|local(?:ly)?|cheap"
+
+HARDEST = re.compile(rf"(?:the\s+)?(?:hardest|toughest|trickiest|most\s+(?:difficult|complex|demanding))\s+{_SHARE}")
+SHARE_THEN_CUE = re.compile(
+    rf"{_SHARE}(?P<gap>[^.;,\d%]{{0,60}}?)\b(?:(?P<hard>{_HARD_CUE})|(?P<easy>{_ROUTINE_CUE}))\b"
+)
+EXPLICIT = re.compile(rf"frontier[_ ]share\s*(?:is|of|=|:|to|at)?\s*(?P<v>{NUM})\s*(?P<pc>%|percent)?")
+NO_FRONTIER = re.compile(
+    r"(?:no|without\s+(?:a\s+|any\s+)?)\s*frontier(?:\s+models?)?\s+(?:needed|required|necessary)"
+    r"|(?:doesn't|does\s+not|don't|do\s+not|never|won't)\s+need\s+(?:a\s+|any\s+)?frontier"
+    r"|nothing\s+(?:needs|requires|is)\s+(?:a\s+)?(?:frontier|hard|difficult)|none\s+of\s+it\s+is\s+(?:hard|difficult)"
+)
+TIER_BUDGET = re.compile(
+    r"(?:budget|cheap|cheapest|small|smaller|basic|low[- ]end|entry[- ]level|mini)[- ](?:quality|models?|tier|llms?)"
+    r"\s+(?:is|are|would\s+be|will\s+be|should\s+be)?\s*(?:fine|ok|okay|enough|good\s+enough|sufficient|acceptable|adequate)"
+    r"|(?:doesn't|does\s+not|don't|do\s+not)\s+need\s+(?:to\s+be\s+)?(?:smart|clever|a\s+strong\s+model|much\s+intelligence)"
+    r"|any\s+(?:cheap\s+)?model\s+(?:will\s+do|is\s+fine|works)|quality\s+(?:isn't|is\s+not|doesn't)\s+(?:critical|important|matter)"
+)
+TIER_STRONG = re.compile(
+    r"(?:mid[- ]tier|mid[- ]range|strong|decent|good)[- ](?:quality|models?|tier)\s+(?:is|are|would\s+be)?\s*"
+    r"(?:fine|ok|okay|enough|sufficient|good\s+enough)|(?:sonnet|gpt-?4(?:\.1)?)[- ]class"
+)
+TIER_FRONTIER = re.compile(
+    r"(?:^\s*|\b(?:it|everything|all\s+of\s+it|this|the\s+(?:workload|work|task|app|product)|we|our\s+\w+)\s+"
+    r"(?:really\s+|absolutely\s+|definitely\s+)?)"
+    r"(?:needs?|requires?|must\s+have|demands?)\s+(?:the\s+)?"
+    r"(?:frontier|top|best|highest|state[- ]of[- ]the[- ]art|sota)"
+    r"[- ]?(?:quality|tier|models?|level|intelligence|reasoning)?"
+    r"|frontier[- ](?:quality|tier|level)\s+(?:is\s+)?(?:needed|required|a\s+must|throughout|for\s+everything)"
+    r"|(?:everything|all\s+of\s+it|every\s+(?:request|turn|call))\s+(?:needs?|requires?)\s+(?:a\s+)?frontier"
+)
+
+
+def _share(m: re.Match[str]) -> float:
+    g = m.groupdict()
+    if g.get("p"):
+        lo = float(g["p"])
+        hi = float(g["p2"]) if g.get("p2") else lo
+        return (lo + hi) / 200
+    if g.get("one"):
+        words = {"one": 1, "ten": 10, "five": 5, "twenty": 20}
+        one = words.get(g["one"]) or float(g["one"])
+        every = words.get(g["every"]) or (100 if "hundred" in g["every"] else float(g["every"]))
+        return one / every
+    return _FRACTION_WORDS[re.sub(r"\s+", " ", g["f"])]
+
+
+def _set_share(d: Draft, share: float, span: tuple[int, int], how: str = "") -> None:
+    quote = d.quote(*span)
+    if not 0 <= share <= 1:
+        d.reject(f"ignored '{quote}': a share must be between 0% and 100%", span)
+        return
+    d.set(
+        "frontier_share", share, f"read '{quote}' as {percent(share)} of traffic needing the frontier tier{how}", span
+    )
+
+
+def read_quality(d: Draft) -> None:
+    for m in EXPLICIT.finditer(d.text):
+        value = float(m["v"])
+        share = value / 100 if m["pc"] or value > 1 else value
+        _set_share(d, share, (m.start(), m.end()))
+    for m in HARDEST.finditer(d.text):
+        _set_share(d, _share(m), (m.start(), m.end()))
+    for m in SHARE_THEN_CUE.finditer(d.text):
+        if re.search(r"\b(?:not|no|never|nothing)\b|n't", m["gap"]):
+            continue
+        share = _share(m)
+        if m["easy"]:
+            _set_share(d, round(1 - share, 9), (m.start(), m.end()), " (the rest)")
+        else:
+            _set_share(d, share, (m.start(), m.end()))
+    for m in NO_FRONTIER.finditer(d.text):
+        d.set(
+            "frontier_share",
+            0.0,
+            f"read '{d.quote(m.start(), m.end())}' as no traffic needing the frontier tier",
+            (m.start(), m.end()),
+        )
+    for m in TIER_BUDGET.finditer(d.text):
+        d.set(
+            "routine_tier",
+            "budget",
+            f"read '{d.quote(m.start(), m.end())}' as routine work on a budget-tier model",
+            (m.start(), m.end()),
+        )
+    for m in TIER_STRONG.finditer(d.text):
+        d.set(
+            "routine_tier",
+            "strong",
+            f"read '{d.quote(m.start(), m.end())}' as routine work on a strong-tier model",
+            (m.start(), m.end()),
+        )
+    for m in TIER_FRONTIER.finditer(d.text):
+        if negated(d.text, m.start(), m.end()):
+            continue
+        d.set(
+            "routine_tier",
+            "frontier",
+            f"read '{d.quote(m.start(), m.end())}' as all work needing a frontier-tier model",
+            (m.start(), m.end()),
+        )

@@ -1,0 +1,67 @@
+"""Which question comes next: the missing field that matters most, first. The wording lives in
+prompts/questions.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Collection
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from prompts import load as load_prompt
+from tools import defaults
+from tools.profile import WorkloadProfile
+
+QUESTIONS_FILE = "questions.toml"
+
+
+class Question(BaseModel):
+    field: str
+    text: str
+
+
+@lru_cache(maxsize=1)
+def question_texts() -> dict[str, str]:
+    """Field → question text, placeholders filled from the stated defaults."""
+    tables = tomllib.loads(load_prompt(QUESTIONS_FILE))
+    values = {
+        "electricity_default": f"${defaults.ELECTRICITY_USD_PER_KWH:.2f}",
+        "frontier_default": f"{defaults.FRONTIER_SHARE:.0%}",
+    }
+    return {field: table["text"].format(**values) for field, table in tables.items()}
+
+
+def missing_fields(profile: WorkloadProfile) -> list[str]:
+    """The fields still worth asking about, most important first."""
+    p = profile
+    out: list[str] = []
+    monthly = p.monthly_input_tokens is not None or p.monthly_output_tokens is not None
+    if not monthly:
+        if p.requests_per_day is None:
+            out.append("requests_per_day")
+        if p.input_tokens_per_request is None:
+            out.append("input_tokens_per_request")
+        elif p.output_tokens_per_request is None:
+            out.append("output_tokens_per_request")
+    elif p.monthly_output_tokens is None:
+        out.append("monthly_output_tokens")
+    if p.privacy is None:
+        out.append("privacy")
+    if p.hardware is None and p.budget_usd_per_month is None and p.local_model is None:
+        out.append("hardware")
+    if p.electricity_usd_per_kwh is None:
+        out.append("electricity_usd_per_kwh")
+    if p.frontier_share is None and p.routine_tier != "frontier":
+        out.append("frontier_share")
+    return out
+
+
+def next_question(profile: WorkloadProfile, skip: Collection[str] = ()) -> Question | None:
+    """The next question to ask, or None when enough is known. ``skip``: fields the user declined
+    (``Reading.declined``), so they are not asked again."""
+    texts = question_texts()
+    for field in missing_fields(profile):
+        if field not in skip:
+            return Question(field=field, text=texts[field])
+    return None

@@ -1,0 +1,192 @@
+"""``read_answer``: the user's free text → the profile fields it states with confidence, with a note
+for each reading, a question for each ambiguity, and a note for each value refused."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationError
+
+from advisor.interview import answers, quality, rates, settings, tokens
+from advisor.interview.draft import Draft
+from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
+from advisor.interview.numbers import human
+from advisor.interview.privacy import read_offline, read_privacy, stricter
+from tools import defaults
+from tools.catalog import Catalog
+from tools.profile import WorkloadProfile
+from tools.quantity import MAX_TOKENS_PER_MONTH
+
+
+class Reading(BaseModel):
+    """What one answer said: field → value (only what was read with confidence), and why."""
+
+    changes: dict[str, Any] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+    ambiguous: list[str] = Field(default_factory=list)
+    declined: list[str] = Field(default_factory=list, description="fields the user chose not to give")
+
+
+def read_answer(text: str, profile: WorkloadProfile, catalog: Catalog, asked: str | None = None) -> Reading:
+    """Read ``text`` as an answer; ``asked`` is the field the last question was about, so a bare
+    "5000" or "about 2k" answers it."""
+    d = read_draft(text, profile, catalog, asked)
+    return Reading(
+        changes=d.changes, notes=_unique(d.notes), ambiguous=_unique(d.ambiguous), declined=_unique(d.declined)
+    )
+
+
+def read_draft(
+    text: str, profile: WorkloadProfile, catalog: Catalog, asked: str | None = None, *, may_lower: bool = False
+) -> Draft:
+    """The full reading. ``may_lower`` lets a stated privacy class replace a stricter one (a what-if,
+    or an answer to the privacy question); otherwise a passing "internal docs" never lowers it."""
+    d = Draft(text, profile, catalog, asked)
+    _privacy(d, may_lower or asked == "privacy")
+    _offline(d)
+    quality.read_quality(d)
+    _names(d)
+    settings.read_electricity(d)
+    settings.read_hours(d)
+    settings.read_effort(d)
+    settings.read_periods(d)
+    settings.read_budget(d)
+    settings.read_cache(d)
+    tokens.read_tokens(d)
+    rates.read_rates(d)
+    if asked:
+        answers.read_bare_answer(d, asked)
+    _validate(d)
+    return d
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# ---- privacy and offline --------------------------------------------------------------------
+def _privacy(d: Draft, may_lower: bool) -> None:
+    reading = read_privacy(d.text)
+    current = d.profile.privacy
+    words = ", ".join(f"'{w}'" for w in _unique(reading.words))
+    if reading.level is not None:
+        if current is None or may_lower or not stricter(current, reading.level):
+            d.set("privacy", reading.level, f"read {words} as {reading.level} data")
+        else:
+            d.notes.append(
+                f"you mentioned {words} ({reading.level}); privacy stays {current} — "
+                f"`/set privacy {reading.level}` to change it"
+            )
+    elif reading.negated and (current is None or may_lower):
+        negated = ", ".join(f"'{w}'" for w in _unique(reading.negated))
+        d.set("privacy", "internal", f"read no {negated} as internal data (nothing personal or regulated)")
+
+
+def _offline(d: Draft) -> None:
+    value, words = read_offline(d.text)
+    if value is not None:
+        how = "must run offline" if value else "need not run offline"
+        d.set("offline_required", value, f"read '{words}' as: {how}")
+
+
+# ---- names ----------------------------------------------------------------------------------
+_LOCAL_CUE = re.compile(
+    r"\b(?:local(?:ly)?|on[- ]?prem\w*|self[- ]?host\w*|our\s+own|ourselves|ollama|gguf|llama\.cpp|quanti[sz]ed|q[4-8]"
+    r"|in[- ]house|on\s+(?:our|a|the|my)\s+(?:own\s+)?(?:box|machine|server|gpu|mac|hardware|laptop))\b"
+)
+_CLOUD_CUE = re.compile(r"\b(?:api|apis|hosted|cloud|provider|via|per[- ]token|endpoint|groq|together|fireworks)\b")
+
+
+_REPLACED = re.compile(
+    r"(?:instead\s+of|rather\s+than|than|from|replac\w*|vs\.?|versus|compared\s+(?:to|with)|over|not)"
+    r"(?:\s+(?:the|our|a|an|using|on))?\s*$"
+)
+
+
+def _names(d: Draft) -> None:
+    """Model and hardware names → ids. Several different ids for one field: the ones named as what
+    is being replaced ("instead of sonnet") drop out; if more than one is left, ask which."""
+    named: dict[str, list[tuple[Match, str, list[str]]]] = {}
+    for match in find_mentions(d.text, d.catalog):
+        hardware = match.by_section.get("hardware")
+        models = {s: ids for s, ids in match.by_section.items() if s != "hardware"}
+        if hardware and models:  # one mention, two kinds of thing: keep the stronger reading
+            best = max(models, key=lambda s: match.strength[s])
+            if match.strength["hardware"] >= match.strength[best]:
+                models = {}
+            else:
+                hardware = None
+        if hardware:
+            named.setdefault("hardware", []).append((match, "hardware", hardware))
+        if models:
+            section = _model_section(d, match, models)
+            if section is None:
+                ids = sorted({i for v in models.values() for i in v})
+                d.ambiguous.append(
+                    f"'{match.phrase}' is both a hosted API and a model you run yourself ({', '.join(ids)}) — "
+                    "on the API, or on your own hardware?"
+                )
+            else:
+                named.setdefault(FIELD_OF_SECTION[section], []).append((match, section, models[section]))
+        d.consume(match.phrase_start, match.phrase_end)
+    for mentions in named.values():
+        if len({tuple(ids) for _, _, ids in mentions}) > 1:
+            kept = [
+                x for x in mentions if not _REPLACED.search(d.text[max(0, x[0].phrase_start - 24) : x[0].phrase_start])
+            ]
+            mentions = kept or mentions
+        if len({tuple(ids) for _, _, ids in mentions}) > 1:
+            field = FIELD_OF_SECTION[mentions[0][1]].replace("_", " ")
+            phrases = " and ".join(f"'{m.phrase}'" for m, _, _ in mentions)
+            d.ambiguous.append(f"you named {phrases} — which one is the {field} to price?")
+            continue
+        match, section, ids = mentions[-1]
+        _name(d, match, section, ids)
+
+
+def _model_section(d: Draft, match: Match, models: dict[str, list[str]]) -> str | None:
+    if len(models) == 1:
+        return next(iter(models))
+    ranked = sorted(models, key=lambda s: match.strength[s], reverse=True)
+    if match.strength[ranked[0]] > match.strength[ranked[1]]:
+        return ranked[0]
+    local = bool(_LOCAL_CUE.search(d.text)) or "hardware" in d.changes
+    cloud = bool(_CLOUD_CUE.search(d.text))
+    if local != cloud:
+        return "local-models" if local else "cloud"
+    return None
+
+
+def _name(d: Draft, match: Match, section: str, ids: list[str]) -> None:
+    field = FIELD_OF_SECTION[section]
+    if len(ids) == 1:
+        d.set(field, ids[0], f"read '{d.quote(match.phrase_start, match.phrase_end)}' as {ids[0]}")
+        return
+    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+    d.ambiguous.append(f"'{match.phrase}' could be {shown} — which?")
+
+
+# ---- validation -----------------------------------------------------------------------------
+def _validate(d: Draft) -> None:
+    """Drop (with a note) any value the profile refuses, or that makes an absurd monthly volume."""
+    trial = d.profile.model_copy()
+    for name, value in list(d.changes.items()):
+        try:
+            setattr(trial, name, value)
+        except ValidationError as exc:
+            del d.changes[name]
+            shown = human(value) if isinstance(value, int | float) and not isinstance(value, bool) else repr(value)
+            reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            d.notes.append(f"ignored {name.replace('_', ' ')} = {shown}: {reason}")
+    per_day = trial.requests_per_day
+    if per_day is not None and trial.monthly_input_tokens is None:
+        tokens = (trial.input_tokens_per_request or 0) + (trial.output_tokens_per_request or 0)
+        monthly = per_day * tokens * defaults.DAYS_PER_MONTH
+        if monthly > MAX_TOKENS_PER_MONTH:
+            for name in ("requests_per_day", "input_tokens_per_request", "output_tokens_per_request"):
+                d.changes.pop(name, None)
+            d.notes.append(
+                f"ignored the volume: {human(monthly)} tokens a month is more than {human(MAX_TOKENS_PER_MONTH)}"
+                " — a typo, not a workload"
+            )

@@ -1,0 +1,254 @@
+"""The cost settings in free text: electricity rate, hours a day, amortisation and horizon, budget,
+setup and maintenance time, engineering rate, prompt-cache share."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.interview.draft import Draft
+from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity
+
+MAX_USD_PER_KWH = 2.0
+_Q = qty_range("q")
+_R = qty_range("r")
+_S = qty_range("s")
+_M = qty_range("m", money=True)
+
+# ---- electricity ----------------------------------------------------------------------------
+_KWH = r"(?:kwh|kw\s*h|kw-h|kilowatt[- ]?hours?|kilo-watt[- ]?hours?)"
+_CENTS = r"cents?|c|¢|ct|p|pence"
+_DOLLARS = r"\$|usd|dollars?|eur|euros?|€|£"
+RATE_PER_KWH = re.compile(
+    rf"(?P<cur>\$|€|£|usd\s*)?\s*(?P<v>{NUM})\s*(?P<unit>{_CENTS}|{_DOLLARS})?\s*"
+    rf"(?:/|per|an?|for\s+(?:an?|each|every)|each)\s*{_KWH}(?![a-z])",
+)
+RATE_AFTER_WORD = re.compile(
+    rf"(?:electricity|power|energy|utility|utilities|electric)(?:\s+(?:rate|price|cost|tariff|bill))?"
+    rf"[^.;\d$€£]{{0,24}}?(?P<cur>\$|€|£)?\s*(?P<v>{NUM})\s*(?P<unit>{_CENTS}|{_DOLLARS})?"
+    rf"(?![\w%])(?!\s*(?:w|watts?|kw|kilowatts?|volts?|%|percent|hours?|h|hrs?|months?|years?|per\s+month|a\s+month"
+    rf"|/\s*mo|/\s*month|{_KWH}))",
+)
+
+
+def usd_per_kwh(value: float) -> str:
+    """``0.3`` → ``$0.30/kWh``; ``0.125`` → ``$0.125/kWh``."""
+    text = f"{value:.4f}".rstrip("0")
+    if len(text.split(".")[1]) < 2:
+        text = f"{value:.2f}"
+    return f"${text}/kWh"
+
+
+def read_electricity(d: Draft) -> None:
+    for rx in (RATE_PER_KWH, RATE_AFTER_WORD):
+        for m in rx.finditer(d.text):
+            value = float(m["v"].replace(",", ""))
+            unit = (m["unit"] or "").strip()
+            cents = bool(unit) and re.fullmatch(_CENTS, unit) is not None
+            dollars = bool(m["cur"]) or (bool(unit) and not cents)
+            note_unit = ""
+            if cents:
+                value /= 100
+            elif not dollars and value >= MAX_USD_PER_KWH:
+                value /= 100
+                note_unit = " (a number that size is cents)"
+            span = (m.start(), m.end())
+            quote = d.quote(*span)
+            if not 0 < value <= MAX_USD_PER_KWH:
+                d.reject(
+                    f"ignored electricity rate '{quote}': expected between $0 and ${MAX_USD_PER_KWH:.2f}/kWh", span
+                )
+                continue
+            if m["cur"] in ("€", "£") or unit.lower() in ("eur", "euro", "euros", "€", "£", "p", "pence"):
+                note_unit += " (no currency conversion: read as dollars)"
+            d.set(
+                "electricity_usd_per_kwh",
+                value,
+                f"read '{quote}' as electricity at {usd_per_kwh(value)}{note_unit}",
+                span,
+            )
+
+
+# ---- hours a day ----------------------------------------------------------------------------
+_HOURS = r"(?:hours?|hrs?|h)"
+HOURS_A_DAY = re.compile(rf"{_Q}\s*{_HOURS}\s*(?:(?:a|per|/|each|every)\s*(?:day|d)\b|daily\b)")
+HOURS_A_WEEK = re.compile(rf"{_Q}\s*{_HOURS}\s*(?:a|per|/|each|every)\s*(?:week|wk)\b")
+AROUND_THE_CLOCK = re.compile(
+    r"24\s*/\s*7|24x7|24/365|(?:a)?round[- ]the[- ]clock|all\s+day\s+(?:and|&)\s+(?:all\s+)?night|non-?stop"
+    r"|continuously|24\s+hours\s+a\s+day"
+)
+BUSINESS_HOURS = re.compile(r"business\s+hours|office\s+hours|working\s+hours|work\s+hours|\b9\s*(?:to|-)\s*5\b")
+
+
+def read_hours(d: Draft) -> None:
+    for m in AROUND_THE_CLOCK.finditer(d.text):
+        d.set("hours_per_day", 24.0, f"read '{d.quote(m.start(), m.end())}' as 24 hours a day", (m.start(), m.end()))
+        d.hours_window = 24.0
+    for m in BUSINESS_HOURS.finditer(d.text):
+        if "hours_per_day" not in d.changes:
+            d.set("hours_per_day", 8.0, f"read '{d.quote(m.start(), m.end())}' as 8 hours a day", (m.start(), m.end()))
+            d.hours_window = 8.0
+    for rx, per in ((HOURS_A_DAY, 1.0), (HOURS_A_WEEK, 7.0)):
+        for m in rx.finditer(d.text):
+            q = quantity(m)
+            span, quote = (m.start(), m.end()), d.quote(m.start(), m.end())
+            hours = q.value / per
+            if q.negative or not 0 < hours <= 24:
+                d.reject(f"ignored '{quote}': hours a day must be between 0 and 24", span)
+                continue
+            extra = " a day" if per != 1 else ""
+            d.set(
+                "hours_per_day",
+                hours,
+                f"read '{quote}' as {human(hours)} hours{extra} a day".replace(" a day a day", " a day"),
+                span,
+            )
+            d.hours_window = hours
+
+
+# ---- setup, maintenance, engineering rate ---------------------------------------------------
+SETUP = re.compile(
+    rf"(?:set\s*-?\s*up|setting\s+(?:it\s+)?up|install(?:ation|ing)?)[^.;\d]{{0,24}}?{_Q}\s*{_HOURS}\b"
+    rf"|{_R}\s*{_HOURS}\s+(?:of\s+|to\s+)?(?:set\s*-?\s*up|set\s+(?:it|things|everything)\s+up|setting\s+up|install)"
+)
+MAINTENANCE = re.compile(
+    rf"(?:maintenance|maintain|upkeep|babysit\w*|admin|ops)[^.;\d]{{0,24}}?{_Q}\s*{_HOURS}\s*"
+    rf"(?:a|per|/|each|every)\s*(?P<per>month|mo|week|wk)\b"
+    rf"|{_R}\s*{_HOURS}\s*(?:a|per|/|each|every)\s*(?P<per2>month|mo|week|wk)\s+(?:of\s+|on\s+)?"
+    rf"(?:maintenance|upkeep|babysitting|ops|admin)"
+)
+ENGINEER_RATE = re.compile(
+    rf"(?P<cue>hourly\s+rate|engineer\w*|developer|dev\s+time|our\s+time|my\s+time|labou?r|billable|salary)"
+    rf"[^.;$]{{0,30}}?\$\s*(?P<v>{NUM})\s*(?:/|per|an?)\s*(?:hour|hr|h)\b"
+    rf"|\$\s*(?P<v2>{NUM})\s*(?:/|per|an?)\s*(?:hour|hr|h)\s+(?:of\s+)?(?:engineer\w*|developer|dev|labou?r|(?:my|our)\s+time)"
+)
+
+
+def read_effort(d: Draft) -> None:
+    for m in SETUP.finditer(d.text):
+        q = quantity(m)
+        if not q.negative:
+            d.set(
+                "setup_hours",
+                q.value,
+                f"read '{d.quote(m.start(), m.end())}' as {human(q.value)} setup hours",
+                (m.start(), m.end()),
+            )
+    for m in MAINTENANCE.finditer(d.text):
+        q = quantity(m)
+        per = m["per"] or m["per2"] or "month"
+        hours = q.value * (days_in("month") / 7 if per.startswith("w") else 1)
+        if not q.negative:
+            d.set(
+                "maintenance_hours_per_month",
+                hours,
+                f"read '{d.quote(m.start(), m.end())}' as {human(hours)} maintenance hours a month",
+                (m.start(), m.end()),
+            )
+    for m in ENGINEER_RATE.finditer(d.text):
+        value = float((m["v"] or m["v2"]).replace(",", ""))
+        d.set(
+            "hourly_rate_usd",
+            value,
+            f"read '{d.quote(m.start(), m.end())}' as engineering time at ${value:,.0f}/h",
+            (m.start(), m.end()),
+        )
+
+
+# ---- amortisation and horizon ---------------------------------------------------------------
+def _span_unit(tag: str = "") -> str:
+    return rf"(?P<u{tag}>years?|yrs?|y|months?|mos?)"
+
+
+_SPAN_UNIT = _span_unit()
+AMORTISE = re.compile(
+    rf"(?:amorti[sz]\w*|depreciat\w*|write\s+(?:it\s+)?off|written\s+off|spread\s+(?:it\s+|the\s+cost\s+)?"
+    rf"|keep\s+(?:it|them|the\s+\w+|hardware)\s+(?:for\s+)?|lifetime|lifespan|useful\s+life|pay\s+(?:it\s+)?off)"
+    rf"[^.;\d]{{0,20}}?(?:over|for|of|across|in)?\s*(?:about\s+|around\s+|~)?{_Q}\s*-?\s*{_SPAN_UNIT}\b"
+    rf"|{_R}\s*-?\s*{_span_unit('2')}\s*-?\s*(?:amorti[sz]ation|depreciation|lifespan|lifetime|write-?off)"
+)
+HORIZON = re.compile(
+    rf"(?:horizon|time\s*frame|planning\s+period|compare\s+(?:\w+\s+){{0,2}}over|over\s+the\s+next|in\s+the\s+next"
+    rf"|total\s+cost\s+over|tco\s+over)[^.;\d]{{0,15}}?{_Q}\s*-?\s*{_SPAN_UNIT}\b"
+)
+OVER = re.compile(rf"\bover\s+(?:about\s+|around\s+)?{_Q}\s*-?\s*{_SPAN_UNIT}\b")
+MAX_MONTHS = 240
+
+
+def _months(d: Draft, m: re.Match[str], field: str, label: str) -> None:
+    q = quantity(m)
+    unit = m.groupdict().get("u") or m.groupdict()["u2"]
+    months = q.value * (12 if unit.startswith("y") else 1)
+    span, quote = (m.start(), m.end()), d.quote(m.start(), m.end())
+    if q.negative or not 0 < months <= MAX_MONTHS:
+        d.reject(f"ignored '{quote}': {label} must be between 1 and {MAX_MONTHS} months", span)
+        return
+    d.set(field, months, f"read '{quote}' as {human(months)}-month {label}", span)
+
+
+def read_periods(d: Draft) -> None:
+    for m in HORIZON.finditer(d.text):
+        _months(d, m, "horizon_months", "horizon")
+    for m in AMORTISE.finditer(d.text):
+        _months(d, m, "amortization_months", "amortisation")
+    for m in OVER.finditer(d.text):
+        _months(d, m, "amortization_months", "amortisation")
+
+
+# ---- budget ---------------------------------------------------------------------------------
+_MONEY = rf"(?P<cur>\$|usd\s*|€|£)\s*{_M}(?:\s*(?:usd|dollars?|bucks))?|{_R}\s*(?:usd|dollars?|bucks|\$)"
+MONEY = re.compile(_MONEY)
+_BUDGET_CUE = (
+    r"budget\w*|afford|(?:can|willing\s+to|want\s+to|happy\s+to)\s+(?:spend|pay)|spending\s+(?:cap|limit)"
+    r"|(?:spend|pay)\s+(?:at\s+most|up\s+to|no\s+more\s+than)|\bcap\b|ceiling"
+)
+BUDGET_BEFORE = re.compile(
+    rf"(?:{_BUDGET_CUE})[^.;\d$€£]{{0,30}}?(?:{_MONEY}|(?<=[\s:])(?P<bare>{_S}))\s*(?:{PERIOD})?"
+)
+BUDGET_AFTER = re.compile(rf"(?:{_MONEY})\s*(?:{PERIOD})?\s*(?:\w+\s+){{0,2}}?(?:budget|cap|ceiling|limit)\b")
+_HARDWARE_WORDS = re.compile(
+    r"hardware|machine|box|gpu|mac|server|purchase|buy|upfront|up-front|one-off|capex|workstation"
+)
+
+
+def read_budget(d: Draft) -> None:
+    for rx in (BUDGET_BEFORE, BUDGET_AFTER):
+        for m in rx.finditer(d.text):
+            q = quantity(m)
+            span, quote = (m.start(), m.end()), d.quote(m.start(), m.end())
+            if q.negative:
+                d.reject(f"ignored '{quote}': a budget cannot be negative", span)
+                continue
+            unit, adj = m.groupdict().get("punit"), m.groupdict().get("padj")
+            if unit or adj:
+                period = period_name(unit, adj)
+                monthly = q.value * days_in("month") / days_in(period)
+                d.set("budget_usd_per_month", monthly, f"read '{quote}' as a budget of ${monthly:,.0f} a month", span)
+            elif d.asked == "budget_usd_per_month":
+                d.set("budget_usd_per_month", q.value, f"read '{quote}' as a budget of ${q.value:,.0f} a month", span)
+            elif _HARDWARE_WORDS.search(d.text[max(0, m.start() - 40) : m.end() + 40]):
+                d.reject(
+                    f"read '{quote}' as a one-off hardware budget; the comparison takes a monthly budget"
+                    " (say e.g. '$500 a month') and prices each machine itself",
+                    span,
+                )
+            else:
+                d.ambiguous.append(f"'{quote}': is that a month, or a one-off budget for hardware?")
+                d.consume(*span)
+
+
+# ---- prompt caching -------------------------------------------------------------------------
+CACHE = re.compile(
+    rf"(?P<p>{NUM})\s*(?:%|percent|per\s*cent)\s+(?:of\s+(?:the\s+)?(?:input|prompts?|tokens|context)\s+)?"
+    rf"(?:is\s+|are\s+|gets?\s+|can\s+be\s+)?(?:cached|cache\s+hits?|from\s+(?:the\s+)?cache|prompt[- ]cached)"
+    rf"|cache\s+hit\s+(?:rate|ratio)\s+(?:of\s+|is\s+|at\s+|around\s+|about\s+|~)*(?P<p2>{NUM})\s*(?:%|percent)"
+)
+
+
+def read_cache(d: Draft) -> None:
+    for m in CACHE.finditer(d.text):
+        share = float(m["p"] or m["p2"]) / 100
+        span, quote = (m.start(), m.end()), d.quote(m.start(), m.end())
+        if not 0 <= share <= 1:
+            d.reject(f"ignored '{quote}': a share must be between 0% and 100%", span)
+            continue
+        d.set("cached_input_share", share, f"read '{quote}' as {share:.0%} of input tokens served from the cache", span)
