@@ -19,7 +19,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="advisor",
         description="Run your LLM workloads locally, on cloud APIs, or both? Real numbers.",
@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         module = importlib.import_module(f"advisor.commands.{name}")
-        module.add_parser(sub)
+        module.add_parser(sub, argv)
     return parser
 
 
@@ -41,9 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     elif argv == ["--debug"]:
         argv = ["--debug", "chat"]
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         if args.command is None:
-            args = build_parser().parse_args([*argv, "chat"])
+            args = build_parser(argv).parse_args([*argv, "chat"])
         module = importlib.import_module(f"advisor.commands.{args.command}")
         return module.run(args)
     except UsageError as exc:

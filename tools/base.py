@@ -8,10 +8,12 @@ from pydantic import BaseModel, ConfigDict, Field
 class ToolInput(BaseModel):
     """Strict: an unknown field is an error (a typo must not be silently ignored)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class ToolResult(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     assumptions: list[str] = Field(default_factory=list)
 
 

@@ -17,6 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from tools.base import ToolError
+
 Tier = Literal["frontier", "strong", "budget"]
 TIER_RANK: dict[str, int] = {"budget": 0, "strong": 1, "frontier": 2}
 STALE_AFTER_DAYS = 120
@@ -35,7 +37,7 @@ class CatalogError(ValueError):
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Sourced(_Entry):
@@ -164,7 +166,7 @@ ENTRY_TYPES: dict[str, type[_Entry]] = {
 
 
 class Catalog(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     cloud: dict[str, CloudModel]
     hardware: dict[str, Hardware]
@@ -219,18 +221,13 @@ class Catalog(BaseModel):
         return close[0] if len(close) == 1 else None
 
 
-class CatalogLookupError(KeyError):
-    def __init__(self, field: str, value: str, suggestions: list[str]):
-        self.field, self.value, self.suggestions = field, value, suggestions
-        super().__init__(str(self))
+class CatalogLookupError(ToolError):
+    """An id the catalog does not hold, with the closest ids as the hint."""
 
-    def __str__(self) -> str:
-        hint = (
-            f"did you mean {', '.join(suggestions)}?"
-            if (suggestions := self.suggestions)
-            else ("see `advisor catalog list`")
-        )
-        return f"{self.field}: unknown id {self.value!r}; {hint}"
+    def __init__(self, field: str, value: str, suggestions: list[str]):
+        self.suggestions = suggestions
+        hint = f"did you mean {', '.join(suggestions)}?" if suggestions else "see `advisor catalog list`"
+        super().__init__(field, value, f"is not in the catalog; {hint}")
 
 
 def _norm(text: str) -> str:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from tools.base import ToolInput, ToolResult
-from tools.catalog import Catalog
 from tools.quantity import Usd
+
+if TYPE_CHECKING:
+    from tools.catalog import Catalog
 
 
 class PaybackInput(ToolInput):

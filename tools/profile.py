@@ -21,7 +21,7 @@ class WorkloadProfile(BaseModel):
     (``monthly_input_tokens``/``monthly_output_tokens``); monthly figures win when both are set.
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     requests_per_day: Tokens | None = None
     input_tokens_per_request: Tokens | None = None
@@ -52,7 +52,7 @@ class WorkloadProfile(BaseModel):
 class ResolvedProfile(BaseModel):
     """A profile with every figure the tools need, and the list of defaults that filled it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     monthly_input_tokens: float
     monthly_output_tokens: float

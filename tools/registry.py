@@ -3,45 +3,55 @@
 
 from __future__ import annotations
 
+import importlib
 import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from tools.base import ToolError, ToolResult
-from tools.breakeven import BreakevenInput, breakeven
-from tools.capacity import CapacityInput, capacity
-from tools.catalog import Catalog, CatalogLookupError
-from tools.cloud_cost import CloudCostInput, cloud_cost
-from tools.compare import CompareInput, compare
-from tools.hybrid import HybridInput, hybrid
-from tools.local_cost import LocalCostInput, local_cost
-from tools.payback import PaybackInput, payback
+
+if TYPE_CHECKING:
+    from tools.catalog import Catalog
 
 
 @dataclass(frozen=True)
 class Tool:
+    """One calculator. Its module is imported on first use, so `advisor calc payback` loads the
+    payback code alone (start-up time), while the chat and the schemas see every tool."""
+
     name: str  # as typed on the command line: cloud-cost
-    input_model: type[BaseModel]
-    func: Callable[[Any, Catalog], ToolResult]
+    module: str  # tools.payback
+    input_name: str
+    func_name: str
     description: str
+    needs_catalog: bool = True
+
+    @cached_property
+    def input_model(self) -> type[BaseModel]:
+        return getattr(importlib.import_module(self.module), self.input_name)
+
+    @cached_property
+    def func(self) -> Callable[[Any, Catalog | None], ToolResult]:
+        return getattr(importlib.import_module(self.module), self.func_name)
 
     @property
     def function_name(self) -> str:
         """The name a model calls it by: cloud_cost."""
         return self.name.replace("-", "_")
 
-    def run(self, arguments: dict[str, Any], catalog: Catalog) -> ToolResult:
+    def run(self, arguments: dict[str, Any], catalog: Catalog | None) -> ToolResult:
         """Validate ``arguments`` and compute; bad input raises ToolInputError (one line)."""
         try:
             parsed = self.input_model.model_validate(arguments)
             return self.func(parsed, catalog)
         except ValidationError as exc:
             raise ToolInputError(describe_validation_error(exc)) from None
-        except (ToolError, CatalogLookupError) as exc:
+        except ToolError as exc:  # includes CatalogLookupError: an unknown id
             raise ToolInputError(str(exc)) from None
 
     def parameters(self) -> dict[str, Any]:
@@ -98,13 +108,56 @@ def describe_validation_error(exc: ValidationError) -> str:
 TOOLS: dict[str, Tool] = {
     t.name: t
     for t in (
-        Tool("cloud-cost", CloudCostInput, cloud_cost, "Monthly cost of a token volume on a cloud model"),
-        Tool("local-cost", LocalCostInput, local_cost, "Monthly and first-year cost of owned or rented hardware"),
-        Tool("payback", PaybackInput, payback, "Months until hardware pays for itself against a cloud bill"),
-        Tool("breakeven", BreakevenInput, breakeven, "Monthly token volume where local and cloud cost the same"),
-        Tool("capacity", CapacityInput, capacity, "Tokens a month a box can generate with a model; whether it fits"),
-        Tool("hybrid", HybridInput, hybrid, "Cost of keeping a share local and sending the rest to a cloud model"),
-        Tool("compare", CompareInput, compare, "Rank cloud, local and hybrid options for a workload and recommend one"),
+        Tool(
+            "cloud-cost",
+            "tools.cloud_cost",
+            "CloudCostInput",
+            "cloud_cost",
+            "Monthly cost of a token volume on a cloud model",
+        ),
+        Tool(
+            "local-cost",
+            "tools.local_cost",
+            "LocalCostInput",
+            "local_cost",
+            "Monthly and first-year cost of owned or rented hardware",
+        ),
+        Tool(
+            "payback",
+            "tools.payback",
+            "PaybackInput",
+            "payback",
+            "Months until hardware pays for itself against a cloud bill",
+            needs_catalog=False,
+        ),
+        Tool(
+            "breakeven",
+            "tools.breakeven",
+            "BreakevenInput",
+            "breakeven",
+            "Monthly token volume where local and cloud cost the same",
+        ),
+        Tool(
+            "capacity",
+            "tools.capacity",
+            "CapacityInput",
+            "capacity",
+            "Tokens a month a box can generate with a model; whether it fits",
+        ),
+        Tool(
+            "hybrid",
+            "tools.hybrid",
+            "HybridInput",
+            "hybrid",
+            "Cost of keeping a share local and sending the rest to a cloud model",
+        ),
+        Tool(
+            "compare",
+            "tools.compare",
+            "CompareInput",
+            "compare",
+            "Rank cloud, local and hybrid options for a workload and recommend one",
+        ),
     )
 }
 

@@ -7,7 +7,7 @@ import argparse
 from advisor.commands.options import add_session_options, config_from_args
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
     ask = subparsers.add_parser("ask", help="one turn, no UI", description="Ask one question.")
     add_session_options(ask)
     ask.add_argument("--json", action="store_true", help="print the JSON of interfaces.md")

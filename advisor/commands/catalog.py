@@ -11,7 +11,7 @@ from advisor.errors import UsageError
 SECTIONS = ("cloud", "hardware", "local-models", "electricity", "workloads")
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
     cat = subparsers.add_parser("catalog", help="list, show or validate the catalog")
     sub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
     ls = sub.add_parser("list", help="list entries with their prices, dates and sources")

@@ -7,7 +7,7 @@ import argparse
 from advisor.commands.options import add_session_options, config_from_args
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
     chat = subparsers.add_parser("chat", help="the chat (default)", description="The TUI chat.")
     add_session_options(chat)
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
     rep = subparsers.add_parser("report", help="write the recommendation (Markdown or JSON)")
     rep.add_argument("--session", metavar="NAME", default=None, help="session (default: latest)")
     rep.add_argument("--format", choices=("md", "json"), default="md")
