@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from advisor.agent import TurnContext, run_turn
 from advisor.config import Config
@@ -16,22 +16,10 @@ from advisor.errors import UsageError
 from advisor.events import AgentEvent, Notice, ProfileChanged, TextChunk, TurnFailed, TurnFinished
 from advisor.paths import cache_dir, data_dir, db_path
 from advisor.state import SessionState
-from advisor.store import Store
+from advisor.store import SpendSummary, Store
 from tools.compare import CompareResult
 from tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
 from tools.registry import TOOLS, ToolInputError
-
-
-class Spend(BaseModel):
-    local_turns: int = 0
-    claude_turns: int = 0
-    local_input_tokens: int = 0
-    local_output_tokens: int = 0
-    local_seconds: float = 0.0
-    claude_input_tokens: int = 0
-    claude_output_tokens: int = 0
-    claude_usd: float = 0.0
-    all_claude_usd: float = 0.0  # had every turn's tokens gone to Claude
 
 
 class Session:
@@ -237,9 +225,8 @@ class Session:
             self.store.finish_turn(turn_id, "", "ok")
         return diff
 
-    def spend(self) -> Spend:
-        s = self.store.spend(self.session_id)
-        spend = Spend(**{k: v for k, v in s.model_dump().items() if k in Spend.model_fields})
+    def spend(self) -> SpendSummary:
+        spend = self.store.spend(self.session_id)
         spend.all_claude_usd = self._price_claude(
             spend.local_input_tokens + spend.claude_input_tokens,
             spend.local_output_tokens + spend.claude_output_tokens,

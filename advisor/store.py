@@ -101,6 +101,7 @@ class SpendSummary(BaseModel):
     claude_input_tokens: int = 0
     claude_output_tokens: int = 0
     claude_usd: float = 0.0
+    all_claude_usd: float = 0.0  # filled by the session: had every turn's tokens gone to Claude
 
 
 def _now() -> str:

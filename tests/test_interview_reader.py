@@ -92,7 +92,8 @@ CASES: list[tuple[str, str | None, dict]] = [
     ),
     ("10M tokens a week", None, {"monthly_input_tokens": 10e6 * 30 / 7}),
     ("at 80 tokens/sec on a 4090", None, {"hardware": "rtx-4090-24gb"}),  # a speed, not a volume
-    ("Sonnet costs $3 per 1M input tokens", None, {"cloud_model": "claude-sonnet-4-6"}),  # a price, not a volume
+    ("Sonnet 4.5 costs $3 per 1M input tokens", None, {"cloud_model": "claude-sonnet-4-5"}),  # a price
+    ("at $7/1M tokens blended, with a 2:1 input ratio", None, {}),
     # ---- privacy
     ("HIPAA-covered patient records", None, {"privacy": "regulated"}),
     ("it's PHI", None, {"privacy": "regulated"}),
@@ -261,7 +262,7 @@ def test_ambiguous_names_are_asked_not_guessed(text, fragment, small_catalog):
         ("over 30 years", None, "amortisation"),
         ("900 trillion requests a day at 5k tokens each", None, "typo, not a workload"),
         ("2e16 tokens", None, None),
-        ("5000B tokens a day", None, "ignored monthly input tokens"),
+        ("50,000B tokens a day", None, "ignored monthly input tokens"),
         ("25", "hours_per_day", "ignored hours per day"),
         ("-3", "requests_per_day", "negative"),
     ],

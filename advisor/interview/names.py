@@ -34,7 +34,7 @@ FIELD_OF_SECTION = {"cloud": "cloud_model", "hardware": "hardware", "local-model
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z]+\d+[a-z]*|\d+[a-z]+|[a-z]+|\d+")
 _SEP = re.compile(
-    r"[.;!?]\s|[.;!?]$|,|\band\b|\bor\b|\bto\b|\bfrom\b|\bwith\b|\binto\b|\bvs\.?|\bversus\b|\bthan\b|\binstead\b|\bnot\b|\bnor\b|/|\+"
+    r"[.;!?]\s|[.;!?]$|,|\band\b|\bor\b|\bto\b|\bfrom\b|\binto\b|\bvs\.?|\bversus\b|\bthan\b|\binstead\b|\bnot\b|\bnor\b|/|\+"
 )
 
 
@@ -277,7 +277,7 @@ def find_mentions(text: str, catalog: Catalog) -> list[Match]:
         ]
         words = [t.text for t in toks]
         positions = [i for i, w in enumerate(words) if w in anchors]
-        groups = [(g, {words[i] for i in g}) for g in _groups(positions)]
+        groups = [(g, {words[i] for i in g}) for g in _groups(positions, words)]
         taken = set(positions)
         for i, j in _weak_phrases(words, idx):  # "framework desktop": label words that are weak alone
             if not taken & set(range(i, j)):
@@ -323,8 +323,9 @@ def _phrase(toks: list[Token], group: list[int], words: set[str]) -> tuple[int, 
 
 
 def _weak_phrases(words: list[str], idx: _Index) -> list[tuple[int, int]]:
-    """Spans of ``words`` that spell a whole catalog label of two or more weak words."""
-    labels = {seq for phrases in idx.phrases.values() for seq in phrases if len(seq) >= 2}
+    """Spans of ``words`` that spell the start (two words or more) of a catalog label made of weak
+    words ("framework desktop", "framework 16")."""
+    labels = {seq[:n] for phrases in idx.phrases.values() for seq in phrases for n in range(2, min(len(seq), 4) + 1)}
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
@@ -346,10 +347,14 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return [(s, c) for s, c in out if c.strip()]
 
 
-def _groups(positions: list[int]) -> list[list[int]]:
+_GROUP_BREAK = frozenset({"with", "than", "instead", "vs", "versus", "over", "plus"})
+
+
+def _groups(positions: list[int], words: list[str]) -> list[list[int]]:
+    """Anchors at most two words apart are one mention, unless a word like "with" parts them."""
     groups: list[list[int]] = []
     for p in positions:
-        if groups and p - groups[-1][-1] <= 2:
+        if groups and p - groups[-1][-1] <= 2 and not _GROUP_BREAK & set(words[groups[-1][-1] : p]):
             groups[-1].append(p)
         else:
             groups.append([p])

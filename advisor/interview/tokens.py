@@ -56,7 +56,7 @@ REQ_QUAL = re.compile(
 PERIOD_QUAL = re.compile(rf"^[\s,]*(?:{_TOKEN_WORD}\s+)?(?:(?:in\s+)?total\s+|combined\s+|overall\s+)?{PERIOD}")
 
 LOOKS_LIKE_TOKENS = re.compile(r"\btok(?:en)?s?\b|\b(?:input|output|prompt|completion)s?\b")
-_NOT_A_COUNT = re.compile(r"(?:\bper|/|\bevery|\d\s*:)\s*$")
+_NOT_A_COUNT = re.compile(r"(?:\bper|[$€£][\d.,]+\s*/|\bevery|\d\s*:)\s*$")  # "$3 per 1M", "$7/1M", "2:1"
 
 
 @dataclass
