@@ -149,11 +149,17 @@ def run_turn(
             level="warning",
             text=f"Claude not called ({decision.reason}): {decision.blocked}. The answer is local.",
         )
+    memo = None
     if decision.escalate and not cancel.is_set():
         memo = yield from _escalate(ctx, text, decision.reason or "", result)
         if memo:
-            answer_parts.append("\n\n" + memo)
+            answer_parts.append(memo)
             state.memo = memo
+    if decision.reason and not memo and result is not None and not diff:
+        # The user asked for the synthesis and Claude could not give it: the full local answer.
+        chunk = "\n\n" + recommendation_markdown(result)
+        yield TextChunk(text=chunk)
+        answer_parts.append(chunk)
     answer = "".join(answer_parts).strip()
     ctx.history += [Message(role="user", content=text), Message(role="assistant", content=answer)]
     yield TurnFinished(answer=answer)
@@ -306,11 +312,13 @@ def _escalate(ctx: TurnContext, text: str, reason: str, result) -> Iterator[Agen
         Message(role="system", content=load_prompt("memo_system.md")),
         Message(role="user", content=payload),
     ]
-    parts: list[str] = ["**Memo (written by Claude):**\n\n"]
-    yield TextChunk(text="\n\n" + parts[0], side="claude")
+    parts: list[str] = []
     try:
         for event in ctx.claude.chat(messages, None):
             if isinstance(event, TextDelta):
+                if not parts:
+                    parts.append("\n\n**Memo (written by Claude):**\n\n")
+                    yield TextChunk(text=parts[0], side="claude")
                 parts.append(event.text)
                 yield TextChunk(text=event.text, side="claude")
             elif isinstance(event, Finished):

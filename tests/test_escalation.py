@@ -1,0 +1,89 @@
+"""Escalation through a session: exactly one Claude call for the final memo, with its reason, its
+cost in the ledger and the local/Claude split; none offline; a failing Claude leaves the local
+answer standing. Claude here is the scripted protocol model; the real SDK adapter is tested
+against a loopback server in test_models_claude.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.config import load_config
+from advisor.events import Escalated, Notice, TextChunk, UsageRecorded
+from advisor.models.base import ModelError
+from advisor.session import Session
+from tests.scripted import ScriptedModel, Step
+
+ROUTER = "A router agent handles 5,000 requests a day at 2K tokens each; public data"
+MEMO = "write the final recommendation memo for our board"
+
+
+def claude(steps):
+    model = ScriptedModel(steps, label="claude-sonnet-4-6")
+    model.side = "claude"
+    return model
+
+
+def session_with(model, **config):
+    session = Session.open(load_config(local="none", **config))
+    session.claude, session.claude_label = model, model.label if model else "off"
+    return session
+
+
+def test_memo_request_makes_exactly_one_claude_call_and_records_its_cost():
+    model = claude([Step(text="Buy the used 3090 and keep the hard tenth on the API.")])
+    session = session_with(model)
+    list(session.turn(ROUTER))
+    assert model.requests == []  # the interview turn stays local
+    events = list(session.turn(MEMO))
+    assert len(model.requests) == 1
+    escalation = next(e for e in events if isinstance(e, Escalated))
+    assert "memo" in escalation.reason
+    usage = next(e for e in events if isinstance(e, UsageRecorded) and e.side == "claude")
+    assert usage.usd > 0
+    spend = session.spend()
+    assert spend.claude_turns == 1 and spend.local_turns == 1
+    assert spend.claude_usd == pytest.approx(usage.usd)
+    assert spend.all_claude_usd >= spend.claude_usd
+    assert "Buy the used 3090" in events[-1].answer
+    sent = model.requests[0][-1].content
+    assert "monthly_usd" in sent  # the tool results, not a transcript
+    assert ROUTER not in sent
+
+
+def test_regulated_profile_sends_no_raw_text():
+    model = claude([Step(text="Keep it on-premises.")])
+    session = session_with(model)
+    list(session.turn("We process patient records (HIPAA), 2,000 notes a day at 3K tokens each"))
+    list(session.turn("write the final memo for our board about patient John Doe"))
+    sent = model.requests[0][-1].content
+    assert "John Doe" not in sent and "withheld" in sent
+
+
+def test_offline_makes_no_claude_call():
+    model = claude([Step(text="never")])
+    session = session_with(model, offline=True)
+    list(session.turn(ROUTER))
+    events = list(session.turn(MEMO))
+    assert model.requests == []
+    assert any(isinstance(e, Notice) and "offline" in e.text for e in events)
+
+
+def test_budget_spent_blocks_escalation():
+    model = claude([Step(text="first memo"), Step(text="second memo")])
+    session = session_with(model, budget_usd=0.0)
+    list(session.turn(ROUTER))
+    events = list(session.turn(MEMO))
+    assert model.requests == []
+    assert any(isinstance(e, Notice) and "budget" in e.text for e in events)
+
+
+def test_claude_failure_falls_back_with_a_notice_and_keeps_the_turn():
+    model = claude([Step(error=ModelError("overloaded", "Claude is overloaded (529) after 4 attempts"))])
+    session = session_with(model)
+    list(session.turn(ROUTER))
+    events = list(session.turn(MEMO))
+    assert any(isinstance(e, Notice) and "overloaded" in e.text for e in events)
+    assert "**Recommendation —" in events[-1].answer  # the full local answer, options table and all
+    assert "| option |" in events[-1].answer
+    assert not any(isinstance(e, TextChunk) and e.side == "claude" and "Memo" in e.text for e in events)
+    assert session.history()[-1].status == "ok"
