@@ -116,7 +116,7 @@ def cloud_cost(inp: CloudCostInput, catalog: Catalog) -> CloudCostResult:
         input_usd=input_usd,
         output_usd=output_usd,
         cache_write_usd=cache_write_usd,
-        blended_usd_per_million=monthly / (total_tokens / 1e6) if total_tokens else None,
+        blended_usd_per_million=monthly * 1e6 / total_tokens if total_tokens else None,
         long_context=long_context,
         batch_discount=discount,
         price=PriceUsed(input=p_in, output=p_out, cache_read=p_cache, source=point.source, as_of=point.as_of),
