@@ -26,7 +26,9 @@ def parse_calc(line: str) -> tuple[str, dict[str, object]]:
         flag = rest[i]
         field = flag.removeprefix("--").replace("-", "_")
         if not flag.startswith("--") or field not in fields:
-            raise UsageError(f"calc {name}: unknown flag {flag!r}; flags: {', '.join('--' + f.replace('_', '-') for f in fields)}")
+            raise UsageError(
+                f"calc {name}: unknown flag {flag!r}; flags: {', '.join('--' + f.replace('_', '-') for f in fields)}"
+            )
         if fields[field].annotation in (bool, bool | None) and (i + 1 == len(rest) or rest[i + 1].startswith("--")):
             arguments[field] = True
             i += 1
