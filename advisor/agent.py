@@ -106,6 +106,7 @@ def run_turn(
         yield ProfileChanged(changes=diff)
     for note in reading.notes:
         yield Notice(text=note)
+    state.declined += [f for f in reading.declined if f not in state.declined]
 
     result: CompareResult | None = None
     if state.has_volume():
@@ -115,7 +116,7 @@ def run_turn(
                 sources.append(event.model_dump(mode="json"))
             else:
                 yield event
-    question = next_question(state.profile)
+    question = next_question(state.profile, skip=state.declined)
     state.asked = question.field if question else None
     sources.append(state.profile.model_dump())
 

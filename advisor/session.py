@@ -58,7 +58,10 @@ class Session:
         if loaded is not None:
             profile, given = loaded
             try:
-                state = SessionState(profile=WorkloadProfile.model_validate(profile), given=given)
+                declined = store.settings(record.id).get("declined", [])
+                state = SessionState(
+                    profile=WorkloadProfile.model_validate(profile), given=given, declined=declined
+                )
             except ValidationError:
                 progress("the stored profile no longer validates; starting it afresh")
         session = cls(config, store, record.id, record.name, state)
@@ -171,6 +174,7 @@ class Session:
             yield failure
         finally:
             self.store.save_profile(self.session_id, self.state.profile.model_dump(), self.state.given)
+            self.store.set_setting(self.session_id, "declined", self.state.declined)
             self.store.finish_turn(turn_id, answer, status)
 
     def _record(self, turn_id: int, event: AgentEvent) -> None:

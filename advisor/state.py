@@ -14,6 +14,7 @@ class SessionState(BaseModel):
     profile: WorkloadProfile = Field(default_factory=WorkloadProfile)
     given: list[str] = Field(default_factory=list)  # fields the user stated (vs assumed)
     asked: str | None = None  # the field the last question asked about
+    declined: list[str] = Field(default_factory=list)  # fields the user said "none" to: not asked again
     memo: str | None = None  # the last Claude memo, for the report
 
     def apply(self, changes: dict[str, Any]) -> dict[str, list[Any]]:

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import time
 
-
 PYDANTIC_MODEL = "from pydantic import BaseModel\nclass M(BaseModel):\n    x: int\nM(x=1)"
 
 
@@ -63,5 +62,7 @@ if __name__ == "__main__":
     )
     print(f"python -c 'import pydantic': {base * 1000:.0f} ms (median of 7)")
     print(f"one pydantic model defined and validated: {model * 1000:.0f} ms")
-    print(f"advisor calc payback:        {calc * 1000:.0f} ms (median of 7), ratio {calc / base:.2f}x ({calc / model:.2f}x the one-model baseline)")
+    print(
+        f"advisor calc payback:        {calc * 1000:.0f} ms (median of 7), ratio {calc / base:.2f}x ({calc / model:.2f}x the one-model baseline)"
+    )
     print(f"compare sweep of 10,000 volumes: {sweep_ms():.1f} ms")

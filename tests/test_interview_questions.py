@@ -9,8 +9,15 @@ import pytest
 from advisor.interview import next_question, read_answer
 from advisor.interview.questions import missing_fields, question_texts
 from prompts import load
-from tests.test_interview_support import small_catalog  # noqa: F401  (fixture)
+from tests.test_interview_support import build_small_catalog
+from tools.catalog import Catalog
 from tools.profile import WorkloadProfile
+
+
+@pytest.fixture(scope="module")
+def small_catalog() -> Catalog:
+    return build_small_catalog()
+
 
 COMPLETE = WorkloadProfile(
     requests_per_day=5000,

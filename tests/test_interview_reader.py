@@ -9,13 +9,25 @@ from hypothesis import strategies as st
 
 from advisor.errors import UsageError
 from advisor.interview import read_answer, resolve_id_field
-from tests.test_interview_support import (  # noqa: F401  (fixtures)
+from tests.test_interview_support import (
     EMPTY,
     approx_changes,
-    real_catalog,
-    small_catalog,
+    build_small_catalog,
+    load_real_catalog,
 )
+from tools.catalog import Catalog
 from tools.profile import WorkloadProfile, resolve
+
+
+@pytest.fixture(scope="module")
+def small_catalog() -> Catalog:
+    return build_small_catalog()
+
+
+@pytest.fixture(scope="module")
+def real_catalog() -> Catalog:
+    return load_real_catalog()
+
 
 # (text, asked, expected changes — exactly these fields, nothing else)
 CASES: list[tuple[str, str | None, dict]] = [
@@ -181,7 +193,11 @@ CASES: list[tuple[str, str | None, dict]] = [
     ("about 5,000", "requests_per_day", {"requests_per_day": 5000.0}),
     ("150k a month", "requests_per_day", {"requests_per_day": 5000.0}),
     ("about 2k", "input_tokens_per_request", {"input_tokens_per_request": 2000.0}),
-    ("2000 and 300", "input_tokens_per_request", {"input_tokens_per_request": 2000.0, "output_tokens_per_request": 300.0}),
+    (
+        "2000 and 300",
+        "input_tokens_per_request",
+        {"input_tokens_per_request": 2000.0, "output_tokens_per_request": 300.0},
+    ),
     ("300", "output_tokens_per_request", {"output_tokens_per_request": 300.0}),
     ("none", "output_tokens_per_request", {"output_tokens_per_request": 0.0}),
     ("~40M", "monthly_output_tokens", {"monthly_output_tokens": 40e6}),
@@ -197,6 +213,9 @@ CASES: list[tuple[str, str | None, dict]] = [
     ("5", "amortization_months", {"amortization_months": 60.0}),
     ("48", "amortization_months", {"amortization_months": 48.0}),
     ("yes", "offline_required", {"offline_required": True}),
+    ("$0.30", "electricity_usd_per_kwh", {"electricity_usd_per_kwh": 0.3}),
+    ("$500 a month", "hardware", {"budget_usd_per_month": 500.0}),
+    ("half the requests are hard", None, {"frontier_share": 0.5}),
     ("5000", None, {}),  # a bare number with no question asked says nothing
     ("2k", "privacy", {}),  # … nor one that does not fit the question
 ]
@@ -333,8 +352,12 @@ def _grouped(n: int) -> str:
 
 
 @settings(max_examples=150, deadline=None)
-@given(n=st.integers(min_value=1, max_value=10**8), grouped=st.booleans(), noun=st.sampled_from(
-    ["requests", "calls", "tickets", "queries", "messages"]), period=st.sampled_from(["a day", "per day", "/day"]))  # fmt: skip
+@given(
+    n=st.integers(min_value=1, max_value=10**8),
+    grouped=st.booleans(),
+    noun=st.sampled_from(["requests", "calls", "tickets", "queries", "messages"]),
+    period=st.sampled_from(["a day", "per day", "/day"]),
+)
 def test_n_requests_a_day_reads_back_n(n, grouped, noun, period, small_catalog):
     text = f"{_grouped(n) if grouped else n} {noun} {period}"
     assert read_answer(text, EMPTY, small_catalog).changes == {"requests_per_day": float(n)}
@@ -416,3 +439,51 @@ def test_opus_is_ambiguous_in_the_shipped_catalog(real_catalog):
     reading = read_answer("opus", EMPTY, real_catalog)
     assert reading.changes == {}
     assert any("claude-opus-4-1" in a and "claude-opus-4-7" in a for a in reading.ambiguous)
+
+
+# ---- any text at all ------------------------------------------------------------------------
+_VOCABULARY = (
+    "5,000 2K 300 300M 2.5B 1.2 million requests tokens in out a day per month /day every 15 "
+    "minutes 31 agents each HIPAA no PII not public internal $0.30 kWh 22c cents 8 hours 24/7 "
+    "over 3 years budget $2,000 air-gapped offline sonnet 4.5 opus haiku 3090 two used pair "
+    "mac studio M4 Max hardest 10% - ~ , . ? what if double half 10x instead 0 -5 1e9 99999999999999999 "
+    "% input/output 2000/300 "
+)
+_WORDS = st.sampled_from(_VOCABULARY.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(_WORDS, max_size=25),
+    asked=st.sampled_from(
+        [
+            None,
+            "requests_per_day",
+            "input_tokens_per_request",
+            "privacy",
+            "hardware",
+            "electricity_usd_per_kwh",
+            "frontier_share",
+            "monthly_output_tokens",
+        ]
+    ),
+)
+def test_any_mix_of_words_reads_to_a_valid_profile(words, asked, small_catalog):
+    reading = read_answer(" ".join(words), EMPTY, small_catalog, asked=asked)
+    WorkloadProfile.model_validate(reading.changes)  # every change is a value the profile accepts
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=200))
+def test_any_text_at_all_is_read_without_error(text, small_catalog):
+    reading = read_answer(text, EMPTY, small_catalog, asked="requests_per_day")
+    WorkloadProfile.model_validate(reading.changes)
+
+
+def test_long_adversarial_text_is_read_quickly(small_catalog):
+    import time
+
+    for text in ("sonnet " * 3000, "5" * 5000, "no PII " * 3000, "what if " * 3000, " " * 30000 + "5"):
+        start = time.perf_counter()
+        read_answer(text, EMPTY, small_catalog)
+        assert time.perf_counter() - start < 5, text[:20]

@@ -7,13 +7,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.interview import read_whatif
-from tests.test_interview_support import (  # noqa: F401  (fixtures)
+from tests.test_interview_support import (
     MONTHLY,
     PER_REQUEST,
     approx_changes,
-    small_catalog,
+    build_small_catalog,
 )
+from tools.catalog import Catalog
 from tools.profile import WorkloadProfile
+
+
+@pytest.fixture(scope="module")
+def small_catalog() -> Catalog:
+    return build_small_catalog()
+
 
 # (text, changes on PER_REQUEST (5,000/day × 2,000 in / 300 out), description)
 PER_REQUEST_CASES = [
@@ -32,7 +39,11 @@ PER_REQUEST_CASES = [
     ("what if we used haiku instead of sonnet 4.5", {"cloud_model": "claude-haiku-4-5"}, "you used claude-haiku-4-5"),
     ("and at $0.30/kWh?", {"electricity_usd_per_kwh": 0.30}, "electricity cost $0.30/kWh"),
     ("what about 30 cents a kWh", {"electricity_usd_per_kwh": 0.30}, "electricity cost $0.30/kWh"),
-    ("what about two used 3090s?", {"hardware": "dual-rtx-3090-48gb-used"}, "the hardware were dual-rtx-3090-48gb-used"),
+    (
+        "what about two used 3090s?",
+        {"hardware": "dual-rtx-3090-48gb-used"},
+        "the hardware were dual-rtx-3090-48gb-used",
+    ),
     ("what if it were HIPAA data", {"privacy": "regulated"}, "the data were regulated"),
     ("what if it were public data", {"privacy": "public"}, "the data were public"),  # a what-if may lower it
     ("over 5 years?", {"amortization_months": 60.0}, "the hardware were amortised over 60 months"),
@@ -57,12 +68,19 @@ def test_whatif_on_a_per_request_profile(text, changes, description, small_catal
 
 @pytest.mark.parametrize(
     ("text", "factor"),
-    [("what if volume doubles", 2), ("triple the traffic", 3), ("what if we had 10x the requests", 10), ("half the volume", 0.5)],
+    [
+        ("what if volume doubles", 2),
+        ("triple the traffic", 3),
+        ("what if we had 10x the requests", 10),
+        ("half the volume", 0.5),
+    ],
 )
 def test_scaling_a_monthly_profile_scales_its_monthly_tokens(text, factor, small_catalog):
     whatif = read_whatif(text, MONTHLY, small_catalog)
     assert whatif is not None
-    assert whatif.changes == approx_changes({"monthly_input_tokens": 300e6 * factor, "monthly_output_tokens": 40e6 * factor})
+    assert whatif.changes == approx_changes(
+        {"monthly_input_tokens": 300e6 * factor, "monthly_output_tokens": 40e6 * factor}
+    )
 
 
 def test_scaling_scales_every_volume_field_the_profile_holds(small_catalog):

@@ -66,7 +66,7 @@ def _covered(d: Draft, asked: str) -> bool:
 def read_bare_answer(d: Draft, asked: str) -> None:
     if _covered(d, asked) or (d.ambiguous and asked in ("hardware", "cloud_model", "local_model")):
         return
-    text = d.text.strip()
+    text = re.sub(r"[$€£]", " ", d.text).strip()  # "$0.30" answers the electricity question
     if _DECLINE.match(text):
         _decline(d, asked)
         return

@@ -188,8 +188,9 @@ def _resolve(section: str, window: list[str], anchors_in: set[str], idx: _Index)
         allowed = duals or allowed
     best_len, exact = 0, set()
     n = len(window)
+    longest = max((len(seq) for seq in phrases), default=0)
     for i in range(n):
-        for j in range(i + 1, n + 1):
+        for j in range(i + 1, min(n, i + longest) + 1):
             seq = tuple(window[i:j])
             hits = phrases.get(seq, set()) & allowed
             if not (set(seq) & anchors_in) or not hits:
@@ -311,9 +312,9 @@ def _phrase(toks: list[Token], group: list[int], words: set[str]) -> tuple[int, 
         return (w in words or w in COUNT_WORDS or w == "of") and w not in _NOT_PHRASE
 
     lo, hi = group[0], group[-1]
-    while lo > 0 and part(lo - 1):
+    while lo > max(0, group[0] - 3) and part(lo - 1):
         lo -= 1
-    while hi + 1 < len(toks) and part(hi + 1):
+    while hi + 1 < min(len(toks), group[-1] + 4) and part(hi + 1):
         hi += 1
     while lo < group[0] and toks[lo].text == "of":
         lo += 1
@@ -347,6 +348,7 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return [(s, c) for s, c in out if c.strip()]
 
 
+MAX_GROUP = 5  # anchors in one mention ("mac studio m4 max 128gb"); a longer run is a list, not a name
 _GROUP_BREAK = frozenset({"with", "than", "instead", "vs", "versus", "over", "plus"})
 
 
@@ -354,7 +356,8 @@ def _groups(positions: list[int], words: list[str]) -> list[list[int]]:
     """Anchors at most two words apart are one mention, unless a word like "with" parts them."""
     groups: list[list[int]] = []
     for p in positions:
-        if groups and p - groups[-1][-1] <= 2 and not _GROUP_BREAK & set(words[groups[-1][-1] : p]):
+        near = groups and p - groups[-1][-1] <= 2 and len(groups[-1]) < MAX_GROUP
+        if near and not _GROUP_BREAK & set(words[groups[-1][-1] : p]):
             groups[-1].append(p)
         else:
             groups.append([p])

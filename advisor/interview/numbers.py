@@ -51,7 +51,7 @@ _TENS_ALT = "|".join(_TENS)
 _SPECIAL_ALT = "|".join(sorted((k.replace(" ", r"\s+") for k in _SPECIAL), key=len, reverse=True))
 _SCALE_WORD = r"thousand|million|billion|trillion"
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"  # never from inside a number
 SCALE = r"thousand|million|billion|trillion|mm|mn|bn|k|m|b|t"
 WORDNUM = (
     rf"(?:(?:{_TENS_ALT})(?:[-\s](?:{_UNIT_ALT}))?|{_SPECIAL_ALT}|{_UNIT_ALT}"

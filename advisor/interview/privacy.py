@@ -3,8 +3,10 @@ sensitive", "not regulated", "PII-free") never read as a stricter class."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tools.profile import PRIVACY_LEVELS
 
@@ -70,24 +72,29 @@ class PrivacyReading:
     negated: list[str]  # class words that were negated ("no PII")
 
 
+@lru_cache(maxsize=8)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where each clause break starts and ends in ``text`` (computed once per text)."""
+    spans = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
 def negated(text: str, start: int, end: int) -> bool:
     """Whether a negator precedes the term within its clause (up to five words back), or "-free"
     follows it, or the clause says the data is anonymised."""
-    clause_start = 0
-    for m in _CLAUSE_BREAK.finditer(text, 0, start):
-        clause_start = m.end()
-    before = _INTERJECTION.sub(" ", text[clause_start:start])
+    starts, ends = _breaks(text)
+    i = bisect.bisect_right(ends, start)
+    clause_start = ends[i - 1] if i else 0
+    before = _INTERJECTION.sub(" ", text[max(clause_start, start - 80) : start])
     words = re.findall(r"[\w'’-]+", before)[-5:]
     window = " ".join(words)
     if _NEGATOR.search(window) or re.search(r"\bnon-?$", before):
         return True
     if _SUFFIX_NEGATION.match(text[end : end + 25]):
         return True
-    clause_end = len(text)
-    m = _CLAUSE_BREAK.search(text, end)
-    if m:
-        clause_end = m.start()
-    return bool(_DISARM.search(text[clause_start:clause_end]))
+    j = bisect.bisect_left(starts, end)
+    clause_end = starts[j] if j < len(starts) else len(text)
+    return bool(_DISARM.search(text, clause_start, clause_end))
 
 
 def read_privacy(text: str) -> PrivacyReading:
@@ -100,9 +107,10 @@ def read_privacy(text: str) -> PrivacyReading:
             denied.append(m.group(0))
         else:
             found.setdefault("regulated", []).append(m.group(0))
+    leave_spans = _spans(_MAY_NOT_LEAVE, low)
     for level, rx in _TERM_RE.items():
         for m in rx.finditer(low):
-            if any(m.start() >= s and m.end() <= e for s, e in _spans(_MAY_NOT_LEAVE, low)):
+            if any(m.start() >= s and m.end() <= e for s, e in leave_spans):
                 continue
             if negated(low, m.start(), m.end()):
                 denied.append(m.group(0))

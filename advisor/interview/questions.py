@@ -47,7 +47,7 @@ def missing_fields(profile: WorkloadProfile) -> list[str]:
     elif p.monthly_output_tokens is None:
         out.append("monthly_output_tokens")
     if p.privacy is None:
-        out.insert(0, "privacy")
+        out.append("privacy")
     if p.hardware is None and p.budget_usd_per_month is None and p.local_model is None:
         out.append("hardware")
     if p.electricity_usd_per_kwh is None:

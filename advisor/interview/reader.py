@@ -18,6 +18,8 @@ from tools.catalog import Catalog
 from tools.profile import WorkloadProfile
 from tools.quantity import MAX_TOKENS_PER_MONTH
 
+MAX_CHARS = 20_000  # a chat answer, not a document
+
 
 class Reading(BaseModel):
     """What one answer said: field → value (only what was read with confidence), and why."""
@@ -42,7 +44,10 @@ def read_draft(
 ) -> Draft:
     """The full reading. ``may_lower`` lets a stated privacy class replace a stricter one (a what-if,
     or an answer to the privacy question); otherwise a passing "internal docs" never lowers it."""
-    d = Draft(text, profile, catalog, asked)
+    long = len(text) > MAX_CHARS
+    d = Draft(text[:MAX_CHARS], profile, catalog, asked)
+    if long:
+        d.notes.append(f"read only the first {MAX_CHARS:,} characters")
     _privacy(d, may_lower or asked == "privacy")
     _offline(d)
     quality.read_quality(d)

@@ -19,7 +19,7 @@ _KWH = r"(?:kwh|kw\s*h|kw-h|kilowatt[- ]?hours?|kilo-watt[- ]?hours?)"
 _CENTS = r"cents?|c|¢|ct|p|pence"
 _DOLLARS = r"\$|usd|dollars?|eur|euros?|€|£"
 RATE_PER_KWH = re.compile(
-    rf"(?P<cur>\$|€|£|usd\s*)?\s*(?P<v>{NUM})\s*(?P<unit>{_CENTS}|{_DOLLARS})?\s*"
+    rf"(?:(?P<cur>\$|€|£|usd)\s*)?(?P<v>{NUM})\s*(?P<unit>{_CENTS}|{_DOLLARS})?\s*"
     rf"(?:/|per|an?|for\s+(?:an?|each|every)|each)\s*{_KWH}(?![a-z])",
 )
 RATE_AFTER_WORD = re.compile(
@@ -210,8 +210,14 @@ _HARDWARE_WORDS = re.compile(
 )
 
 
+MONEY_PER_PERIOD = re.compile(rf"(?:{_MONEY})\s*{PERIOD}")
+
+
 def read_budget(d: Draft) -> None:
-    for rx in (BUDGET_BEFORE, BUDGET_AFTER):
+    patterns = [BUDGET_BEFORE, BUDGET_AFTER]
+    if d.asked in ("hardware", "budget_usd_per_month"):  # "$500 a month" answers "hardware, or a budget?"
+        patterns.append(MONEY_PER_PERIOD)
+    for rx in patterns:
         for m in rx.finditer(d.text):
             q = quantity(m)
             span, quote = (m.start(), m.end()), d.quote(m.start(), m.end())

@@ -58,8 +58,9 @@ _WORD = "|".join(sorted(_FACTORS, key=len, reverse=True))
 _NUMBER = rf"{NUM}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|hundred"
 
 NOUN_THEN_VERB = re.compile(rf"\b(?:{_VOLUME})\s+(?:\w+\s+)?(?:is\s+|were\s+|was\s+|gets?\s+)?(?P<w>{_WORD})\b")
-VERB_THEN_NOUN = re.compile(
-    rf"\b(?P<w>{_WORD})\s+(?:(?:the|our|that|its|of|all|as\s+much)\s+)*(?:\w+\s+)?(?:{_VOLUME})\b"
+_A_SHARE = r"(?!\s+(?:of\s+\w+\s+)?(?:are|is|need|needs|needed|require|requires|go|goes|get|gets|could|can)\b)"
+VERB_THEN_NOUN = re.compile(  # "double the traffic"; not "half the requests are hard" (a share)
+    rf"\b(?P<w>{_WORD})\s+(?:(?:the|our|that|its|of|all|as\s+much)\s+)*(?:\w+\s+)?(?:{_VOLUME})\b{_A_SHARE}"
 )
 TIMES_NOUN = re.compile(
     rf"(?<![\w.])(?P<n>{_NUMBER})\s*(?:x|times|fold|-fold)\s+(?:(?:the|our|as\s+much|as\s+many|more|bigger|higher)\s+)*"
