@@ -24,7 +24,7 @@ from advisor.events import (
     UsageRecorded,
 )
 from advisor.gate import SentenceGate
-from advisor.interview import next_question, read_answer, read_whatif
+from advisor.interview import Question, WhatIf, next_question, read_answer, read_whatif
 from advisor.models.base import (
     ChatModel,
     Finished,
@@ -166,7 +166,9 @@ def run_turn(
     yield TurnFinished(answer=answer)
 
 
-def _deterministic_answer(result, ambiguous: list[str], question, changed: bool) -> str:
+def _deterministic_answer(
+    result: CompareResult | None, ambiguous: list[str], question: Question | None, changed: bool
+) -> str:
     parts: list[str] = []
     if result is not None and changed:
         parts.append(recommendation_markdown(result))
@@ -182,7 +184,7 @@ def _deterministic_answer(result, ambiguous: list[str], question, changed: bool)
     return "\n\n".join(parts)
 
 
-def _whatif_turn(ctx: TurnContext, whatif) -> Iterator[AgentEvent]:
+def _whatif_turn(ctx: TurnContext, whatif: WhatIf) -> Iterator[AgentEvent]:
     profile = ctx.state.profile
     changed = profile.model_copy(update=whatif.changes)
     try:
@@ -207,7 +209,7 @@ def _whatif_turn(ctx: TurnContext, whatif) -> Iterator[AgentEvent]:
 
 
 def _local_reply(
-    ctx: TurnContext, text: str, sources: list[Any], cancel: threading.Event, result
+    ctx: TurnContext, text: str, sources: list[Any], cancel: threading.Event, result: CompareResult | None
 ) -> Iterator[AgentEvent]:
     """The local model's words (gated), or None when it failed; tool calls only in agentic mode."""
     assert ctx.local is not None
@@ -296,7 +298,7 @@ def _usage(side: str, model: str, event: Finished, usd: float = 0.0) -> UsageRec
     )
 
 
-def _escalate(ctx: TurnContext, text: str, reason: str, result) -> Iterator[AgentEvent]:
+def _escalate(ctx: TurnContext, text: str, reason: str, result: CompareResult | None) -> Iterator[AgentEvent]:
     """One Claude call with the structured profile and tool results; None (and a notice) on failure."""
     assert ctx.claude is not None
     yield Escalated(reason=reason, model=ctx.claude.label)

@@ -13,7 +13,15 @@ from pydantic import ValidationError
 from advisor.agent import TurnContext, run_turn
 from advisor.config import Config
 from advisor.errors import UsageError
-from advisor.events import AgentEvent, Notice, ProfileChanged, TextChunk, TurnFailed, TurnFinished
+from advisor.events import (
+    AgentEvent,
+    Notice,
+    ProfileChanged,
+    TextChunk,
+    TurnFailed,
+    TurnFinished,
+    UsageRecorded,
+)
 from advisor.paths import cache_dir, data_dir, db_path
 from advisor.state import SessionState
 from advisor.store import SpendSummary, Store
@@ -179,16 +187,9 @@ class Session:
 
     def _record(self, turn_id: int, event: AgentEvent) -> None:
         self.store.add_event(turn_id, event)
-        usage = getattr(event, "side", None) and event.type == "usage"
-        if usage:
+        if isinstance(event, UsageRecorded):
             self.store.record_usage(
-                turn_id,
-                event.side,  # type: ignore[union-attr]
-                event.model,  # type: ignore[union-attr]
-                event.input_tokens,  # type: ignore[union-attr]
-                event.output_tokens,  # type: ignore[union-attr]
-                event.seconds,  # type: ignore[union-attr]
-                event.usd,  # type: ignore[union-attr]
+                turn_id, event.side, event.model, event.input_tokens, event.output_tokens, event.seconds, event.usd
             )
 
     # ---- views ---------------------------------------------------------------------------
