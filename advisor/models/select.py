@@ -1,0 +1,73 @@
+"""Which local model to use: `--local` as given, or auto (Ollama if its server answers and has the
+model, else the embedded model if installed, else none) — and one line saying what and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from advisor.models.base import ChatModel, ModelError
+
+FORMS = "auto, ollama:MODEL, embedded, embedded:PATH.gguf or none"
+LOOPBACK = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+@dataclass
+class Selection:
+    model: ChatModel | None
+    label: str
+    reason: str
+
+
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return True  # the client's default: 127.0.0.1:11434
+    url = host if "://" in host else f"http://{host}"
+    name = urlparse(url).hostname or ""
+    return name in LOOPBACK or name.startswith("127.")
+
+
+def select_local(spec: str | None, *, ollama_host: str | None, ollama_model: str, offline: bool) -> Selection:
+    spec = (spec or "auto").strip()
+    kind, _, arg = spec.partition(":")
+    if kind == "none":
+        return Selection(None, "none", "no local model (--local none): the interview and the tools answer")
+    if kind == "ollama":
+        return _ollama(arg or ollama_model, ollama_host, offline, explicit=True)
+    if kind == "embedded":
+        return _embedded(arg or None, explicit=True)
+    if kind != "auto":
+        raise ValueError(f"--local: {spec!r} is not a backend; use {FORMS}")
+    first = _ollama(ollama_model, ollama_host, offline, explicit=False)
+    if first.model is not None:
+        return first
+    second = _embedded(None, explicit=False)
+    if second.model is not None:
+        second.reason = f"{first.reason}; using {second.label}"
+        return second
+    return Selection(None, "none", f"{first.reason}; {second.reason}; the interview and the tools answer alone")
+
+
+def _ollama(model: str, host: str | None, offline: bool, *, explicit: bool) -> Selection:
+    from advisor.models.ollama_model import OllamaModel
+
+    if offline and not is_loopback(host):
+        return Selection(None, "none", f"offline: Ollama at {host} is not on this machine, so it is not used")
+    candidate = OllamaModel(model, host=host, connect_timeout=1.5)
+    report = candidate.health()
+    if not report.ok:
+        return Selection(None, "none", report.reason)
+    return Selection(candidate, candidate.label, report.reason)
+
+
+def _embedded(path: str | None, *, explicit: bool) -> Selection:
+    from advisor.models.embedded_model import INSTALL_HINT, EmbeddedModel, is_available
+
+    if not is_available(path):
+        where = f"at {path}" if path else "installed"
+        return Selection(None, "none", f"no embedded model {where} ({INSTALL_HINT})")
+    try:
+        model = EmbeddedModel(path)
+    except ModelError as exc:
+        return Selection(None, "none", str(exc))
+    return Selection(model, model.label, f"using the embedded model {model.path.name}")
