@@ -87,3 +87,26 @@ def test_claude_failure_falls_back_with_a_notice_and_keeps_the_turn():
     assert "| option |" in events[-1].answer
     assert not any(isinstance(e, TextChunk) and e.side == "claude" and "Memo" in e.text for e in events)
     assert session.history()[-1].status == "ok"
+
+
+def test_real_sdk_session_makes_one_call_with_structured_payload(monkeypatch):
+    """The whole path with the real anthropic SDK against a loopback Messages API."""
+    from tests.loopback import claude_message, loopback
+
+    key = "sk-ant-session-test-key-000"
+    with loopback({"/v1/messages": [claude_message("Board memo: go hybrid.", 2000, 400)]}) as (url, rec):
+        monkeypatch.setenv("ANTHROPIC_API_KEY", key)
+        monkeypatch.setenv("ANTHROPIC_BASE_URL", url)
+        session = Session.open(load_config(local="none"))
+        assert session.claude_label == "claude-sonnet-4-6"
+        list(session.turn(ROUTER))
+        events = list(session.turn(MEMO))
+    assert len(rec.requests) == 1
+    sent = rec.requests[0]
+    assert key not in str(sent["body"])
+    assert ROUTER not in str(sent["body"])
+    assert any(isinstance(e, Escalated) and "memo" in e.reason for e in events)
+    usage = next(e for e in events if isinstance(e, UsageRecorded))
+    # 2,000 in and 400 out at $3/$15 per M, priced by the same cloud-cost tool the user sees
+    assert usage.usd == pytest.approx(2000 / 1e6 * 3 + 400 / 1e6 * 15)
+    assert "Board memo: go hybrid." in events[-1].answer

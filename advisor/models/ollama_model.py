@@ -68,8 +68,8 @@ class OllamaModel:
         try:
             capabilities = getattr(self.client.show(self.model), "capabilities", None)
             tools = None if capabilities is None else "tools" in capabilities
-        except (ConnectionError, httpx.HTTPError, ollama.ResponseError):
-            pass
+        except (ConnectionError, httpx.HTTPError, ollama.ResponseError, ValueError):
+            pass  # an older server without capabilities: the probe decides
         return HealthReport(ok=True, models=names, tools=tools, reason=f"Ollama at {self.host} has {self.model}")
 
     def _unreachable(self, exc: BaseException) -> str:
@@ -151,7 +151,8 @@ class ThinkFilter:
             else:
                 start = self.pending.find("<think>")
                 if start < 0:
-                    keep = max((i for i in range(1, 7) if "<think>".startswith(self.pending[-i:])), default=0)
+                    longest = min(6, len(self.pending))
+                    keep = max((i for i in range(1, longest + 1) if "<think>".startswith(self.pending[-i:])), default=0)
                     out.append(self.pending[: len(self.pending) - keep])
                     self.pending = self.pending[len(self.pending) - keep :]
                     break

@@ -1,0 +1,148 @@
+"""Loopback HTTP servers that speak the documented wire protocols of Ollama (/api/chat streaming
+NDJSON, /api/tags, /api/show) and Anthropic's Messages API (/v1/messages). No Ollama server and
+no network exist here, so the adapters are tested through the real `ollama` and `anthropic`
+clients against these, on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: Any = None
+    lines: list[dict] | None = None  # NDJSON stream
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+
+
+@dataclass
+class Recorder:
+    requests: list[dict] = field(default_factory=list)  # {"path", "headers", "body"}
+    script: dict[str, list[Reply]] = field(default_factory=dict)  # path → replies, last one repeats
+
+    def next(self, path: str) -> Reply:
+        replies = self.script.get(path) or [Reply(404, {"error": f"no route {path}"})]
+        return replies.pop(0) if len(replies) > 1 else replies[0]
+
+
+def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def _serve(self) -> None:
+            length = int(self.headers.get("content-length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            body = json.loads(raw) if raw else None
+            recorder.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
+            reply = recorder.next(self.path)
+            if reply.delay:
+                time.sleep(reply.delay)
+            if reply.lines is not None:
+                payload = "".join(json.dumps(line) + "\n" for line in reply.lines).encode()
+                content_type = "application/x-ndjson"
+            else:
+                payload = json.dumps(reply.body).encode()
+                content_type = "application/json"
+            self.send_response(reply.status)
+            self.send_header("content-type", content_type)
+            self.send_header("content-length", str(len(payload)))
+            for key, value in reply.headers.items():
+                self.send_header(key, value)
+            self.end_headers()
+            self.wfile.write(payload)
+
+        do_GET = do_POST = do_HEAD = _serve
+
+    return Handler
+
+
+@contextmanager
+def loopback(script: dict[str, list[Reply]]) -> Iterator[tuple[str, Recorder]]:
+    recorder = Recorder(script={k: list(v) for k, v in script.items()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(recorder))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", recorder
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def dead_port() -> str:
+    """A loopback address where nothing listens."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+# ---- Ollama shapes -------------------------------------------------------------------------
+def ollama_tags(*names: str) -> Reply:
+    return Reply(body={"models": [{"name": n, "model": n, "size": 1, "digest": "x"} for n in names]})
+
+
+def ollama_show(*capabilities: str) -> Reply:
+    return Reply(body={"capabilities": list(capabilities), "modelfile": "", "details": {}, "model_info": {}})
+
+
+def ollama_stream(model: str, words: list[str], tool_calls: list[dict] | None = None) -> Reply:
+    lines = [
+        {
+            "model": model,
+            "created_at": "2026-11-24T00:00:00Z",
+            "message": {"role": "assistant", "content": w},
+            "done": False,
+        }
+        for w in words
+    ]
+    final: dict[str, Any] = {"role": "assistant", "content": ""}
+    if tool_calls:
+        final["tool_calls"] = [{"function": call} for call in tool_calls]
+    lines.append(
+        {
+            "model": model,
+            "created_at": "2026-11-24T00:00:01Z",
+            "message": final,
+            "done": True,
+            "done_reason": "stop",
+            "prompt_eval_count": 42,
+            "eval_count": len(words),
+            "total_duration": 1000,
+        }
+    )
+    return Reply(lines=lines)
+
+
+# ---- Anthropic shapes ----------------------------------------------------------------------
+def claude_message(text: str, input_tokens: int = 1200, output_tokens: int = 300) -> Reply:
+    return Reply(
+        body={
+            "id": "msg_test",
+            "type": "message",
+            "role": "assistant",
+            "model": "claude-sonnet-4-6",
+            "content": [{"type": "text", "text": text}],
+            "stop_reason": "end_turn",
+            "stop_sequence": None,
+            "usage": {"input_tokens": input_tokens, "output_tokens": output_tokens},
+        }
+    )
+
+
+def claude_error(status: int, kind: str, message: str = "test", **headers: str) -> Reply:
+    return Reply(status=status, body={"type": "error", "error": {"type": kind, "message": message}}, headers=headers)
