@@ -44,17 +44,16 @@ def test_429_then_success_is_retried_once():
 
 
 def test_529_until_attempts_are_spent():
-    with loopback({"/v1/messages": [claude_error(529, "overloaded_error")]}) as (url, rec):
-        with pytest.raises(ModelError) as err:
-            list(model(url, attempts=3).chat(MESSAGES))
+    script = {"/v1/messages": [claude_error(529, "overloaded_error")]}
+    with loopback(script) as (url, rec), pytest.raises(ModelError) as err:
+        list(model(url, attempts=3).chat(MESSAGES))
     assert err.value.kind == "overloaded"
     assert len(rec.requests) == 3
 
 
 def test_500_is_retried_then_reported():
-    with loopback({"/v1/messages": [claude_error(500, "api_error")]}) as (url, rec):
-        with pytest.raises(ModelError) as err:
-            list(model(url, attempts=2).chat(MESSAGES))
+    with loopback({"/v1/messages": [claude_error(500, "api_error")]}) as (url, rec), pytest.raises(ModelError) as err:
+        list(model(url, attempts=2).chat(MESSAGES))
     assert err.value.kind == "server" and len(rec.requests) == 2
 
 
