@@ -41,6 +41,8 @@ def format_value(key: str, value: Any) -> str:
             return months(value)
         return {True: "yes", False: "no", None: "—"}[value]
     if isinstance(value, float | int):
+        if key.endswith("_per_kwh"):
+            return f"${value:.2f}/kWh"
         if key.endswith(MONEY_SUFFIX):
             return money(value)
         if "tokens" in key:
