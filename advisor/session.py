@@ -16,7 +16,6 @@ from advisor.errors import UsageError
 from advisor.events import (
     AgentEvent,
     Notice,
-    ProfileChanged,
     TextChunk,
     TurnFailed,
     TurnFinished,
@@ -224,10 +223,6 @@ class Session:
             err = exc.errors()[0]
             raise UsageError(f"{field}: {value!r} {err['msg'].removeprefix('Value error, ')}") from None
         self.store.save_profile(self.session_id, self.state.profile.model_dump(), self.state.given)
-        if diff:
-            turn_id = self.store.begin_turn(self.session_id, f"/set {field} {value}")
-            self.store.add_event(turn_id, ProfileChanged(changes=diff))
-            self.store.finish_turn(turn_id, "", "ok")
         return diff
 
     def spend(self) -> SpendSummary:

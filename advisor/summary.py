@@ -39,7 +39,7 @@ def whatif_markdown(description: str, before: CompareResult, after: CompareResul
     """Old and new side by side for the options both runs share, and each one's pick."""
     after_by_id = {o.id: o for o in after.options}
     rows = [
-        f"**What if {description}?**",
+        f"**Scenario — {description}**",
         "",
         "| option | monthly now | monthly then | 36 months now | 36 months then |",
         "|---|---:|---:|---:|---:|",

@@ -40,7 +40,7 @@ def test_whatif_in_a_session_doubles_the_figures():
     events = list(session.turn("what if volume doubles?"))
     _before, after = [e.result for e in events if isinstance(e, ToolAnswered) and e.name == "compare"]
     assert after["profile"]["monthly_input_tokens"] == pytest.approx(600e6)
-    assert "What if" in events[-1].answer
+    assert "Scenario" in events[-1].answer
 
 
 def test_set_field_validates_and_survives_bad_input():
@@ -90,4 +90,4 @@ def test_ask_follow_up_in_a_named_session(tmp_path):
     second = subprocess.run([*base, "--json", "what if volume doubles?"], capture_output=True, text=True,
                             timeout=120)
     assert second.returncode == 0, second.stderr
-    assert "What if" in json.loads(second.stdout)["answer"]
+    assert "Scenario" in json.loads(second.stdout)["answer"]
