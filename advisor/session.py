@@ -180,6 +180,8 @@ class Session:
             self.store.add_event(turn_id, failure)
             yield failure
         finally:
+            if cancel.is_set() and status == "ok":
+                status = "cancelled"
             self.store.save_profile(self.session_id, self.state.profile.model_dump(), self.state.given)
             self.store.set_setting(self.session_id, "declined", self.state.declined)
             self.store.finish_turn(turn_id, answer, status)
