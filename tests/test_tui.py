@@ -3,14 +3,10 @@ scripted model that must not freeze the input, Esc to stop a reply, bad /set inp
 
 from __future__ import annotations
 
-import asyncio
-
-import pytest
-
 from advisor.config import load_config
 from advisor.session import Session
 from advisor.tui.app import AdvisorApp
-from advisor.tui.chat import Bubble, ChatLog
+from advisor.tui.chat import Bubble
 from advisor.tui.prompt import PromptInput
 from advisor.tui.side import OptionsTable, ProfilePanel
 from tests.scripted import ScriptedModel, Step
