@@ -44,6 +44,7 @@ class Session:
         self.claude = None
         self.claude_label = "offline" if config.offline else "off"
         self.startup_notices: list[str] = []
+        self.on_notice: Callable[[str], None] | None = None  # the UI's way to hear of Claude retries
         self._ctx: TurnContext | None = None
 
     # ---- opening -------------------------------------------------------------------------
@@ -130,8 +131,12 @@ class Session:
             return
         from advisor.models.claude_model import ClaudeModel
 
-        self.claude = ClaudeModel(self.config.claude_model)
+        self.claude = ClaudeModel(self.config.claude_model, on_retry=self._claude_retry)
         self.claude_label = self.config.claude_model
+
+    def _claude_retry(self, attempt: int, wait: float, reason: str) -> None:
+        if self.on_notice is not None:
+            self.on_notice(f"Claude: {reason}, retrying in {wait:.1f} s (attempt {attempt + 1})")
 
     # ---- turns ---------------------------------------------------------------------------
     def _context(self) -> TurnContext:

@@ -30,8 +30,13 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
 def config_from_args(args: argparse.Namespace):  # -> advisor.config.Config
     from advisor.config import load_config
     from advisor.errors import UsageError
+    from advisor.models.select import check_spec
     from tools.quantity import parse_quantity
 
+    try:
+        check_spec(args.local)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     budget = None
     if args.budget_usd is not None:
         try:

@@ -27,6 +27,13 @@ def is_loopback(host: str | None) -> bool:
     return name in LOOPBACK or name.startswith("127.")
 
 
+def check_spec(spec: str | None) -> None:
+    """Raise ValueError (one line) when ``spec`` is not a backend form; nothing is contacted."""
+    kind = (spec or "auto").strip().partition(":")[0]
+    if kind not in ("auto", "none", "ollama", "embedded"):
+        raise ValueError(f"--local: {spec!r} is not a backend; use {FORMS}")
+
+
 def select_local(spec: str | None, *, ollama_host: str | None, ollama_model: str, offline: bool) -> Selection:
     spec = (spec or "auto").strip()
     kind, _, arg = spec.partition(":")

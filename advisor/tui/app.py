@@ -15,7 +15,6 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-from advisor.chart import cumulative_series, volume_series
 from advisor.errors import UsageError
 from advisor.events import (
     Escalated,
@@ -56,7 +55,7 @@ class AdvisorCommands(Provider):
 
 
 class AdvisorApp(App):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "advisor"
     SUB_TITLE = "local, cloud or both — with real numbers"
     COMMANDS = App.COMMANDS | {AdvisorCommands}
@@ -104,7 +103,7 @@ class AdvisorApp(App):
     def on_mount(self) -> None:
         self.query_one(PromptInput).focus()
         self.query_one(StatusBar).show(None, "starting: looking for a local model…")
-        self.start_session()
+        self.call_after_refresh(self.start_session)  # paint first, then the slow part
 
     # ---- opening -----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="session")
@@ -121,6 +120,7 @@ class AdvisorApp(App):
 
     async def session_ready(self, session: Any) -> None:
         self.session = session
+        session.on_notice = lambda text: self.call_from_thread(self.notify, text, severity="warning")
         await self.render_history()
         for line in session.startup_notices:
             await self.chat.add_notice(line)
@@ -218,6 +218,7 @@ class AdvisorApp(App):
         self.query_one(OptionsTable).show(result)
         self.query_one(StatusBar).show(session)
         if result is not None:
+            from advisor.chart import cumulative_series, volume_series
             from tools.compare import CompareInput
 
             crossover = result.recommendation.crossover_month
@@ -348,9 +349,9 @@ class AdvisorApp(App):
 
 
 def run_app(config: Any, session_name: str | None = None, new: bool = False) -> int:
-    from advisor.session import Session
+    def open_session(progress: Callable[[str], None]) -> Any:
+        from advisor.session import Session  # imported in the worker: the first paint does not wait for it
 
-    def open_session(progress: Callable[[str], None]) -> Session:
         return Session.open(config, session_name=session_name, new=new, on_progress=progress)
 
     app = AdvisorApp(open_session)

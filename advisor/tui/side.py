@@ -3,13 +3,17 @@ Everything shown is formatted from the session's comparison; nothing is computed
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import DataTable
 from textual_plotext import PlotextPlot
 
-from advisor.chart import Series
 from advisor.render import format_value, money, months
-from tools.compare import CompareResult
-from tools.profile import ResolvedProfile, WorkloadProfile
+
+if TYPE_CHECKING:
+    from advisor.chart import Series
+    from tools.compare import CompareResult
+    from tools.profile import ResolvedProfile, WorkloadProfile
 
 PROFILE_FIELDS = (
     "requests_per_day",
