@@ -193,6 +193,8 @@ class Session:
 
     def _record(self, turn_id: int, event: AgentEvent) -> None:
         self.store.add_event(turn_id, event)
+        if isinstance(event, ProfileChanged):  # kept at once: a crash loses only the reply
+            self.store.save_profile(self.session_id, self.state.profile.model_dump(), self.state.given)
         if isinstance(event, UsageRecorded):
             self.store.record_usage(
                 turn_id, event.side, event.model, event.input_tokens, event.output_tokens, event.seconds, event.usd

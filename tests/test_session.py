@@ -91,3 +91,25 @@ def test_ask_follow_up_in_a_named_session(tmp_path):
                             timeout=120)
     assert second.returncode == 0, second.stderr
     assert "Scenario" in json.loads(second.stdout)["answer"]
+
+
+KILLED_MID_TURN = """
+import os, signal
+from advisor.config import load_config
+from advisor.events import ProfileChanged
+from advisor.session import Session
+s = Session.open(load_config(local="none", offline=True), session_name="crash")
+for event in s.turn("We triage 5,000 tickets a day, 2k tokens in and 300 out each, public data"):
+    if isinstance(event, ProfileChanged):
+        os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_resume_after_kill_9_mid_reply():
+    run = subprocess.run([sys.executable, "-c", KILLED_MID_TURN], capture_output=True, timeout=60)
+    assert run.returncode == -9, run.stderr
+    session = open_session()
+    assert session.name == "crash"
+    assert session.state.profile.requests_per_day == 5000  # read before the kill: kept
+    [turn] = session.history()
+    assert turn.status == "interrupted" and turn.user_text.startswith("We triage")
