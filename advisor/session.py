@@ -16,6 +16,7 @@ from advisor.errors import UsageError
 from advisor.events import (
     AgentEvent,
     Notice,
+    ProfileChanged,
     TextChunk,
     TurnFailed,
     TurnFinished,
