@@ -219,9 +219,13 @@ def _local_reply(
             "{profile}", json.dumps(ctx.state.profile.model_dump(exclude_none=True))
         )
         messages = [Message(role="system", content=system), *ctx.history[-HISTORY_MESSAGES:]]
+        messages.append(Message(role="user", content=text))
     else:
-        messages = [Message(role="system", content=load_prompt("phrase_guided.md"))]
-    messages.append(Message(role="user", content=text))
+        prompt = load_prompt("phrase_guided_user.md").format(text=text[:500])
+        messages = [
+            Message(role="system", content=load_prompt("phrase_guided.md")),
+            Message(role="user", content=prompt),
+        ]
     tools = tool_specs() if agentic else None
     gate = SentenceGate(sources)
     said: list[str] = []
@@ -235,6 +239,8 @@ def _local_reply(
                     for sentence in gate.feed(event.text):
                         said.append(sentence)
                         yield TextChunk(text=sentence)
+                    if not agentic and said:
+                        break  # guided mode: one sentence of conversation, the figures follow
                 elif isinstance(event, ToolCallsReady):
                     calls = event.calls
                 elif isinstance(event, Finished):
