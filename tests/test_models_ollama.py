@@ -110,3 +110,28 @@ def test_offline_refuses_a_remote_ollama_and_bad_specs_are_explained():
     assert picked.model is None and "offline" in picked.reason
     with pytest.raises(ValueError, match="--local"):
         select_local("llamafile", ollama_host=None, ollama_model="x", offline=False)
+
+
+def test_a_session_on_ollama_probes_once_and_answers():
+    """Session → selection → capability probe → a turn, all through the real client."""
+    from advisor.config import load_config
+    from advisor.session import Session
+
+    script = {
+        "/api/tags": [ollama_tags("qwen3:4b")],
+        "/api/show": [ollama_show("completion", "tools")],
+        "/api/chat": [ollama_stream("qwen3:4b", ["Thanks ", "for ", "the ", "details."])],
+    }
+    with loopback(script) as (url, rec):
+        session = Session.open(load_config(local="ollama:qwen3:4b", ollama_host=url, offline=True))
+        assert session.local_label == "ollama:qwen3:4b"
+        assert session.mode == "guided"  # the server never calls a tool: the probe says guided
+        probes = len([r for r in rec.requests if r["path"] == "/api/chat"])
+        events = list(session.turn("5,000 requests a day at 2K tokens each, public data"))
+        again = Session.open(load_config(local="ollama:qwen3:4b", ollama_host=url, offline=True))
+        assert again.mode == "guided"
+        chats = len([r for r in rec.requests if r["path"] == "/api/chat"])
+    assert probes == 3
+    assert chats == probes + 1  # one turn, and the cached probe is not run again
+    assert events[-1].answer.startswith("Thanks for the details.")
+    assert "Recommendation" in events[-1].answer
