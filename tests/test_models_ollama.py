@@ -135,3 +135,31 @@ def test_a_session_on_ollama_probes_once_and_answers():
     assert chats == probes + 1  # one turn, and the cached probe is not run again
     assert events[-1].answer.startswith("Thanks for the details.")
     assert "Recommendation" in events[-1].answer
+
+
+def test_a_tool_calling_model_is_agentic_and_drives_the_tools():
+    from advisor.config import load_config
+    from advisor.events import ToolAnswered
+    from advisor.session import Session
+
+    probe_calls = [
+        {"name": "cloud_cost", "arguments": {"model": "claude-sonnet-4-5", "input_tokens": 300000000}},
+        {"name": "payback", "arguments": {"hardware_cost_usd": 3200, "monthly_cloud_usd": 500}},
+        {"name": "capacity", "arguments": {"hardware": "rtx-4090-24gb", "local_model": "qwen3-8b"}},
+    ]
+    turn_call = {"name": "cloud_cost", "arguments": {"model": "claude-sonnet-4-5", "input_tokens": "300M"}}
+    chat = [ollama_stream("qwen3:8b", [], [c]) for c in probe_calls]
+    chat += [
+        ollama_stream("qwen3:8b", [], [turn_call]),
+        ollama_stream("qwen3:8b", ["That ", "is ", "$900 ", "a month."]),
+    ]
+    script = {"/api/tags": [ollama_tags("qwen3:8b")], "/api/show": [ollama_show("tools")], "/api/chat": chat}
+    with loopback(script) as (url, rec):
+        session = Session.open(load_config(local="ollama:qwen3:8b", ollama_host=url, offline=True))
+        assert session.mode == "agentic"
+        events = list(session.turn("what would 300M input tokens a month cost on sonnet 4.5?"))
+    result = next(e for e in events if isinstance(e, ToolAnswered) and e.name == "cloud_cost")
+    assert result.result["monthly_usd"] == pytest.approx(900)
+    assert "$900" in events[-1].answer
+    tool_message = rec.requests[-1]["body"]["messages"][-1]
+    assert tool_message["role"] == "tool" and tool_message["tool_name"] == "cloud_cost"
