@@ -14,10 +14,10 @@ from typing import Any
 from advisor.chart import cumulative_series, text_chart
 from advisor.config import Config
 from advisor.errors import UsageError
-from advisor.render import format_value, money, months, tokens
+from advisor.render import format_value, money
 from advisor.state import SessionState
 from advisor.store import SpendSummary
-from advisor.summary import options_markdown
+from advisor.summary import options_markdown, recommendation_bullets
 from tools.catalog import Catalog
 from tools.compare import CompareResult
 
@@ -81,15 +81,7 @@ def render_markdown(
     day = (generated or date.today()).isoformat()
     out = [f"# LLM deployment recommendation{f' — {session_name}' if session_name else ''}", "", f"_{day}_", ""]
     out += ["## Recommendation", "", f"**{rec.summary}**", ""]
-    out += [f"- {r}" for r in rec.reasons]
-    if rec.conflicts:
-        out.append(f"- ⚠ constraints in conflict: {'; '.join(rec.conflicts)}")
-    if rec.close:
-        out.append("- ⚠ a close call: small changes in volume or price can flip it")
-    if rec.breakeven_tokens_per_month:
-        out.append(f"- break-even volume: {tokens(rec.breakeven_tokens_per_month)} tokens a month")
-    if rec.crossover_month:
-        out.append(f"- the recommended option overtakes cloud after {months(rec.crossover_month)}")
+    out += recommendation_bullets(rec)
     out += ["", "## Options", "", options_markdown(result, limit=len(result.options)), ""]
     failing = [o for o in result.options if o.failed]
     out += [f"- ✗ {o.label}: {'; '.join(o.failed)}" for o in failing]

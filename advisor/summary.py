@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from advisor.render import money, months, tokens
-from tools.compare import CompareResult
+from tools.compare import CompareResult, Recommendation
 
 
-def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
-    rec = result.recommendation
-    lines = [f"**Recommendation — {rec.summary}**", ""]
-    lines += [f"- {r}" for r in rec.reasons]
+def recommendation_bullets(rec: Recommendation) -> list[str]:
+    """The reasons, warnings, break-even volume and crossover month, as Markdown bullets."""
+    lines = [f"- {r}" for r in rec.reasons]
     if rec.conflicts:
         lines.append(f"- ⚠ constraints in conflict: {'; '.join(rec.conflicts)}")
     if rec.close:
         lines.append("- ⚠ a close call: small changes in volume or price can flip it")
     if rec.breakeven_tokens_per_month:
         lines.append(f"- break-even volume: {tokens(rec.breakeven_tokens_per_month)} tokens a month")
+    if rec.crossover_month:
+        lines.append(f"- the recommended option overtakes cloud after {months(rec.crossover_month)}")
+    return lines
+
+
+def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
+    rec = result.recommendation
+    lines = [f"**Recommendation — {rec.summary}**", "", *recommendation_bullets(rec)]
     lines += ["", options_markdown(result, limit=limit)]
     if result.assumptions:
         lines += ["", "Assuming: " + "; ".join(result.assumptions) + "."]

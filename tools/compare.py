@@ -210,7 +210,7 @@ def sweep(inp: CompareInput, catalog: Catalog, scales: list[float], today: date 
         costs: dict[str, float] = {}
         best, best_cost = "", float("inf")
         for plan in plans:
-            monthly, _, _, units = plan.costs(k, p.horizon_months)
+            monthly, _, _, units = plan.costs(k)
             costs[plan.id] = monthly
             ok = not constraint_failures(plan, p, monthly, units)
             if ok and monthly < best_cost:

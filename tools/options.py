@@ -88,7 +88,7 @@ class Plan:
             return d.MAX_UNITS + 1
         return max(1, math.ceil(k * self.local.demand / self.local.unit_capacity))
 
-    def costs(self, k: float, horizon: float) -> tuple[float, float, float, int]:
+    def costs(self, k: float) -> tuple[float, float, float, int]:
         """(monthly incl. amortisation, running a month, upfront) and units, at volume ``k``."""
         units = self.units(k)
         cloud = k * self.cloud.monthly_usd if self.cloud else 0.0
@@ -318,7 +318,7 @@ def constraint_failures(plan: Plan, p: ResolvedProfile, monthly_usd: float, unit
 
 
 def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
-    monthly, running, upfront, units = plan.costs(k, p.horizon_months)
+    monthly, running, upfront, units = plan.costs(k)
     horizon = upfront + running * p.horizon_months
     local = plan.local
     capacity_total = demand = None
