@@ -115,8 +115,19 @@ async def test_help_and_unknown_commands():
         assert any("unknown command" in str(w.render()) for w in app.query(".notice.error"))
 
 
+class _FrozenDate(datetime.date):
+    """The snapshot's day: stale-price warnings and retired models depend on the date."""
+
+    @classmethod
+    def today(cls):
+        return cls(2026, 11, 24)
+
+
 def test_main_screen_snapshot(snap_compare, tmp_path, monkeypatch):
     monkeypatch.setenv("ADVISOR_DATA_DIR", str(tmp_path / "snap"))
+    monkeypatch.setattr("tools.compare.date", _FrozenDate)
+    monkeypatch.setattr("tools.options.date", _FrozenDate)
+    monkeypatch.setattr("tools.catalog.date", _FrozenDate)
 
     async def run_before(pilot):
         await wait_ready(pilot, pilot.app)
