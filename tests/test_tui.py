@@ -3,6 +3,8 @@ scripted model that must not freeze the input, Esc to stop a reply, bad /set inp
 
 from __future__ import annotations
 
+import datetime
+
 from advisor.config import load_config
 from advisor.session import Session
 from advisor.tui.app import AdvisorApp
