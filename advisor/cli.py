@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 import typing
 
@@ -33,8 +34,20 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def glue_negative_values(argv: list[str]) -> list[str]:
+    """`--input-tokens -5M` → `--input-tokens=-5M`, so the value reaches validation (and its
+    one-line error naming the field) instead of argparse taking it for an option."""
+    out: list[str] = []
+    for token in argv:
+        if out and out[-1].startswith("--") and "=" not in out[-1] and re.match(r"^-[\d.]", token):
+            out[-1] = f"{out[-1]}={token}"
+        else:
+            out.append(token)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = glue_negative_values(list(sys.argv[1:] if argv is None else argv))
     debug = "--debug" in argv
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version", "--debug")):
         argv = ["chat", *argv]

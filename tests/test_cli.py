@@ -68,6 +68,12 @@ def test_bad_input_is_one_line_exit_2_naming_the_field(args, field):
     assert "Traceback" not in run.stderr
 
 
+def test_negative_tokens_name_the_value():
+    run = advisor("calc", "cloud-cost", "--model", "claude-sonnet-4-5", "--input-tokens", "-5M")
+    assert run.returncode == 2
+    assert run.stderr.strip() == "advisor: error: input-tokens: '-5M' must not be negative"
+
+
 def test_unknown_model_suggests_the_closest_id():
     run = advisor("calc", "cloud-cost", "--model", "claude-sonet-4-5", "--input-tokens", "1M")
     assert "claude-sonnet-4-5" in run.stderr
