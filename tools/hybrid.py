@@ -8,7 +8,7 @@ from pydantic import Field
 
 from tools.base import ToolError, ToolResult
 from tools.catalog import Catalog, LocalModel
-from tools.options import Plan, best_local, cheapest_cloud, cloud_part, evaluate
+from tools.options import Plan, best_local, cheapest_cloud, cloud_baseline, cloud_part, evaluate
 from tools.profile import MissingVolume, WorkloadProfile, resolve
 from tools.quantity import Share
 
@@ -61,7 +61,12 @@ def hybrid(inp: HybridInput, catalog: Catalog, today: date | None = None) -> Hyb
     plan = Plan("hybrid", "hybrid", "Hybrid", share, cloud=cloud, local=local)
     option = evaluate(plan, p)
     local_only = option.monthly_usd - cloud.monthly_usd
-    all_cloud = cloud_part(catalog, p, 1.0, cloud.models[0]).monthly_usd
+    if inp.model:
+        all_cloud = cloud_part(catalog, p, 1.0, cloud.models[0]).monthly_usd
+    else:
+        baseline = cloud_baseline(catalog, p, today or date.today())
+        all_cloud = baseline.monthly_usd if baseline else cloud_part(catalog, p, 1.0, cloud.models[0]).monthly_usd
+        assumptions.append("savings against the cheapest all-cloud mix that meets the quality needs")
     if p.privacy == "regulated" and share < 1:
         assumptions.append("regulated profile: the cloud share may carry only turns with no regulated data")
     chosen: LocalModel = local.model

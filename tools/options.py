@@ -141,6 +141,14 @@ def cloud_part(catalog: Catalog, p: ResolvedProfile, share: float, model_id: str
     return CloudPart(result.monthly_usd, [model_id], {model_id: result.price.as_of})
 
 
+def cloud_baseline(catalog: Catalog, p: ResolvedProfile, today: date) -> CloudPart | None:
+    """All traffic in the cloud at the least cost that meets the quality needs: routine work on the
+    cheapest model of the routine tier, the hard share on the cheapest of the hard tier."""
+    routine = cheapest_cloud(catalog, p, 1 - p.frontier_share, p.routine_tier, today)
+    hard = cheapest_cloud(catalog, p, p.frontier_share, p.hard_tier, today) if p.frontier_share else None
+    return _merge(routine, hard)
+
+
 def _merge(a: CloudPart | None, b: CloudPart | None) -> CloudPart | None:
     if a is None or b is None:
         return a or b
@@ -227,9 +235,8 @@ def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None)
     plans: list[Plan] = []
     memo: dict = {}
 
-    routine = cheapest_cloud(catalog, p, 1 - hard_share, p.routine_tier, today)
     hard = cheapest_cloud(catalog, p, hard_share, p.hard_tier, today) if hard_share else None
-    cheapest = _merge(routine, hard)
+    cheapest = cloud_baseline(catalog, p, today)
     if cheapest is not None:
         plans.append(
             Plan(

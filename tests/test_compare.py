@@ -1,0 +1,73 @@
+"""compare and hybrid: constraints before cost, reasons as data, and figures that agree with the
+calculators they are built from."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.compare import CompareInput, compare, sweep
+from tools.hybrid import HybridInput, hybrid
+
+TRIAGE = dict(requests_per_day=5000, input_tokens_per_request=2000, output_tokens_per_request=300)
+
+
+def test_regulated_data_never_recommends_the_cloud(catalog):
+    result = compare(CompareInput(**TRIAGE, privacy="regulated", frontier_share=0), catalog)
+    assert result.recommendation.deployment == "local"
+    assert "regulated data stays on your own hardware" in result.recommendation.reasons
+    for option in result.options:
+        if option.cloud_models:
+            assert not option.passes and any("regulated" in f for f in option.failed)
+
+
+def test_offline_rules_out_cloud_and_rented_gpus(catalog):
+    result = compare(CompareInput(**TRIAGE, privacy="public", offline_required=True), catalog)
+    assert result.recommendation.deployment == "local"
+    assert all(not o.passes for o in result.options if o.cloud_models)
+
+
+def test_quality_is_a_constraint_not_an_afterthought(catalog):
+    budget_ok = compare(CompareInput(**TRIAGE, privacy="public", routine_tier="budget", frontier_share=0), catalog)
+    strong = compare(CompareInput(**TRIAGE, privacy="public", routine_tier="strong", frontier_share=0), catalog)
+    cheapest_budget = min(o.monthly_usd for o in budget_ok.options if o.deployment == "cloud")
+    cheapest_strong = min(o.monthly_usd for o in strong.options if o.deployment == "cloud")
+    assert cheapest_budget < cheapest_strong
+    for o in strong.options:
+        for model_id in o.cloud_models:
+            assert catalog.cloud[model_id].tier in {"strong", "frontier"}
+
+
+def test_tiny_volume_stays_cloud_and_says_the_rule_of_thumb(catalog):
+    result = compare(
+        CompareInput(
+            requests_per_day=20, input_tokens_per_request=1000, output_tokens_per_request=200, privacy="public"
+        ),
+        catalog,
+    )
+    assert result.recommendation.deployment == "cloud"
+    assert any("$200/month" in c for c in result.recommendation.context)
+
+
+def test_hybrid_savings_agree_with_compare(catalog):
+    profile = dict(**TRIAGE, privacy="public", hardware="rtx-4090-24gb")
+    result = hybrid(HybridInput(**profile), catalog)
+    cloud = min(o.monthly_usd for o in compare(CompareInput(**profile), catalog).options if o.deployment == "cloud")
+    assert result.savings_vs_cloud_usd == pytest.approx(cloud - result.monthly_usd)
+    assert result.monthly_usd == pytest.approx(result.local_monthly_usd + result.cloud_monthly_usd)
+
+
+def test_breakeven_volume_is_where_the_winner_changes(catalog):
+    inp = CompareInput(**TRIAGE, privacy="public", hardware="rtx-4090-24gb", frontier_share=0)
+    result = compare(inp, catalog)
+    volume = result.recommendation.breakeven_tokens_per_month
+    assert volume
+    base = result.profile["monthly_input_tokens"] + result.profile["monthly_output_tokens"]
+    below, above = sweep(inp, catalog, [volume / base * 0.8, volume / base * 1.2])
+    assert below.winner.startswith("cloud") and not above.winner.startswith("cloud")
+
+
+def test_missing_volume_is_a_clear_error(catalog):
+    from tools.base import ToolError
+
+    with pytest.raises(ToolError, match="volume"):
+        compare(CompareInput(privacy="public"), catalog)
