@@ -18,7 +18,7 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
     ls.add_argument("section", nargs="?", choices=SECTIONS, help="one section (default: all)")
     ls.add_argument("--json", action="store_true")
     show = sub.add_parser("show", help="one entry, whole")
-    show.add_argument("id")
+    show.add_argument("id", nargs="+", help="an id or a name, e.g. sonnet 4.5")
     show.add_argument("--json", action="store_true")
     val = sub.add_parser("validate", help="validate catalog files (default: shipped + user)")
     val.add_argument("paths", nargs="*", type=Path)
@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
             print(_table([_summary(s, e) for e in catalog.section(s).values()]))
             print()
         return 0
+    args.id = " ".join(args.id)
     for s in SECTIONS:
         entry = catalog.section(s).get(args.id)
         if entry is None and (found := catalog.resolve(s, args.id)) and len(found) == 1:
