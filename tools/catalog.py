@@ -234,24 +234,25 @@ def _norm(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum() or ch == ".")
 
 
+def _entry(entry_type: type[_Entry], raw: dict, where: str) -> _Entry:
+    """One validated entry; a CatalogError naming file, entry and field otherwise."""
+    try:
+        return entry_type.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "entry"
+        raise CatalogError(f"{where}: {field}: {err['msg']} (got {err.get('input')!r})") from None
+
+
 def _load_file(text: str, filename: str, section: str) -> dict[str, _Entry]:
     _, key = SECTIONS[section]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"{filename}: not valid TOML: {exc}") from None
-    entry_type = ENTRY_TYPES[section]
     out: dict[str, _Entry] = {}
     for i, raw in enumerate(data.get(key, [])):
-        label = raw.get("id", f"#{i + 1}")
-        try:
-            entry = entry_type.model_validate(raw)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(p) for p in err["loc"]) or "entry"
-            raise CatalogError(
-                f"{filename}: [[{key}]] {label}: {where}: {err['msg']} (got {err.get('input')!r})"
-            ) from None
+        entry = _entry(ENTRY_TYPES[section], raw, f"{filename}: [[{key}]] {raw.get('id', f'#{i + 1}')}")
         if entry.id in out:
             raise CatalogError(f"{filename}: [[{key}]] {entry.id}: duplicate id")
         out[entry.id] = entry
@@ -267,15 +268,7 @@ def _load_user_file(path: Path, sections: dict[str, dict[str, _Entry]]) -> None:
     for section, entry_type in ENTRY_TYPES.items():
         table = section.replace("-", "_")
         for i, raw in enumerate(data.get(table, [])):
-            label = raw.get("id", f"#{i + 1}")
-            try:
-                entry = entry_type.model_validate(raw)
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                where = ".".join(str(p) for p in err["loc"]) or "entry"
-                raise CatalogError(
-                    f"{path}: [[{table}]] {label}: {where}: {err['msg']} (got {err.get('input')!r})"
-                ) from None
+            entry = _entry(entry_type, raw, f"{path}: [[{table}]] {raw.get('id', f'#{i + 1}')}")
             sections[section][entry.id] = entry
 
 
