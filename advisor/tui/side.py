@@ -62,9 +62,10 @@ class OptionsTable(DataTable):
         self.columns[list(self.columns)[4]].label = f"{result.horizon_months:g} months"  # type: ignore[index]
         for o in result.options:
             payback = "—" if o.deployment == "cloud" else months(o.payback_months)
+            parts = [o.hardware if o.units <= 1 else f"{o.units}× {o.hardware}", o.local_model, *o.cloud_models]
             self.add_row(
                 "✓" if o.passes else "✗",
-                o.label,
+                f"{o.deployment}: " + " + ".join(p for p in parts if p),
                 money(o.monthly_usd),
                 money(o.first_year_usd),
                 money(o.horizon_usd),
