@@ -52,24 +52,24 @@ class ProfilePanel(DataTable):
 class OptionsTable(DataTable):
     def on_mount(self) -> None:
         self.cursor_type = "row"
-        self.add_columns("", "option", "monthly", "first year", "36 months", "payback", "capacity")
+        self.add_columns("", "monthly", "36 months", "payback", "option", "first year", "capacity")
         self.text = ""
 
     def show(self, result: CompareResult | None) -> None:
         self.clear()
         if result is None:
             return
-        self.columns[list(self.columns)[4]].label = f"{result.horizon_months:g} months"  # type: ignore[index]
+        self.columns[list(self.columns)[2]].label = f"{result.horizon_months:g} months"  # type: ignore[index]
         for o in result.options:
             payback = "—" if o.deployment == "cloud" else months(o.payback_months)
             parts = [o.hardware if o.units <= 1 else f"{o.units}× {o.hardware}", o.local_model, *o.cloud_models]
             self.add_row(
                 "✓" if o.passes else "✗",
-                f"{o.deployment}: " + " + ".join(p for p in parts if p),
                 money(o.monthly_usd),
-                money(o.first_year_usd),
                 money(o.horizon_usd),
                 payback,
+                f"{o.deployment}: " + " + ".join(p for p in parts if p),
+                money(o.first_year_usd),
                 o.capacity_verdict or "—",
                 key=o.id,
             )
