@@ -138,3 +138,15 @@ def test_main_screen_snapshot(snap_compare, tmp_path, monkeypatch):
         await pilot.pause(0.3)
 
     assert snap_compare(AdvisorApp(factory("snap")), terminal_size=(160, 48), run_before=run_before)
+
+
+async def test_selecting_a_profile_row_prefills_set():
+    app = AdvisorApp(factory("tui-edit"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_ready(pilot, app)
+        panel = app.query_one(ProfilePanel)
+        panel.focus()
+        panel.move_cursor(row=panel.get_row_index("privacy"))
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert app.query_one(PromptInput).text == "/set privacy "

@@ -232,6 +232,11 @@ class AdvisorApp(App):
             )
 
     # ---- commands ----------------------------------------------------------------------------
+    def on_data_table_row_selected(self, event: ProfilePanel.RowSelected) -> None:
+        """Enter (or a click) on a profile row puts `/set FIELD ` in the prompt: edit in place."""
+        if isinstance(event.data_table, ProfilePanel) and event.row_key.value:
+            self.prefill(f"/set {event.row_key.value}")
+
     def prefill(self, command: str) -> None:
         prompt = self.query_one(PromptInput)
         prompt.text = command + " "
