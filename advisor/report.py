@@ -1,7 +1,9 @@
 """The recommendation as a report worth sending to a manager: Markdown (or JSON) with the
 recommendation and its reasons, the profile (given vs assumed), the options, the cumulative cost
 chart as text, the prices used with their dates and sources, and the Claude memo if any.
-Every figure comes from the comparison or the catalog; this module only formats."""
+
+Every figure comes from the comparison or the catalog; this module only formats (the one date
+sum it does is the catalog's own staleness rule, applied to hardware prices too)."""
 
 from __future__ import annotations
 
@@ -11,61 +13,311 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from advisor.chart import cumulative_series, text_chart
+from advisor import __version__
+from advisor.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
 from advisor.config import Config
 from advisor.errors import UsageError
-from advisor.render import format_value, money
+from advisor.render import format_value, money, months, tokens
 from advisor.state import SessionState
 from advisor.store import SpendSummary
-from advisor.summary import options_markdown, recommendation_bullets
-from tools.catalog import Catalog
-from tools.compare import CompareResult
+from tools.catalog import STALE_AFTER_DAYS, Catalog
+from tools.compare import CompareInput, CompareResult
+from tools.options import Option
+
+MEMO_MARK = "**Memo (written by Claude):**"
+TITLE = "LLM deployment recommendation"
 
 
-def _prices(result: CompareResult, catalog: Catalog) -> list[dict[str, Any]]:
+# ---- data (shared by Markdown and JSON) --------------------------------------------------------
+def _stale(as_of: date, today: date) -> bool:
+    return (today - as_of).days > STALE_AFTER_DAYS
+
+
+def _cloud_price(model_id: str, result: CompareResult, catalog: Catalog) -> dict[str, Any]:
+    model = catalog.cloud[model_id]
+    p = model.price
+    return {
+        "id": model_id,
+        "kind": "cloud API",
+        "name": model.name,
+        "provider": model.provider,
+        "tier": model.tier,
+        "tier_basis": model.tier_basis,
+        "input_usd_per_million": p.input,
+        "output_usd_per_million": p.output,
+        "cache_read_usd_per_million": p.cache_read,
+        "as_of": p.as_of.isoformat(),
+        "source": p.source,
+        "note": p.note or model.note,
+        "stale": model_id in result.stale_prices,
+    }
+
+
+def _hardware_price(hardware_id: str, catalog: Catalog, today: date) -> dict[str, Any]:
+    box = catalog.hardware[hardware_id]
+    return {
+        "id": box.id,
+        "kind": "hardware (rented)" if box.kind == "rented" else "hardware",
+        "name": box.name,
+        "price_usd": box.price_usd,
+        "hourly_usd": box.hourly_usd,
+        "watts": box.watts,
+        "as_of": box.as_of.isoformat(),
+        "source": box.source,
+        "note": box.note,
+        "stale": _stale(box.as_of, today),
+    }
+
+
+def prices(result: CompareResult, catalog: Catalog, today: date | None = None) -> list[dict[str, Any]]:
+    """Every cloud model and hardware entry in the shown options, with its date and source."""
+    today = today or date.today()
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for option in result.options:
         for model_id in option.cloud_models:
-            if model_id in seen or model_id not in catalog.cloud:
-                continue
-            seen.add(model_id)
-            p = catalog.cloud[model_id].price
-            rows.append(
-                {
-                    "id": model_id,
-                    "price": f"{money(p.input)} / {money(p.output)} per M tokens",
-                    "as_of": p.as_of.isoformat(),
-                    "source": p.source,
-                    "stale": model_id in result.stale_prices,
-                }
-            )
-        if option.hardware and option.hardware not in seen and option.hardware in catalog.hardware:
-            seen.add(option.hardware)
-            box = catalog.hardware[option.hardware]
-            price = money(box.price_usd) if box.kind == "owned" else f"{money(box.hourly_usd)}/h"
-            rows.append(
-                {
-                    "id": box.id,
-                    "price": price,
-                    "as_of": box.as_of.isoformat(),
-                    "source": box.source,
-                    "stale": False,
-                    "note": box.note,
-                }
-            )
+            if model_id not in seen and model_id in catalog.cloud:
+                seen.add(model_id)
+                rows.append(_cloud_price(model_id, result, catalog))
+        box = option.hardware
+        if box and box not in seen and box in catalog.hardware:
+            seen.add(box)
+            rows.append(_hardware_price(box, catalog, today))
     return rows
 
 
-def _profile_rows(state: SessionState, result: CompareResult) -> list[tuple[str, str, str]]:
+def local_models(result: CompareResult, catalog: Catalog) -> list[dict[str, Any]]:
+    """The open-weight models in the shown options, with the tier that places them and its basis."""
+    ids = dict.fromkeys(o.local_model for o in result.options if o.local_model in catalog.local_models)
+    return [
+        {
+            "id": m.id,
+            "name": m.name,
+            "tier": m.tier,
+            "tier_basis": m.tier_basis,
+            "license": m.license,
+            "as_of": m.as_of.isoformat(),
+            "source": m.source,
+        }
+        for m in (catalog.local_models[i] for i in ids if i)
+    ]
+
+
+def profile_rows(state: SessionState, result: CompareResult) -> list[dict[str, Any]]:
+    """Each profile field with a value: what it is, and whether the user gave it, it was derived
+    from what they gave (monthly tokens from requests a day), or a stated default filled it."""
     rows = []
     for field, value in result.profile.items():
         if value is None:
             continue
-        derived = field.startswith("monthly_") and "requests_per_day" in state.given
-        how = "given" if field in state.given else "derived" if derived else "assumed"
-        rows.append((field.replace("_", " "), format_value(field, value), how))
+        if field in state.given:
+            how = "given"
+        elif field.startswith("monthly_") and "requests_per_day" in state.given:
+            how = "derived"
+        else:
+            how = "assumed"
+        rows.append({"field": field, "value": value, "status": how})
     return rows
+
+
+# ---- Markdown ----------------------------------------------------------------------------------
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _header(session_name: str | None, day: date) -> list[str]:
+    title = f"# {TITLE}" + (f" — {session_name}" if session_name else "")
+    return [title, "", f"_Generated {day.isoformat()} by advisor {__version__}._", ""]
+
+
+def _recommendation(result: CompareResult) -> list[str]:
+    rec = result.recommendation
+    out = ["## Recommendation", "", f"**{rec.summary.rstrip('.')}.**", ""]
+    if rec.reasons:
+        out += ["Why:", "", *[f"- {r}" for r in rec.reasons], ""]
+    if rec.conflicts:
+        out += [f"> ⚠ **Constraints in conflict** — no option meets them all: {'; '.join(rec.conflicts)}.", ""]
+    if rec.close:
+        margin = f"{money(rec.margin_usd)} ({rec.margin_pct:.0%})" if rec.margin_pct is not None else "little"
+        out += [
+            f"> ⚠ **Close call** — the runner-up costs only {margin} more over"
+            f" {result.horizon_months:g} months: a small change in volume or price can flip it.",
+            "",
+        ]
+    return out
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _capacity(o: Option) -> str:
+    if not o.capacity_verdict:
+        return "—"
+    basis = {"estimate": "estimated speed", "measured": "measured speed"}.get(o.speed_basis or "", o.speed_basis)
+    return o.capacity_verdict + (f" ({basis})" if basis else "")
+
+
+def _option_row(o: Option, recommended: str) -> str:
+    label = f"**{_cell(o.label)}** (recommended)" if o.id == recommended else _cell(o.label)
+    payback = "—" if o.deployment == "cloud" else months(o.payback_months)
+    return (
+        f"| {'✓' if o.passes else '✗'} | {label} | {money(o.monthly_usd)} | {money(o.first_year_usd)} |"
+        f" {money(o.horizon_usd)} | {payback} | {_cell(_capacity(o))} |"
+    )
+
+
+def _options(result: CompareResult) -> list[str]:
+    h = f"{result.horizon_months:g} months"
+    out = [
+        "## Options",
+        "",
+        f"Monthly cost includes amortisation; first year and {h} include the upfront spend.",
+        "",
+        f"| | option | monthly | first year | {h} | payback | capacity |",
+        "|---|---|---:|---:|---:|---:|---|",
+        *[_option_row(o, result.recommendation.option_id) for o in result.options],
+        "",
+    ]
+    failing = [f"- ✗ {o.label} — ruled out: {'; '.join(o.failed)}" for o in result.options if o.failed]
+    notes = [f"- {o.label}: {n}" for o in result.options for n in o.notes]
+    if failing:
+        out += ["Why not:", "", *failing, ""]
+    if notes:
+        out += ["Notes:", "", *notes, ""]
+    return out
+
+
+def _code(text: str) -> list[str]:
+    return ["```text", text, "```", ""]
+
+
+def _cumulative(result: CompareResult) -> list[str]:
+    point = crossover(result)
+    label = f"crossover at {months(point[0])}, {money(point[1])} spent" if point else None
+    chart = text_chart(
+        cumulative_series(result, limit=None),
+        f"cumulative cost over {result.horizon_months:g} months",
+        marker_x=point[0] if point else None,
+        xlabel="months",
+        marker_label=label,
+    )
+    out = ["## Cumulative cost", "", *_code(chart)]
+    if point:
+        out += [f"The recommended option has cost less than the cloud from {months(point[0])} on.", ""]
+    return out
+
+
+def _volume(result: CompareResult, series: list[Series]) -> list[str]:
+    volume = breakeven(result)
+    p = result.profile
+    now = f"you run {tokens(p['monthly_input_tokens'])} in + {tokens(p['monthly_output_tokens'])} out a month"
+    out = ["## Break-even volume", ""]
+    if volume:
+        out.append(f"Local and cloud cost the same at **{tokens(volume)} tokens a month**; {now}.")
+    else:
+        out.append(f"No break-even volume: no local option gets cheaper than the cloud as volume grows; {now}.")
+    out.append("")
+    if series:
+        chart = text_chart(
+            series,
+            "monthly cost against monthly tokens (log scales)",
+            marker_x=volume,
+            log_x=True,
+            log_y=True,
+            xlabel="tokens a month",
+            marker_label=f"break-even, {tokens(volume)}" if volume else None,
+        )
+        out += _code(chart)
+    return out
+
+
+def _profile(state: SessionState, result: CompareResult) -> list[str]:
+    out = ["## Workload profile", "", "| field | value | |", "|---|---|---|"]
+    for row in profile_rows(state, result):
+        value = format_value(row["field"], row["value"])
+        out.append(f"| {row['field'].replace('_', ' ')} | {value} | {row['status']} |")
+    out += ["", "Assumptions (stated defaults; change any with `/set`):", ""]
+    out += [f"- {a}" for a in result.assumptions] + [""]
+    return out
+
+
+def _price_cell(row: dict[str, Any]) -> str:
+    if "input_usd_per_million" in row:
+        return f"{money(row['input_usd_per_million'])} in / {money(row['output_usd_per_million'])} out per M"
+    if row["price_usd"] is not None:
+        return money(row["price_usd"])
+    return f"{money(row['hourly_usd'])}/h"
+
+
+def _prices(result: CompareResult, catalog: Catalog, day: date) -> list[str]:
+    rows = prices(result, catalog, day)
+    out = ["## Prices used", "", "| item | kind | price | as of | source |", "|---|---|---:|---|---|"]
+    for row in rows:
+        flag = f" ⚠ older than {STALE_AFTER_DAYS} days" if row["stale"] else ""
+        source = _cell(row["source"] + (f" — {row['note']}" if row["note"] else ""))
+        out.append(f"| {row['id']} | {row['kind']} | {_price_cell(row)} | {row['as_of']}{flag} | {source} |")
+    stale = [r["id"] for r in rows if r["stale"]]
+    if stale:
+        out += [
+            "",
+            f"⚠ Prices older than {STALE_AFTER_DAYS} days: {', '.join(stale)} —"
+            " check the providers' and sellers' current prices before deciding.",
+        ]
+    return [*out, ""]
+
+
+def _tiers(result: CompareResult, catalog: Catalog) -> list[str]:
+    cloud = [r for r in prices(result, catalog) if "tier" in r]
+    rows = cloud + local_models(result, catalog)
+    if not rows:
+        return []
+    out = ["## Model quality tiers", "", "| model | tier | basis |", "|---|---|---|"]
+    out += [f"| {r['id']} | {r['tier']} | {_cell(r['tier_basis'])} |" for r in rows]
+    return [*out, ""]
+
+
+def _context(result: CompareResult) -> list[str]:
+    rules = result.recommendation.context
+    if not rules:
+        return []
+    return ["## Rules of thumb (context, not the decision)", "", *[f"- {c}" for c in rules], ""]
+
+
+def _memo(memo: str | None) -> list[str]:
+    text = (memo or "").replace(MEMO_MARK, "").strip()
+    if not text:
+        return []
+    return ["## Memo (written by Claude)", "", "_Written by Claude from the figures above._", "", text, ""]
+
+
+def _spend(spend: SpendSummary | None) -> list[str]:
+    if spend is None:
+        return []
+    out = [
+        "## What this advice cost",
+        "",
+        f"- local model: {_plural(spend.local_turns, 'turn')}, {spend.local_input_tokens:,} tokens in,"
+        f" {spend.local_output_tokens:,} out — {money(spend.local_usd)}",
+        f"- Claude: {_plural(spend.claude_turns, 'turn')}, {spend.claude_input_tokens:,} tokens in,"
+        f" {spend.claude_output_tokens:,} out — {money(spend.claude_usd)}",
+    ]
+    if spend.all_claude_usd:
+        out.append(f"- the same session on Claude alone: {money(spend.all_claude_usd)}")
+    return [*out, ""]
+
+
+def _volume_input(state: SessionState, result: CompareResult, catalog: Catalog) -> list[Series]:
+    """The volume sweep for the state's profile, when it is the profile ``result`` compared."""
+    from tools.base import ToolError
+
+    try:
+        inp = CompareInput.model_validate(state.profile.model_dump(exclude_none=True))
+        series = volume_series(inp, catalog, result=result, limit=None)
+    except (ToolError, ValueError):
+        return []
+    return series if {s.option_id for s in series} == {o.id for o in result.options} else []
 
 
 def render_markdown(
@@ -77,98 +329,144 @@ def render_markdown(
     session_name: str | None = None,
     generated: date | None = None,
 ) -> str:
-    rec = result.recommendation
-    day = (generated or date.today()).isoformat()
-    out = [f"# LLM deployment recommendation{f' — {session_name}' if session_name else ''}", "", f"_{day}_", ""]
-    out += ["## Recommendation", "", f"**{rec.summary}**", ""]
-    out += recommendation_bullets(rec)
-    out += ["", "## Options", "", options_markdown(result, limit=len(result.options)), ""]
-    failing = [o for o in result.options if o.failed]
-    out += [f"- ✗ {o.label}: {'; '.join(o.failed)}" for o in failing]
-    out += [
-        "",
-        "## Cumulative cost",
-        "",
-        "```",
-        text_chart(cumulative_series(result), "cumulative cost, $", marker_x=rec.crossover_month),
-        "```",
-        "",
-    ]
-    out += ["## Workload profile", "", "| field | value | |", "|---|---|---|"]
-    out += [f"| {f} | {v} | {how} |" for f, v, how in _profile_rows(state, result)]
-    out += ["", "Assumptions: " + "; ".join(result.assumptions) + ".", ""]
-    out += ["## Prices used", "", "| item | price | as of | source |", "|---|---|---|---|"]
-    for row in _prices(result, catalog):
-        flag = " ⚠ older than 120 days" if row["stale"] else ""
-        out.append(f"| {row['id']} | {row['price']} | {row['as_of']}{flag} | {row['source']} |")
-    if rec.context:
-        out += ["", "## Rules of thumb (context, not the decision)", ""]
-        out += [f"- {c}" for c in rec.context]
-    if memo:
-        out += ["", "## Memo (written by Claude)", "", memo.replace("**Memo (written by Claude):**", "").strip()]
-    if spend is not None:
-        out += [
-            "",
-            "## What this advice cost",
-            "",
-            f"- local model: {spend.local_turns} turns, {spend.local_input_tokens:,} tokens in,"
-            f" {spend.local_output_tokens:,} out — $0",
-            f"- Claude: {spend.claude_turns} turns, {spend.claude_input_tokens:,} tokens in,"
-            f" {spend.claude_output_tokens:,} out — {money(spend.claude_usd)}",
-            f"- the same session on Claude alone: {money(spend.all_claude_usd)}",
-        ]
-    return "\n".join(out) + "\n"
+    day = generated or date.today()
+    out = _header(session_name, day)
+    out += _recommendation(result)
+    out += _options(result)
+    out += _cumulative(result)
+    out += _volume(result, _volume_input(state, result, catalog))
+    out += _profile(state, result)
+    out += _prices(result, catalog, day)
+    out += _tiers(result, catalog)
+    out += _context(result)
+    out += _memo(memo if memo is not None else state.memo)
+    out += _spend(spend)
+    return "\n".join(out).rstrip() + "\n"
 
 
+# ---- JSON --------------------------------------------------------------------------------------
 def render_json(
     state: SessionState,
     result: CompareResult,
     catalog: Catalog,
     spend: SpendSummary | None = None,
     memo: str | None = None,
+    session_name: str | None = None,
+    generated: date | None = None,
 ) -> dict[str, Any]:
+    """The report's content as data: every figure as the comparison holds it (unrounded)."""
+    day = generated or date.today()
+    point = crossover(result)
+    memo_text = (memo if memo is not None else state.memo or "").replace(MEMO_MARK, "").strip()
     return {
+        "title": TITLE,
+        "session": session_name,
+        "generated": day.isoformat(),
+        "advisor_version": __version__,
         "recommendation": result.recommendation.model_dump(mode="json"),
+        "horizon_months": result.horizon_months,
         "options": [o.model_dump(mode="json") for o in result.options],
+        "cumulative_cost": [s.model_dump() for s in cumulative_series(result, limit=None)],
+        "crossover": {"month": point[0], "cumulative_usd": point[1]} if point else None,
         "profile": result.profile,
-        "given": state.given,
-        "assumptions": result.assumptions,
-        "prices": _prices(result, catalog),
-        "spend": spend.model_dump() if spend else None,
-        "memo": memo,
+        "profile_status": {r["field"]: r["status"] for r in profile_rows(state, result)},
+        "given": list(state.given),
+        "assumptions": list(result.assumptions),
+        "prices": prices(result, catalog, day),
+        "stale_prices": list(result.stale_prices),
+        "local_models": local_models(result, catalog),
+        "rules_of_thumb": list(result.recommendation.context),
+        "memo": {"author": "Claude", "text": memo_text} if memo_text else None,
+        "spend": spend.model_dump() if spend is not None else None,
     }
 
 
-def write_report(config: Config, session_name: str | None, fmt: str, out: Path | None) -> int:
-    from advisor.paths import data_dir, db_path
-    from advisor.store import Store
-    from tools.profile import WorkloadProfile
+# ---- `advisor report` --------------------------------------------------------------------------
+def _last_memo(turns: list[Any]) -> str | None:
+    """The last Claude memo in the session's answers (the text after its heading)."""
+    for turn in reversed(turns):
+        if turn.answer and MEMO_MARK in turn.answer:
+            return turn.answer.split(MEMO_MARK, 1)[1].strip() or None
+    return None
+
+
+def _claude_alone(spend: SpendSummary, config: Config, catalog: Catalog) -> float:
+    """What the session's tokens would have cost on Claude alone, through the cloud-cost tool."""
     from tools.registry import TOOLS
 
-    store = Store(db_path(data_dir(config.data_dir)))
-    record = store.get_session(session_name) if session_name else store.latest_session()
-    if record is None:
-        what = f"no session {session_name!r}" if session_name else "none yet"
-        raise UsageError(f"session: {what} — start one with `advisor` or `advisor ask …`")
-    loaded = store.load_profile(record.id)
-    state = SessionState()
-    if loaded is not None:
-        state = SessionState(profile=WorkloadProfile.model_validate(loaded[0]), given=loaded[1])
-    if not state.has_volume():
-        raise UsageError(f"session {record.name!r}: no volume yet — tell the advisor how many requests or tokens")
-    catalog = config.catalog()
-    result = TOOLS["compare"].run(state.profile.model_dump(exclude_none=True), catalog)
-    memo = next(
-        (t.answer for t in reversed(store.turns(record.id)) if t.answer and "written by Claude" in t.answer), None
+    if config.claude_model not in catalog.cloud:
+        return 0.0
+    cost = TOOLS["cloud-cost"].run(
+        {
+            "model": config.claude_model,
+            "input_tokens": spend.local_input_tokens + spend.claude_input_tokens,
+            "output_tokens": spend.local_output_tokens + spend.claude_output_tokens,
+        },
+        catalog,
     )
-    spend = store.spend(record.id)
-    if fmt == "json":
-        text = json.dumps(render_json(state, result, catalog, spend, memo), indent=2, default=str)
-    else:
-        text = render_markdown(state, result, catalog, spend, memo, session_name=record.name)
+    return cost.monthly_usd  # type: ignore[attr-defined]
+
+
+def _load_state(store: Any, record: Any) -> SessionState:
+    from pydantic import ValidationError
+
+    from tools.profile import WorkloadProfile
+
+    loaded = store.load_profile(record.id)
+    if loaded is None:
+        return SessionState()
+    try:
+        return SessionState(profile=WorkloadProfile.model_validate(loaded[0]), given=loaded[1])
+    except ValidationError:
+        raise UsageError(f"session {record.name!r}: the stored profile no longer validates; start afresh") from None
+
+
+def _compare(state: SessionState, catalog: Catalog, name: str) -> CompareResult:
+    from tools.registry import TOOLS, ToolInputError
+
+    try:
+        return TOOLS["compare"].run(state.profile.model_dump(exclude_none=True), catalog)  # type: ignore[return-value]
+    except ToolInputError as exc:
+        raise UsageError(f"session {name!r}: {exc}") from None
+
+
+def _emit(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
         out.write_text(text, encoding="utf-8")
-        print(f"wrote {out}", file=sys.stderr)
+    except OSError as exc:
+        raise UsageError(f"out: cannot write {str(out)!r}: {exc.strerror or exc}") from None
+    print(f"wrote {out}", file=sys.stderr)
+
+
+def write_report(config: Config, session_name: str | None, fmt: str, out: Path | None) -> int:
+    """`advisor report`: the named (or latest) session's recommendation, to ``out`` or stdout."""
+    from advisor.paths import data_dir, db_path
+    from advisor.store import Store
+
+    if fmt not in ("md", "json"):
+        raise UsageError(f"format: {fmt!r} is not md or json")
+    store = Store(db_path(data_dir(config.data_dir)))
+    try:
+        record = store.get_session(session_name) if session_name else store.latest_session()
+        if record is None:
+            what = f"no session {session_name!r}" if session_name else "none yet"
+            raise UsageError(f"session: {what} — start one with `advisor` or `advisor ask …`")
+        state = _load_state(store, record)
+        if not state.has_volume():
+            raise UsageError(f"session {record.name!r}: no volume yet — tell the advisor how many requests or tokens")
+        catalog = config.catalog()
+        result = _compare(state, catalog, record.name)
+        state.memo = _last_memo(store.turns(record.id))
+        spend = store.spend(record.id)
+        spend.all_claude_usd = _claude_alone(spend, config, catalog)
+    finally:
+        store.close()
+    if fmt == "json":
+        text = json.dumps(render_json(state, result, catalog, spend, session_name=record.name), indent=2) + "\n"
+    else:
+        text = render_markdown(state, result, catalog, spend, session_name=record.name)
+    _emit(text, out)
     return 0

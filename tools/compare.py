@@ -37,6 +37,7 @@ class Recommendation(BaseModel):
     close: bool = False
     conflicts: list[str] = []
     crossover_month: float | None = None  # when the winner's cumulative cost drops below cloud's
+    crossover_usd: float | None = None  # what each side has spent by then
     breakeven_tokens_per_month: float | None = None  # volume where local and cloud cost the same
     context: list[str] = []  # the seeds' rules of thumb
 
@@ -162,6 +163,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         close=close,
         conflicts=conflicts,
         crossover_month=crossover,
+        crossover_usd=None if crossover is None else winner.upfront_usd + winner.running_usd * crossover,
         breakeven_tokens_per_month=breakeven,
         context=applicable(base_cloud.monthly_usd) if base_cloud else [],
     )
