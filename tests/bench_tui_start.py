@@ -1,78 +1,94 @@
 """Benchmark (a script, not a test): time from process start to the TUI's first paint, against
-`python -c "import textual"`. The app is run headless and exits on its first refresh.
-Run: python tests/bench_tui_start.py"""
+`python -c "import textual"` (and a bare Textual app with the same kinds of widgets), and to the
+session being ready (engine imported, session open, panels drawn). The app runs headless,
+`--local none`, offline, in a fresh data dir.
+
+Run: python tests/bench_tui_start.py [RUNS]"""
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
-FIRST_PAINT = """
-import time, os
+APP = """
+import os, sys, time
 t0 = float(os.environ["T0"])
+from advisor.config import Config
 from advisor.tui.app import AdvisorApp
-from advisor.config import load_config
 
 def open_session(progress):
     from advisor.session import Session  # as run_app does: in the worker, after the first paint
-    return Session.open(load_config(local="none", offline=True), new=True)
+    return Session.open(Config(local="none", offline=True), new=True, on_progress=progress)
 
 class Timed(AdvisorApp):
     def on_mount(self):
         super().on_mount()
+        self.call_after_refresh(lambda: print(f"PAINT {time.time() - t0:.4f}", flush=True))
+
+    async def session_ready(self, session):
+        await super().session_ready(session)
         self.call_after_refresh(self.done)
+
     def done(self):
-        print(f"PAINT {time.time() - t0:.4f}")
+        print(f"READY {time.time() - t0:.4f}", flush=True)
         self.exit()
 
-Timed(open_session).run(headless=True)
+Timed(open_session).run(headless=True, size=(160, 48))
 """
 
-
-BARE_APP = """
-import time, os
+BARE = """
+import os, time
 t0 = float(os.environ["T0"])
 from textual.app import App
-from textual.widgets import Footer, Header, Markdown, TextArea, DataTable
+from textual.widgets import DataTable, Footer, Header, Markdown, TabbedContent, TextArea
 
 class Bare(App):
     def compose(self):
-        yield Header(); yield Markdown("hello"); yield DataTable(); yield TextArea(); yield Footer()
+        yield Header(); yield Markdown("hi"); yield DataTable(); yield TabbedContent(); yield TextArea(); yield Footer()
+
     def on_mount(self):
         self.call_after_refresh(self.done)
+
     def done(self):
-        print(f"PAINT {time.time() - t0:.4f}")
+        print(f"PAINT {time.time() - t0:.4f}", flush=True)
         self.exit()
 
-Bare().run(headless=True)
+Bare().run(headless=True, size=(160, 48))
 """
 
 
-def run(code: str, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        import os
+def timed(code: str) -> dict[str, float]:
+    env = dict(os.environ, T0=str(time.time()))
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    marks = {"EXIT": time.perf_counter() - start}
+    for line in out.stdout.splitlines():
+        name, _, value = line.partition(" ")
+        if name in ("PAINT", "READY"):
+            marks[name] = float(value)
+    return marks
 
-        env = dict(os.environ, T0=str(time.time()))
-        start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-        painted = [line for line in out.stdout.splitlines() if line.startswith("PAINT")]
-        times.append(float(painted[0].split()[1]) if painted else time.perf_counter() - start)
-    return statistics.median(times)
+
+def median(runs: list[dict[str, float]], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def main(runs: int = 7) -> None:
+    os.environ.setdefault("ADVISOR_DATA_DIR", tempfile.mkdtemp())
+    textual = [timed("import textual") for _ in range(runs)]
+    bare = [timed(BARE) for _ in range(runs)]
+    app = [timed(APP) for _ in range(runs)]
+    base, paint, ready = median(textual, "EXIT"), median(app, "PAINT"), median(app, "READY")
+    print(f"median of {runs} runs")
+    print(f"  python -c 'import textual'        {base * 1000:6.0f} ms")
+    print(f"  a bare Textual app, same widgets  {median(bare, 'PAINT') * 1000:6.0f} ms   (first paint)")
+    print(f"  advisor: first paint              {paint * 1000:6.0f} ms   ({paint / base:.2f}x import textual)")
+    print(f"  advisor: session open, panels on  {ready * 1000:6.0f} ms")
 
 
 if __name__ == "__main__":
-    import os
-    import tempfile
-
-    os.environ.setdefault("ADVISOR_DATA_DIR", tempfile.mkdtemp())
-    base = run("import textual")
-    bare = run(BARE_APP)
-    paint = run(FIRST_PAINT)
-    print(f"a bare Textual app with the same widget kinds: {bare * 1000:.0f} ms")
-    print(
-        f"python -c 'import textual': {base * 1000:.0f} ms; advisor first paint: {paint * 1000:.0f} ms;"
-        f" ratio {paint / base:.2f}x (median of 5)"
-    )
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)

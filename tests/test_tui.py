@@ -1,24 +1,32 @@
-"""The TUI driven by Textual's Pilot: a conversation with the real session (no model), a slow
-scripted model that must not freeze the input, Esc to stop a reply, bad /set input, resume."""
+"""The TUI with the real Session and no language model (`--local none`, offline): a conversation
+fills the panels, /set and /whatif work, bad input is one line, a scripted slow model does not
+freeze the input and Esc stops it, and a resumed session shows its stored turns."""
 
 from __future__ import annotations
 
-import datetime
+import asyncio
 
-from advisor.config import load_config
+from advisor.config import Config
 from advisor.session import Session
 from advisor.tui.app import AdvisorApp
-from advisor.tui.chat import Bubble
-from advisor.tui.prompt import PromptInput
-from advisor.tui.side import OptionsTable, ProfilePanel
+from advisor.tui.widgets.chat import NoticeLine, ReplyMessage, ToolCallView, UserMessage
+from advisor.tui.widgets.options_table import OptionsTable
+from advisor.tui.widgets.profile_panel import ProfilePanel
+from advisor.tui.widgets.prompt import PromptInput
+from advisor.tui.widgets.status import StatusBar
 from tests.scripted import ScriptedModel, Step
+from tests.test_tui_fake import notices, ready, replies, say, settle, type_now
 
 TRIAGE = "We triage 5,000 tickets a day, 2k tokens in and 300 out each, public data"
 
 
-def factory(name="tui", model=None, mode="guided"):
+def config() -> Config:
+    return Config(local="none", offline=True)  # ADVISOR_DATA_DIR is a tmp dir (conftest)
+
+
+def factory(name: str = "tui", model: ScriptedModel | None = None, mode: str = "guided"):
     def open_session(progress):
-        session = Session.open(load_config(local="none", offline=True), session_name=name)
+        session = Session.open(config(), session_name=name, on_progress=progress)
         if model is not None:
             session.local, session.local_label, session.mode = model, model.label, mode
         return session
@@ -26,127 +34,87 @@ def factory(name="tui", model=None, mode="guided"):
     return open_session
 
 
-async def wait_ready(pilot, app):
-    for _ in range(100):
-        if app.session is not None:
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("session did not open")
-
-
-async def type_and_send(pilot, text):
-    prompt = pilot.app.query_one(PromptInput)
-    prompt.text = text
-    prompt.focus()
-    await pilot.press("enter")
-
-
-async def settle(pilot, app):
-    for _ in range(200):
-        await pilot.pause(0.05)
-        if not app.busy:
-            return
-    raise AssertionError("reply did not finish")
-
-
-async def test_conversation_fills_profile_and_options():
+async def test_a_conversation_fills_the_profile_options_and_charts():
     app = AdvisorApp(factory())
     async with app.run_test(size=(160, 48)) as pilot:
-        await wait_ready(pilot, app)
-        await type_and_send(pilot, TRIAGE)
-        await settle(pilot, app)
+        await ready(pilot, app)
+        assert any("no local model" in n for n in notices(app, "warning"))
+        await say(pilot, TRIAGE)
+        await settle(pilot)
         profile = app.query_one(ProfilePanel)
-        assert profile.get_row("requests_per_day")[1] == "5,000"
-        assert profile.get_row("privacy")[1:] == ["public", "given"]
+        assert profile.cell_text("requests_per_day")[1:] == ["5,000", "given"]
+        assert profile.cell_text("privacy")[1:] == ["public", "given"]
+        assert profile.cell_text("monthly_input_tokens")[1:] == ["300M", "derived"]
+        result = app.session.comparison()
         options = app.query_one(OptionsTable)
-        assert options.row_count >= 2
-        bubbles = [b.copy_text for b in app.query(Bubble)]
-        assert any("Recommendation" in text for text in bubbles)
+        assert options.row_count == len(result.options) >= 2
+        assert str(options.get_row(result.recommendation.option_id)[0]).startswith("★")
+        assert any("Recommendation" in text for text in replies(app))
+        assert "compare" in str(app.query_one(ToolCallView).title)
+        legend = str(app.query_one("#chart-time .chart-legend").render())
+        assert "★" in legend
+        assert "turns 1 local / 0 Claude" in str(app.query_one(StatusBar).render())
 
 
-async def test_bad_set_input_is_one_line_and_the_session_goes_on():
+async def test_set_whatif_and_bad_input():
     app = AdvisorApp(factory("tui-set"))
     async with app.run_test(size=(160, 48)) as pilot:
-        await wait_ready(pilot, app)
-        await type_and_send(pilot, "/set requests_per_day -5")
-        await pilot.pause(0.2)
-        notices = [str(w.render()) for w in app.query(".notice.error")]
-        assert any("must not be negative" in n for n in notices)
-        await type_and_send(pilot, TRIAGE)
-        await settle(pilot, app)
+        await ready(pilot, app)
+        await say(pilot, "/set requests_per_day -5")
+        await pilot.pause()
+        errors = notices(app, "error")
+        assert len(errors) == 1 and "must not be negative" in errors[0] and "\n" not in errors[0]
+        await say(pilot, TRIAGE)
+        await settle(pilot)
         assert app.session.state.profile.requests_per_day == 5000
+        await say(pilot, "/set electricity_usd_per_kwh 0.35")
+        await pilot.pause()
+        assert app.query_one(ProfilePanel).cell_text("electricity_usd_per_kwh")[1:] == ["$0.35/kWh", "given"]
+        await say(pilot, "/whatif volume doubles")
+        await settle(pilot)
+        assert "Scenario" in replies(app)[-1]
+        assert app.session.state.profile.requests_per_day == 5000  # a what-if leaves the profile
 
 
-async def test_input_stays_responsive_while_a_slow_model_streams_and_esc_stops_it():
-    slow = ScriptedModel([Step(text=" ".join(["word"] * 200), delay=0.02)])
-    app = AdvisorApp(factory("tui-slow", slow))
+async def test_export_writes_the_report(tmp_path):
+    app = AdvisorApp(factory("tui-export"))
     async with app.run_test(size=(160, 48)) as pilot:
-        await wait_ready(pilot, app)
-        await type_and_send(pilot, "hello there")
-        await pilot.pause(0.3)
+        await ready(pilot, app)
+        await say(pilot, TRIAGE)
+        await settle(pilot)
+        await say(pilot, f"/export {tmp_path / 'report.md'}")
+        await pilot.pause()
+        assert (tmp_path / "report.md").read_text(encoding="utf-8").startswith("#")
+        assert any("wrote the report" in n for n in notices(app))
+
+
+async def test_a_slow_model_does_not_freeze_the_input_and_esc_stops_it():
+    slow = ScriptedModel([Step(text=" ".join(["word"] * 300), delay=0.02)])
+    app = AdvisorApp(factory("tui-slow", slow, mode="agentic"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        await say(pilot, "hello there")
+        await asyncio.sleep(0.4)
         assert app.busy
-        prompt = app.query_one(PromptInput)
-        await pilot.press("a", "b", "c")
-        assert prompt.text == "abc"  # keys reach the input during the reply
+        assert await type_now(app, "abc") < 0.5
+        assert app.query_one(PromptInput).text == "abc"
         await pilot.press("escape")
-        await settle(pilot, app)
+        assert not app.busy
+        await settle(pilot)
         assert app.session.history()[-1].status == "cancelled"
+        assert "stopped — the prompt is yours" in notices(app, "warning")
 
 
-async def test_history_is_rendered_on_start():
-    session = Session.open(load_config(local="none", offline=True), session_name="tui-resume")
+async def test_stored_turns_are_rendered_on_start():
+    session = Session.open(config(), session_name="tui-resume")
     list(session.turn(TRIAGE))
+    session.store.close()
     app = AdvisorApp(factory("tui-resume"))
     async with app.run_test(size=(160, 48)) as pilot:
-        await wait_ready(pilot, app)
-        await pilot.pause(0.2)
-        texts = [b.copy_text for b in app.query(Bubble)]
-        assert TRIAGE in texts
-        assert app.query_one(ProfilePanel).get_row("requests_per_day")[1] == "5,000"
-
-
-async def test_help_and_unknown_commands():
-    app = AdvisorApp(factory("tui-help"))
-    async with app.run_test(size=(160, 48)) as pilot:
-        await wait_ready(pilot, app)
-        await type_and_send(pilot, "/help")
-        await pilot.pause(0.2)
-        assert any("/whatif" in b.copy_text for b in app.query(Bubble))
-        await type_and_send(pilot, "/frobnicate")
-        await pilot.pause(0.2)
-        assert any("unknown command" in str(w.render()) for w in app.query(".notice.error"))
-
-
-class _FrozenDate(datetime.date):
-    """The snapshot's day: stale-price warnings and retired models depend on the date."""
-
-    @classmethod
-    def today(cls):
-        return cls(2026, 11, 24)
-
-
-def test_main_screen_snapshot(snap_compare, tmp_path, monkeypatch):
-    monkeypatch.setenv("ADVISOR_DATA_DIR", str(tmp_path / "snap"))
-    monkeypatch.setattr("tools.compare.date", _FrozenDate)
-    monkeypatch.setattr("tools.options.date", _FrozenDate)
-    monkeypatch.setattr("tools.catalog.date", _FrozenDate)
-
-    async def run_before(pilot):
-        await wait_ready(pilot, pilot.app)
-        await type_and_send(pilot, TRIAGE)
-        await settle(pilot, pilot.app)
-        await pilot.pause(0.3)
-
-    assert snap_compare(AdvisorApp(factory("snap")), terminal_size=(160, 48), run_before=run_before)
-
-
-async def test_selecting_a_profile_row_prefills_set():
-    app = AdvisorApp(factory("tui-edit"))
-    async with app.run_test(size=(160, 48)) as pilot:
-        await wait_ready(pilot, app)
-        panel = app.query_one(ProfilePanel)
-        panel.focus()
-        panel.move_cursor(row=panel.get_row_index("privacy"))
-        await pilot.press("enter")
-        await pilot.pause(0.1)
-        assert app.query_one(PromptInput).text == "/set privacy "
+        await ready(pilot, app)
+        assert [m.copy_text for m in app.query(UserMessage)] == [TRIAGE]
+        assert any("Recommendation" in m.copy_text for m in app.query(ReplyMessage))
+        assert app.query(ToolCallView)
+        assert any("resumed session tui-resume" in n.text for n in app.query(NoticeLine))
+        assert app.query_one(ProfilePanel).cell_text("requests_per_day")[1] == "5,000"
+        assert app.query_one(OptionsTable).row_count >= 2

@@ -1,98 +1,97 @@
-"""The Textual app: chat on the left, profile, options and charts on the right, the hybrid meter
-in the status bar. Model and Claude calls run in thread workers; the UI never waits on them."""
+"""The Textual app: the chat on the left; the profile, the options and the charts on the right;
+the hybrid meter in the status bar. Opening the session and every turn run in thread workers, so
+the UI never waits on a model: the user types and scrolls during a reply, and Esc stops it.
+
+The engine (advisor.session and everything pydantic) is imported in the opening worker, after the
+first paint; `AdvisorApp` takes a session factory so tests can give it a scripted one."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.reactive import reactive
+from textual.widgets import DataTable, Footer, Header
+from textual.worker import get_current_worker
 
-from advisor.errors import UsageError
-from advisor.events import (
-    Escalated,
-    Notice,
-    ProfileChanged,
-    TextChunk,
-    ToolAnswered,
-    ToolCalled,
-    TurnFailed,
-    UsageRecorded,
-)
-from advisor.tui.chat import ChatLog, Reply
-from advisor.tui.commands import COMMANDS, help_markdown, split
-from advisor.tui.prompt import PromptInput
-from advisor.tui.side import CostChart, OptionsTable, ProfilePanel
-from advisor.tui.status import StatusBar
+from advisor.tui.commands import COMMANDS, complete, split
+from advisor.tui.pump import pump
+from advisor.tui.slash import SlashRunner
+from advisor.tui.widgets.chart import ChartsPanel
+from advisor.tui.widgets.chat import ChatLog, NoticeLine, ReplyMessage, TurnView, UserMessage, turn_widgets
+from advisor.tui.widgets.options_table import OptionsPanel
+from advisor.tui.widgets.profile_panel import CORE_FIELDS, ProfilePanel
+from advisor.tui.widgets.prompt import PromptInput
+from advisor.tui.widgets.status import ActivityLine, StatusBar
 
+SessionFactory = Callable[[Callable[[str], None]], Any]  # (on_progress) -> Session
+HISTORY_SHOWN = 40  # turns re-rendered on resume; /export has them all
+NARROW = 110  # below this width the side panel is off until F8
 GREETING = (
-    "**Hello — let's find out whether your LLM workload belongs on your own hardware, on cloud APIs, or both.**\n\n"
-    "Tell me about it in your own words: how many requests a day (or tokens a month), roughly how many tokens go in"
-    " and come out of each, and whether the data is public, internal, personal or regulated. For example: *We triage"
-    " 5,000 tickets a day, 2k tokens in and 300 out each, public data.* `/help` lists the commands."
+    "**Let's find out whether your LLM workload belongs on your own hardware, on cloud APIs, or both.**\n\n"
+    "Tell me about it in your own words: how many requests a day (or tokens a month), roughly how many tokens go"
+    " in and come out of each, and whether the data is public, internal, personal or regulated. For example:\n\n"
+    "> We triage 5,000 tickets a day, 2k tokens in and 300 out each, public data\n\n"
+    "The profile, the options and the charts on the right follow the conversation. `/help` lists the commands."
 )
-SessionFactory = Callable[[Callable[[str], None]], Any]
 
 
-class AdvisorCommands(Provider):
-    """The slash commands in the command palette (Ctrl+P)."""
+def slash_commands() -> type:
+    """The palette's provider, imported when the palette first opens (not for the first paint)."""
+    from advisor.tui.palette import SlashCommands
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        app = self.app
-        assert isinstance(app, AdvisorApp)
-        for name, text in COMMANDS.items():
-            score = matcher.match(f"{name} {text}")
-            if score > 0:
-                yield Hit(score, matcher.highlight(f"{name} — {text}"), lambda n=name: app.prefill(n), help=text)
+    return SlashCommands
 
 
 class AdvisorApp(App):
-    CSS_PATH = Path(__file__).with_name("app.tcss")
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "advisor"
     SUB_TITLE = "local, cloud or both — with real numbers"
-    COMMANDS = App.COMMANDS | {AdvisorCommands}
+    COMMANDS = App.COMMANDS | {slash_commands}
     BINDINGS = [
-        Binding("escape", "cancel", "Stop reply", id="advisor.cancel"),
+        Binding("escape", "stop", "Stop reply", id="advisor.stop"),
+        Binding("f1", "help", "Help", id="advisor.help"),
         Binding("f2", "export", "Export", id="advisor.export"),
-        Binding("f3", "copy_last", "Copy reply", id="advisor.copy"),
+        Binding("f3", "copy_reply", "Copy reply", id="advisor.copy_reply"),
         Binding("f4", "toggle_offline", "Offline", id="advisor.offline"),
         Binding("f5", "new_session", "New session", id="advisor.new_session"),
+        Binding("f8", "toggle_panel", "Panel", id="advisor.panel"),
         Binding("ctrl+q", "quit", "Quit", id="advisor.quit", priority=True),
     ]
+    busy: reactive[bool] = reactive(False, bindings=True)  # a reply is on screen and running
 
-    def __init__(self, open_session: SessionFactory) -> None:
+    def __init__(self, open_session: SessionFactory, keymap_file: Path | None = None) -> None:
         super().__init__()
         self.open_session = open_session
+        self.keymap_file = keymap_file
         self.session: Any = None
-        self.cancel_event = threading.Event()
-        self.busy = False
-        self.reply: Reply | None = None
-        self.last_result: Any = None
+        self.open_failed = False
+        self.turn_id = 0
+        self.cancel = threading.Event()
+        self.view: TurnView | None = None
+        self.worker_alive = False  # a turn's thread is still running (it may outlive an Esc)
+        self.queued: str | None = None  # sent when the session is ready or the stopped turn ends
         self.last_answer = ""
-        self._calls: dict[str, dict] = {}
+        self.panel_toggled = False
 
+    # ---- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ChatLog(id="chat")
-                yield PromptInput(id="prompt")
+                yield ActivityLine(id="activity")
+                yield PromptInput(self.completions, id="prompt")
             with Vertical(id="side"):
                 yield ProfilePanel(id="profile")
-                yield OptionsTable(id="options")
-                with TabbedContent(id="charts"):
-                    with TabPane("Cost over time", id="tab-time"):
-                        yield CostChart(id="chart-time")
-                    with TabPane("Cost against volume", id="tab-volume"):
-                        yield CostChart(id="chart-volume")
+                yield OptionsPanel(id="options")
+                yield ChartsPanel(id="charts")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -100,265 +99,335 @@ class AdvisorApp(App):
     def chat(self) -> ChatLog:
         return self.query_one(ChatLog)
 
+    @property
+    def prompt(self) -> PromptInput:
+        return self.query_one(PromptInput)
+
+    @property
+    def activity(self) -> ActivityLine:
+        return self.query_one(ActivityLine)
+
     def on_mount(self) -> None:
-        self.query_one(PromptInput).focus()
-        self.query_one(StatusBar).show(None, "starting: looking for a local model…")
-        self.call_after_refresh(self.start_session)  # paint first, then the slow part
+        self.prompt.focus()
+        self.prompt.border_title = "Message — Enter sends · Shift+Enter new line · Tab completes"
+        self.load_keymap()
+        self.query_one(StatusBar).show(None, "starting…")
+        self.activity.start("starting: opening the session and looking for a local model…")
+        self.apply_layout()
+        self.call_after_refresh(self.start_session)  # the first paint does not wait for the engine
+
+    def on_resize(self) -> None:
+        self.apply_layout()
+
+    def apply_layout(self) -> None:
+        narrow = self.size.width < NARROW
+        panel = (not narrow) != self.panel_toggled
+        side, left = self.query_one("#side"), self.query_one("#left")
+        side.display, left.display = panel, not (narrow and panel)
+        side.set_class(narrow, "-full")
+        if not left.display:
+            self.query_one(ProfilePanel).focus()
+        elif self.focused is None or not self.focused.display or not side.display:
+            self.prompt.focus()
+
+    def load_keymap(self) -> None:
+        """`keymap.toml` in the config dir: binding id = key, e.g. "advisor.export" = "f9"."""
+        if self.keymap_file is None or not self.keymap_file.is_file():
+            return
+        import tomllib
+
+        try:
+            keymap = tomllib.loads(self.keymap_file.read_text(encoding="utf-8"))
+            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            self.notify(f"keymap: cannot read {self.keymap_file}: {exc}", severity="warning")
 
     # ---- opening -----------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="session")
+    @work(thread=True, group="session", exit_on_error=False)  # errors are shown, not fatal
     def start_session(self) -> None:
-        try:
-            session = self.open_session(lambda line: self.call_from_thread(self.progress, line))
-        except Exception as exc:  # a worker exception would close the app
-            self.call_from_thread(self.chat.add_notice, f"could not open the session: {exc}", "error")
-            return
-        self.call_from_thread(self.session_ready, session)
+        def progress(line: str) -> None:
+            self._post(self.activity.say, line)
 
-    def progress(self, line: str) -> None:
-        self.query_one(StatusBar).show(None, line)
+        def produce() -> Iterator[Any]:
+            session = self.open_session(progress)
+            import textual_plotext  # noqa: F401  (the charts' import, done here rather than on the UI thread)
+
+            yield session
+
+        worker = get_current_worker()
+        try:
+            for session in pump(produce, lambda: worker.is_cancelled):
+                self._post(self.session_ready, session)
+        except Exception as exc:  # a worker exception would close the app
+            self._post(self.session_failed, exc)
+
+    async def session_failed(self, exc: Exception) -> None:
+        self.open_failed = True
+        self.activity.stop()
+        self.query_one(StatusBar).show(None, "no session")
+        await self.chat.add_notice(f"could not open the session: {exc}", "error")
 
     async def session_ready(self, session: Any) -> None:
         self.session = session
-        session.on_notice = lambda text: self.call_from_thread(self.notify, text, severity="warning")
-        await self.render_history()
-        for line in session.startup_notices:
-            await self.chat.add_notice(line)
-        self.refresh_panels()
+        if hasattr(session, "on_notice"):  # Claude retries, heard from inside a turn
+            session.on_notice = lambda text: self._post(self.retry_notice, text)
+        self.activity.stop()
+        try:
+            await self.show_history()
+        except Exception as exc:  # a damaged store must not keep the user out of the session
+            await self.chat.add_notice(f"could not show the stored turns: {type(exc).__name__}: {exc}", "error")
+        await self.chat.add(*(NoticeLine(line, "warning") for line in session.startup_notices))
+        await self.refresh_panels()
+        if self.queued:
+            text, self.queued = self.queued, None
+            await self.dispatch(text)
 
-    async def render_history(self) -> None:
-        turns = self.session.history()
-        for turn in turns:
-            await self.chat.add_user(turn.user_text)
-            if turn.answer:
-                await self.chat.add_markdown(turn.answer)
-            if turn.status == "interrupted":
-                await self.chat.add_notice("(this reply was interrupted)", "warning")
+    async def show_history(self) -> None:
+        session = self.session
+        self.sub_title = f"session {session.name}"
+        await self.chat.remove_children()
+        turns = session.history()
+        widgets: list[Any] = []
+        if len(turns) > HISTORY_SHOWN:
+            skipped = len(turns) - HISTORY_SHOWN
+            widgets.append(NoticeLine(f"{skipped} earlier turns not shown (/export writes everything)"))
+        for turn in turns[-HISTORY_SHOWN:]:
+            widgets += turn_widgets(self.chat, turn)
         if turns:
-            await self.chat.add_notice(f"resumed session {self.session.name} — /reset starts a new one")
+            widgets.append(NoticeLine(f"resumed session {session.name} — /reset starts a new one, /sessions lists"))
+            self.last_answer = turns[-1].answer or ""
         else:
-            await self.chat.add_markdown(GREETING)
+            widgets.append(ReplyMessage(GREETING))
+        await self.chat.add(*widgets)
+        self.chat.follow()
+
+    def retry_notice(self, text: str) -> None:
+        self.activity.say(text)
+        self.notify(text, severity="warning", timeout=4)
+
+    # ---- the prompt --------------------------------------------------------------------------
+    def completions(self, text: str) -> list[str]:
+        sessions = [s.name for s in self.session.list_sessions()[:50]] if self.session and "/sessions " in text else []
+        fields = type(self.session.state.profile).model_fields if self.session else CORE_FIELDS
+        return complete(text, fields, sessions)
+
+    async def on_prompt_input_submitted(self, message: PromptInput.Submitted) -> None:
+        await self.submit(message.text, message.prompt.take)
+
+    async def submit(self, text: str, accept: Callable[[], object]) -> None:
+        """Run, queue or refuse what the user sent; `accept` empties the prompt when it is taken."""
+        command = COMMANDS.get(split(text)[0]) if text.startswith("/") else None
+        changes = command.changes_session if command else not text.startswith("/")
+        if changes and self.busy:
+            self.notify("a reply is running — Esc stops it (your text stays here)", severity="warning", timeout=3)
+            return
+        accept()
+        if changes and (self.worker_alive or (self.session is None and not self.open_failed)):
+            self.queued = text
+            waiting = "the session opens" if self.session is None else "the stopped reply winds down"
+            await self.chat.add_notice(f"queued: “{text[:60]}” goes when {waiting}")
+            return
+        await self.dispatch(text)
+
+    async def dispatch(self, text: str) -> None:
+        if text.startswith("/"):
+            await self.run_command(text)
+        else:
+            await self.send(text)
 
     # ---- turns -------------------------------------------------------------------------------
-    async def on_prompt_input_submitted(self, message: PromptInput.Submitted) -> None:
-        if message.text.startswith("/"):
-            await self.run_command(message.text)
-        else:
-            await self.send(message.text)
-
     async def send(self, text: str, escalate: bool = False) -> None:
         if self.session is None:
-            self.notify("still starting — one moment", severity="warning")
+            await self.chat.add_notice("no session: the advisor could not start (see above)", "error")
             return
-        if self.busy:
-            self.notify("a reply is running — Esc stops it", severity="warning")
-            return
-        await self.chat.add_user(text)
-        self.busy = True
-        self.cancel_event = threading.Event()
-        self.reply = Reply(self.chat)
-        self.last_answer = ""
-        self.query_one(StatusBar).show(self.session, "⏳ thinking…")
-        self.turn_worker(text, escalate)
+        self.chat.follow()
+        await self.chat.add(UserMessage(text))
+        self.turn_id += 1
+        self.cancel = threading.Event()
+        self.view = TurnView(self.chat)
+        self.busy = self.worker_alive = True
+        local = self.session.local_label
+        self.activity.start(
+            "reading it and costing the options…" if local == "none" else f"waiting for {local}'s first token…"
+        )
+        self.run_turn(self.turn_id, text, escalate, self.cancel)
 
-    @work(thread=True, exclusive=True, group="turn")
-    def turn_worker(self, text: str, escalate: bool) -> None:
+    @work(thread=True, group="turn", exit_on_error=False)
+    def run_turn(self, turn_id: int, text: str, escalate: bool, cancel: threading.Event) -> None:
+        """The turn's events to the UI, one at a time. After Esc the events are dropped but the turn
+        runs to its end (the session stops it at its next event); on quit the worker lets go at once."""
+        worker = get_current_worker()
         try:
-            for event in self.session.turn(text, self.cancel_event, escalate):
-                self.call_from_thread(self.on_agent_event, event)
-                if self.cancel_event.is_set():
-                    break
-        except Exception as exc:  # never let a worker exception close the app
-            self.call_from_thread(self.on_agent_event, TurnFailed(kind=type(exc).__name__, message=str(exc)))
-        finally:
-            self.call_from_thread(self.turn_done)
+            for event in pump(lambda: self.session.turn(text, cancel, escalate), lambda: worker.is_cancelled):
+                if not cancel.is_set() and not self._post(self.on_turn_event, turn_id, event):
+                    return
+        except Exception as exc:  # a worker exception would close the app: show it instead
+            from advisor.events import TurnFailed
 
-    async def on_agent_event(self, event: Any) -> None:
-        chat = self.chat
-        if isinstance(event, TextChunk):
-            assert self.reply is not None
-            self.last_answer += event.text
-            await self.reply.write(event.text, event.side)
-            return
-        if self.reply is not None and not isinstance(event, UsageRecorded):
-            await self.reply.stop()
-            self.reply = Reply(chat)
-        if isinstance(event, Notice):
-            await chat.add_notice(event.text, event.level)
-        elif isinstance(event, ToolCalled):
-            self._calls[event.name] = event.arguments
-        elif isinstance(event, ToolAnswered):
-            arguments = self._calls.pop(event.name, {})
-            shown = ", ".join(f"{k}={v}" for k, v in list(arguments.items())[:4])
-            payload = {"arguments": arguments, "result": event.result}
-            await chat.add_tool(f"⚙ {event.name}({shown})", payload, event.error)
-        elif isinstance(event, ProfileChanged):
-            self.refresh_panels()
-        elif isinstance(event, Escalated):
-            await chat.add_notice(f"→ asking {event.model}: {event.reason}", "claude")
-            self.query_one(StatusBar).show(self.session, f"⏳ waiting for {event.model}…")
-        elif isinstance(event, TurnFailed):
-            await chat.add_notice(f"the turn failed ({event.kind}): {event.message}", "error")
+            self._post(self.on_turn_event, turn_id, TurnFailed(kind=type(exc).__name__, message=str(exc)))
+        self._post(self.turn_done, turn_id)
 
-    async def turn_done(self) -> None:
-        if self.reply is not None:
-            await self.reply.stop()
-        if self.cancel_event.is_set():
-            await self.chat.add_notice("stopped — the prompt is yours", "warning")
+    def _post(self, callback: Callable[..., Any], *args: Any) -> bool:
+        """Run `callback` on the UI thread from a worker; False once the app has closed."""
+        try:
+            self.call_from_thread(callback, *args)
+        except RuntimeError:  # the app has closed
+            self.cancel.set()
+            return False
+        return True
+
+    async def on_turn_event(self, turn_id: int, event: Any) -> None:
+        if turn_id != self.turn_id or self.cancel.is_set() or self.view is None:
+            return  # a stopped turn's late events
+        try:
+            await self.show_event(event)
+        except Exception as exc:  # a rendering bug costs one line, not the reply
+            await self.chat.add_notice(f"could not show a {event.type} event: {type(exc).__name__}: {exc}", "error")
+
+    async def show_event(self, event: Any) -> None:
+        assert self.view is not None
+        kind = event.type
+        if kind == "text" and not self.view.reply.message:
+            self.activity.say("writing… (Esc stops)")
+        elif kind == "escalation":
+            self.activity.say(f"asking {event.model}: {event.reason}…")
+        elif kind == "notice" and event.level != "info":
+            self.activity.say(event.text)
+        elif kind == "done":
+            self.last_answer = event.answer
+        await self.view.show(event)
+        if kind == "profile":
+            await self.refresh_panels(changed=set(event.changes))
+        elif kind == "usage":
+            self.query_one(StatusBar).show(self.session)
+
+    async def turn_done(self, turn_id: int) -> None:
+        self.worker_alive = False
+        if turn_id == self.turn_id and self.busy:
+            await self.finish_reply()
+        await self.refresh_panels()
+        if self.queued:
+            text, self.queued = self.queued, None
+            await self.dispatch(text)
+
+    async def finish_reply(self) -> None:
+        if self.view is not None:
+            await self.view.close()
         self.busy = False
-        self.refresh_panels()
+        self.activity.stop()
 
-    def refresh_panels(self) -> None:
+    async def action_stop(self) -> None:
+        """Esc: the reply stops at once and the prompt is yours; the thread winds down behind."""
+        if not self.busy:
+            return
+        self.cancel.set()
+        await self.finish_reply()
+        await self.chat.add_notice("stopped — the prompt is yours", "warning")
+        self.prompt.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stop":
+            return self.busy
+        return True
+
+    # ---- panels ------------------------------------------------------------------------------
+    async def refresh_panels(self, changed: set[str] | None = None) -> None:
         session = self.session
         if session is None:
             return
-        result = session.comparison()
-        self.last_result = result
-        self.query_one(ProfilePanel).show(session.state.profile, session.state.given, session.resolved_profile())
-        self.query_one(OptionsTable).show(result)
-        self.query_one(StatusBar).show(session)
-        if result is not None:
-            from advisor.chart import cumulative_series, volume_series
-            from tools.compare import CompareInput
+        try:
+            result = session.comparison()
+            resolved = session.resolved_profile()
+            self.query_one(ProfilePanel).show(session.state.profile, session.state.given, resolved, changed or set())
+            self.query_one(OptionsPanel).show(result)
+            await self.query_one(ChartsPanel).show(
+                result, self.volume_series(result), resolved.monthly_tokens if resolved else None
+            )
+            self.query_one(StatusBar).show(session)
+        except Exception as exc:  # a drawing bug must not end the session
+            await self.chat.add_notice(f"could not draw the panels: {type(exc).__name__}: {exc}", "error")
 
-            crossover = result.recommendation.crossover_month
-            self.query_one("#chart-time", CostChart).draw(
-                cumulative_series(result), "cumulative cost, $", crossover, "months"
-            )
-            inp = CompareInput.model_validate(session.state.profile.model_dump(exclude_none=True))
-            breakeven = result.recommendation.breakeven_tokens_per_month
-            self.query_one("#chart-volume", CostChart).draw(
-                volume_series(inp, session.catalog), "monthly cost, $, against tokens a month", breakeven, "tokens"
-            )
+    def volume_series(self, result: Any | None) -> list[Any]:
+        catalog = getattr(self.session, "catalog", None)
+        if result is None or catalog is None:
+            return []
+        from advisor.chart import volume_series
+        from tools.compare import CompareInput
+
+        inp = CompareInput.model_validate(self.session.state.profile.model_dump(exclude_none=True))
+        return volume_series(inp, catalog, result=result)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter (or a click) on a profile row puts `/set FIELD ` in the prompt."""
+        if isinstance(event.data_table, ProfilePanel) and event.row_key.value:
+            self.fill_prompt(f"/set {event.row_key.value} ")
+
+    def fill_prompt(self, text: str) -> None:
+        self.prompt.text = text
+        self.prompt.move_cursor(self.prompt.document.end)
+        self.prompt.focus()
+
+    def palette_command(self, name: str, takes_argument: bool) -> None:
+        """A command chosen in the palette: run it, or put it in the prompt to finish."""
+        if takes_argument:
+            self.fill_prompt(f"{name} ")
+        else:
+            self.call_later(self.submit, name, lambda: None)
 
     # ---- commands ----------------------------------------------------------------------------
-    def on_data_table_row_selected(self, event: ProfilePanel.RowSelected) -> None:
-        """Enter (or a click) on a profile row puts `/set FIELD ` in the prompt: edit in place."""
-        if isinstance(event.data_table, ProfilePanel) and event.row_key.value:
-            self.prefill(f"/set {event.row_key.value}")
-
-    def prefill(self, command: str) -> None:
-        prompt = self.query_one(PromptInput)
-        prompt.text = command + " "
-        prompt.move_cursor(prompt.document.end)
-        prompt.focus()
-
     async def run_command(self, text: str) -> None:
-        name, rest = split(text)
-        chat = self.chat
-        try:
-            if name == "/help":
-                await chat.add_markdown(help_markdown())
-            elif self.session is None:
-                self.notify("still starting — one moment", severity="warning")
-            elif name == "/profile":
-                await chat.add_markdown(self.profile_markdown())
-            elif name == "/set":
-                field, _, value = rest.partition(" ")
-                if not field or not value:
-                    raise UsageError("set: usage /set FIELD VALUE, e.g. /set electricity_usd_per_kwh 0.30")
-                diff = self.session.set_field(field, value.strip())
-                changed = ", ".join(f"{k}: {old} → {new}" for k, (old, new) in diff.items()) or "no change"
-                await chat.add_notice(f"set {changed}")
-                self.refresh_panels()
-            elif name == "/whatif":
-                question = rest if rest.lower().startswith(("what", "and", "how")) else f"what if {rest}"
-                await self.send(question)
-            elif name == "/calc":
-                from advisor.slash_calc import run_calc
-
-                await chat.add_markdown(f"```\n{run_calc(rest, self.session.catalog)}\n```")
-            elif name == "/escalate":
-                await self.send(rest or "write the final recommendation memo", escalate=True)
-            elif name == "/offline":
-                await self.action_toggle_offline()
-            elif name == "/export":
-                await self.action_export(rest or None)
-            elif name == "/sessions":
-                await self.sessions(rest)
-            elif name == "/model":
-                s = self.session
-                lines = [f"local model: {s.local_label} ({s.mode} mode)", f"Claude: {s.claude_label}"]
-                await chat.add_notice(" · ".join(lines + s.startup_notices))
-            elif name == "/reset":
-                await self.action_new_session()
-            else:
-                raise UsageError(f"{name}: unknown command; /help lists them")
-        except UsageError as exc:
-            await chat.add_notice(str(exc), "error")
-
-    def profile_markdown(self) -> str:
-        session = self.session
-        resolved = session.resolved_profile()
-        rows = ["| field | value | |", "|---|---|---|"]
-        from advisor.render import format_value
-
-        for field, value in session.state.profile.model_dump().items():
-            status = "given" if field in session.state.given else ""
-            if value is None and resolved is not None:
-                value, status = getattr(resolved, field, None), "assumed"
-            if value is not None:
-                rows.append(f"| {field} | {format_value(field, value)} | {status} |")
-        if resolved is not None:
-            rows.append("\nAssuming: " + "; ".join(resolved.assumptions))
-        return "\n".join(rows)
-
-    async def sessions(self, name: str) -> None:
-        if name:
-            self.session.switch(name)
-            await self.chat.remove_children()
-            await self.render_history()
-            self.refresh_panels()
-            return
-        rows = [f"- `{s.name}` — {s.turns} turns, last active {s.active}" for s in self.session.list_sessions()[:20]]
-        await self.chat.add_markdown("**Sessions** (`/sessions NAME` switches)\n\n" + "\n".join(rows))
+        await SlashRunner(self).run(text)
 
     # ---- actions -----------------------------------------------------------------------------
-    def action_cancel(self) -> None:
-        if self.busy:
-            self.cancel_event.set()
-            self.notify("stopping the reply…")
+    async def action_help(self) -> None:
+        await self.run_command("/help")
 
-    async def action_export(self, path: str | None = None) -> None:
-        if self.session is None:
-            return
-        try:
-            written = self.session.export(Path(path).expanduser() if path else None)
-        except (UsageError, OSError) as exc:
-            await self.chat.add_notice(f"export: {exc}", "error")
-            return
-        await self.chat.add_notice(f"wrote the report to {written}")
+    async def action_export(self) -> None:
+        await self.run_command("/export")
 
-    def action_copy_last(self) -> None:
+    def action_copy_reply(self) -> None:
         if self.last_answer:
             self.copy_to_clipboard(self.last_answer)
-            self.notify("last reply copied")
+            self.notify("last reply copied to the clipboard", timeout=2)
 
     async def action_toggle_offline(self) -> None:
-        if self.session is None:
+        if self.session is None or self.busy:
             return
         self.session.set_offline(not self.session.offline)
         state = (
             "on: nothing leaves this machine" if self.session.offline else f"off: Claude is {self.session.claude_label}"
         )
         await self.chat.add_notice(f"offline {state}")
-        self.refresh_panels()
+        self.query_one(StatusBar).show(self.session)
 
     async def action_new_session(self) -> None:
-        if self.session is None or self.busy:
+        if self.session is None or self.busy or self.worker_alive:
+            self.notify("a reply is running — Esc stops it first", severity="warning", timeout=3)
             return
         self.session.reset()
-        await self.chat.remove_children()
-        await self.render_history()
-        self.refresh_panels()
+        self.last_answer = ""
+        await self.show_history()
+        await self.refresh_panels()
+
+    def action_toggle_panel(self) -> None:
+        self.panel_toggled = not self.panel_toggled
+        self.apply_layout()
+
+    async def action_quit(self) -> None:
+        self.cancel.set()  # a running turn stops at its next event; its worker lets go at once
+        self.exit()
 
 
 def run_app(config: Any, session_name: str | None = None, new: bool = False) -> int:
+    """`advisor` / `advisor chat`: the TUI, until the user quits."""
+
     def open_session(progress: Callable[[str], None]) -> Any:
-        from advisor.session import Session  # imported in the worker: the first paint does not wait for it
+        from advisor.session import Session  # in the worker: the first paint does not wait for it
 
         return Session.open(config, session_name=session_name, new=new, on_progress=progress)
 
-    app = AdvisorApp(open_session)
+    from advisor.paths import config_dir
+
+    app = AdvisorApp(open_session, keymap_file=config_dir() / "keymap.toml")
     app.run()
     return app.return_code or 0

@@ -1,25 +1,47 @@
-"""Slash commands: their names and one-line help (for /help, tab completion and the palette)."""
+"""Slash commands: their names and help, parsing and tab completion (no Textual import)."""
 
 from __future__ import annotations
 
-COMMANDS: dict[str, str] = {
-    "/help": "this list",
-    "/profile": "show the workload profile: given, assumed, missing",
-    "/set": "/set FIELD VALUE — change a profile field (e.g. /set electricity_usd_per_kwh 0.30)",
-    "/whatif": "/whatif TEXT — a scenario beside the current figures (e.g. /whatif volume doubles)",
-    "/calc": "/calc TOOL --field value … — any calculator, as `advisor calc`",
-    "/escalate": "/escalate [QUESTION] — ask Claude for the synthesis (within the budget)",
-    "/offline": "toggle offline mode: nothing leaves the machine",
-    "/export": "/export [PATH] — write the report as Markdown",
-    "/sessions": "/sessions [NAME] — list sessions, or switch to one",
-    "/model": "which local model and Claude model are in use, and why",
-    "/reset": "start a new session with an empty profile",
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    usage: str
+    help: str
+    takes_argument: bool = False  # the palette fills the prompt instead of running it
+    changes_session: bool = False  # refused while a reply is running
+
+
+COMMANDS: dict[str, Command] = {
+    c.name: c
+    for c in (
+        Command("/help", "/help", "the commands and keys"),
+        Command("/profile", "/profile", "the workload profile: given, assumed, missing"),
+        Command(
+            "/set", "/set FIELD VALUE", "change a profile field, e.g. /set electricity_usd_per_kwh 0.30", True, True
+        ),
+        Command(
+            "/whatif", "/whatif TEXT", "a scenario beside today's figures, e.g. /whatif volume doubles", True, True
+        ),
+        Command("/escalate", "/escalate [QUESTION]", "ask Claude for the synthesis (within the budget)", False, True),
+        Command("/offline", "/offline", "offline on/off: with it on nothing leaves this machine", False, True),
+        Command("/export", "/export [PATH]", "write the recommendation report as Markdown"),
+        Command("/sessions", "/sessions [NAME]", "list the sessions, or switch to one", False, True),
+        Command("/model", "/model", "which local model and which Claude model answer, and why"),
+        Command("/calc", "/calc TOOL --field value …", "run one calculator, as `advisor calc`", True),
+        Command("/reset", "/reset", "a new session with an empty profile", False, True),
+    )
 }
 
-
-def complete(text: str) -> list[str]:
-    word = text.strip().split(" ")[0]
-    return [name for name in COMMANDS if name.startswith(word)]
+KEYS_HELP = (
+    "Enter sends · Shift+Enter or Ctrl+J breaks the line · Up/Down on the first/last line: history ·"
+    " Tab completes a command, a field or a session · Esc stops a reply · a click on a message or on the"
+    " options table copies it · Enter on a profile row edits it · F8 shows or hides the side panel ·"
+    " Ctrl+P: command palette"
+)
 
 
 def split(text: str) -> tuple[str, str]:
@@ -28,10 +50,30 @@ def split(text: str) -> tuple[str, str]:
     return name.lower(), rest.strip()
 
 
-def help_markdown() -> str:
-    rows = "\n".join(f"| `{name}` | {text} |" for name, text in COMMANDS.items())
-    keys = (
-        "Enter sends · Shift+Enter or Ctrl+J: new line · Up/Down: history · Tab: complete a command ·"
-        " Esc: stop the reply · click a message to copy it · Ctrl+P: command palette"
+def complete(text: str, fields: Iterable[str] = (), sessions: Iterable[str] = ()) -> list[str]:
+    """Every full prompt text that `text` may complete to: a command, then a field or a session name."""
+    if not text.startswith("/"):
+        return []
+    if " " not in text:
+        return [f"{name} " for name in COMMANDS if name.startswith(text.lower())]
+    name, _, rest = text.partition(" ")
+    choices = {"/set": fields, "/sessions": sessions}.get(name.lower())
+    if choices is None or " " in rest:
+        return []
+    return [f"{name} {choice} " for choice in choices if choice.startswith(rest)]
+
+
+def common_prefix(options: list[str]) -> str:
+    if not options:
+        return ""
+    first, last = min(options), max(options)
+    size = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
+    return first[:size]
+
+
+def help_markdown(keymap_file: str | None = None) -> str:
+    rows = "\n".join(f"| `{c.usage}` | {c.help} |" for c in COMMANDS.values())
+    remap = (
+        f'\n\nRemap a key in `{keymap_file}` (binding id = key, e.g. `"advisor.export" = "f9"`).' if keymap_file else ""
     )
-    return f"| command | what it does |\n|---|---|\n{rows}\n\n{keys}"
+    return f"**Commands**\n\n| command | what it does |\n|---|---|\n{rows}\n\n{KEYS_HELP}{remap}"

@@ -1,0 +1,181 @@
+"""The charts: cumulative cost of each option over the horizon with the crossover marked, and
+monthly cost against volume (log-log) with the break-even volume and today's volume marked.
+
+The series come from advisor.chart (which re-reads tools.compare's own figures); this module only
+draws them. textual-plotext is imported when the first chart is drawn, not for the first paint."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static, TabbedContent, TabPane
+
+COLORS = (10, 14, 13, 11, 12, 9)  # ANSI colours: plotext takes the number, Rich `color(n)`
+MARK_COLORS = (11, 7)  # the crossover or break-even line, then today's volume
+EMPTY = "The charts appear once the volume is known: requests a day and tokens each, or tokens a month."
+
+
+def _step(span: float, ticks: int) -> float:
+    raw = span / max(ticks, 1)
+    base = 10 ** math.floor(math.log10(raw))
+    return next(m * base for m in (1, 2, 2.5, 5, 10) if m * base >= raw)
+
+
+def linear_ticks(top: float, ticks: int = 4) -> list[float]:
+    """Round values from 0 to just above `top` (axis labels only)."""
+    if top <= 0:
+        return [0.0]
+    step = _step(top, ticks)
+    return [i * step for i in range(math.ceil(top / step) + 1)]
+
+
+def log_ticks(low: float, high: float, dense_below: float = 1.5) -> list[float]:
+    """Powers of ten within [low, high], with their 3× points when the range spans fewer than
+    `dense_below` decades (a short plot drops colliding ticks, and not always the same one)."""
+    if low <= 0 or high <= low:
+        return []
+    multiples = (1, 3) if math.log10(high / low) < dense_below else (1,)
+    lo, hi = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    return [m * 10.0**e for e in range(lo, hi + 1) for m in multiples if low <= m * 10.0**e <= high]
+
+
+def short_money(value: float) -> str:
+    if value >= 1e6:
+        return f"${value / 1e6:g}M"
+    if value >= 1e3:
+        return f"${value / 1e3:g}K"
+    return f"${value:g}"
+
+
+@dataclass
+class Drawing:
+    """What one chart shows: the series, the vertical marks (x, legend text), the axes."""
+
+    series: list[Any] = field(default_factory=list)
+    title: str = ""
+    xlabel: str = ""
+    log: bool = False
+    marks: list[tuple[float, str]] = field(default_factory=list)
+    best: str | None = None  # the recommended option's id: ★ in the legend
+    labels: dict[str, str] = field(default_factory=dict)  # option id → legend text
+
+
+class ChartView(Vertical):
+    """One chart and its legend (the legend is text under the plot: plotext's own covers lines)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(EMPTY, classes="chart-empty")
+        yield Static("", classes="chart-legend")
+
+    async def plot(self) -> Any:
+        """The PlotextPlot, mounted on first use."""
+        from textual_plotext import PlotextPlot
+
+        plots = self.query(PlotextPlot)
+        if plots:
+            return plots.first()
+        plot = PlotextPlot(classes="chart-plot")
+        await self.mount(plot, before=0)
+        return plot
+
+    async def draw(self, d: Drawing) -> None:
+        self.query_one(".chart-empty").display = not d.series
+        plot = await self.plot()
+        plot.display = bool(d.series)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(d.title)
+        plt.xlabel(d.xlabel)
+        axis = math.log10 if d.log else float
+        xs = [x for s in d.series for x in s.x if x > 0 or not d.log]
+        ys = [y for s in d.series for y in s.y if y > 0 or not d.log]
+        for i, s in reversed(list(enumerate(d.series))):  # the first (best) drawn last, on top
+            points = [(x, y) for x, y in zip(s.x, s.y, strict=True) if not d.log or (x > 0 and y > 0)]
+            plt.plot(
+                [axis(x) for x, _ in points],
+                [axis(y) for _, y in points],
+                color=COLORS[i % len(COLORS)],
+                marker="braille",
+            )
+        if ys:
+            yticks = log_ticks(min(ys), max(ys)) if d.log else linear_ticks(max(ys))
+            plt.yticks([axis(v) for v in yticks], [short_money(v) for v in yticks])
+            if not d.log:
+                plt.ylim(0, yticks[-1] or 1)
+        if d.log and xs:
+            from advisor.render import tokens
+
+            xticks = log_ticks(min(xs), max(xs), dense_below=3)
+            plt.xticks([axis(v) for v in xticks], [tokens(v) for v in xticks])
+        for i, (x, _label) in enumerate(d.marks):
+            if xs and min(xs) <= x <= max(xs):
+                plt.vertical_line(axis(x), color=MARK_COLORS[i % 2])
+        plot.refresh()
+        self.query_one(".chart-legend", Static).update(self.legend(d))
+
+    @staticmethod
+    def legend(d: Drawing) -> Text:
+        lines: list[Text] = []
+        for i, s in enumerate(d.series):
+            best = s.option_id == d.best
+            line = Text("━━ ", style=f"color({COLORS[i % len(COLORS)]})")
+            line.append(("★ " if best else "") + d.labels.get(s.option_id or "", s.label), style="bold" if best else "")
+            lines.append(line)
+        if d.marks:
+            marks = Text("  ").join(
+                Text(f"│ {label}", style=f"color({MARK_COLORS[i % 2]})") for i, (_x, label) in enumerate(d.marks)
+            )
+            lines.append(marks)
+        text = Text("\n").join(lines)
+        text.no_wrap, text.overflow = True, "ellipsis"
+        return text
+
+
+class ChartsPanel(Vertical):
+    """Two tabs: cost over time, cost against volume."""
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent():
+            with TabPane("Cost over time", id="tab-time"):
+                yield ChartView(id="chart-time")
+            with TabPane("Cost against volume", id="tab-volume"):
+                yield ChartView(id="chart-volume")
+
+    async def show(self, result: Any | None, volume: list[Any], monthly_tokens: float | None) -> None:
+        """`volume`: advisor.chart.volume_series for the same profile; `monthly_tokens`: today's volume."""
+        time_view = self.query_one("#chart-time", ChartView)
+        volume_view = self.query_one("#chart-volume", ChartView)
+        if result is None:
+            await time_view.draw(Drawing())
+            await volume_view.draw(Drawing())
+            return
+        from advisor import chart
+        from advisor.render import months, tokens
+        from advisor.tui.widgets.options_table import short_label
+
+        best = result.recommendation.option_id
+        labels = {o.id: ("" if o.passes else "✗ ") + short_label(o) for o in result.options}
+        crossing = chart.crossover(result)
+        await time_view.draw(
+            Drawing(
+                chart.cumulative_series(result),
+                "cumulative cost",
+                "months",
+                marks=[(crossing[0], f"crossover after {months(crossing[0])}")] if crossing else [],
+                best=best,
+                labels=labels,
+            )
+        )
+        breakeven = chart.breakeven(result)
+        marks = [(breakeven, f"break-even at {tokens(breakeven)} tokens a month")] if breakeven else []
+        if monthly_tokens:
+            marks.append((monthly_tokens, f"today: {tokens(monthly_tokens)} tokens a month"))
+        await volume_view.draw(
+            Drawing(volume, "monthly cost against volume", "tokens a month (log)", True, marks, best, labels)
+        )

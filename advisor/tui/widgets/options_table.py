@@ -1,0 +1,110 @@
+"""The options: one row per costed option (✓ passes the constraints, ✗ not; ★ recommended),
+with monthly, first-year and horizon cost, payback and the capacity verdict, and a line under the
+table naming the highlighted option in full. A click copies the table as Markdown. Every figure
+is the comparison's own, formatted by advisor.render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+OPTION_WIDTH = 28  # the highlighted option is named in full under the table
+
+
+def short_label(option: Any) -> str:
+    """`hybrid rtx-4090-24gb + gpt-5`: the deployment and the ids, short enough for a column."""
+    hardware = option.hardware or ""
+    if hardware and option.units > 1:
+        hardware = f"{option.units}× {hardware}"
+    if option.deployment == "cloud":
+        parts = list(option.cloud_models)
+    elif option.deployment == "local":
+        parts = [hardware]
+    else:
+        parts = [hardware, *option.cloud_models[-1:]]
+    return f"{option.deployment} " + " + ".join(p for p in parts if p)
+
+
+class OptionsTable(DataTable):
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = True
+        self.tooltip = "click to copy the options as Markdown"
+        for label, key, width in (
+            ("", "mark", 2),
+            ("option", "option", OPTION_WIDTH),
+            ("monthly", "monthly", None),
+            ("first year", "first_year", None),
+            ("36 months", "horizon", None),
+            ("payback", "payback", None),
+            ("capacity", "capacity", None),
+        ):
+            self.add_column(label, key=key, width=width)
+
+    def show(self, result: Any | None) -> None:
+        from advisor.render import money, months  # lazily: pydantic is not needed for the first paint
+
+        self.clear()
+        if result is None:
+            return
+        self.columns["horizon"].label = Text(f"{result.horizon_months:g} months")  # type: ignore[index]
+        best = result.recommendation.option_id
+        for o in result.options:
+            mark = ("★" if o.id == best else " ") + ("✓" if o.passes else "✗")
+            style = "bold" if o.id == best else ("dim" if not o.passes else "")
+            self.add_row(
+                Text(mark, style="green" if o.passes else "red"),
+                Text(short_label(o), style=style),
+                Text(money(o.monthly_usd), style=style, justify="right"),
+                Text(money(o.first_year_usd), justify="right"),
+                Text(money(o.horizon_usd), style=style, justify="right"),
+                Text("—" if o.deployment == "cloud" else months(o.payback_months), justify="right"),
+                o.capacity_verdict or "—",
+                key=o.id,
+            )
+
+
+class OptionsPanel(Vertical):
+    """The table and, under it, the highlighted option in full (label, capacity, why it fails)."""
+
+    def compose(self) -> ComposeResult:
+        yield OptionsTable(id="options-table")
+        yield Static("", id="option-detail", markup=False)
+
+    def on_mount(self) -> None:
+        self.border_title = "Options"
+        self.result: Any | None = None
+
+    def show(self, result: Any | None) -> None:
+        self.result = result
+        self.query_one(OptionsTable).show(result)
+        if result is None:
+            self.border_title = "Options"
+            self.query_one("#option-detail", Static).update("Options appear once the volume is known.")
+            return
+        self.border_title = f"Options — {len(result.options)} costed, over {result.horizon_months:g} months"
+        self.describe(result.options[0].id if result.options else None)
+
+    def describe(self, option_id: str | None) -> None:
+        option = next((o for o in (self.result.options if self.result else []) if o.id == option_id), None)
+        detail = self.query_one("#option-detail", Static)
+        if option is None:
+            detail.update("")
+            return
+        facts = [option.label, option.capacity_verdict, *option.failed, *option.notes[:1]]
+        detail.update(Text(" · ".join(f for f in facts if f), style="" if option.passes else "red"))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.describe(event.row_key.value if event.row_key else None)
+
+    def on_click(self) -> None:
+        if self.result is None:
+            return
+        from advisor.summary import options_markdown
+
+        self.app.copy_to_clipboard(options_markdown(self.result, limit=len(self.result.options)))
+        self.notify("options table copied as Markdown", timeout=2)
