@@ -17,6 +17,7 @@ from advisor import __version__
 from advisor.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
 from advisor.config import Config
 from advisor.errors import UsageError
+from advisor.pricing import claude_usd
 from advisor.render import format_value, money, months, tokens
 from advisor.state import SessionState
 from advisor.store import SpendSummary
@@ -390,23 +391,6 @@ def _last_memo(turns: list[Any]) -> str | None:
     return None
 
 
-def _claude_alone(spend: SpendSummary, config: Config, catalog: Catalog) -> float:
-    """What the session's tokens would have cost on Claude alone, through the cloud-cost tool."""
-    from tools.registry import TOOLS
-
-    if config.claude_model not in catalog.cloud:
-        return 0.0
-    cost = TOOLS["cloud-cost"].run(
-        {
-            "model": config.claude_model,
-            "input_tokens": spend.local_input_tokens + spend.claude_input_tokens,
-            "output_tokens": spend.local_output_tokens + spend.claude_output_tokens,
-        },
-        catalog,
-    )
-    return cost.monthly_usd  # type: ignore[attr-defined]
-
-
 def _load_state(store: Any, record: Any) -> SessionState:
     from pydantic import ValidationError
 
@@ -461,7 +445,12 @@ def write_report(config: Config, session_name: str | None, fmt: str, out: Path |
         result = _compare(state, catalog, record.name)
         state.memo = _last_memo(store.turns(record.id))
         spend = store.spend(record.id)
-        spend.all_claude_usd = _claude_alone(spend, config, catalog)
+        spend.all_claude_usd = claude_usd(
+            catalog,
+            config.claude_model,
+            spend.local_input_tokens + spend.claude_input_tokens,
+            spend.local_output_tokens + spend.claude_output_tokens,
+        )
     finally:
         store.close()
     if fmt == "json":

@@ -15,7 +15,6 @@ from advisor.config import Config
 from advisor.errors import UsageError
 from advisor.events import (
     AgentEvent,
-    Notice,
     ProfileChanged,
     TextChunk,
     TurnFailed,
@@ -23,6 +22,7 @@ from advisor.events import (
     UsageRecorded,
 )
 from advisor.paths import cache_dir, data_dir, db_path
+from advisor.pricing import claude_usd
 from advisor.state import SessionState
 from advisor.store import SpendSummary, Store
 from tools.compare import CompareResult
@@ -154,15 +154,7 @@ class Session:
         return ctx
 
     def _price_claude(self, input_tokens: int, output_tokens: int) -> float:
-        """Claude's usage priced through the same cloud-cost tool the user sees."""
-        model = self.config.claude_model
-        if model not in self.catalog.cloud:
-            return 0.0
-        result = TOOLS["cloud-cost"].run(
-            {"model": model, "input_tokens": input_tokens, "output_tokens": output_tokens},
-            self.catalog,
-        )
-        return result.monthly_usd  # type: ignore[attr-defined]
+        return claude_usd(self.catalog, self.config.claude_model, input_tokens, output_tokens)
 
     def turn(self, text: str, cancel: threading.Event | None = None, escalate: bool = False) -> Iterator[AgentEvent]:
         cancel = cancel or threading.Event()
@@ -289,6 +281,3 @@ class Session:
         )
         path.write_text(text, encoding="utf-8")
         return path
-
-    def notice_events(self) -> list[Notice]:
-        return [Notice(text=line) for line in self.startup_notices]

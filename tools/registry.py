@@ -1,4 +1,4 @@
-"""The one list of tools. From it come the LLM tool schemas (Ollama and Anthropic shapes), the
+"""The one list of tools. From it come the LLM tool schemas (shaped per SDK by the adapters), the
 `advisor calc` subcommands and the chat's /calc — never written twice."""
 
 from __future__ import annotations
@@ -164,23 +164,3 @@ TOOLS: dict[str, Tool] = {
 
 def tool_by_function_name(name: str) -> Tool | None:
     return TOOLS.get(name.replace("_", "-"))
-
-
-def ollama_tools() -> list[dict[str, Any]]:
-    return [
-        {
-            "type": "function",
-            "function": {
-                "name": t.function_name,
-                "description": t.description,
-                "parameters": t.parameters(),
-            },
-        }
-        for t in TOOLS.values()
-    ]
-
-
-def anthropic_tools() -> list[dict[str, Any]]:
-    return [
-        {"name": t.function_name, "description": t.description, "input_schema": t.parameters()} for t in TOOLS.values()
-    ]
