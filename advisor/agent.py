@@ -34,13 +34,13 @@ from advisor.models.base import (
     ToolCallsReady,
     ToolSpec,
 )
+from advisor.prompts import load as load_prompt
 from advisor.state import SessionState
 from advisor.summary import recommendation_markdown, whatif_markdown
-from prompts import load as load_prompt
-from tools.catalog import Catalog
-from tools.compare import CompareResult
-from tools.profile import WorkloadProfile
-from tools.registry import TOOLS, ToolInputError, tool_by_function_name
+from advisor.tools.catalog import Catalog
+from advisor.tools.compare import CompareResult
+from advisor.tools.profile import WorkloadProfile
+from advisor.tools.registry import TOOLS, ToolInputError, tool_by_function_name
 
 MAX_TOOL_STEPS = 4
 HISTORY_MESSAGES = 8

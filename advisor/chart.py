@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from advisor.render import tokens
-from tools.catalog import Catalog
-from tools.compare import CompareInput, CompareResult, cumulative_cost, sweep
-from tools.options import Option
+from advisor.tools.catalog import Catalog
+from advisor.tools.compare import CompareInput, CompareResult, cumulative_cost, sweep
+from advisor.tools.options import Option
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 MARKERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # one letter per line: readable with no colour

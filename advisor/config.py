@@ -42,7 +42,7 @@ class Config(BaseModel):
     catalog_files: list[Path] = []
 
     def catalog(self):  # -> tools.catalog.Catalog
-        from tools.catalog import CatalogError, default_catalog
+        from advisor.tools.catalog import CatalogError, default_catalog
 
         try:
             return default_catalog(tuple(self.catalog_files))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tools.catalog import Catalog
-from tools.registry import TOOLS
+from advisor.tools.catalog import Catalog
+from advisor.tools.registry import TOOLS
 
 
 def claude_usd(catalog: Catalog, model: str, input_tokens: int, output_tokens: int) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tools.base import ToolResult
+from advisor.tools.base import ToolResult
 
 MONEY_SUFFIX = ("_usd", "_usd_per_million")
 TOKEN_WORDS = ("tokens",)

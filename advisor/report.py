@@ -21,9 +21,9 @@ from advisor.pricing import claude_usd
 from advisor.render import format_value, money, months, tokens
 from advisor.state import SessionState
 from advisor.store import SpendSummary
-from tools.catalog import STALE_AFTER_DAYS, Catalog
-from tools.compare import CompareInput, CompareResult
-from tools.options import Option
+from advisor.tools.catalog import STALE_AFTER_DAYS, Catalog
+from advisor.tools.compare import CompareInput, CompareResult
+from advisor.tools.options import Option
 
 MEMO_MARK = "**Memo (written by Claude):**"
 TITLE = "LLM deployment recommendation"
@@ -311,7 +311,7 @@ def _spend(spend: SpendSummary | None) -> list[str]:
 
 def _volume_input(state: SessionState, result: CompareResult, catalog: Catalog) -> list[Series]:
     """The volume sweep for the state's profile, when it is the profile ``result`` compared."""
-    from tools.base import ToolError
+    from advisor.tools.base import ToolError
 
     try:
         inp = CompareInput.model_validate(state.profile.model_dump(exclude_none=True))
@@ -394,7 +394,7 @@ def _last_memo(turns: list[Any]) -> str | None:
 def _load_state(store: Any, record: Any) -> SessionState:
     from pydantic import ValidationError
 
-    from tools.profile import WorkloadProfile
+    from advisor.tools.profile import WorkloadProfile
 
     loaded = store.load_profile(record.id)
     if loaded is None:
@@ -406,7 +406,7 @@ def _load_state(store: Any, record: Any) -> SessionState:
 
 
 def _compare(state: SessionState, catalog: Catalog, name: str) -> CompareResult:
-    from tools.registry import TOOLS, ToolInputError
+    from advisor.tools.registry import TOOLS, ToolInputError
 
     try:
         return TOOLS["compare"].run(state.profile.model_dump(exclude_none=True), catalog)  # type: ignore[return-value]

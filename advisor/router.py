@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from prompts import load as load_prompt
+from advisor.prompts import load as load_prompt
 
 _MEMO = re.compile(
     r"\b(final (memo|recommendation|report)|(recommendation )?memo\b|for (the|our|my) (board|boss|"

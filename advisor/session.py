@@ -25,9 +25,9 @@ from advisor.paths import cache_dir, data_dir, db_path
 from advisor.pricing import claude_usd
 from advisor.state import SessionState
 from advisor.store import SpendSummary, Store
-from tools.compare import CompareResult
-from tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
-from tools.registry import TOOLS, ToolInputError
+from advisor.tools.compare import CompareResult
+from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
+from advisor.tools.registry import TOOLS, ToolInputError
 
 
 class Session:

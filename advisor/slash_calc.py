@@ -6,8 +6,8 @@ import shlex
 
 from advisor.errors import UsageError
 from advisor.render import render_result
-from tools.catalog import Catalog
-from tools.registry import TOOLS, ToolInputError
+from advisor.tools.catalog import Catalog
+from advisor.tools.registry import TOOLS, ToolInputError
 
 
 def parse_calc(line: str) -> tuple[str, dict[str, object]]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from tools.profile import WorkloadProfile
+from advisor.tools.profile import WorkloadProfile
 
 
 class SessionState(BaseModel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advisor.render import money, months, tokens
-from tools.compare import CompareResult, Recommendation
+from advisor.tools.compare import CompareResult, Recommendation
 
 
 def recommendation_bullets(rec: Recommendation) -> list[str]:

@@ -21,8 +21,8 @@ def cold(cmd: list[str], runs: int = 7) -> float:
 
 
 def sweep_ms() -> float:
-    from tools.catalog import load_catalog
-    from tools.compare import CompareInput, sweep
+    from advisor.tools.catalog import load_catalog
+    from advisor.tools.compare import CompareInput, sweep
 
     catalog = load_catalog()
     inp = CompareInput(

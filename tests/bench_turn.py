@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from advisor.agent import TurnContext, run_turn
 from advisor.state import SessionState
+from advisor.tools.compare import CompareInput, compare, sweep
 from tests.scripted import ScriptedModel, Step
-from tools.compare import CompareInput, compare, sweep
 
 ROUTER = "A router agent handles 5,000 requests a day at 2K tokens each; public data"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.catalog import Catalog, load_catalog
+from advisor.tools.catalog import Catalog, load_catalog
 
 
 @pytest.fixture(scope="session")

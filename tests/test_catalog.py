@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.catalog import CatalogError, load_catalog, validate_file
+from advisor.tools.catalog import CatalogError, load_catalog, validate_file
 
 
 def test_every_entry_is_dated_and_sourced(catalog):

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tools.compare import CompareInput, compare, sweep
-from tools.hybrid import HybridInput, hybrid
+from advisor.tools.compare import CompareInput, compare, sweep
+from advisor.tools.hybrid import HybridInput, hybrid
 
 TRIAGE = dict(requests_per_day=5000, input_tokens_per_request=2000, output_tokens_per_request=300)
 
@@ -67,7 +67,7 @@ def test_breakeven_volume_is_where_the_winner_changes(catalog):
 
 
 def test_missing_volume_is_a_clear_error(catalog):
-    from tools.base import ToolError
+    from advisor.tools.base import ToolError
 
     with pytest.raises(ToolError, match="volume"):
         compare(CompareInput(privacy="public"), catalog)

@@ -8,10 +8,10 @@ import pytest
 
 from advisor.interview import next_question, read_answer
 from advisor.interview.questions import missing_fields, question_texts
-from prompts import load
+from advisor.prompts import load
+from advisor.tools.catalog import Catalog
+from advisor.tools.profile import WorkloadProfile
 from tests.test_interview_support import build_small_catalog
-from tools.catalog import Catalog
-from tools.profile import WorkloadProfile
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,14 @@ from hypothesis import strategies as st
 
 from advisor.errors import UsageError
 from advisor.interview import read_answer, resolve_id_field
+from advisor.tools.catalog import Catalog
+from advisor.tools.profile import WorkloadProfile, resolve
 from tests.test_interview_support import (
     EMPTY,
     approx_changes,
     build_small_catalog,
     load_real_catalog,
 )
-from tools.catalog import Catalog
-from tools.profile import WorkloadProfile, resolve
 
 
 @pytest.fixture(scope="module")

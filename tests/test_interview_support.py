@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from tools.catalog import Catalog, CloudModel, Hardware, LocalModel, load_catalog
-from tools.profile import WorkloadProfile
+from advisor.tools.catalog import Catalog, CloudModel, Hardware, LocalModel, load_catalog
+from advisor.tools.profile import WorkloadProfile
 
 AS_OF = date(2026, 5, 1)
 

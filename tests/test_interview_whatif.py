@@ -7,14 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor.interview import read_whatif
+from advisor.tools.catalog import Catalog
+from advisor.tools.profile import WorkloadProfile
 from tests.test_interview_support import (
     MONTHLY,
     PER_REQUEST,
     approx_changes,
     build_small_catalog,
 )
-from tools.catalog import Catalog
-from tools.profile import WorkloadProfile
 
 
 @pytest.fixture(scope="module")

@@ -29,9 +29,9 @@ from advisor.report import MEMO_MARK, prices, render_json, render_markdown, writ
 from advisor.session import Session
 from advisor.state import SessionState
 from advisor.store import SpendSummary, Store
-from tools.catalog import Catalog, CloudModel, Hardware, LocalModel, PricePoint
-from tools.compare import CompareInput, CompareResult, compare, cumulative_cost
-from tools.profile import WorkloadProfile
+from advisor.tools.catalog import Catalog, CloudModel, Hardware, LocalModel, PricePoint
+from advisor.tools.compare import CompareInput, CompareResult, compare, cumulative_cost
+from advisor.tools.profile import WorkloadProfile
 
 TODAY = date(2026, 1, 1)
 TRIAGE = "We triage 5,000 tickets a day, 2k tokens in and 300 out each, public data"

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools.breakeven import breakeven_tokens
-from tools.cloud_cost import CloudCostInput, blended_rate, cloud_cost
-from tools.payback import payback_months
+from advisor.tools.breakeven import breakeven_tokens
+from advisor.tools.cloud_cost import CloudCostInput, blended_rate, cloud_cost
+from advisor.tools.payback import payback_months
 
 tokens = st.floats(min_value=0, max_value=1e13, allow_nan=False)
 prices = st.floats(min_value=0.01, max_value=200, allow_nan=False)
@@ -70,7 +70,7 @@ def test_payback_exists_only_when_cloud_beats_running(hardware, cloud, running):
 @settings(max_examples=50, deadline=None)
 @given(scale=st.floats(min_value=1.01, max_value=50))
 def test_compare_more_volume_never_lowers_the_cloud_bill(catalog, scale):
-    from tools.compare import CompareInput, compare
+    from advisor.tools.compare import CompareInput, compare
 
     base = CompareInput(
         requests_per_day=1000, input_tokens_per_request=2000, output_tokens_per_request=300, privacy="public"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tools.breakeven import BreakevenInput, breakeven, breakeven_tokens
-from tools.capacity import CapacityInput, capacity, kv_bytes_per_token
-from tools.cloud_cost import CloudCostInput, blended_rate, cloud_cost
-from tools.local_cost import LocalCostInput, local_cost
-from tools.payback import PaybackInput, payback
+from advisor.tools.breakeven import BreakevenInput, breakeven, breakeven_tokens
+from advisor.tools.capacity import CapacityInput, capacity, kv_bytes_per_token
+from advisor.tools.cloud_cost import CloudCostInput, blended_rate, cloud_cost
+from advisor.tools.local_cost import LocalCostInput, local_cost
+from advisor.tools.payback import PaybackInput, payback
 
 
 def test_router_workload_on_sonnet_45_costs_900_not_300(catalog):
@@ -96,7 +96,7 @@ def test_three_tokens_a_second_is_78m_a_month_not_234m():
 
 
 def test_70b_in_fp16_needs_140gb_not_35(catalog):
-    from tools.capacity import weights_gb
+    from advisor.tools.capacity import weights_gb
 
     model = catalog.local_models["llama-3.3-70b"]
     assert weights_gb(model, "F16") == pytest.approx(141, rel=0.02)

@@ -30,15 +30,15 @@ from advisor.events import (
 )
 from advisor.state import SessionState
 from advisor.store import SpendSummary
+from advisor.tools.catalog import load_catalog
+from advisor.tools.profile import MissingVolume, WorkloadProfile, resolve
+from advisor.tools.registry import TOOLS
 from advisor.tui.app import AdvisorApp
 from advisor.tui.widgets.chat import EscalationView, NoticeLine, ReplyMessage, ToolCallView, UserMessage
 from advisor.tui.widgets.options_table import OptionsTable
 from advisor.tui.widgets.profile_panel import ProfilePanel
 from advisor.tui.widgets.prompt import PromptInput
 from advisor.tui.widgets.status import ActivityLine, StatusBar
-from tools.catalog import load_catalog
-from tools.profile import MissingVolume, WorkloadProfile, resolve
-from tools.registry import TOOLS
 
 TRIAGE = {"requests_per_day": 5000.0, "input_tokens_per_request": 2000.0, "output_tokens_per_request": 300.0}
 CATALOG = load_catalog()

@@ -36,7 +36,7 @@ class _Today(datetime.date):
 
 @pytest.fixture(autouse=True)
 def _frozen_day(monkeypatch):
-    for module in ("tools.compare", "tools.options", "tools.catalog", "tools.hybrid"):
+    for module in ("advisor.tools.compare", "advisor.tools.options", "advisor.tools.catalog", "advisor.tools.hybrid"):
         monkeypatch.setattr(f"{module}.date", _Today)
 
 

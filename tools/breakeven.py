@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from tools.base import ToolError, ToolInput, ToolResult
-from tools.catalog import Catalog, CloudModel
-from tools.cloud_cost import blended_rate
-from tools.local_cost import LocalCostInput, local_cost
-from tools.quantity import Quantity, Usd
+from advisor.tools.base import ToolError, ToolInput, ToolResult
+from advisor.tools.catalog import Catalog, CloudModel
+from advisor.tools.cloud_cost import blended_rate
+from advisor.tools.local_cost import LocalCostInput, local_cost
+from advisor.tools.quantity import Quantity, Usd
 
 
 class BreakevenInput(ToolInput):

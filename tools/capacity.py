@@ -10,10 +10,10 @@ import math
 
 from pydantic import Field, model_validator
 
-from tools import defaults as d
-from tools.base import ToolError, ToolInput, ToolResult
-from tools.catalog import Catalog, Hardware, LocalModel
-from tools.quantity import Hours, Tokens
+from advisor.tools import defaults as d
+from advisor.tools.base import ToolError, ToolInput, ToolResult
+from advisor.tools.catalog import Catalog, Hardware, LocalModel
+from advisor.tools.quantity import Hours, Tokens
 
 
 class CapacityInput(ToolInput):

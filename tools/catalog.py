@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from tools.base import ToolError
+from advisor.tools.base import ToolError
 
 Tier = Literal["frontier", "strong", "budget"]
 TIER_RANK: dict[str, int] = {"budget": 0, "strong": 1, "frontier": 2}
@@ -274,7 +274,7 @@ def _load_user_file(path: Path, sections: dict[str, dict[str, _Entry]]) -> None:
 
 def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
     """The shipped catalog, with each user file (if it exists) extending and overriding it."""
-    root = resources.files("catalog")
+    root = resources.files("advisor.catalog")
     sections: dict[str, dict[str, _Entry]] = {}
     files: list[str] = []
     for section, (filename, _) in SECTIONS.items():

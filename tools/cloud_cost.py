@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from tools.base import ToolError, ToolInput, ToolResult
-from tools.catalog import Catalog, CloudModel, PricePoint
-from tools.quantity import Share, Tokens
+from advisor.tools.base import ToolError, ToolInput, ToolResult
+from advisor.tools.catalog import Catalog, CloudModel, PricePoint
+from advisor.tools.quantity import Share, Tokens
 
 
 class CloudCostInput(ToolInput):

@@ -6,10 +6,10 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from tools import defaults as d
-from tools.base import ToolError, ToolResult
-from tools.catalog import Catalog, stale_prices
-from tools.options import (
+from advisor.tools import defaults as d
+from advisor.tools.base import ToolError, ToolResult
+from advisor.tools.catalog import Catalog, stale_prices
+from advisor.tools.options import (
     Deployment,
     Option,
     Plan,
@@ -17,9 +17,9 @@ from tools.options import (
     constraint_failures,
     evaluate,
 )
-from tools.payback import payback_months
-from tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
-from tools.rules import applicable
+from advisor.tools.payback import payback_months
+from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
+from advisor.tools.rules import applicable
 
 
 class CompareInput(WorkloadProfile):

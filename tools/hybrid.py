@@ -6,11 +6,11 @@ from datetime import date
 
 from pydantic import Field
 
-from tools.base import ToolError, ToolResult
-from tools.catalog import Catalog, LocalModel
-from tools.options import Plan, best_local, cheapest_cloud, cloud_baseline, cloud_part, evaluate
-from tools.profile import MissingVolume, WorkloadProfile, resolve
-from tools.quantity import Share
+from advisor.tools.base import ToolError, ToolResult
+from advisor.tools.catalog import Catalog, LocalModel
+from advisor.tools.options import Plan, best_local, cheapest_cloud, cloud_baseline, cloud_part, evaluate
+from advisor.tools.profile import MissingVolume, WorkloadProfile, resolve
+from advisor.tools.quantity import Share
 
 
 class HybridInput(WorkloadProfile):

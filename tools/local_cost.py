@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from tools import defaults as d
-from tools.base import ToolError, ToolInput, ToolResult
-from tools.catalog import Catalog, Hardware
-from tools.quantity import Hours, Quantity, Usd
+from advisor.tools import defaults as d
+from advisor.tools.base import ToolError, ToolInput, ToolResult
+from advisor.tools.catalog import Catalog, Hardware
+from advisor.tools.quantity import Hours, Quantity, Usd
 
 
 class LocalCostInput(ToolInput):

@@ -15,12 +15,12 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from tools import defaults as d
-from tools.capacity import CapacityInput, capacity
-from tools.catalog import TIER_RANK, Catalog, CloudModel, Hardware, LocalModel
-from tools.cloud_cost import CloudCostInput, cloud_cost
-from tools.local_cost import LocalCostInput, LocalCostResult, local_cost
-from tools.profile import ResolvedProfile
+from advisor.tools import defaults as d
+from advisor.tools.capacity import CapacityInput, capacity
+from advisor.tools.catalog import TIER_RANK, Catalog, CloudModel, Hardware, LocalModel
+from advisor.tools.cloud_cost import CloudCostInput, cloud_cost
+from advisor.tools.local_cost import LocalCostInput, LocalCostResult, local_cost
+from advisor.tools.profile import ResolvedProfile
 
 Deployment = Literal["cloud", "local", "hybrid"]
 

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from tools.base import ToolInput, ToolResult
-from tools.quantity import Usd
+from advisor.tools.base import ToolInput, ToolResult
+from advisor.tools.quantity import Usd
 
 if TYPE_CHECKING:
-    from tools.catalog import Catalog
+    from advisor.tools.catalog import Catalog
 
 
 class PaybackInput(ToolInput):

@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tools import defaults as d
-from tools.catalog import Tier
-from tools.quantity import Hours, Quantity, Share, Tokens, Usd
+from advisor.tools import defaults as d
+from advisor.tools.catalog import Tier
+from advisor.tools.quantity import Hours, Quantity, Share, Tokens, Usd
 
 Privacy = Literal["public", "internal", "sensitive", "regulated"]
 PRIVACY_LEVELS: tuple[str, ...] = ("public", "internal", "sensitive", "regulated")

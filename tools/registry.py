@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from tools.base import ToolError, ToolResult
+from advisor.tools.base import ToolError, ToolResult
 
 if TYPE_CHECKING:
-    from tools.catalog import Catalog
+    from advisor.tools.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -110,21 +110,21 @@ TOOLS: dict[str, Tool] = {
     for t in (
         Tool(
             "cloud-cost",
-            "tools.cloud_cost",
+            "advisor.tools.cloud_cost",
             "CloudCostInput",
             "cloud_cost",
             "Monthly cost of a token volume on a cloud model",
         ),
         Tool(
             "local-cost",
-            "tools.local_cost",
+            "advisor.tools.local_cost",
             "LocalCostInput",
             "local_cost",
             "Monthly and first-year cost of owned or rented hardware",
         ),
         Tool(
             "payback",
-            "tools.payback",
+            "advisor.tools.payback",
             "PaybackInput",
             "payback",
             "Months until hardware pays for itself against a cloud bill",
@@ -132,28 +132,28 @@ TOOLS: dict[str, Tool] = {
         ),
         Tool(
             "breakeven",
-            "tools.breakeven",
+            "advisor.tools.breakeven",
             "BreakevenInput",
             "breakeven",
             "Monthly token volume where local and cloud cost the same",
         ),
         Tool(
             "capacity",
-            "tools.capacity",
+            "advisor.tools.capacity",
             "CapacityInput",
             "capacity",
             "Tokens a month a box can generate with a model; whether it fits",
         ),
         Tool(
             "hybrid",
-            "tools.hybrid",
+            "advisor.tools.hybrid",
             "HybridInput",
             "hybrid",
             "Cost of keeping a share local and sending the rest to a cloud model",
         ),
         Tool(
             "compare",
-            "tools.compare",
+            "advisor.tools.compare",
             "CompareInput",
             "compare",
             "Rank cloud, local and hybrid options for a workload and recommend one",

@@ -18,7 +18,7 @@ class RuleOfThumb(BaseModel):
 
 @lru_cache(maxsize=1)
 def rules_of_thumb() -> tuple[RuleOfThumb, ...]:
-    text = (resources.files("catalog") / "rules_of_thumb.toml").read_text(encoding="utf-8")
+    text = (resources.files("advisor.catalog") / "rules_of_thumb.toml").read_text(encoding="utf-8")
     return tuple(RuleOfThumb.model_validate(r) for r in tomllib.loads(text).get("rule", []))
 
 

@@ -13,7 +13,7 @@ from advisor.errors import UsageError
 def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
     """Every tool is listed; only the one on the command line has its flags built (which imports
     its module alone: start-up time)."""
-    from tools.registry import TOOLS
+    from advisor.tools.registry import TOOLS
 
     calc = subparsers.add_parser(
         "calc", help="run a cost calculator", description="Run one deterministic cost calculator."
@@ -38,7 +38,7 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
     from advisor.render import render_result
-    from tools.registry import TOOLS, ToolInputError
+    from advisor.tools.registry import TOOLS, ToolInputError
 
     tool = TOOLS[args.tool]
     arguments = {

@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _validate(paths: list[Path], config) -> int:
-    from tools.catalog import CatalogError, load_catalog, validate_file
+    from advisor.tools.catalog import CatalogError, load_catalog, validate_file
 
     try:
         catalog = load_catalog(tuple(config.catalog_files))

@@ -31,7 +31,7 @@ def config_from_args(args: argparse.Namespace):  # -> advisor.config.Config
     from advisor.config import load_config
     from advisor.errors import UsageError
     from advisor.models.select import check_spec
-    from tools.quantity import parse_quantity
+    from advisor.tools.quantity import parse_quantity
 
     try:
         check_spec(args.local)

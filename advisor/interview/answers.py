@@ -9,7 +9,7 @@ from typing import Any
 from advisor.interview import settings
 from advisor.interview.draft import Draft
 from advisor.interview.numbers import QTY_RE, human, percent, quantity
-from tools import defaults
+from advisor.tools import defaults
 
 _FILLER = frozenset(
     """

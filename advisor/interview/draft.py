@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.interview.numbers import days_in, human, mask
-from tools.catalog import Catalog
-from tools.defaults import DAYS_PER_MONTH
-from tools.profile import WorkloadProfile
+from advisor.tools.catalog import Catalog
+from advisor.tools.defaults import DAYS_PER_MONTH
+from advisor.tools.profile import WorkloadProfile
 
 TOKEN_FIELDS = ("input_tokens_per_request", "output_tokens_per_request")
 MONTHLY_FIELDS = ("monthly_input_tokens", "monthly_output_tokens")

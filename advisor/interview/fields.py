@@ -5,8 +5,8 @@ from __future__ import annotations
 from advisor.errors import UsageError
 from advisor.interview.names import find_id
 from advisor.interview.privacy import read_privacy
-from tools.catalog import Catalog
-from tools.profile import PRIVACY_LEVELS
+from advisor.tools.catalog import Catalog
+from advisor.tools.profile import PRIVACY_LEVELS
 
 ID_SECTIONS = {"hardware": "hardware", "cloud_model": "cloud", "local_model": "local-models"}
 

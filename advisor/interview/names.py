@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tools.catalog import Catalog
+from advisor.tools.catalog import Catalog
 
 # Words that belong to catalog labels but also to ordinary sentences, or that say too little
 # alone: they support a mention, they never start one.

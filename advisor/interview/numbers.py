@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tools.defaults import DAYS_PER_MONTH
+from advisor.tools.defaults import DAYS_PER_MONTH
 
 _SCALES = {
     "k": 1e3,

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tools.profile import PRIVACY_LEVELS
+from advisor.tools.profile import PRIVACY_LEVELS
 
 _RANK = {level: i for i, level in enumerate(PRIVACY_LEVELS)}
 

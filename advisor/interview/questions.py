@@ -9,9 +9,9 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from prompts import load as load_prompt
-from tools import defaults
-from tools.profile import WorkloadProfile
+from advisor.prompts import load as load_prompt
+from advisor.tools import defaults
+from advisor.tools.profile import WorkloadProfile
 
 QUESTIONS_FILE = "questions.toml"
 

@@ -13,10 +13,10 @@ from advisor.interview.draft import Draft
 from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
 from advisor.interview.numbers import human
 from advisor.interview.privacy import read_offline, read_privacy, stricter
-from tools import defaults
-from tools.catalog import Catalog
-from tools.profile import WorkloadProfile
-from tools.quantity import MAX_TOKENS_PER_MONTH
+from advisor.tools import defaults
+from advisor.tools.catalog import Catalog
+from advisor.tools.profile import WorkloadProfile
+from advisor.tools.quantity import MAX_TOKENS_PER_MONTH
 
 MAX_CHARS = 20_000  # a chat answer, not a document
 

@@ -12,8 +12,8 @@ from advisor.interview.draft import normalise
 from advisor.interview.numbers import NUM, human, percent, word_value
 from advisor.interview.reader import read_draft
 from advisor.interview.settings import usd_per_kwh
-from tools.catalog import Catalog
-from tools.profile import WorkloadProfile
+from advisor.tools.catalog import Catalog
+from advisor.tools.profile import WorkloadProfile
 
 
 class WhatIf(BaseModel):

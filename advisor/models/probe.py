@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from advisor.models.base import ChatModel, Message, ModelError, ToolCallsReady, ToolSpec
-from prompts import load as load_prompt
+from advisor.prompts import load as load_prompt
 
 
 class ProbeResult(BaseModel):

@@ -352,7 +352,7 @@ class AdvisorApp(App):
         if result is None or catalog is None:
             return []
         from advisor.chart import volume_series
-        from tools.compare import CompareInput
+        from advisor.tools.compare import CompareInput
 
         inp = CompareInput.model_validate(self.session.state.profile.model_dump(exclude_none=True))
         return volume_series(inp, catalog, result=result)
