@@ -20,6 +20,7 @@ DEFAULT_CLAUDE_MODEL = "claude-sonnet-4-6"
 DEFAULT_BUDGET_USD = 0.25
 
 _ENV = {
+    "ollama_host": "OLLAMA_HOST",
     "ollama_model": "ADVISOR_OLLAMA_MODEL",
     "claude_model": "ADVISOR_CLAUDE_MODEL",
     "budget_usd": "ADVISOR_BUDGET_USD",
@@ -31,7 +32,7 @@ _ENV = {
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    ollama_host: str | None = None  # None: the ollama client reads OLLAMA_HOST
+    ollama_host: str | None = None  # None: the client's default, 127.0.0.1:11434
     ollama_model: str = DEFAULT_OLLAMA_MODEL
     local: str | None = None  # auto | ollama:MODEL | embedded[:PATH] | none
     claude_model: str = DEFAULT_CLAUDE_MODEL

@@ -235,12 +235,29 @@ class Session:
         )
         return spend
 
-    def set_offline(self, offline: bool) -> None:
+    def set_offline(self, offline: bool) -> str | None:
+        """Switch offline on or off; a line to show when the local model had to change."""
         self.offline = offline
-        if offline:
-            self.claude_label = "offline"
-        else:
+        if not offline:
             self._connect_claude()
+            return None
+        self.claude, self.claude_label = None, "offline"
+        return self._keep_local_on_this_machine()
+
+    def _keep_local_on_this_machine(self) -> str | None:
+        """Offline: an Ollama model elsewhere is dropped; one here gets a client that ignores proxies."""
+        host = getattr(self.local, "host", None)
+        if host is None:  # no model, or the embedded one: nothing to connect to
+            return None
+        from advisor.models.offline import OFFLINE_CLIENT, loopback_url, refusal
+        from advisor.models.ollama_model import OllamaModel
+
+        url = loopback_url(host)
+        if url is None:
+            self.local, self.local_label, self.mode = None, "none", "none"
+            return refusal(host)
+        self.local = OllamaModel(self.local.model, host=url, client_kwargs=OFFLINE_CLIENT)  # type: ignore[union-attr]
+        return None
 
     def reset(self) -> None:
         record = self.store.create_session(None)

@@ -4,12 +4,11 @@ model, else the embedded model if installed, else none) — and one line saying 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlparse
 
 from advisor.models.base import ChatModel, ModelError
+from advisor.models.offline import OFFLINE_CLIENT, loopback_url, refusal
 
 FORMS = "auto, ollama:MODEL, embedded, embedded:PATH.gguf or none"
-LOOPBACK = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 
 @dataclass
@@ -17,14 +16,6 @@ class Selection:
     model: ChatModel | None
     label: str
     reason: str
-
-
-def is_loopback(host: str | None) -> bool:
-    if not host:
-        return True  # the client's default: 127.0.0.1:11434
-    url = host if "://" in host else f"http://{host}"
-    name = urlparse(url).hostname or ""
-    return name in LOOPBACK or name.startswith("127.")
 
 
 def check_spec(spec: str | None) -> None:
@@ -58,9 +49,13 @@ def select_local(spec: str | None, *, ollama_host: str | None, ollama_model: str
 def _ollama(model: str, host: str | None, offline: bool, *, explicit: bool) -> Selection:
     from advisor.models.ollama_model import OllamaModel
 
-    if offline and not is_loopback(host):
-        return Selection(None, "none", f"offline: Ollama at {host} is not on this machine, so it is not used")
-    candidate = OllamaModel(model, host=host, connect_timeout=1.5)
+    kwargs: dict[str, object] = {}
+    if offline:
+        url = loopback_url(host)
+        if url is None:
+            return Selection(None, "none", refusal(host))
+        host, kwargs = url, OFFLINE_CLIENT
+    candidate = OllamaModel(model, host=host, connect_timeout=1.5, client_kwargs=kwargs)
     report = candidate.health()
     if not report.ok:
         return Selection(None, "none", report.reason)

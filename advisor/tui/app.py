@@ -393,7 +393,9 @@ class AdvisorApp(App):
     async def action_toggle_offline(self) -> None:
         if self.session is None or self.busy:
             return
-        self.session.set_offline(not self.session.offline)
+        changed = self.session.set_offline(not self.session.offline)
+        if changed:
+            await self.chat.add_notice(changed, level="warning")
         state = (
             "on: nothing leaves this machine" if self.session.offline else f"off: Claude is {self.session.claude_label}"
         )
