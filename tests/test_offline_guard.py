@@ -121,7 +121,8 @@ async def test_the_tui_offline_with_a_hostile_environment_stays_home(hostile, tm
     from tests.test_tui_fake import ready, replies, say, settle
 
     def open_session(progress):
-        return Session.open(load_config(offline=True, local="ollama:qwen3:4b"), session_name="tui", on_progress=progress)
+        config = load_config(offline=True, local="ollama:qwen3:4b")
+        return Session.open(config, session_name="tui", on_progress=progress)
 
     with guard() as record:
         app = AdvisorApp(open_session)
