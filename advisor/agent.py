@@ -37,8 +37,9 @@ from advisor.models.base import (
 from advisor.prompts import load as load_prompt
 from advisor.state import SessionState
 from advisor.summary import recommendation_markdown, whatif_markdown
+from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog
-from advisor.tools.compare import CompareResult
+from advisor.tools.compare import CompareResult, compare_profile
 from advisor.tools.profile import WorkloadProfile
 from advisor.tools.registry import TOOLS, ToolInputError, tool_by_function_name
 
@@ -68,16 +69,12 @@ def tool_specs() -> list[ToolSpec]:
     ]
 
 
-def run_compare(catalog: Catalog, profile: WorkloadProfile) -> CompareResult:
-    return TOOLS["compare"].run(profile.model_dump(exclude_none=True), catalog)  # type: ignore[return-value]
-
-
 def _compare_events(catalog: Catalog, profile: WorkloadProfile) -> Iterator[AgentEvent | CompareResult]:
     arguments = profile.model_dump(exclude_none=True)
     yield ToolCalled(name="compare", arguments=arguments, by="interview")
     try:
-        result = run_compare(catalog, profile)
-    except ToolInputError as exc:
+        result = compare_profile(profile, catalog)
+    except ToolError as exc:
         yield ToolAnswered(name="compare", error=str(exc))
         return
     yield ToolAnswered(name="compare", result=result.model_dump(mode="json"))

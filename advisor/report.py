@@ -17,7 +17,6 @@ from advisor import __version__
 from advisor.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
 from advisor.config import Config
 from advisor.errors import UsageError
-from advisor.pricing import claude_usd
 from advisor.render import format_value, money, months, tokens
 from advisor.state import SessionState
 from advisor.store import SpendSummary
@@ -383,37 +382,6 @@ def render_json(
 
 
 # ---- `advisor report` --------------------------------------------------------------------------
-def _last_memo(turns: list[Any]) -> str | None:
-    """The last Claude memo in the session's answers (the text after its heading)."""
-    for turn in reversed(turns):
-        if turn.answer and MEMO_MARK in turn.answer:
-            return turn.answer.split(MEMO_MARK, 1)[1].strip() or None
-    return None
-
-
-def _load_state(store: Any, record: Any) -> SessionState:
-    from pydantic import ValidationError
-
-    from advisor.tools.profile import WorkloadProfile
-
-    loaded = store.load_profile(record.id)
-    if loaded is None:
-        return SessionState()
-    try:
-        return SessionState(profile=WorkloadProfile.model_validate(loaded[0]), given=loaded[1])
-    except ValidationError:
-        raise UsageError(f"session {record.name!r}: the stored profile no longer validates; start afresh") from None
-
-
-def _compare(state: SessionState, catalog: Catalog, name: str) -> CompareResult:
-    from advisor.tools.registry import TOOLS, ToolInputError
-
-    try:
-        return TOOLS["compare"].run(state.profile.model_dump(exclude_none=True), catalog)  # type: ignore[return-value]
-    except ToolInputError as exc:
-        raise UsageError(f"session {name!r}: {exc}") from None
-
-
 def _emit(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
@@ -427,35 +395,24 @@ def _emit(text: str, out: Path | None) -> None:
 
 def write_report(config: Config, session_name: str | None, fmt: str, out: Path | None) -> int:
     """`advisor report`: the named (or latest) session's recommendation, to ``out`` or stdout."""
-    from advisor.paths import data_dir, db_path
-    from advisor.store import Store
+    from advisor.session import Session
 
     if fmt not in ("md", "json"):
         raise UsageError(f"format: {fmt!r} is not md or json")
-    store = Store(db_path(data_dir(config.data_dir)))
+    session = Session.load(config, session_name, create=False)
     try:
-        record = store.get_session(session_name) if session_name else store.latest_session()
-        if record is None:
-            what = f"no session {session_name!r}" if session_name else "none yet"
-            raise UsageError(f"session: {what} — start one with `advisor` or `advisor ask …`")
-        state = _load_state(store, record)
-        if not state.has_volume():
-            raise UsageError(f"session {record.name!r}: no volume yet — tell the advisor how many requests or tokens")
-        catalog = config.catalog()
-        result = _compare(state, catalog, record.name)
-        state.memo = _last_memo(store.turns(record.id))
-        spend = store.spend(record.id)
-        spend.all_claude_usd = claude_usd(
-            catalog,
-            config.claude_model,
-            spend.local_input_tokens + spend.claude_input_tokens,
-            spend.local_output_tokens + spend.claude_output_tokens,
-        )
+        if not session.state.has_volume():
+            raise UsageError(f"session {session.name!r}: no volume yet — tell the advisor how many requests or tokens")
+        result = session.comparison()
+        if result is None:
+            raise UsageError(f"session {session.name!r}: the profile cannot be compared; check it with /set")
+        spend = session.spend()
     finally:
-        store.close()
+        session.close()
+    state, catalog = session.state, session.catalog
     if fmt == "json":
-        text = json.dumps(render_json(state, result, catalog, spend, session_name=record.name), indent=2) + "\n"
+        text = json.dumps(render_json(state, result, catalog, spend, session_name=session.name), indent=2) + "\n"
     else:
-        text = render_markdown(state, result, catalog, spend, session_name=record.name)
+        text = render_markdown(state, result, catalog, spend, session_name=session.name)
     _emit(text, out)
     return 0

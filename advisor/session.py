@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from advisor.agent import TurnContext, run_turn
+from advisor.agent import HISTORY_MESSAGES, TurnContext, run_turn
 from advisor.config import Config
 from advisor.errors import UsageError
 from advisor.events import (
@@ -21,13 +21,14 @@ from advisor.events import (
     TurnFinished,
     UsageRecorded,
 )
+from advisor.models.base import Message
 from advisor.paths import cache_dir, data_dir, db_path
 from advisor.pricing import claude_usd
 from advisor.state import SessionState
 from advisor.store import SpendSummary, Store
-from advisor.tools.compare import CompareResult
+from advisor.tools.base import ToolError
+from advisor.tools.compare import CompareResult, compare_profile
 from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
-from advisor.tools.registry import TOOLS, ToolInputError
 
 
 class Session:
@@ -50,6 +51,28 @@ class Session:
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
+    def load(
+        cls,
+        config: Config,
+        session_name: str | None = None,
+        new: bool = False,
+        create: bool = True,
+        on_progress: Callable[[str], None] | None = None,
+    ) -> Session:
+        """The store and the saved state, no models: enough for a report or a list of sessions.
+        ``create=False`` refuses a session that does not exist (a one-line UsageError)."""
+        store = Store(db_path(data_dir(config.data_dir)))
+        record = None if new else (store.get_session(session_name) if session_name else store.latest_session())
+        if record is None:
+            if not create:
+                store.close()
+                what = f"no session {session_name!r}" if session_name else "none yet"
+                raise UsageError(f"session: {what} — start one with `advisor` or `advisor ask …`")
+            record = store.create_session(session_name)
+        state = _read_state(store, record.id, on_progress or (lambda _line: None))
+        return cls(config, store, record.id, record.name, state)
+
+    @classmethod
     def open(
         cls,
         config: Config,
@@ -57,25 +80,20 @@ class Session:
         new: bool = False,
         on_progress: Callable[[str], None] | None = None,
     ) -> Session:
-        progress = on_progress or (lambda _line: None)
-        store = Store(db_path(data_dir(config.data_dir)))
-        record = None if new else (store.get_session(session_name) if session_name else store.latest_session())
-        if record is None:
-            record = store.create_session(session_name)
-        state = SessionState()
-        loaded = store.load_profile(record.id)
-        if loaded is not None:
-            profile, given = loaded
-            try:
-                declined = store.settings(record.id).get("declined", [])
-                state = SessionState(
-                    profile=WorkloadProfile.model_validate(profile), given=given, declined=declined
-                )
-            except ValidationError:
-                progress("the stored profile no longer validates; starting it afresh")
-        session = cls(config, store, record.id, record.name, state)
-        session._connect(progress)
+        """``load`` then ``connect``: a session ready for turns."""
+        session = cls.load(config, session_name, new=new, on_progress=on_progress)
+        session.connect(on_progress)
         return session
+
+    def connect(self, on_progress: Callable[[str], None] | None = None) -> None:
+        """Find the local model (and probe it) and Claude."""
+        self._connect(on_progress or (lambda _line: None))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def save(self) -> None:
+        self.store.save_state(self.session_id, self.state)
 
     def _connect(self, progress: Callable[[str], None]) -> None:
         self._connect_claude()
@@ -141,8 +159,8 @@ class Session:
 
     # ---- turns ---------------------------------------------------------------------------
     def _context(self) -> TurnContext:
-        if self._ctx is None:
-            self._ctx = TurnContext(catalog=self.catalog, state=self.state)
+        if self._ctx is None:  # a resumed conversation goes on with its last few exchanges
+            self._ctx = TurnContext(catalog=self.catalog, state=self.state, history=self._recent_messages())
         ctx = self._ctx
         ctx.local, ctx.mode = self.local, self.mode
         ctx.claude = None if self.offline else self.claude
@@ -152,6 +170,14 @@ class Session:
         ctx.claude_spent = lambda: self.store.claude_spent(self.session_id)
         ctx.price_claude = self._price_claude
         return ctx
+
+    def _recent_messages(self) -> list[Message]:
+        messages: list[Message] = []
+        for turn in self.store.turns(self.session_id, limit=HISTORY_MESSAGES // 2, events=False):
+            if turn.answer:
+                messages.append(Message(role="user", content=turn.user_text))
+                messages.append(Message(role="assistant", content=turn.answer))
+        return messages
 
     def _price_claude(self, input_tokens: int, output_tokens: int) -> float:
         return claude_usd(self.catalog, self.config.claude_model, input_tokens, output_tokens)
@@ -180,14 +206,13 @@ class Session:
         finally:
             if cancel.is_set() and status == "ok":
                 status = "cancelled"
-            self.store.save_profile(self.session_id, self.state.profile.model_dump(), self.state.given)
-            self.store.set_setting(self.session_id, "declined", self.state.declined)
+            self.save()
             self.store.finish_turn(turn_id, answer, status)
 
     def _record(self, turn_id: int, event: AgentEvent) -> None:
         self.store.add_event(turn_id, event)
         if isinstance(event, ProfileChanged):  # kept at once: a crash loses only the reply
-            self.store.save_profile(self.session_id, self.state.profile.model_dump(), self.state.given)
+            self.save()
         if isinstance(event, UsageRecorded):
             self.store.record_usage(
                 turn_id, event.side, event.model, event.input_tokens, event.output_tokens, event.seconds, event.usd
@@ -204,8 +229,8 @@ class Session:
         if not self.state.has_volume():
             return None
         try:
-            return TOOLS["compare"].run(self.state.profile.model_dump(exclude_none=True), self.catalog)  # type: ignore[return-value]
-        except ToolInputError:
+            return compare_profile(self.state.profile, self.catalog)
+        except ToolError:
             return None
 
     def set_field(self, field: str, value: str) -> dict:
@@ -224,7 +249,7 @@ class Session:
         except ValidationError as exc:
             err = exc.errors()[0]
             raise UsageError(f"{field}: {value!r} {err['msg'].removeprefix('Value error, ')}") from None
-        self.store.save_profile(self.session_id, self.state.profile.model_dump(), self.state.given)
+        self.save()
         return diff
 
     def spend(self) -> SpendSummary:
@@ -272,14 +297,12 @@ class Session:
         if record is None:
             names = ", ".join(s.name for s in self.store.list_sessions()[:5])
             raise UsageError(f"session: unknown {name!r}; recent: {names}")
-        loaded = self.store.load_profile(record.id)
-        state = SessionState()
-        if loaded is not None:
-            state = SessionState(profile=WorkloadProfile.model_validate(loaded[0]), given=loaded[1])
+        state = _read_state(self.store, record.id, self.on_notice or (lambda _line: None))
         self.session_id, self.name, self.state, self._ctx = record.id, record.name, state, None
 
-    def history(self) -> list:
-        return self.store.turns(self.session_id)
+    def history(self, limit: int | None = None) -> list:
+        """The last ``limit`` turns (all by default) with their events, oldest first."""
+        return self.store.turns(self.session_id, limit=limit)
 
     def export(self, path: Path | None = None) -> Path:
         from advisor.report import render_markdown
@@ -298,3 +321,14 @@ class Session:
         )
         path.write_text(text, encoding="utf-8")
         return path
+
+
+def _read_state(store: Store, session_id: int, progress: Callable[[str], None]) -> SessionState:
+    saved = store.load_state(session_id)
+    if saved is None:
+        return SessionState()
+    try:
+        return SessionState.model_validate_json(saved)
+    except ValidationError:
+        progress("the stored profile no longer validates; starting it afresh")
+        return SessionState()

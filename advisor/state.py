@@ -1,19 +1,25 @@
-"""The session's state: the profile the interview fills, which fields the user gave, the last
-comparison. Plain data; the agent changes it, the store keeps it, the UI shows it."""
+"""The session's state: the profile the interview fills, which fields the user gave, which the user
+declined, the question waiting for an answer, the last Claude memo. Plain data; the agent changes
+it, the store keeps it whole (one JSON document a session), the UI shows it.
+
+To add a field: give it a default. A state saved before the field existed then still loads, and
+nothing else (store, migration, session) needs to change."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.tools.profile import WorkloadProfile
 
 
 class SessionState(BaseModel):
+    model_config = ConfigDict(extra="ignore")  # a field dropped later does not break old sessions
+
     profile: WorkloadProfile = Field(default_factory=WorkloadProfile)
     given: list[str] = Field(default_factory=list)  # fields the user stated (vs assumed)
-    asked: str | None = None  # the field the last question asked about
+    asked: str | None = None  # the pending question: the field the last question asked about
     declined: list[str] = Field(default_factory=list)  # fields the user said "none" to: not asked again
     memo: str | None = None  # the last Claude memo, for the report
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,39 @@ from pydantic import BaseModel, TypeAdapter
 
 from advisor.events import AgentEvent
 
-MIGRATIONS: list[str] = [
+# The heading the agent puts before a Claude memo in the answer text; version 2 found the memo by it.
+_OLD_MEMO_MARK = "**Memo (written by Claude):**"
+
+
+def _state_whole(db: sqlite3.Connection) -> None:
+    """Version 3: the session state in one JSON column. The profile and given columns, the
+    ``settings`` table (declined fields) and the memo scraped out of answer text become one
+    document, the shape of ``advisor.state.SessionState``."""
+    db.execute("ALTER TABLE sessions ADD COLUMN state TEXT")
+    for row in db.execute("SELECT id, profile, given FROM sessions").fetchall():
+        state: dict[str, Any] = {}
+        if row[1] is not None:
+            state["profile"] = json.loads(row[1])
+            state["given"] = json.loads(row[2])
+        declined = db.execute(
+            "SELECT value FROM settings WHERE session_id = ? AND key = 'declined'", (row[0],)
+        ).fetchone()
+        if declined is not None:
+            state["declined"] = json.loads(declined[0])
+        memo = db.execute(
+            "SELECT answer FROM turns WHERE session_id = ? AND instr(answer, ?) > 0 ORDER BY id DESC LIMIT 1",
+            (row[0], _OLD_MEMO_MARK),
+        ).fetchone()
+        if memo is not None and (text := memo[0].split(_OLD_MEMO_MARK, 1)[1].strip()):
+            state["memo"] = text
+        if state:
+            db.execute("UPDATE sessions SET state = ? WHERE id = ?", (json.dumps(state), row[0]))
+    db.execute("ALTER TABLE sessions DROP COLUMN profile")
+    db.execute("ALTER TABLE sessions DROP COLUMN given")
+    db.execute("DROP TABLE settings")
+
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """
     CREATE TABLE sessions (
         id INTEGER PRIMARY KEY,
@@ -64,6 +97,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (session_id, key)
     );
     """,
+    _state_whole,
 ]
 
 _EVENTS: TypeAdapter = TypeAdapter(AgentEvent)
@@ -122,7 +156,18 @@ class Store:
     def migrate(self) -> int:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.executescript(f"BEGIN; {script} PRAGMA user_version = {number}; COMMIT;")
+            if isinstance(script, str):
+                self.db.executescript(f"BEGIN; {script} PRAGMA user_version = {number}; COMMIT;")
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                if self.db.execute("PRAGMA user_version").fetchone()[0] < number:  # not done meanwhile
+                    script(self.db)
+                    self.db.execute(f"PRAGMA user_version = {number}")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
         return len(MIGRATIONS)
 
     def close(self) -> None:
@@ -169,31 +214,17 @@ class Store:
     def _touch(self, session_id: int) -> None:
         self.db.execute("UPDATE sessions SET active = ? WHERE id = ?", (_now(), session_id))
 
-    def save_profile(self, session_id: int, profile: dict, given: list[str]) -> None:
+    def save_state(self, session_id: int, state: BaseModel) -> None:
+        """The session's state, whole (one JSON document)."""
         self.db.execute(
-            "UPDATE sessions SET profile = ?, given = ?, active = ? WHERE id = ?",
-            (json.dumps(profile), json.dumps(given), _now(), session_id),
+            "UPDATE sessions SET state = ?, active = ? WHERE id = ?",
+            (state.model_dump_json(), _now(), session_id),
         )
 
-    def load_profile(self, session_id: int) -> tuple[dict, list[str]] | None:
-        row = self.db.execute(
-            "SELECT profile, given FROM sessions WHERE id = ?", (session_id,)
-        ).fetchone()
-        if row is None or row["profile"] is None:
-            return None
-        return json.loads(row["profile"]), json.loads(row["given"])
-
-    def set_setting(self, session_id: int, key: str, value: Any) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO settings (session_id, key, value) VALUES (?, ?, ?)",
-            (session_id, key, json.dumps(value)),
-        )
-
-    def settings(self, session_id: int) -> dict[str, Any]:
-        rows = self.db.execute(
-            "SELECT key, value FROM settings WHERE session_id = ?", (session_id,)
-        ).fetchall()
-        return {r["key"]: json.loads(r["value"]) for r in rows}
+    def load_state(self, session_id: int) -> str | None:
+        """The JSON saved by ``save_state`` (None for a session that has saved none)."""
+        row = self.db.execute("SELECT state FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return None if row is None else row["state"]
 
     # ---- turns ---------------------------------------------------------------------------
     def begin_turn(self, session_id: int, user_text: str) -> int:
@@ -216,27 +247,27 @@ class Store:
             (answer, status, _now(), turn_id),
         )
 
-    def turns(self, session_id: int) -> list[TurnRecord]:
+    def turns(self, session_id: int, limit: int | None = None, events: bool = True) -> list[TurnRecord]:
+        """The session's turns, oldest first: the last ``limit`` of them (all by default), in one
+        query. ``events=False`` leaves each turn's events out (the text alone, for a model's history)."""
         rows = self.db.execute(
-            "SELECT id, user_text, answer, status, started FROM turns WHERE session_id = ? ORDER BY id",
-            (session_id,),
+            f"""SELECT t.id, t.user_text, t.answer, t.status, t.started,
+                       {"(SELECT json_group_array(e.data) FROM (SELECT data FROM events"
+                        " WHERE turn_id = t.id ORDER BY id) e)" if events else "'[]'"} AS events
+                FROM turns t WHERE t.session_id = ? ORDER BY t.id DESC LIMIT ?""",
+            (session_id, -1 if limit is None else limit),
         ).fetchall()
-        out: list[TurnRecord] = []
-        for r in rows:
-            events = [
-                _EVENTS.validate_json(e["data"])
-                for e in self.db.execute(
-                    "SELECT data FROM events WHERE turn_id = ? ORDER BY id", (r["id"],)
-                )
-            ]
-            status = "interrupted" if r["status"] == "running" else r["status"]
-            out.append(
-                TurnRecord(
-                    id=r["id"], user_text=r["user_text"], answer=r["answer"], status=status,
-                    started=r["started"], events=events,
-                )
+        return [
+            TurnRecord(
+                id=r["id"], user_text=r["user_text"], answer=r["answer"],
+                status="interrupted" if r["status"] == "running" else r["status"], started=r["started"],
+                events=[_EVENTS.validate_json(data) for data in json.loads(r["events"])],
             )
-        return out
+            for r in reversed(rows)
+        ]
+
+    def count_turns(self, session_id: int) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM turns WHERE session_id = ?", (session_id,)).fetchone()[0]
 
     # ---- ledger --------------------------------------------------------------------------
     def record_usage(

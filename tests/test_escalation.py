@@ -110,3 +110,32 @@ def test_real_sdk_session_makes_one_call_with_structured_payload(monkeypatch):
     # 2,000 in and 400 out at $3/$15 per M, priced by the same cloud-cost tool the user sees
     assert usage.usd == pytest.approx(2000 / 1e6 * 3 + 400 / 1e6 * 15)
     assert "Board memo: go hybrid." in events[-1].answer
+
+
+def test_declined_fields_and_the_memo_survive_sessions_switch_and_a_resume(tmp_path):
+    """`/sessions NAME` and a new process (`advisor ask --session`, the TUI's resume) get the state
+    back whole: declined fields are not asked again and `/export` keeps the Claude memo."""
+    model = claude([Step(text="Buy the used 3090 and keep the hard tenth on the API.")])
+    session = session_with(model, offline=False)
+    list(session.turn(ROUTER))
+    list(session.turn("300"))
+    assert session.state.asked == "hardware"
+    list(session.turn("none"))
+    list(session.turn(MEMO))
+    asked, name = session.state.asked, session.name
+    assert session.state.declined == ["hardware"] and "Buy the used 3090" in session.state.memo
+
+    session.reset()  # another session, then back, as /sessions NAME does
+    assert session.state.declined == [] and session.state.memo is None
+    session.switch(name)
+    assert session.state.declined == ["hardware"] and "Buy the used 3090" in session.state.memo
+    assert session.state.asked == asked
+    first = session.export(tmp_path / "switched.md").read_text()
+
+    resumed = Session.open(load_config(local="none", offline=True), session_name=name)
+    assert resumed.state == session.state
+    again = resumed.export(tmp_path / "resumed.md").read_text()
+    assert "Buy the used 3090" in again and again == first
+    list(resumed.turn("0.30"))  # the pending electricity question is answered, hardware not asked again
+    assert resumed.state.profile.electricity_usd_per_kwh == pytest.approx(0.30)
+    assert "hardware" not in (resumed.state.asked or "")

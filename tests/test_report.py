@@ -282,7 +282,8 @@ def test_session_without_volume_is_a_usage_error(tmp_path):
 def test_write_report_reads_the_store(tmp_path, capsys):
     store = Store(db_path(tmp_path))
     record = store.create_session("acme")
-    store.save_profile(record.id, WorkloadProfile(**GIVEN).model_dump(), list(GIVEN))
+    state = SessionState(profile=WorkloadProfile(**GIVEN), given=list(GIVEN), memo="The memo body.")
+    store.save_state(record.id, state)
     turn = store.begin_turn(record.id, "final memo please")
     store.finish_turn(turn, f"Local answer.\n\n{MEMO_MARK}\n\nThe memo body.")
     store.close()
@@ -295,6 +296,18 @@ def test_write_report_reads_the_store(tmp_path, capsys):
     doc = json.loads(capsys.readouterr().out)
     assert doc["session"] == "acme" and doc["memo"]["text"] == "The memo body."
     assert doc["options"] and all(p["as_of"] and p["source"] for p in doc["prices"])
+    assert math.isclose(doc["profile"]["monthly_input_tokens"], 300e6)
+
+
+def test_report_from_a_database_of_the_previous_schema(tmp_path, capsys):
+    """A store written before the state was saved whole migrates on open; its report keeps the
+    memo that used to be scraped out of the answers."""
+    from tests.test_store import version_two_database
+
+    version_two_database(db_path(tmp_path))
+    assert write_report(Config(data_dir=tmp_path), "acme", "json", None) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["memo"]["text"] == "The last memo."
     assert math.isclose(doc["profile"]["monthly_input_tokens"], 300e6)
 
 

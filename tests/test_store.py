@@ -3,6 +3,7 @@ loses nothing but the unfinished reply."""
 
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import subprocess
@@ -11,6 +12,7 @@ import sys
 import pytest
 
 from advisor.events import Notice, ToolAnswered, UsageRecorded
+from advisor.state import SessionState
 from advisor.store import MIGRATIONS, Store
 
 
@@ -29,11 +31,14 @@ def test_sessions_turns_events_profile_and_ledger(store):
     store.add_event(turn, UsageRecorded(side="claude", model="m", input_tokens=10, output_tokens=5, usd=0.5))
     store.record_usage(turn, "claude", "m", 10, 5, 1.0, 0.5)
     store.finish_turn(turn, "answer", "ok")
-    store.save_profile(s.id, {"requests_per_day": 5000.0}, ["requests_per_day"])
+    assert store.load_state(s.id) is None
+    state = SessionState(given=["requests_per_day"], declined=["hardware"], asked="privacy", memo="m")
+    state.profile.requests_per_day = 5000
+    store.save_state(s.id, state)
     [record] = store.turns(s.id)
     assert record.user_text == "hello" and record.answer == "answer" and record.status == "ok"
     assert isinstance(record.events[0], ToolAnswered) and record.events[0].result == {"x": 1}
-    assert store.load_profile(s.id) == ({"requests_per_day": 5000.0}, ["requests_per_day"])
+    assert SessionState.model_validate_json(store.load_state(s.id)) == state
     spend = store.spend(s.id)
     assert spend.claude_turns == 1 and spend.claude_usd == 0.5 and spend.local_turns == 0
     assert store.claude_spent(s.id) == 0.5
@@ -58,8 +63,80 @@ def test_migrates_a_first_version_database(tmp_path):
     store = Store(path)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     old = store.get_session("old")
-    store.set_setting(old.id, "declined", ["hardware"])
-    assert store.settings(old.id) == {"declined": ["hardware"]}
+    assert store.load_state(old.id) is None
+    store.save_state(old.id, SessionState(declined=["hardware"]))
+    assert SessionState.model_validate_json(store.load_state(old.id)).declined == ["hardware"]
+
+
+MEMO_HEADING = "**Memo (written by Claude):**"
+
+
+def version_two_database(path):
+    """A database as the advisor wrote it before the state was saved whole: the profile and given
+    columns, declined fields in the settings table, the memo only inside an answer's text."""
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0] + MIGRATIONS[1] + "PRAGMA user_version = 2;")
+    profile = {"requests_per_day": 5000.0, "input_tokens_per_request": 2000.0, "privacy": "public"}
+    db.execute(
+        "INSERT INTO sessions (id, name, created, active, profile, given) VALUES (1, 'acme', 'x', 'x', ?, ?)",
+        (json.dumps(profile), json.dumps(["requests_per_day", "privacy"])),
+    )
+    db.execute("INSERT INTO sessions (id, name, created, active) VALUES (2, 'blank', 'x', 'x')")
+    db.execute("INSERT INTO settings VALUES (1, 'declined', ?)", (json.dumps(["hardware", "budget_usd"]),))
+    turns = [("old memo", f"Local.\n\n{MEMO_HEADING}\n\nThe first memo."), ("hello", "no memo here"),
+             ("memo again", f"Local.\n\n{MEMO_HEADING}\n\nThe last memo."), ("and now?", "Local only.")]
+    for text, answer in turns:
+        db.execute(
+            "INSERT INTO turns (session_id, user_text, answer, status, started) VALUES (1, ?, ?, 'ok', 'x')",
+            (text, answer),
+        )
+    db.commit()
+    db.close()
+
+
+def test_migrates_todays_schema_into_one_state_column(tmp_path):
+    path = tmp_path / "v2.sqlite3"
+    version_two_database(path)
+    store = Store(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    columns = {r["name"] for r in store.db.execute("PRAGMA table_info(sessions)")}
+    assert "state" in columns and not columns & {"profile", "given"}
+    assert store.db.execute("SELECT name FROM sqlite_master WHERE name = 'settings'").fetchone() is None
+    state = SessionState.model_validate_json(store.load_state(store.get_session("acme").id))
+    assert state.profile.requests_per_day == 5000 and state.profile.privacy == "public"
+    assert state.given == ["requests_per_day", "privacy"]
+    assert state.declined == ["hardware", "budget_usd"]
+    assert state.memo == "The last memo."
+    assert store.load_state(store.get_session("blank").id) is None
+    assert len(store.turns(1)) == 4  # the turns themselves untouched
+    store.close()
+    assert Store(path).load_state(1) is not None  # a second open does not migrate again
+
+
+def test_a_state_saved_before_a_field_existed_still_loads(store):
+    """Fields added to SessionState later carry defaults: an older document (and one with a field
+    since dropped) loads."""
+    s = store.create_session("old")
+    store.db.execute(
+        "UPDATE sessions SET state = ? WHERE id = ?",
+        ('{"profile": {"requests_per_day": 10}, "given": ["requests_per_day"], "retired_field": 1}', s.id),
+    )
+    state = SessionState.model_validate_json(store.load_state(s.id))
+    assert state.profile.requests_per_day == 10 and state.declined == [] and state.memo is None
+
+
+def test_turns_reads_only_the_last_ones_asked_for(store):
+    s = store.create_session("long")
+    for i in range(6):
+        turn = store.begin_turn(s.id, f"q{i}")
+        store.add_event(turn, Notice(text=f"a{i}"))
+        store.add_event(turn, Notice(text=f"b{i}"))
+        store.finish_turn(turn, f"answer {i}")
+    last = store.turns(s.id, limit=2)
+    assert [t.user_text for t in last] == ["q4", "q5"]
+    assert [e.text for e in last[1].events] == ["a5", "b5"]
+    assert [t.events for t in store.turns(s.id, events=False)] == [[]] * 6
+    assert store.count_turns(s.id) == 6
 
 
 KILLED = """

@@ -186,6 +186,12 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
     )
 
 
+def compare_profile(profile: WorkloadProfile, catalog: Catalog, today: date | None = None) -> CompareResult:
+    """The comparison for a session's profile (three options a deployment); ToolError if it cannot
+    be compared (no volume yet, nothing in the catalog serves it)."""
+    return compare(CompareInput.model_validate(profile.model_dump(exclude_none=True)), catalog, today)
+
+
 def cumulative_cost(option: Option, months: int) -> list[float]:
     """Cumulative spend at the end of each month 0..months (upfront at month 0)."""
     return [option.upfront_usd + option.running_usd * m for m in range(months + 1)]
