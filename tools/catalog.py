@@ -100,6 +100,7 @@ class Hardware(Sourced):
     hourly_usd: float | None = Field(default=None, ge=0)
     used: bool = False
     units: int = Field(default=1, ge=1)
+    card: str | None = Field(default=None, description="hardware id of one of its cards (a multi-card box)")
     memory_gb: float = Field(gt=0, description="usable memory for weights and cache, all units")
     watts: float | None = Field(default=None, ge=0)
     bandwidth_gb_s: float | None = Field(default=None, gt=0)

@@ -70,11 +70,17 @@ def _breakeven(plan: Plan, cloud: Plan, p: ResolvedProfile) -> float | None:
     if plan.local is None or cloud.cloud is None:
         return None
     unit = plan.local.unit
-    fixed = unit.amortization_usd + unit.electricity_usd + unit.rental_usd + unit.maintenance_usd
+    amortization = 0.0 if plan.local.owned_units else unit.amortization_usd  # owned: a sunk cost
+    fixed = amortization + unit.electricity_usd + unit.rental_usd + unit.maintenance_usd
     per_k = cloud.cloud.monthly_usd - (plan.cloud.monthly_usd if plan.cloud else 0.0)
     if per_k <= 0:
         return None
     return fixed / per_k * p.monthly_tokens
+
+
+def all_owned(option: Option) -> bool:
+    """Every unit the option needs is hardware the team already has: there is no payback."""
+    return option.units > 0 and option.owned_units >= option.units
 
 
 def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[str]:
@@ -89,7 +95,9 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[s
             reasons.append(
                 f"${saving:,.0f}/month cheaper than {cloud.label.removeprefix('Cloud: ')} including amortisation"
             )
-        if winner.payback_months is not None:
+        if all_owned(winner):
+            reasons.append(f"the {winner.hardware} is already owned: no purchase, only electricity and upkeep")
+        elif winner.payback_months is not None:
             reasons.append(f"the hardware pays back in {winner.payback_months:.1f} months")
         if winner.capacity_verdict:
             reasons.append(winner.capacity_verdict)
@@ -120,7 +128,10 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
     base_cloud = clouds[0] if clouds else None
     for o in options:
         if o.deployment != "cloud" and base_cloud is not None:
-            o.payback_months = payback_months(o.upfront_usd, base_cloud.monthly_usd, o.running_usd)
+            if all_owned(o):
+                o.notes.append("already owned: no purchase to pay back")
+            else:
+                o.payback_months = payback_months(o.upfront_usd, base_cloud.monthly_usd, o.running_usd)
 
     ranked = sorted(options, key=_rank_key)
     winner = ranked[0]

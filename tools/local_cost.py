@@ -15,6 +15,9 @@ class LocalCostInput(ToolInput):
     hardware_cost_usd: Usd | None = Field(default=None, description="purchase price, if no id")
     watts: Usd | None = Field(default=None, description="power draw under load, if no id")
     units: int = Field(default=1, ge=1, le=1000, description="how many of the box")
+    owned_units: int = Field(
+        default=0, ge=0, le=1000, description="how many of those the team already owns (no purchase)"
+    )
     hours_per_day: Hours | None = Field(default=None, description="hours a day powered (24)")
     electricity_usd_per_kwh: Usd | None = Field(default=None, description="$/kWh (0.16)")
     amortization_months: Quantity | None = Field(default=None, description="months (36)")
@@ -28,6 +31,8 @@ class LocalCostInput(ToolInput):
             raise ValueError("give hardware (a catalog id) or hardware-cost-usd and watts")
         if self.amortization_months is not None and self.amortization_months <= 0:
             raise ToolError("amortization_months", self.amortization_months, "must be above 0")
+        if self.owned_units > self.units:
+            raise ToolError("owned_units", self.owned_units, f"is more than units ({self.units}); raise units too")
         return self
 
 
@@ -35,6 +40,8 @@ class LocalCostResult(ToolResult):
     hardware: str | None
     kind: str
     units: int
+    owned_units: int
+    bought_units: int
     monthly_usd: float
     amortization_usd: float
     electricity_usd: float
@@ -95,7 +102,14 @@ def local_cost(inp: LocalCostInput, catalog: Catalog) -> LocalCostResult:
     )
 
     units = inp.units
+    owned = inp.owned_units if kind != "rented" else 0
+    bought = units - owned
     maintenance = upkeep * hourly
+    if owned:
+        assumptions.append(
+            f"{owned} unit{'s' if owned > 1 else ''} already owned: no purchase price (a sunk cost),"
+            " only electricity and upkeep"
+        )
     if kind == "rented":
         rental = box.hourly_usd * hours * d.DAYS_PER_MONTH * units  # type: ignore[union-attr,operator]
         amortization = electricity = energy = 0.0
@@ -103,15 +117,17 @@ def local_cost(inp: LocalCostInput, catalog: Catalog) -> LocalCostResult:
         assumptions.append(f"rented at ${box.hourly_usd}/h, power included")  # type: ignore[union-attr]
     else:
         rental = 0.0
-        amortization = (price or 0.0) * units / months
+        amortization = (price or 0.0) * bought / months
         energy = (watts or 0.0) * units * hours * d.DAYS_PER_MONTH / 1000
         electricity = energy * rate
-        upfront = (price or 0.0) * units + setup * hourly
+        upfront = (price or 0.0) * bought + setup * hourly
     running = electricity + maintenance + rental
     return LocalCostResult(
         hardware=box.id if box else None,
         kind=kind,
         units=units,
+        owned_units=owned,
+        bought_units=bought,
         monthly_usd=amortization + running,
         amortization_usd=amortization,
         electricity_usd=electricity,

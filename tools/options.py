@@ -33,6 +33,7 @@ class Option(BaseModel):
     label: str
     hardware: str | None = None
     units: int = 0
+    owned_units: int = 0  # of ``units``, how many the team already owns (no purchase price)
     local_model: str | None = None
     cloud_models: list[str] = []
     local_share: float = 0.0
@@ -68,6 +69,7 @@ class LocalPart:
     unit_capacity: float  # decode-equivalent tokens a month of one unit
     demand: float  # decode-equivalent tokens a month at k = 1
     speed_basis: str
+    owned_units: int = 0  # units of this box the team already owns
 
 
 @dataclass
@@ -88,17 +90,22 @@ class Plan:
             return d.MAX_UNITS + 1
         return max(1, math.ceil(k * self.local.demand / self.local.unit_capacity))
 
+    def owned(self, k: float) -> int:
+        """Units at volume ``k`` the team already owns: no purchase, no amortisation."""
+        return min(self.units(k), self.local.owned_units) if self.local is not None else 0
+
     def costs(self, k: float) -> tuple[float, float, float, int]:
-        """(monthly incl. amortisation, running a month, upfront) and units, at volume ``k``."""
+        """(monthly incl. amortisation, running a month, upfront) and units, at volume ``k``.
+        Owned units cost only their electricity and upkeep; units beyond them are bought."""
         units = self.units(k)
+        bought = units - self.owned(k)
         cloud = k * self.cloud.monthly_usd if self.cloud else 0.0
         monthly = running = upfront = 0.0
         if self.local is not None:
             unit = self.local.unit
-            monthly = units * (unit.amortization_usd + unit.electricity_usd + unit.rental_usd)
-            monthly += unit.maintenance_usd
-            running = monthly - units * unit.amortization_usd
-            upfront = units * unit.hardware_usd + unit.setup_usd
+            running = units * (unit.electricity_usd + unit.rental_usd) + unit.maintenance_usd
+            monthly = running + bought * unit.amortization_usd
+            upfront = bought * unit.hardware_usd + unit.setup_usd
         return monthly + cloud, running + cloud, upfront, units
 
 
@@ -127,18 +134,36 @@ def cheapest_cloud(catalog: Catalog, p: ResolvedProfile, share: float, tier: str
     return best
 
 
+def price_factor(catalog: Catalog, p: ResolvedProfile, model_id: str) -> float:
+    """What-if price change for one model: all cloud × its provider's (or its own) factor."""
+    model: CloudModel = catalog.get("cloud", model_id, "cloud_model")  # type: ignore[assignment]
+    own = p.price_factors.get(model.id, p.price_factors.get(model.provider, 1.0))
+    return p.cloud_price_factor * own
+
+
 def cloud_part(catalog: Catalog, p: ResolvedProfile, share: float, model_id: str) -> CloudPart:
-    result = cloud_cost(
-        CloudCostInput(
-            model=model_id,
-            input_tokens=p.monthly_input_tokens * share,
-            output_tokens=p.monthly_output_tokens * share,
-            cached_input_share=p.cached_input_share,
-            tokens_per_request=p.input_tokens_per_request,
-        ),
-        catalog,
-    )
-    return CloudPart(result.monthly_usd, [model_id], {model_id: result.price.as_of})
+    """``share`` of the traffic on one model; the batch share at its batch discount where it has one."""
+    model: CloudModel = catalog.get("cloud", model_id, "cloud_model")  # type: ignore[assignment]
+    batched = p.batch_share if model.batch_discount is not None else 0.0
+    monthly = 0.0
+    as_of = model.price.as_of
+    for part, batch in ((1 - batched, False), (batched, True)):
+        if part <= 0:
+            continue
+        result = cloud_cost(
+            CloudCostInput(
+                model=model_id,
+                input_tokens=p.monthly_input_tokens * share * part,
+                output_tokens=p.monthly_output_tokens * share * part,
+                cached_input_share=p.cached_input_share,
+                tokens_per_request=p.input_tokens_per_request,
+                batch=batch,
+            ),
+            catalog,
+        )
+        monthly += result.monthly_usd
+        as_of = result.price.as_of
+    return CloudPart(monthly * price_factor(catalog, p, model_id), [model_id], {model_id: as_of})
 
 
 def cloud_baseline(catalog: Catalog, p: ResolvedProfile, today: date) -> CloudPart | None:
@@ -200,7 +225,28 @@ def local_part(
         )
     unit = memo[("unit", box.id)]
     demand = decode_equivalent(p.monthly_input_tokens * share, p.monthly_output_tokens * share)
-    return LocalPart(box, model, unit, cap.tokens_per_month, demand, cap.speed_basis)
+    owned = owned_boxes(catalog, p, box)
+    return LocalPart(box, model, unit, cap.tokens_per_month, demand, cap.speed_basis, owned)
+
+
+def _card(box: Hardware) -> tuple[str, int]:
+    """The card a box is made of and how many it holds (a single-card box is its own card)."""
+    return (box.card, box.units) if box.card else (box.id, 1)
+
+
+def owned_boxes(catalog: Catalog, p: ResolvedProfile, box: Hardware) -> int:
+    """How many of ``box`` the team already owns: the owned hardware itself, or the same cards
+    regrouped (two owned RTX 3090s are one owned dual-3090 box, and a dual box is two cards)."""
+    if not p.owned_hardware or not p.owned_units or box.kind == "rented":
+        return 0
+    if p.owned_hardware == box.id:
+        return p.owned_units
+    owned: Hardware = catalog.get("hardware", p.owned_hardware, "owned_hardware")  # type: ignore[assignment]
+    owned_card, owned_per_box = _card(owned)
+    card, per_box = _card(box)
+    if owned_card != card:
+        return 0
+    return p.owned_units * owned_per_box // per_box
 
 
 def best_local(
@@ -349,6 +395,7 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         label=plan.label,
         hardware=local.hardware.id if local else None,
         units=units,
+        owned_units=plan.owned(k),
         local_model=local.model.id if local else None,
         cloud_models=plan.cloud.models if plan.cloud else [],
         local_share=plan.local_share,

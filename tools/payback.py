@@ -17,6 +17,7 @@ class PaybackInput(ToolInput):
     hardware_cost_usd: Usd = Field(description="purchase price (plus setup, if you count it)")
     monthly_cloud_usd: Usd = Field(description="the cloud bill the hardware replaces, a month")
     running_usd: Usd = Field(default=0, description="electricity and upkeep a month")
+    already_owned: bool = Field(default=False, description="the hardware is already bought: nothing to pay back")
 
 
 class PaybackResult(ToolResult):
@@ -33,8 +34,15 @@ def payback_months(hardware_cost_usd: float, monthly_cloud_usd: float, running_u
 
 
 def payback(inp: PaybackInput, catalog: Catalog | None = None) -> PaybackResult:
-    months = payback_months(inp.hardware_cost_usd, inp.monthly_cloud_usd, inp.running_usd)
     saving = inp.monthly_cloud_usd - inp.running_usd
+    if inp.already_owned:
+        return PaybackResult(
+            payback_months=None,
+            monthly_savings_usd=saving,
+            verdict=owned_verdict(saving),
+            assumptions=["already owned: the purchase is a sunk cost, not paid back"],
+        )
+    months = payback_months(inp.hardware_cost_usd, inp.monthly_cloud_usd, inp.running_usd)
     if months is None:
         verdict = "never: running the hardware costs as much as the cloud bill or more"
     else:
@@ -45,3 +53,10 @@ def payback(inp: PaybackInput, catalog: Catalog | None = None) -> PaybackResult:
         verdict=verdict,
         assumptions=[] if "running_usd" in inp.model_fields_set else ["no running cost given: $0"],
     )
+
+
+def owned_verdict(saving: float) -> str:
+    """Payback in words for hardware already bought: none to wait for, only the monthly difference."""
+    if saving > 0:
+        return f"already owned: no purchase to pay back; it saves ${saving:,.0f} a month against the cloud"
+    return f"already owned: no purchase to pay back, but running it costs ${-saving:,.0f} a month more than the cloud"

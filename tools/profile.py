@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from advisor.tools import defaults as d
 from advisor.tools.catalog import Tier
@@ -29,6 +29,15 @@ class WorkloadProfile(BaseModel):
     monthly_input_tokens: Tokens | None = None
     monthly_output_tokens: Tokens | None = None
     cached_input_share: Share | None = None
+    batch_share: Share | None = Field(
+        default=None, description="share of traffic sent through the providers' batch APIs"
+    )
+    cloud_price_factor: Quantity | None = Field(
+        default=None, gt=0, le=10, description="every cloud price × this (0.8 = prices drop 20%)"
+    )
+    price_factors: dict[str, Annotated[float, Field(gt=0, le=10)]] | None = Field(
+        default=None, description="cloud price × factor per provider or model id"
+    )
     privacy: Privacy | None = None
     frontier_share: Share | None = Field(
         default=None, description="share of traffic (the hardest turns) that needs the hard tier"
@@ -36,7 +45,11 @@ class WorkloadProfile(BaseModel):
     routine_tier: Tier | None = None
     hard_tier: Tier | None = None
     cloud_model: str | None = Field(default=None, description="catalog id of a preferred API model")
-    hardware: str | None = Field(default=None, description="catalog id of hardware owned/considered")
+    hardware: str | None = Field(default=None, description="catalog id of hardware considered")
+    owned_hardware: str | None = Field(
+        default=None, description="catalog id of hardware the team already owns (a sunk cost)"
+    )
+    owned_units: int | None = Field(default=None, ge=0, le=1000, description="how many of owned_hardware")
     local_model: str | None = Field(default=None, description="catalog id of an open-weight model")
     electricity_usd_per_kwh: Usd | None = None
     amortization_months: Quantity | None = Field(default=None, gt=0, le=240)
@@ -47,6 +60,17 @@ class WorkloadProfile(BaseModel):
     maintenance_hours_per_month: Usd | None = None
     budget_usd_per_month: Usd | None = None
     offline_required: bool | None = None
+
+    @field_validator("price_factors", mode="before")
+    @classmethod
+    def _factors_from_text(cls, value: object) -> object:
+        """``openai=0.8, claude-haiku-4-5=1.1`` (as typed on a command line) → a dict."""
+        if not isinstance(value, str):
+            return value
+        pairs = [part.split("=", 1) for part in value.replace(";", ",").split(",") if part.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ValueError("write provider-or-model=factor, e.g. openai=0.8,claude-haiku-4-5=1.1")
+        return {key.strip(): factor.strip() for key, factor in pairs}
 
 
 class ResolvedProfile(BaseModel):
@@ -60,12 +84,17 @@ class ResolvedProfile(BaseModel):
     output_tokens_per_request: float | None
     requests_per_day: float | None
     cached_input_share: float
+    batch_share: float
+    cloud_price_factor: float
+    price_factors: dict[str, float]
     privacy: Privacy
     frontier_share: float
     routine_tier: Tier
     hard_tier: Tier
     cloud_model: str | None
     hardware: str | None
+    owned_hardware: str | None
+    owned_units: int
     local_model: str | None
     electricity_usd_per_kwh: float
     amortization_months: float
@@ -95,6 +124,9 @@ class MissingVolume(ValueError):
 
 _DEFAULTS: dict[str, tuple[object, str]] = {
     "cached_input_share": (0.0, "no prompt caching (cached input share 0%)"),
+    "batch_share": (0.0, "no traffic through batch APIs"),
+    "cloud_price_factor": (1.0, ""),
+    "price_factors": ({}, ""),
     "privacy": (d.PRIVACY, "privacy: internal (no personal or regulated data)"),
     "frontier_share": (
         d.FRONTIER_SHARE,
@@ -123,7 +155,14 @@ def resolve(profile: WorkloadProfile) -> ResolvedProfile:
     for field, (default, words) in _DEFAULTS.items():
         if values[field] is None:
             values[field] = default
-            assumptions.append(words)
+            if words:
+                assumptions.append(words)
+    values["owned_hardware"] = profile.owned_hardware or (profile.hardware if profile.owned_units else None)
+    if values["owned_hardware"] is None:
+        values["owned_units"] = 0
+    elif profile.owned_units is None:
+        values["owned_units"] = 1
+        assumptions.append(f"one {values['owned_hardware']} already owned (no count given)")
 
     per_day = profile.requests_per_day
     tin, tout = profile.input_tokens_per_request, profile.output_tokens_per_request
