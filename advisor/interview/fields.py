@@ -8,7 +8,12 @@ from advisor.interview.privacy import read_privacy
 from advisor.tools.catalog import Catalog
 from advisor.tools.profile import PRIVACY_LEVELS
 
-ID_SECTIONS = {"hardware": "hardware", "owned_hardware": "hardware", "cloud_model": "cloud", "local_model": "local-models"}
+ID_SECTIONS = {
+    "hardware": "hardware",
+    "owned_hardware": "hardware",
+    "cloud_model": "cloud",
+    "local_model": "local-models",
+}
 
 
 def resolve_id_field(name: str, value: str, catalog: Catalog) -> object:
