@@ -56,7 +56,6 @@ class TurnContext:
     claude: ChatModel | None = None
     offline: bool = False
     budget_usd: float = 0.25
-    allow_sensitive: bool = False
     claude_spent: Callable[[], float] = lambda: 0.0
     price_claude: Callable[[int, int], float] = lambda i, o: 0.0
     history: list[Message] = field(default_factory=list)
@@ -310,7 +309,7 @@ def _escalate(ctx: TurnContext, text: str, reason: str, result: CompareResult | 
         reason=reason,
         question=text,
         privacy=ctx.state.profile.privacy,
-        allow_sensitive=ctx.allow_sensitive,
+        privacy_given="privacy" in ctx.state.given,
         profile={"given": resolved, "assumptions": result.assumptions if result else []},
         results={"compare": result.model_dump(mode="json", exclude={"profile"})} if result else {},
     )

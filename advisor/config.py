@@ -38,7 +38,6 @@ class Config(BaseModel):
     claude_model: str = DEFAULT_CLAUDE_MODEL
     budget_usd: float = Field(default=DEFAULT_BUDGET_USD, ge=0)
     offline: bool = False
-    allow_sensitive_escalation: bool = False
     data_dir: Path | None = None
     catalog_files: list[Path] = []
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from advisor.privacy_guard import withheld_because
 from advisor.prompts import load as load_prompt
 
 _MEMO = re.compile(
@@ -70,30 +71,23 @@ def decide(
     return Decision(escalate=True, reason=reason)
 
 
-def may_carry_text(privacy: str | None, allow_sensitive: bool) -> bool:
-    """Whether the user's own words may go to Claude: never for regulated, opt-in for sensitive."""
-    if privacy == "regulated":
-        return False
-    if privacy == "sensitive":
-        return allow_sensitive
-    return True
-
-
 def escalation_request(
     *,
     reason: str,
     question: str,
     privacy: str | None,
-    allow_sensitive: bool,
+    privacy_given: bool,
     profile: dict[str, Any],
     results: dict[str, Any],
 ) -> str:
     """The one user message Claude gets: structured profile and tool results, never the transcript.
 
-    A regulated profile's raw text never leaves; a sensitive one's only when the user allowed it.
+    The user's words go only when the user said the data is public or internal and the words name
+    nothing sensitive (advisor.privacy_guard); otherwise Claude gets the reason for the request only.
     """
-    if not may_carry_text(privacy, allow_sensitive):
-        question = f"(withheld: {privacy} data — the user asked for: {reason})"
+    why = withheld_because(question, privacy, privacy_given)
+    if why is not None:
+        question = f"(withheld: {why} — the user asked for: {reason})"
     return load_prompt("memo_request.md").format(
         reason=reason,
         question=question,

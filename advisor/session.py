@@ -166,7 +166,6 @@ class Session:
         ctx.claude = None if self.offline else self.claude
         ctx.offline = self.offline
         ctx.budget_usd = self.config.budget_usd
-        ctx.allow_sensitive = self.config.allow_sensitive_escalation
         ctx.claude_spent = lambda: self.store.claude_spent(self.session_id)
         ctx.price_claude = self._price_claude
         return ctx

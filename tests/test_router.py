@@ -64,7 +64,7 @@ def test_regulated_text_never_goes_into_the_request():
         reason="you asked for the final recommendation memo",
         question=secret,
         privacy="regulated",
-        allow_sensitive=True,
+        privacy_given=True,
         profile={"privacy": "regulated"},
         results={"compare": {"monthly_usd": 1.0}},
     )
@@ -72,7 +72,9 @@ def test_regulated_text_never_goes_into_the_request():
     assert json.dumps({"privacy": "regulated"}, indent=1) in payload
 
 
-def test_sensitive_text_only_with_permission():
-    kwargs = dict(reason="r", question="our customer ACME's contract", privacy="sensitive", profile={}, results={})
-    assert "ACME" not in router.escalation_request(allow_sensitive=False, **kwargs)
-    assert "ACME" in router.escalation_request(allow_sensitive=True, **kwargs)
+def test_the_words_go_only_when_the_user_said_public_or_internal():
+    kwargs = dict(reason="r", question="our ACME memo", profile={}, results={})
+    assert "ACME" not in router.escalation_request(privacy="sensitive", privacy_given=True, **kwargs)
+    assert "ACME" not in router.escalation_request(privacy="internal", privacy_given=False, **kwargs)
+    assert "ACME" not in router.escalation_request(privacy=None, privacy_given=False, **kwargs)
+    assert "ACME" in router.escalation_request(privacy="internal", privacy_given=True, **kwargs)
