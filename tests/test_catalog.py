@@ -56,7 +56,9 @@ def test_ids_of_the_interfaces_doc_exist(catalog):
 
 
 def test_seed_errors_are_encoded_right(catalog):
-    assert catalog.cloud["deepseek-v4-pro"].price.input == 0.435
+    pro = catalog.cloud["deepseek-v4-pro"]
+    assert pro.price.input == 0.66  # DeepSeek's own off-peak list price since 2026-08-17, not the reseller's
+    assert any(h.input == 0.435 and h.cache_read == 0.003625 for h in pro.history)  # its own price before
     assert catalog.cloud["fireworks-deepseek-v4-pro"].price.input == 1.74
     sonnet = catalog.cloud["claude-sonnet-4-5"].price
     assert (sonnet.long_context_threshold, sonnet.long_context_input, sonnet.long_context_output) == (200000, 6, 22.5)

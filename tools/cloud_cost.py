@@ -43,6 +43,7 @@ class CloudCostResult(ToolResult):
     blended_usd_per_million: float | None
     long_context: bool
     batch_discount: float
+    cache_discount_known: bool
     price: PriceUsed
 
 
@@ -78,7 +79,10 @@ def cloud_cost(inp: CloudCostInput, catalog: Catalog) -> CloudCostResult:
     if point.cache_read is None:
         p_cache = p_in
         if inp.cached_input_share:
-            assumptions.append(f"{model.id} lists no cache price: cached input billed as input")
+            assumptions.append(
+                f"no cache discount known for {model.id}: its {inp.cached_input_share:.0%} cached input"
+                " is billed at the full input price"
+            )
     else:
         p_cache = point.cache_read * scale
 
@@ -119,6 +123,7 @@ def cloud_cost(inp: CloudCostInput, catalog: Catalog) -> CloudCostResult:
         blended_usd_per_million=monthly * 1e6 / total_tokens if total_tokens else None,
         long_context=long_context,
         batch_discount=discount,
+        cache_discount_known=point.cache_read is not None,
         price=PriceUsed(input=p_in, output=p_out, cache_read=p_cache, source=point.source, as_of=point.as_of),
         assumptions=assumptions,
     )

@@ -29,10 +29,12 @@ def _summary(section: str, entry) -> list[str]:
 
     if section == "cloud":
         p = entry.price
+        cache = f"cache {money(p.cache_read)}" if p.cache_read is not None else "no cache discount known"
         return [
             entry.id,
             entry.tier,
             f"{money(p.input)} / {money(p.output)} per M",
+            cache,
             p.as_of.isoformat(),
             p.source,
         ]
