@@ -7,16 +7,11 @@ sum it does is the catalog's own staleness rule, applied to hardware prices too)
 
 from __future__ import annotations
 
-import json
-import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from advisor import __version__
 from advisor.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
-from advisor.config import Config
-from advisor.errors import UsageError
 from advisor.render import format_value, money, months, tokens
 from advisor.state import SessionState
 from advisor.store import SpendSummary
@@ -379,40 +374,3 @@ def render_json(
         "memo": {"author": "Claude", "text": memo_text} if memo_text else None,
         "spend": spend.model_dump() if spend is not None else None,
     }
-
-
-# ---- `advisor report` --------------------------------------------------------------------------
-def _emit(text: str, out: Path | None) -> None:
-    if out is None:
-        sys.stdout.write(text)
-        return
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"out: cannot write {str(out)!r}: {exc.strerror or exc}") from None
-    print(f"wrote {out}", file=sys.stderr)
-
-
-def write_report(config: Config, session_name: str | None, fmt: str, out: Path | None) -> int:
-    """`advisor report`: the named (or latest) session's recommendation, to ``out`` or stdout."""
-    from advisor.session import Session
-
-    if fmt not in ("md", "json"):
-        raise UsageError(f"format: {fmt!r} is not md or json")
-    session = Session.load(config, session_name, create=False)
-    try:
-        if not session.state.has_volume():
-            raise UsageError(f"session {session.name!r}: no volume yet — tell the advisor how many requests or tokens")
-        result = session.comparison()
-        if result is None:
-            raise UsageError(f"session {session.name!r}: the profile cannot be compared; check it with /set")
-        spend = session.spend()
-    finally:
-        session.close()
-    state, catalog = session.state, session.catalog
-    if fmt == "json":
-        text = json.dumps(render_json(state, result, catalog, spend, session_name=session.name), indent=2) + "\n"
-    else:
-        text = render_markdown(state, result, catalog, spend, session_name=session.name)
-    _emit(text, out)
-    return 0

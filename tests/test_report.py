@@ -21,11 +21,12 @@ from advisor.chart import (
     volume_scales,
     volume_series,
 )
+from advisor.commands.report import write_report
 from advisor.config import Config, load_config
 from advisor.errors import UsageError
 from advisor.paths import db_path
 from advisor.render import money, tokens
-from advisor.report import MEMO_MARK, prices, render_json, render_markdown, write_report
+from advisor.report import MEMO_MARK, prices, render_json, render_markdown
 from advisor.session import Session
 from advisor.state import SessionState
 from advisor.store import SpendSummary, Store

@@ -1,10 +1,18 @@
-"""`advisor ask TEXT`: one turn with no UI; the answer (or JSON) on stdout."""
+"""`advisor ask TEXT`: one turn with no UI. The answer streams to stdout (or one JSON document at
+the end, shaped as interfaces.md says); notices go to stderr."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
 
 from advisor.commands.options import add_session_options, config_from_args
+
+if TYPE_CHECKING:
+    from advisor.config import Config
+    from advisor.session import Session
 
 
 def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
@@ -16,6 +24,69 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
 
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    from advisor.ask import ask
-
     return ask(config, " ".join(args.text), session_name=args.session, new=args.new, as_json=args.json)
+
+
+def _err(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def ask(config: Config, text: str, *, session_name: str | None, new: bool, as_json: bool) -> int:
+    """One turn. Without --session each ask is a fresh session; with it, the conversation goes on."""
+    from advisor.events import Escalated, Notice, TextChunk, ToolAnswered, TurnFailed, TurnFinished
+    from advisor.session import Session
+
+    session = Session.open(config, session_name=session_name, new=new or session_name is None, on_progress=_err)
+    for line in session.startup_notices:
+        _err(f"advisor: {line}")
+    answer, failed = "", False
+    for event in session.turn(text):
+        if isinstance(event, TextChunk) and not as_json:
+            print(event.text, end="", flush=True)
+        elif isinstance(event, Notice):
+            _err(f"advisor: {event.text}")
+        elif isinstance(event, Escalated):
+            _err(f"advisor: asking {event.model} — {event.reason}")
+        elif isinstance(event, ToolAnswered) and event.error:
+            _err(f"advisor: tool {event.name}: {event.error}")
+        elif isinstance(event, TurnFailed):
+            _err(f"advisor: turn failed: {event.message}")
+            failed = True
+        elif isinstance(event, TurnFinished):
+            answer = event.answer
+    if as_json:
+        print(json.dumps(ask_document(session, answer), indent=2, default=str))
+    else:
+        print()
+    return 1 if failed else 0
+
+
+def ask_document(session: Session, answer: str) -> dict:
+    resolved = session.resolved_profile()
+    result = session.comparison()
+    spend = session.spend()
+    profile = (
+        resolved.model_dump(exclude={"assumptions"})
+        if resolved
+        else session.state.profile.model_dump(exclude_none=True)
+    )
+    return {
+        "answer": answer,
+        "profile": profile,
+        "given": session.state.given,
+        "recommendation": result.recommendation.model_dump(mode="json") if result else None,
+        "options": [o.model_dump(mode="json") for o in result.options] if result else [],
+        "assumptions": result.assumptions if result else (resolved.assumptions if resolved else []),
+        "turns": {"local": spend.local_turns, "claude": spend.claude_turns},
+        "spend": {
+            "local_usd": 0.0,
+            "claude_usd": spend.claude_usd,
+            "claude_input_tokens": spend.claude_input_tokens,
+            "claude_output_tokens": spend.claude_output_tokens,
+            "local_input_tokens": spend.local_input_tokens,
+            "local_output_tokens": spend.local_output_tokens,
+            "all_claude_usd": spend.all_claude_usd,
+        },
+        "backend": {"local": session.local_label, "mode": session.mode, "claude": session.claude_label},
+        "session": session.name,
+    }

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from advisor.errors import UsageError
+
+if TYPE_CHECKING:
+    from advisor.config import Config
 
 
 def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
@@ -16,7 +24,43 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
 
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
-    from advisor.report import write_report
 
     config = load_config(data_dir=args.data_dir)
     return write_report(config, session_name=args.session, fmt=args.format, out=args.out)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"out: cannot write {str(out)!r}: {exc.strerror or exc}") from None
+    print(f"wrote {out}", file=sys.stderr)
+
+
+def write_report(config: Config, session_name: str | None, fmt: str, out: Path | None) -> int:
+    """`advisor report`: the named (or latest) session's recommendation, to ``out`` or stdout."""
+    from advisor.report import render_json, render_markdown
+    from advisor.session import Session
+
+    if fmt not in ("md", "json"):
+        raise UsageError(f"format: {fmt!r} is not md or json")
+    session = Session.load(config, session_name, create=False)
+    try:
+        if not session.state.has_volume():
+            raise UsageError(f"session {session.name!r}: no volume yet — tell the advisor how many requests or tokens")
+        result = session.comparison()
+        if result is None:
+            raise UsageError(f"session {session.name!r}: the profile cannot be compared; check it with /set")
+        spend = session.spend()
+    finally:
+        session.close()
+    state, catalog = session.state, session.catalog
+    if fmt == "json":
+        text = json.dumps(render_json(state, result, catalog, spend, session_name=session.name), indent=2) + "\n"
+    else:
+        text = render_markdown(state, result, catalog, spend, session_name=session.name)
+    _emit(text, out)
+    return 0
