@@ -12,7 +12,8 @@ import typing
 from advisor import __version__
 from advisor.errors import UsageError
 
-COMMANDS = ("chat", "ask", "calc", "catalog", "report")
+COMMANDS = ("chat", "ask", "calc", "catalog", "report", "import")
+MODULES = {"import": "import_usage"}  # `import` is a Python keyword
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,7 +30,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
-        module = importlib.import_module(f"advisor.commands.{name}")
+        module = importlib.import_module(f"advisor.commands.{MODULES.get(name, name)}")
         module.add_parser(sub, argv)
     return parser
 
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser(argv).parse_args(argv)
         if args.command is None:
             args = build_parser(argv).parse_args([*argv, "chat"])
-        module = importlib.import_module(f"advisor.commands.{args.command}")
+        module = importlib.import_module(f"advisor.commands.{MODULES.get(args.command, args.command)}")
         return module.run(args)
     except UsageError as exc:
         print(f"advisor: error: {exc}", file=sys.stderr)

@@ -1,0 +1,85 @@
+"""A Measured as the terminal shows it and as `advisor import --json` prints it."""
+
+from __future__ import annotations
+
+from advisor.measure.measured import Measured
+
+
+def import_document(m: Measured, session: str | None) -> dict:
+    """The JSON of `advisor import --json`: profile (named as `ask --json`'s profile), records,
+    skipped, window, models, and every measure behind them."""
+    return {
+        "profile": m.profile_fields(),
+        "records": m.records,
+        "skipped": m.skipped,
+        "duplicates": m.duplicates,
+        "outside_window": m.outside_window,
+        "window": m.window.model_dump(mode="json"),
+        "models": [u.model_dump(mode="json") for u in m.models],
+        "measured": {
+            "source": m.source,
+            "path": m.path,
+            "files": m.files,
+            "requests_per_day": m.requests_per_day,
+            "busiest_hour_utc": m.busiest_hour_utc,
+            "busiest_hour_share": m.busiest_hour_share,
+            "traffic_hours": m.traffic_hours,
+            "input_tokens_per_request": m.input_per_request.model_dump(),
+            "output_tokens_per_request": m.output_per_request.model_dump(),
+            "percentile_precision": m.precision,
+            "monthly_input_tokens": m.monthly_input_tokens,
+            "monthly_output_tokens": m.monthly_output_tokens,
+            "monthly_cache_write_tokens": m.monthly_cache_write_tokens,
+            "cached_input_share": m.cached_input_share,
+            "usd": m.usd,
+            "monthly_usd": m.monthly_usd,
+            "unpriced_models": m.unpriced_models,
+        },
+        "notes": m.notes,
+        "session": session,
+    }
+
+
+def _tokens(n: float) -> str:
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if n >= size:
+            return f"{n / size:.3g}{suffix}"
+    return f"{n:.0f}"
+
+
+def import_summary(m: Measured, session: str | None) -> str:
+    w = m.window
+    lines = [
+        f"Measured from {m.source} records ({m.path}): {m.records:,} requests,"
+        f" {w.label()}",
+        f"  skipped {m.skipped:,} unreadable, {m.duplicates:,} repeated streaming entries counted once"
+        + (f", {m.outside_window:,} outside the window" if m.outside_window else ""),
+    ]
+    if not m.records:
+        return "\n".join(lines)
+    i, o = m.input_per_request, m.output_per_request
+    hour = f"{m.busiest_hour_utc:02d}:00 UTC" if m.busiest_hour_utc is not None else "—"
+    lines += [
+        f"  requests a day      {m.requests_per_day:,.1f}  (busiest hour {hour}: {m.busiest_hour_share:.0%}"
+        f" of requests → a {m.traffic_hours:g} h traffic window)",
+        f"  input per request   median {_tokens(i.median)}, p95 {_tokens(i.p95)}, max {_tokens(i.max)}"
+        f" (mean {_tokens(i.mean)})",
+        f"  output per request  median {_tokens(o.median)}, p95 {_tokens(o.p95)}, max {_tokens(o.max)}"
+        f" (mean {_tokens(o.mean)})",
+        f"  a 30-day month      {_tokens(m.monthly_input_tokens)} input, {_tokens(m.monthly_output_tokens)} output,"
+        f" {m.cached_input_share:.0%} of input read from cache, {_tokens(m.monthly_cache_write_tokens)} cache writes",
+    ]
+    if m.monthly_usd is not None:
+        lines.append(f"  at catalog prices   ${m.monthly_usd:,.2f} a month (${m.usd:,.2f} over the window)")
+    lines.append("  models:")
+    for u in m.models:
+        price = f"${u.monthly_usd:,.2f}/month" if u.monthly_usd is not None else "not priced"
+        long = f", {u.long_context_requests:,} at the long-context rate" if u.long_context_requests else ""
+        lines.append(
+            f"    {u.model:<32} {u.requests:>9,} requests  {_tokens(u.input_tokens):>6} in"
+            f"  {_tokens(u.output_tokens):>6} out  {price}{long}"
+        )
+    lines += [f"  note: {n}" for n in m.notes]
+    if session:
+        lines.append(f"Saved to session {session!r} as its measured profile.")
+    return "\n".join(lines)

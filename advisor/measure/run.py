@@ -1,0 +1,42 @@
+"""The import as the CLI and the chat run it: read, measure, and (with a session) keep the
+aggregates as the session's measured profile."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from advisor.measure.csv_usage import CsvColumnsError
+from advisor.measure.llm_logs import NotLlmLogs
+from advisor.measure.measured import Measured
+from advisor.measure.source import NotUsageRecords, import_usage
+
+
+class ImportFailed(ValueError):
+    pass
+
+
+def run_import(
+    path: Path,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    columns: str | None = None,
+    session: str | None = None,
+    data_dir: Path | None = None,
+    quiet: bool = False,
+) -> tuple[Measured, str | None]:
+    """The measurement, and the name of the session it was saved to (None without one)."""
+    from advisor.config import load_config
+
+    config = load_config(data_dir=data_dir)
+    try:
+        measured = import_usage(path, config.catalog(), since=since, until=until, columns=columns, quiet=quiet)
+    except (NotUsageRecords, NotLlmLogs, CsvColumnsError) as exc:
+        raise ImportFailed(str(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"path: {str(path)!r} is not UTF-8 text ({exc.reason}); export the CSV as UTF-8") from None
+    saved = None
+    if session is not None:
+        raise ImportFailed("session: saving a measured profile to a session is not available yet")
+    return measured, saved

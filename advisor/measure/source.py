@@ -1,0 +1,89 @@
+"""Which kind of records a path holds, and one call that reads them into a Measured."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from advisor.measure.aggregate import Aggregator
+from advisor.measure.claude_code import is_sidechain_file, read_claude_code, session_files
+from advisor.measure.csv_usage import read_csv
+from advisor.measure.llm_logs import count_rows, is_sqlite, read_llm_logs
+from advisor.measure.measured import Measured, measure, threshold_lookup
+from advisor.measure.progress import Progress
+from advisor.measure.records import ReadCounts
+from advisor.tools.catalog import Catalog
+
+
+class NotUsageRecords(ValueError):
+    """A path that holds no records this can read: one line naming it and what was expected."""
+
+
+def detect(path: Path) -> str:
+    """claude-code, llm-logs or csv; an NotUsageRecords naming the path otherwise."""
+    if not path.exists():
+        raise NotUsageRecords(f"path: {str(path)!r} does not exist")
+    if path.is_dir():
+        return "claude-code"
+    if is_sqlite(path):
+        return "llm-logs"
+    if path.suffix == ".jsonl":
+        return "claude-code"
+    if path.suffix.lower() in (".csv", ".tsv", ".txt") or _looks_like_csv(path):
+        return "csv"
+    raise NotUsageRecords(
+        f"path: {str(path)!r} is not a Claude Code folder or .jsonl, an llm logs.db or a CSV"
+    )
+
+
+def import_usage(
+    path: Path,
+    catalog: Catalog,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    columns: str | None = None,
+    progress_stream: TextIO | None = None,
+    quiet: bool = False,
+) -> Measured:
+    path = path.expanduser()
+    kind = detect(path)
+    counts = ReadCounts()
+    aggregator = Aggregator(since, until, threshold_lookup(catalog))
+    notes: list[str] = []
+    if kind == "claude-code":
+        files = session_files(path)
+        if not files:
+            raise NotUsageRecords(f"path: {str(path)!r} holds no Claude Code session files (*.jsonl)")
+        sidechains = sum(1 for f in files if is_sidechain_file(f))
+        notes.append(f"{len(files) - sidechains} session files and {sidechains} sub-agent files read")
+        progress = Progress(sum(_size(f) for f in files), "bytes", counts, progress_stream, quiet)
+        records = read_claude_code(files, counts, progress.advance)
+    elif kind == "llm-logs":
+        progress = Progress(count_rows(path), "rows", counts, progress_stream, quiet)
+        records = read_llm_logs(path, counts, progress.advance)
+    else:
+        progress = Progress(_size(path), "bytes", counts, progress_stream, quiet)
+        records = read_csv(path, counts, columns, progress.advance)
+    tally = aggregator.add_all(records)
+    progress.finish(tally.records)
+    measured = measure(tally, counts, catalog, source=kind, path=str(path), since=since, until=until)
+    measured.notes[:0] = notes
+    return measured
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _looks_like_csv(path: Path) -> bool:
+    try:
+        with path.open("r", encoding="utf-8-sig", errors="strict") as handle:
+            first = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return first.count(",") >= 3
