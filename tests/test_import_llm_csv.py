@@ -82,7 +82,8 @@ OPENAI_STYLE = """Timestamp,Model,Prompt Tokens,Completion Tokens,Cached Tokens
 not a time,gpt-5,1,1,0
 """
 
-ANTHROPIC_STYLE = """created_at,model_name,input_tokens,output_tokens,cache_read_input_tokens,cache_creation_input_tokens
+ANTHROPIC_STYLE = """\
+created_at,model_name,input_tokens,output_tokens,cache_read_input_tokens,cache_creation_input_tokens
 2025-03-10 10:00:00,claude-sonnet-4-5,10,200,6000,1000
 2025-03-12 23:59:59,claude-sonnet-4-5,20,100,0,0
 """
