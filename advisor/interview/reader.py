@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from advisor.interview import answers, quality, rates, settings, tokens
+from advisor.interview import answers, owned, quality, rates, settings, tokens
 from advisor.interview.draft import Draft
 from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
 from advisor.interview.numbers import human
@@ -52,6 +52,7 @@ def read_draft(
     _offline(d)
     quality.read_quality(d)
     _names(d)
+    owned.read_owned(d)
     settings.read_electricity(d)
     settings.read_hours(d)
     settings.read_effort(d)

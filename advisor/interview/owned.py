@@ -1,0 +1,90 @@
+"""Hardware the team already has: "we already have two used 3090s", "we own a Mac Studio", "price is
+zero" for a box already bought → ``owned_hardware`` and ``owned_units`` (priced as a sunk cost)."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.interview.draft import Draft, normalise
+from advisor.interview.names import find_mentions
+from advisor.interview.numbers import word_value
+from advisor.tools.catalog import Hardware
+
+OWNED = re.compile(
+    r"\balready\s+(?:have|own|got|bought|paid|purchased|run|use|using|sitting)"
+    r"|\bwe\s+(?:own|have|got|bought|purchased|run|already)\b|\bwe'?ve\s+(?:got|bought|purchased)|\bour\s+(?:existing|current|spare|own)\b"
+    r"|\b(?:sitting|lying)\s+(?:in|around|idle|unused)|\bin\s+(?:a|the|our)\s+(?:closet|cupboard|rack|basement|office|lab)\b"
+    r"|\bpaid\s+(?:for|off)\b|\bsunk\b|\bon\s+hand\b|\bspare\b|\bwe\s+(?:still\s+)?have\s+(?:some|a\s+few)"
+    r"|\b(?:price|cost)\s+(?:is|was|of\s+it\s+is|=)\s*(?:zero|nothing|nil|\$?0(?:\.0+)?)\b|\bcost\s+us\s+nothing\b"
+    r"|\bfree\s+(?:to\s+us|for\s+us)\b"
+)
+NOT_OWNED = re.compile(
+    r"\b(?:could|would|might|may|should|plan(?:ning)?\s+to|want\s+to|need\s+to|thinking\s+(?:of|about)|consider\w*"
+    r"|going\s+to|about\s+to|hope\s+to)\s+(?:buy|get|purchase|rent|order|lease)\w*"
+    r"|\b(?:don'?t|do\s+not|no\s+longer|never)\s+(?:have|own)\b|\bsold\b|\bquote\b|\bbudget\s+for\b|\bhave\s+a\s+budget"
+    r"|\bif\s+we\s+(?:bought|had|got)\b"
+)
+ZERO_PRICE = re.compile(
+    r"\b(?:price|cost)\s+(?:is|was|=)\s*(?:zero|nothing|nil|\$?0(?:\.0+)?)\b|\balready\s+(?:paid|bought|have\s+(?:it|them))"
+    r"|\bsunk\s+cost\b|\bcost\s+us\s+nothing\b"
+)
+_COUNT = re.compile(
+    r"(?:^|\s)(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|a\s+pair\s+of|a\s+couple\s+of"
+    r"|couple\s+of)\s+(?:(?:used|old|spare|idle|second-hand|secondhand|nvidia|geforce|rtx|apple|amd|refurbished|of\s+the)\s+)*$"
+)
+_COUNT_IN_PHRASE = re.compile(r"^(?:a\s+)?(?:two|2\s*x|2|dual|pair|twin)\b")
+
+
+def _count(before: str) -> tuple[int, int] | None:
+    """The count written just before a hardware name, and where it starts in ``before``."""
+    m = _COUNT.search(before)
+    if m is None:
+        return None
+    words = m["n"]
+    if "pair" in words or "couple" in words:
+        return 2, m.start("n")
+    value = int(words) if words.isdigit() else int(word_value(words))
+    return (value, m.start("n")) if value > 0 else None
+
+
+def read_owned(d: Draft) -> None:
+    """Ownership of the hardware named in this text (or of the profile's, when the text only says
+    its price is zero). Runs after the names are read."""
+    text = d.text
+    box_id = d.changes.get("hardware")
+    if box_id is None:
+        if d.profile.hardware and ZERO_PRICE.search(text) and not NOT_OWNED.search(text):
+            units = d.profile.owned_units or 1
+            box = d.profile.hardware
+            note = f"read that the {box} is already owned: no purchase price, only electricity and upkeep"
+            d.set("owned_hardware", box, note)
+            d.set("owned_units", units)
+        return
+    box: Hardware = d.catalog.hardware[box_id]
+    for match in find_mentions(d.original, d.catalog):
+        if box_id not in match.by_section.get("hardware", []):
+            continue
+        start, end = d.sentence_of(match.phrase_start)
+        sentence = text[start:end]
+        if not OWNED.search(sentence) or NOT_OWNED.search(sentence):
+            continue
+        phrase = normalise(d.original[match.phrase_start : match.phrase_end])
+        base = max(start, match.phrase_start - 40)
+        counted = _count(text[base : match.phrase_start])
+        if _COUNT_IN_PHRASE.match(phrase):  # "two used 3090s": the dual box itself, or two single cards
+            units = 1 if box.units > 1 else 2
+        elif counted is not None:
+            units = counted[0]
+        else:
+            units = 1
+        quote = d.quote(match.phrase_start, match.phrase_end)
+        d.set(
+            "owned_hardware",
+            box_id,
+            f"read '{quote}' as already owned: {units} × {box_id}, no purchase price (a sunk cost) —"
+            " only electricity, upkeep and the cloud it replaces",
+        )
+        d.set("owned_units", units)
+        if counted is not None:
+            d.consume(base + counted[1], match.phrase_start)
+        return
