@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.factcheck import figures, unsupported_figures
-from advisor.gate import WITHHELD, SentenceGate
+from advisor.gate import WITHHELD, SentenceGate, figures, unsupported_figures
 
 RESULT = {"monthly_usd": 900.0, "payback_months": 6.412, "monthly_input_tokens": 300_000_000.0, "share": 0.15}
 
