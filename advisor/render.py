@@ -104,6 +104,15 @@ def options_table(options: list[dict[str, Any]], horizon: float) -> str:
     return "\n".join(lines)
 
 
+def breakeven_words(rec: dict[str, Any]) -> str:
+    """The break-even volume, marked when one unit of the hardware cannot carry it."""
+    words = f"{tokens(rec['breakeven_tokens_per_month'])} tokens a month"
+    reach = rec.get("breakeven_reach_tokens_per_month")
+    if rec.get("breakeven_beyond_reach") and reach:
+        words += f" — beyond what one unit can carry ({tokens(reach)} a month): only more units get there"
+    return words
+
+
 def render_comparison(data: dict[str, Any]) -> str:
     rec = data["recommendation"]
     parts = [f"Recommendation: {rec['summary']}"]
@@ -113,7 +122,7 @@ def render_comparison(data: dict[str, Any]) -> str:
     if rec["close"]:
         parts.append("The top options are close: small changes in volume or price can flip it.")
     if rec["breakeven_tokens_per_month"]:
-        parts.append(f"Break-even volume: {tokens(rec['breakeven_tokens_per_month'])} tokens a month")
+        parts.append(f"Break-even volume: {breakeven_words(rec)}")
     parts.append("")
     parts.append(options_table(data["options"], data["horizon_months"]))
     if rec["context"]:

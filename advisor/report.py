@@ -211,6 +211,12 @@ def _volume(result: CompareResult, series: list[Series]) -> list[str]:
     out = ["## Break-even volume", ""]
     if volume:
         out.append(f"Local and cloud cost the same at **{tokens(volume)} tokens a month**; {now}.")
+        rec = result.recommendation
+        if rec.breakeven_beyond_reach and rec.breakeven_reach_tokens_per_month:
+            out.append(
+                f"That is beyond what one unit can carry ({tokens(rec.breakeven_reach_tokens_per_month)} tokens"
+                " a month at this mix): below it, one box costs more than the cloud; above it, more units are needed."
+            )
     else:
         out.append(f"No break-even volume: no local option gets cheaper than the cloud as volume grows; {now}.")
     out.append("")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.render import money, months, tokens
+from advisor.render import breakeven_words, money, months
 from advisor.tools.compare import CompareResult, Recommendation
 
 
@@ -14,7 +14,7 @@ def recommendation_bullets(rec: Recommendation) -> list[str]:
     if rec.close:
         lines.append("- ⚠ a close call: small changes in volume or price can flip it")
     if rec.breakeven_tokens_per_month:
-        lines.append(f"- break-even volume: {tokens(rec.breakeven_tokens_per_month)} tokens a month")
+        lines.append(f"- break-even volume: {breakeven_words(rec.model_dump())}")
     if rec.crossover_month:
         lines.append(f"- the recommended option overtakes cloud after {months(rec.crossover_month)}")
     return lines

@@ -1,7 +1,9 @@
-"""How many tokens a month a box can generate with a model (cost-model.md, "Capacity").
+"""How much a box can serve with a model (cost-model.md, "Capacity of owned hardware").
 
-Decode is bound by memory bandwidth: every generated token reads the active weights and the KV
-cache once. A measured figure in the catalog wins over this estimate, and the result says which.
+The roofline (``roofline.py``) with the catalog's figures: decode from memory bandwidth with a
+per-step overhead, prefill from dense FP16 FLOPS, B parallel streams bounded by memory and by
+compute. A measurement taken on this machine (``advisor bench``) wins over a catalog measurement,
+which wins over the estimate; the result says which (``speed_basis``).
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ import math
 from pydantic import Field, model_validator
 
 from advisor.tools import defaults as d
+from advisor.tools import roofline as rl
 from advisor.tools.base import ToolError, ToolInput, ToolResult
-from advisor.tools.catalog import Catalog, Hardware, LocalModel
-from advisor.tools.quantity import Hours, Tokens
+from advisor.tools.catalog import Catalog, Engine, EngineEfficiency, Hardware, LocalModel, Measured, default_catalog
+from advisor.tools.quantity import Hours, Share, Tokens
+
+HERE = "this-machine"  # the hardware id `advisor bench` saves its measurements under
 
 
 class CapacityInput(ToolInput):
@@ -22,8 +27,18 @@ class CapacityInput(ToolInput):
     local_model: str | None = Field(default=None, description="open-weight model id")
     quant: str | None = Field(default=None, description="quantisation, e.g. Q4_K_M (default)")
     context_tokens: Tokens | None = Field(default=None, description="context per stream (8192)")
-    streams: int = Field(default=1, ge=1, le=256, description="concurrent streams (batch)")
+    streams: int | None = Field(
+        default=None, ge=1, le=256, description="parallel streams (1; compare uses the engine's slots, 4)"
+    )
+    engine_streams: bool = Field(
+        default=False, description="use the engine's parallel streams (4 llama.cpp slots; vLLM: as memory holds)"
+    )
+    engine: str | None = Field(default=None, description="serving engine: llama.cpp (default; Ollama) or vllm")
     hours_per_day: Hours | None = Field(default=None, description="hours a day serving (24)")
+    traffic_hours: Hours | None = Field(default=None, description="hours a day the requests arrive in (24)")
+    input_tokens: Tokens | None = Field(default=None, description="prompt tokens per request")
+    output_tokens: Tokens | None = Field(default=None, description="answer tokens per request")
+    cached_input_share: Share | None = Field(default=None, description="share of the prompt served from cache")
     monthly_tokens: Tokens | None = Field(
         default=None, description="the workload's decode tokens a month, to size units against"
     )
@@ -37,25 +52,43 @@ class CapacityInput(ToolInput):
 
 class CapacityResult(ToolResult):
     tokens_per_month: float
-    tokens_per_second: float
+    tokens_per_second: float  # decode, aggregate over the streams
     tokens_per_second_low: float
     tokens_per_second_high: float
-    speed_basis: str  # "measured", "estimate" or "given"
+    tokens_per_second_per_stream: float | None = None
+    prefill_tokens_per_second: float | None = None
+    prefill_tokens_per_second_low: float | None = None
+    prefill_tokens_per_second_high: float | None = None
+    bound: str | None = None  # "bandwidth" or "compute"
+    speed_basis: str  # "measured here", "measured", "estimate" or "given"
+    streams: int = 1
+    max_streams_fitting: int | None = None
+    engine: str | None = None
+    compute_ceiling_tokens_per_second: float | None = None
+    bandwidth_ceiling_tokens_per_second: float | None = None
     fits: bool | None
     memory_needed_gb: float | None
     memory_available_gb: float | None
     weights_gb: float | None
     kv_cache_gb: float | None
+    requests_per_day: float | None = None
     share_served: float | None = None  # of monthly_tokens, capped at 1
     units_needed: int | None = None
 
 
-def kv_bytes_per_token(model: LocalModel) -> float | None:
+def kv_bytes_per_token(model: LocalModel, context: float | None = None) -> float | None:
+    """fp16 K+V bytes per token of context, averaged over ``context`` where sliding-window layers
+    keep only their window; None when the model's attention shape is unknown."""
     if model.kv_bytes_per_token is not None:
         return model.kv_bytes_per_token
-    if model.layers and model.kv_heads and model.head_dim:
-        return 2 * model.layers * model.kv_heads * model.head_dim * d.KV_CACHE_BYTES
-    return None
+    if not (model.layers and model.kv_heads and model.head_dim):
+        return None
+    per_layer = 2 * model.kv_heads * model.head_dim * d.KV_CACHE_BYTES
+    full = model.full_attention_layers or model.layers
+    windowed = model.layers - full
+    if windowed and model.sliding_window and context:
+        return per_layer * (full + windowed * min(1.0, model.sliding_window / context))
+    return per_layer * model.layers
 
 
 def weights_gb(model: LocalModel, quant: str, *, active: bool = False) -> float:
@@ -71,81 +104,244 @@ def months_tokens(tokens_per_second: float, hours_per_day: float) -> float:
     return tokens_per_second * 3600 * hours_per_day * d.DAYS_PER_MONTH
 
 
+def _with_fits(catalog: Catalog) -> Catalog:
+    """A catalog built without efficiency figures or engines (in code) borrows the shipped ones."""
+    if catalog.efficiency and catalog.engines:
+        return catalog
+    return default_catalog()
+
+
+def engine_for(catalog: Catalog, name: str | None) -> Engine:
+    return _with_fits(catalog).get("engines", name or d.SERVING_ENGINE, "engine")  # type: ignore[return-value]
+
+
+def efficiency_for(catalog: Catalog, box: Hardware, engine: Engine | None, notes: list[str]) -> EngineEfficiency | None:
+    """The (family, engine) fit, else the family's llama.cpp fit, else the generic one — said so."""
+    family = box.family or "generic"
+    wanted = engine.id if engine else d.SERVING_ENGINE
+    table = _with_fits(catalog).efficiency
+    for fam, eng in ((family, wanted), (family, "llama.cpp"), ("generic", "llama.cpp")):
+        fit = table.get(f"{fam}/{eng}")
+        if fit is not None:
+            if (fam, eng) != (family, wanted):
+                notes.append(f"no {wanted} efficiency fit for {family} hardware: using the {fit.id} fit")
+            return fit
+    return None
+
+
+def _chip(box: Hardware, engine: Engine | None, notes: list[str]) -> rl.Chip:
+    if box.bandwidth_gb_s is None:
+        raise ToolError("hardware", box.id, "has no memory bandwidth in the catalog; give tokens-per-second")
+    tflops = box.compute.fp16_tflops if box.compute else None
+    bandwidth = box.bandwidth_gb_s
+    if box.units > 1:
+        if (engine is not None and engine.tensor_parallel) or box.parallelism == "tensor":
+            scale = box.units * d.TENSOR_PARALLEL_EFFICIENCY
+            bandwidth *= scale
+            tflops = tflops * scale if tflops else None
+            notes.append(
+                f"{box.units} cards tensor parallel: bandwidth and FLOPS × {scale:.2f}"
+                f" ({d.TENSOR_PARALLEL_EFFICIENCY:.0%} of linear after communication)"
+            )
+        else:
+            notes.append(f"{box.units} cards split by layers: one card's bandwidth and FLOPS (they run in turn)")
+    return rl.Chip(bandwidth_gb_s=bandwidth, peak_tflops=tflops)
+
+
+def _measurement(box: Hardware, model: LocalModel, quant: str) -> Measured | None:
+    """This machine's own measurement first, then any catalog measurement of the model."""
+    found = [m for m in box.measured if m.local_model == model.id and m.quant in (None, quant)]
+    found.sort(key=lambda m: (not m.machine, -m.as_of.toordinal()))
+    return found[0] if found else None
+
+
+def max_streams(memory_gb: float, weights: float, kv_gb_per_stream: float | None) -> int | None:
+    if kv_gb_per_stream is None or kv_gb_per_stream <= 0:
+        return None
+    return max(0, math.floor((memory_gb - weights - d.MEMORY_OVERHEAD_GB) / kv_gb_per_stream))
+
+
 def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
-    assumptions: list[str] = []
+    if inp.tokens_per_second is not None:
+        return _given(inp)
+    notes: list[str] = []
     hours = inp.hours_per_day
     if hours is None:
         hours = d.HOURS_PER_DAY
-        assumptions.append("serving 24 h a day")
+        notes.append("serving 24 h a day")
+    box: Hardware = catalog.get("hardware", inp.hardware, "hardware")  # type: ignore[arg-type,assignment]
+    model: LocalModel = catalog.get("local-models", inp.local_model, "local_model")  # type: ignore[arg-type,assignment]
+    engine = engine_for(catalog, inp.engine)
+    quant = inp.quant or d.DEFAULT_QUANT
+    if inp.quant is None:
+        notes.append(f"{quant} quantisation")
+    context = inp.context_tokens
+    if context is None:
+        context = d.DEFAULT_CONTEXT_TOKENS
+        notes.append(f"{context:,} tokens of context per stream")
 
-    fits = memory_needed = memory_available = weights = kv_gb = None
-    if inp.tokens_per_second is not None:
-        point = low = high = inp.tokens_per_second
-        basis = "given"
-    else:
-        box: Hardware = catalog.get("hardware", inp.hardware, "hardware")  # type: ignore[arg-type,assignment]
-        model: LocalModel = catalog.get("local-models", inp.local_model, "local_model")  # type: ignore[arg-type,assignment]
-        quant = inp.quant or d.DEFAULT_QUANT
-        if inp.quant is None:
-            assumptions.append(f"{quant} quantisation")
-        context = inp.context_tokens
-        if context is None:
-            context = d.DEFAULT_CONTEXT_TOKENS
-            assumptions.append(f"{context:,} tokens of context per stream")
-        weights = weights_gb(model, quant)
-        active = weights_gb(model, quant, active=True)
-        per_token = kv_bytes_per_token(model)
-        if per_token is None:
-            kv_gb = 0.0
-            assumptions.append(f"{model.id}: no attention shape in the catalog, KV cache not counted")
+    weights = weights_gb(model, quant)
+    active = weights_gb(model, quant, active=True)
+    per_token = kv_bytes_per_token(model, context)
+    kv_stream = None if per_token is None else per_token * context / 1e9
+    fitting = max_streams(box.memory_gb, weights, kv_stream)
+
+    streams = inp.streams
+    if streams is None and not inp.engine_streams:
+        streams = 1
+        notes.append("1 stream at a time (give streams, or compare's engine slots, for parallel serving)")
+    if streams is None:
+        if engine is not None and engine.default_streams is None:
+            streams = max(1, min(engine.max_streams, fitting or d.SERVING_STREAMS))
+            notes.append(f"{engine.name}: {streams} streams (as many as memory holds, at most {engine.max_streams})")
         else:
-            kv_gb = per_token * context * inp.streams / 1e9
-        memory_needed = weights + kv_gb + d.MEMORY_OVERHEAD_GB
-        memory_available = box.memory_gb
-        fits = memory_needed <= memory_available
+            streams = engine.default_streams if engine and engine.default_streams else d.SERVING_STREAMS
+            notes.append(f"{streams} parallel streams ({engine.name if engine else d.SERVING_ENGINE} slots)")
 
-        measured = next(
-            (m for m in box.measured if m.local_model == model.id and (m.quant in (None, quant))),
-            None,
+    memory_needed = weights + (kv_stream or 0.0) * streams + d.MEMORY_OVERHEAD_GB
+    kv_gb = None if kv_stream is None else kv_stream * streams
+    if kv_stream is None:
+        fits = False if weights + d.MEMORY_OVERHEAD_GB > box.memory_gb else None
+        notes.append(
+            f"{model.id}: no attention shape in the catalog, so its KV cache is unknown;"
+            + (" the weights alone do not fit" if fits is False else " whether it fits at this context is unknown")
         )
-        if measured is not None:
-            low, high = measured.tokens_per_second_low, measured.tokens_per_second_high
-            point = (low + high) / 2
-            basis = "measured"
-            assumptions.append(f"speed measured: {low:g}–{high:g} tokens/s ({measured.source})")
-        elif box.bandwidth_gb_s is None:
-            raise ToolError("hardware", box.id, "has no memory bandwidth in the catalog; give tokens-per-second")
-        else:
-            step_gb = active + kv_gb
-            lo_eff, hi_eff = d.BANDWIDTH_EFFICIENCY_RANGE
-            point, low, high = (
-                eff * box.bandwidth_gb_s / step_gb * inp.streams for eff in (d.BANDWIDTH_EFFICIENCY, lo_eff, hi_eff)
-            )
-            basis = "estimate"
-            assumptions.append(
-                f"speed estimated from {box.bandwidth_gb_s:g} GB/s memory bandwidth at"
-                f" {d.BANDWIDTH_EFFICIENCY:.0%} efficiency ({lo_eff:.0%}–{hi_eff:.0%})"
-            )
-        if inp.streams > 1:
-            assumptions.append(f"{inp.streams} concurrent streams share each weight read")
+    else:
+        fits = memory_needed <= box.memory_gb
+        if not fits and fitting is not None:
+            notes.append(f"at {context:,} tokens of context at most {fitting} stream(s) fit in {box.memory_gb:g} GB")
 
-    per_month = months_tokens(point, hours)
+    chip = _chip(box, engine, notes)
+    fit = efficiency_for(catalog, box, engine, notes)
+    if fit is None:
+        raise ToolError("hardware", box.id, "has no efficiency figures in the catalog (catalog/efficiency.toml)")
+    overhead = engine.batch_overhead if engine else 0.0
+    work = rl.Workload(
+        active_weights_gb=active,
+        active_params_b=model.active_params_b or model.params_b,
+        kv_gb_per_stream=kv_stream or 0.0,
+    )
+    t0 = fit.t0_ms / 1000
+    effs = [
+        rl.Efficiency(mbu=mbu, mfu=mfu, t0_s=t0, batch_overhead=overhead)
+        for mbu, mfu in ((fit.mbu, fit.mfu), (fit.mbu_low, fit.mfu_low), (fit.mbu_high, fit.mfu_high))
+    ]
+    point, low, high = (rl.speeds(chip, work, e, streams) for e in effs)
+    decode = [point.decode_tps, low.decode_tps, high.decode_tps]
+    prefill = [point.prefill_tps, low.prefill_tps, high.prefill_tps]
+    basis = "estimate"
+    notes.append(
+        f"estimated on the roofline: {chip.bandwidth_gb_s:g} GB/s at {fit.mbu:.0%}"
+        f" ({fit.mbu_low:.0%}–{fit.mbu_high:.0%}) plus {fit.t0_ms:g} ms a step; "
+        + (
+            f"{chip.peak_tflops:g} TFLOPS FP16 at {fit.mfu:.0%} ({fit.mfu_low:.0%}–{fit.mfu_high:.0%})"
+            if chip.peak_tflops
+            else "FLOPS unknown"
+        )
+        + f" ({fit.id} fit)"
+    )
+
+    measured = _measurement(box, model, quant)
+    if measured is not None:
+        basis = "measured here" if measured.machine else "measured"
+        decode, prefill = _apply_measurement(measured, streams, chip, work, effs[0], decode, prefill, notes)
+
+    if prefill[0] is None:
+        ratio = d.PREFILL_DECODE_RATIO_UNMODELLED
+        single = decode[0] / streams if measured is None else measured.tokens_per_second_low / measured.streams
+        prefill = [single * ratio] * 3
+        notes.append(f"prefill not modelled ({box.id} has no FLOPS figure): assumed {ratio:g}× one stream's decode")
+
+    requests = None
+    if inp.input_tokens is not None or inp.output_tokens is not None:
+        traffic = inp.traffic_hours if inp.traffic_hours is not None else hours
+        uncached = (inp.input_tokens or 0) * (1 - (inp.cached_input_share or 0))
+        requests = rl.requests_per_day(uncached, inp.output_tokens or 0, prefill[0], decode[0], traffic)
+
+    per_month = months_tokens(decode[0], hours)
     share = units = None
     if inp.monthly_tokens:
         share = min(1.0, per_month / inp.monthly_tokens)
         units = math.ceil(inp.monthly_tokens / per_month) if per_month > 0 else None
     return CapacityResult(
         tokens_per_month=per_month,
-        tokens_per_second=point,
-        tokens_per_second_low=low,
-        tokens_per_second_high=high,
+        tokens_per_second=decode[0],
+        tokens_per_second_low=min(decode),
+        tokens_per_second_high=max(decode),
+        tokens_per_second_per_stream=decode[0] / streams,
+        prefill_tokens_per_second=prefill[0],
+        prefill_tokens_per_second_low=min(prefill),
+        prefill_tokens_per_second_high=max(prefill),
+        bound=point.bound,
         speed_basis=basis,
+        streams=streams,
+        max_streams_fitting=fitting,
+        engine=engine.id if engine else None,
+        compute_ceiling_tokens_per_second=point.compute_ceiling_tps,
+        bandwidth_ceiling_tokens_per_second=rl.bandwidth_ceiling_tps(chip.bandwidth_gb_s, active),
         fits=fits,
         memory_needed_gb=memory_needed,
-        memory_available_gb=memory_available,
+        memory_available_gb=box.memory_gb,
         weights_gb=weights,
         kv_cache_gb=kv_gb,
+        requests_per_day=requests,
         share_served=share,
         units_needed=units,
-        assumptions=assumptions,
+        assumptions=notes,
+    )
+
+
+def _apply_measurement(
+    m: Measured,
+    streams: int,
+    chip: rl.Chip,
+    work: rl.Workload,
+    eff: rl.Efficiency,
+    decode: list[float],
+    prefill: list[float | None],
+    notes: list[str],
+) -> tuple[list[float], list[float | None]]:
+    """A measured decode speed, carried to ``streams`` by the roofline's own ratio and never past
+    the compute bound; a measured prefill speed where there is one."""
+    lo, hi = m.tokens_per_second_low, m.tokens_per_second_high
+    if m.streams != streams:
+        ratio = rl.speeds(chip, work, eff, streams).decode_tps / rl.speeds(chip, work, eff, m.streams).decode_tps
+        compute = rl.compute_step_s(chip, work, eff, streams)
+        cap = streams / compute if compute else math.inf
+        lo, hi = min(lo * ratio, cap), min(hi * ratio, cap)
+        notes.append(f"measured at {m.streams} stream(s), carried to {streams} by the roofline (× {ratio:.2f})")
+    where = f"on this machine ({m.machine}, {m.as_of})" if m.machine else f"({m.source})"
+    notes.append(f"decode measured {where}: {m.tokens_per_second_low:g}–{m.tokens_per_second_high:g} tokens/s")
+    if m.prefill_tokens_per_second:
+        prefill = [m.prefill_tokens_per_second] * 3
+        notes.append(f"prefill measured: {m.prefill_tokens_per_second:g} tokens/s")
+    return [(lo + hi) / 2, lo, hi], prefill
+
+
+def _given(inp: CapacityInput) -> CapacityResult:
+    notes: list[str] = []
+    hours = inp.hours_per_day
+    if hours is None:
+        hours = d.HOURS_PER_DAY
+        notes.append("serving 24 h a day")
+    tps = inp.tokens_per_second
+    per_month = months_tokens(tps, hours)
+    share = units = None
+    if inp.monthly_tokens:
+        share = min(1.0, per_month / inp.monthly_tokens)
+        units = math.ceil(inp.monthly_tokens / per_month) if per_month > 0 else None
+    return CapacityResult(
+        tokens_per_month=per_month,
+        tokens_per_second=tps,
+        tokens_per_second_low=tps,
+        tokens_per_second_high=tps,
+        speed_basis="given",
+        fits=None,
+        memory_needed_gb=None,
+        memory_available_gb=None,
+        weights_gb=None,
+        kv_cache_gb=None,
+        share_served=share,
+        units_needed=units,
+        assumptions=notes,
     )

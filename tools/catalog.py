@@ -29,6 +29,8 @@ SECTIONS = {
     "local-models": ("local_models.toml", "model"),
     "electricity": ("electricity.toml", "rate"),
     "workloads": ("workloads.toml", "workload"),
+    "efficiency": ("efficiency.toml", "efficiency"),
+    "engines": ("engines.toml", "engine"),
 }
 
 
@@ -89,6 +91,17 @@ class Measured(Sourced):
     quant: str | None = None
     tokens_per_second_low: float = Field(gt=0)
     tokens_per_second_high: float = Field(gt=0)
+    prefill_tokens_per_second: float | None = Field(default=None, gt=0)
+    streams: int = Field(default=1, ge=1, description="parallel streams the decode figure is the aggregate of")
+    context_tokens: int | None = Field(default=None, gt=0, description="prompt or context size measured at")
+    machine: str = Field(default="", description="set by `advisor bench`: the machine it ran on")
+
+
+class Compute(Sourced):
+    """Dense FP16 tensor throughput of one card (no sparsity), as the vendor publishes it or derived."""
+
+    fp16_tflops: float = Field(gt=0)
+    derived: bool = Field(default=False, description="not published: ALUs × 2 × clock")
 
 
 class Hardware(Sourced):
@@ -105,6 +118,11 @@ class Hardware(Sourced):
     watts: float | None = Field(default=None, ge=0)
     bandwidth_gb_s: float | None = Field(default=None, gt=0)
     bandwidth_basis: str = ""
+    family: str | None = Field(default=None, description="efficiency family: geforce, apple, datacenter, …")
+    compute: Compute | None = None
+    parallelism: Literal["layer-split", "tensor"] = Field(
+        default="layer-split", description="how several cards in one box share a model"
+    )
     measured: list[Measured] = []
 
     @model_validator(mode="after")
@@ -128,6 +146,11 @@ class LocalModel(Sourced):
     kv_bytes_per_token: float | None = Field(
         default=None, gt=0, description="fp16 K+V bytes per token; given directly for MLA models"
     )
+    full_attention_layers: int | None = Field(
+        default=None, gt=0, description="layers attending to the whole context (default: all)"
+    )
+    sliding_window: int | None = Field(default=None, gt=0, description="tokens the other layers keep")
+    shape_source: str = Field(default="", description="where layers, KV heads and head dim come from")
     context_tokens: int | None = Field(default=None, gt=0)
     quants: dict[str, float] = Field(
         default_factory=lambda: {"Q4_K_M": 4.85}, description="quant name → bits per weight"
@@ -157,12 +180,51 @@ class Workload(Sourced):
     hours_per_day: float = Field(default=24, gt=0, le=24)
 
 
+class EngineEfficiency(Sourced):
+    """How much of a hardware family's bandwidth and FLOPS one serving engine reaches: fitted points
+    with their ranges (cost-model.md, "Capacity of owned hardware")."""
+
+    id: str
+    name: str = ""
+    aliases: list[str] = []
+    family: str
+    engine: str
+    mbu: float = Field(gt=0, le=1)
+    mbu_low: float = Field(gt=0, le=1)
+    mbu_high: float = Field(gt=0, le=1)
+    mfu: float = Field(gt=0, le=1)
+    mfu_low: float = Field(gt=0, le=1)
+    mfu_high: float = Field(gt=0, le=1)
+    t0_ms: float = Field(ge=0, description="fixed milliseconds per decode step")
+    fitted_to: list[str] = []
+
+    @model_validator(mode="after")
+    def _ranges(self) -> EngineEfficiency:
+        if not (self.mbu_low <= self.mbu <= self.mbu_high and self.mfu_low <= self.mfu <= self.mfu_high):
+            raise ValueError("each point must lie within its low–high range")
+        return self
+
+
+class Engine(Sourced):
+    """A serving engine: how many streams it serves by default and what batching costs in it."""
+
+    id: str
+    name: str
+    aliases: list[str] = []
+    default_streams: int | None = Field(default=None, ge=1, description="None: as many as memory holds")
+    max_streams: int = Field(default=256, ge=1)
+    batch_overhead: float = Field(ge=0, le=1, description="extra share of a weight read per extra stream")
+    tensor_parallel: bool = False
+
+
 ENTRY_TYPES: dict[str, type[_Entry]] = {
     "cloud": CloudModel,
     "hardware": Hardware,
     "local-models": LocalModel,
     "electricity": ElectricityRate,
     "workloads": Workload,
+    "efficiency": EngineEfficiency,
+    "engines": Engine,
 }
 
 
@@ -174,6 +236,8 @@ class Catalog(BaseModel):
     local_models: dict[str, LocalModel]
     electricity: dict[str, ElectricityRate]
     workloads: dict[str, Workload]
+    efficiency: dict[str, EngineEfficiency] = {}
+    engines: dict[str, Engine] = {}
     files: list[str] = []
 
     def section(self, name: str) -> dict[str, _Entry]:
@@ -292,6 +356,8 @@ def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
         local_models=sections["local-models"],
         electricity=sections["electricity"],
         workloads=sections["workloads"],
+        efficiency=sections["efficiency"],
+        engines=sections["engines"],
         files=files,
     )
     _check_references(catalog)
@@ -299,10 +365,31 @@ def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
 
 
 def _check_references(catalog: Catalog) -> None:
+    families = {e.family for e in catalog.efficiency.values()}
     for hw in catalog.hardware.values():
+        if hw.family is not None and families and hw.family not in families:
+            known = ", ".join(sorted(families))
+            raise CatalogError(f"hardware {hw.id}: family: unknown family {hw.family!r}; known: {known}")
         for m in hw.measured:
             if m.local_model not in catalog.local_models:
                 raise CatalogError(f"hardware {hw.id}: measured.local_model: unknown id {m.local_model!r}")
+            _check_under_bandwidth(hw, m, catalog.local_models[m.local_model])
+
+
+def _check_under_bandwidth(hw: Hardware, m: Measured, model: LocalModel) -> None:
+    """A "measured" single-stream speed above bandwidth / active weight bytes is impossible."""
+    if hw.bandwidth_gb_s is None or m.streams > 1:
+        return
+    quant = m.quant if m.quant in model.quants else min(model.quants, key=model.quants.__getitem__)
+    params = model.active_params_b or model.params_b
+    active_gb = params * model.quants[quant] / 8
+    ceiling = hw.bandwidth_gb_s / active_gb
+    if m.tokens_per_second_high > ceiling * 1.02:
+        raise CatalogError(
+            f"hardware {hw.id}: measured {m.local_model} {quant}: {m.tokens_per_second_high:g} tokens/s is above"
+            f" the bandwidth ceiling ({hw.bandwidth_gb_s:g} GB/s ÷ {active_gb:.1f} GB = {ceiling:.1f} tokens/s);"
+            " check the figure and its source"
+        )
 
 
 @lru_cache(maxsize=8)

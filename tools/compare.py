@@ -39,6 +39,8 @@ class Recommendation(BaseModel):
     crossover_month: float | None = None  # when the winner's cumulative cost drops below cloud's
     crossover_usd: float | None = None  # what each side has spent by then
     breakeven_tokens_per_month: float | None = None  # volume where local and cloud cost the same
+    breakeven_reach_tokens_per_month: float | None = None  # what one unit can carry at the workload's mix
+    breakeven_beyond_reach: bool = False  # break-even lies beyond what one unit can carry
     context: list[str] = []  # the seeds' rules of thumb
 
 
@@ -151,9 +153,12 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
 
     local_plans = [o for o in ranked if o.deployment != "cloud"]
     best_local = local_plans[0] if local_plans else None
-    breakeven = None
+    breakeven = reach = None
     if best_local is not None and base_cloud is not None:
         breakeven = _breakeven(by_id[best_local.id], by_id[base_cloud.id], p)
+        local_part = by_id[best_local.id].local
+        if local_part is not None and local_part.demand > 0:
+            reach = p.monthly_tokens * local_part.unit_capacity / local_part.demand
     crossover = winner.payback_months if winner.deployment != "cloud" else None
 
     horizon = p.horizon_months
@@ -176,14 +181,16 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         crossover_month=crossover,
         crossover_usd=None if crossover is None else winner.upfront_usd + winner.running_usd * crossover,
         breakeven_tokens_per_month=breakeven,
+        breakeven_reach_tokens_per_month=reach,
+        breakeven_beyond_reach=breakeven is not None and reach is not None and breakeven > reach,
         context=applicable(base_cloud.monthly_usd) if base_cloud else [],
     )
     cloud_ids = sorted({m for o in options for m in o.cloud_models})
     stale = stale_prices(catalog, cloud_ids, today)
     assumptions = list(p.assumptions)
     assumptions.append(
-        f"input tokens take 1/{d.PREFILL_SPEEDUP} of an output token's time on local hardware"
-        " (prefill is faster than decode); one stream at a time"
+        "local speed from the roofline: prompts prefill at the chip's FLOPS, answers decode from memory"
+        " bandwidth over the engine's parallel streams; cached input skips prefill"
     )
     if stale:
         assumptions.append(f"prices older than {120} days for {', '.join(stale)}: check the providers' pages")

@@ -16,11 +16,13 @@ from typing import Literal
 from pydantic import BaseModel
 
 from advisor.tools import defaults as d
-from advisor.tools.capacity import CapacityInput, capacity
+from advisor.tools.base import ToolError
+from advisor.tools.capacity import CapacityInput, CapacityResult, capacity
 from advisor.tools.catalog import TIER_RANK, Catalog, CloudModel, Hardware, LocalModel
 from advisor.tools.cloud_cost import CloudCostInput, cloud_cost
 from advisor.tools.local_cost import LocalCostInput, LocalCostResult, local_cost
 from advisor.tools.profile import ResolvedProfile
+from advisor.tools.roofline import request_seconds
 
 Deployment = Literal["cloud", "local", "hybrid"]
 
@@ -47,6 +49,9 @@ class Option(BaseModel):
     demand_tokens_per_month: float | None = None
     capacity_verdict: str = ""
     speed_basis: str | None = None
+    streams: int | None = None  # parallel streams one unit serves
+    engine: str | None = None
+    fits: bool | None = None  # None: the model's KV cache is unknown
     passes: bool = True
     failed: list[str] = []
     notes: list[str] = []
@@ -66,10 +71,18 @@ class LocalPart:
     hardware: Hardware
     model: LocalModel
     unit: LocalCostResult  # cost of one unit at the profile's hours and rates
-    unit_capacity: float  # decode-equivalent tokens a month of one unit
-    demand: float  # decode-equivalent tokens a month at k = 1
+    unit_capacity: float  # box-seconds a month one unit has inside the traffic window
+    demand: float  # box-seconds a month the share's traffic takes (prefill + decode) at k = 1
     speed_basis: str
     owned_units: int = 0  # units of this box the team already owns
+    tokens: float = 0.0  # the share's monthly tokens at k = 1 (input + output)
+    streams: int = 1
+    engine: str | None = None
+    fits: bool | None = True
+
+    def unit_tokens(self) -> float:
+        """Tokens a month (at the workload's input:output mix) one unit can carry."""
+        return self.tokens * self.unit_capacity / self.demand if self.demand > 0 else math.inf
 
 
 @dataclass
@@ -109,9 +122,10 @@ class Plan:
         return monthly + cloud, running + cloud, upfront, units
 
 
-def decode_equivalent(input_tokens: float, output_tokens: float) -> float:
-    """Tokens of decode time: output tokens, plus input tokens at the prefill speed-up."""
-    return output_tokens + input_tokens / d.PREFILL_SPEEDUP
+def box_seconds(input_tokens: float, output_tokens: float, prefill_tps: float, decode_tps: float) -> float:
+    """Seconds of one box the tokens take: prompts at the prefill rate, answers at the aggregate
+    decode rate of its parallel streams (cost-model.md: requests_per_day)."""
+    return request_seconds(input_tokens, output_tokens, prefill_tps, decode_tps)
 
 
 def tier_ok(tier: str, needed: str) -> bool:
@@ -197,18 +211,9 @@ def local_part(
     memo = {} if memo is None else memo
     key = ("capacity", box.id, model.id)
     if key not in memo:
-        context = p.tokens_per_request or d.DEFAULT_CONTEXT_TOKENS
-        memo[key] = capacity(
-            CapacityInput(
-                hardware=box.id,
-                local_model=model.id,
-                context_tokens=min(context, model.context_tokens or context),
-                hours_per_day=p.hours_per_day,
-            ),
-            catalog,
-        )
+        memo[key] = unit_capacity(catalog, p, box, model)
     cap = memo[key]
-    if not cap.fits:
+    if cap is None:
         return None
     if ("unit", box.id) not in memo:
         memo[("unit", box.id)] = local_cost(
@@ -224,9 +229,48 @@ def local_part(
             catalog,
         )
     unit = memo[("unit", box.id)]
-    demand = decode_equivalent(p.monthly_input_tokens * share, p.monthly_output_tokens * share)
-    owned = owned_boxes(catalog, p, box)
-    return LocalPart(box, model, unit, cap.tokens_per_month, demand, cap.speed_basis, owned)
+    uncached = p.monthly_input_tokens * (1 - p.cached_input_share)
+    demand = share * box_seconds(
+        uncached, p.monthly_output_tokens, cap.prefill_tokens_per_second, cap.tokens_per_second
+    )
+    window = min(p.traffic_hours, p.hours_per_day)
+    return LocalPart(
+        box,
+        model,
+        unit,
+        unit_capacity=3600 * window * d.DAYS_PER_MONTH,
+        demand=demand,
+        speed_basis=cap.speed_basis,
+        tokens=share * p.monthly_tokens,
+        streams=cap.streams,
+        engine=cap.engine,
+        fits=cap.fits,
+        owned_units=owned_boxes(catalog, p, box),
+    )
+
+
+def unit_capacity(catalog: Catalog, p: ResolvedProfile, box: Hardware, model: LocalModel) -> CapacityResult | None:
+    """One unit's speeds for the profile's requests and serving engine; None when the model cannot
+    fit even one stream. Fewer streams than the engine's slots when memory holds fewer."""
+    context = p.tokens_per_request or d.DEFAULT_CONTEXT_TOKENS
+    inp = CapacityInput(
+        hardware=box.id,
+        local_model=model.id,
+        context_tokens=min(context, model.context_tokens or context),
+        hours_per_day=p.hours_per_day,
+        engine=p.serving_engine,
+        streams=p.streams,
+        engine_streams=True,
+    )
+    try:
+        cap = capacity(inp, catalog)
+    except ToolError:
+        return None
+    if cap.fits is False and cap.max_streams_fitting:
+        cap = capacity(inp.model_copy(update={"streams": cap.max_streams_fitting}), catalog)
+    if cap.fits is False or not cap.prefill_tokens_per_second:
+        return None
+    return cap
 
 
 def _card(box: Hardware) -> tuple[str, int]:
@@ -269,7 +313,7 @@ def best_local(
         if part is None:
             continue
         better_tier = best is not None and TIER_RANK[model.tier] > TIER_RANK[best.model.tier]
-        if best is None or better_tier or (model.tier == best.model.tier and part.unit_capacity > best.unit_capacity):
+        if best is None or better_tier or (model.tier == best.model.tier and part.demand < best.demand):
             best = part
     return best
 
@@ -378,14 +422,18 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
     verdict = ""
     notes = list(plan.notes)
     if local is not None:
-        capacity_total = local.unit_capacity * units
-        demand = local.demand * k
+        capacity_total = local.unit_tokens() * units
+        demand = local.tokens * k
         served = local.demand * k / local.unit_capacity if local.unit_capacity else math.inf
+        box = local.hardware.id
         verdict = (
-            f"uses {served:.0%} of one unit's capacity"
+            f"1 × {box}: uses {served:.0%} of its capacity"
             if units == 1
-            else f"needs {units} units (one carries {1 / served:.0%} of the load)"
+            else f"{units} × {box}: one carries {1 / served:.0%} of the load"
         )
+        verdict += f", {local.streams} streams each"
+        if local.fits is None:
+            notes.append(f"{local.model.id} has no attention shape in the catalog: its KV cache is not counted")
     if plan.cloud is not None and p.privacy == "sensitive":
         notes.append("sensitive data goes to the API provider: check its data-processing terms")
     failures = constraint_failures(plan, p, monthly, units)
@@ -408,6 +456,9 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         demand_tokens_per_month=demand,
         capacity_verdict=verdict,
         speed_basis=local.speed_basis if local else None,
+        streams=local.streams if local else None,
+        engine=local.engine if local else None,
+        fits=local.fits if local else None,
         passes=not failures,
         failed=failures,
         notes=notes,

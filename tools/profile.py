@@ -54,6 +54,11 @@ class WorkloadProfile(BaseModel):
     electricity_usd_per_kwh: Usd | None = None
     amortization_months: Quantity | None = Field(default=None, gt=0, le=240)
     hours_per_day: Hours | None = None
+    traffic_hours: Hours | None = Field(
+        default=None, description="hours a day the requests arrive in (24; office hours = 10)"
+    )
+    serving_engine: str | None = Field(default=None, description="llama.cpp (Ollama; default) or vllm")
+    streams: int | None = Field(default=None, ge=1, le=256, description="parallel streams per box (engine default)")
     horizon_months: Quantity | None = Field(default=None, gt=0, le=240)
     setup_hours: Usd | None = None
     hourly_rate_usd: Usd | None = None
@@ -99,6 +104,9 @@ class ResolvedProfile(BaseModel):
     electricity_usd_per_kwh: float
     amortization_months: float
     hours_per_day: float
+    traffic_hours: float
+    serving_engine: str
+    streams: int | None
     horizon_months: float
     setup_hours: float
     hourly_rate_usd: float
@@ -140,6 +148,11 @@ _DEFAULTS: dict[str, tuple[object, str]] = {
     ),
     "amortization_months": (d.AMORTIZATION_MONTHS, f"{d.AMORTIZATION_MONTHS}-month amortisation"),
     "hours_per_day": (d.HOURS_PER_DAY, "local hardware powered 24 h a day"),
+    "traffic_hours": (d.TRAFFIC_HOURS, "requests arrive around the clock (24 h traffic window)"),
+    "serving_engine": (
+        d.SERVING_ENGINE,
+        f"local boxes serve with {d.SERVING_ENGINE} (as Ollama does), {d.SERVING_STREAMS} parallel slots",
+    ),
     "horizon_months": (d.HORIZON_MONTHS, f"costs compared over {d.HORIZON_MONTHS} months"),
     "setup_hours": (d.SETUP_HOURS, "0 setup hours"),
     "hourly_rate_usd": (d.HOURLY_RATE_USD, f"engineering time at ${d.HOURLY_RATE_USD:.0f}/h"),

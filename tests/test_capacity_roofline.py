@@ -1,0 +1,216 @@
+"""The capacity roofline against public measurements (tests/calibration.py) and its properties.
+
+Calibration points (the ones the catalog's efficiency figures were fitted to): decode within
+0.8–1.2× and prefill within 0.5–1.5× (one stated exception, 1.8×), and each measured figure inside
+the advisor's low–high range.
+Held-back points (not used in the fit): decode within 0.7–1.3×, prefill within 0.5–1.5×, except
+the figures listed in OUTSIDE_BAND with their reason — exactly those.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.tools import roofline as rl
+from advisor.tools.capacity import CapacityInput, capacity, kv_bytes_per_token
+from advisor.tools.catalog import CatalogError, load_catalog
+from advisor.tools.compare import CompareInput, compare
+from tests.calibration import CALIBRATION, HELD_BACK, OUTSIDE_BAND, Point, with_extras
+
+DECODE_BAND_FIT, DECODE_BAND, PREFILL_BAND = (0.8, 1.2), (0.7, 1.3), (0.5, 1.5)
+
+
+@pytest.fixture(scope="module")
+def extended():
+    return with_extras(load_catalog())
+
+
+def _run(point: Point, catalog):
+    return capacity(
+        CapacityInput(
+            hardware=point.hardware,
+            local_model=point.model,
+            quant=point.quant,
+            context_tokens=point.context,
+            streams=point.streams,
+            engine=point.engine,
+        ),
+        catalog,
+    )
+
+
+def _within(ratio: float, band: tuple[float, float]) -> bool:
+    return band[0] <= ratio <= band[1]
+
+
+@pytest.mark.parametrize("point", CALIBRATION, ids=lambda p: p.label)
+def test_calibration_points(point, extended):
+    result = _run(point, extended)
+    assert result.speed_basis == "estimate"
+    if point.decode:
+        assert _within(result.tokens_per_second / point.decode, DECODE_BAND_FIT), result.tokens_per_second
+        assert result.tokens_per_second_low <= point.decode * 1.05
+        assert result.tokens_per_second_high >= point.decode * 0.95
+    if point.prefill:
+        assert _within(result.prefill_tokens_per_second / point.prefill, point.prefill_band)
+        assert result.prefill_tokens_per_second_low <= point.prefill <= result.prefill_tokens_per_second_high
+
+
+def test_held_back_points_generalise(extended):
+    outside = set()
+    for point in HELD_BACK:
+        result = _run(point, extended)
+        assert result.speed_basis == "estimate", point.label
+        if not _within(result.tokens_per_second / point.decode, DECODE_BAND):
+            outside.add((point.label, "decode"))
+        if not _within(result.prefill_tokens_per_second / point.prefill, PREFILL_BAND):
+            outside.add((point.label, "prefill"))
+    assert outside == set(OUTSIDE_BAND)
+    assert len(outside) <= 0.1 * 2 * len(HELD_BACK)
+
+
+def _cli(*args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "advisor.cli", "calc", *args, "--json"], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)
+
+
+def test_done_when_4090_llama_8b_from_the_command_line():
+    r = _cli("capacity", "--hardware", "rtx-4090-24gb", "--local-model", "llama-3.1-8b", "--context-tokens", "1024")
+    assert 0.7 <= r["tokens_per_second"] / 127.7 <= 1.3
+    assert 0.5 <= r["prefill_tokens_per_second"] / 6899 <= 1.5
+    assert r["bound"] == "bandwidth" and r["speed_basis"] == "estimate" and r["fits"] is True
+
+
+def test_done_when_35712_requests_need_at_most_four_4090s(catalog):
+    result = compare(
+        CompareInput(
+            requests_per_day=35712,
+            input_tokens_per_request=3000,
+            output_tokens_per_request=500,
+            privacy="sensitive",
+            frontier_share=0,
+            hardware="rtx-4090-24gb",
+            local_model="qwen-3.6-27b",
+        ),
+        catalog,
+    )
+    local = [o for o in result.options if o.deployment == "local"]
+    assert local and 1 <= local[0].units <= 4
+    assert local[0].streams == 4 and local[0].hardware == "rtx-4090-24gb"
+    assert any("llama.cpp" in a and "4 parallel slots" in a for a in result.assumptions)
+
+
+def test_streams_256_stay_under_the_compute_ceiling_on_every_box(catalog):
+    for box in catalog.hardware.values():
+        if box.bandwidth_gb_s is None:
+            continue
+        r = capacity(
+            CapacityInput(hardware=box.id, local_model="llama-3.1-8b", context_tokens=1024, streams=256), catalog
+        )
+        assert r.compute_ceiling_tokens_per_second is not None, box.id
+        assert r.tokens_per_second_high <= r.compute_ceiling_tokens_per_second, box.id
+
+
+def test_qwen_27b_at_128k_does_not_fit_a_24gb_card_or_is_unknown(catalog):
+    r = capacity(CapacityInput(hardware="rtx-4090-24gb", local_model="qwen-3.6-27b", context_tokens=131072), catalog)
+    assert r.fits is not True
+    assert any("unknown" in a for a in r.assumptions)
+
+
+def test_a_model_whose_weights_do_not_fit_is_false_even_without_a_shape(catalog):
+    r = capacity(CapacityInput(hardware="rtx-4090-24gb", local_model="gemma-4-31b", quant="F16"), catalog)
+    assert r.fits is False
+
+
+def test_sliding_window_layers_hold_only_their_window(catalog):
+    scout = catalog.local_models["llama-4-scout"]
+    full_only = 2 * 12 * 8 * 128 * 2
+    at_1m = kv_bytes_per_token(scout, 1_000_000)
+    assert full_only < at_1m < full_only * 1.05
+    assert kv_bytes_per_token(scout, 8192) == 2 * 48 * 8 * 128 * 2
+
+
+def test_layer_split_uses_one_cards_bandwidth(catalog):
+    one = capacity(CapacityInput(hardware="rtx-3090-24gb-used", local_model="llama-3.1-8b", streams=1), catalog)
+    pair = capacity(
+        CapacityInput(hardware="dual-rtx-3090-48gb-used", local_model="qwen3-8b", streams=1, quant="Q4_K_M"), catalog
+    )
+    assert pair.bandwidth_ceiling_tokens_per_second == pytest.approx(936 / pair.weights_gb)
+    assert one.bandwidth_ceiling_tokens_per_second == pytest.approx(936 / one.weights_gb)
+
+
+def test_a_catalog_measurement_wins_and_says_so(catalog):
+    r = capacity(CapacityInput(hardware="dual-rtx-3090-48gb-used", local_model="llama-3.3-70b", streams=1), catalog)
+    assert r.speed_basis == "measured"
+    assert 16 <= r.tokens_per_second <= 17 and r.prefill_tokens_per_second == pytest.approx(393.89)
+
+
+def test_a_measured_speed_above_the_bandwidth_ceiling_is_refused(tmp_path):
+    mine = tmp_path / "catalog.toml"
+    mine.write_text(
+        '[[hardware]]\nid = "fast-box"\nname = "Fast"\nprice_usd = 1\nmemory_gb = 48\nbandwidth_gb_s = 936\n'
+        'source = "me"\nas_of = 2026-01-01\n[[hardware.measured]]\nlocal_model = "llama-3.3-70b"\n'
+        'quant = "Q4_K_M"\ntokens_per_second_low = 30\ntokens_per_second_high = 30\nsource = "a blog"\n'
+        "as_of = 2026-01-01\n"
+    )
+    with pytest.raises(CatalogError) as err:
+        load_catalog((mine,))
+    assert "fast-box" in str(err.value) and "bandwidth ceiling" in str(err.value)
+
+
+def test_cached_input_skips_prefill(catalog):
+    base = dict(hardware="rtx-4090-24gb", local_model="llama-3.1-8b", input_tokens=3000, output_tokens=300)
+    cold = capacity(CapacityInput(**base), catalog)
+    warm = capacity(CapacityInput(**base, cached_input_share=0.8), catalog)
+    assert warm.requests_per_day > cold.requests_per_day
+
+
+def test_office_hours_carry_fewer_requests(catalog):
+    base = dict(hardware="rtx-4090-24gb", local_model="llama-3.1-8b", input_tokens=3000, output_tokens=300)
+    day = capacity(CapacityInput(**base), catalog)
+    office = capacity(CapacityInput(**base, traffic_hours=10), catalog)
+    assert office.requests_per_day == pytest.approx(day.requests_per_day * 10 / 24)
+
+
+CHIPS = st.builds(
+    rl.Chip,
+    bandwidth_gb_s=st.floats(50, 8000),
+    peak_tflops=st.one_of(st.none(), st.floats(2, 2000)),
+)
+WORK = st.builds(
+    rl.Workload,
+    active_weights_gb=st.floats(0.1, 400),
+    active_params_b=st.floats(0.1, 700),
+    kv_gb_per_stream=st.floats(0, 20),
+)
+EFF = st.builds(
+    rl.Efficiency,
+    mbu=st.floats(0.05, 1),
+    mfu=st.floats(0.05, 1),
+    t0_s=st.floats(0, 0.01),
+    batch_overhead=st.floats(0, 0.2),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CHIPS, WORK, EFF, st.integers(1, 255))
+def test_more_streams_never_fewer_tokens_a_second(chip, work, eff, streams):
+    a, b = rl.speeds(chip, work, eff, streams), rl.speeds(chip, work, eff, streams + 1)
+    assert b.decode_tps >= a.decode_tps * (1 - 1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CHIPS, WORK, EFF, st.integers(1, 256))
+def test_decode_never_above_the_ceilings(chip, work, eff, streams):
+    s = rl.speeds(chip, work, eff, streams)
+    assert s.decode_tps_per_stream <= rl.bandwidth_ceiling_tps(chip.bandwidth_gb_s, work.active_weights_gb) * (1 + 1e-9)
+    if s.compute_ceiling_tps is not None:
+        assert s.decode_tps <= s.compute_ceiling_tps * (1 + 1e-9)
