@@ -165,10 +165,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     if inp.tokens_per_second is not None:
         return _given(inp)
     notes: list[str] = []
-    hours = inp.hours_per_day
-    if hours is None:
-        hours = d.HOURS_PER_DAY
-        notes.append("serving 24 h a day")
+    hours = _hours(inp, notes)
     box: Hardware = catalog.get("hardware", inp.hardware, "hardware")  # type: ignore[arg-type,assignment]
     model: LocalModel = catalog.get("local-models", inp.local_model, "local_model")  # type: ignore[arg-type,assignment]
     engine = engine_for(catalog, inp.engine)
@@ -259,10 +256,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         requests = rl.requests_per_day(uncached, inp.output_tokens or 0, prefill[0], decode[0], traffic)
 
     per_month = months_tokens(decode[0], hours)
-    share = units = None
-    if inp.monthly_tokens:
-        share = min(1.0, per_month / inp.monthly_tokens)
-        units = math.ceil(inp.monthly_tokens / per_month) if per_month > 0 else None
+    share, units = _sizing(per_month, inp.monthly_tokens)
     return CapacityResult(
         tokens_per_month=per_month,
         tokens_per_second=decode[0],
@@ -318,18 +312,27 @@ def _apply_measurement(
     return [(lo + hi) / 2, lo, hi], prefill
 
 
+def _hours(inp: CapacityInput, notes: list[str]) -> float:
+    if inp.hours_per_day is not None:
+        return inp.hours_per_day
+    notes.append("serving 24 h a day")
+    return d.HOURS_PER_DAY
+
+
+def _sizing(per_month: float, monthly_tokens: float | None) -> tuple[float | None, int | None]:
+    """The share of ``monthly_tokens`` one unit serves, and the units the whole needs."""
+    if not monthly_tokens:
+        return None, None
+    units = math.ceil(monthly_tokens / per_month) if per_month > 0 else None
+    return min(1.0, per_month / monthly_tokens), units
+
+
 def _given(inp: CapacityInput) -> CapacityResult:
     notes: list[str] = []
-    hours = inp.hours_per_day
-    if hours is None:
-        hours = d.HOURS_PER_DAY
-        notes.append("serving 24 h a day")
+    hours = _hours(inp, notes)
     tps = inp.tokens_per_second
     per_month = months_tokens(tps, hours)
-    share = units = None
-    if inp.monthly_tokens:
-        share = min(1.0, per_month / inp.monthly_tokens)
-        units = math.ceil(inp.monthly_tokens / per_month) if per_month > 0 else None
+    share, units = _sizing(per_month, inp.monthly_tokens)
     return CapacityResult(
         tokens_per_month=per_month,
         tokens_per_second=tps,
