@@ -34,6 +34,7 @@ from advisor.models.base import (
     ToolCallsReady,
     ToolSpec,
 )
+from advisor.pricing import worst_case_input_tokens
 from advisor.prompts import load as load_prompt
 from advisor.state import SessionState
 from advisor.summary import recommendation_markdown, whatif_markdown
@@ -44,6 +45,7 @@ from advisor.tools.profile import WorkloadProfile
 from advisor.tools.registry import TOOLS, ToolInputError, tool_by_function_name
 
 MAX_TOOL_STEPS = 4
+NOT_BILLED = ("auth", "bad_request", "rate_limit", "overloaded")  # the API refused before any work
 HISTORY_MESSAGES = 8
 
 
@@ -58,6 +60,9 @@ class TurnContext:
     budget_usd: float = 0.25
     claude_spent: Callable[[], float] = lambda: 0.0
     price_claude: Callable[[int, int], float] = lambda i, o: 0.0
+    # (input tokens, max output tokens) → a reservation id, or why the call may not be made
+    reserve_claude: Callable[[int, int], int | str] = lambda i, o: "no budget ledger in this context"
+    release_claude: Callable[[int], None] = lambda reservation: None
     history: list[Message] = field(default_factory=list)
     local_failures: int = 0
 
@@ -289,8 +294,9 @@ def _call_tool(catalog: Catalog, name: str, arguments: dict[str, Any]) -> Iterat
     return result
 
 
-def _usage(side: str, model: str, event: Finished, usd: float = 0.0) -> UsageRecorded:
+def _usage(side: str, model: str, event: Finished, usd: float = 0.0, reservation: int | None = None) -> UsageRecorded:
     return UsageRecorded(
+        reservation=reservation,
         side=side,  # type: ignore[arg-type]
         model=model,
         input_tokens=event.usage.input_tokens,
@@ -301,9 +307,13 @@ def _usage(side: str, model: str, event: Finished, usd: float = 0.0) -> UsageRec
 
 
 def _escalate(ctx: TurnContext, text: str, reason: str, result: CompareResult | None) -> Iterator[AgentEvent]:
-    """One Claude call with the structured profile and tool results; None (and a notice) on failure."""
+    """One Claude call with the structured profile and tool results; None (and a notice) on failure.
+
+    The call's worst case is reserved against the session's budget first (refused: a notice, and
+    the local answer stands); its usage settles the reservation before its text is shown, so a
+    turn stopped after that is billed at what it cost, and one stopped before keeps the worst case.
+    """
     assert ctx.claude is not None
-    yield Escalated(reason=reason, model=ctx.claude.label)
     resolved: dict[str, Any] = ctx.state.profile.model_dump(exclude_none=True)
     payload = router.escalation_request(
         reason=reason,
@@ -317,22 +327,32 @@ def _escalate(ctx: TurnContext, text: str, reason: str, result: CompareResult | 
         Message(role="system", content=load_prompt("memo_system.md")),
         Message(role="user", content=payload),
     ]
+    max_tokens = int(getattr(ctx.claude, "max_tokens", 2048))
+    granted = ctx.reserve_claude(worst_case_input_tokens([m.content for m in messages]), max_tokens)
+    if isinstance(granted, str):
+        yield Notice(level="warning", text=f"Claude not called ({reason}): {granted}. The answer is local.")
+        return None
+    yield Escalated(reason=reason, model=ctx.claude.label)
     parts: list[str] = []
     try:
         for event in ctx.claude.chat(messages, None):
             if isinstance(event, TextDelta):
-                if not parts:
-                    parts.append("\n\n**Memo (written by Claude):**\n\n")
-                    yield TextChunk(text=parts[0], side="claude")
                 parts.append(event.text)
-                yield TextChunk(text=event.text, side="claude")
             elif isinstance(event, Finished):
                 usd = ctx.price_claude(event.usage.input_tokens, event.usage.output_tokens)
-                yield _usage("claude", ctx.claude.label, event, usd)
+                yield _usage("claude", ctx.claude.label, event, usd, reservation=granted)
     except ModelError as exc:
+        if exc.kind in NOT_BILLED:
+            ctx.release_claude(granted)
         yield Notice(
             level="warning",
             text=f"Claude failed ({exc}); the local answer above stands — nothing is lost.",
         )
         return None
-    return "".join(parts)
+    if not parts:
+        return ""
+    heading = "\n\n**Memo (written by Claude):**\n\n"
+    yield TextChunk(text=heading, side="claude")
+    memo = "".join(parts)
+    yield TextChunk(text=memo, side="claude")
+    return heading + memo

@@ -57,6 +57,7 @@ class UsageRecorded(BaseModel):
     output_tokens: int = 0
     seconds: float = 0.0
     usd: float = 0.0
+    reservation: int | None = None  # the ledger row reserved for this call, settled by this usage
 
 
 class TurnFailed(BaseModel):

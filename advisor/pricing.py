@@ -14,3 +14,14 @@ def claude_usd(catalog: Catalog, model: str, input_tokens: int, output_tokens: i
         {"model": model, "input_tokens": input_tokens, "output_tokens": output_tokens}, catalog
     )
     return result.monthly_usd  # type: ignore[attr-defined]
+
+
+def claude_priced(catalog: Catalog, model: str) -> bool:
+    """Whether the catalog has a price for ``model``: a model without one is never called."""
+    return model in catalog.cloud
+
+
+def worst_case_input_tokens(texts: list[str]) -> int:
+    """An upper estimate of a request's input tokens with no tokenizer at hand: one token per two
+    bytes of UTF-8 (English runs near four per token) and 16 per message for the framing."""
+    return sum(len(t.encode("utf-8")) // 2 + 16 for t in texts)

@@ -3,10 +3,12 @@ happen (the user's text before anything else), so a crash loses at most the unfi
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -23,7 +25,7 @@ from advisor.events import (
 )
 from advisor.models.base import Message
 from advisor.paths import cache_dir, data_dir, db_path
-from advisor.pricing import claude_usd
+from advisor.pricing import claude_priced, claude_usd
 from advisor.state import SessionState
 from advisor.store import SpendSummary, Store
 from advisor.tools.base import ToolError
@@ -48,6 +50,8 @@ class Session:
         self.startup_notices: list[str] = []
         self.on_notice: Callable[[str], None] | None = None  # the UI's way to hear of Claude retries
         self._ctx: TurnContext | None = None
+        self._turn_id: int | None = None
+        self._base = state.model_dump(mode="json")  # the state as last read or saved
 
     # ---- opening -------------------------------------------------------------------------
     @classmethod
@@ -68,7 +72,7 @@ class Session:
                 store.close()
                 what = f"no session {session_name!r}" if session_name else "none yet"
                 raise UsageError(f"session: {what} — start one with `advisor` or `advisor ask …`")
-            record = store.create_session(session_name)
+            record = store.create_session(session_name, exist_ok=not new)  # another process's is ours too
         state = _read_state(store, record.id, on_progress or (lambda _line: None))
         return cls(config, store, record.id, record.name, state)
 
@@ -93,7 +97,21 @@ class Session:
         self.store.close()
 
     def save(self) -> None:
-        self.store.save_state(self.session_id, self.state)
+        """Keep this session's changes in one transaction: read what is saved (another process may
+        have answered meanwhile), apply what changed here since the last save, write it back."""
+        ours, base = self.state.model_dump(mode="json"), self._base
+
+        def apply_ours(saved: str | None) -> SessionState:
+            theirs = json.loads(saved) if saved else base
+            try:
+                return SessionState.model_validate(_three_way(base, ours, theirs))
+            except ValidationError:  # the two do not combine: this session's answer wins
+                return SessionState.model_validate(ours)
+
+        merged = self.store.update_state(self.session_id, apply_ours)
+        for name in SessionState.model_fields:  # in place: the turn's context holds this object
+            setattr(self.state, name, getattr(merged, name))
+        self._base = merged.model_dump(mode="json")
 
     def _connect(self, progress: Callable[[str], None]) -> None:
         self._connect_claude()
@@ -148,6 +166,13 @@ class Session:
                 "Claude is off: set ANTHROPIC_API_KEY to let the advisor escalate the final memo"
             )
             return
+        if not claude_priced(self.catalog, self.config.claude_model):
+            self.claude, self.claude_label = None, "off (no price)"
+            self.startup_notices.append(
+                f"Claude is off: the catalog has no price for {self.config.claude_model}, so its cost "
+                "could not be capped — pick a priced model with --claude-model (`advisor catalog list`)"
+            )
+            return
         from advisor.models.claude_model import ClaudeModel
 
         self.claude = ClaudeModel(self.config.claude_model, on_retry=self._claude_retry)
@@ -168,6 +193,8 @@ class Session:
         ctx.budget_usd = self.config.budget_usd
         ctx.claude_spent = lambda: self.store.claude_spent(self.session_id)
         ctx.price_claude = self._price_claude
+        ctx.reserve_claude = self._reserve_claude
+        ctx.release_claude = self.store.release
         return ctx
 
     def _recent_messages(self) -> list[Message]:
@@ -181,9 +208,30 @@ class Session:
     def _price_claude(self, input_tokens: int, output_tokens: int) -> float:
         return claude_usd(self.catalog, self.config.claude_model, input_tokens, output_tokens)
 
+    def _reserve_claude(self, input_tokens: int, max_output_tokens: int) -> int | str:
+        """Reserve a call's worst case (input estimate + max_tokens at the model's price) against
+        the session's budget: the reservation id, or why the call may not be made."""
+        model = self.config.claude_model
+        if not claude_priced(self.catalog, model):
+            return f"no known price for {model} in the catalog, so its cost could not be capped"
+        if self._turn_id is None:
+            return "no turn to bill the call to"
+        worst = self._price_claude(input_tokens, max_output_tokens)
+        held = self.store.reserve(
+            self.session_id, self._turn_id, model, input_tokens, max_output_tokens, worst, self.config.budget_usd
+        )
+        if held.id is None:
+            return (
+                f"this call could cost up to ${worst:.3f} and ${held.spent_usd:.3f} of this session's "
+                f"${held.budget_usd:.2f} Claude budget is used (raise it with --budget-usd)"
+            )
+        return held.id
+
     def turn(self, text: str, cancel: threading.Event | None = None, escalate: bool = False) -> Iterator[AgentEvent]:
         cancel = cancel or threading.Event()
         turn_id = self.store.begin_turn(self.session_id, text)
+        self._turn_id = turn_id
+        self.save()  # start from what is saved now: another process may have answered
         answer, status = "", "ok"
         try:
             for event in run_turn(self._context(), text, cancel, escalate):
@@ -212,7 +260,9 @@ class Session:
         self.store.add_event(turn_id, event)
         if isinstance(event, ProfileChanged):  # kept at once: a crash loses only the reply
             self.save()
-        if isinstance(event, UsageRecorded):
+        if isinstance(event, UsageRecorded) and event.reservation is not None:
+            self.store.settle(event.reservation, event.input_tokens, event.output_tokens, event.seconds, event.usd)
+        elif isinstance(event, UsageRecorded):
             self.store.record_usage(
                 turn_id, event.side, event.model, event.input_tokens, event.output_tokens, event.seconds, event.usd
             )
@@ -286,7 +336,7 @@ class Session:
     def reset(self) -> None:
         record = self.store.create_session(None)
         self.session_id, self.name, self.state = record.id, record.name, SessionState()
-        self._ctx = None
+        self._ctx, self._base = None, self.state.model_dump(mode="json")
 
     def list_sessions(self) -> list:
         return self.store.list_sessions()
@@ -298,6 +348,7 @@ class Session:
             raise UsageError(f"session: unknown {name!r}; recent: {names}")
         state = _read_state(self.store, record.id, self.on_notice or (lambda _line: None))
         self.session_id, self.name, self.state, self._ctx = record.id, record.name, state, None
+        self._base = state.model_dump(mode="json")
 
     def history(self, limit: int | None = None) -> list:
         """The last ``limit`` turns (all by default) with their events, oldest first."""
@@ -320,6 +371,22 @@ class Session:
         )
         path.write_text(text, encoding="utf-8")
         return path
+
+
+def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
+    """``theirs`` with what changed from ``base`` to ``ours`` applied: fields one side changed are
+    both kept; lists keep the other side's additions and this side's additions and removals."""
+    if isinstance(ours, dict) and isinstance(base, dict) and isinstance(theirs, dict):
+        out = dict(theirs)
+        for key, value in ours.items():
+            if key not in base or value != base[key]:
+                out[key] = _three_way(base.get(key), value, theirs.get(key))
+        return out
+    if isinstance(ours, list) and isinstance(base, list) and isinstance(theirs, list):
+        removed = [x for x in base if x not in ours]
+        kept = [x for x in theirs if x not in removed]
+        return kept + [x for x in ours if x not in kept and x not in base]
+    return ours
 
 
 def _read_state(store: Store, session_id: int, progress: Callable[[str], None]) -> SessionState:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from advisor.errors import UsageError
 from advisor.events import AgentEvent
 
 # The heading the agent puts before a Claude memo in the answer text; version 2 found the memo by it.
@@ -48,6 +50,12 @@ def _state_whole(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE sessions DROP COLUMN profile")
     db.execute("ALTER TABLE sessions DROP COLUMN given")
     db.execute("DROP TABLE settings")
+
+
+def _reservations(db: sqlite3.Connection) -> None:
+    """Version 4: a Claude call is reserved (``settled = 0``, its worst case in ``usd``) before it
+    is made and settled from the response's usage; a call cancelled or killed keeps its reservation."""
+    db.execute("ALTER TABLE usage ADD COLUMN settled INTEGER NOT NULL DEFAULT 1")
 
 
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
@@ -98,6 +106,7 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     );
     """,
     _state_whole,
+    _reservations,
 ]
 
 _EVENTS: TypeAdapter = TypeAdapter(AgentEvent)
@@ -124,6 +133,17 @@ class TurnRecord(BaseModel):
     events: list[Any]
 
 
+class StoreError(UsageError):
+    """The database cannot be used as it is: one line naming the file and what to do."""
+
+
+class Reservation(BaseModel):
+    id: int | None  # None: refused, it would pass the budget
+    usd: float  # the call's worst case
+    spent_usd: float  # the session's Claude spend before it (settled and reserved)
+    budget_usd: float
+
+
 class SpendSummary(BaseModel):
     turns: int = 0
     local_turns: int = 0
@@ -134,8 +154,23 @@ class SpendSummary(BaseModel):
     local_usd: float = 0.0
     claude_input_tokens: int = 0
     claude_output_tokens: int = 0
-    claude_usd: float = 0.0
+    claude_usd: float = 0.0  # settled calls plus the worst case of calls cancelled or killed in flight
+    claude_reserved_usd: float = 0.0  # of which: reservations never settled
     all_claude_usd: float = 0.0  # filled by the session: had every turn's tokens gone to Claude
+
+
+def database_problem(exc: BaseException) -> str:
+    """What went wrong with the database file, and what to do, in a few words."""
+    text = str(exc) or type(exc).__name__
+    if "not a database" in text or "malformed" in text:
+        return f"{text} — move it aside (the advisor starts a new one) or use another --data-dir"
+    if "locked" in text or "busy" in text:
+        return f"{text} — another advisor is writing; try again in a moment"
+    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+        return f"{text} — make it writable or use another --data-dir"
+    if "disk" in text or "full" in text:
+        return f"{text} — free some disk space"
+    return f"{text} — check the file, or use another --data-dir"
 
 
 def _now() -> str:
@@ -144,50 +179,77 @@ def _now() -> str:
 
 class Store:
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.migrate()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.migrate()
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"{path}: {database_problem(exc)}") from None
 
     def migrate(self) -> int:
+        """Run the migrations this file lacks, each once even when processes open it at once."""
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: the database is version {version}, newer than this advisor knows "
+                f"({len(MIGRATIONS)}) — upgrade advisor, or use another --data-dir"
+            )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            if isinstance(script, str):
-                self.db.executescript(f"BEGIN; {script} PRAGMA user_version = {number}; COMMIT;")
-                continue
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                if self.db.execute("PRAGMA user_version").fetchone()[0] < number:  # not done meanwhile
+            with self.transaction():
+                if self.db.execute("PRAGMA user_version").fetchone()[0] >= number:
+                    continue  # another process did it meanwhile
+                if isinstance(script, str):
+                    for statement in script.split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
+                else:
                     script(self.db)
-                    self.db.execute(f"PRAGMA user_version = {number}")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            self.db.execute("COMMIT")
+                self.db.execute(f"PRAGMA user_version = {number}")
         return len(MIGRATIONS)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction that holds the database's write lock from its first statement
+        (``BEGIN IMMEDIATE``): read, decide, write — no other process writes in between."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()
 
     # ---- sessions ------------------------------------------------------------------------
-    def create_session(self, name: str | None = None) -> SessionInfo:
+    def create_session(self, name: str | None = None, exist_ok: bool = False) -> SessionInfo:
+        """A new session. A named one that exists (another process made it a moment ago) is
+        returned when ``exist_ok``, else refused; an unnamed one gets the next free dated name."""
         now = _now()
-        if name is None:
-            base = datetime.now().strftime("%Y-%m-%d-%H%M")
-            name, n = base, 1
-            while self.get_session(name) is not None:
-                n += 1
-                name = f"{base}-{n}"
-        elif self.get_session(name) is not None:
-            raise ValueError(f"session {name!r} already exists")
-        cur = self.db.execute(
-            "INSERT INTO sessions (name, created, active) VALUES (?, ?, ?)", (name, now, now)
-        )
-        return SessionInfo(id=cur.lastrowid, name=name, created=now, active=now)
+        if name is not None:
+            inserted = self.db.execute(
+                "INSERT INTO sessions (name, created, active) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING",
+                (name, now, now),
+            ).rowcount
+            if not inserted and not exist_ok:
+                raise StoreError(f"session {name!r} already exists — resume it with --session {name}")
+            return self.get_session(name)  # type: ignore[return-value]
+        base = datetime.now().strftime("%Y-%m-%d-%H%M")
+        for n in range(1, 10_000):
+            candidate = base if n == 1 else f"{base}-{n}"
+            cur = self.db.execute(
+                "INSERT INTO sessions (name, created, active) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING",
+                (candidate, now, now),
+            )
+            if cur.rowcount:
+                return SessionInfo(id=cur.lastrowid, name=candidate, created=now, active=now)
+        raise StoreError(f"{self.path}: no free session name left for {base}")
 
     def get_session(self, name: str) -> SessionInfo | None:
         row = self.db.execute(
@@ -220,6 +282,14 @@ class Store:
             "UPDATE sessions SET state = ?, active = ? WHERE id = ?",
             (state.model_dump_json(), _now(), session_id),
         )
+
+    def update_state(self, session_id: int, change: Callable[[str | None], BaseModel]) -> BaseModel:
+        """Read the saved state, ``change`` it, write it back — one transaction, so a change another
+        process saved meanwhile is read and kept, never overwritten."""
+        with self.transaction():
+            state = change(self.load_state(session_id))
+            self.save_state(session_id, state)
+        return state
 
     def load_state(self, session_id: int) -> str | None:
         """The JSON saved by ``save_state`` (None for a session that has saved none)."""
@@ -280,6 +350,35 @@ class Store:
             (turn_id, side, model, input_tokens, output_tokens, seconds, usd),
         )
 
+    def reserve(
+        self, session_id: int, turn_id: int, model: str, input_tokens: int, output_tokens: int,
+        usd: float, budget_usd: float,
+    ) -> Reservation:
+        """Reserve a Claude call's worst case against the session's budget, under the database's
+        write lock: of processes reserving at once, only those that fit get an id."""
+        with self.transaction():
+            spent = self.claude_spent(session_id)
+            if spent + usd > budget_usd + 1e-12:
+                return Reservation(id=None, usd=usd, spent_usd=spent, budget_usd=budget_usd)
+            cur = self.db.execute(
+                "INSERT INTO usage (turn_id, side, model, input_tokens, output_tokens, seconds, usd, settled)"
+                " VALUES (?, 'claude', ?, ?, ?, 0, ?, 0)",
+                (turn_id, model, input_tokens, output_tokens, usd),
+            )
+        return Reservation(id=cur.lastrowid, usd=usd, spent_usd=spent, budget_usd=budget_usd)
+
+    def settle(self, reservation_id: int, input_tokens: int, output_tokens: int, seconds: float, usd: float) -> None:
+        """The call answered: its reservation becomes what the response's usage says it cost."""
+        self.db.execute(
+            "UPDATE usage SET input_tokens = ?, output_tokens = ?, seconds = ?, usd = ?, settled = 1"
+            " WHERE id = ? AND settled = 0",
+            (input_tokens, output_tokens, seconds, usd, reservation_id),
+        )
+
+    def release(self, reservation_id: int) -> None:
+        """The API refused the call before doing any work (auth, bad request, rate limit): not billed."""
+        self.db.execute("DELETE FROM usage WHERE id = ? AND settled = 0", (reservation_id,))
+
     def spend(self, session_id: int) -> SpendSummary:
         summary = SpendSummary()
         summary.turns = self.db.execute(
@@ -287,7 +386,8 @@ class Store:
         ).fetchone()[0]
         rows = self.db.execute(
             """SELECT u.side, COUNT(DISTINCT u.turn_id) AS turns, SUM(u.input_tokens) AS i,
-                      SUM(u.output_tokens) AS o, SUM(u.seconds) AS s, SUM(u.usd) AS usd
+                      SUM(u.output_tokens) AS o, SUM(u.seconds) AS s, SUM(u.usd) AS usd,
+                      SUM(CASE WHEN u.settled THEN 0 ELSE u.usd END) AS reserved
                FROM usage u JOIN turns t ON u.turn_id = t.id
                WHERE t.session_id = ? GROUP BY u.side""",
             (session_id,),
@@ -299,7 +399,7 @@ class Store:
             else:
                 summary.claude_turns = r["turns"]
                 summary.claude_input_tokens, summary.claude_output_tokens = r["i"], r["o"]
-                summary.claude_usd = r["usd"]
+                summary.claude_usd, summary.claude_reserved_usd = r["usd"], r["reserved"]
         summary.local_turns = summary.turns - summary.claude_turns
         return summary
 
