@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from advisor.interview.forms import canonical
 from advisor.interview.numbers import days_in, human, mask
 from advisor.tools.catalog import Catalog
 from advisor.tools.defaults import DAYS_PER_MONTH
@@ -34,10 +35,13 @@ class Draft:
     ambiguous: list[str] = field(default_factory=list)
     declined: list[str] = field(default_factory=list)
     hours_window: float | None = None  # hours a day the workload runs, when this text says
+    vague: list[tuple[int, int, float]] = field(default_factory=list)  # vague counts: span, value taken
 
     def __post_init__(self) -> None:
         if not self.text:
-            self.text = normalise(self.original)
+            forms = canonical(normalise(self.original))
+            self.text, self.vague = forms.text, forms.offers
+            self.notes += forms.notes
 
     def quote(self, start: int, end: int) -> str:
         return re.sub(r"\s+", " ", self.original[start:end].strip(" ,.;:"))

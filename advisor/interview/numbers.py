@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from advisor.tools.defaults import DAYS_PER_MONTH
+from advisor.tools.defaults import BUSINESS_DAYS_PER_MONTH, DAYS_PER_MONTH
 
 _SCALES = {
     "k": 1e3,
@@ -151,10 +151,14 @@ def find_quantities(text: str) -> list[tuple[re.Match[str], Quantity]]:
 
 
 # ---- periods --------------------------------------------------------------------------------
-PERIOD_UNIT = r"seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y|s"
+PERIOD_UNIT = (
+    r"seconds?|secs?|minutes?|mins?|hours?|hrs?|h|weekdays?|workdays?|work\s+days?|days?|d|nights?|weeks?|wks?|w"
+    r"|months?|mos?|quarters?|qtrs?|years?|yrs?|y|s"
+)
 PERIOD = (
-    rf"(?:(?:(?:a|an|per|each|every|in\s+a|in\s+one)\s+|/\s*)(?:(?:single|business|working|calendar|typical|given)\s+)?"
-    rf"(?P<punit>{PERIOD_UNIT})(?![a-z])|(?P<padj>hourly|daily|weekly|monthly|yearly|annually|nightly))"
+    rf"(?:(?:(?:a|an|per|each|every|in\s+a|in\s+one)\s+|/\s*)(?:(?P<pbiz>business|working)\s+"
+    rf"|(?:single|calendar|typical|given)\s+)?"
+    rf"(?P<punit>{PERIOD_UNIT})(?![a-z])|(?P<padj>hourly|daily|weekly|monthly|quarterly|yearly|annually|nightly))"
 )
 
 _DAYS_PER_UNIT = {
@@ -162,10 +166,19 @@ _DAYS_PER_UNIT = {
     "minute": 1 / 1440,
     "hour": 1 / 24,
     "day": 1.0,
+    "business day": DAYS_PER_MONTH / BUSINESS_DAYS_PER_MONTH,
     "week": 7.0,
     "month": float(DAYS_PER_MONTH),
+    "quarter": 3.0 * DAYS_PER_MONTH,
     "year": 12.0 * DAYS_PER_MONTH,
 }
+
+
+def period_of(m: re.Match[str]) -> str:
+    """The period a match of ``PERIOD`` names; "per business day" and "per weekday" are business days."""
+    groups = m.groupdict()
+    name = period_name(groups.get("punit"), groups.get("padj"))
+    return "business day" if name == "day" and groups.get("pbiz") else name
 
 
 def period_name(unit: str | None, adj: str | None = None) -> str:
@@ -175,6 +188,7 @@ def period_name(unit: str | None, adj: str | None = None) -> str:
         "hourly": "hour",
         "daily": "day",
         "nightly": "day",
+        "quarterly": "quarter",
         "weekly": "week",
         "monthly": "month",
         "yearly": "year",
@@ -182,6 +196,12 @@ def period_name(unit: str | None, adj: str | None = None) -> str:
     }
     if u in table:
         return table[u]
+    if u.startswith(("weekday", "workday", "work")):
+        return "business day"
+    if u.startswith("night"):
+        return "day"
+    if u.startswith(("quarter", "qtr")):
+        return "quarter"
     if u.startswith(("sec",)) or u == "s":
         return "second"
     if u.startswith("min"):

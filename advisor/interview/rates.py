@@ -1,5 +1,9 @@
-"""Request rates in free text ("5,000 requests a day", "5k tickets/day", "requests per day: 5000"),
-schedules ("every 15 minutes", "4 times an hour") and how many agents or people run them ("31 agents")."""
+"""Request rates read from their shape, whatever the noun: a quantity, up to a few words, a period
+("800 contracts a day", "40 memos a week", "150 an hour", "2M descriptions a month"). The reader knows
+what the words are *not* — tokens, money, energy, storage, time spans, people — not every noun a
+workload can have. Then what multiplies a rate: people or units ("50 developers, 40 prompts each a
+day", "15 clinics × 200 appointments per day") and the calls each one fans out to ("40 tasks a day,
+25 calls per task"); and schedules ("every 15 minutes", "4 times an hour")."""
 
 from __future__ import annotations
 
@@ -7,48 +11,62 @@ import re
 from dataclasses import dataclass
 
 from advisor.interview.draft import MONTHLY_FIELDS, Draft, per_day, per_month, window_hours
-from advisor.interview.numbers import PERIOD, human, period_name, qty_range, quantity
+from advisor.interview.numbers import PERIOD, human, period_name, period_of, qty_range, quantity
+from advisor.tools.defaults import BUSINESS_DAYS_PER_MONTH
 
 _Q = qty_range("q")
+_M = qty_range("m")
 _TOKEN_WORD = r"(?:tokens?|toks?|tkns?)"
-REQUEST_NOUNS = (
-    r"requests?|reqs?|calls?|api\s+calls?|queries|query|tickets?|messages?|msgs?|e-?mails?|documents?|docs?|sessions?"
-    r"|runs?|jobs?|tasks?|conversations?|chats?|prompts?|completions?|generations?|inferences?|interactions?|turns?"
-    r"|questions?|invocations?|transactions?|items?|records?|articles?|pages?|files?|reviews?|summaries|classifications?"
-    r"|lookups?|searches|loops?|iterations?|cycles?|wake-?ups?|executions?|pull\s+requests?|prs|reports?|claims?"
-    r"|forms?|transcripts?|notes?|leads?|orders?|invoices?|chunks?|translations?|completions?"
+PEOPLE = (
+    r"people|persons?|users?|developers?|devs?|engineers?|programmers?|employees?|staff|analysts?|lawyers?|attorneys?"
+    r"|associates?|paralegals?|partners?|doctors?|physicians?|clinicians?|nurses?|caregivers?|therapists?|teachers?"
+    r"|tutors?|students?|tas|learners?|pupils?|agents?|reps?|representatives?|managers?|caseworkers?|officers?"
+    r"|servants?|workers?|members?|seats?|customers?|clients?|subscribers?|readers?|players?|patients?|citizens?"
+    r"|residents?|editors?|writers?|journalists?|reporters?|researchers?|scientists?|accountants?|advisors?|advisers?"
+    r"|adjusters?|underwriters?|recruiters?|bots?|instances?|crons?|cron\s+jobs?|pipelines?|team\s+members?"
 )
-WHO = (
-    r"agents?|bots?|workers?|instances?|cron\s*jobs?|crons?|loops?|pipelines?|developers?|devs?|engineers?|users?|people"
-    r"|seats?|employees?|analysts?|team\s+members?|customers?|clients?|staff|reps?|agents"
-)
-WHO_ONE = (
-    r"agent|bot|worker|instance|cron|loop|pipeline|developer|dev|engineer|user|person|seat|employee|analyst|member|rep"
+# Words that make "N … a <period>" something other than a count of requests.
+NOT_REQUESTS = (
+    rf"{_TOKEN_WORD}|words?|characters?|chars?|dollars?|usd|eur|euros?|bucks|pounds?|gbp|cents?|pence|kwh|kw|watts?"
+    r"|gb|tb|mb|gigabytes?|terabytes?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|%|percent"
+    r"|times|gpus?|cards?|servers?|machines?|boxes|nodes|in|out|input|output|context|shifts?"
 )
 
-RATE = re.compile(
-    rf"{_Q}\s*(?:(?!(?:{WHO})\b)[a-z'-]+\s+){{0,3}}?(?P<noun>{REQUEST_NOUNS})\b"
-    rf"(?:\s+(?!{_TOKEN_WORD}\b)(?!(?:{WHO})\b)[a-z'-]+){{0,5}}?\s*{PERIOD}"
-)
+RATE = re.compile(rf"{_Q}\s*(?:per\s+[a-z]+\s+|(?!(?:{NOT_REQUESTS})\b)[a-z'-]+,?(?:\s+|(?=/))){{0,4}}?\s*{PERIOD}")
 RATE_ADJ = re.compile(
-    rf"{_Q}\s*(?P<padj>hourly|daily|weekly|monthly|nightly)\s+(?:[a-z'-]+\s+){{0,2}}?(?P<noun>{REQUEST_NOUNS})\b"
+    rf"{_Q}\s*(?P<padj>hourly|daily|weekly|monthly|nightly)\s+(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s*){{1,3}}"
 )
-RATE_LABEL = re.compile(rf"\b(?P<noun>{REQUEST_NOUNS})\s*{PERIOD}\s*(?:[:=]|of|is|are|around|about|~|roughly|\s)*{_Q}")
-RATE_BARE = re.compile(rf"{_Q}\s*{PERIOD}")
+RATE_LABEL = re.compile(
+    rf"\b(?:requests?|reqs?|calls?|queries|volume|traffic)\s*{PERIOD}\s*(?:[:=]|of|is|are|around|about|~|roughly|\s)*{_Q}"
+)
 EVERY = re.compile(
     rf"every\s+(?:(?P<half>half\s+(?:an\s+)?hour)|(?:{_Q}\s*)?(?P<u>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\b)"
 )
 TIMES = re.compile(
     rf"(?:(?P<once>once|twice|thrice)|{_Q}\s*(?:times|x))\s*(?:a|an|per|each|every)\s+"
-    rf"(?P<per>minute|min|hour|hr|day|week|month)\b"
+    rf"(?P<per>minute|min|hour|hr|day|week|month|year)\b"
 )
-AGENTS = re.compile(rf"{_Q}\s*(?:(?:[a-z-]+)\s+){{0,2}}?(?P<who>{WHO})\b")
-EACH_AGENT = re.compile(
-    rf"(?:{WHO})\s+(?:\w+\s+)?each\b|\beach\s+(?:{WHO_ONE})\b|\bper\s+(?:{WHO_ONE})\b|\bapiece\b"
-    rf"|\bevery\s+(?:one\s+of\s+(?:them|the\s+\w+)|{WHO_ONE})\b"
+# People or units that multiply a rate: "50 developers", "15 clinics", "(60 of them)".
+UNITS = re.compile(
+    rf"(?:\(\s*{qty_range('u')}\s+of\s+them\s*\)|{qty_range('v')}\s*(?P<adj>(?:[a-z-]+\s+){{0,2}}?)(?P<who>{PEOPLE}|[a-z]+s)\b)"
+    rf"(?!\s*(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b)"
 )
-FOR_HOURS = re.compile(rf"for\s+{_Q}\s*(?:hours?|hrs?|h)\b")
+EACH_LINK = re.compile(
+    r"\beach\b|\bapiece\b|\bper\s+(?!(?:day|week|month|year|hour|minute|second|business|working|night)\b)[a-z]+"
+    r"|\bevery\s+(?!(?:day|week|month|year|hour|minute|second|night)\b)[a-z]+|\bx\b|\*"
+)
+# The calls each counted thing fans out to: "25 calls per task", "3 substitutions each".
+FAN_AFTER = re.compile(
+    rf"{_M}\s*(?P<gap>(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,3}}?)(?P<link>each|apiece|per\s+[a-z]+|a\s+piece)\b"
+    rf"(?!\s+(?:in|out|input|output)\b)"
+)
+FAN_EACH = re.compile(
+    rf"\beach\s+(?:of\s+them\s+|one\s+|[a-z]+\s+)(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,3}}?{_M}"
+    rf"\s*(?:[a-z-]+\s+){{0,2}}?(?P<noun>calls?|steps?|turns?|requests?|prompts?|messages?|queries|completions?"
+    rf"|generations?|invocations?|passes|rounds?|llm\s+calls?|tool\s+calls?)\b"
+)
 _AFTER_MONEY = re.compile(r"[$€£]\s*[\d,.]+\s*[kmb]?\s*(?:-|to)\s*$")  # "$3,000-15,000/month"
+_FOR_HOURS = re.compile(rf"for\s+{_Q}\s*(?:hours?|hrs?|h)\b")
 
 
 @dataclass
@@ -58,6 +76,8 @@ class _Rate:
     end: int
     how: str = ""
     schedule: bool = False  # "every 15 minutes": per agent by nature
+    value: float = 0.0  # as stated, per ``period``
+    period: str = "day"
 
 
 def _rates(d: Draft) -> list[_Rate]:
@@ -79,7 +99,7 @@ def _rates(d: Draft) -> list[_Rate]:
         daily, how = per_day(count, period_name(m["per"]), d)
         rates.append(_Rate(daily, m.start(), m.end(), how, schedule=True))
         d.consume(m.start(), m.end())
-    for rx in (RATE, RATE_ADJ, RATE_LABEL):
+    for rx in (RATE_LABEL, RATE_ADJ, RATE):
         for m in rx.finditer(d.text):
             if _AFTER_MONEY.search(d.text[max(0, m.start() - 16) : m.start()]):
                 continue
@@ -87,15 +107,20 @@ def _rates(d: Draft) -> list[_Rate]:
             if q.negative:
                 d.reject(f"ignored '{d.quote(m.start(), m.end())}': a count cannot be negative", (m.start(), m.end()))
                 continue
-            daily, how = per_day(q.value, period_name(m.groupdict().get("punit"), m.groupdict().get("padj")), d)
-            rates.append(_Rate(daily, m.start(), m.end(), how))
+            period = period_of(m)
+            daily, how = per_day(q.value, period, d)
+            if period == "business day":
+                how += f" ({BUSINESS_DAYS_PER_MONTH} business days in a {int(per_month(1, 'day', d))}-day month)"
+            if q.is_range:
+                how += " (the middle of the range)"
+            rates.append(_Rate(daily, m.start(), m.end(), how, value=q.value, period=period))
             d.consume(m.start(), m.end())
-    return rates
+    return sorted(rates, key=lambda r: r.start)
 
 
 def _schedule_window(d: Draft, pos: int) -> tuple[float, str]:
     s0, s1 = d.sentence_of(pos)
-    m = FOR_HOURS.search(d.text, s0, s1)
+    m = _FOR_HOURS.search(d.text, s0, s1)
     if m:
         hours = quantity(m, "q").value
         if 0 < hours <= 24:
@@ -104,60 +129,82 @@ def _schedule_window(d: Draft, pos: int) -> tuple[float, str]:
     return window_hours(d)
 
 
-def _agents(d: Draft) -> tuple[float, tuple[int, int]] | None:
-    for m in AGENTS.finditer(d.text):
-        q = quantity(m, "q")
-        if q.value >= 1 and not q.negative:
+def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str] | None:
+    """People or units before the rate in its sentence that it is "each" of ("50 developers, 40
+    prompts each a day"; "15 clinics × 200 appointments"); a schedule multiplies by its agents."""
+    s0, _ = d.sentence_of(rate.start)
+    if re.match(r"\s*each\b", d.text[s0 : rate.start]) and s0 > 1:  # "Our 120 engineers … Each makes 150 …"
+        s0 = d.sentence_of(s0 - 2)[0]
+    linked = rate.schedule or bool(EACH_LINK.search(d.original.lower(), rate.start, rate.end + 12))
+    before = d.text[max(0, rate.start - 60) : rate.start]
+    linked = linked or bool(re.search(r"(?:\beach\b|\bx\b|\*|\bevery\b)[^.;]*$", before))
+    units = [m for m in UNITS.finditer(d.text, s0, rate.start) if quantity(m).value >= 1]
+    if not units and rate.schedule:  # "every 5 minutes; 31 agents"
+        stop = d.text.find(". ", rate.end)
+        stop = len(d.text) if stop < 0 else stop
+        units = [m for m in UNITS.finditer(d.text, rate.end, stop) if m["who"] and quantity(m).value >= 1][:1]
+    if not units:
+        after = next((m for m in UNITS.finditer(d.text, rate.end, min(len(d.text), rate.end + 40)) if m["who"]), None)
+        if after and re.search(r"(?:for\s+)?each\s+of\s*$", d.text[max(0, after.start() - 14) : after.start()]):
+            units = [after]
+            linked = True
+    if not units:
+        return None
+    m = units[-1]
+    count = quantity(m).value
+    if not linked:
+        d.consume(m.start(), m.end())
+        d.notes.append(
+            f"took '{d.quote(rate.start, rate.end)}' as the total for all {human(count)} — say 'each' if it is per one"
+        )
+        return None
+    d.consume(m.start(), m.end())
+    return count, d.quote(m.start(), m.end())
+
+
+def _fan_out(d: Draft, rate: _Rate) -> tuple[float, str] | None:
+    """The calls each counted thing makes, in the rate's sentence or the next: "40 tasks a day,
+    ~25 calls per task"; "300 orders a day. Each order triggers 2 LLM calls"."""
+    end = d.text.find(". ", rate.end)
+    end = d.text.find(". ", end + 2) if end >= 0 else -1
+    end = len(d.text) if end < 0 else end
+    for rx in (FAN_AFTER, FAN_EACH):
+        for m in rx.finditer(d.text, rate.end, end):
+            tail = d.text[m.end() : m.end() + 30]
+            if re.match(rf"\s*(?:{_TOKEN_WORD}|in\b|out\b|input|output)", tail):
+                continue
+            if rx is FAN_AFTER and re.match(r"per\s+(?:request|call|query|prompt|message)", m["link"]):
+                continue
+            q = quantity(m, "m")
+            if q.value < 1 or q.negative:
+                continue
             d.consume(m.start(), m.end())
-            return q.value, (m.start(), m.end())
+            return q.value, d.quote(m.start(), m.end())
     return None
 
 
 def read_rates(d: Draft) -> None:
-    each_agent = bool(EACH_AGENT.search(d.text))
     rates = _rates(d)
-    bare = (
-        []
-        if rates
-        else [
-            m for m in RATE_BARE.finditer(d.text) if not _AFTER_MONEY.search(d.text[max(0, m.start() - 16) : m.start()])
-        ]
-    )
-    agents = _agents(d)
-    if not rates and bare:
-        m = bare[-1]
-        q = quantity(m, "q")
-        period = period_name(m["punit"], m["padj"])
-        quote = d.quote(m.start(), m.end())
-        if q.negative:
-            d.reject(f"ignored '{quote}': a count cannot be negative", (m.start(), m.end()))
-            return
-        if d.asked in MONTHLY_FIELDS:
-            monthly, name = per_month(q.value, period, d), d.asked
-            d.set(
-                name,
-                monthly,
-                f"read '{quote}' as {human(monthly)} {name.split('_')[1]} tokens a month",
-                (m.start(), m.end()),
-            )
-            return
-        daily, how = per_day(q.value, period, d)
-        rates.append(_Rate(daily, m.start(), m.end(), how + " (read as requests)"))
-        d.consume(m.start(), m.end())
     if not rates:
-        if agents and d.asked == "requests_per_day":
-            d.notes.append(f"{human(agents[0])} of them: how many requests does each make a day?")
+        if d.asked == "requests_per_day":
+            units = next(iter(UNITS.finditer(d.text)), None)
+            if units is not None:
+                d.notes.append(f"'{d.quote(units.start(), units.end())}': how many requests does each make a day?")
         return
     rate = rates[-1]
+    if d.asked in MONTHLY_FIELDS and not rate.schedule and rate.value:  # "300M a month" answers a token question
+        monthly, name = per_month(rate.value, rate.period, d), d.asked
+        direction = name.split("_")[1]
+        d.set(name, monthly, f"read '{d.quote(rate.start, rate.end)}' as {human(monthly)} {direction} tokens a month")
+        return
     quote = d.quote(rate.start, rate.end)
-    value = rate.per_day
-    if agents and (rate.schedule or each_agent):
-        count, span = agents
-        value *= count
-        quote = f"{quote}' × '{d.quote(*span)}"
+    value, detail = rate.per_day, rate.how
+    parts = [f"'{quote}'"]
+    if mult := _multiplier(d, rate):
+        value *= mult[0]
+        parts.append(f"'{mult[1]}'")
         detail = f" ({human(rate.per_day)} a day each{rate.how})"
-    else:
-        detail = f"{rate.how}" if rate.how else ""
-        if agents:
-            detail += f"; took it as the total for all {human(agents[0])} — say 'each' if it is per one"
-    d.set("requests_per_day", value, f"read '{quote}' as {human(value)} requests a day{detail}")
+    if fan := _fan_out(d, rate):
+        value *= fan[0]
+        parts.append(f"'{fan[1]}'")
+    d.set("requests_per_day", value, f"read {' × '.join(parts)} as {human(value)} requests a day{detail}")

@@ -1,0 +1,168 @@
+"""The reader's grammar, one rule at a time: number forms, word numbers, periods in other
+languages, business days, rates whatever the noun, people × rate, fan-out, ranges. Every expected
+value is worked out by hand (a month is 30 days, 22 of them business days)."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.interview import read_answer
+from advisor.interview.forms import canonical, word_number
+from advisor.tools.catalog import Catalog
+from tests.test_interview_support import EMPTY, build_small_catalog
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return build_small_catalog()
+
+
+def rpd(text: str, catalog: Catalog, asked: str | None = None) -> float | None:
+    return read_answer(text, EMPTY, catalog, asked=asked).changes.get("requests_per_day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5.000 requests per day", 5000),
+        ("5 000 req/day", 5000),
+        ("5'000 requests a day", 5000),
+        ("5’000 requests a day", 5000),
+        ("1,5K tickets per day", 1500),
+        ("1.234,5 calls a day", 1234.5),
+        ("1,2 Mio. Artikel pro Jahr", 1.2e6 / 360),
+    ],
+)
+def test_number_forms(text, expected, catalog):
+    assert rpd(text, catalog) == pytest.approx(expected)
+
+
+def test_a_thousands_dot_is_said_aloud(catalog):
+    reading = read_answer("1.200 leases a month", EMPTY, catalog)
+    assert any("1,200" in n and "dot" in n for n in reading.notes)
+
+
+def test_a_dollar_amount_keeps_its_cents():
+    assert canonical("$1.500 each").text == "$1.500 each"
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("five thousand", 5000),
+        ("three hundred and fifty", 350),
+        ("two thousand five hundred", 2500),
+        ("twenty-five", 25),
+        ("a dozen", 12),
+        ("one and a half thousand", 1500),
+        ("half a million", 500_000),
+        ("fifteen hundred", 1500),
+    ],
+)
+def test_word_numbers(words, value):
+    assert word_number(words) == value
+
+
+def test_word_numbers_keep_their_place_in_the_text(catalog):
+    reading = read_answer("Five thousand discovery documents per day", EMPTY, catalog)
+    assert reading.changes["requests_per_day"] == 5000
+    assert any("'Five thousand discovery documents per day'" in n for n in reading.notes)
+
+
+def test_a_word_range_keeps_its_scale(catalog):
+    assert rpd("ten to fifteen thousand queries a month", catalog) == pytest.approx(12500 / 30)
+
+
+def test_between_a_and_b_are_two_numbers_not_a_sum():
+    assert canonical("between five and ten a day").text.split() == ["between", "5", "and", "10", "a", "day"]
+
+
+def test_zero_stays_a_negation():
+    assert "zero" in canonical("zero pii").text
+
+
+def test_number_words_in_other_languages(catalog):
+    assert rpd("zwei tausend pro Tag", catalog, asked="requests_per_day") == 2000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2.500 Dokumente pro Tag", 2500),
+        ("600 comptes rendus par jour", 600),
+        ("1.500 informes al día", 1500),
+        ("8.000 Seiten pro Jahr", 8000 / 360),
+    ],
+)
+def test_periods_in_other_languages(text, expected, catalog):
+    assert rpd(text, catalog) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("800 contracts a day", 800),
+        ("40 memos a week", 40 / 7),
+        ("150 an hour", 150 * 24),
+        ("2M descriptions a month", 2e6 / 30),
+        ("600,000 user reviews a year", 600_000 / 360),
+        ("300 earnings calls a quarter", 300 / 90),
+        ("2,000 functions per night", 2000),
+        ("12k learning objectives once a year", 12000 / 360),
+    ],
+)
+def test_rates_whatever_the_noun(text, expected, catalog):
+    assert rpd(text, catalog) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["8 hours a day", "3k dollars a month", "250k words a month", "60 hours of video a week"])
+def test_what_a_rate_is_not(text, catalog):
+    assert rpd(text, catalog) is None
+
+
+def test_business_days_state_the_days_a_month(catalog):
+    reading = read_answer("60 NDAs per business day", EMPTY, catalog)
+    assert reading.changes["requests_per_day"] == pytest.approx(60 * 22 / 30)
+    assert any("22 business days" in n for n in reading.notes)
+    assert rpd("900 return requests per weekday", catalog) == pytest.approx(900 * 22 / 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("50 developers, 40 prompts each a day", 2000),
+        ("Our 120 engineers use it. Each makes about 150 completions a day", 18000),
+        ("Each of our 25 associates asks the bot 20 questions a day", 500),
+        ("10 engineers × 50 prompts a day", 500),
+        ("6 devs, maybe 200 prompts per dev per week", 6 * 200 / 7),
+        ("15 clinics x 200 appointments per day", 3000),
+        ("twenty-five variants a day for each of 40 categories", 1000),
+    ],
+)
+def test_people_or_units_times_a_rate(text, expected, catalog):
+    assert rpd(text, catalog) == pytest.approx(expected)
+
+
+def test_a_rate_beside_people_without_each_is_the_total_and_says_so(catalog):
+    reading = read_answer("We have 12 analysts and 300 queries a day", EMPTY, catalog)
+    assert reading.changes["requests_per_day"] == 300
+    assert any("say 'each'" in n for n in reading.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("40 tasks a day, ~25 calls per task", 1000),
+        ("300 orders a day. Each order triggers 2 LLM calls", 600),
+        ("9k orders per day with 3 substitutions each", 27000),
+        ("80k sessions a month, 6 messages per session", 16000),
+    ],
+)
+def test_fan_out_multiplies(text, expected, catalog):
+    assert rpd(text, catalog) == pytest.approx(expected)
+
+
+def test_a_range_takes_the_middle_and_says_so(catalog):
+    reading = read_answer("50-70 vendor contracts a day", EMPTY, catalog)
+    assert reading.changes["requests_per_day"] == 60
+    assert any("middle" in n for n in reading.notes)
