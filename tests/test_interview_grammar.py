@@ -115,7 +115,9 @@ def test_rates_whatever_the_noun(text, expected, catalog):
     assert rpd(text, catalog) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("text", ["8 hours a day", "3k dollars a month", "250k words a month", "60 hours of video a week"])
+@pytest.mark.parametrize(
+    "text", ["8 hours a day", "3k dollars a month", "250k words a month", "60 hours of video a week"]
+)
 def test_what_a_rate_is_not(text, catalog):
     assert rpd(text, catalog) is None
 
