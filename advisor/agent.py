@@ -122,6 +122,9 @@ def run_turn(
     sources.append(state.profile.model_dump())
 
     deterministic = _deterministic_answer(result, reading.ambiguous, question, bool(diff))
+    measured_note = ""
+    if result is not None and state.measured is not None and state.measured_fields():
+        measured_note = f"_Volume measured, not asked: {state.measured.volume_line()}._"
     answer_parts: list[str] = []
     if ctx.local is not None and ctx.mode != "none" and not cancel.is_set():
         local_text = yield from _local_reply(ctx, text, sources, cancel, result)
@@ -131,7 +134,13 @@ def run_turn(
             ctx.local_failures = 0
             answer_parts.append(local_text)
     if deterministic and (ctx.mode != "agentic" or diff or not answer_parts):
+        deterministic = "\n\n".join(part for part in (measured_note, deterministic) if part)
+        measured_note = ""
         chunk = ("\n\n" if answer_parts else "") + deterministic
+        yield TextChunk(text=chunk)
+        answer_parts.append(chunk)
+    if measured_note:
+        chunk = "\n\n" + measured_note
         yield TextChunk(text=chunk)
         answer_parts.append(chunk)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from advisor import __version__
 from advisor.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
+from advisor.measure.render import measured_document
 from advisor.render import format_value, money, months, tokens
 from advisor.state import SessionState
 from advisor.store import SpendSummary
@@ -102,11 +103,14 @@ def profile_rows(state: SessionState, result: CompareResult) -> list[dict[str, A
     """Each profile field with a value: what it is, and whether the user gave it, it was derived
     from what they gave (monthly tokens from requests a day), or a stated default filled it."""
     rows = []
+    measured = state.measured_fields()
     for field, value in result.profile.items():
         if value is None:
             continue
         if field in state.given:
             how = "given"
+        elif field in measured:
+            how = "measured"
         elif field.startswith("monthly_") and "requests_per_day" in state.given:
             how = "derived"
         else:
@@ -235,7 +239,10 @@ def _volume(result: CompareResult, series: list[Series]) -> list[str]:
 
 
 def _profile(state: SessionState, result: CompareResult) -> list[str]:
-    out = ["## Workload profile", "", "| field | value | |", "|---|---|---|"]
+    out = ["## Workload profile", ""]
+    if state.measured is not None and state.measured_fields():
+        out += [f"Volume {state.measured.describe()} (`advisor import`; fields marked measured).", ""]
+    out += ["| field | value | |", "|---|---|---|"]
     for row in profile_rows(state, result):
         value = format_value(row["field"], row["value"])
         out.append(f"| {row['field'].replace('_', ' ')} | {value} | {row['status']} |")
@@ -372,6 +379,7 @@ def render_json(
         "profile": result.profile,
         "profile_status": {r["field"]: r["status"] for r in profile_rows(state, result)},
         "given": list(state.given),
+        "measured": measured_document(state),
         "assumptions": list(result.assumptions),
         "prices": prices(result, catalog, day),
         "stale_prices": list(result.stale_prices),

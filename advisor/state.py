@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from advisor.measure.measured import Measured
 from advisor.tools.profile import WorkloadProfile
 
 
@@ -22,6 +23,7 @@ class SessionState(BaseModel):
     asked: str | None = None  # the pending question: the field the last question asked about
     declined: list[str] = Field(default_factory=list)  # fields the user said "none" to: not asked again
     memo: str | None = None  # the last Claude memo, for the report
+    measured: Measured | None = None  # the last usage import's aggregates (`advisor import`, /import)
 
     def apply(self, changes: dict[str, Any]) -> dict[str, list[Any]]:
         """Set fields (validated by the profile model); the [old, new] of each that changed."""
@@ -35,6 +37,31 @@ class SessionState(BaseModel):
             if old != new:
                 diff[field] = [old, new]
         return diff
+
+    def apply_measured(self, measured: Measured) -> dict[str, list[Any]]:
+        """Make an import's figures the profile's measured values (they replace what the user
+        typed for those fields); the [old, new] of each that changed. A later /set of one of them
+        makes it given again."""
+        diff: dict[str, list[Any]] = {}
+        for field, value in measured.profile_fields().items():
+            old = getattr(self.profile, field)
+            setattr(self.profile, field, value)
+            if field in self.given:
+                self.given.remove(field)
+            if old != getattr(self.profile, field):
+                diff[field] = [old, getattr(self.profile, field)]
+        self.measured = measured
+        return diff
+
+    def measured_fields(self) -> list[str]:
+        """The profile fields that still hold the import's measured value."""
+        if self.measured is None:
+            return []
+        return [
+            field
+            for field, value in self.measured.profile_fields().items()
+            if field not in self.given and getattr(self.profile, field) == value
+        ]
 
     def has_volume(self) -> bool:
         p = self.profile

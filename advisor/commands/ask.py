@@ -62,6 +62,8 @@ def ask(config: Config, text: str, *, session_name: str | None, new: bool, as_js
 
 
 def ask_document(session: Session, answer: str) -> dict:
+    from advisor.measure.render import measured_document
+
     resolved = session.resolved_profile()
     result = session.comparison()
     spend = session.spend()
@@ -74,6 +76,7 @@ def ask_document(session: Session, answer: str) -> dict:
         "answer": answer,
         "profile": profile,
         "given": session.state.given,
+        "measured": measured_document(session.state),
         "recommendation": result.recommendation.model_dump(mode="json") if result else None,
         "options": [o.model_dump(mode="json") for o in result.options] if result else [],
         "assumptions": result.assumptions if result else (resolved.assumptions if resolved else []),
@@ -90,3 +93,4 @@ def ask_document(session: Session, answer: str) -> dict:
         "backend": {"local": session.local_label, "mode": session.mode, "claude": session.claude_label},
         "session": session.name,
     }
+

@@ -27,6 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("path", metavar="PATH", type=Path, help="records to read (see below)")
+    p.add_argument("--session", metavar="NAME", default=None, help="make this session's profile the measured one")
     p.add_argument("--since", metavar="DATE", default=None, help="first UTC day (or time) to count")
     p.add_argument("--until", metavar="DATE", default=None, help="last UTC day to count (inclusive)")
     p.add_argument("--columns", metavar="ROLE=COL,…", default=None, help="CSV columns by name")
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         if since and until and until <= since:
             raise ValueError(f"until: {args.until!r} is not after since {args.since!r}")
         measured, saved = run_import(
-            args.path, since=since, until=until, columns=args.columns, session=None,
+            args.path, since=since, until=until, columns=args.columns, session=args.session,
             data_dir=args.data_dir, quiet=args.quiet,
         )
     except (ValueError, ImportFailed) as exc:

@@ -14,6 +14,7 @@ from advisor.measure.records import ReadCounts
 from advisor.tools.catalog import Catalog
 from advisor.tools.cloud_cost import CloudCostInput, cloud_cost
 from advisor.tools.defaults import DAYS_PER_MONTH
+from advisor.tools.profile import WorkloadProfile
 
 _DATE_SUFFIX = re.compile(r"(-\d{8}|-\d{4}-\d{2}-\d{2}|-latest|@\d{8})$")
 
@@ -93,10 +94,30 @@ class Measured(BaseModel):
             "monthly_output_tokens": round(self.monthly_output_tokens),
             "cached_input_share": round(self.cached_input_share, 4),
         }
+        if "traffic_hours" in WorkloadProfile.model_fields:  # the capacity model's traffic window
+            fields["traffic_hours"] = self.traffic_hours
         priced = [m for m in self.models if m.catalog_id and m.usd is not None]
         if priced:
             fields["cloud_model"] = max(priced, key=lambda m: m.usd or 0).catalog_id
         return fields
+
+    def volume_line(self) -> str:
+        """The measured volume in a sentence, with where and when it was measured."""
+        from advisor.render import tokens
+
+        return (
+            f"{self.requests_per_day:,.1f} requests a day, {tokens(self.monthly_input_tokens)} input and"
+            f" {tokens(self.monthly_output_tokens)} output tokens a month, {self.cached_input_share:.0%} of"
+            f" input cached — {self.describe()}"
+        )
+
+    def describe(self) -> str:
+        """One line for answers, the panel and the report: what was measured, from what, when."""
+        source = {"claude-code": "Claude Code logs", "llm-logs": "an llm logs.db", "csv": "a CSV export"}
+        return (
+            f"measured from {self.records:,} requests in {source.get(self.source, self.source)},"
+            f" {self.window.label()}"
+        )
 
 
 def catalog_id(catalog: Catalog, name: str) -> str | None:
@@ -121,8 +142,9 @@ def window_of(tally: Tally, since: datetime | None, until: datetime | None) -> W
     first, last = tally.first, tally.last
     start = since or (_midnight(first) if first else _midnight(now))
     end = until or (_midnight(last) + timedelta(days=1) if last else _midnight(now) + timedelta(days=1))
-    days = max((end - start).total_seconds() / 86400, 1e-9)
-    return Window(start=start, end=end, days=round(days, 6), first_record=first, last_record=last)
+    end = max(end, start)  # --since after the last record, with no --until: an empty window
+    days = round((end - start).total_seconds() / 86400, 6)
+    return Window(start=start, end=end, days=days, first_record=first, last_record=last)
 
 
 def measure(
@@ -136,7 +158,7 @@ def measure(
     until: datetime | None = None,
 ) -> Measured:
     window = window_of(tally, since, until)
-    per_month = DAYS_PER_MONTH / window.days
+    per_month = DAYS_PER_MONTH / window.days if window.days > 0 else 0.0
     total_in = sum(m.input_tokens for m in tally.models.values())
     total_out = sum(m.output_tokens for m in tally.models.values())
     total_read = sum(m.cache_read_tokens for m in tally.models.values())
@@ -177,7 +199,7 @@ def measure(
         skipped=counts.skipped,
         duplicates=counts.duplicates,
         outside_window=tally.outside_window,
-        requests_per_day=tally.records / window.days,
+        requests_per_day=tally.records / window.days if window.days > 0 else 0.0,
         busiest_hour_utc=busiest,
         busiest_hour_share=share,
         traffic_hours=round(min(24.0, 1 / share), 2) if share else 24.0,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from advisor.measure.measured import Measured
+from advisor.render import money
+from advisor.render import tokens as _tokens
 
 
 def import_document(m: Measured, session: str | None) -> dict:
@@ -40,13 +42,6 @@ def import_document(m: Measured, session: str | None) -> dict:
     }
 
 
-def _tokens(n: float) -> str:
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if n >= size:
-            return f"{n / size:.3g}{suffix}"
-    return f"{n:.0f}"
-
-
 def import_summary(m: Measured, session: str | None) -> str:
     w = m.window
     lines = [
@@ -70,16 +65,32 @@ def import_summary(m: Measured, session: str | None) -> str:
         f" {m.cached_input_share:.0%} of input read from cache, {_tokens(m.monthly_cache_write_tokens)} cache writes",
     ]
     if m.monthly_usd is not None:
-        lines.append(f"  at catalog prices   ${m.monthly_usd:,.2f} a month (${m.usd:,.2f} over the window)")
+        lines.append(f"  at catalog prices   {money(m.monthly_usd)} a month ({money(m.usd)} over the window)")
     lines.append("  models:")
     for u in m.models:
-        price = f"${u.monthly_usd:,.2f}/month" if u.monthly_usd is not None else "not priced"
+        price = f"{money(u.monthly_usd)}/month" if u.monthly_usd is not None else "not priced"
         long = f", {u.long_context_requests:,} at the long-context rate" if u.long_context_requests else ""
+        plural = "" if u.requests == 1 else "s"
         lines.append(
-            f"    {u.model:<32} {u.requests:>9,} requests  {_tokens(u.input_tokens):>6} in"
+            f"    {u.model:<32} {u.requests:>9,} request{plural:<1} {_tokens(u.input_tokens):>6} in"
             f"  {_tokens(u.output_tokens):>6} out  {price}{long}"
         )
     lines += [f"  note: {n}" for n in m.notes]
     if session:
         lines.append(f"Saved to session {session!r} as its measured profile.")
     return "\n".join(lines)
+
+
+def measured_document(state) -> dict | None:  # state: advisor.state.SessionState
+    """For `ask --json` and the report: the fields holding an import's measured values, and what
+    they were measured from."""
+    m = state.measured
+    if m is None:
+        return None
+    return {
+        "fields": state.measured_fields(),
+        "source": m.source,
+        "records": m.records,
+        "window": m.window.model_dump(mode="json"),
+        "description": m.describe(),
+    }

@@ -36,7 +36,22 @@ def run_import(
         raise ImportFailed(str(exc)) from None
     except UnicodeDecodeError as exc:
         raise ImportFailed(f"path: {str(path)!r} is not UTF-8 text ({exc.reason}); export the CSV as UTF-8") from None
-    saved = None
-    if session is not None:
-        raise ImportFailed("session: saving a measured profile to a session is not available yet")
-    return measured, saved
+    if session is None:
+        return measured, None
+    return measured, save_to_session(config, session, measured)
+
+
+def save_to_session(config, session_name: str, measured: Measured) -> str:  # config: advisor.config.Config
+    """Keep the aggregates (nothing else) as the session's measured profile; the session is
+    created when it does not exist."""
+    from advisor.session import Session
+
+    if not measured.records:
+        raise ImportFailed("session: no requests in the window, so nothing to measure; the session is unchanged")
+    session = Session.load(config, session_name)
+    try:
+        session.state.apply_measured(measured)
+        session.save()
+        return session.name
+    finally:
+        session.close()

@@ -338,7 +338,9 @@ class AdvisorApp(App):
         try:
             result = session.comparison()
             resolved = session.resolved_profile()
-            self.query_one(ProfilePanel).show(session.state.profile, session.state.given, resolved, changed or set())
+            self.query_one(ProfilePanel).show(
+                session.state.profile, session.state.given, resolved, changed or set(), state=session.state
+            )
             self.query_one(OptionsPanel).show(result)
             await self.query_one(ChartsPanel).show(
                 result, self.volume_series(result), resolved.monthly_tokens if resolved else None

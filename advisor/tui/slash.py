@@ -42,7 +42,8 @@ class SlashRunner:
         session = self.app.session
         resolved = session.resolved_profile()
         rows = ["| field | value | source |", "|---|---|---|"]
-        for field, value, source in field_rows(session.state.profile, session.state.given, resolved):
+        fields = field_rows(session.state.profile, session.state.given, resolved, session.state.measured_fields())
+        for field, value, source in fields:
             shown = "—" if value is None else format_value(field, value)
             rows.append(f"| {field} | {shown} | {source} |")
         if resolved is not None and resolved.assumptions:

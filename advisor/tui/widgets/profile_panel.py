@@ -4,6 +4,7 @@ row puts `/set FIELD ` in the prompt. The defaults in use are the widget's toolt
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from rich.text import Text
@@ -29,6 +30,7 @@ CORE_FIELDS = (
 DERIVED = {"monthly_input_tokens", "monthly_output_tokens"}
 SOURCE_STYLE = {
     "given": "bold green",
+    "measured": "bold cyan",
     "set": "green",
     "assumed": "yellow",
     "derived": "cyan",
@@ -37,8 +39,11 @@ SOURCE_STYLE = {
 }
 
 
-def field_rows(profile: Any, given: list[str], resolved: Any | None) -> list[tuple[str, Any, str]]:
-    """(field, value, source) for every field worth a row: the core ones, then any other with a value."""
+def field_rows(
+    profile: Any, given: list[str], resolved: Any | None, measured: Collection[str] = ()
+) -> list[tuple[str, Any, str]]:
+    """(field, value, source) for every field worth a row: the core ones, then any other with a value.
+    ``measured``: fields holding a usage import's measured value."""
     values = profile.model_dump()
     extra = [f for f, v in values.items() if f not in CORE_FIELDS and (v is not None or f in given)]
     rows = []
@@ -46,6 +51,8 @@ def field_rows(profile: Any, given: list[str], resolved: Any | None) -> list[tup
         value = values.get(field)
         if field in given:
             source = "given"
+        elif field in measured:
+            source = "measured"
         elif value is not None:
             source = "derived" if field in DERIVED else "set"
         elif resolved is not None and getattr(resolved, field, None) is not None:
@@ -68,12 +75,20 @@ class ProfilePanel(DataTable):
         self.border_subtitle = "Enter on a row: /set it"
 
     def show(
-        self, profile: Any, given: list[str], resolved: Any | None, changed: set[str] | frozenset = frozenset()
+        self,
+        profile: Any,
+        given: list[str],
+        resolved: Any | None,
+        changed: set[str] | frozenset = frozenset(),
+        state: Any | None = None,
     ) -> None:
+        """``state``: the session's state; fields holding a usage import's values show as measured,
+        and the import's window in the subtitle."""
         from advisor.render import format_value  # lazily: pydantic is not needed for the first paint
 
         cursor = self.cursor_row
-        rows = field_rows(profile, given, resolved)
+        measured_fields = state.measured_fields() if state is not None else []
+        rows = field_rows(profile, given, resolved, measured_fields)
         self.clear()
         for field, value, source in rows:
             shown = "—" if value is None else format_value(field, value)
@@ -88,10 +103,16 @@ class ProfilePanel(DataTable):
             self.move_cursor(row=min(cursor, self.row_count - 1), animate=False)
         assumptions = getattr(resolved, "assumptions", None) or []
         self.tooltip = ("Assuming:\n" + "\n".join(f"• {a}" for a in assumptions)) if assumptions else None
-        count = {source: sum(1 for row in rows if row[2] == source) for source in ("given", "assumed", "missing")}
+        sources = ("measured", "given", "assumed", "missing")
+        count = {source: sum(1 for row in rows if row[2] == source) for source in sources}
         hover = " (hover: the defaults)" if assumptions else ""
+        measured_part = f"{count['measured']} measured, " if count["measured"] else ""
         self.border_title = (
-            f"Profile — {count['given']} given, {count['assumed']} assumed, {count['missing']} missing{hover}"
+            f"Profile — {measured_part}{count['given']} given, {count['assumed']} assumed,"
+            f" {count['missing']} missing{hover}"
+        )
+        self.border_subtitle = (
+            f"measured: {state.measured.window.label()}" if measured_fields else "Enter on a row: /set it"
         )
 
     def cell_text(self, field: str) -> list[str]:
