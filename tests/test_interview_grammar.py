@@ -168,3 +168,54 @@ def test_a_range_takes_the_middle_and_says_so(catalog):
     reading = read_answer("50-70 vendor contracts a day", EMPTY, catalog)
     assert reading.changes["requests_per_day"] == 60
     assert any("middle" in n for n in reading.notes)
+
+
+# ---- privacy: constraints before costs ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Privileged client documents, nothing may leave our network.",
+        "on-prem only",
+        "the lab is air-gapped",
+        "we can't use the cloud",
+        "data residency rules apply",
+        "it must stay inside our hospital network",
+        "attorney-client emails",
+        "psychiatric transcripts",
+        "diagnoses from visit notes",
+        "H.I.P.A.A. covered",
+        "social security numbers and tax returns",
+        "bank account details",
+        "receipts may include card numbers",
+        "special-category data under GDPR",
+        "Wir verarbeiten Patientenakten",
+        "dossiers médicaux",
+        "historias clínicas",
+    ],
+)
+def test_keep_on_site_and_regulated_categories(text, catalog):
+    assert read_answer(text, EMPTY, catalog).changes.get("privacy") == "regulated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not anonymized patient records",
+        "not sure if HIPAA applies",
+        "I don't think it's regulated, but there are bank account numbers",
+        "maybe, not sure whether PCI DSS covers us",
+    ],
+)
+def test_negation_and_doubt_never_lower_a_class(text, catalog):
+    assert read_answer(text, EMPTY, catalog).changes.get("privacy") == "regulated"
+
+
+def test_a_plain_negation_still_counts(catalog):
+    assert read_answer("no patient data, only published journals", EMPTY, catalog).changes["privacy"] == "public"
+
+
+def test_nothing_may_leave_is_not_no_hardware(catalog):
+    reading = read_answer("Nothing may leave our network.", EMPTY, catalog, asked="hardware")
+    assert reading.changes == {"privacy": "regulated"}
+    assert "hardware" not in reading.declined
+    assert "hardware" in read_answer("none", EMPTY, catalog, asked="hardware").declined

@@ -13,22 +13,43 @@ from advisor.tools.profile import PRIVACY_LEVELS
 _RANK = {level: i for i, level in enumerate(PRIVACY_LEVELS)}
 
 # Phrases that say the data may not leave: regulated, whatever the data is.
+_PLACE = (
+    r"(?:our|the|this|my|their)\s+(?:own\s+)?(?:\w+\s+)?(?:network|building|premises|servers?|data\s*cent(?:er|re)|walls"
+    r"|machines?|infrastructure|hardware|boxes?|country|jurisdiction|region|firewall|perimeter|environment)"
+    r"|(?:the\s+)?(?:eu|e\.u\.|uk|us|country|switzerland|germany|france|europe)|in[- ]country"
+)
 _MAY_NOT_LEAVE = re.compile(
-    r"(?P<term>(?:may|must|can|could|should|shall|is\s+not\s+allowed\s+to|are\s+not\s+allowed\s+to)\s*(?:not|n't|never)\s+"
-    r"(?:leave|go\s+(?:to|into|out)|be\s+(?:sent|uploaded|shared|sent\s+out|processed\s+(?:outside|off))|touch|cross)"
-    r"|(?:cannot|can't|mustn't|never|won't|not\s+allowed\s+to)\s+(?:leave|go\s+(?:to|into)\s+(?:the\s+)?cloud|be\s+(?:sent|uploaded|shared))"
-    r"|(?:stays?|remains?|kept|keep\s+(?:it|them|everything)|be\s+kept|has\s+to\s+stay|must\s+stay)\s+"
-    r"(?:strictly\s+)?(?:on[- ]?prem(?:ise)?s?|in[- ]house|on[- ]site|inside\s+(?:our|the)\s+\w+|"
-    r"on\s+our\s+(?:own\s+)?(?:servers?|hardware|network|machines?|premises|infrastructure|boxes?))"
+    r"(?P<term>(?:may|must|can|could|should|shall|will|is\s+not\s+allowed\s+to|are\s+not\s+allowed\s+to)\s*(?:not|n't|never)\s+"
+    r"(?:leave|go\s+(?:to|into|out)|be\s+(?:sent|uploaded|shared|sent\s+out|processed\s+(?:outside|off))|touch|cross"
+    r"|use\s+(?:the\s+|a\s+|any\s+)?(?:public\s+)?cloud)"
+    r"|(?:cannot|can't|mustn't|never|won't|not\s+allowed\s+to)\s+(?:leave|go\s+(?:to|into)\s+(?:the\s+)?cloud|be\s+(?:sent|uploaded|shared)"
+    r"|use\s+(?:the\s+|a\s+|any\s+)?(?:public\s+)?cloud|touch\s+(?:the\s+)?cloud)"
+    r"|(?:stays?|remains?|kept|keep\s+(?:it|them|everything)|be\s+kept|has\s+to\s+stay|must\s+stay|needs?\s+to\s+stay)\s+"
+    r"(?:strictly\s+)?(?:on[- ]?prem(?:ise)?s?|in[- ]house|on[- ]site|in[- ]country|(?:inside|within|in|on)\s+(?:"
+    + _PLACE
+    + r")"
+    r"|on\s+our\s+(?:own\s+)?(?:servers?|hardware|network|machines?|premises|infrastructure|boxes?))"
     r"|on[- ]?prem(?:ise)?s?[- ]only|only\s+on[- ]?prem(?:ise)?s?|no\s+data\s+(?:may|can)\s+leave"
-    r"|(?:data|it|nothing)\s+(?:may|must|can)\s*(?:not|n't)\s+leave)",
+    r"|(?:data|it|nothing|no\s+data)\s+(?:may|must|can|should|is\s+allowed\s+to)\s*(?:not|n't)?\s*leaves?"
+    r"|nothing\s+(?:ever\s+)?leaves|air[- ]?gapped|airgap|data\s+residency|residency\s+(?:rules?|requirements?|laws?)"
+    r"|no\s+(?:public\s+)?cloud(?:\s+(?:allowed|at\s+all|whatsoever))?(?=\W|$)"
+    r"|cloud\s+is\s+(?:not\s+an\s+option|off[- ]limits|forbidden|not\s+allowed))",
     re.IGNORECASE,
 )
 
 _TERMS: dict[str, str] = {
     "regulated": (
-        r"hipaa|phi|protected\s+health\s+information|patients\b|patient(?:'s|s')?\s+(?:data|records?|notes?|information"
-        r"|info|files?|charts?|messages?|histor(?:y|ies)|details)"
+        r"hipaa|h\.i\.p\.a\.a\.?|phi|protected\s+health\s+information|patients(?:')?"
+        r"|(?<!\bbe\s)(?<!\bso\s)(?<!\bvery\s)(?<!\bstay\s)patient(?:'s)?(?!\s+(?:with|enough|about|and\s+kind))"
+        r"|privileged|attorney[- ]client|legal\s+privilege|diagnos[ie]s|diagnosed|psychiatric|psychotherap\w*"
+        r"|therapy\s+(?:session|notes?)"
+        r"|mental[- ]health|medical\s+(?:records?|data|notes?|histor(?:y|ies)|information|info|files?|reports?)"
+        r"|health\s+(?:conditions?|declarations?|info|insurance\s+data)|inmate\s+medical|ehr|emr"
+        r"|social\s+security(?:\s+numbers?)?|ssns?|national\s+insurance\s+numbers?|tax\s+returns?|taxpayer\s+data"
+        r"|bank\s+(?:accounts?|account\s+(?:numbers?|details|data)|details|statements?)|ibans?|account\s+numbers?"
+        r"|passports?|passport\s+numbers?|insurance\s+ids?|payslips?|cardholder(?:\s+(?:names?|data))?|card\s+numbers?"
+        r"|patientenakten|patientendaten|krankenakten|gesundheitsdaten|dossiers?\s+m[ée]dicaux|donn[ée]es\s+de\s+sant[ée]"
+        r"|historias?\s+cl[ií]nicas?|datos\s+(?:de\s+salud|m[ée]dicos)|expedientes?\s+m[ée]dicos?"
         r"|medical\s+(?:records?|data|notes?|histor(?:y|ies)|information)|health\s+(?:records?|data|information)"
         r"|clinical\s+(?:notes?|data|records?)|ehrs?|emrs?|pci(?:[- ]dss)?|card\s*holder\s+data|card\s+data"
         r"|credit[- ]card\s+(?:numbers?|data|details)|payment\s+card\s+(?:data|numbers?)"
@@ -39,13 +60,17 @@ _TERMS: dict[str, str] = {
         r"pii|personally\s+identifiable(?:\s+information)?|personal\s+(?:data|information|info|details)"
         r"|customer\s+(?:data|records?|information|info|pii|emails?|details)|customers'\s+data"
         r"|user\s+(?:data|records?|pii)|client\s+(?:data|records?|files?)|employee\s+(?:data|records?)|hr\s+data"
-        r"|confidential|contracts?|legal\s+documents?|trade\s+secrets?|proprietary|nda|sensitive"
+        r"|confidential|contracts?|legal\s+documents?|trade\s+secrets?|secrets|proprietary|ndas?|under\s+nda|sensitive"
+        r"|client\s+(?:documents?|names|portfolios?|briefs?)|customer\s+names|names\s+and\s+(?:home\s+)?addresses"
+        r"|(?:home\s+)?addresses|phone\s+numbers|ferpa|student\s+(?:records?|names|data|grades)|minors'?\s+data"
+        r"|applicants'?\s+(?:personal\s+)?data|cvs|resumes|purchase\s+history|order\s+history|employee\s+data"
         r"|privacy[- ]sensitive|gdpr|soc\s*2|financial\s+records?|salar(?:y|ies)|private\s+data"
         r"|inbox(?:es)?\s+(?:triage|data|processing|contents)|(?:user|customer)\s+inboxes"
     ),
     "internal": (
         r"internal|company\s+(?:docs?|documents?|data|wiki|files?)|in[- ]house\s+(?:docs?|data)"
-        r"|our\s+own\s+(?:docs?|code|data)|codebase|(?<!open[- ])source\s+code|slack|business\s+data|intranet"
+        r"|our\s+own\s+(?:docs?|code|data)|codebase|wiki|confluence|internal\s+hostnames"
+        r"|(?<!open[- ])source\s+code|slack|business\s+data|intranet"
     ),
     "public": (
         r"public(?:ly\s+available)?(?!\s+(?:cloud|apis?|endpoints?|providers?|models?|internet|llms?))"
@@ -59,8 +84,17 @@ _NEGATOR = re.compile(
     r"didn't|won't|needn't|hasn't|haven't|free\s+of|non)\b|n't\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[.;!?:]|\bbut\b|\bhowever\b|\bthough\b|\balthough\b|\bexcept\b|\byet\b|\bwhereas\b")
+_CLAUSE_BREAK = re.compile(
+    r"[.;!?:,]|\bonly\b|\bbut\b|\bhowever\b|\bthough\b|\balthough\b|\bexcept\b|\byet\b|\bwhereas\b"
+)
 _INTERJECTION = re.compile(r"\b(?:no|nope|not\s+really|yes|yeah)\s*,")
+# Doubt is not denial: "not sure if HIPAA applies" stays regulated. Nor is a negated disarm:
+# "not anonymised patient records" are patient records.
+_DOUBT = re.compile(
+    r"\b(?:not\s+(?:sure|certain|clear)|(?:don't|do\s+not|doesn't)\s+(?:know|think)|no\s+idea|unsure|unclear"
+    r"|uncertain|not\s+(?:\w+\s+)?(?:anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|redacted|scrubbed))\b",
+    re.IGNORECASE,
+)
 _DISARM = re.compile(r"anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|synthetic|fake|dummy|mock|redacted|scrubbed")
 _SUFFIX_NEGATION = re.compile(r"^\s*-?\s*(?:free|less)\b|^\s*(?:is|are)\s+(?:not\s+involved|none|absent)", re.I)
 
@@ -85,7 +119,7 @@ def negated(text: str, start: int, end: int) -> bool:
     starts, ends = _breaks(text)
     i = bisect.bisect_right(ends, start)
     clause_start = ends[i - 1] if i else 0
-    before = _INTERJECTION.sub(" ", text[max(clause_start, start - 80) : start])
+    before = _DOUBT.sub(" ", _INTERJECTION.sub(" ", text[max(clause_start, start - 80) : start]))
     words = re.findall(r"[\w'’-]+", before)[-5:]
     window = " ".join(words)
     if _NEGATOR.search(window) or re.search(r"\bnon-?$", before):
@@ -94,7 +128,8 @@ def negated(text: str, start: int, end: int) -> bool:
         return True
     j = bisect.bisect_left(starts, end)
     clause_end = starts[j] if j < len(starts) else len(text)
-    return bool(_DISARM.search(text, clause_start, clause_end))
+    clause = _DOUBT.sub(" ", text[clause_start:clause_end])
+    return bool(_DISARM.search(clause))
 
 
 def read_privacy(text: str) -> PrivacyReading:
@@ -102,7 +137,9 @@ def read_privacy(text: str) -> PrivacyReading:
     found: dict[str, list[str]] = {}
     denied: list[str] = []
     for m in _MAY_NOT_LEAVE.finditer(low):
-        says_not = re.search(r"\bnot\b|n't|\bnever\b|cannot", m.group(0))
+        says_not = re.search(
+            r"\bnot\b|n't|\bnever\b|cannot|\bnothing\b|\bno\b|only|gapped|airgap|residency", m.group(0)
+        )
         if not says_not and negated(low, m.start(), m.end()):
             denied.append(m.group(0))
         else:
