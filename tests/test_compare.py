@@ -57,7 +57,9 @@ def test_hybrid_savings_agree_with_compare(catalog):
 
 
 def test_breakeven_volume_is_where_the_winner_changes(catalog):
-    inp = CompareInput(**TRIAGE, privacy="public", hardware="rtx-4090-24gb", frontier_share=0)
+    # A box whose one unit still carries the break-even volume (beyond a unit's reach a second
+    # unit moves the crossover: hosted gpt-oss-120b at $0.15/$0.60 puts a 4090's beyond it).
+    inp = CompareInput(**TRIAGE, privacy="public", hardware="rtx-3090-24gb-used", frontier_share=0)
     result = compare(inp, catalog)
     volume = result.recommendation.breakeven_tokens_per_month
     assert volume

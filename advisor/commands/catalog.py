@@ -1,4 +1,4 @@
-"""`advisor catalog list|show|validate`: the dated, sourced data every figure rests on."""
+"""`advisor catalog list|show|validate|update`: the dated, sourced data every figure rests on."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ SECTIONS = ("cloud", "hardware", "local-models", "electricity", "workloads")
 
 
 def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
-    cat = subparsers.add_parser("catalog", help="list, show or validate the catalog")
+    cat = subparsers.add_parser("catalog", help="list, show, validate or update the catalog")
     sub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
     ls = sub.add_parser("list", help="list entries with their prices, dates and sources")
     ls.add_argument("section", nargs="?", choices=SECTIONS, help="one section (default: all)")
@@ -22,6 +22,16 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
     show.add_argument("--json", action="store_true")
     val = sub.add_parser("validate", help="validate catalog files (default: shipped + user)")
     val.add_argument("paths", nargs="*", type=Path)
+    upd = sub.add_parser(
+        "update",
+        help="refresh cloud prices from genai-prices' maintained data into your catalog.toml",
+        description="Fetch genai-prices' published price data (v2 data.json, MIT), show the models it adds"
+        " and the prices it changes, and write them to the catalog.toml beside config.toml (your own"
+        " entries there are kept). Refused offline, except from a local FILE.",
+    )
+    upd.add_argument("--from", dest="source", metavar="URL|FILE", help="where to read the data (default: its URL)")
+    upd.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    upd.add_argument("--offline", action="store_true", default=None, help="refuse any network fetch")
 
 
 def _summary(section: str, entry) -> list[str]:
@@ -58,6 +68,8 @@ def _table(rows: list[list[str]]) -> str:
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
 
+    if args.action == "update":
+        return _update(args)
     config = load_config()
     if args.action == "validate":
         return _validate(args.paths or config.catalog_files, config)
@@ -103,4 +115,29 @@ def _validate(paths: list[Path], config) -> int:
             print(f"{path}: {validate_file(path)} entries, valid")
     except CatalogError as exc:
         raise UsageError(str(exc)) from None
+    return 0
+
+
+def _update(args: argparse.Namespace) -> int:
+    from advisor import catalog_update as cu
+    from advisor.config import load_config
+    from advisor.paths import config_dir
+    from advisor.tools.price_feed import feed_config
+
+    config = load_config(offline=args.offline)
+    source = args.source or feed_config().url
+    if config.offline and cu.is_url(source):
+        raise UsageError(f"offline: `catalog update` would fetch {source}; run it online, or give --from FILE")
+    path = config_dir() / "catalog.toml"
+    try:
+        keep = cu.own_cloud_ids(path.read_text(encoding="utf-8")) if path.is_file() else set()
+        plan = cu.plan(source, config.catalog(), cu.progress_line)
+        print("\n".join(cu.describe(plan, keep)))
+        if args.dry_run:
+            print("Dry run: nothing written.")
+            return 0
+        written = cu.write(path, plan, keep)
+    except cu.UpdateError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Wrote {written} cloud entries to {path}.")
     return 0
