@@ -20,10 +20,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from advisor.tools.catalog import Catalog, CatalogError, CloudModel, load_catalog
+from advisor.models.offline import is_loopback
+from advisor.tools.catalog import Catalog, CatalogError, CloudModel, default_catalog, load_catalog
 from advisor.tools.price_feed import FeedConfig, FeedError, feed_config, parse
 from advisor.tools.price_update import UpdatePlan, plan_update
 
@@ -59,8 +61,10 @@ def fetch(source: str, config: FeedConfig, progress: Callable[[str], None]) -> F
     progress(f"Fetching genai-prices data from {source} (timeout {config.timeout_seconds:g} s) …")
     start = time.monotonic()
     request = urllib.request.Request(source, headers={"User-Agent": "advisor-catalog-update"})
+    # A server on this machine is reached directly, never through the environment's proxies.
+    handlers = [urllib.request.ProxyHandler({})] if is_loopback(urlsplit(source).netloc) else []
     try:
-        with urllib.request.urlopen(request, timeout=config.timeout_seconds) as response:
+        with urllib.request.build_opener(*handlers).open(request, timeout=config.timeout_seconds) as response:
             chunks: list[bytes] = []
             size = 0
             while chunk := response.read(64 * 1024):
@@ -169,6 +173,7 @@ def write(path: Path, plan: UpdatePlan, keep: set[str]) -> int:
         except CatalogError as exc:
             raise UpdateError(f"the updated catalog would not validate: {exc}; nothing changed") from None
         os.replace(tmp, path)
+        default_catalog.cache_clear()  # the next look in this process sees the new prices
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -202,8 +207,11 @@ def describe(plan: UpdatePlan, keep: set[str] = frozenset()) -> list[str]:
             for c in u.changes:
                 if c.field == "batch_discount":
                     parts.append(f"batch discount {c.before or 0:.0%} → {c.after or 0:.0%}")
-                elif c.field in ("retires", "long_context_threshold"):
-                    parts.append(f"{c.field.replace('_', ' ')} {c.before or '—'} → {c.after or '—'}")
+                elif c.field == "long_context_threshold":
+                    before, after = (f"{v:,.0f} tokens" if v else "none" for v in (c.before, c.after))
+                    parts.append(f"long-context tier from {before} → {after}")
+                elif c.field == "retires":
+                    parts.append(f"retires {c.before or '—'} → {c.after or '—'}")
                 else:
                     pct = f" ({c.percent:+.0%})" if c.percent is not None else ""
                     parts.append(f"{c.field.replace('_', ' ')} {_money(c.before)} → {_money(c.after)}{pct}")
@@ -212,8 +220,10 @@ def describe(plan: UpdatePlan, keep: set[str] = frozenset()) -> list[str]:
     confirmed = plan.of_kind("confirmed")
     if confirmed:
         lines.append(f"Unchanged: {len(confirmed)} models, their prices now dated {plan.checked}.")
-    for note in plan.skipped:
-        lines.append(f"  (skipped {note})")
+    if plan.skipped:
+        ids = [note.split(":", 1)[0] for note in plan.skipped]
+        shown = ", ".join(ids[:6]) + (f" and {len(ids) - 6} more" if len(ids) > 6 else "")
+        lines.append(f"Not in the data, kept as they are ({len(ids)}): {shown}.")
     if not new and not changed:
         lines.append("No new models and no price changes.")
     return lines

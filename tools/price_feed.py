@@ -144,6 +144,9 @@ class FeedProvider(_Feed):
     models: list[FeedModel] = []
 
 
+_TYPE_NAME = re.compile(r"^([A-Z]\w*|list\[.*\]|float|int|str|function-.*)$")
+
+
 def parse(raw: bytes) -> list[FeedProvider]:
     """The providers of a v2 ``data.json``; a FeedError for anything else."""
     try:
@@ -151,7 +154,8 @@ def parse(raw: bytes) -> list[FeedProvider]:
     except UnicodeDecodeError as exc:
         raise FeedError(f"not text: {exc.reason} at byte {exc.start}") from None
     except json.JSONDecodeError as exc:
-        hint = " (the file ends early: truncated?)" if exc.pos >= len(raw.rstrip()) else ""
+        ends = raw.rstrip()[-1:]
+        hint = " (the file ends before its data does: truncated?)" if ends not in (b"]", b"}") else ""
         raise FeedError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}") from None
     if isinstance(data, dict):
         version = data.get("version") or data.get("schema_version") or ("v3" if "units" in data else "unknown")
@@ -167,8 +171,8 @@ def parse(raw: bytes) -> list[FeedProvider]:
         try:
             providers.append(FeedProvider.model_validate(raw_provider))
         except ValidationError as exc:
-            err = exc.errors()[0]
-            loc = list(err["loc"])
+            err = max(exc.errors(), key=lambda e: len(e["loc"]))  # the deepest: past the union's branches
+            loc = [p for p in err["loc"] if isinstance(p, int) or not _TYPE_NAME.match(p)]
             if len(loc) >= 2 and loc[0] == "models" and isinstance(loc[1], int):
                 models = raw_provider.get("models") or []
                 model_id = models[loc[1]].get("id", loc[1]) if isinstance(models[loc[1]], dict) else loc[1]

@@ -60,6 +60,50 @@ def _summary(section: str, entry) -> list[str]:
     return [entry.id, per_day, size, entry.privacy, entry.source]
 
 
+def _price_line(p) -> str:
+    from advisor.render import money
+
+    parts = [f"{money(p.input)} in / {money(p.output)} out per M"]
+    parts.append(f"cache read {money(p.cache_read)}" if p.cache_read is not None else "no cache discount known")
+    if p.cache_write_5m is not None:
+        parts.append(f"cache write {money(p.cache_write_5m)} (5 min)")
+    if p.cache_write_1h is not None:
+        parts.append(f"{money(p.cache_write_1h)} (1 h)")
+    if p.long_context_threshold:
+        parts.append(
+            f"requests over {p.long_context_threshold:,} input tokens"
+            f" {money(p.long_context_input)} / {money(p.long_context_output)}"
+        )
+    return ", ".join(parts)
+
+
+def _cloud_lines(entry) -> list[str]:
+    """One cloud model for a reader: its price, the date and source of it, tier and history."""
+    p = entry.price
+    lines = [
+        f"{entry.id} — {entry.name} ({entry.provider})",
+        f"price: {_price_line(p)}",
+        f"as of: {p.as_of} — source: {p.source}",
+        f"tier: {entry.tier} — {entry.tier_basis}",
+    ]
+    if p.note:
+        lines.append(f"price note: {p.note}")
+    if entry.batch_discount is not None:
+        lines.append(f"batch: {entry.batch_discount:.0%} off")
+    if entry.context_tokens:
+        lines.append(f"context: {entry.context_tokens:,} tokens")
+    if entry.retires:
+        lines.append(f"retires: {entry.retires} (not picked after it)")
+    if entry.aliases:
+        lines.append(f"also called: {', '.join(entry.aliases)}")
+    if entry.note:
+        lines.append(f"note: {entry.note}")
+    if entry.history:
+        lines.append("history:")
+        lines += [f"  {h.as_of}  {_price_line(h)} — {h.source}" for h in entry.history]
+    return lines
+
+
 def _table(rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
@@ -93,6 +137,8 @@ def run(args: argparse.Namespace) -> int:
         if entry is not None:
             if args.json:
                 print(json.dumps(entry.model_dump(mode="json"), indent=2))
+            elif s == "cloud":
+                print("\n".join(_cloud_lines(entry)))
             else:
                 for key, value in entry.model_dump(mode="json").items():
                     print(f"{key}: {value}")
