@@ -20,9 +20,22 @@ def recommendation_bullets(rec: Recommendation) -> list[str]:
     return lines
 
 
+def stale_bullet(model_ids: list[str]) -> str:
+    """The answer rests on old prices: say so, and offer the update."""
+    from advisor.tools.catalog import STALE_AFTER_DAYS
+
+    return (
+        f"- ⚠ prices for {', '.join(model_ids)} were last checked more than {STALE_AFTER_DAYS} days ago:"
+        " `/catalog update` in the chat, or `advisor catalog update` in a shell, shows what genai-prices'"
+        " maintained data changes and refreshes them"
+    )
+
+
 def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
     rec = result.recommendation
     lines = [f"**Recommendation — {rec.summary}**", "", *recommendation_bullets(rec)]
+    if result.stale_prices:
+        lines.append(stale_bullet(result.stale_prices))
     lines += ["", options_markdown(result, limit=limit)]
     if result.assumptions:
         lines += ["", "Assuming: " + "; ".join(result.assumptions) + "."]

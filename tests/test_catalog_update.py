@@ -61,7 +61,8 @@ def user_catalog(tmp_path) -> Path:
     path = tmp_path / "config" / "catalog.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        '[[electricity]]\nid = "office"\nname = "Our office"\nusd_per_kwh = 0.21\nsource = "our bill"\nas_of = 2026-11-01\n'
+        '[[electricity]]\nid = "office"\nname = "Our office"\nusd_per_kwh = 0.21\n'
+        'source = "our bill"\nas_of = 2026-11-01\n'
     )
     return path
 
@@ -89,7 +90,7 @@ def test_update_lists_what_it_adds_and_changes_and_writes_the_user_catalog(site,
     assert catalog.electricity["office"].usd_per_kwh == 0.21
     sonnet = catalog.cloud["claude-sonnet-5"]
     assert (sonnet.price.input, sonnet.price.output, sonnet.price.as_of) == (3.0, 15.0, CHECKED)
-    assert "genai-prices v2 data (anthropic/claude-sonnet-5): in force since 2026-09-01" == sonnet.price.source
+    assert sonnet.price.source == "genai-prices v2 data (anthropic/claude-sonnet-5): in force since 2026-09-01"
     assert [(h.as_of, h.input) for h in sonnet.history if "genai-prices (" in h.source] == [
         (date(2026, 8, 31), 2.0),
         (date(2026, 9, 1), 3.0),
@@ -208,3 +209,47 @@ def test_offline_reads_a_local_file(user_catalog, capsys):
         code, out, _ = run(capsys, "catalog", "update", "--offline", "--from", str(FIXTURE), "--dry-run")
     assert code == 0 and "+ gemini-3.5-flash" in out
     assert record.refused == []
+
+
+async def test_the_chat_shows_the_update_and_asks_before_writing(site, user_catalog):
+    """/catalog update in the TUI (real Session, no language model) lists the changes and writes
+    only on /catalog write; the session's next figures use the new prices."""
+    from advisor.tui.app import AdvisorApp
+    from tests.test_tui import factory
+    from tests.test_tui_fake import notices, ready, replies, say, settle
+
+    url, _ = site
+    before = user_catalog.read_bytes()
+    app = AdvisorApp(factory("catalog-update"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        await say(pilot, f"/catalog update {url}/data.json")  # offline session: a URL is refused
+        await settle(pilot)
+        assert any("offline" in n for n in notices(app, "error"))
+        app.session.offline = False
+        await say(pilot, f"/catalog update {url}/data.json")
+        await settle(pilot)
+        shown = replies(app)[-1]
+        assert "+ gemini-3.5-flash" in shown and "claude-sonnet-5: input $2.00 → $3.00 (+50%)" in shown
+        assert "/catalog write" in shown and user_catalog.read_bytes() == before  # asked, not written
+        await say(pilot, "/catalog write")
+        await settle(pilot)
+        assert any("wrote" in n for n in notices(app)), notices(app)
+        assert app.session.catalog.cloud["claude-sonnet-5"].price.input == 3.0
+        await say(pilot, "/catalog write")
+        await settle(pilot)
+        assert any("nothing to write" in n for n in notices(app, "error"))
+
+
+def test_an_answer_on_old_prices_says_so_and_offers_the_update(user_catalog, capsys):
+    """`advisor ask` whose cheapest cloud option rests on a price checked long ago."""
+    user_catalog.write_text(
+        '[[cloud]]\nid = "groq-gpt-oss-120b"\nname = "gpt-oss-120b on Groq"\nprovider = "groq"\n'
+        'tier = "strong"\ntier_basis = "as shipped"\n[cloud.price]\ninput = 0.15\noutput = 0.60\n'
+        'source = "an old check"\nas_of = 2026-01-05\n'
+    )
+    text = "We triage 5,000 tickets a day, 2k tokens in and 300 out each, public data"
+    code, out, _ = run(capsys, "ask", "--local", "none", "--offline", text)
+    assert code == 0
+    stale = next(line for line in out.splitlines() if "last checked more than 120 days ago" in line)
+    assert "groq-gpt-oss-120b" in stale and "/catalog update" in stale and "advisor catalog update" in stale

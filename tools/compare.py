@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError, ToolResult
-from advisor.tools.catalog import Catalog, stale_prices
+from advisor.tools.catalog import STALE_AFTER_DAYS, Catalog, stale_prices
 from advisor.tools.options import (
     Deployment,
     Option,
@@ -193,7 +193,10 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         " bandwidth over the engine's parallel streams; cached input skips prefill"
     )
     if stale:
-        assumptions.append(f"prices older than {120} days for {', '.join(stale)}: check the providers' pages")
+        assumptions.append(
+            f"prices older than {STALE_AFTER_DAYS} days for {', '.join(stale)}: `advisor catalog update`"
+            " (in the chat, `/catalog update`) refreshes them from genai-prices' maintained data"
+        )
     return CompareResult(
         profile=p.model_dump(exclude={"assumptions"}),
         options=_shortlist(options, inp.top),

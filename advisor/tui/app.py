@@ -65,6 +65,7 @@ class AdvisorApp(App):
         Binding("ctrl+q", "quit", "Quit", id="advisor.quit", priority=True),
     ]
     busy: reactive[bool] = reactive(False, bindings=True)  # a reply is on screen and running
+    pending_catalog_update: tuple | None = None  # shown by /catalog update, written by /catalog write
 
     def __init__(self, open_session: SessionFactory, keymap_file: Path | None = None) -> None:
         super().__init__()

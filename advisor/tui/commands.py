@@ -32,6 +32,13 @@ COMMANDS: dict[str, Command] = {
         Command("/sessions", "/sessions [NAME]", "list the sessions, or switch to one", False, True),
         Command("/model", "/model", "which local model and which Claude model answer, and why"),
         Command("/calc", "/calc TOOL --field value …", "run one calculator, as `advisor calc`", True),
+        Command(
+            "/catalog",
+            "/catalog update [URL|FILE] · /catalog write",
+            "fetch current cloud prices (genai-prices), show what changes; /catalog write saves them",
+            True,
+            True,
+        ),
         Command("/reset", "/reset", "a new session with an empty profile", False, True),
     )
 }

@@ -106,3 +106,50 @@ class SlashRunner:
 
     async def cmd_reset(self, _rest: str) -> None:
         await self.app.action_new_session()
+
+    async def cmd_catalog(self, rest: str) -> None:
+        """`/catalog update [URL|FILE]` shows what genai-prices' data changes and asks;
+        `/catalog write` writes what was shown. Nothing is written without the second step."""
+        import asyncio
+
+        from advisor import catalog_update as cu
+        from advisor.paths import config_dir
+        from advisor.tools.price_feed import feed_config
+
+        action, _, source = rest.partition(" ")
+        session, chat = self.app.session, self.app.chat
+        path = config_dir() / "catalog.toml"
+        if action == "write":
+            if self.app.pending_catalog_update is None:
+                raise UsageError("catalog: nothing to write; /catalog update first")
+            plan, keep = self.app.pending_catalog_update
+            self.app.pending_catalog_update = None
+            try:
+                written = await asyncio.to_thread(cu.write, path, plan, keep)
+            except cu.UpdateError as exc:
+                raise UsageError(f"catalog: {exc}") from None
+            if path not in session.config.catalog_files:  # a catalog.toml that did not exist at start
+                session.config.catalog_files = [path, *session.config.catalog_files]
+            session.catalog = session.config.catalog()
+            await chat.add_notice(f"wrote {written} cloud entries to {path}; the next answer uses them")
+            return
+        if action != "update":
+            raise UsageError("catalog: usage /catalog update [URL|FILE], then /catalog write")
+        source = source.strip() or feed_config().url
+        if session.offline and cu.is_url(source):
+            raise UsageError(f"catalog: offline — the update would fetch {source}; /offline goes online, or a FILE")
+        self.app.pending_catalog_update = None
+
+        def progress(message: str) -> None:
+            self.app.call_from_thread(chat.add_notice, message)
+
+        try:
+            keep = cu.own_cloud_ids(path.read_text(encoding="utf-8")) if path.is_file() else set()
+            plan = await asyncio.to_thread(cu.plan, source, session.catalog, progress)
+        except cu.UpdateError as exc:
+            raise UsageError(f"catalog: {exc}") from None
+        lines = cu.describe(plan, keep)
+        if plan.of_kind("new") or plan.of_kind("changed") or plan.of_kind("confirmed"):
+            self.app.pending_catalog_update = (plan, keep)
+            lines += ["", f"Write these to `{path}`? `/catalog write` writes them; anything else leaves it as it is."]
+        await chat.add(ReplyMessage("**Catalog update**\n\n```\n" + "\n".join(lines) + "\n```"))
