@@ -13,6 +13,7 @@ import tomllib
 from datetime import date, time
 from functools import lru_cache
 from importlib import resources
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -93,7 +94,7 @@ class Tiered(_Feed):
     tiers: list[Tier]
 
 
-Price = float | Tiered
+Price = Annotated[float, Field(ge=0)] | Tiered
 
 
 class Prices(_Feed):
