@@ -163,6 +163,7 @@ def write(path: Path, plan: UpdatePlan, keep: set[str]) -> int:
     new_text = (own.rstrip("\n") + "\n\n" if own.strip() else "") + block + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".toml", dir=path.parent)
+    os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # as the file was, not mkstemp's 0600
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(new_text)
@@ -204,7 +205,10 @@ def describe(plan: UpdatePlan, keep: set[str] = frozenset()) -> list[str]:
         lines.append(f"Changed ({len(changed)}):")
         for u in changed:
             parts = []
+            tier_gone = any(c.field == "long_context_threshold" and not c.after for c in u.changes)
             for c in u.changes:
+                if tier_gone and c.field in ("long_context_input", "long_context_output"):
+                    continue
                 if c.field == "batch_discount":
                     parts.append(f"batch discount {c.before or 0:.0%} → {c.after or 0:.0%}")
                 elif c.field == "long_context_threshold":

@@ -148,8 +148,10 @@ class SlashRunner:
             plan = await asyncio.to_thread(cu.plan, source, session.catalog, progress)
         except cu.UpdateError as exc:
             raise UsageError(f"catalog: {exc}") from None
-        lines = cu.describe(plan, keep)
-        if plan.of_kind("new") or plan.of_kind("changed") or plan.of_kind("confirmed"):
+        markdown = ["**Catalog update**"]
+        for line in cu.describe(plan, keep):  # indented lines are the entries: bullets, so they wrap
+            markdown += [f"- {line.strip()}"] if line.startswith("  ") else ["", line]
+        if plan.updates:
             self.app.pending_catalog_update = (plan, keep)
-            lines += ["", f"Write these to `{path}`? `/catalog write` writes them; anything else leaves it as it is."]
-        await chat.add(ReplyMessage("**Catalog update**\n\n```\n" + "\n".join(lines) + "\n```"))
+            markdown += ["", f"Write these to `{path}`? `/catalog write` writes them; anything else leaves it be."]
+        await chat.add(ReplyMessage("\n".join(markdown)))
