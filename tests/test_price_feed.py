@@ -123,3 +123,11 @@ def test_what_is_not_v2_data_is_refused_in_one_line(raw, says):
     with pytest.raises(FeedError) as err:
         parse(raw)
     assert says in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_models_prices_checked_date_is_its_as_of(catalog):
+    """The maintainers' per-model check date, where the data carries it, dates the price."""
+    checked = model("gemini-2.5-flash", {"input_mtok": 0.3, "output_mtok": 2.5}, prices_checked="2026-10-02")
+    plan = plan_update(parse(feed(checked)), catalog, feed_config(), "d", TODAY, "fetched", TODAY)
+    (update,) = [u for u in plan.updates if u.entry.id == "gemini-2.5-flash"]
+    assert update.entry.price.as_of == date(2026, 10, 2)
