@@ -5,46 +5,28 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import re
 import sys
-import typing
 
 from advisor import __version__
+from advisor.commands.options import UsageParser, glue_negative_values
 from advisor.errors import UsageError
 
 COMMANDS = ("chat", "ask", "calc", "catalog", "report", "import")
 MODULES = {"import": "import_usage"}  # `import` is a Python keyword
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> typing.NoReturn:
-        raise UsageError(f"{message} (see `{self.prog} --help`)")
-
-
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = UsageParser(
         prog="advisor",
         description="Run your LLM workloads locally, on cloud APIs, or both? Real numbers.",
     )
     parser.add_argument("--version", action="version", version=f"advisor {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=UsageParser)
     for name in COMMANDS:
         module = importlib.import_module(f"advisor.commands.{MODULES.get(name, name)}")
         module.add_parser(sub, argv)
     return parser
-
-
-def glue_negative_values(argv: list[str]) -> list[str]:
-    """`--input-tokens -5M` → `--input-tokens=-5M`, so the value reaches validation (and its
-    one-line error naming the field) instead of argparse taking it for an option."""
-    out: list[str] = []
-    for token in argv:
-        if out and out[-1].startswith("--") and "=" not in out[-1] and re.match(r"^-[\d.]", token):
-            out[-1] = f"{out[-1]}={token}"
-        else:
-            out.append(token)
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:

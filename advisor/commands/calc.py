@@ -1,13 +1,21 @@
-"""`advisor calc TOOL --field value … [--json]`: every registered tool, flags generated from its
-input model (never written per tool)."""
+"""`advisor calc TOOL --field value … [--json]` and the chat's `/calc TOOL …`: every registered
+tool, flags generated from its input model (never written per tool), one parser for both. A
+boolean field is a flag without a value (`--batch`)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import typing
+from typing import TYPE_CHECKING
 
+from advisor.commands.options import UsageParser, glue_negative_values
 from advisor.errors import UsageError
+
+if TYPE_CHECKING:
+    from advisor.tools.catalog import Catalog
+    from advisor.tools.registry import Tool
 
 
 def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
@@ -24,31 +32,71 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
     for tool in TOOLS.values():
         sub = tools.add_parser(tool.name, help=tool.description, description=tool.description)
         sub.add_argument("--json", action="store_true", help="print JSON for scripts")
-        if tool.name != selected:
-            continue
-        for name, field in tool.input_model.model_fields.items():
-            flag = "--" + name.replace("_", "-")
-            help_text = field.description or ""
-            if field.annotation is bool or typing.get_args(field.annotation) == (bool, type(None)):
-                sub.add_argument(flag, dest=name, action="store_true", default=None, help=help_text)
-            else:
-                sub.add_argument(flag, dest=name, metavar="VALUE", default=None, help=help_text)
+        if tool.name == selected:
+            add_tool_flags(sub, tool)
+
+
+def add_tool_flags(parser: argparse.ArgumentParser, tool: Tool) -> None:
+    for name, field in tool.input_model.model_fields.items():
+        flag = "--" + name.replace("_", "-")
+        help_text = field.description or ""
+        if field.annotation is bool or typing.get_args(field.annotation) == (bool, type(None)):
+            parser.add_argument(flag, dest=name, action="store_true", default=None, help=help_text)
+        else:
+            parser.add_argument(flag, dest=name, metavar="VALUE", default=None, help=help_text)
+
+
+def tool_arguments(tool: Tool, args: argparse.Namespace) -> dict[str, object]:
+    """The flags given on the line (None means not given: the tool's default applies)."""
+    fields = tool.input_model.model_fields
+    return {name: getattr(args, name) for name in fields if getattr(args, name, None) is not None}
+
+
+def parse_calc(line: str) -> tuple[str, dict[str, object]]:
+    """``cloud-cost --model x --input-tokens 3M --batch`` → ("cloud-cost", {...}), as `advisor calc`
+    would read it."""
+    from advisor.tools.registry import TOOLS
+
+    try:
+        words = shlex.split(line)
+    except ValueError as exc:
+        raise UsageError(f"calc: {exc}") from None
+    if not words or words[0] not in TOOLS:
+        raise UsageError(f"calc: tool {words[0] if words else ''!r} unknown; tools: {', '.join(TOOLS)}")
+    tool = TOOLS[words[0]]
+    parser = UsageParser(prog=f"/calc {tool.name}", add_help=False)
+    add_tool_flags(parser, tool)
+    args, unknown = parser.parse_known_args(glue_negative_values(words[1:]))
+    if unknown:
+        flags = ", ".join("--" + f.replace("_", "-") for f in tool.input_model.model_fields)
+        raise UsageError(f"calc {tool.name}: unknown {unknown[0]!r}; flags: {flags}")
+    return tool.name, tool_arguments(tool, args)
+
+
+def calculate(name: str, arguments: dict[str, object], catalog: Catalog | None):  # -> ToolResult
+    from advisor.tools.registry import TOOLS, ToolInputError
+
+    try:
+        return TOOLS[name].run(arguments, catalog)
+    except ToolInputError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run_calc(line: str, catalog: Catalog) -> str:
+    """The chat's `/calc`: the result as the command line prints it."""
+    from advisor.render import render_result
+
+    return render_result(calculate(*parse_calc(line), catalog))
 
 
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
     from advisor.render import render_result
-    from advisor.tools.registry import TOOLS, ToolInputError
+    from advisor.tools.registry import TOOLS
 
     tool = TOOLS[args.tool]
-    arguments = {
-        name: getattr(args, name) for name in tool.input_model.model_fields if getattr(args, name, None) is not None
-    }
     catalog = load_config().catalog() if tool.needs_catalog else None
-    try:
-        result = tool.run(arguments, catalog)
-    except ToolInputError as exc:
-        raise UsageError(str(exc)) from None
+    result = calculate(tool.name, tool_arguments(tool, args), catalog)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
     else:

@@ -1,9 +1,34 @@
-"""The options `advisor chat` and `advisor ask` share."""
+"""What every command line shares: the parser whose errors are one line, negative values glued to
+their flag, and the options `advisor chat` and `advisor ask` share."""
 
 from __future__ import annotations
 
 import argparse
+import re
+import typing
 from pathlib import Path
+
+from advisor.errors import UsageError
+
+
+class UsageParser(argparse.ArgumentParser):
+    """Bad arguments are a one-line UsageError (exit status 2), never argparse's exit."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        message = re.sub(r"^argument (\S+): expected one argument$", r"\1 needs a value", message)
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def glue_negative_values(argv: list[str]) -> list[str]:
+    """`--input-tokens -5M` → `--input-tokens=-5M`, so the value reaches validation (and its
+    one-line error naming the field) instead of argparse taking it for an option."""
+    out: list[str] = []
+    for token in argv:
+        if out and out[-1].startswith("--") and "=" not in out[-1] and re.match(r"^-[\d.]", token):
+            out[-1] = f"{out[-1]}={token}"
+        else:
+            out.append(token)
+    return out
 
 
 def add_session_options(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +54,6 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
 
 def config_from_args(args: argparse.Namespace):  # -> advisor.config.Config
     from advisor.config import load_config
-    from advisor.errors import UsageError
     from advisor.models.select import check_spec
     from advisor.tools.quantity import parse_quantity
 

@@ -100,7 +100,7 @@ class SlashRunner:
         await self.app.chat.add(*(NoticeLine(line) for line in lines))
 
     async def cmd_calc(self, rest: str) -> None:
-        from advisor.slash_calc import run_calc
+        from advisor.commands.calc import run_calc
 
         await self.app.chat.add(ReplyMessage(f"```\n{run_calc(rest, self.app.session.catalog)}\n```"))
 
