@@ -73,8 +73,9 @@ def test_a_word_range_keeps_its_scale(catalog):
     assert rpd("ten to fifteen thousand queries a month", catalog) == pytest.approx(12500 / 30)
 
 
-def test_between_a_and_b_are_two_numbers_not_a_sum():
-    assert canonical("between five and ten a day").text.split() == ["between", "5", "and", "10", "a", "day"]
+def test_between_a_and_b_is_a_range_not_a_sum(catalog):
+    assert canonical("between five and ten a day").text.split() == ["5-10", "a", "day"]
+    assert rpd("between 400 and 600 a day", catalog) == 500
 
 
 def test_zero_stays_a_negation():

@@ -100,6 +100,7 @@ def canonical(text: str) -> Forms:
     _foreign_periods(f)
     _vague(f)
     _english_words(f)
+    _between(f)
     return f
 
 
@@ -121,6 +122,15 @@ def _digit_forms(f: Forms) -> None:
     for m in _FOREIGN_SCALE.finditer(f.text):
         key = m["w"].rstrip(".")
         f.text = _write(f.text, m.start(), m.end(), _FOREIGN_SCALE_VALUE[key])
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?P<a>\d[\d.,]*\s*[kmb]?)\s+and\s+(?P<b>\d[\d.,]*)(?![\d.,])")
+
+
+def _between(f: Forms) -> None:
+    """ "between 400 and 600" → "400-600", a range like any other."""
+    for m in _BETWEEN.finditer(f.text):
+        f.text = _write(f.text, m.start(), m.end(), f"{m['a'].strip()}-{m['b']}")
 
 
 def _foreign_periods(f: Forms) -> None:

@@ -64,7 +64,7 @@ def qty(tag: str = "", money: bool = False) -> str:
     Not after a currency sign unless ``money`` (then the pattern itself holds the sign)."""
     before = r"(?<![\w.,])" if money else r"(?<![\w.$€£,])"
     return (
-        rf"(?:{before}(?P<{tag}n>{NUM})(?:\s*(?P<{tag}s>{SCALE})(?![a-z]))?\+?(?![\w])"
+        rf"(?:{before}(?P<{tag}n>{NUM})(?:\s*(?P<{tag}s>{SCALE})(?![a-z]))?\+?(?![\w])(?![.,]\d)"
         rf"|(?<![\w-])(?P<{tag}w>{WORDNUM})(?:\s+(?P<{tag}ws>{_SCALE_WORD}))?(?![\w-]))"
     )
 
@@ -72,7 +72,7 @@ def qty(tag: str = "", money: bool = False) -> str:
 def qty_range(tag: str = "", money: bool = False) -> str:
     """A quantity or a range of two (``5-10k``, ``4 to 8``), with an optional sign before it."""
     return (
-        rf"(?P<{tag}neg>(?<![\w.])-\s*(?=\d)|\bminus\s+)?{qty(tag + 'a', money)}"
+        rf"(?P<{tag}neg>(?<![\w.])-(?=\d)|\bminus\s+)?{qty(tag + 'a', money)}"
         rf"(?:\s*(?:-|–|to)\s*\$?{qty(tag + 'b', True)})?"
     )
 

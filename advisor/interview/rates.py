@@ -29,10 +29,16 @@ PEOPLE = (
 NOT_REQUESTS = (
     rf"{_TOKEN_WORD}|words?|characters?|chars?|dollars?|usd|eur|euros?|bucks|pounds?|gbp|cents?|pence|kwh|kw|watts?"
     r"|gb|tb|mb|gigabytes?|terabytes?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|%|percent"
-    r"|times|gpus?|cards?|servers?|machines?|boxes|nodes|in|out|input|output|context|shifts?"
+    r"|times|gpus?|servers?|machines?|boxes|nodes|in|out|input|output|context|shifts?"
 )
 
-RATE = re.compile(rf"{_Q}\s*(?:per\s+[a-z]+\s+|(?!(?:{NOT_REQUESTS})\b)[a-z'-]+,?(?:\s+|(?=/))){{0,4}}?\s*{PERIOD}")
+_WORD = r"(?:[^\W\d_]|['-])+"
+RATE = re.compile(rf"{_Q}\s*(?:per\s+[a-z]+\s+|(?!(?:{NOT_REQUESTS})\b){_WORD},?(?:\s+|(?=/))){{0,4}}?\s*{PERIOD}")
+# A bare count answering "how many requests a day?": "about 700 alerts".
+BARE_COUNT = re.compile(
+    rf"^[\s~]*(?:(?:about|around|roughly|maybe|approx\.?|approximately|some|say)\s*)?{_Q}"
+    rf"\s*(?:(?!(?:{NOT_REQUESTS})\b){_WORD}\s*){{0,3}}[.!]?\s*$"
+)
 RATE_ADJ = re.compile(
     rf"{_Q}\s*(?P<padj>hourly|daily|weekly|monthly|nightly)\s+(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s*){{1,3}}"
 )
@@ -185,6 +191,16 @@ def _fan_out(d: Draft, rate: _Rate) -> tuple[float, str] | None:
 
 def read_rates(d: Draft) -> None:
     rates = _rates(d)
+    if not rates and d.asked == "requests_per_day" and (m := BARE_COUNT.match(d.text)):
+        q = quantity(m, "q")
+        if not q.negative and q.value > 0:
+            d.set(
+                "requests_per_day",
+                q.value,
+                f"read '{d.quote(m.start(), m.end())}' as {human(q.value)} a day",
+                (m.start(), m.end()),
+            )
+            return
     if not rates:
         if d.asked == "requests_per_day":
             units = next(iter(UNITS.finditer(d.text)), None)

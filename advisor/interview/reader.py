@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from advisor.interview import answers, owned, quality, rates, settings, tokens
+from advisor.interview import answers, owned, quality, rates, settings, tokens, unread
 from advisor.interview.draft import Draft
 from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
 from advisor.interview.numbers import human
@@ -28,14 +28,22 @@ class Reading(BaseModel):
     notes: list[str] = Field(default_factory=list)
     ambiguous: list[str] = Field(default_factory=list)
     declined: list[str] = Field(default_factory=list, description="fields the user chose not to give")
+    offers: list[str] = Field(default_factory=list, description="vague counts taken, offered back to confirm")
+    unread: list[str] = Field(default_factory=list, description="parts of the text holding a number no reading used")
 
 
 def read_answer(text: str, profile: WorkloadProfile, catalog: Catalog, asked: str | None = None) -> Reading:
     """Read ``text`` as an answer; ``asked`` is the field the last question was about, so a bare
     "5000" or "about 2k" answers it."""
     d = read_draft(text, profile, catalog, asked)
+    offers, left = unread.offers(d), unread.unread(d)
     return Reading(
-        changes=d.changes, notes=_unique(d.notes), ambiguous=_unique(d.ambiguous), declined=_unique(d.declined)
+        changes=d.changes,
+        notes=_unique(d.notes),
+        ambiguous=_unique(d.ambiguous),
+        declined=_unique(d.declined),
+        offers=offers,
+        unread=left,
     )
 
 

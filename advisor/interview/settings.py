@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from advisor.interview.currency import to_usd
 from advisor.interview.draft import Draft
 from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity
 
@@ -58,8 +59,10 @@ def read_electricity(d: Draft) -> None:
                     f"ignored electricity rate '{quote}': expected between $0 and ${MAX_USD_PER_KWH:.2f}/kWh", span
                 )
                 continue
-            if m["cur"] in ("€", "£") or unit.lower() in ("eur", "euro", "euros", "€", "£", "p", "pence"):
-                note_unit += " (no currency conversion: read as dollars)"
+            sign = m["cur"] or ("£" if unit.lower() in ("p", "pence") else unit)
+            value, converted = to_usd(value, sign or "$")
+            if converted:
+                note_unit += f" ({converted})"
             d.set(
                 "electricity_usd_per_kwh",
                 value,
@@ -195,7 +198,10 @@ def read_periods(d: Draft) -> None:
 
 
 # ---- budget ---------------------------------------------------------------------------------
-_MONEY = rf"(?P<cur>\$|usd\s*|€|£)\s*{_M}(?:\s*(?:usd|dollars?|bucks))?|{_R}\s*(?:usd|dollars?|bucks|\$)"
+_MONEY = (
+    rf"(?P<cur>\$|usd\s*|€|£|eur\s|gbp\s)\s*{_M}(?:\s*(?:usd|dollars?|bucks))?"
+    rf"|{_R}\s*(?P<cur2>usd|dollars?|bucks|\$|eur|euros?|€|gbp|pounds?|£)(?![a-z])"
+)
 MONEY = re.compile(_MONEY)
 _BUDGET_CUE = (
     r"budget\w*|afford|(?:can|willing\s+to|want\s+to|happy\s+to)\s+(?:spend|pay)|spending\s+(?:cap|limit)"
@@ -225,12 +231,16 @@ def read_budget(d: Draft) -> None:
                 d.reject(f"ignored '{quote}': a budget cannot be negative", span)
                 continue
             unit, adj = m.groupdict().get("punit"), m.groupdict().get("padj")
+            amount, converted = to_usd(q.value, (m.groupdict().get("cur") or m.groupdict().get("cur2") or "").strip())
+            how = f" ({converted})" if converted else ""
             if unit or adj:
                 period = period_name(unit, adj)
-                monthly = q.value * days_in("month") / days_in(period)
-                d.set("budget_usd_per_month", monthly, f"read '{quote}' as a budget of ${monthly:,.0f} a month", span)
+                monthly = amount * days_in("month") / days_in(period)
+                note = f"read '{quote}' as a budget of ${monthly:,.0f} a month{how}"
+                d.set("budget_usd_per_month", monthly, note, span)
             elif d.asked == "budget_usd_per_month":
-                d.set("budget_usd_per_month", q.value, f"read '{quote}' as a budget of ${q.value:,.0f} a month", span)
+                note = f"read '{quote}' as a budget of ${amount:,.0f} a month{how}"
+                d.set("budget_usd_per_month", amount, note, span)
             elif _HARDWARE_WORDS.search(d.text[max(0, m.start() - 40) : m.end() + 40]):
                 d.reject(
                     f"read '{quote}' as a one-off hardware budget; the comparison takes a monthly budget"

@@ -12,7 +12,10 @@ from advisor.interview.numbers import PERIOD, human, period_name, qty_range, qua
 _Q = qty_range("q")
 _R = qty_range("r")
 _IN_WORDS = r"input|in|prompt|prompts|context|inbound"
-_OUT_WORDS = r"output|out|completion|completions|response|responses|reply|replies|answer|answers|generated"
+_OUT_WORDS = (
+    r"output|out|completion|completions|response|responses|reply|replies|answer|answers|generated|summary|summaries"
+    r"|summarie"
+)
 NOUN_IN = r"prompts?|inputs?|requests?|queries|query|questions?|contexts?|documents?|docs?|tickets?|messages?|emails?"
 NOUN_OUT = r"answers?|responses?|replies|reply|outputs?|completions?|summaries|summary|generations?"
 REQ_UNITS = (
@@ -39,12 +42,15 @@ TOKENS = re.compile(
     rf"|out(?!\s+of\b)))?(?:\s+(?P<nin>{NOUN_IN})\b|\s+(?P<nout>{NOUN_OUT})\b)?"
 )
 DIRECTED = re.compile(
-    rf"{_Q}\s*(?P<d>input|output|prompt|completion|in|out)\b(?!\s+(?:the|a|an|of|total|my|our|this|that)\b|\s+\d)"
+    rf"{_Q}\s*(?:tokens?\s+(?:of\s+)?)?(?P<d>input|output|prompt|completion|context|summary|in|out)\b"
+    rf"(?!\s+(?:the|a|an|of|total|my|our|this|that)\b|\s+\d|\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)"
 )
 LABEL_FIRST = re.compile(
-    rf"\b(?P<d>input|output|prompt|completion)s?(?:\s+{_TOKEN_WORD})?(?:\s+(?:size|length))?"
+    rf"\b(?P<d>input|output|prompt|completion|context|answer|response|summary|summarie)s?(?:\s+{_TOKEN_WORD})?"
+    rf"(?:\s+(?:size|length|window))?"
     rf"\s*(?:[:=]|is|are|of|at|around|about|~|roughly|averag\w*|typically|usually|\s)+{_Q}"
     rf"(?!\s*(?:{_TOKEN_WORD}\s+)?(?:in|out|input|output)\b)"
+    rf"(?=\s*(?:{_TOKEN_WORD})?\s*(?:[,.;)!?]|$|and\b|per\b|each\b|a\b|an\b|on\b|in\s+total|with\b))"
 )
 EACH = re.compile(rf"{_Q}\s*(?=(?:each|apiece|per\s+(?:request|call|query|prompt|message))\b)")
 
@@ -162,8 +168,73 @@ def _qualify(d: Draft, mentions: list[_Mention]) -> None:
                 x.scope = "month" if x.value >= 1e6 else "request"
 
 
+BOTH_WAYS = re.compile(
+    r"^[\s,]*(?:tokens?\s+)?(?:each\s+)?(?:(?:both\s+)?in\s*(?:and|&|/)\s*out|input\s+and\s+output|both\s+ways"
+    r"|each\s+way|in\s+and\s+out\s+each)\b"
+)
+SAME_SIZE = re.compile(
+    r"(?:output|answers?|responses?|replies|translations?)\s+(?:is\s+|are\s+)?(?:about\s+|roughly\s+)?(?:the\s+)?"
+    r"same\s+(?:length|size)|(?:with\s+)?(?:output|answers?)\s+(?:of\s+)?(?:the\s+)?same\s+(?:length|size)"
+    r"|same\s+(?:length|size)\s+(?:out|output|back)"
+)
+RATIO = re.compile(
+    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*:\s*(?P<b>\d+(?:\.\d+)?)(?![\d:])"
+    r"(?=\s*(?:(?:ratio\b|in(?:put)?\s+(?:to|vs\.?|versus)\s+out(?:put)?|prompt\s+to\s+completion)))"
+    r"|ratio\s+(?:is\s+|of\s+)?(?:about\s+|roughly\s+|around\s+|~)?(?P<c>\d+(?:\.\d+)?)\s*:\s*(?P<e>\d+(?:\.\d+)?)"
+    r"(?P<flip>\s+out(?:put)?\s+to\s+in(?:put)?)?"
+)
+SHARE = re.compile(
+    r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent)\s+(?:of\s+it\s+)?(?:is\s+)?(?P<d>input|output|in|out)\b"
+)
+TOTAL_WORD = re.compile(r"\b(?:in\s+)?total|combined|overall|altogether\b")
+
+
+def _ratio(d: Draft) -> tuple[float, str] | None:
+    """The output share stated as a ratio ("3:1 in to out") or a percentage ("85% input")."""
+    if m := RATIO.search(d.text):
+        a, b = (float(m["a"]), float(m["b"])) if m["a"] else (float(m["c"]), float(m["e"]))
+        if m["flip"]:
+            a, b = b, a
+        if a + b > 0:
+            d.consume(m.start(), m.end())
+            return b / (a + b), d.quote(m.start(), m.end())
+    if m := SHARE.search(d.text):
+        share = float(m["p"]) / 100
+        if 0 <= share <= 1:
+            d.consume(m.start(), m.end())
+            return (share if m["d"].startswith("o") else 1 - share), d.quote(m.start(), m.end())
+    return None
+
+
+def _directions(d: Draft, kept: list[_Mention], key: str) -> None:
+    """Settle undirected counts: "in and out" applies to both; a lone undirected beside a directed one
+    takes the other side; two undirected ones are input then output; an answer to the output
+    question is output."""
+    for x in list(kept):
+        after = d.original.lower()[x.end : x.end + 40]
+        if BOTH_WAYS.match(after) or (
+            x.direction == "in" and re.match(r"\s*(?:and|&|/)\s*out\b(?![\s\d.,k]*\d)", after)
+        ):
+            x.direction = "in"
+            kept.append(_Mention(x.value, x.start, x.end, "out", x.scope))
+    undirected = [x for x in kept if x.direction is None]
+    directed = {x.direction for x in kept if x.direction}
+    if not undirected:
+        return
+    asked_out = d.asked in ("output_tokens_per_request", "monthly_output_tokens")
+    if asked_out and len(undirected) == 1 and not directed:
+        undirected[0].direction = "out"
+    elif len(undirected) == 1 and len(directed) == 1:
+        undirected[0].direction = "out" if directed == {"in"} else "in"
+    elif len(undirected) == 2 and not directed and key == "request":
+        undirected[0].direction, undirected[1].direction = "in", "out"
+        d.notes.append("took the first token count as input and the second as output")
+
+
 def read_tokens(d: Draft) -> None:
+    ratio = _ratio(d)
     mentions = _mentions(d)
+    same_size = bool(SAME_SIZE.search(d.text))
     if not mentions:
         return
     _qualify(d, mentions)
@@ -182,6 +253,7 @@ def read_tokens(d: Draft) -> None:
                 kept.append(x)
         if not kept:
             continue
+        _directions(d, kept, key)
         values: dict[str, float] = {}
         for x in kept:
             direction = x.direction or "in"
@@ -189,8 +261,24 @@ def read_tokens(d: Draft) -> None:
                 values[direction] = x.value
             else:
                 values[direction] = per_month(x.value, x.scope or "month", d)
-        quote = d.quote(kept[0].start, max(x.end for x in kept))
+        quote = d.quote(min(x.start for x in kept), max(x.end for x in kept))
         undirected = all(x.direction is None for x in kept) and "out" not in values
+        extra = ""
+        if "out" not in values and ratio is not None:
+            share, said = ratio
+            total = any(TOTAL_WORD.search(d.original.lower(), x.start, x.end + 30) for x in kept) or (
+                undirected and key == "period"
+            )
+            if total:
+                values["in"], values["out"] = values["in"] * (1 - share), values["in"] * share
+                extra = f", split by '{said}'"
+            elif share < 1:
+                values["out"] = values["in"] * share / (1 - share)
+                extra = f", output from '{said}'"
+            undirected = False
+        elif "out" not in values and same_size and key == "request":
+            values["out"] = values["in"]
+            extra, undirected = ", output the same size", False
         if key == "request":
             names = {"in": "input_tokens_per_request", "out": "output_tokens_per_request"}
             tail = "tokens per request"
@@ -202,7 +290,7 @@ def read_tokens(d: Draft) -> None:
             if direction in values:
                 d.changes[names[direction]] = values[direction]
                 parts.append(f"{human(values[direction])} {'input' if direction == 'in' else 'output'}")
-        note = f"read '{quote}' as {' and '.join(parts)} {tail}"
+        note = f"read '{quote}' as {' and '.join(parts)} {tail}{extra}"
         if undirected:
             note += " (counted as input; say how many are output if any)"
         d.notes.append(note)
