@@ -108,6 +108,7 @@ def run_turn(
     for note in reading.notes:
         yield Notice(text=note)
     state.declined += [f for f in reading.declined if f not in state.declined]
+    state.unread = reading.unread
 
     result: CompareResult | None = None
     if state.has_volume():
@@ -117,11 +118,14 @@ def run_turn(
                 sources.append(event.model_dump(mode="json"))
             else:
                 yield event
-    question = next_question(state.profile, skip=state.declined)
+    question = next_question(state.profile, skip=state.declined, asked=state.asked_count)
     state.asked = question.field if question else None
+    if question is not None:
+        state.asked_count[question.field] = state.asked_count.get(question.field, 0) + 1
     sources.append(state.profile.model_dump())
 
-    deterministic = _deterministic_answer(result, reading.ambiguous, question, bool(diff))
+    provisional = result is not None and state.profile.privacy is None
+    deterministic = _deterministic_answer(result, reading.ambiguous, question, bool(diff), provisional)
     measured_note = ""
     if result is not None and state.measured is not None and state.measured_fields():
         measured_note = f"_Volume measured, not asked: {state.measured.volume_line()}._"
@@ -177,9 +181,20 @@ def run_turn(
 
 
 def _deterministic_answer(
-    result: CompareResult | None, ambiguous: list[str], question: Question | None, changed: bool
+    result: CompareResult | None,
+    ambiguous: list[str],
+    question: Question | None,
+    changed: bool,
+    provisional: bool = False,
 ) -> str:
     parts: list[str] = []
+    if provisional and question is not None and question.field == "privacy":
+        parts.append(f"🔒 {question.text}")  # constraints before costs: what may leave comes first
+        question = None
+    if provisional and result is not None and result.recommendation.deployment != "local":
+        parts.append(
+            "_Provisional: I don't know yet what data this handles, so this assumes it may go to a cloud API._"
+        )
     if result is not None and changed:
         parts.append(recommendation_markdown(result))
     elif result is not None:

@@ -24,6 +24,8 @@ class SessionState(BaseModel):
     declined: list[str] = Field(default_factory=list)  # fields the user said "none" to: not asked again
     memo: str | None = None  # the last Claude memo, for the report
     measured: Measured | None = None  # the last usage import's aggregates (`advisor import`, /import)
+    asked_count: dict[str, int] = Field(default_factory=dict)  # times each question was asked (never a third)
+    unread: list[str] = Field(default_factory=list)  # the last answer's numbers no reading used
 
     def apply(self, changes: dict[str, Any]) -> dict[str, list[Any]]:
         """Set fields (validated by the profile model); the [old, new] of each that changed."""

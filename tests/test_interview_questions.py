@@ -39,9 +39,9 @@ def test_order_on_the_per_request_path():
     steps = [
         ({}, "requests_per_day"),
         ({"requests_per_day": 5000}, "input_tokens_per_request"),
-        ({"input_tokens_per_request": 2000}, "output_tokens_per_request"),
-        ({"output_tokens_per_request": 300}, "privacy"),
-        ({"privacy": "sensitive"}, "hardware"),
+        ({"input_tokens_per_request": 2000}, "privacy"),  # a recommendation can be shown: constraints first
+        ({"privacy": "sensitive"}, "output_tokens_per_request"),
+        ({"output_tokens_per_request": 300}, "hardware"),
         ({"hardware": "rtx-4090-24gb"}, "electricity_usd_per_kwh"),
         ({"electricity_usd_per_kwh": 0.3}, "frontier_share"),
         ({"frontier_share": 0.1}, None),
@@ -53,9 +53,10 @@ def test_order_on_the_per_request_path():
 
 
 def test_monthly_volume_asks_for_the_output_share_not_per_request_tokens():
-    profile = WorkloadProfile(monthly_input_tokens=300e6)
+    profile = WorkloadProfile(monthly_input_tokens=300e6, privacy="internal")
     assert _asked(profile) == "monthly_output_tokens"
-    assert _asked(profile.model_copy(update={"monthly_output_tokens": 0})) == "privacy"
+    assert _asked(profile.model_copy(update={"monthly_output_tokens": 0})) == "hardware"
+    assert _asked(profile.model_copy(update={"privacy": None})) == "privacy"  # constraints before costs
 
 
 def test_none_when_complete():
@@ -127,3 +128,13 @@ def test_a_scripted_interview_reaches_the_end(small_catalog):
         "electricity_usd_per_kwh": pytest.approx(0.30),
         "frontier_share": pytest.approx(0.10),
     }
+
+
+def test_a_question_is_asked_twice_at_most_and_the_second_time_offers_choices():
+    first = next_question(WorkloadProfile())
+    assert first is not None and first.field == "requests_per_day" and not first.again
+    second = next_question(WorkloadProfile(), asked={"requests_per_day": 1})
+    assert second is not None and second.field == "requests_per_day" and second.again
+    assert "Pick one" in second.text and "1,000" in second.text
+    third = next_question(WorkloadProfile(), asked={"requests_per_day": 2})
+    assert third is not None and third.field != "requests_per_day"

@@ -92,5 +92,6 @@ def ask_document(session: Session, answer: str) -> dict:
         },
         "backend": {"local": session.local_label, "mode": session.mode, "claude": session.claude_label},
         "session": session.name,
+        "unread": session.state.unread,
     }
 

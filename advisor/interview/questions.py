@@ -4,7 +4,7 @@ prompts/questions.toml."""
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from pydantic import BaseModel
@@ -16,9 +16,13 @@ from advisor.tools.profile import WorkloadProfile
 QUESTIONS_FILE = "questions.toml"
 
 
+MAX_ASKS = 2  # a question is never asked a third time; the second time offers choices and a default
+
+
 class Question(BaseModel):
     field: str
     text: str
+    again: bool = False  # the second asking: choices and a default
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +34,17 @@ def question_texts() -> dict[str, str]:
         "frontier_default": f"{defaults.FRONTIER_SHARE:.0%}",
     }
     return {field: table["text"].format(**values) for field, table in tables.items()}
+
+
+@lru_cache(maxsize=1)
+def again_texts() -> dict[str, str]:
+    """Field → the second asking's text (choices and a default)."""
+    tables = tomllib.loads(load_prompt(QUESTIONS_FILE))
+    values = {
+        "electricity_default": f"${defaults.ELECTRICITY_USD_PER_KWH:.2f}",
+        "frontier_default": f"{defaults.FRONTIER_SHARE:.0%}",
+    }
+    return {field: table["again"].format(**values) for field, table in tables.items() if "again" in table}
 
 
 def missing_fields(profile: WorkloadProfile) -> list[str]:
@@ -46,8 +61,9 @@ def missing_fields(profile: WorkloadProfile) -> list[str]:
             out.append("output_tokens_per_request")
     elif p.monthly_output_tokens is None:
         out.append("monthly_output_tokens")
-    if p.privacy is None:
-        out.append("privacy")
+    if p.privacy is None:  # once a recommendation can be shown, privacy comes first (constraints before costs)
+        has_volume = monthly or (p.requests_per_day is not None and p.input_tokens_per_request is not None)
+        out.insert(0 if has_volume else len(out), "privacy")
     if p.hardware is None and p.budget_usd_per_month is None and p.local_model is None:
         out.append("hardware")
     if p.electricity_usd_per_kwh is None:
@@ -57,11 +73,18 @@ def missing_fields(profile: WorkloadProfile) -> list[str]:
     return out
 
 
-def next_question(profile: WorkloadProfile, skip: Collection[str] = ()) -> Question | None:
+def next_question(
+    profile: WorkloadProfile, skip: Collection[str] = (), asked: Mapping[str, int] | None = None
+) -> Question | None:
     """The next question to ask, or None when enough is known. ``skip``: fields the user declined
-    (``Reading.declined``), so they are not asked again."""
-    texts = question_texts()
+    (``Reading.declined``), so they are not asked again; ``asked``: how many times each was asked —
+    none is asked a third time, and the second time it offers choices and a default."""
+    texts, again = question_texts(), again_texts()
+    counts = asked or {}
     for field in missing_fields(profile):
-        if field not in skip:
-            return Question(field=field, text=texts[field])
+        if field in skip or counts.get(field, 0) >= MAX_ASKS:
+            continue
+        if counts.get(field, 0) == MAX_ASKS - 1 and field in again:
+            return Question(field=field, text=again[field], again=True)
+        return Question(field=field, text=texts[field])
     return None

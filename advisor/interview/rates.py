@@ -54,7 +54,8 @@ TIMES = re.compile(
 )
 # People or units that multiply a rate: "50 developers", "15 clinics", "(60 of them)".
 UNITS = re.compile(
-    rf"(?:\(\s*{qty_range('u')}\s+of\s+them\s*\)|{qty_range('v')}\s*(?P<adj>(?:[a-z-]+\s+){{0,2}}?)(?P<who>{PEOPLE}|[a-z]+s)\b)"
+    rf"(?:\(\s*{qty_range('u')}\s+of\s+them\s*\)|{qty_range('v')}\s*"
+    rf"(?:(?P<adj>(?:[a-z-]+\s+){{0,2}}?)(?P<who>{PEOPLE})|(?:[a-z]+\s+)?(?P<things>[a-z]{{3,}}s))\b)"
     rf"(?!\s*(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b)"
 )
 EACH_LINK = re.compile(
@@ -150,7 +151,10 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str] | None:
         stop = len(d.text) if stop < 0 else stop
         units = [m for m in UNITS.finditer(d.text, rate.end, stop) if m["who"] and quantity(m).value >= 1][:1]
     if not units:
-        after = next((m for m in UNITS.finditer(d.text, rate.end, min(len(d.text), rate.end + 40)) if m["who"]), None)
+        after = next(
+            (m for m in UNITS.finditer(d.text, rate.end, min(len(d.text), rate.end + 40)) if m["who"] or m["things"]),
+            None,
+        )
         if after and re.search(r"(?:for\s+)?each\s+of\s*$", d.text[max(0, after.start() - 14) : after.start()]):
             units = [after]
             linked = True

@@ -44,7 +44,8 @@ def unread(d: Draft) -> list[str]:
         quote = d.quote(m.start(), end)
         if not quote:
             continue
-        if _TEAM.match(d.text[m.start() : end].lower()):
+        if team := _TEAM.match(d.text[m.start() : end].lower()):
+            quote = d.quote(m.start(), m.start() + team.end())
             d.notes.append(f"noted '{quote}' as the team's size — the volume is what they send")
             continue
         found.append(quote)
