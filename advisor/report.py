@@ -273,6 +273,8 @@ def _prices(result: CompareResult, catalog: Catalog, day: date) -> list[str]:
             f"⚠ Prices older than {STALE_AFTER_DAYS} days: {', '.join(stale)} —"
             " check the providers' and sellers' current prices before deciding.",
         ]
+        if any(r["stale"] and r["kind"] == "cloud API" for r in rows):
+            out[-1] += " `advisor catalog update` refreshes the cloud prices from genai-prices' maintained data."
     return [*out, ""]
 
 

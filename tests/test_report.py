@@ -140,6 +140,7 @@ def test_markdown_lists_prices_with_dates_sources_and_staleness(state, result, s
     assert result.stale_prices == ["mid-1"]
     stale_line = next(line for line in section.splitlines() if "Prices older than 120 days:" in line)
     assert "mid-1" in stale_line and "box-1" in stale_line and "top-1" not in stale_line
+    assert "`advisor catalog update` refreshes the cloud prices" in stale_line
 
 
 def test_markdown_has_the_charts_and_the_breakeven_volume(state, result, small):
