@@ -73,3 +73,16 @@ def test_missing_volume_is_a_clear_error(catalog):
 
     with pytest.raises(ToolError, match="volume"):
         compare(CompareInput(privacy="public"), catalog)
+
+
+def test_a_cloud_model_whose_context_cannot_hold_a_request_is_not_picked(catalog):
+    """250K-token requests: hosted gpt-oss (131K context) and the 200K models are out, whatever
+    their price; a user who names one sees why."""
+    long = dict(requests_per_day=1200, input_tokens_per_request=250_000, output_tokens_per_request=1000)
+    result = compare(CompareInput(**long, privacy="public", frontier_share=0), catalog)
+    for o in result.options:
+        for model_id in o.cloud_models:
+            assert catalog.cloud[model_id].context_tokens >= 251_000, (o.id, model_id)
+    named = compare(CompareInput(**long, privacy="public", frontier_share=0, cloud_model="groq-gpt-oss-120b"), catalog)
+    chosen = next(o for o in named.options if o.id == "cloud:groq-gpt-oss-120b")
+    assert not chosen.passes and any("holds 131,072 tokens" in f for f in chosen.failed)

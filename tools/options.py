@@ -136,11 +136,18 @@ def _live(model: CloudModel, today: date) -> bool:
     return model.retires is None or model.retires > today
 
 
+def context_fits(model: CloudModel, p: ResolvedProfile) -> bool:
+    """Whether one request (input and output) fits the model's context window, where both are known."""
+    need = p.tokens_per_request
+    return need is None or model.context_tokens is None or need <= model.context_tokens
+
+
 def cheapest_cloud(catalog: Catalog, p: ResolvedProfile, share: float, tier: str, today: date) -> CloudPart | None:
-    """The cheapest live cloud model of at least ``tier`` for ``share`` of the traffic."""
+    """The cheapest live cloud model of at least ``tier`` whose context holds a request, for
+    ``share`` of the traffic."""
     best: CloudPart | None = None
     for model in catalog.cloud.values():
-        if not tier_ok(model.tier, tier) or not _live(model, today):
+        if not tier_ok(model.tier, tier) or not _live(model, today) or not context_fits(model, p):
             continue
         part = cloud_part(catalog, p, share, model.id)
         if best is None or part.monthly_usd < best.monthly_usd:
@@ -347,6 +354,10 @@ def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None)
             local_share=0.0,
             cloud=chosen,
         )
+        if not context_fits(model, p):
+            plan.static_failures.append(
+                f"{model.id} holds {model.context_tokens:,} tokens; a request needs {p.tokens_per_request:,.0f}"
+            )
         if not tier_ok(model.tier, p.routine_tier):
             plan.static_failures.append(f"{model.id} is {model.tier}-tier; routine work needs {p.routine_tier}")
         elif hard_share and not tier_ok(model.tier, p.hard_tier):
