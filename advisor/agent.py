@@ -43,6 +43,7 @@ from advisor.tools.catalog import Catalog
 from advisor.tools.compare import CompareResult, compare_profile
 from advisor.tools.profile import WorkloadProfile
 from advisor.tools.registry import TOOLS, ToolInputError, tool_by_function_name
+from advisor.voice import plain_sentence
 
 MAX_TOOL_STEPS = 4
 NOT_BILLED = ("auth", "bad_request", "rate_limit", "overloaded")  # the API refused before any work
@@ -54,7 +55,7 @@ class TurnContext:
     catalog: Catalog
     state: SessionState
     local: ChatModel | None = None
-    mode: str = "none"  # agentic | guided | none
+    mode: str = "none"  # agentic | guided | quiet | none
     claude: ChatModel | None = None
     offline: bool = False
     budget_usd: float = 0.25
@@ -130,13 +131,18 @@ def run_turn(
     if result is not None and state.measured is not None and state.measured_fields():
         measured_note = f"_Volume measured, not asked: {state.measured.volume_line()}._"
     answer_parts: list[str] = []
-    if ctx.local is not None and ctx.mode != "none" and not cancel.is_set():
+    if ctx.local is not None and ctx.mode in ("agentic", "guided") and not cancel.is_set():
         local_text = yield from _local_reply(ctx, text, sources, cancel, result)
         if local_text is None:
             ctx.local_failures += 1
         else:
             ctx.local_failures = 0
-            answer_parts.append(local_text)
+            if local_text:
+                answer_parts.append(local_text)
+    if ctx.local is not None and ctx.mode in ("guided", "quiet") and not answer_parts and not cancel.is_set():
+        stand_in = plain_sentence(_topic(result, question, bool(diff)))
+        yield TextChunk(text=stand_in)
+        answer_parts.append(stand_in)
     if deterministic and (ctx.mode != "agentic" or diff or not answer_parts):
         deterministic = "\n\n".join(part for part in (measured_note, deterministic) if part)
         measured_note = ""
@@ -178,6 +184,14 @@ def run_turn(
     answer = "".join(answer_parts).strip()
     ctx.history += [Message(role="user", content=text), Message(role="assistant", content=answer)]
     yield TurnFinished(answer=answer)
+
+
+def _topic(result: CompareResult | None, question: Question | None, changed: bool) -> str:
+    if result is not None and changed:
+        return "compare"
+    if question is not None:
+        return "question"
+    return "done" if result is not None else "question"
 
 
 def _deterministic_answer(
@@ -252,7 +266,7 @@ def _local_reply(
             Message(role="user", content=prompt),
         ]
     tools = tool_specs() if agentic else None
-    gate = SentenceGate(sources)
+    gate = SentenceGate(sources, user_text=text)
     said: list[str] = []
     try:
         for _step in range(MAX_TOOL_STEPS):
@@ -298,6 +312,9 @@ def _local_reply(
             level="warning",
             text=f"held back figures no tool computed: {', '.join(gate.withheld)}",
         )
+    other = sorted({why for _, why in gate.dropped if not why.startswith("figures")})
+    if other:
+        yield Notice(text=f"the local model's words were not shown ({'; '.join(other)})")
     return "".join(said)
 
 

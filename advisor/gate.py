@@ -1,6 +1,7 @@
-"""Streams a model's reply sentence by sentence, holding back any sentence whose figures no tool
-produced: a figure the tools did not compute is never shown as fact. The figure check itself is
-at the bottom (``unsupported_figures``)."""
+"""Streams a model's reply sentence by sentence through the voice gate (advisor/voice.py): a
+sentence is shown only when it is complete, on topic, free of figures no tool produced and
+consistent with the tools' verdicts. A fragment left at the end (the token limit) is dropped.
+The figure check itself is at the bottom (``unsupported_figures``)."""
 
 from __future__ import annotations
 
@@ -9,34 +10,46 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
-WITHHELD = "[a figure here was not computed by a tool, so it is not shown]"
+from advisor.voice import judge
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*_]*\s+|\n")
 
 
 class SentenceGate:
-    def __init__(self, sources: list[Any]):
+    def __init__(self, sources: list[Any], user_text: str = ""):
         self.sources = sources  # grows as tools answer
+        self.user_text = user_text
         self.buffer = ""
-        self.withheld: list[str] = []
+        self.withheld: list[str] = []  # figures no tool computed
+        self.dropped: list[tuple[str, str]] = []  # (sentence, why)
+        self.shown: list[str] = []
 
     def feed(self, text: str) -> list[str]:
         self.buffer += text
         out: list[str] = []
         while (match := _SENTENCE_END.search(self.buffer)) is not None:
             sentence, self.buffer = self.buffer[: match.end()], self.buffer[match.end() :]
-            out.append(self._check(sentence))
+            out += self._check(sentence)
         return out
 
     def flush(self) -> list[str]:
         rest, self.buffer = self.buffer, ""
-        return [self._check(rest)] if rest else []
+        return self._check(rest) if rest.strip() else []
 
-    def _check(self, sentence: str) -> str:
-        bad = unsupported_figures(sentence, self.sources)
-        if not bad:
-            return sentence
-        self.withheld += bad
-        return WITHHELD + (" " if sentence.endswith((" ", "\n")) else "")
+    def _check(self, sentence: str) -> list[str]:
+        if not sentence.strip():
+            return [sentence] if self.shown else []
+        if sentence.strip() in (s.strip() for s in self.shown):
+            self.dropped.append((sentence.strip(), "repeats itself"))
+            return []
+        why = judge(sentence, sources=self.sources, user_text=self.user_text)
+        if why is None:
+            self.shown.append(sentence)
+            return [sentence]
+        self.dropped.append((sentence.strip(), why))
+        if why.startswith("figures"):
+            self.withheld += unsupported_figures(sentence, self.sources)
+        return []
 
 
 # ---- the figure check: a reply's figures must come from tool results --------------------------

@@ -45,6 +45,7 @@ class Session:
         self.local = None
         self.local_label = "none"
         self.mode = "none"
+        self.mode_reason = "no local model"
         self.claude = None
         self.claude_label = "offline" if config.offline else "off"
         self.startup_notices: list[str] = []
@@ -136,7 +137,11 @@ class Session:
             self.mode = self._probe(progress)
 
     def _probe(self, progress: Callable[[str], None]) -> str:
-        if self.local_label.startswith("embedded"):
+        from advisor.agent import tool_specs
+        from advisor.models.probe import probe
+
+        embedded = self.local_label.startswith("embedded")
+        if embedded:
             progress("loading the embedded model…")
             load = getattr(self.local, "load", None)
             if load is not None:
@@ -144,16 +149,19 @@ class Session:
                 seconds = getattr(self.local, "load_seconds", None)
                 if seconds is not None:
                     progress(f"embedded model loaded in {seconds:.1f} s")
-            return "guided"
-        from advisor.agent import tool_specs
-        from advisor.models.probe import probe
-
-        progress(f"checking whether {self.local_label} can call tools…")
+        what = "phrase" if embedded else "phrase and call tools"
+        progress(f"checking whether {self.local_label} can {what} (once per model)…")
         try:
-            result = probe(self.local, tool_specs(), cache_dir())
+            result = probe(self.local, None if embedded else tool_specs(), cache_dir())
         except Exception as exc:  # a probe failure must not stop the session
-            self.startup_notices.append(f"tool probe failed ({exc}); guided mode")
-            return "guided"
+            self.mode_reason = f"the probe failed ({exc})"
+            self.startup_notices.append(f"model probe failed ({exc}); quiet mode")
+            return "quiet"
+        self.mode_reason = result.why
+        if result.mode == "quiet":
+            self.startup_notices.append(
+                f"{self.local_label} is quiet: it {result.why}, so the advisor's own sentences stand in"
+            )
         return result.mode
 
     def _connect_claude(self) -> None:

@@ -117,10 +117,15 @@ def test_a_session_on_ollama_probes_once_and_answers():
     from advisor.config import load_config
     from advisor.session import Session
 
+    no_call = ollama_stream("qwen3:4b", ["I ", "would ", "call ", "a tool."])
+    restated = [
+        ollama_stream("qwen3:4b", ["The Mac Studio ", "carries it at 65% ", "of one unit's capacity."]),
+        ollama_stream("qwen3:4b", ["The cloud ", "is cheaper ", "than buying hardware."]),
+    ]
     script = {
         "/api/tags": [ollama_tags("qwen3:4b")],
         "/api/show": [ollama_show("completion", "tools")],
-        "/api/chat": [ollama_stream("qwen3:4b", ["Thanks ", "for ", "the ", "details."])],
+        "/api/chat": [no_call] * 3 + restated + [ollama_stream("qwen3:4b", ["Thanks ", "for ", "the workload."])],
     }
     with loopback(script) as (url, rec):
         session = Session.open(load_config(local="ollama:qwen3:4b", ollama_host=url, offline=True))
@@ -131,9 +136,9 @@ def test_a_session_on_ollama_probes_once_and_answers():
         again = Session.open(load_config(local="ollama:qwen3:4b", ollama_host=url, offline=True))
         assert again.mode == "guided"
         chats = len([r for r in rec.requests if r["path"] == "/api/chat"])
-    assert probes == 3
+    assert probes == 3 + 2  # three tool cases, two phrasing cases
     assert chats == probes + 1  # one turn, and the cached probe is not run again
-    assert events[-1].answer.startswith("Thanks for the details.")
+    assert events[-1].answer.startswith("Thanks for the workload.")
     assert "Recommendation" in events[-1].answer
 
 
@@ -149,6 +154,10 @@ def test_a_tool_calling_model_is_agentic_and_drives_the_tools():
     ]
     turn_call = {"name": "cloud_cost", "arguments": {"model": "claude-sonnet-4-5", "input_tokens": "300M"}}
     chat = [ollama_stream("qwen3:8b", [], [c]) for c in probe_calls]
+    chat += [
+        ollama_stream("qwen3:8b", ["The Mac Studio carries this workload at 65% of one unit's capacity."]),
+        ollama_stream("qwen3:8b", ["The cloud option is cheaper than buying hardware."]),
+    ]
     chat += [
         ollama_stream("qwen3:8b", [], [turn_call]),
         ollama_stream("qwen3:8b", ["That ", "is ", "$900 ", "a month."]),

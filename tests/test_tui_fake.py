@@ -82,6 +82,7 @@ class FakeSession:
         self.catalog = CATALOG
         self.name = name
         self.local_label, self.mode = local_label, "agentic"
+        self.mode_reason = "tools 3/3, phrasing 2/2"
         self.claude_label, self.offline = "off (no key)", False
         self.startup_notices = list(notices)
         self._history = history or []
@@ -240,7 +241,7 @@ async def test_a_turn_fills_the_profile_options_chart_and_meter():
         tool = app.query_one(ToolCallView)
         assert "compare" in str(tool.title) and "✓" in str(tool.title)
         status = str(app.query_one(StatusBar).render())
-        assert "scripted:fake" in status and "1.28K tok" in status and "all-Claude would be $0.50" in status
+        assert "scripted:fake" in status and "1.28K local tok" in status and "of all-Claude $0.50" in status
         assert not app.query_one(ActivityLine).display
         assert app.last_answer == "Here are the options."
 
@@ -511,7 +512,7 @@ async def test_commands_help_profile_model_sessions_offline_export_reset(tmp_pat
         assert notices(app, "error")[-1].startswith("calc: tool 'frobnicate' unknown")
         await say(pilot, "/model")
         await pilot.pause()
-        assert "local model: scripted:fake (agentic mode)" in notices(app)
+        assert "local model: scripted:fake (agentic mode: tools 3/3, phrasing 2/2)" in notices(app)
         await say(pilot, "/offline")
         await pilot.pause()
         assert session.offline and "Claude: offline" in str(app.query_one(StatusBar).render())
@@ -604,7 +605,7 @@ async def test_the_palette_lists_the_slash_commands():
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        assert "local model: scripted:fake (agentic mode)" in notices(app)
+        assert "local model: scripted:fake (agentic mode: tools 3/3, phrasing 2/2)" in notices(app)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"/set")

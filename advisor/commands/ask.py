@@ -90,7 +90,12 @@ def ask_document(session: Session, answer: str) -> dict:
             "local_output_tokens": spend.local_output_tokens,
             "all_claude_usd": spend.all_claude_usd,
         },
-        "backend": {"local": session.local_label, "mode": session.mode, "claude": session.claude_label},
+        "backend": {
+            "local": session.local_label,
+            "mode": session.mode,
+            "why": session.mode_reason,
+            "claude": session.claude_label,
+        },
         "session": session.name,
         "unread": session.state.unread,
     }

@@ -95,7 +95,8 @@ class SlashRunner:
     async def cmd_model(self, _rest: str) -> None:
         s = self.app.session
         claude = "offline" if s.offline else s.claude_label
-        lines = [f"local model: {s.local_label} ({s.mode} mode)", f"Claude: {claude}", *s.startup_notices]
+        lines = [f"local model: {s.local_label} ({s.mode} mode: {s.mode_reason})", f"Claude: {claude}"]
+        lines += s.startup_notices
         lines.append("change them with --local ollama:MODEL | embedded[:PATH] | none, --claude-model ID, --offline")
         await self.app.chat.add(*(NoticeLine(line) for line in lines))
 

@@ -22,8 +22,11 @@ def meter(spend: Any) -> Text:
     text.append(" / ")
     text.append(f"{spend.claude_turns} Claude", style="yellow")
     local_tokens = spend.local_input_tokens + spend.local_output_tokens
-    text.append(f" · spent: local {tokens(local_tokens)} tok, Claude {money(spend.claude_usd)}")
-    text.append(f" · all-Claude would be {money(spend.all_claude_usd)}", style="dim")
+    text.append(f" · Claude {money(spend.claude_usd)}")
+    if spend.all_claude_usd > 0:
+        share = spend.claude_usd / spend.all_claude_usd
+        text.append(f" = {share:.0%} of all-Claude {money(spend.all_claude_usd)}", style="dim")
+    text.append(f" · {tokens(local_tokens)} local tok")
     return text
 
 
@@ -35,7 +38,10 @@ class StatusBar(Static):
         claude = "offline" if session.offline else session.claude_label
         text = Text()
         text.append(f"local: {session.local_label}", style="bold")
-        text.append(f" ({session.mode})" if session.mode != "none" else "")
+        if session.mode != "none":
+            why = getattr(session, "mode_reason", "")
+            label = f" {session.mode}" + (f" ({why})" if why else "")
+            text.append(label, style="dim" if session.mode == "quiet" else "")
         text.append(" │ ")
         text.append(f"Claude: {claude}", style="bold yellow" if claude.startswith("claude") else "bold")
         text.append(" │ ")
