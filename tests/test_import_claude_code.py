@@ -5,6 +5,7 @@ of the calls below, written out."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -13,7 +14,15 @@ import pytest
 from advisor.cli import main
 from advisor.measure.source import import_usage
 from advisor.tools.catalog import default_catalog
-from tests.usage_fixtures import Call, assistant_lines, synthetic_line, tool_result_line, user_line, write_lines
+from tests.usage_fixtures import (
+    Call,
+    assistant_lines,
+    synthetic_line,
+    task_result_line,
+    tool_result_line,
+    user_line,
+    write_lines,
+)
 
 MSG1 = Call("msg_1", "req_1", "2025-10-01T09:00:00.000Z", input_tokens=10, cache_write_5m=1000,
             cache_read=5000, output_tokens=250, blocks=2)
@@ -34,6 +43,7 @@ def build_tree(home: Path) -> Path:
         user_line("sessA", "2025-10-01T08:59:59.000Z"),
         *assistant_lines("sessA", MSG1),  # 2 lines, one request
         tool_result_line("sessA", "2025-10-01T09:01:00.000Z", "def test_x():\n    assert usage\n" * 50),
+        task_result_line("sessA", "2025-10-05T14:02:00.000Z", 2020 + 2008),  # sub-agent totals: not requests
         *assistant_lines("sessA", MSG2),
         synthetic_line("sessA", "2025-10-01T09:06:00.000Z"),
         *assistant_lines("sessA", Call("msg_cut", "req_cut", "2025-10-01T09:07:00.000Z", input_tokens=7,
@@ -152,3 +162,19 @@ def test_bad_input_is_one_line_and_status_2(tmp_path: Path, capsys, argv: list[s
     assert main([a.replace("{tmp}", str(tmp_path)) for a in argv]) == 2
     err = capsys.readouterr().err
     assert needle in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_counts_on_a_terminal_and_as_a_line(claude_home: Path) -> None:
+    """A bar redrawn in place on a terminal; plain lines (no carriage returns) in a log."""
+    tty, log = _Terminal(), io.StringIO()
+    import_usage(claude_home / ".claude", default_catalog(), progress_stream=tty)
+    import_usage(claude_home / ".claude", default_catalog(), progress_stream=log)
+    assert tty.getvalue().startswith("\r") and "100%" in tty.getvalue() and "█" in tty.getvalue()
+    line = log.getvalue()
+    assert "\r" not in line and line.count("\n") == 1
+    assert "3 files" in line and "2 skipped" in line and "4 duplicates" in line and "5 requests" in line

@@ -48,6 +48,19 @@ def tool_result_line(session: str, at: str, output: str) -> str:
     })
 
 
+def task_result_line(session: str, at: str, tokens: int) -> str:
+    """The Task tool's result in the parent session: a user entry that carries the sub-agent's
+    usage totals. Those requests are in the sub-agent's own file: this is not a request."""
+    return json.dumps({
+        "parentUuid": "p", "isSidechain": False, "type": "user", "sessionId": session,
+        "message": {"role": "user", "content": [{"tool_use_id": "toolu_task", "type": "tool_result",
+                                                  "content": [{"type": "text", "text": "Done."}]}]},
+        "toolUseResult": {"status": "completed", "totalTokens": tokens, "totalDurationMs": 5000,
+                          "usage": {"input_tokens": tokens, "output_tokens": 10, "cache_read_input_tokens": 0}},
+        "uuid": f"task-{at}", "timestamp": at,
+    })
+
+
 def assistant_lines(session: str, call: Call, text: str = "Looking at the test now.") -> list[str]:
     """One line per content block, each repeating the message id, request id and usage (the
     output count grows as the blocks stream; the last line has the final count)."""

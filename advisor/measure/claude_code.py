@@ -52,52 +52,70 @@ def read_claude_code(
         except OSError:
             counts.skipped += 1
             continue
+        lines = size = unreported = 0
         with handle:
             for line in handle:
-                counts.lines += 1
-                counts.bytes += len(line)
-                on_bytes(len(line))
+                lines += 1
+                size += len(line)
+                if lines & 1023 == 0:
+                    on_bytes(size - unreported)
+                    unreported = size
                 if _USAGE not in line:
-                    stripped = line.rstrip()
-                    if stripped and not stripped.endswith(b"}"):
+                    if not line.endswith(b"}\n") and not line.rstrip().endswith(b"}") and line.strip():
                         counts.skipped += 1  # a line cut short (a crash mid-write)
                     continue
                 try:
-                    found = _usage_entry(json.loads(line))
+                    entry = _decode(line.decode("utf-8"))
+                    key = _request_key(entry)
+                    if key is not None and key in seen:
+                        counts.duplicates += 1  # logged again (a resumed session's copy)
+                        continue
+                    fields = _usage_fields(entry)
                 except (ValueError, TypeError, KeyError, AttributeError):
                     counts.skipped += 1
                     continue
-                if found is None:
-                    continue
-                key, fields = found
                 if fields is None:
-                    counts.not_requests += 1
                     continue
-                if key is None:
+                if fields is _NOT_A_REQUEST:
+                    counts.not_requests += 1
+                elif key is None:
                     yield _record(fields)
                 elif key in pending:
-                    counts.duplicates += 1
+                    counts.duplicates += 1  # the same request, streamed: keep each field's largest count
                     merged = pending[key]
                     for i in range(2, 7):
                         if fields[i] > merged[i]:
                             merged[i] = fields[i]
-                elif key in seen:
-                    counts.duplicates += 1
                 else:
                     pending[key] = fields
                     if len(pending) > PENDING:
                         oldest = next(iter(pending))
                         seen.add(oldest)
                         yield _record(pending.pop(oldest))
+        counts.lines += lines
+        counts.bytes += size
+        on_bytes(size - unreported)
         for key, fields in pending.items():
             seen.add(key)
             yield _record(fields)
 
 
-def _usage_entry(entry: object) -> tuple[int | None, list | None] | None:
-    """(dedup key, [timestamp, model, uncached in, out, cache read, write 5m, write 1h]) of an
-    assistant entry with usage; fields None for a synthetic one (no request was made); None for
-    anything else."""
+_decode = json.JSONDecoder().decode
+_NOT_A_REQUEST: list = []
+
+
+def _request_key(entry: dict) -> int | None:
+    """A hash of (message.id, requestId): the same request logged twice has the same key."""
+    message = entry.get("message")
+    message_id = message.get("id") if isinstance(message, dict) else None
+    request_id = entry.get("requestId")
+    return hash((message_id, request_id)) if message_id or request_id else None
+
+
+def _usage_fields(entry: object) -> list | None:
+    """[timestamp, model, uncached in, out, cache read, write 5m, write 1h] of an assistant entry
+    with usage; _NOT_A_REQUEST for a synthetic one (an error Claude Code logged: no request was
+    made); None for anything else."""
     if not isinstance(entry, dict) or entry.get("type") != "assistant":
         return None
     message = entry.get("message")
@@ -108,13 +126,11 @@ def _usage_entry(entry: object) -> tuple[int | None, list | None] | None:
         return None
     model = message.get("model") or "unknown"
     if model == "<synthetic>":
-        return None, None
-    message_id, request_id = message.get("id"), entry.get("requestId")
-    key = hash((message_id, request_id)) if message_id or request_id else None
+        return _NOT_A_REQUEST
     creation = usage.get("cache_creation")
     written = _int(usage.get("cache_creation_input_tokens"))
     write_1h = _int(creation.get("ephemeral_1h_input_tokens")) if isinstance(creation, dict) else 0
-    fields = [
+    return [
         parse_utc(entry["timestamp"]),
         str(model),
         _int(usage.get("input_tokens")),
@@ -123,7 +139,6 @@ def _usage_entry(entry: object) -> tuple[int | None, list | None] | None:
         max(written - write_1h, 0),
         write_1h,
     ]
-    return key, fields
 
 
 def _int(value: object) -> int:
