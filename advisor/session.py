@@ -23,6 +23,7 @@ from advisor.events import (
     TurnFinished,
     UsageRecorded,
 )
+from advisor.measure.measured import Measured
 from advisor.models.base import Message
 from advisor.paths import cache_dir, data_dir, db_path
 from advisor.pricing import claude_priced, claude_usd
@@ -289,6 +290,12 @@ class Session:
             return compare_profile(self.state.profile, self.catalog)
         except ToolError:
             return None
+
+    def apply_measured(self, measured: Measured) -> dict:
+        """A usage import's figures become the profile's measured values; saved at once."""
+        diff = self.state.apply_measured(measured)
+        self.save()
+        return diff
 
     def set_field(self, field: str, value: str) -> dict:
         """`/set FIELD VALUE`: validated by the profile model; a one-line UsageError otherwise."""

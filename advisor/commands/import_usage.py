@@ -26,32 +26,79 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
         epilog=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("path", metavar="PATH", type=Path, help="records to read (see below)")
+    add_record_options(p)
     p.add_argument("--session", metavar="NAME", default=None, help="make this session's profile the measured one")
-    p.add_argument("--since", metavar="DATE", default=None, help="first UTC day (or time) to count")
-    p.add_argument("--until", metavar="DATE", default=None, help="last UTC day to count (inclusive)")
-    p.add_argument("--columns", metavar="ROLE=COL,…", default=None, help="CSV columns by name")
     p.add_argument("--json", action="store_true", help="print profile, records, skipped, window, models")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--data-dir", metavar="DIR", type=Path, default=None, help="where sessions live")
 
 
-def run(args: argparse.Namespace) -> int:
+def add_record_options(p: argparse.ArgumentParser) -> None:
+    """What to read and which days: shared by `advisor import` and the chat's /import."""
+    p.add_argument("path", metavar="PATH", type=Path, help="records to read (see below)")
+    p.add_argument("--since", metavar="DATE", default=None, help="first UTC day (or time) to count")
+    p.add_argument("--until", metavar="DATE", default=None, help="last UTC day to count (inclusive)")
+    p.add_argument("--columns", metavar="ROLE=COL,…", default=None, help="CSV columns by name")
+
+
+def parse_slash(rest: str) -> argparse.Namespace:
+    """`/import PATH [--since DATE] [--until DATE] [--columns …]` (quotes for paths with spaces)."""
+    import shlex
+
+    from advisor.errors import UsageError
+
+    usage = "import: usage /import PATH [--since DATE] [--until DATE] [--columns ROLE=COL,…]"
+    try:
+        words = shlex.split(rest)
+    except ValueError as exc:
+        raise UsageError(f"import: {exc}") from None
+    values: dict[str, str | None] = {"since": None, "until": None, "columns": None}
+    paths: list[str] = []
+    while words:
+        word = words.pop(0)
+        if not word.startswith("--"):
+            paths.append(word)
+            continue
+        name, _, value = word[2:].partition("=")
+        if name not in values:
+            raise UsageError(f"import: --{name} is not an option; {usage[8:]}")
+        if not value:
+            if not words:
+                raise UsageError(f"import: --{name} needs a value")
+            value = words.pop(0)
+        values[name] = value
+    if len(paths) != 1:
+        raise UsageError(usage)
+    return argparse.Namespace(path=Path(paths[0]).expanduser(), **values)
+
+
+def window(args: argparse.Namespace):  # -> tuple[datetime | None, datetime | None]
+    """--since and --until in UTC; a one-line UsageError for a bad one."""
     from advisor.errors import UsageError
     from advisor.measure.dates import window_bound
-    from advisor.measure.render import import_document, import_summary
-    from advisor.measure.run import ImportFailed, run_import
 
     try:
         since = window_bound(args.since, "since", end=False) if args.since else None
         until = window_bound(args.until, "until", end=True) if args.until else None
-        if since and until and until <= since:
-            raise ValueError(f"until: {args.until!r} is not after since {args.since!r}")
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if since and until and until <= since:
+        raise UsageError(f"until: {args.until!r} is not after since {args.since!r}")
+    return since, until
+
+
+def run(args: argparse.Namespace) -> int:
+    from advisor.errors import UsageError
+    from advisor.measure.render import import_document, import_summary
+    from advisor.measure.run import ImportFailed, run_import
+
+    since, until = window(args)
+    try:
         measured, saved = run_import(
             args.path, since=since, until=until, columns=args.columns, session=args.session,
             data_dir=args.data_dir, quiet=args.quiet,
         )
-    except (ValueError, ImportFailed) as exc:
+    except ImportFailed as exc:
         raise UsageError(str(exc)) from None
     if args.json:
         print(json.dumps(import_document(measured, saved), indent=2, default=str))

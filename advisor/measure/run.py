@@ -3,6 +3,7 @@ aggregates as the session's measured profile."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -30,15 +31,22 @@ def run_import(
     from advisor.config import load_config
 
     config = load_config(data_dir=data_dir)
+    measured = measure_path(path, config.catalog(), since=since, until=until, columns=columns, quiet=quiet)
+    if session is None:
+        return measured, None
+    return measured, save_to_session(config, session, measured)
+
+
+def measure_path(path: Path, catalog, **options) -> Measured:  # catalog: advisor.tools.catalog.Catalog
+    """``import_usage`` with every way the path can be wrong as one ImportFailed line."""
     try:
-        measured = import_usage(path, config.catalog(), since=since, until=until, columns=columns, quiet=quiet)
+        return import_usage(path, catalog, **options)
     except (NotUsageRecords, NotLlmLogs, CsvColumnsError) as exc:
         raise ImportFailed(str(exc)) from None
     except UnicodeDecodeError as exc:
         raise ImportFailed(f"path: {str(path)!r} is not UTF-8 text ({exc.reason}); export the CSV as UTF-8") from None
-    if session is None:
-        return measured, None
-    return measured, save_to_session(config, session, measured)
+    except sqlite3.DatabaseError as exc:
+        raise ImportFailed(f"path: {str(path)!r} cannot be read as SQLite ({exc})") from None
 
 
 def save_to_session(config, session_name: str, measured: Measured) -> str:  # config: advisor.config.Config
@@ -50,8 +58,7 @@ def save_to_session(config, session_name: str, measured: Measured) -> str:  # co
         raise ImportFailed("session: no requests in the window, so nothing to measure; the session is unchanged")
     session = Session.load(config, session_name)
     try:
-        session.state.apply_measured(measured)
-        session.save()
+        session.apply_measured(measured)
         return session.name
     finally:
         session.close()

@@ -28,6 +28,13 @@ COMMANDS: dict[str, Command] = {
         ),
         Command("/escalate", "/escalate [QUESTION]", "ask Claude for the synthesis (within the budget)", False, True),
         Command("/offline", "/offline", "offline on/off: with it on nothing leaves this machine", False, True),
+        Command(
+            "/import",
+            "/import PATH [--since DATE] [--until DATE]",
+            "measure the workload from usage records: a Claude Code folder (~/.claude), an llm logs.db or a CSV",
+            True,
+            True,
+        ),
         Command("/export", "/export [PATH]", "write the recommendation report as Markdown"),
         Command("/sessions", "/sessions [NAME]", "list the sessions, or switch to one", False, True),
         Command("/model", "/model", "which local model and which Claude model answer, and why"),

@@ -74,6 +74,36 @@ class SlashRunner:
     async def cmd_offline(self, _rest: str) -> None:
         await self.app.action_toggle_offline()
 
+    async def cmd_import(self, rest: str) -> None:
+        """Read the records in a thread (the UI stays live; progress on the activity line), then
+        make the measurement the session's measured profile."""
+        import asyncio
+
+        from advisor.commands.import_usage import parse_slash, window
+        from advisor.measure.render import import_summary
+        from advisor.measure.run import ImportFailed, measure_path
+
+        args = parse_slash(rest)
+        since, until = window(args)
+        session, app = self.app.session, self.app
+        progress = _ActivityStream(lambda text: app.call_from_thread(app.activity.say, text))
+        app.activity.start(f"importing {args.path}…")
+        try:
+            measured = await asyncio.to_thread(
+                measure_path, args.path, session.catalog, since=since, until=until, columns=args.columns,
+                progress_stream=progress,
+            )
+        except ImportFailed as exc:
+            raise UsageError(str(exc)) from None
+        finally:
+            app.activity.stop()
+        if not measured.records:
+            raise UsageError(f"import: no requests in {args.path} in the window; the profile is unchanged")
+        diff = session.apply_measured(measured)
+        await app.chat.add(ReplyMessage(f"**Imported** — the profile's volume is now measured\n\n```\n"
+                                        f"{import_summary(measured, session.name)}\n```"))
+        await app.refresh_panels(changed=set(diff))
+
     async def cmd_export(self, rest: str) -> None:
         written = self.app.session.export(Path(rest).expanduser() if rest else None)
         self.app.copy_to_clipboard(str(written))
@@ -156,3 +186,21 @@ class SlashRunner:
             self.app.pending_catalog_update = (plan, keep)
             markdown += ["", f"Write these to `{path}`? `/catalog write` writes them; anything else leaves it be."]
         await chat.add(ReplyMessage("\n".join(markdown)))
+
+
+class _ActivityStream:
+    """What the import's progress bar writes, shown on the activity line instead of a terminal."""
+
+    def __init__(self, say) -> None:
+        self.say = say
+
+    def isatty(self) -> bool:
+        return True  # redraw often: the activity line replaces its text
+
+    def write(self, text: str) -> None:
+        text = text.replace("\r", "").replace("\x1b[2K", "").strip()
+        if text:
+            self.say(text)
+
+    def flush(self) -> None:
+        pass
