@@ -11,7 +11,7 @@ from advisor import __version__
 from advisor.commands.options import UsageParser, glue_negative_values
 from advisor.errors import UsageError
 
-COMMANDS = ("chat", "ask", "calc", "catalog", "report", "import")
+COMMANDS = ("chat", "ask", "calc", "catalog", "report", "import", "bench")
 MODULES = {"import": "import_usage"}  # `import` is a Python keyword
 
 

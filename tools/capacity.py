@@ -148,10 +148,11 @@ def _chip(box: Hardware, engine: Engine | None, notes: list[str]) -> rl.Chip:
     return rl.Chip(bandwidth_gb_s=bandwidth, peak_tflops=tflops)
 
 
-def _measurement(box: Hardware, model: LocalModel, quant: str) -> Measured | None:
-    """This machine's own measurement first, then any catalog measurement of the model."""
-    found = [m for m in box.measured if m.local_model == model.id and m.quant in (None, quant)]
-    found.sort(key=lambda m: (not m.machine, -m.as_of.toordinal()))
+def _measurement(box: Hardware, model: LocalModel, quant: str | None, streams: int) -> Measured | None:
+    """This machine's own measurement first, then any catalog one; at the streams asked for, else
+    at one stream (the roofline carries it), newest first. ``quant`` None: any quant."""
+    found = [m for m in box.measured if m.local_model == model.id and (quant is None or m.quant in (None, quant))]
+    found.sort(key=lambda m: (not m.machine, m.streams != streams, m.streams != 1, -m.as_of.toordinal()))
     return found[0] if found else None
 
 
@@ -169,7 +170,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     box: Hardware = catalog.get("hardware", inp.hardware, "hardware")  # type: ignore[arg-type,assignment]
     model: LocalModel = catalog.get("local-models", inp.local_model, "local_model")  # type: ignore[arg-type,assignment]
     engine = engine_for(catalog, inp.engine)
-    quant = inp.quant or d.DEFAULT_QUANT
+    quant = inp.quant or (d.DEFAULT_QUANT if d.DEFAULT_QUANT in model.quants else next(iter(model.quants)))
     if inp.quant is None:
         notes.append(f"{quant} quantisation")
     context = inp.context_tokens
@@ -208,6 +209,12 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         if not fits and fitting is not None:
             notes.append(f"at {context:,} tokens of context at most {fitting} stream(s) fit in {box.memory_gb:g} GB")
 
+    if box.bandwidth_gb_s is None:
+        measured = _measurement(box, model, None if inp.quant is None else quant, streams)
+        if measured is None:
+            raise ToolError("hardware", box.id, "has no memory bandwidth in the catalog; give tokens-per-second")
+        memory = {"fits": fits, "memory_needed_gb": memory_needed, "weights_gb": weights, "kv_cache_gb": kv_gb}
+        return _measured_only(inp, box, measured, hours, notes, memory)
     chip = _chip(box, engine, notes)
     fit = efficiency_for(catalog, box, engine, notes)
     if fit is None:
@@ -238,7 +245,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         + f" ({fit.id} fit)"
     )
 
-    measured = _measurement(box, model, quant)
+    measured = _measurement(box, model, quant, streams)
     if measured is not None:
         basis = "measured here" if measured.machine else "measured"
         decode, prefill = _apply_measurement(measured, streams, chip, work, effs[0], decode, prefill, notes)
@@ -249,11 +256,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         prefill = [single * ratio] * 3
         notes.append(f"prefill not modelled ({box.id} has no FLOPS figure): assumed {ratio:g}× one stream's decode")
 
-    requests = None
-    if inp.input_tokens is not None or inp.output_tokens is not None:
-        traffic = inp.traffic_hours if inp.traffic_hours is not None else hours
-        uncached = (inp.input_tokens or 0) * (1 - (inp.cached_input_share or 0))
-        requests = rl.requests_per_day(uncached, inp.output_tokens or 0, prefill[0], decode[0], traffic)
+    requests = _requests(inp, hours, prefill[0], decode[0])
 
     per_month = months_tokens(decode[0], hours)
     share, units = _sizing(per_month, inp.monthly_tokens)
@@ -310,6 +313,55 @@ def _apply_measurement(
         prefill = [m.prefill_tokens_per_second] * 3
         notes.append(f"prefill measured: {m.prefill_tokens_per_second:g} tokens/s")
     return [(lo + hi) / 2, lo, hi], prefill
+
+
+def _measured_only(
+    inp: CapacityInput, box: Hardware, m: Measured, hours: float, notes: list[str], memory: dict
+) -> CapacityResult:
+    """A box known only by a measurement (``advisor bench`` on this machine): its figures as measured,
+    at the streams they were measured at — with no bandwidth figure there is no roofline to carry them."""
+    basis = "measured here" if m.machine else "measured"
+    if inp.streams not in (None, m.streams):
+        notes.append(
+            f"measured at {m.streams} stream(s); {box.id} has no bandwidth figure to carry it to {inp.streams}"
+        )
+    where = f"on this machine ({m.machine}, {m.as_of})" if m.machine else f"({m.source})"
+    notes.append(f"decode measured {where}: {m.tokens_per_second_low:g}–{m.tokens_per_second_high:g} tokens/s")
+    decode = (m.tokens_per_second_low + m.tokens_per_second_high) / 2
+    prefill = m.prefill_tokens_per_second
+    if prefill is None:
+        prefill = decode / m.streams * d.PREFILL_DECODE_RATIO_UNMODELLED
+        notes.append(f"prefill not measured: assumed {d.PREFILL_DECODE_RATIO_UNMODELLED:g}× one stream's decode")
+    requests = _requests(inp, hours, prefill, decode)
+    per_month = months_tokens(decode, hours)
+    share, units = _sizing(per_month, inp.monthly_tokens)
+    return CapacityResult(
+        tokens_per_month=per_month,
+        tokens_per_second=decode,
+        tokens_per_second_low=m.tokens_per_second_low,
+        tokens_per_second_high=m.tokens_per_second_high,
+        tokens_per_second_per_stream=decode / m.streams,
+        prefill_tokens_per_second=prefill,
+        prefill_tokens_per_second_low=prefill,
+        prefill_tokens_per_second_high=prefill,
+        speed_basis=basis,
+        streams=m.streams,
+        memory_available_gb=box.memory_gb,
+        requests_per_day=requests,
+        **memory,
+        share_served=share,
+        units_needed=units,
+        assumptions=notes,
+    )
+
+
+def _requests(inp: CapacityInput, hours: float, prefill: float, decode: float) -> float | None:
+    """Requests a day the box carries in the traffic window; cached input skips prefill."""
+    if inp.input_tokens is None and inp.output_tokens is None:
+        return None
+    traffic = inp.traffic_hours if inp.traffic_hours is not None else hours
+    uncached = (inp.input_tokens or 0) * (1 - (inp.cached_input_share or 0))
+    return rl.requests_per_day(uncached, inp.output_tokens or 0, prefill, decode, traffic)
 
 
 def _hours(inp: CapacityInput, notes: list[str]) -> float:

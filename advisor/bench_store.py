@@ -1,0 +1,160 @@
+"""Save an `advisor bench` result into the user's catalog (``catalog.toml`` beside config.toml).
+
+The bench owns one block of that file, between two marker lines: the ``this-machine`` hardware entry
+with every measurement taken here (one per model, quant and stream count; a new run replaces the
+old one), and the local-model entries the shipped catalog lacks. Everything outside the block is
+the user's and is kept byte for byte. The file is validated before it replaces the old one.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from advisor.bench import BenchResult
+from advisor.tools.capacity import HERE
+from advisor.tools.catalog import Catalog, load_catalog
+
+BEGIN = "# >>> advisor bench: measurements of this machine (rewritten by `advisor bench`) >>>"
+END = "# <<< advisor bench <<<"
+
+
+def split_block(text: str) -> tuple[str, str]:
+    """(the user's own text, the bench block's TOML) of a catalog file."""
+    if BEGIN not in text:
+        return text, ""
+    head, _, rest = text.partition(BEGIN)
+    block, _, tail = rest.partition(END)
+    return head.rstrip("\n") + ("\n" + tail.lstrip("\n") if tail.strip() else "\n"), block
+
+
+def local_model_id(result: BenchResult, catalog: Catalog) -> str:
+    """The catalog id the measured model goes by: an existing id its name resolves to, else its slug."""
+    for text in (result.model.name, result.model.slug, result.model.name.split(":")[0]):
+        found = catalog.find("local-models", text)
+        if found:
+            return found
+    return result.model.slug
+
+
+def _measurements(result: BenchResult, model_id: str) -> list[dict[str, Any]]:
+    out = []
+    single = result.phases[0]
+    for phase in result.phases:
+        out.append(
+            {
+                "local_model": model_id,
+                "quant": result.model.quant,
+                "tokens_per_second_low": round(phase.decode_tokens_per_second, 3),
+                "tokens_per_second_high": round(phase.decode_tokens_per_second, 3),
+                "prefill_tokens_per_second": round(single.prefill_tokens_per_second, 3),
+                "streams": phase.streams,
+                "context_tokens": result.input_tokens,
+                "machine": result.machine,
+                "source": f"advisor bench ({result.backend}), {result.input_tokens} tokens in, "
+                f"{result.output_tokens} out, {phase.streams} stream(s)",
+                "as_of": result.measured_on,
+            }
+        )
+    return out
+
+
+def _model_entry(result: BenchResult, model_id: str) -> dict[str, Any]:
+    facts = result.model
+    bits = facts.bits_per_weight or 4.85
+    entry: dict[str, Any] = {
+        "id": model_id,
+        "name": facts.name,
+        "aliases": [facts.name],
+        "params_b": round(facts.params_b or 1.0, 4),
+        "quants": {facts.quant: round(bits, 3)},
+        "tier": "budget",
+        "tier_basis": "measured with `advisor bench`; no quality source: budget until told otherwise",
+        "source": f"advisor bench ({result.backend})",
+        "as_of": result.measured_on,
+    }
+    for key in ("layers", "kv_heads", "head_dim", "context_tokens"):
+        value = getattr(facts, key)
+        if value:
+            entry[key] = value
+    if facts.layers and facts.kv_heads and facts.head_dim:
+        entry["shape_source"] = f"the model file's metadata ({result.backend})"
+    return entry
+
+
+def updated_block(old_block: str, result: BenchResult, catalog: Catalog, memory_gb: float) -> tuple[str, str]:
+    """The new bench block's text and the model id the measurement was saved under."""
+    data = tomllib.loads(old_block) if old_block.strip() else {}
+    model_id = local_model_id(result, catalog)
+    boxes = [h for h in data.get("hardware", []) if h.get("id") == HERE]
+    box = boxes[0] if boxes else {}
+    new = _measurements(result, model_id)
+    keys = {(m["local_model"], m["quant"], m["streams"]) for m in new}
+    kept = [m for m in box.get("measured", []) if (m["local_model"], m.get("quant"), m.get("streams", 1)) not in keys]
+    box = {
+        "id": HERE,
+        "name": f"This machine: {result.machine}",
+        "aliases": ["here", "this machine", "my machine"],
+        "price_usd": 0,
+        "memory_gb": round(memory_gb, 1) or 1,
+        "family": "generic",
+        "source": "advisor bench",
+        "as_of": result.measured_on,
+        "note": "Measured here with `advisor bench`; no purchase price (already owned). Set price_usd,"
+        " watts and bandwidth_gb_s in your catalog.toml outside this block to cost and estimate it.",
+        "measured": kept + new,
+    }
+    models = [m for m in data.get("local_models", []) if m.get("id") != model_id]
+    if model_id not in catalog.local_models or any(m.get("id") == model_id for m in data.get("local_models", [])):
+        models.append(_model_entry(result, model_id))
+    lines = [BEGIN]
+    for model in models:
+        lines += ["", "[[local_models]]", *_table(model)]
+    lines += ["", "[[hardware]]", *_table({k: v for k, v in box.items() if k != "measured"})]
+    for m in box["measured"]:
+        lines += ["[[hardware.measured]]", *_table(m)]
+    lines.append(END)
+    return "\n".join(lines) + "\n", model_id
+
+
+def save(result: BenchResult, path: Path, catalog: Catalog, memory_gb: float) -> str:
+    """Write the measurement into ``path``; the model id it was saved under. Validated first."""
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    own, old_block = split_block(text)
+    block, model_id = updated_block(old_block, result, catalog, memory_gb)
+    new_text = (own.rstrip("\n") + "\n\n" if own.strip() else "") + block
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(new_text, encoding="utf-8")
+    try:
+        load_catalog((tmp,))
+    except Exception:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(path)
+    return model_id
+
+
+def _table(values: dict[str, Any]) -> list[str]:
+    return [f"{key} = {_value(value)}" for key, value in values.items() if value is not None]
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{text}"'
+
+
+def _key(key: str) -> str:
+    return key if key.replace("_", "").replace("-", "").isalnum() else _value(key)
