@@ -9,25 +9,16 @@ the user's and is kept byte for byte. The file is validated before it replaces t
 from __future__ import annotations
 
 import tomllib
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from advisor.bench import BenchResult
+from advisor.catalog_block import replace_block, split_block, toml_table
 from advisor.tools.capacity import HERE
-from advisor.tools.catalog import Catalog, load_catalog
+from advisor.tools.catalog import Catalog
 
 BEGIN = "# >>> advisor bench: measurements of this machine (rewritten by `advisor bench`) >>>"
 END = "# <<< advisor bench <<<"
-
-
-def split_block(text: str) -> tuple[str, str]:
-    """(the user's own text, the bench block's TOML) of a catalog file."""
-    if BEGIN not in text:
-        return text, ""
-    head, _, rest = text.partition(BEGIN)
-    block, _, tail = rest.partition(END)
-    return head.rstrip("\n") + ("\n" + tail.lstrip("\n") if tail.strip() else "\n"), block
 
 
 def local_model_id(result: BenchResult, catalog: Catalog) -> str:
@@ -111,10 +102,10 @@ def updated_block(old_block: str, result: BenchResult, catalog: Catalog, memory_
         models.append(_model_entry(result, model_id))
     lines = [BEGIN]
     for model in models:
-        lines += ["", "[[local_models]]", *_table(model)]
-    lines += ["", "[[hardware]]", *_table({k: v for k, v in box.items() if k != "measured"})]
+        lines += ["", "[[local_models]]", *toml_table(model)]
+    lines += ["", "[[hardware]]", *toml_table({k: v for k, v in box.items() if k != "measured"})]
     for m in box["measured"]:
-        lines += ["[[hardware.measured]]", *_table(m)]
+        lines += ["[[hardware.measured]]", *toml_table(m)]
     lines.append(END)
     return "\n".join(lines) + "\n", model_id
 
@@ -122,39 +113,7 @@ def updated_block(old_block: str, result: BenchResult, catalog: Catalog, memory_
 def save(result: BenchResult, path: Path, catalog: Catalog, memory_gb: float) -> str:
     """Write the measurement into ``path``; the model id it was saved under. Validated first."""
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    own, old_block = split_block(text)
+    own, old_block = split_block(text, BEGIN, END)
     block, model_id = updated_block(old_block, result, catalog, memory_gb)
-    new_text = (own.rstrip("\n") + "\n\n" if own.strip() else "") + block
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text(new_text, encoding="utf-8")
-    try:
-        load_catalog((tmp,))
-    except Exception:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(path)
+    replace_block(path, own, block)
     return model_id
-
-
-def _table(values: dict[str, Any]) -> list[str]:
-    return [f"{key} = {_value(value)}" for key, value in values.items() if value is not None]
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return f'"{text}"'
-
-
-def _key(key: str) -> str:
-    return key if key.replace("_", "").replace("-", "").isalnum() else _value(key)

@@ -8,10 +8,7 @@ a truncated download, a wrong schema or an entry that does not validate changes 
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import tempfile
 import time
 import tomllib
 import urllib.error
@@ -24,8 +21,10 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
+from advisor.catalog_block import replace_block, split_block
+from advisor.catalog_block import toml_table as _table
 from advisor.models.offline import is_loopback
-from advisor.tools.catalog import Catalog, CatalogError, CloudModel, default_catalog, load_catalog
+from advisor.tools.catalog import Catalog, CatalogError, CloudModel
 from advisor.tools.price_feed import FeedConfig, FeedError, feed_config, parse
 from advisor.tools.price_update import UpdatePlan, plan_update
 
@@ -109,22 +108,6 @@ def plan(source: str, catalog: Catalog, progress: Callable[[str], None], today: 
 
 
 # ----------------------------------------------------------------- the user's catalog file
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def _table(values: dict) -> list[str]:
-    return [f"{k} = {_toml_value(v)}" for k, v in values.items() if v is not None and v != [] and v != ""]
-
-
 def to_toml(entry: CloudModel) -> str:
     data = entry.model_dump(exclude_defaults=False)
     price, history = data.pop("price"), data.pop("history")
@@ -136,11 +119,7 @@ def to_toml(entry: CloudModel) -> str:
 
 def _split(text: str) -> tuple[str, str]:
     """The user's own text and the managed block's text."""
-    if BEGIN not in text:
-        return text, ""
-    head, _, rest = text.partition(BEGIN)
-    block, _, tail = rest.partition(END)
-    return head.rstrip("\n") + ("\n" if head.strip() else "") + tail.lstrip("\n"), block
+    return split_block(text, BEGIN, END)
 
 
 def own_cloud_ids(text: str) -> set[str]:
@@ -160,24 +139,10 @@ def write(path: Path, plan: UpdatePlan, keep: set[str]) -> int:
     written = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     stamp = f"# {plan.source}, checked {plan.checked} ({plan.checked_basis}); written {written}"
     block = "\n".join([BEGIN, stamp, "", *(to_toml(e) for e in entries), END])
-    new_text = (own.rstrip("\n") + "\n\n" if own.strip() else "") + block + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".toml", dir=path.parent)
-    os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # as the file was, not mkstemp's 0600
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(new_text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            load_catalog((Path(tmp),))
-        except CatalogError as exc:
-            raise UpdateError(f"the updated catalog would not validate: {exc}; nothing changed") from None
-        os.replace(tmp, path)
-        default_catalog.cache_clear()  # the next look in this process sees the new prices
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        replace_block(path, own, block)
+    except CatalogError as exc:
+        raise UpdateError(f"the updated catalog would not validate: {exc}; nothing changed") from None
     return len(entries)
 
 

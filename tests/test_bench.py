@@ -156,3 +156,17 @@ def test_embedded_smollm2_bench_then_capacity_says_measured_here(tmp_path):
     answer = json.loads(cap.stdout)
     assert answer["speed_basis"] == "measured here"
     assert answer["tokens_per_second"] == pytest.approx(one["decode_tokens_per_second"], rel=1e-3)
+
+
+def test_bench_block_and_price_update_block_live_side_by_side(tmp_path):
+    from advisor import catalog_update
+
+    path = tmp_path / "catalog.toml"
+    path.write_text(f"{catalog_update.BEGIN}\n# prices\n{catalog_update.END}\n")
+    with loopback(_script()) as (url, _):
+        result = measure(OllamaBackend("qwen3:8b", ollama.Client(host=url)), BenchInput(streams=4))
+    save(result, path, load_catalog(), memory_gb=32)
+    text = path.read_text()
+    assert text.count(catalog_update.BEGIN) == 1 and "# prices" in text and text.count(BEGIN) == 1
+    own, block = catalog_update._split(text)
+    assert BEGIN in own and "# prices" in block
