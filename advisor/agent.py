@@ -37,7 +37,7 @@ from advisor.models.base import (
 from advisor.pricing import worst_case_input_tokens
 from advisor.prompts import load as load_prompt
 from advisor.state import SessionState
-from advisor.summary import recommendation_markdown, whatif_markdown
+from advisor.text.summary import recommendation_markdown, whatif_markdown
 from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog
 from advisor.tools.compare import CompareResult, compare_profile

@@ -148,7 +148,7 @@ def write(path: Path, plan: UpdatePlan, keep: set[str]) -> int:
 
 # ----------------------------------------------------------------- what it changes, in words
 def _money(value: object) -> str:
-    from advisor.render import money
+    from advisor.text.render import money
 
     return money(value) if isinstance(value, (int, float)) else "—"
 

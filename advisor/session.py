@@ -370,7 +370,7 @@ class Session:
         return self.store.turns(self.session_id, limit=limit)
 
     def export(self, path: Path | None = None) -> Path:
-        from advisor.report import render_markdown
+        from advisor.text.report import render_markdown
 
         result = self.comparison()
         if result is None:

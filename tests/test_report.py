@@ -13,7 +13,14 @@ from itertools import pairwise
 
 import pytest
 
-from advisor.chart import (
+from advisor.commands.report import write_report
+from advisor.config import Config, load_config
+from advisor.errors import UsageError
+from advisor.paths import db_path
+from advisor.session import Session
+from advisor.state import SessionState
+from advisor.store import SpendSummary, Store
+from advisor.text.chart import (
     breakeven,
     crossover,
     cumulative_series,
@@ -21,15 +28,8 @@ from advisor.chart import (
     volume_scales,
     volume_series,
 )
-from advisor.commands.report import write_report
-from advisor.config import Config, load_config
-from advisor.errors import UsageError
-from advisor.paths import db_path
-from advisor.render import money, tokens
-from advisor.report import MEMO_MARK, prices, render_json, render_markdown
-from advisor.session import Session
-from advisor.state import SessionState
-from advisor.store import SpendSummary, Store
+from advisor.text.render import money, tokens
+from advisor.text.report import MEMO_MARK, prices, render_json, render_markdown
 from advisor.tools.catalog import Catalog, CloudModel, Hardware, LocalModel, PricePoint
 from advisor.tools.compare import CompareInput, CompareResult, compare, cumulative_cost
 from advisor.tools.profile import WorkloadProfile

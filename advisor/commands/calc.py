@@ -84,14 +84,14 @@ def calculate(name: str, arguments: dict[str, object], catalog: Catalog | None):
 
 def run_calc(line: str, catalog: Catalog) -> str:
     """The chat's `/calc`: the result as the command line prints it."""
-    from advisor.render import render_result
+    from advisor.text.render import render_result
 
     return render_result(calculate(*parse_calc(line), catalog))
 
 
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
-    from advisor.render import render_result
+    from advisor.text.render import render_result
     from advisor.tools.registry import TOOLS
 
     tool = TOOLS[args.tool]

@@ -35,7 +35,7 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
 
 
 def _summary(section: str, entry) -> list[str]:
-    from advisor.render import money, tokens
+    from advisor.text.render import money, tokens
 
     if section == "cloud":
         p = entry.price
@@ -61,7 +61,7 @@ def _summary(section: str, entry) -> list[str]:
 
 
 def _price_line(p) -> str:
-    from advisor.render import money
+    from advisor.text.render import money
 
     parts = [f"{money(p.input)} in / {money(p.output)} out per M"]
     parts.append(f"cache read {money(p.cache_read)}" if p.cache_read is not None else "no cache discount known")

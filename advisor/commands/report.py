@@ -42,8 +42,8 @@ def _emit(text: str, out: Path | None) -> None:
 
 def write_report(config: Config, session_name: str | None, fmt: str, out: Path | None) -> int:
     """`advisor report`: the named (or latest) session's recommendation, to ``out`` or stdout."""
-    from advisor.report import render_json, render_markdown
     from advisor.session import Session
+    from advisor.text.report import render_json, render_markdown
 
     if fmt not in ("md", "json"):
         raise UsageError(f"format: {fmt!r} is not md or json")

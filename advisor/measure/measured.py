@@ -103,7 +103,7 @@ class Measured(BaseModel):
 
     def volume_line(self) -> str:
         """The measured volume in a sentence, with where and when it was measured."""
-        from advisor.render import tokens
+        from advisor.text.render import tokens
 
         return (
             f"{self.requests_per_day:,.1f} requests a day, {tokens(self.monthly_input_tokens)} input and"

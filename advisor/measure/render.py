@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from advisor.measure.measured import Measured
-from advisor.render import money
-from advisor.render import tokens as _tokens
+from advisor.text.render import money
+from advisor.text.render import tokens as _tokens
 
 
 def import_document(m: Measured, session: str | None) -> dict:

@@ -354,7 +354,7 @@ class AdvisorApp(App):
         catalog = getattr(self.session, "catalog", None)
         if result is None or catalog is None:
             return []
-        from advisor.chart import volume_series
+        from advisor.text.chart import volume_series
         from advisor.tools.compare import CompareInput
 
         inp = CompareInput.model_validate(self.session.state.profile.model_dump(exclude_none=True))

@@ -37,7 +37,7 @@ class SlashRunner:
             await chat.add_notice(f"{name} failed: {type(exc).__name__}: {exc}", "error")
 
     async def cmd_profile(self, _rest: str) -> None:
-        from advisor.render import format_value
+        from advisor.text.render import format_value
 
         session = self.app.session
         resolved = session.resolved_profile()
@@ -51,7 +51,7 @@ class SlashRunner:
         await self.app.chat.add(ReplyMessage("**Profile**\n\n" + "\n".join(rows)))
 
     async def cmd_set(self, rest: str) -> None:
-        from advisor.render import format_value
+        from advisor.text.render import format_value
 
         field, _, value = rest.partition(" ")
         if not field or not value.strip():

@@ -1,7 +1,7 @@
 """The charts: cumulative cost of each option over the horizon with the crossover marked, and
 monthly cost against volume (log-log) with the break-even volume and today's volume marked.
 
-The series come from advisor.chart (which re-reads tools.compare's own figures); this module only
+The series come from advisor.text.chart (which re-reads tools.compare's own figures); this module only
 draws them. textual-plotext is imported when the first chart is drawn, not for the first paint."""
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ class ChartView(Vertical):
             if not d.log:
                 plt.ylim(0, yticks[-1] or 1)
         if d.log and xs:
-            from advisor.render import tokens
+            from advisor.text.render import tokens
 
             xticks = log_ticks(min(xs), max(xs), dense_below=3)
             plt.xticks([axis(v) for v in xticks], [tokens(v) for v in xticks])
@@ -148,15 +148,15 @@ class ChartsPanel(Vertical):
                 yield ChartView(id="chart-volume")
 
     async def show(self, result: Any | None, volume: list[Any], monthly_tokens: float | None) -> None:
-        """`volume`: advisor.chart.volume_series for the same profile; `monthly_tokens`: today's volume."""
+        """`volume`: advisor.text.chart.volume_series for the same profile; `monthly_tokens`: today's volume."""
         time_view = self.query_one("#chart-time", ChartView)
         volume_view = self.query_one("#chart-volume", ChartView)
         if result is None:
             await time_view.draw(Drawing())
             await volume_view.draw(Drawing())
             return
-        from advisor import chart
-        from advisor.render import months, tokens
+        from advisor.text import chart
+        from advisor.text.render import months, tokens
         from advisor.tui.widgets.options_table import short_label
 
         best = result.recommendation.option_id

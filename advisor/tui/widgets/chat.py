@@ -220,7 +220,7 @@ class TurnView:
 
 
 def _usage_line(event: Any) -> str:
-    from advisor.render import money, tokens  # lazily: pydantic is not needed for the first paint
+    from advisor.text.render import money, tokens  # lazily: pydantic is not needed for the first paint
 
     return f"{money(event.usd)}, {tokens(event.input_tokens)} tokens in, {tokens(event.output_tokens)} out"
 

@@ -1,7 +1,7 @@
 """The options: one row per costed option (✓ passes the constraints, ✗ not; ★ recommended),
 with monthly, first-year and horizon cost, payback and the capacity verdict, and a line under the
 table naming the highlighted option in full. A click copies the table as Markdown. Every figure
-is the comparison's own, formatted by advisor.render."""
+is the comparison's own, formatted by advisor.text.render."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class OptionsTable(DataTable):
             self.add_column(label, key=key, width=width)
 
     def show(self, result: Any | None) -> None:
-        from advisor.render import money, months  # lazily: pydantic is not needed for the first paint
+        from advisor.text.render import money, months  # lazily: pydantic is not needed for the first paint
 
         self.clear()
         if result is None:
@@ -104,7 +104,7 @@ class OptionsPanel(Vertical):
     def on_click(self) -> None:
         if self.result is None:
             return
-        from advisor.summary import options_markdown
+        from advisor.text.summary import options_markdown
 
         self.app.copy_to_clipboard(options_markdown(self.result, limit=len(self.result.options)))
         self.notify("options table copied as Markdown", timeout=2)

@@ -84,7 +84,7 @@ class ProfilePanel(DataTable):
     ) -> None:
         """``state``: the session's state; fields holding a usage import's values show as measured,
         and the import's window in the subtitle."""
-        from advisor.render import format_value  # lazily: pydantic is not needed for the first paint
+        from advisor.text.render import format_value  # lazily: pydantic is not needed for the first paint
 
         cursor = self.cursor_row
         measured_fields = state.measured_fields() if state is not None else []

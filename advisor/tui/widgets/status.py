@@ -15,7 +15,7 @@ from textual.widgets import LoadingIndicator, Static
 
 
 def meter(spend: Any) -> Text:
-    from advisor.render import money, tokens  # lazily: pydantic is not needed for the first paint
+    from advisor.text.render import money, tokens  # lazily: pydantic is not needed for the first paint
 
     text = Text()
     text.append(f"turns {spend.local_turns} local", style="green")

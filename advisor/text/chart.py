@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from advisor.render import tokens
+from advisor.text.render import tokens
 from advisor.tools.catalog import Catalog
 from advisor.tools.compare import CompareInput, CompareResult, cumulative_cost, sweep
 from advisor.tools.options import Option

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advisor.render import breakeven_words, money, months
+from advisor.text.render import breakeven_words, money, months
 from advisor.tools.compare import CompareResult, Recommendation
 
 

@@ -11,11 +11,11 @@ from datetime import date
 from typing import Any
 
 from advisor import __version__
-from advisor.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
 from advisor.measure.render import measured_document
-from advisor.render import format_value, money, months, tokens
 from advisor.state import SessionState
 from advisor.store import SpendSummary
+from advisor.text.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
+from advisor.text.render import format_value, money, months, tokens
 from advisor.tools.catalog import STALE_AFTER_DAYS, Catalog
 from advisor.tools.compare import CompareInput, CompareResult
 from advisor.tools.options import Option
