@@ -1,8 +1,8 @@
 """Cross-check of the shipped cloud prices against genai-prices (pydantic's maintained price data):
 input, output, cache read and write, the long-context tier and the batch discount each equal it, or
 the catalog entry says why not. Prices are compared per request at noon UTC on the price's own
-``as_of`` date (off-peak for DeepSeek): genai-prices applies per-request long-context tiers, so a
-monthly total must never be fed to it."""
+``as_of`` date (off-peak for DeepSeek; its peak prices at 02:00): genai-prices applies per-request
+long-context tiers, so a monthly total must never be fed to it."""
 
 from __future__ import annotations
 
@@ -62,6 +62,10 @@ def theirs_and_ours(model) -> list[tuple[str, float | None, float | None]]:
     if p.cache_write_5m is not None:
         write = per_million(ref, when, input_tokens=small, cache_write_tokens=small)
         rows.append(("cache_write_5m", write, p.cache_write_5m))
+    if p.peak_hours_per_day:  # DeepSeek's daily peak: 02:00 UTC is inside it
+        at_peak = datetime.combine(p.as_of, time(2), tzinfo=UTC)
+        rows.append(("peak_input", per_million(ref, at_peak, input_tokens=small), p.peak_input))
+        rows.append(("peak_output", per_million(ref, at_peak, output_tokens=small), p.peak_output))
     big = (p.long_context_threshold or 272_000) + 10_000
     rows.append(("long_context_input", per_million(ref, when, input_tokens=big), p.long_context_input or p.input))
     # genai-prices dates its batch table from 2026-10-14: read batch against the list price then.
@@ -134,3 +138,15 @@ def test_no_cache_discount_known_is_said(catalog):
     assert any("no cache discount known" in a for a in scout.assumptions)
     pro = cloud_cost(CloudCostInput(model="deepseek-v4-pro", input_tokens=100e6, cached_input_share=0.8), catalog)
     assert pro.cache_discount_known and pro.input_usd < 0.25 * 100 * pro.price.input
+
+
+def test_deepseek_peak_hours_are_billed_for_traffic_spread_over_the_day(catalog):
+    """7 peak hours a day at 2x: evenly spread traffic pays 7/24 of it at the peak price."""
+    from advisor.tools.cloud_cost import CloudCostInput, cloud_cost
+
+    inp = dict(model="deepseek-v4-pro", input_tokens=100e6, output_tokens=10e6)
+    spread = cloud_cost(CloudCostInput(**inp), catalog)
+    off_peak = cloud_cost(CloudCostInput(**inp, peak_share=0), catalog)
+    assert off_peak.monthly_usd == pytest.approx(100 * 0.66 + 10 * 1.98)
+    assert spread.monthly_usd == pytest.approx(off_peak.monthly_usd * (1 + 7 / 24))
+    assert any("7 peak hours" in a for a in spread.assumptions)

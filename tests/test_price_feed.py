@@ -1,6 +1,6 @@
 """The genai-prices v2 → catalog mapping, on small hand-written records of the published shape:
-dated prices become history (a future one marked scheduled), daily peak windows are named and not
-billed, tiers become the long-context price, the batch variant becomes the batch discount, and
+dated prices become history (a future one marked scheduled), daily peak windows become peak
+prices, tiers become the long-context price, the batch variant becomes the batch discount, and
 the schema is checked."""
 
 from __future__ import annotations
@@ -11,7 +11,14 @@ from datetime import date
 import pytest
 
 from advisor.tools.price_feed import FeedError, feed_config, parse
-from advisor.tools.price_update import batch_discount, current, dated_history, plan_update, timeline
+from advisor.tools.price_update import (
+    batch_discount,
+    current,
+    current_point,
+    dated_history,
+    plan_update,
+    timeline,
+)
 
 TODAY = date(2026, 11, 25)
 
@@ -44,7 +51,7 @@ def test_dated_prices_become_history_and_a_future_one_is_scheduled():
     assert "scheduled" in history[-1].source and "in force until 2026-12-31" in history[0].source
 
 
-def test_a_daily_peak_window_is_named_not_billed():
+def test_a_daily_peak_window_becomes_the_peak_price():
     (provider,) = parse(
         feed(
             model(
@@ -61,9 +68,12 @@ def test_a_daily_peak_window_is_named_not_billed():
             provider="deepseek",
         )
     )
-    dated, notes = timeline(provider.models[0])
+    m = provider.models[0]
+    dated, _ = timeline(m)
     assert current(dated, TODAY)[1].input_mtok == 0.66
-    assert notes == ["$1.32/$3.96 per M between 01:00 and 04:00 UTC (a daily peak window) is not modelled"]
+    point = current_point(m, "deepseek/deepseek-v4-pro", "d", TODAY, TODAY)
+    assert (point.input, point.peak_input, point.peak_output, point.peak_hours_per_day) == (0.66, 1.32, 3.96, 3.0)
+    assert "peak hours 01:00-04:00 UTC" in point.note
 
 
 def test_tiers_and_batch_map_to_long_context_and_discount(catalog):

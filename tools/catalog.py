@@ -59,12 +59,19 @@ class PricePoint(Sourced):
     long_context_threshold: int | None = Field(default=None, gt=0)
     long_context_input: float | None = Field(default=None, ge=0)
     long_context_output: float | None = Field(default=None, ge=0)
+    peak_hours_per_day: float | None = Field(default=None, gt=0, lt=24, description="hours a day at peak prices")
+    peak_input: float | None = Field(default=None, ge=0)
+    peak_output: float | None = Field(default=None, ge=0)
+    peak_cache_read: float | None = Field(default=None, ge=0)
 
     @model_validator(mode="after")
     def _long_context_complete(self) -> PricePoint:
         parts = (self.long_context_threshold, self.long_context_input, self.long_context_output)
         if any(p is not None for p in parts) and not all(p is not None for p in parts):
             raise ValueError("long_context_threshold, long_context_input and long_context_output go together")
+        peak = (self.peak_hours_per_day, self.peak_input, self.peak_output)
+        if any(p is not None for p in peak) and not all(p is not None for p in peak):
+            raise ValueError("peak_hours_per_day, peak_input and peak_output go together")
         return self
 
 

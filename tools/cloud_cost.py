@@ -23,6 +23,9 @@ class CloudCostInput(ToolInput):
     tokens_per_request: Tokens | None = Field(
         default=None, description="input tokens per request (long-context tiers are per request)"
     )
+    peak_share: Share | None = Field(
+        default=None, description="share of traffic in the provider's daily peak hours (default: spread evenly)"
+    )
     price_as_of: date | None = Field(default=None, description="use the price in force on this date (YYYY-MM-DD)")
 
 
@@ -57,6 +60,24 @@ def price_point(model: CloudModel, as_of: date | None) -> PricePoint:
     return max(points, key=lambda p: p.as_of)
 
 
+def _with_peak(point: PricePoint, share: float | None) -> tuple[float, float, float | None, str]:
+    """Prices blended over the day: ``share`` of the traffic (default: the peak hours' share of
+    24, traffic spread evenly) at the peak prices, the rest at the list (off-peak) prices."""
+    hours = point.peak_hours_per_day or 0.0
+    s = hours / 24 if share is None else share
+
+    def blend(off: float, on: float | None) -> float:
+        return off * (1 - s) + (off if on is None else on) * s
+
+    cache = None if point.cache_read is None else blend(point.cache_read, point.peak_cache_read)
+    basis = "traffic spread evenly over the day" if share is None else "the peak share given"
+    note = (
+        f"{s:.0%} of traffic in the {hours:g} peak hours a day at ${point.peak_input}/${point.peak_output} per M"
+        f" ({basis}), the rest at ${point.input}/${point.output}"
+    )
+    return blend(point.input, point.peak_input), blend(point.output, point.peak_output), cache, note
+
+
 def cloud_cost(inp: CloudCostInput, catalog: Catalog) -> CloudCostResult:
     model: CloudModel = catalog.get("cloud", inp.model, "model")  # type: ignore[assignment]
     point = price_point(model, inp.price_as_of)
@@ -76,7 +97,12 @@ def cloud_cost(inp: CloudCostInput, catalog: Catalog) -> CloudCostResult:
             f"requests over {point.long_context_threshold:,} input tokens billed at the"
             f" long-context rate ${p_in}/${p_out} per M"
         )
-    if point.cache_read is None:
+    if point.peak_hours_per_day and not long_context:
+        p_in, p_out, p_cache_read, peak_note = _with_peak(point, inp.peak_share)
+        assumptions.append(peak_note)
+    else:
+        p_cache_read = point.cache_read
+    if p_cache_read is None:
         p_cache = p_in
         if inp.cached_input_share:
             assumptions.append(
@@ -84,7 +110,7 @@ def cloud_cost(inp: CloudCostInput, catalog: Catalog) -> CloudCostResult:
                 " is billed at the full input price"
             )
     else:
-        p_cache = point.cache_read * scale
+        p_cache = p_cache_read * scale
 
     c = inp.cached_input_share
     input_usd = inp.input_tokens / 1e6 * (p_in * (1 - c) + p_cache * c)

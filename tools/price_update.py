@@ -30,6 +30,10 @@ PRICE_FIELDS = (
     "long_context_threshold",
     "long_context_input",
     "long_context_output",
+    "peak_hours_per_day",
+    "peak_input",
+    "peak_output",
+    "peak_cache_read",
 )
 
 
@@ -96,30 +100,60 @@ def to_point(prices: Prices, source: str, as_of: date, note: str = "") -> PriceP
     )
 
 
-def timeline(model: FeedModel) -> tuple[list[tuple[date | None, Prices]], list[str]]:
-    """The model's prices by start date (None: the price with no start date), and notes on what the
-    catalog cannot carry (daily peak windows)."""
+def timeline(model: FeedModel) -> tuple[list[tuple[date | None, Prices]], list[Conditional]]:
+    """The model's prices by start date (None: the price with no start date), and its daily peak
+    windows (a time-of-day price)."""
     if isinstance(model.prices, Prices):
         return [(None, model.prices)], []
     dated: list[tuple[date | None, Prices]] = []
-    notes: list[str] = []
+    windows: list[Conditional] = []
     for cond in model.prices:
         if cond.constraint is None:
             dated.append((None, cond.prices))
         elif isinstance(cond.constraint, StartDate):
             dated.append((cond.constraint.start_date, cond.prices))
         elif isinstance(cond.constraint, TimeOfDay):
-            notes.append(_window_note(cond))
+            windows.append(cond)
     dated.sort(key=lambda d: d[0] or date.min)
-    return dated, notes
+    return dated, windows
 
 
-def _window_note(cond: Conditional) -> str:
-    c: TimeOfDay = cond.constraint  # type: ignore[assignment]
-    return (
-        f"${_base(cond.prices.input_mtok)}/${_base(cond.prices.output_mtok)} per M between"
-        f" {c.start_time:%H:%M} and {c.end_time:%H:%M} UTC (a daily peak window) is not modelled"
-    )
+def _hours(c: TimeOfDay) -> float:
+    start = c.start_time.hour + c.start_time.minute / 60
+    end = c.end_time.hour + c.end_time.minute / 60
+    return (end - start) % 24
+
+
+def peak(windows: list[Conditional]) -> tuple[dict[str, float], str]:
+    """The catalog's peak fields for the daily windows (hours a day and their prices), or a note
+    when the windows' prices differ (then they are not modelled)."""
+    if not windows:
+        return {}, ""
+    prices = {
+        (_base(w.prices.input_mtok), _base(w.prices.output_mtok), _base(w.prices.cache_read_mtok)) for w in windows
+    }
+    spans = ", ".join(f"{w.constraint.start_time:%H:%M}-{w.constraint.end_time:%H:%M}" for w in windows)  # type: ignore[union-attr]
+    if len(prices) != 1 or None in next(iter(prices))[:2]:
+        return {}, f"daily peak windows ({spans} UTC) at differing prices are not modelled"
+    ((p_in, p_out, p_cache),) = prices
+    fields = {
+        "peak_hours_per_day": sum(_hours(w.constraint) for w in windows),  # type: ignore[arg-type]
+        "peak_input": p_in,
+        "peak_output": p_out,
+    }
+    if p_cache is not None:
+        fields["peak_cache_read"] = p_cache
+    return fields, f"peak hours {spans} UTC"
+
+
+def current_point(model: FeedModel, ref: str, source: str, checked: date, today: date) -> PricePoint | None:
+    """The price in force today, dated ``checked``, with its peak hours where the data has them."""
+    dated, windows = timeline(model)
+    start, prices = current(dated, today)
+    since = f": in force since {start}" if start else ""
+    fields, note = peak(windows)
+    point = to_point(prices, f"{source} ({ref}){since}", checked, note)
+    return point.model_copy(update=fields) if point is not None and fields else point
 
 
 def current(dated: list[tuple[date | None, Prices]], today: date) -> tuple[date | None, Prices]:
@@ -190,10 +224,7 @@ def _changes(old: CloudModel, new: CloudModel) -> list[Change]:
 
 
 def _updated(old: CloudModel, model: FeedModel, ref: str, source: str, checked: date, today: date) -> CloudModel | None:
-    dated, notes = timeline(model)
-    start, prices = current(dated, today)
-    since = f": in force since {start}" if start else ""
-    point = to_point(prices, f"{source} ({ref}){since}", checked, "; ".join(notes))
+    point = current_point(model, ref, source, checked, today)
     if point is None:
         return None
     history = list(old.history)
@@ -226,10 +257,7 @@ def _new(
     today: date,
 ) -> CloudModel | None:
     rule = config.tier_for(feed_provider, model.id)
-    dated, notes = timeline(model)
-    start, prices = current(dated, today)
-    since = f": in force since {start}" if start else ""
-    point = to_point(prices, f"{source} ({ref}){since}", checked, "; ".join(notes))
+    point = current_point(model, ref, source, checked, today)
     if rule is None or point is None or model.deprecated:
         return None
     return CloudModel(

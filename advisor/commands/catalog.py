@@ -69,6 +69,8 @@ def _price_line(p) -> str:
         parts.append(f"cache write {money(p.cache_write_5m)} (5 min)")
     if p.cache_write_1h is not None:
         parts.append(f"{money(p.cache_write_1h)} (1 h)")
+    if p.peak_hours_per_day:
+        parts.append(f"{p.peak_hours_per_day:g} peak hours a day at {money(p.peak_input)} / {money(p.peak_output)}")
     if p.long_context_threshold:
         parts.append(
             f"requests over {p.long_context_threshold:,} input tokens"
