@@ -179,6 +179,9 @@ def describe(plan: UpdatePlan, keep: set[str] = frozenset()) -> list[str]:
                 elif c.field == "long_context_threshold":
                     before, after = (f"{v:,.0f} tokens" if v else "none" for v in (c.before, c.after))
                     parts.append(f"long-context tier from {before} → {after}")
+                elif c.field == "peak_hours_per_day":
+                    before, after = (f"{v:g} h" if v else "none" for v in (c.before, c.after))
+                    parts.append(f"daily peak hours {before} → {after}")
                 elif c.field == "retires":
                     parts.append(f"retires {c.before or '—'} → {c.after or '—'}")
                 else:
