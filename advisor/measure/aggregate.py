@@ -4,7 +4,7 @@ counts grow by one entry a day of the window, the histograms stay under ~1,600 b
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from advisor.measure.histogram import LogHistogram
@@ -12,21 +12,32 @@ from advisor.measure.records import Record
 
 
 @dataclass
-class ModelTally:
-    """One model's requests; ``long`` ones crossed the model's per-request long-context threshold."""
-
+class UsageSums:
     requests: int = 0
     input_tokens: int = 0
     output_tokens: int = 0
     cache_read_tokens: int = 0
     cache_write_5m_tokens: int = 0
     cache_write_1h_tokens: int = 0
-    long_requests: int = 0
-    long_input_tokens: int = 0
-    long_output_tokens: int = 0
-    long_cache_read_tokens: int = 0
-    long_cache_write_5m_tokens: int = 0
-    long_cache_write_1h_tokens: int = 0
+
+    def add(self, r: Record) -> None:
+        self.requests += 1
+        self.input_tokens += r.input_tokens
+        self.output_tokens += r.output_tokens
+        self.cache_read_tokens += r.cache_read_tokens
+        self.cache_write_5m_tokens += r.cache_write_5m_tokens
+        self.cache_write_1h_tokens += r.cache_write_1h_tokens
+
+    def minus(self, other: UsageSums) -> UsageSums:
+        return UsageSums(*(getattr(self, f.name) - getattr(other, f.name) for f in fields(self)))
+
+
+@dataclass
+class ModelTally:
+    """One model's requests; ``long`` the ones that crossed its per-request long-context threshold."""
+
+    all: UsageSums = field(default_factory=UsageSums)
+    long: UsageSums = field(default_factory=UsageSums)
 
 
 @dataclass
@@ -84,17 +95,7 @@ class Aggregator:
         if m is None:
             m = t.models[r.model] = ModelTally()
             self._thresholds[r.model] = self._threshold_for(r.model)
-        m.requests += 1
-        m.input_tokens += r.input_tokens
-        m.output_tokens += r.output_tokens
-        m.cache_read_tokens += r.cache_read_tokens
-        m.cache_write_5m_tokens += r.cache_write_5m_tokens
-        m.cache_write_1h_tokens += r.cache_write_1h_tokens
+        m.all.add(r)
         threshold = self._thresholds[r.model]
         if threshold is not None and r.input_tokens > threshold:
-            m.long_requests += 1
-            m.long_input_tokens += r.input_tokens
-            m.long_output_tokens += r.output_tokens
-            m.long_cache_read_tokens += r.cache_read_tokens
-            m.long_cache_write_5m_tokens += r.cache_write_5m_tokens
-            m.long_cache_write_1h_tokens += r.cache_write_1h_tokens
+            m.long.add(r)

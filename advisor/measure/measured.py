@@ -159,27 +159,28 @@ def measure(
 ) -> Measured:
     window = window_of(tally, since, until)
     per_month = DAYS_PER_MONTH / window.days if window.days > 0 else 0.0
-    total_in = sum(m.input_tokens for m in tally.models.values())
-    total_out = sum(m.output_tokens for m in tally.models.values())
-    total_read = sum(m.cache_read_tokens for m in tally.models.values())
-    total_write = sum(m.cache_write_5m_tokens + m.cache_write_1h_tokens for m in tally.models.values())
+    sums = [m.all for m in tally.models.values()]
+    total_in = sum(u.input_tokens for u in sums)
+    total_out = sum(u.output_tokens for u in sums)
+    total_read = sum(u.cache_read_tokens for u in sums)
+    total_write = sum(u.cache_write_5m_tokens + u.cache_write_1h_tokens for u in sums)
     busiest = max(range(24), key=lambda h: tally.per_hour[h]) if tally.records else None
     share = tally.per_hour[busiest] / tally.records if busiest is not None else 0.0
     models: list[ModelUse] = []
     notes: list[str] = []
-    for name, m in sorted(tally.models.items(), key=lambda kv: -kv[1].input_tokens - kv[1].output_tokens):
+    for name, m in sorted(tally.models.items(), key=lambda kv: -kv[1].all.input_tokens - kv[1].all.output_tokens):
         cid = catalog_id(catalog, name)
         usd = _price(catalog, cid, m, notes) if cid else None
         models.append(
             ModelUse(
                 model=name,
                 catalog_id=cid,
-                requests=m.requests,
-                input_tokens=m.input_tokens,
-                output_tokens=m.output_tokens,
-                cached_input_tokens=m.cache_read_tokens,
-                cache_write_tokens=m.cache_write_5m_tokens + m.cache_write_1h_tokens,
-                long_context_requests=m.long_requests,
+                requests=m.all.requests,
+                input_tokens=m.all.input_tokens,
+                output_tokens=m.all.output_tokens,
+                cached_input_tokens=m.all.cache_read_tokens,
+                cache_write_tokens=m.all.cache_write_5m_tokens + m.all.cache_write_1h_tokens,
+                long_context_requests=m.long.requests,
                 usd=usd,
                 monthly_usd=usd * per_month if usd is not None else None,
             )
@@ -231,28 +232,23 @@ def _price(catalog: Catalog, cid: str, m: ModelTally, notes: list[str]) -> float
     model's long-context threshold at its long-context rate (the tier is per request), the rest at
     the standard rate; 5-minute and 1-hour cache writes each at their own price."""
     threshold = catalog.cloud[cid].price.long_context_threshold
-    parts = [
-        (m.requests - m.long_requests, m.input_tokens - m.long_input_tokens, m.output_tokens - m.long_output_tokens,
-         m.cache_read_tokens - m.long_cache_read_tokens, m.cache_write_5m_tokens - m.long_cache_write_5m_tokens,
-         m.cache_write_1h_tokens - m.long_cache_write_1h_tokens, None),
-        (m.long_requests, m.long_input_tokens, m.long_output_tokens, m.long_cache_read_tokens,
-         m.long_cache_write_5m_tokens, m.long_cache_write_1h_tokens, (threshold or 0) + 1),
-    ]
+    parts = [(m.all.minus(m.long), None), (m.long, (threshold or 0) + 1)]
     usd = 0.0
-    for requests, tin, tout, read, w5, w1, per_request in parts:
-        if not requests:
+    for part, per_request in parts:
+        if not part.requests:
             continue
-        share = read / tin if tin else 0.0
+        share = part.cache_read_tokens / part.input_tokens if part.input_tokens else 0.0
         result = cloud_cost(
-            CloudCostInput(model=cid, input_tokens=tin, output_tokens=tout, cached_input_share=share,
-                           cache_write_tokens=w5, cache_ttl="5m", tokens_per_request=per_request),
+            CloudCostInput(model=cid, input_tokens=part.input_tokens, output_tokens=part.output_tokens,
+                           cached_input_share=share, cache_write_tokens=part.cache_write_5m_tokens, cache_ttl="5m",
+                           tokens_per_request=per_request),
             catalog,
         )
         usd += result.monthly_usd
-        if w1:
+        if part.cache_write_1h_tokens:
             usd += cloud_cost(
-                CloudCostInput(model=cid, input_tokens=0, cache_write_tokens=w1, cache_ttl="1h",
-                               tokens_per_request=per_request),
+                CloudCostInput(model=cid, input_tokens=0, cache_write_tokens=part.cache_write_1h_tokens,
+                               cache_ttl="1h", tokens_per_request=per_request),
                 catalog,
             ).cache_write_usd
         for line in result.assumptions:
