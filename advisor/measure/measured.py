@@ -4,7 +4,7 @@ through the cloud-cost tool, and the profile fields they give. This is all that 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
@@ -33,9 +33,12 @@ class Window(BaseModel):
     first_record: datetime | None
     last_record: datetime | None
 
+    @property
+    def last_day(self) -> date:
+        return (self.end - timedelta(microseconds=1)).date()
+
     def label(self) -> str:
-        last = self.end - timedelta(microseconds=1)
-        return f"{self.start:%Y-%m-%d} to {last:%Y-%m-%d} UTC ({self.days:g} days)"
+        return f"{self.start:%Y-%m-%d} to {self.last_day:%Y-%m-%d} UTC ({self.days:g} days)"
 
 
 class ModelUse(BaseModel):

@@ -81,6 +81,20 @@ def import_summary(m: Measured, session: str | None) -> str:
     return "\n".join(lines)
 
 
+def import_markdown(m: Measured, session: str | None) -> str:
+    """The summary as Markdown that wraps in a narrow chat column: the first line bold, each
+    indented line a bullet (models nested)."""
+    out: list[str] = []
+    for line in import_summary(m, session).splitlines():
+        if line.startswith("    "):
+            out.append(f"  - {line.strip()}")
+        elif line.startswith("  "):
+            out.append(f"- {line.strip()}")
+        else:
+            out += ["", f"**{line}**" if not out else line]
+    return "\n".join(out).strip()
+
+
 def measured_document(state) -> dict | None:  # state: advisor.state.SessionState
     """For `ask --json` and the report: the fields holding an import's measured values, and what
     they were measured from."""

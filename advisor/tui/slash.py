@@ -80,7 +80,7 @@ class SlashRunner:
         import asyncio
 
         from advisor.commands.import_usage import parse_slash, window
-        from advisor.measure.render import import_summary
+        from advisor.measure.render import import_markdown
         from advisor.measure.run import ImportFailed, measure_path
 
         args = parse_slash(rest)
@@ -100,8 +100,7 @@ class SlashRunner:
         if not measured.records:
             raise UsageError(f"import: no requests in {args.path} in the window; the profile is unchanged")
         diff = session.apply_measured(measured)
-        await app.chat.add(ReplyMessage(f"**Imported** — the profile's volume is now measured\n\n```\n"
-                                        f"{import_summary(measured, session.name)}\n```"))
+        await app.chat.add(ReplyMessage(import_markdown(measured, session.name)))
         await app.refresh_panels(changed=set(diff))
 
     async def cmd_export(self, rest: str) -> None:

@@ -105,14 +105,14 @@ class ProfilePanel(DataTable):
         self.tooltip = ("Assuming:\n" + "\n".join(f"• {a}" for a in assumptions)) if assumptions else None
         sources = ("measured", "given", "assumed", "missing")
         count = {source: sum(1 for row in rows if row[2] == source) for source in sources}
+        measured_part = ""
+        if count["measured"]:
+            w = state.measured.window
+            measured_part = f"{count['measured']} measured {w.start:%Y-%m-%d}…{w.last_day:%m-%d} UTC, "
         hover = " (hover: the defaults)" if assumptions else ""
-        measured_part = f"{count['measured']} measured, " if count["measured"] else ""
         self.border_title = (
             f"Profile — {measured_part}{count['given']} given, {count['assumed']} assumed,"
             f" {count['missing']} missing{hover}"
-        )
-        self.border_subtitle = (
-            f"measured: {state.measured.window.label()}" if measured_fields else "Enter on a row: /set it"
         )
 
     def cell_text(self, field: str) -> list[str]:
