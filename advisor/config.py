@@ -8,7 +8,6 @@ adapter and never held here, written or shown.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -30,7 +29,7 @@ _ENV = {
 
 
 class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     ollama_host: str | None = None  # None: the client's default, 127.0.0.1:11434
     ollama_model: str = DEFAULT_OLLAMA_MODEL
@@ -63,10 +62,12 @@ def load_config(path: Path | None = None, **flags: object) -> Config:
     values: dict[str, object] = {}
     path = path or config_file()
     if path.is_file():
+        from advisor.tools.tomlfile import TomlFileError, read_toml
+
         try:
-            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise UsageError(f"config: cannot read {path}: {exc}") from None
+            values.update(read_toml(path))
+        except TomlFileError as exc:
+            raise UsageError(f"config: {exc}") from None
     for field, var in _ENV.items():
         if os.environ.get(var):
             values[field] = os.environ[var]
@@ -78,8 +79,12 @@ def load_config(path: Path | None = None, **flags: object) -> Config:
     try:
         return Config.model_validate(values)
     except ValidationError as exc:
+        from advisor.tools.base import short
+
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err["loc"])
-        raise UsageError(
-            f"config: {field}: {err.get('input')!r} {err['msg'].lower()} (in {path} or ${_ENV.get(field, 'flag')})"
-        ) from None
+        where = f"{path} or ${_ENV[field]}" if field in _ENV else str(path)
+        if err["type"] == "extra_forbidden":
+            known = ", ".join(Config.model_fields)
+            raise UsageError(f"config: {field}: unknown setting (in {where}); settings are {known}") from None
+        raise UsageError(f"config: {field}: {short(err.get('input'))} {err['msg'].lower()} (in {where})") from None

@@ -13,7 +13,14 @@ APP = "advisor"
 
 def _dir(env: str, default: str, override: Path | None = None) -> Path:
     path = override or (Path(os.environ[env]) if os.environ.get(env) else Path(default))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from advisor.errors import UsageError
+
+        what = "--data-dir or $" + env if env == "ADVISOR_DATA_DIR" else "$" + env
+        reason = "is a file, not a directory" if path.exists() and not path.is_dir() else (exc.strerror or str(exc))
+        raise UsageError(f"{what}: {str(path)!r} {reason} — give a directory the advisor may write to") from None
     return path
 
 

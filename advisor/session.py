@@ -24,7 +24,7 @@ from advisor.events import (
     UsageRecorded,
 )
 from advisor.measure.measured import Measured
-from advisor.models.base import Message
+from advisor.models.base import Message, ModelError
 from advisor.paths import cache_dir, data_dir, db_path
 from advisor.pricing import claude_priced, claude_usd
 from advisor.state import SessionState
@@ -76,7 +76,9 @@ class Session:
                 raise UsageError(f"session: {what} — start one with `advisor` or `advisor ask …`")
             record = store.create_session(session_name, exist_ok=not new)  # another process's is ours too
         state = _read_state(store, record.id, on_progress or (lambda _line: None))
-        return cls(config, store, record.id, record.name, state)
+        session = cls(config, store, record.id, record.name, state)
+        session.set_aside_removed_entries()
+        return session
 
     @classmethod
     def open(
@@ -90,6 +92,23 @@ class Session:
         session = cls.load(config, session_name, new=new, on_progress=on_progress)
         session.connect(on_progress)
         return session
+
+    def set_aside_removed_entries(self) -> None:
+        """A profile naming a catalog entry that is gone (a user catalog edited since) goes on
+        without it, and says so — rather than failing every comparison."""
+        from advisor.interview.fields import ID_SECTIONS
+
+        for field, section in ID_SECTIONS.items():
+            value = getattr(self.state.profile, field, None)
+            if value is None or value in self.catalog.section(section):
+                continue
+            setattr(self.state.profile, field, None)
+            if field in self.state.given:
+                self.state.given.remove(field)
+            self.startup_notices.append(
+                f"the catalog no longer has the {field.replace('_', ' ')} {value!r} this session used "
+                f"(removed from a catalog file?); going on without it — `/set {field} …` to pick another"
+            )
 
     def connect(self, on_progress: Callable[[str], None] | None = None) -> None:
         """Find the local model (and probe it) and Claude."""
@@ -146,7 +165,12 @@ class Session:
             progress("loading the embedded model…")
             load = getattr(self.local, "load", None)
             if load is not None:
-                load()
+                try:
+                    load()
+                except ModelError as exc:  # a damaged file: the interview and the tools answer
+                    self.startup_notices.append(f"embedded model not used: {exc}")
+                    self.local, self.local_label = None, "none"
+                    return "none"
                 seconds = getattr(self.local, "load_seconds", None)
                 if seconds is not None:
                     progress(f"embedded model loaded in {seconds:.1f} s")

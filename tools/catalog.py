@@ -17,7 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from advisor.tools.base import ToolError
+from advisor.tools.base import ToolError, short
+from advisor.tools.tomlfile import TomlFileError, read_toml
 
 Tier = Literal["frontier", "strong", "budget"]
 TIER_RANK: dict[str, int] = {"budget": 0, "strong": 1, "frontier": 2}
@@ -39,7 +40,7 @@ class CatalogError(ValueError):
 
 
 class _Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
 
 
 class Sourced(_Entry):
@@ -306,14 +307,23 @@ def _norm(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum() or ch == ".")
 
 
-def _entry(entry_type: type[_Entry], raw: dict, where: str) -> _Entry:
+def _entry(entry_type: type[_Entry], raw: object, where: str) -> _Entry:
     """One validated entry; a CatalogError naming file, entry and field otherwise."""
+    if not isinstance(raw, dict):
+        raise CatalogError(f"{where}: must be a table of fields, got {short(raw)}")
+    if "id" in raw and (not isinstance(raw["id"], str) or not raw["id"].strip()):
+        raise CatalogError(f"{where}: id: must be a non-empty string (got {short(raw['id'])})")
     try:
         return entry_type.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         field = ".".join(str(p) for p in err["loc"]) or "entry"
-        raise CatalogError(f"{where}: {field}: {err['msg']} (got {err.get('input')!r})") from None
+        raise CatalogError(f"{where}: {field}: {err['msg']} (got {short(err.get('input'))})") from None
+
+
+def _entry_name(raw: object, i: int) -> str:
+    name = raw.get("id") if isinstance(raw, dict) else None
+    return short(name, 60).strip("'\"") if isinstance(name, str) and name.strip() else f"#{i + 1}"
 
 
 def _load_file(text: str, filename: str, section: str) -> dict[str, _Entry]:
@@ -324,7 +334,7 @@ def _load_file(text: str, filename: str, section: str) -> dict[str, _Entry]:
         raise CatalogError(f"{filename}: not valid TOML: {exc}") from None
     out: dict[str, _Entry] = {}
     for i, raw in enumerate(data.get(key, [])):
-        entry = _entry(ENTRY_TYPES[section], raw, f"{filename}: [[{key}]] {raw.get('id', f'#{i + 1}')}")
+        entry = _entry(ENTRY_TYPES[section], raw, f"{filename}: [[{key}]] {_entry_name(raw, i)}")
         if entry.id in out:
             raise CatalogError(f"{filename}: [[{key}]] {entry.id}: duplicate id")
         out[entry.id] = entry
@@ -334,14 +344,26 @@ def _load_file(text: str, filename: str, section: str) -> dict[str, _Entry]:
 def _load_user_file(path: Path, sections: dict[str, dict[str, _Entry]]) -> None:
     """A user file may hold any of the sections' tables: ``[[cloud]]``, ``[[hardware]]``, …"""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise CatalogError(f"{path}: cannot read: {exc}") from None
-    for section, entry_type in ENTRY_TYPES.items():
-        table = section.replace("-", "_")
-        for i, raw in enumerate(data.get(table, [])):
-            entry = _entry(entry_type, raw, f"{path}: [[{table}]] {raw.get('id', f'#{i + 1}')}")
-            sections[section][entry.id] = entry
+        data = read_toml(path)
+    except TomlFileError as exc:
+        raise CatalogError(str(exc)) from None
+    tables = {section.replace("-", "_"): section for section in ENTRY_TYPES}
+    for table, entries in data.items():
+        if table not in tables:
+            close = difflib.get_close_matches(table, list(tables), n=1)
+            hint = f"did you mean [[{close[0]}]]?" if close else f"sections are {', '.join(tables)}"
+            raise CatalogError(f"{path}: [[{table[:40]}]]: unknown section; {hint}")
+        if not isinstance(entries, list):
+            raise CatalogError(
+                f"{path}: {table}: must be entries written [[{table}]] (an array of tables), got {short(entries)}"
+            )
+        seen: set[str] = set()
+        for i, raw in enumerate(entries):
+            entry = _entry(ENTRY_TYPES[tables[table]], raw, f"{path}: [[{table}]] {_entry_name(raw, i)}")
+            if entry.id in seen:
+                raise CatalogError(f"{path}: [[{table}]] {entry.id}: duplicate id (entry #{i + 1}); ids must differ")
+            seen.add(entry.id)
+            sections[tables[table]][entry.id] = entry
 
 
 def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:

@@ -48,8 +48,9 @@ def hybrid(inp: HybridInput, catalog: Catalog, today: date | None = None) -> Hyb
     if inp.local_share is None:
         assumptions.append(f"{share:.0%} kept local (everything but the frontier share)")
     box = catalog.get("hardware", p.hardware, "hardware")
-    if inp.model:
-        cloud = cloud_part(catalog, p, 1 - share, catalog.get("cloud", inp.model, "model").id)
+    wanted, field = (inp.model, "model") if inp.model else (p.cloud_model, "cloud_model")
+    if wanted:
+        cloud = cloud_part(catalog, p, 1 - share, catalog.get("cloud", wanted, field).id)
     else:
         cloud = cheapest_cloud(catalog, p, 1 - share, p.hard_tier, today or date.today())
         if cloud is None:
@@ -61,7 +62,7 @@ def hybrid(inp: HybridInput, catalog: Catalog, today: date | None = None) -> Hyb
     plan = Plan("hybrid", "hybrid", "Hybrid", share, cloud=cloud, local=local)
     option = evaluate(plan, p)
     local_only = option.monthly_usd - cloud.monthly_usd
-    if inp.model:
+    if wanted:
         all_cloud = cloud_part(catalog, p, 1.0, cloud.models[0]).monthly_usd
     else:
         baseline = cloud_baseline(catalog, p, today or date.today())

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from advisor.tools.base import ToolError, ToolResult
+from advisor.tools.base import ToolError, ToolResult, short
 
 if TYPE_CHECKING:
     from advisor.tools.catalog import Catalog
@@ -102,7 +102,7 @@ def describe_validation_error(exc: ValidationError) -> str:
     if not err["loc"]:
         return f"input: {message}"
     value = err.get("input")
-    return f"{field}: {value!r} {message[0].lower() + message[1:]}"
+    return f"{field}: {short(value)} {message[0].lower() + message[1:]}"
 
 
 TOOLS: dict[str, Tool] = {

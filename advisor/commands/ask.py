@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from advisor.commands.options import add_session_options, config_from_args
 
@@ -55,7 +56,7 @@ def ask(config: Config, text: str, *, session_name: str | None, new: bool, as_js
         elif isinstance(event, TurnFinished):
             answer = event.answer
     if as_json:
-        print(json.dumps(ask_document(session, answer), indent=2, default=str))
+        print(json.dumps(finite(ask_document(session, answer)), indent=2, default=str, allow_nan=False))
     else:
         print()
     return 1 if failed else 0
@@ -100,3 +101,14 @@ def ask_document(session: Session, answer: str) -> dict:
         "unread": session.state.unread,
     }
 
+
+def finite(value: Any) -> Any:
+    """``value`` with any NaN or infinity made null: JSON has no NaN, and a script reading it must
+    not meet one (the catalog refuses non-finite prices; this is the last guard)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value

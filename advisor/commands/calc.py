@@ -30,7 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
     argv = argv or []
     selected = argv[argv.index("calc") + 1] if "calc" in argv[:-1] else None
     for tool in TOOLS.values():
-        sub = tools.add_parser(tool.name, help=tool.description, description=tool.description)
+        described = tool.description.replace("%", "%%")
+        sub = tools.add_parser(tool.name, help=described, description=described)
         sub.add_argument("--json", action="store_true", help="print JSON for scripts")
         if tool.name == selected:
             add_tool_flags(sub, tool)
@@ -39,7 +40,7 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
 def add_tool_flags(parser: argparse.ArgumentParser, tool: Tool) -> None:
     for name, field in tool.input_model.model_fields.items():
         flag = "--" + name.replace("_", "-")
-        help_text = field.description or ""
+        help_text = (field.description or "").replace("%", "%%")  # argparse formats help with %
         if field.annotation is bool or typing.get_args(field.annotation) == (bool, type(None)):
             parser.add_argument(flag, dest=name, action="store_true", default=None, help=help_text)
         else:

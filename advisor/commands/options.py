@@ -19,13 +19,22 @@ class UsageParser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
-def glue_negative_values(argv: list[str]) -> list[str]:
+def glue_negative_values(argv: list[str], switches: frozenset[str] = frozenset()) -> list[str]:
     """`--input-tokens -5M` → `--input-tokens=-5M`, so the value reaches validation (and its
-    one-line error naming the field) instead of argparse taking it for an option."""
+    one-line error naming the field) instead of argparse taking it for an option. Not after a
+    switch that takes no value (`--offline -5 requests`), nor a quoted sentence, nor after `--`."""
     out: list[str] = []
     for token in argv:
-        if out and out[-1].startswith("--") and "=" not in out[-1] and re.match(r"^-[\d.]", token):
-            out[-1] = f"{out[-1]}={token}"
+        previous = out[-1] if out else ""
+        if (
+            previous.startswith("--")
+            and previous != "--"
+            and "=" not in previous
+            and previous not in switches
+            and "--" not in out
+            and re.match(r"^-[\d.]\S*$", token)
+        ):
+            out[-1] = f"{previous}={token}"
         else:
             out.append(token)
     return out

@@ -48,6 +48,8 @@ def write_report(config: Config, session_name: str | None, fmt: str, out: Path |
     if fmt not in ("md", "json"):
         raise UsageError(f"format: {fmt!r} is not md or json")
     session = Session.load(config, session_name, create=False)
+    for line in session.startup_notices:
+        print(f"advisor: {line}", file=sys.stderr)
     try:
         if not session.state.has_volume():
             raise UsageError(f"session {session.name!r}: no volume yet — tell the advisor how many requests or tokens")

@@ -29,6 +29,22 @@ def shipped_gguf() -> Path | None:
     return None
 
 
+def not_a_model(path: Path) -> str | None:
+    """Why ``path`` cannot be a GGUF model (missing, a directory, unreadable, no GGUF magic), or None."""
+    if not path.exists():
+        return "does not exist; give the path of a .gguf model file"
+    if not path.is_file():
+        return "is not a file; give the path of a .gguf model file"
+    try:
+        with path.open("rb") as f:
+            magic = f.read(4)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if magic != b"GGUF":
+        return "is not a GGUF model file (it does not start with GGUF); give a .gguf file"
+    return None
+
+
 def is_available(path: str | None = None) -> bool:
     """Cheap: llama_cpp importable and the file present — without importing llama_cpp."""
     if importlib.util.find_spec("llama_cpp") is None:
@@ -56,14 +72,18 @@ class EmbeddedModel:
         with self._lock:
             if self._llama is not None:
                 return
-            if not self.path.is_file():
-                raise ModelError("missing_model", f"no embedded model at {self.path} — {INSTALL_HINT}")
+            problem = not_a_model(self.path)
+            if problem:
+                raise ModelError("missing_model", f"{self.path} {problem} — {INSTALL_HINT}")
             try:
                 from llama_cpp import Llama
             except ImportError:
                 raise ModelError("missing_model", f"llama-cpp-python is not installed — {INSTALL_HINT}") from None
             started = time.perf_counter()
-            self._llama = Llama(model_path=str(self.path), n_ctx=self.n_ctx, n_threads=self.threads, verbose=False)
+            try:
+                self._llama = Llama(model_path=str(self.path), n_ctx=self.n_ctx, n_threads=self.threads, verbose=False)
+            except ValueError as exc:  # llama.cpp could not read the file
+                raise ModelError("missing_model", f"{self.path} could not be loaded ({exc})") from None
             self.load_seconds = time.perf_counter() - started
 
     def chat(self, messages: list[Message], tools: list[ToolSpec] | None = None) -> Iterator[ModelEvent]:

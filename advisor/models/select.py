@@ -4,6 +4,7 @@ model, else the embedded model if installed, else none) — and one line saying 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from advisor.models.base import ChatModel, ModelError
 from advisor.models.offline import OFFLINE_CLIENT, loopback_url, refusal
@@ -19,10 +20,17 @@ class Selection:
 
 
 def check_spec(spec: str | None) -> None:
-    """Raise ValueError (one line) when ``spec`` is not a backend form; nothing is contacted."""
-    kind = (spec or "auto").strip().partition(":")[0]
+    """Raise ValueError (one line) when ``spec`` is not a backend form, or names a file that is
+    not a GGUF model; nothing is contacted, nothing loaded."""
+    kind, _, arg = (spec or "auto").strip().partition(":")
     if kind not in ("auto", "none", "ollama", "embedded"):
         raise ValueError(f"--local: {spec!r} is not a backend; use {FORMS}")
+    if kind == "embedded" and arg:
+        from advisor.models.embedded_model import not_a_model
+
+        problem = not_a_model(Path(arg).expanduser())
+        if problem:
+            raise ValueError(f"--local: {arg!r} {problem}")
 
 
 def select_local(spec: str | None, *, ollama_host: str | None, ollama_model: str, offline: bool) -> Selection:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from advisor.errors import UsageError
+from advisor.errors import UsageError, one_line
 from advisor.tui.commands import COMMANDS, help_markdown, split
 from advisor.tui.widgets.chat import NoticeLine, ReplyMessage
 from advisor.tui.widgets.profile_panel import field_rows
@@ -32,9 +32,9 @@ class SlashRunner:
             else:
                 await getattr(self, f"cmd_{name[1:]}")(rest)
         except UsageError as exc:
-            await chat.add_notice(str(exc), "error")
+            await chat.add_notice(one_line(str(exc)), "error")
         except Exception as exc:  # any other failure: one line, and the session goes on
-            await chat.add_notice(f"{name} failed: {type(exc).__name__}: {exc}", "error")
+            await chat.add_notice(one_line(f"{name} failed: {type(exc).__name__}: {exc}"), "error")
 
     async def cmd_profile(self, _rest: str) -> None:
         from advisor.text.render import format_value
