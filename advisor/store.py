@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -159,6 +160,20 @@ class SpendSummary(BaseModel):
     all_claude_usd: float = 0.0  # filled by the session: had every turn's tokens gone to Claude
 
 
+def _use_wal(db: sqlite3.Connection, patience: float = 10.0) -> None:
+    """Switch a new file to WAL. Two processes opening a new file at once race for it, and SQLite
+    answers "locked" at once here (no busy wait), so wait for the other a little."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def database_problem(exc: BaseException) -> str:
     """What went wrong with the database file, and what to do, in a few words."""
     text = str(exc) or type(exc).__name__
@@ -184,7 +199,7 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
+            _use_wal(self.db)
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.migrate()
