@@ -13,11 +13,11 @@ from pathlib import Path
 import ollama
 import pytest
 
-from advisor.bench import BenchInput, OllamaBackend, measure
-from advisor.bench_store import BEGIN, END, save
 from advisor.models.embedded_model import is_available
 from advisor.tools.capacity import CapacityInput, capacity
 from advisor.tools.catalog import load_catalog
+from advisor.upkeep.bench import BenchInput, OllamaBackend, measure
+from advisor.upkeep.bench_store import BEGIN, END, save
 from tests.loopback import Reply, loopback, ollama_tags
 
 NS = 1_000_000_000
@@ -159,7 +159,7 @@ def test_embedded_smollm2_bench_then_capacity_says_measured_here(tmp_path):
 
 
 def test_bench_block_and_price_update_block_live_side_by_side(tmp_path):
-    from advisor import catalog_update
+    from advisor.upkeep import catalog_update
 
     path = tmp_path / "catalog.toml"
     path.write_text(f"{catalog_update.BEGIN}\n# prices\n{catalog_update.END}\n")

@@ -180,7 +180,7 @@ def test_a_server_that_does_not_answer_times_out(monkeypatch, capsys):
     from advisor.tools import price_feed
 
     quick = price_feed.feed_config().model_copy(update={"timeout_seconds": 0.5})
-    monkeypatch.setattr("advisor.catalog_update.feed_config", lambda: quick)
+    monkeypatch.setattr("advisor.upkeep.catalog_update.feed_config", lambda: quick)
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(1)

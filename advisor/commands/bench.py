@@ -30,8 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
 def _inputs(args: argparse.Namespace):
     from pydantic import ValidationError
 
-    from advisor.bench import BenchInput
     from advisor.tools.quantity import parse_quantity
+    from advisor.upkeep.bench import BenchInput
 
     given = {}
     for name in ("input_tokens", "output_tokens", "streams"):
@@ -51,9 +51,9 @@ def _inputs(args: argparse.Namespace):
 
 
 def _backend(spec: str | None, config):
-    from advisor.bench import EmbeddedBackend, OllamaBackend
     from advisor.models.base import ModelError
     from advisor.models.select import check_spec, select_local
+    from advisor.upkeep.bench import EmbeddedBackend, OllamaBackend
 
     try:
         check_spec(spec)
@@ -78,11 +78,11 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from advisor.bench import measure, memory_gb, steps
-    from advisor.bench_store import save
     from advisor.config import load_config
     from advisor.models.base import ModelError
     from advisor.paths import config_dir
+    from advisor.upkeep.bench import measure, memory_gb, steps
+    from advisor.upkeep.bench_store import save
 
     inp = _inputs(args)
     config = load_config()

@@ -167,10 +167,10 @@ def _validate(paths: list[Path], config) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
-    from advisor import catalog_update as cu
     from advisor.config import load_config
     from advisor.paths import config_dir
     from advisor.tools.price_feed import feed_config
+    from advisor.upkeep import catalog_update as cu
 
     config = load_config(offline=args.offline)
     source = args.source or feed_config().url

@@ -142,9 +142,9 @@ class SlashRunner:
         `/catalog write` writes what was shown. Nothing is written without the second step."""
         import asyncio
 
-        from advisor import catalog_update as cu
         from advisor.paths import config_dir
         from advisor.tools.price_feed import feed_config
+        from advisor.upkeep import catalog_update as cu
 
         action, _, source = rest.partition(" ")
         session, chat = self.app.session, self.app.chat

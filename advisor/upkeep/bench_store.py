@@ -12,10 +12,10 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from advisor.bench import BenchResult
-from advisor.catalog_block import replace_block, split_block, toml_table
 from advisor.tools.capacity import HERE
 from advisor.tools.catalog import Catalog
+from advisor.upkeep.bench import BenchResult
+from advisor.upkeep.catalog_block import replace_block, split_block, toml_table
 
 BEGIN = "# >>> advisor bench: measurements of this machine (rewritten by `advisor bench`) >>>"
 END = "# <<< advisor bench <<<"

@@ -21,12 +21,12 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from advisor.catalog_block import replace_block, split_block
-from advisor.catalog_block import toml_table as _table
 from advisor.models.offline import is_loopback
 from advisor.tools.catalog import Catalog, CatalogError, CloudModel
 from advisor.tools.price_feed import FeedConfig, FeedError, feed_config, parse
 from advisor.tools.price_update import UpdatePlan, plan_update
+from advisor.upkeep.catalog_block import replace_block, split_block
+from advisor.upkeep.catalog_block import toml_table as _table
 
 BEGIN = "# >>> advisor catalog update: prices from genai-prices (rewritten by each update; edit outside it)"
 END = "# <<< advisor catalog update"
