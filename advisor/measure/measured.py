@@ -19,6 +19,9 @@ from advisor.tools.profile import WorkloadProfile
 _DATE_SUFFIX = re.compile(r"(-\d{8}|-\d{4}-\d{2}-\d{2}|-latest|@\d{8})$")
 
 
+SOURCE_NAMES = {"claude-code": "Claude Code logs", "llm-logs": "an llm logs.db", "csv": "a CSV export"}
+
+
 class TokenStats(BaseModel):
     median: float
     p95: float
@@ -114,13 +117,13 @@ class Measured(BaseModel):
             f" input cached — {self.describe()}"
         )
 
+    @property
+    def source_name(self) -> str:
+        return SOURCE_NAMES.get(self.source, self.source)
+
     def describe(self) -> str:
         """One line for answers, the panel and the report: what was measured, from what, when."""
-        source = {"claude-code": "Claude Code logs", "llm-logs": "an llm logs.db", "csv": "a CSV export"}
-        return (
-            f"measured from {self.records:,} requests in {source.get(self.source, self.source)},"
-            f" {self.window.label()}"
-        )
+        return f"measured from {self.records:,} requests in {self.source_name}, {self.window.label()}"
 
 
 def catalog_id(catalog: Catalog, name: str) -> str | None:

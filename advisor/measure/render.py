@@ -45,9 +45,9 @@ def import_document(m: Measured, session: str | None) -> dict:
 def import_summary(m: Measured, session: str | None) -> str:
     w = m.window
     lines = [
-        f"Measured from {m.source} records ({m.path}): {m.records:,} requests,"
-        f" {w.label()}",
-        f"  skipped {m.skipped:,} unreadable, {m.duplicates:,} repeated streaming entries counted once"
+        f"Measured from {m.source_name} ({m.path}): {m.records:,} requests, {w.label()}",
+        f"  skipped {m.skipped:,} unreadable" + (" or without token counts" if m.source != "claude-code" else "")
+        + (f", {m.duplicates:,} repeated entries counted once" if m.source == "claude-code" else "")
         + (f", {m.outside_window:,} outside the window" if m.outside_window else ""),
     ]
     if not m.records:
