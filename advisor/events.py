@@ -60,6 +60,17 @@ class UsageRecorded(BaseModel):
     reservation: int | None = None  # the ledger row reserved for this call, settled by this usage
 
 
+class AllClaudeEstimated(BaseModel):
+    """What a Claude-only advisor would have spent on this turn (advisor/meter.py)."""
+
+    type: Literal["all_claude"] = "all_claude"
+    model: str
+    input_tokens: int
+    output_tokens: int
+    usd: float
+    basis: str
+
+
 class TurnFailed(BaseModel):
     type: Literal["error"] = "error"
     kind: str
@@ -79,6 +90,7 @@ AgentEvent = (
     | ProfileChanged
     | Escalated
     | UsageRecorded
+    | AllClaudeEstimated
     | TurnFailed
     | TurnFinished
 )

@@ -17,8 +17,10 @@ from advisor.config import Config
 from advisor.errors import UsageError
 from advisor.events import (
     AgentEvent,
+    AllClaudeEstimated,
     ProfileChanged,
     TextChunk,
+    ToolAnswered,
     TurnFailed,
     TurnFinished,
     UsageRecorded,
@@ -266,13 +268,17 @@ class Session:
         self._turn_id = turn_id
         self.save()  # start from what is saved now: another process may have answered
         answer, status = "", "ok"
+        tool_results: list[str] = []
         try:
             for event in run_turn(self._context(), text, cancel, escalate):
                 if isinstance(event, TextChunk):
                     answer += event.text
                 elif isinstance(event, TurnFinished):
                     answer = event.answer
+                    self._record(turn_id, self._all_claude(turn_id, text, tool_results, answer))
                 else:
+                    if isinstance(event, ToolAnswered):
+                        tool_results.append(json.dumps(event.result if event.error is None else event.error))
                     self._record(turn_id, event)
                 yield event
                 if cancel.is_set():
@@ -288,6 +294,23 @@ class Session:
                 status = "cancelled"
             self.save()
             self.store.finish_turn(turn_id, answer, status)
+
+    def _all_claude(self, turn_id: int, text: str, tool_results: list[str], answer: str) -> AllClaudeEstimated:
+        """What a Claude-only advisor would have spent on this turn (the meter's other half)."""
+        from advisor.agent import tool_specs
+        from advisor.meter import TurnTranscript, estimate
+
+        earlier = [t for t in self.store.turns(self.session_id, events=False) if t.id != turn_id]
+        transcript = TurnTranscript(
+            profile=self.state.profile.model_dump(exclude_none=True),
+            history=[part for t in earlier for part in (t.user_text, t.answer or "")],
+            user_text=text,
+            tool_results=tool_results,
+            answer=answer,
+        )
+        schemas = json.dumps([s.model_dump() for s in tool_specs()])
+        guess = estimate(transcript, schemas, self._price_claude)
+        return AllClaudeEstimated(model=self.config.claude_model, **guess.model_dump())
 
     def _record(self, turn_id: int, event: AgentEvent) -> None:
         self.store.add_event(turn_id, event)
@@ -341,11 +364,12 @@ class Session:
         return diff
 
     def spend(self) -> SpendSummary:
+        from advisor.meter import BASIS
+
         spend = self.store.spend(self.session_id)
-        spend.all_claude_usd = self._price_claude(
-            spend.local_input_tokens + spend.claude_input_tokens,
-            spend.local_output_tokens + spend.claude_output_tokens,
-        )
+        i, o, usd = self.store.all_claude(self.session_id)
+        spend.all_claude_input_tokens, spend.all_claude_output_tokens, spend.all_claude_usd = i, o, usd
+        spend.all_claude_basis = f"{self.config.claude_model}, {BASIS}"
         return spend
 
     def set_offline(self, offline: bool) -> str | None:

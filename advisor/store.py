@@ -157,7 +157,15 @@ class SpendSummary(BaseModel):
     claude_output_tokens: int = 0
     claude_usd: float = 0.0  # settled calls plus the worst case of calls cancelled or killed in flight
     claude_reserved_usd: float = 0.0  # of which: reservations never settled
-    all_claude_usd: float = 0.0  # filled by the session: had every turn's tokens gone to Claude
+    all_claude_usd: float = 0.0  # what a Claude-only advisor would have spent (advisor/meter.py)
+    all_claude_input_tokens: int = 0
+    all_claude_output_tokens: int = 0
+    all_claude_basis: str = ""
+
+    @property
+    def claude_share(self) -> float | None:
+        """Claude's actual spend as a share of the all-Claude figure."""
+        return self.claude_usd / self.all_claude_usd if self.all_claude_usd > 0 else None
 
 
 def _use_wal(db: sqlite3.Connection, patience: float = 10.0) -> None:
@@ -417,6 +425,18 @@ class Store:
                 summary.claude_usd, summary.claude_reserved_usd = r["usd"], r["reserved"]
         summary.local_turns = summary.turns - summary.claude_turns
         return summary
+
+    def all_claude(self, session_id: int) -> tuple[int, int, float]:
+        """The session's all-Claude estimates summed: input tokens, output tokens, dollars."""
+        row = self.db.execute(
+            """SELECT COALESCE(SUM(json_extract(e.data, '$.input_tokens')), 0) AS i,
+                      COALESCE(SUM(json_extract(e.data, '$.output_tokens')), 0) AS o,
+                      COALESCE(SUM(json_extract(e.data, '$.usd')), 0.0) AS usd
+               FROM events e JOIN turns t ON e.turn_id = t.id
+               WHERE t.session_id = ? AND e.type = 'all_claude'""",
+            (session_id,),
+        ).fetchone()
+        return int(row["i"]), int(row["o"]), float(row["usd"])
 
     def claude_spent(self, session_id: int) -> float:
         return self.spend(session_id).claude_usd

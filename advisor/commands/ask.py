@@ -90,6 +90,10 @@ def ask_document(session: Session, answer: str) -> dict:
             "local_input_tokens": spend.local_input_tokens,
             "local_output_tokens": spend.local_output_tokens,
             "all_claude_usd": spend.all_claude_usd,
+            "all_claude_input_tokens": spend.all_claude_input_tokens,
+            "all_claude_output_tokens": spend.all_claude_output_tokens,
+            "all_claude_basis": spend.all_claude_basis,
+            "claude_share": spend.claude_share,
         },
         "backend": {
             "local": session.local_label,

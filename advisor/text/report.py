@@ -314,7 +314,11 @@ def _spend(spend: SpendSummary | None) -> list[str]:
         f" {spend.claude_output_tokens:,} out — {money(spend.claude_usd)}",
     ]
     if spend.all_claude_usd:
-        out.append(f"- the same session on Claude alone: {money(spend.all_claude_usd)}")
+        out.append(
+            f"- the same session on Claude alone: {money(spend.all_claude_usd)}"
+            f" ({spend.all_claude_input_tokens:,} tokens in, {spend.all_claude_output_tokens:,} out;"
+            f" {spend.all_claude_basis}) — Claude's actual share: {spend.claude_share:.1%}"
+        )
     return [*out, ""]
 
 
