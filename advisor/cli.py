@@ -12,7 +12,7 @@ from advisor import __version__
 from advisor.commands.options import UsageParser, glue_negative_values
 from advisor.errors import UsageError, one_line
 
-COMMANDS = ("chat", "ask", "calc", "catalog", "report", "import", "bench")
+COMMANDS = ("chat", "ask", "calc", "catalog", "report", "import", "bench", "model")
 MODULES = {"import": "import_usage"}  # `import` is a Python keyword
 
 

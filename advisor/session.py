@@ -157,6 +157,11 @@ class Session:
         self.startup_notices.insert(0, selection.reason)
         if self.local is not None:
             self.mode = self._probe(progress)
+        if (self.config.local or "auto") == "auto" and not self.local_label.startswith("ollama"):
+            from advisor.models.pull import offer, pulled_model
+
+            if pulled_model() is None:  # no Ollama and no capable model here: offer one
+                self.startup_notices.append(offer())
 
     def _probe(self, progress: Callable[[str], None]) -> str:
         from advisor.agent import tool_specs

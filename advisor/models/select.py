@@ -49,7 +49,7 @@ def select_local(spec: str | None, *, ollama_host: str | None, ollama_model: str
         return first
     second = _embedded(None, explicit=False)
     if second.model is not None:
-        second.reason = f"{first.reason}; using {second.label}"
+        second.reason = f"{first.reason}; {second.reason}"
         return second
     return Selection(None, "none", f"{first.reason}; {second.reason}; the interview and the tools answer alone")
 
@@ -72,7 +72,11 @@ def _ollama(model: str, host: str | None, offline: bool, *, explicit: bool) -> S
 
 def _embedded(path: str | None, *, explicit: bool) -> Selection:
     from advisor.models.embedded_model import INSTALL_HINT, EmbeddedModel, is_available
+    from advisor.models.pull import pulled_model
 
+    pulled = None if path else pulled_model()
+    if pulled is not None:  # `advisor model pull` fetched one: it beats the shipped SmolLM2
+        path = pulled.path
     if not is_available(path):
         where = f"at {path}" if path else "installed"
         return Selection(None, "none", f"no embedded model {where} ({INSTALL_HINT})")
@@ -80,4 +84,5 @@ def _embedded(path: str | None, *, explicit: bool) -> Selection:
         model = EmbeddedModel(path)
     except ModelError as exc:
         return Selection(None, "none", str(exc))
-    return Selection(model, model.label, f"using the embedded model {model.path.name}")
+    how = f"pulled {pulled.id}" if pulled else model.path.name
+    return Selection(model, model.label, f"using the embedded model {how}")

