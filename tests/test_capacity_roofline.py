@@ -214,3 +214,41 @@ def test_decode_never_above_the_ceilings(chip, work, eff, streams):
     assert s.decode_tps_per_stream <= rl.bandwidth_ceiling_tps(chip.bandwidth_gb_s, work.active_weights_gb) * (1 + 1e-9)
     if s.compute_ceiling_tps is not None:
         assert s.decode_tps <= s.compute_ceiling_tps * (1 + 1e-9)
+
+
+def test_breakeven_beyond_one_units_reach_is_marked(catalog):
+    from advisor.tools.breakeven import BreakevenInput, breakeven
+
+    slow = breakeven(
+        BreakevenInput(hardware="framework-16-strix-point-96gb", model="deepseek-v4-flash", local_model="qwen3-8b"),
+        catalog,
+    )
+    assert slow.beyond_reach and slow.breakeven_tokens_per_month > slow.reach_tokens_per_month
+    assert any("beyond what one" in a for a in slow.assumptions)
+    fast = breakeven(
+        BreakevenInput(hardware="h100-sxm-80gb", model="claude-haiku-4-5", local_model="llama-3.1-8b"), catalog
+    )
+    assert not fast.beyond_reach and fast.breakeven_tokens_per_month < fast.reach_tokens_per_month
+
+
+def test_compare_marks_a_breakeven_beyond_reach_in_words(catalog):
+    from advisor.render import breakeven_words
+
+    result = compare(
+        CompareInput(
+            requests_per_day=2000,
+            input_tokens_per_request=2000,
+            output_tokens_per_request=300,
+            privacy="internal",
+            frontier_share=0,
+            routine_tier="budget",
+            hardware="framework-16-strix-point-96gb",
+            local_model="qwen3-8b",
+        ),
+        catalog,
+    )
+    rec = result.recommendation
+    assert rec.breakeven_reach_tokens_per_month is not None
+    # the iGPU box carries ~400M tokens a month; it would match DeepSeek's price only past ~900M
+    assert rec.breakeven_beyond_reach and rec.breakeven_tokens_per_month > rec.breakeven_reach_tokens_per_month
+    assert "beyond what one unit can carry" in breakeven_words(rec.model_dump())
