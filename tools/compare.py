@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError, ToolResult
+from advisor.tools.capacity import engine_for
 from advisor.tools.catalog import STALE_AFTER_DAYS, Catalog, stale_prices
 from advisor.tools.options import (
     Deployment,
@@ -120,6 +121,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
     except MissingVolume as exc:
         raise ToolError("volume", None, str(exc).removeprefix("volume: ")) from None
     today = today or date.today()
+    engine_for(catalog, p.serving_engine)  # an unknown engine is the user's error, not "no local option"
     plans = build_plans(catalog, p, today)
     if not plans:
         raise ToolError("profile", None, "no option in the catalog can serve it")

@@ -13,6 +13,7 @@ ID_SECTIONS = {
     "owned_hardware": "hardware",
     "cloud_model": "cloud",
     "local_model": "local-models",
+    "serving_engine": "engines",
 }
 
 
