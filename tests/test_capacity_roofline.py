@@ -232,7 +232,7 @@ def test_breakeven_beyond_one_units_reach_is_marked(catalog):
 
 
 def test_compare_marks_a_breakeven_beyond_reach_in_words(catalog):
-    from advisor.render import breakeven_words
+    from advisor.text.render import breakeven_words
 
     result = compare(
         CompareInput(
@@ -252,3 +252,25 @@ def test_compare_marks_a_breakeven_beyond_reach_in_words(catalog):
     # the iGPU box carries ~400M tokens a month; it would match DeepSeek's price only past ~900M
     assert rec.breakeven_beyond_reach and rec.breakeven_tokens_per_month > rec.breakeven_reach_tokens_per_month
     assert "beyond what one unit can carry" in breakeven_words(rec.model_dump())
+
+
+def test_an_unknown_serving_engine_is_a_one_line_error_with_the_closest(catalog):
+    from advisor.tools.base import ToolError
+
+    with pytest.raises(ToolError) as err:
+        compare(CompareInput(requests_per_day=1000, input_tokens_per_request=500, serving_engine="vlm"), catalog)
+    assert "engine" in str(err.value) and "vllm" in str(err.value)
+
+
+def test_vllm_batches_as_many_streams_as_memory_holds(catalog):
+    r = capacity(
+        CapacityInput(
+            hardware="h100-sxm-80gb",
+            local_model="llama-3.1-8b",
+            engine="vllm",
+            engine_streams=True,
+            context_tokens=4096,
+        ),
+        catalog,
+    )
+    assert r.streams == min(256, r.max_streams_fitting) and r.streams > 16 and r.fits is True
