@@ -178,3 +178,25 @@ def test_progress_counts_on_a_terminal_and_as_a_line(claude_home: Path) -> None:
     line = log.getvalue()
     assert "\r" not in line and line.count("\n") == 1
     assert "3 files" in line and "2 skipped" in line and "4 duplicates" in line and "5 requests" in line
+
+
+def test_traffic_window_from_the_busiest_hour(tmp_path: Path) -> None:
+    """300 requests over 2 days, 60 of them at 14:00 UTC: the busiest hour holds 20% of a day's
+    requests, so the box must carry them as if they came in a 5-hour window."""
+    calls = []
+    for i in range(300):
+        day, hour = 1 + i % 2, 14 if i < 60 else 8 + i % 6
+        calls.append(Call(f"m{i}", f"r{i}", f"2025-10-0{day}T{hour:02d}:{i % 60:02d}:00Z", input_tokens=100,
+                          output_tokens=10))
+    write_lines(tmp_path / "s.jsonl", [line for c in calls for line in assistant_lines("s", c)])
+    m = import_usage(tmp_path / "s.jsonl", default_catalog(), quiet=True)
+    assert m.busiest_hour_utc == 14 and m.busiest_hour_share == pytest.approx(0.2)
+    assert m.traffic_hours == 5.0
+    assert m.profile_fields()["traffic_hours"] == 5.0
+    few = import_usage(claude_home_tree(tmp_path), default_catalog(), quiet=True)
+    assert "traffic_hours" not in few.profile_fields()  # 5 requests: noise, the default stays
+    assert any("busiest hour's share is not used" in n for n in few.notes)
+
+
+def claude_home_tree(tmp_path: Path) -> Path:
+    return build_tree(tmp_path / "home")

@@ -19,6 +19,7 @@ from advisor.tools.profile import WorkloadProfile
 _DATE_SUFFIX = re.compile(r"(-\d{8}|-\d{4}-\d{2}-\d{2}|-latest|@\d{8})$")
 
 
+MIN_RECORDS_FOR_PEAK = 200  # fewer, and the busiest hour's share is noise: the traffic window keeps its default
 SOURCE_NAMES = {"claude-code": "Claude Code logs", "llm-logs": "an llm logs.db", "csv": "a CSV export"}
 
 
@@ -100,8 +101,8 @@ class Measured(BaseModel):
             "monthly_output_tokens": round(self.monthly_output_tokens),
             "cached_input_share": round(self.cached_input_share, 4),
         }
-        if "traffic_hours" in WorkloadProfile.model_fields:  # the capacity model's traffic window
-            fields["traffic_hours"] = self.traffic_hours
+        if "traffic_hours" in WorkloadProfile.model_fields and self.records >= MIN_RECORDS_FOR_PEAK:
+            fields["traffic_hours"] = self.traffic_hours  # the capacity model's traffic window
         priced = [m for m in self.models if m.catalog_id and m.usd is not None]
         if priced:
             fields["cloud_model"] = max(priced, key=lambda m: m.usd or 0).catalog_id
@@ -195,6 +196,11 @@ def measure(
     unpriced = [m.model for m in models if m.usd is None]
     if unpriced:
         notes.append(f"not in the catalog, so not priced: {', '.join(unpriced)}")
+    if 0 < tally.records < MIN_RECORDS_FOR_PEAK:
+        notes.append(
+            f"only {tally.records} requests: the busiest hour's share is not used as the traffic window"
+            f" (it takes {MIN_RECORDS_FOR_PEAK})"
+        )
     usd = sum(priced) if priced else None
     return Measured(
         source=source,
