@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from advisor import router
+from advisor.escalation import router
+from advisor.escalation.pricing import worst_case_input_tokens
 from advisor.events import (
     AgentEvent,
     Escalated,
@@ -34,7 +35,6 @@ from advisor.models.base import (
     ToolCallsReady,
     ToolSpec,
 )
-from advisor.pricing import worst_case_input_tokens
 from advisor.prompts import load as load_prompt
 from advisor.state import SessionState
 from advisor.text.summary import recommendation_markdown, whatif_markdown

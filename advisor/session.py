@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from advisor.agent import HISTORY_MESSAGES, TurnContext, run_turn
 from advisor.config import Config
 from advisor.errors import UsageError
+from advisor.escalation.pricing import claude_priced, claude_usd
 from advisor.events import (
     AgentEvent,
     AllClaudeEstimated,
@@ -28,7 +29,6 @@ from advisor.events import (
 from advisor.measure.measured import Measured
 from advisor.models.base import Message, ModelError
 from advisor.paths import cache_dir, data_dir, db_path
-from advisor.pricing import claude_priced, claude_usd
 from advisor.state import SessionState
 from advisor.store import SpendSummary, Store
 from advisor.tools.base import ToolError

@@ -16,9 +16,9 @@ import time
 import pytest
 
 from advisor.config import load_config
+from advisor.escalation.pricing import claude_usd
 from advisor.events import Escalated, Notice
 from advisor.paths import data_dir, db_path
-from advisor.pricing import claude_usd
 from advisor.session import Session
 from advisor.store import Store
 from advisor.tools.catalog import load_catalog

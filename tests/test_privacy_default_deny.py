@@ -14,8 +14,8 @@ import re
 import pytest
 
 from advisor.config import load_config
+from advisor.escalation.privacy_guard import sensitive_mentions, withheld_because
 from advisor.events import Escalated
-from advisor.privacy_guard import sensitive_mentions, withheld_because
 from advisor.session import Session
 from tests.loopback import claude_message, loopback
 from tests.privacy_corpus import CLEAR, HELD_OUT, TUNED

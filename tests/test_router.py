@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from advisor import router
+from advisor.escalation import router
 
 BASE = dict(
     explicit=False,

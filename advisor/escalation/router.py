@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from advisor.privacy_guard import withheld_because
+from advisor.escalation.privacy_guard import withheld_because
 from advisor.prompts import load as load_prompt
 
 _MEMO = re.compile(
@@ -83,7 +83,7 @@ def escalation_request(
     """The one user message Claude gets: structured profile and tool results, never the transcript.
 
     The user's words go only when the user said the data is public or internal and the words name
-    nothing sensitive (advisor.privacy_guard); otherwise Claude gets the reason for the request only.
+    nothing sensitive (advisor.escalation.privacy_guard); otherwise Claude gets the reason for the request only.
     """
     why = withheld_because(question, privacy, privacy_given)
     if why is not None:
