@@ -5,9 +5,11 @@ The vocabulary is data: prompts/voice.toml."""
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -196,8 +198,6 @@ def judge(
     lowered = text.lower()
     if _off_topic(lowered, user_text):
         return "off the turn's topic"
-    from advisor.gate import unsupported_figures  # the gate imports this module
-
     bad = unsupported_figures(text, sources)
     if bad:
         return f"figures no tool computed: {', '.join(bad)}"
@@ -207,3 +207,65 @@ def judge(
         if reason:
             return reason
     return None
+
+
+# ---- the figure check: a reply's figures must come from tool results --------------------------
+_FIGURE = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|[kKmMbB](?![a-zA-Z])|million|billion)?")
+_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "million": 1e6, "billion": 1e9, "%": 0.01}
+SMALL_INTEGERS = 12  # "two options", "3 years": counting words, not figures
+
+
+def figures(text: str) -> list[tuple[str, float]]:
+    """Every figure written in ``text`` with its value (``$1,234``, ``2.5M``, ``15%``)."""
+    out: list[tuple[str, float]] = []
+    for match in _FIGURE.finditer(text):
+        whole, frac, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        value = float(whole.replace(",", "") + frac) * _SCALE.get(unit, 1.0)
+        out.append((match.group(0).strip(), value))
+    return out
+
+
+def known_values(sources: Iterable[Any]) -> list[float]:
+    """All numbers in tool results, profiles and the user's own words."""
+    values: list[float] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, bool) or node is None:
+            return
+        if isinstance(node, int | float):
+            if math.isfinite(node):
+                values.append(float(node))
+        elif isinstance(node, str):
+            values.extend(v for _, v in figures(node))
+        elif isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list | tuple):
+            for v in node:
+                walk(v)
+
+    for source in sources:
+        walk(source)
+    return values
+
+
+def _matches(value: float, known: list[float]) -> bool:
+    for k in known:
+        for candidate in (k, k * 100, k / 1e3, k / 1e6, k / 1e9):  # shares as %, K/M/B shorthand
+            if candidate == 0:
+                if value == 0:
+                    return True
+                continue
+            if abs(value - candidate) <= max(0.5, abs(candidate) * 0.02):
+                return True
+    return False
+
+
+def unsupported_figures(reply: str, sources: Iterable[Any]) -> list[str]:
+    """Figures in ``reply`` that no source holds (within rounding); small counts are allowed."""
+    known = known_values(sources)
+    return [
+        text
+        for text, value in figures(reply)
+        if not (value <= SMALL_INTEGERS and float(value).is_integer()) and not _matches(value, known)
+    ]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from advisor.gate import SentenceGate, figures, unsupported_figures
+from advisor.gate import SentenceGate
+from advisor.voice import figures, unsupported_figures
 
 RESULT = {"monthly_usd": 900.0, "payback_months": 6.412, "monthly_input_tokens": 300_000_000.0, "share": 0.15}
 
