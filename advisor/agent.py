@@ -37,7 +37,7 @@ from advisor.models.base import (
 )
 from advisor.prompts import load as load_prompt
 from advisor.state import SessionState
-from advisor.text.summary import recommendation_markdown, whatif_markdown
+from advisor.text.summary import recommendation_brief, recommendation_markdown, whatif_markdown
 from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog
 from advisor.tools.compare import CompareResult, compare_profile
@@ -66,6 +66,7 @@ class TurnContext:
     release_claude: Callable[[int], None] = lambda reservation: None
     history: list[Message] = field(default_factory=list)
     local_failures: int = 0
+    brief: bool = False  # a side panel shows the options and assumptions: the answer leaves them out
 
 
 def tool_specs() -> list[ToolSpec]:
@@ -126,7 +127,9 @@ def run_turn(
     sources.append(state.profile.model_dump())
 
     provisional = result is not None and state.profile.privacy is None
-    deterministic = _deterministic_answer(result, reading.ambiguous, question, bool(diff), provisional)
+    deterministic = _deterministic_answer(
+        result, reading.ambiguous, question, bool(diff), provisional, changes=diff if ctx.brief else None
+    )
     measured_note = ""
     if result is not None and state.measured is not None and state.measured_fields():
         measured_note = f"_Volume measured, not asked: {state.measured.volume_line()}._"
@@ -200,7 +203,11 @@ def _deterministic_answer(
     question: Question | None,
     changed: bool,
     provisional: bool = False,
+    changes: dict[str, list[Any]] | None = None,
 ) -> str:
+    """The interview's own answer. With ``changes`` (the TUI with its side panel shown) the
+    recommendation is short — what it is, what changed, the warnings — and the table stays in the
+    panel; without, the full table and assumptions (`advisor ask`, no panel)."""
     parts: list[str] = []
     if provisional and question is not None and question.field == "privacy":
         parts.append(f"🔒 {question.text}")  # constraints before costs: what may leave comes first
@@ -210,7 +217,7 @@ def _deterministic_answer(
             "_Provisional: I don't know yet what data this handles, so this assumes it may go to a cloud API._"
         )
     if result is not None and changed:
-        parts.append(recommendation_markdown(result))
+        parts.append(recommendation_brief(result, changes) if changes is not None else recommendation_markdown(result))
     elif result is not None:
         parts.append(f"**Current recommendation — {result.recommendation.summary}**")
     parts += [f"❓ {a}" for a in ambiguous]

@@ -45,6 +45,7 @@ class Session:
         self.name = name
         self.state = state
         self.offline = config.offline
+        self.brief = False  # set by a UI whose side panel shows the options: answers leave the table out
         self.local = None
         self.local_label = "none"
         self.mode = "none"
@@ -228,6 +229,7 @@ class Session:
             self._ctx = TurnContext(catalog=self.catalog, state=self.state, history=self._recent_messages())
         ctx = self._ctx
         ctx.local, ctx.mode = self.local, self.mode
+        ctx.brief = self.brief
         ctx.claude = None if self.offline else self.claude
         ctx.offline = self.offline
         ctx.budget_usd = self.config.budget_usd

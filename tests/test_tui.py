@@ -118,3 +118,22 @@ async def test_stored_turns_are_rendered_on_start():
         assert any("resumed session tui-resume" in n.text for n in app.query(NoticeLine))
         assert app.query_one(ProfilePanel).cell_text("requests_per_day")[1] == "5,000"
         assert app.query_one(OptionsTable).row_count >= 2
+
+
+async def test_beside_the_panel_the_answer_is_short_and_without_it_the_table_comes_back():
+    """With the side panel shown the answer names the recommendation, what changed and the
+    question (the table and assumptions are the panel's); with F8 hiding the panel the answer
+    carries the full options table again."""
+    app = AdvisorApp(factory("tui-brief"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        await say(pilot, TRIAGE)
+        await settle(pilot)
+        short = replies(app)[-1]
+        assert "Recommendation" in short and "requests per day 5,000" in short
+        assert "| option |" not in short and "Assuming" not in short and "side panel" in short
+        await pilot.press("f8")
+        await say(pilot, "actually 8,000 tickets a day")
+        await settle(pilot)
+        full = replies(app)[-1]
+        assert "| option |" in full and "Assuming" in full

@@ -51,7 +51,7 @@ def profile_turn(changes: dict[str, Any] | None = None, answer: str = "Here are 
         Notice(text="read '5,000 tickets a day' as 5,000 requests a day"),
         ToolCalled(name="compare", arguments=changes, by="interview"),
         ToolAnswered(name="compare", result={"recommendation": {"deployment": "hybrid"}}),
-        *[TextChunk(text=word + " ") for word in answer.split()],
+        *[TextChunk(text=line) for line in answer.splitlines(keepends=True)],
         UsageRecorded(side="local", model="scripted", input_tokens=1200, output_tokens=80),
         TurnFinished(answer=answer),
     ]
@@ -263,7 +263,7 @@ async def test_tool_calls_expand_to_arguments_and_result_and_copy_on_click():
         message.scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click(message)
-        assert app.clipboard == "Here are the options. "
+        assert app.clipboard == "Here are the options."
 
 
 async def test_an_escalation_shows_inline_with_its_reason_and_cost():

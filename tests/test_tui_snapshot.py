@@ -9,15 +9,28 @@ import datetime
 import pytest
 
 from advisor.events import Escalated, TextChunk, TurnFinished, UsageRecorded
+from advisor.text.summary import recommendation_brief, recommendation_markdown
+from advisor.tools.catalog import load_catalog
+from advisor.tools.compare import compare_profile
+from advisor.tools.profile import WorkloadProfile
 from advisor.tui.app import AdvisorApp
 from advisor.tui.widgets.prompt import PromptInput
-from tests.test_tui_fake import FakeSession, factory, profile_turn, ready, say, settle
+from tests.test_tui_fake import TRIAGE, FakeSession, factory, profile_turn, ready, say, settle
 
 SIZE = (160, 48)
-ANSWER = (
-    "**Recommendation — hybrid**: the used RTX 3090 with gpt-5 for the hard 10% costs least over 36 months. "
-    "Do you already have hardware, or a monthly budget?"
-)
+QUESTION = "Do you already have hardware for it ('a 4090', 'a Mac Studio'), or a monthly budget?"
+
+
+def answer(brief: bool) -> str:
+    """The interview's own wording for the fake turn's profile: short beside the panel (the table
+    and assumptions are the panel's), the full table where no panel is shown."""
+    changes = {**TRIAGE, "privacy": "public"}
+    result = compare_profile(WorkloadProfile(**changes), load_catalog())
+    if brief:
+        return recommendation_brief(result, {k: [None, v] for k, v in changes.items()}) + "\n\n" + QUESTION
+    return recommendation_markdown(result) + "\n\n" + QUESTION
+
+
 MEMO = [
     Escalated(reason="you asked for the final memo", model="claude-sonnet-4-6"),
     TextChunk(text="**Memo.** Start with the hybrid box; revisit at twice the volume.", side="claude"),
@@ -71,7 +84,7 @@ def test_after_a_turn_and_a_memo(snap_compare):
         await settle(pilot)
         await steady(pilot)
 
-    assert snap_compare(app([profile_turn(answer=ANSWER), MEMO]), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app([profile_turn(answer=answer(brief=True)), MEMO]), terminal_size=SIZE, run_before=run_before)
 
 
 def test_volume_chart_tab(snap_compare):
@@ -82,7 +95,7 @@ def test_volume_chart_tab(snap_compare):
         await pilot.click("Tab#--content-tab-tab-volume")
         await steady(pilot)
 
-    assert snap_compare(app([profile_turn(answer=ANSWER)]), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(app([profile_turn(answer=answer(brief=True))]), terminal_size=SIZE, run_before=run_before)
 
 
 def test_narrow_terminal_hides_the_panel(snap_compare):
@@ -92,4 +105,4 @@ def test_narrow_terminal_hides_the_panel(snap_compare):
         await settle(pilot)
         await steady(pilot)
 
-    assert snap_compare(app([profile_turn(answer=ANSWER)]), terminal_size=(90, 30), run_before=run_before)
+    assert snap_compare(app([profile_turn(answer=answer(brief=False))]), terminal_size=(90, 30), run_before=run_before)

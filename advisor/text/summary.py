@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from advisor.text.render import breakeven_words, money, months
 from advisor.tools.compare import CompareResult, Recommendation
 
@@ -39,6 +41,23 @@ def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
     lines += ["", options_markdown(result, limit=limit)]
     if result.assumptions:
         lines += ["", "Assuming: " + "; ".join(result.assumptions) + "."]
+    return "\n".join(lines)
+
+
+def recommendation_brief(result: CompareResult, changes: dict[str, list[Any]]) -> str:
+    """The answer beside a panel that shows the options table: the recommendation, what changed,
+    the warnings; the figures per option and the assumptions are the panel's."""
+    from advisor.text.render import format_value
+
+    rec = result.recommendation
+    lines = [f"**Recommendation — {rec.summary}**", ""]
+    if changes:
+        now = [f"{k.replace('_', ' ')} {format_value(k, new)}" for k, (_, new) in changes.items()]
+        lines.append("- now: " + "; ".join(now))
+    lines += [b for b in recommendation_bullets(rec) if b.startswith("- ⚠")]
+    if result.stale_prices:
+        lines.append(stale_bullet(result.stale_prices))
+    lines.append("- every option's figures and the assumptions are in the side panel (F8 hides it)")
     return "\n".join(lines)
 
 

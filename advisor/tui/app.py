@@ -126,6 +126,8 @@ class AdvisorApp(App):
         side, left = self.query_one("#side"), self.query_one("#left")
         side.display, left.display = panel, not (narrow and panel)
         side.set_class(narrow, "-full")
+        if self.session is not None:  # the table is beside the chat: answers leave it out
+            self.session.brief = panel and not narrow
         if not left.display:
             self.query_one(ProfilePanel).focus()
         elif self.focused is None or not self.focused.display or not side.display:
@@ -170,6 +172,7 @@ class AdvisorApp(App):
 
     async def session_ready(self, session: Any) -> None:
         self.session = session
+        self.apply_layout()
         if hasattr(session, "on_notice"):  # Claude retries, heard from inside a turn
             session.on_notice = lambda text: self._post(self.retry_notice, text)
         self.activity.stop()
