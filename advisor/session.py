@@ -424,6 +424,9 @@ class Session:
         """The last ``limit`` turns (all by default) with their events, oldest first."""
         return self.store.turns(self.session_id, limit=limit)
 
+    def turn_count(self) -> int:
+        return self.store.count_turns(self.session_id)
+
     def export(self, path: Path | None = None) -> Path:
         from advisor.text.report import render_markdown
 

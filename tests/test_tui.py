@@ -137,3 +137,17 @@ async def test_beside_the_panel_the_answer_is_short_and_without_it_the_table_com
         await settle(pilot)
         full = replies(app)[-1]
         assert "| option |" in full and "Assuming" in full
+
+
+async def test_a_long_session_resumes_with_its_last_turns_read_alone():
+    session = Session.open(config(), session_name="tui-long")
+    for i in range(45):
+        turn = session.store.begin_turn(session.session_id, f"question {i}")
+        session.store.finish_turn(turn, f"answer {i}")
+    session.close()
+    app = AdvisorApp(factory("tui-long"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        assert any("5 earlier turns not shown" in n for n in notices(app))
+        users = [str(w.render()) for w in app.query(UserMessage)]
+        assert len(users) == 40 and "question 5" in users[0] and "question 44" in users[-1]

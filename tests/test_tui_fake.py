@@ -163,8 +163,11 @@ class FakeSession:
             raise UsageError(f"session: unknown {name!r}")
         self.name = name
 
-    def history(self) -> list:
-        return self._history
+    def history(self, limit: int | None = None) -> list:
+        return self._history[-limit:] if limit else self._history
+
+    def turn_count(self) -> int:
+        return len(self._history)
 
     def export(self, path: Path | None = None) -> Path:
         if self.comparison() is None:

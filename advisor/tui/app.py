@@ -190,12 +190,11 @@ class AdvisorApp(App):
         session = self.session
         self.sub_title = f"session {session.name}"
         await self.chat.remove_children()
-        turns = session.history()
+        turns = session.history(limit=HISTORY_SHOWN)  # read only what is shown
         widgets: list[Any] = []
-        if len(turns) > HISTORY_SHOWN:
-            skipped = len(turns) - HISTORY_SHOWN
+        if turns and (skipped := session.turn_count() - len(turns)) > 0:
             widgets.append(NoticeLine(f"{skipped} earlier turns not shown (/export writes everything)"))
-        for turn in turns[-HISTORY_SHOWN:]:
+        for turn in turns:
             widgets += turn_widgets(self.chat, turn)
         if turns:
             widgets.append(NoticeLine(f"resumed session {session.name} — /reset starts a new one, /sessions lists"))
