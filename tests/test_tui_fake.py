@@ -668,3 +668,32 @@ async def test_the_side_panel_toggles(width):
         await pilot.press("f8")
         assert side.display is (width < 110)
         assert left.display is (width >= 110)
+
+
+async def test_a_key_a_typed_command_and_the_palette_take_one_path():
+    """F4, `/offline` and the palette's /offline all run the one command (and so does F5 = /reset,
+    refused alike while a reply runs)."""
+    session = FakeSession([slow_turn(2000)])
+    app = AdvisorApp(factory(session))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        start = session.offline
+        await pilot.press("f4")
+        await pilot.pause()
+        assert session.offline is not start
+        await say(pilot, "/offline")
+        await pilot.pause()
+        assert session.offline is start
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"/offline")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert session.offline is not start
+        assert sum("offline" in n for n in notices(app)) == 3
+        await say(pilot, "a long question")
+        await pilot.pause(0.05)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert session.name != "fresh"  # refused while the reply runs, as a typed /reset would be

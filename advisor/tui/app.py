@@ -8,19 +8,21 @@ first paint; `AdvisorApp` takes a session factory so tests can give it a scripte
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 from textual.worker import get_current_worker
 
-from advisor.tui.commands import COMMANDS, complete, split
+from advisor.tui.commands import COMMANDS, Command, complete, split
 from advisor.tui.pump import pump
 from advisor.tui.slash import SlashRunner
 from advisor.tui.widgets.chart import ChartsPanel
@@ -42,25 +44,17 @@ GREETING = (
 )
 
 
-def slash_commands() -> type:
-    """The palette's provider, imported when the palette first opens (not for the first paint)."""
-    from advisor.tui.palette import SlashCommands
-
-    return SlashCommands
-
-
 class AdvisorApp(App):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "advisor"
     SUB_TITLE = "local, cloud or both — with real numbers"
-    COMMANDS = App.COMMANDS | {slash_commands}
-    BINDINGS = [
+    BINDINGS = [  # a key that runs a command runs it as typed: action_command
         Binding("escape", "stop", "Stop reply", id="advisor.stop"),
-        Binding("f1", "help", "Help", id="advisor.help"),
-        Binding("f2", "export", "Export", id="advisor.export"),
+        Binding("f1", "command('/help')", "Help", id="advisor.help"),
+        Binding("f2", "command('/export')", "Export", id="advisor.export"),
         Binding("f3", "copy_reply", "Copy reply", id="advisor.copy_reply"),
-        Binding("f4", "toggle_offline", "Offline", id="advisor.offline"),
-        Binding("f5", "new_session", "New session", id="advisor.new_session"),
+        Binding("f4", "command('/offline')", "Offline", id="advisor.offline"),
+        Binding("f5", "command('/reset')", "New session", id="advisor.new_session"),
         Binding("f8", "toggle_panel", "Panel", id="advisor.panel"),
         Binding("ctrl+q", "quit", "Quit", id="advisor.quit", priority=True),
     ]
@@ -372,49 +366,32 @@ class AdvisorApp(App):
         self.prompt.move_cursor(self.prompt.document.end)
         self.prompt.focus()
 
-    def palette_command(self, name: str, takes_argument: bool) -> None:
-        """A command chosen in the palette: run it, or put it in the prompt to finish."""
-        if takes_argument:
-            self.fill_prompt(f"{name} ")
-        else:
-            self.call_later(self.submit, name, lambda: None)
+    # ---- commands: one path for the prompt, the keys and the palette ----------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette (Ctrl+P): Textual's own commands, then every slash command."""
+        yield from super().get_system_commands(screen)
+        for command in COMMANDS.values():
+            yield SystemCommand(command.usage, command.help, partial(self.palette_command, command))
 
-    # ---- commands ----------------------------------------------------------------------------
+    def palette_command(self, command: Command) -> None:
+        """A command chosen in the palette: run it, or put it in the prompt to finish."""
+        if command.takes_argument:
+            self.fill_prompt(f"{command.name} ")
+        else:
+            self.call_later(self.action_command, command.name)
+
+    async def action_command(self, text: str) -> None:
+        """A key or the palette runs a command exactly as if it were typed (busy rules included)."""
+        await self.submit(text, lambda: None)
+
     async def run_command(self, text: str) -> None:
         await SlashRunner(self).run(text)
 
-    # ---- actions -----------------------------------------------------------------------------
-    async def action_help(self) -> None:
-        await self.run_command("/help")
-
-    async def action_export(self) -> None:
-        await self.run_command("/export")
-
+    # ---- actions that are not commands -------------------------------------------------------
     def action_copy_reply(self) -> None:
         if self.last_answer:
             self.copy_to_clipboard(self.last_answer)
             self.notify("last reply copied to the clipboard", timeout=2)
-
-    async def action_toggle_offline(self) -> None:
-        if self.session is None or self.busy:
-            return
-        changed = self.session.set_offline(not self.session.offline)
-        if changed:
-            await self.chat.add_notice(changed, level="warning")
-        state = (
-            "on: nothing leaves this machine" if self.session.offline else f"off: Claude is {self.session.claude_label}"
-        )
-        await self.chat.add_notice(f"offline {state}")
-        self.query_one(StatusBar).show(self.session)
-
-    async def action_new_session(self) -> None:
-        if self.session is None or self.busy or self.worker_alive:
-            self.notify("a reply is running — Esc stops it first", severity="warning", timeout=3)
-            return
-        self.session.reset()
-        self.last_answer = ""
-        await self.show_history()
-        await self.refresh_panels()
 
     def action_toggle_panel(self) -> None:
         self.panel_toggled = not self.panel_toggled

@@ -4,19 +4,20 @@ raises UsageError and shows as one error line; the session goes on."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from advisor.errors import UsageError, one_line
 from advisor.tui.commands import COMMANDS, help_markdown, split
 from advisor.tui.widgets.chat import NoticeLine, ReplyMessage
 from advisor.tui.widgets.profile_panel import field_rows
-
-if TYPE_CHECKING:
-    from advisor.tui.app import AdvisorApp
+from advisor.tui.widgets.status import StatusBar
 
 
 class SlashRunner:
-    def __init__(self, app: AdvisorApp) -> None:
+    """Runs one command on the app (advisor.tui.app.AdvisorApp, which imports this module: the
+    app is not imported back)."""
+
+    def __init__(self, app: Any) -> None:
         self.app = app
 
     async def run(self, text: str) -> None:
@@ -72,7 +73,13 @@ class SlashRunner:
         await self.app.send(rest or "write the final recommendation memo", escalate=True)
 
     async def cmd_offline(self, _rest: str) -> None:
-        await self.app.action_toggle_offline()
+        app, session = self.app, self.app.session
+        changed = session.set_offline(not session.offline)
+        if changed:
+            await app.chat.add_notice(changed, level="warning")
+        state = "on: nothing leaves this machine" if session.offline else f"off: Claude is {session.claude_label}"
+        await app.chat.add_notice(f"offline {state}")
+        app.query_one(StatusBar).show(session)
 
     async def cmd_import(self, rest: str) -> None:
         """Read the records in a thread (the UI stays live; progress on the activity line), then
@@ -135,7 +142,10 @@ class SlashRunner:
         await self.app.chat.add(ReplyMessage(f"```\n{run_calc(rest, self.app.session.catalog)}\n```"))
 
     async def cmd_reset(self, _rest: str) -> None:
-        await self.app.action_new_session()
+        self.app.session.reset()
+        self.app.last_answer = ""
+        await self.app.show_history()
+        await self.app.refresh_panels()
 
     async def cmd_catalog(self, rest: str) -> None:
         """`/catalog update [URL|FILE]` shows what genai-prices' data changes and asks;
