@@ -81,27 +81,65 @@ def _assumptions(items: list[str]) -> str:
     return "\n\nAssuming:\n" + "\n".join(f"  - {a}" for a in items)
 
 
+OPTION_FIGURES = (2, 3, 4, 5)  # the options table's columns of figures (right-aligned)
+
+
+def option_headers(horizon: float) -> list[str]:
+    """The options table's columns: one table for the terminal, the chat and the report."""
+    return ["", "option", "monthly", "first year", f"{horizon:g} months", "payback", "capacity"]
+
+
+def option_cells(o: dict[str, Any]) -> list[str]:
+    """One option's row of the options table (``o`` is an Option's model_dump)."""
+    return [
+        "✓" if o["passes"] else "✗",
+        o["label"],
+        money(o["monthly_usd"]),
+        money(o["first_year_usd"]),
+        money(o["horizon_usd"]),
+        "—" if o["deployment"] == "cloud" else months(o["payback_months"]),
+        o["capacity_verdict"] or "—",
+    ]
+
+
 def options_table(options: list[dict[str, Any]], horizon: float) -> str:
-    header = ("", "option", "monthly", "first year", f"{horizon:g} months", "payback", "capacity")
-    rows = [header]
-    for o in options:
-        rows.append(
-            (
-                "✓" if o["passes"] else "✗",
-                o["label"],
-                money(o["monthly_usd"]),
-                money(o["first_year_usd"]),
-                money(o["horizon_usd"]),
-                "—" if o["deployment"] == "cloud" else months(o["payback_months"]),
-                o["capacity_verdict"] or "—",
-            )
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    rows = [option_headers(horizon), *map(option_cells, options)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     for o in options:
         if o["failed"]:
             lines.append(f"  ✗ {o['label']}: {'; '.join(o['failed'])}")
     return "\n".join(lines)
+
+
+def markdown_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def markdown_table(headers: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) -> str:
+    rule = "|".join("---:" if i in right else "---" for i in range(len(headers)))
+    lines = ["| " + " | ".join(headers) + " |", f"|{rule}|"]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def recommendation_warnings(rec: dict[str, Any], horizon: float) -> list[tuple[str, str]]:
+    """(title, text) of each warning on a recommendation, one wording wherever it is shown."""
+    out: list[tuple[str, str]] = []
+    if rec["conflicts"]:
+        out.append(("Constraints in conflict", f"no option meets them all: {'; '.join(rec['conflicts'])}"))
+    if rec["close"]:
+        pct = rec.get("margin_pct")
+        margin = f"{money(rec['margin_usd'])} ({pct:.0%})" if pct is not None else "little"
+        out.append(
+            (
+                "Close call",
+                f"the runner-up costs only {margin} more over {horizon:g} months:"
+                " a small change in volume or price can flip it",
+            )
+        )
+    return out
 
 
 def breakeven_words(rec: dict[str, Any]) -> str:
@@ -117,10 +155,7 @@ def render_comparison(data: dict[str, Any]) -> str:
     rec = data["recommendation"]
     parts = [f"Recommendation: {rec['summary']}"]
     parts += [f"  - {r}" for r in rec["reasons"]]
-    if rec["conflicts"]:
-        parts.append("Constraints in conflict: " + "; ".join(rec["conflicts"]))
-    if rec["close"]:
-        parts.append("The top options are close: small changes in volume or price can flip it.")
+    parts += [f"⚠ {title} — {text}." for title, text in recommendation_warnings(rec, data["horizon_months"])]
     if rec["breakeven_tokens_per_month"]:
         parts.append(f"Break-even volume: {breakeven_words(rec)}")
     parts.append("")

@@ -15,7 +15,18 @@ from advisor.measure.render import measured_document
 from advisor.state import SessionState
 from advisor.store import SpendSummary
 from advisor.text.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
-from advisor.text.render import format_value, money, months, tokens
+from advisor.text.render import (
+    OPTION_FIGURES,
+    format_value,
+    markdown_cell,
+    markdown_table,
+    money,
+    months,
+    option_cells,
+    option_headers,
+    recommendation_warnings,
+    tokens,
+)
 from advisor.tools.catalog import STALE_AFTER_DAYS, Catalog
 from advisor.tools.compare import CompareInput, CompareResult
 from advisor.tools.options import Option
@@ -134,21 +145,9 @@ def _recommendation(result: CompareResult) -> list[str]:
     out = ["## Recommendation", "", f"**{rec.summary.rstrip('.')}.**", ""]
     if rec.reasons:
         out += ["Why:", "", *[f"- {r}" for r in rec.reasons], ""]
-    if rec.conflicts:
-        out += [f"> ⚠ **Constraints in conflict** — no option meets them all: {'; '.join(rec.conflicts)}.", ""]
-    if rec.close:
-        margin = f"{money(rec.margin_usd)} ({rec.margin_pct:.0%})" if rec.margin_pct is not None else "little"
-        out += [
-            f"> ⚠ **Close call** — the runner-up costs only {margin} more over"
-            f" {result.horizon_months:g} months: a small change in volume or price can flip it.",
-            "",
-        ]
+    for title, text in recommendation_warnings(rec.model_dump(), result.horizon_months):
+        out += [f"> ⚠ **{title}** — {text}.", ""]
     return out
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _capacity(o: Option) -> str:
@@ -158,25 +157,21 @@ def _capacity(o: Option) -> str:
     return o.capacity_verdict + (f" ({basis})" if basis else "")
 
 
-def _option_row(o: Option, recommended: str) -> str:
-    label = f"**{_cell(o.label)}** (recommended)" if o.id == recommended else _cell(o.label)
-    payback = "—" if o.deployment == "cloud" else months(o.payback_months)
-    return (
-        f"| {'✓' if o.passes else '✗'} | {label} | {money(o.monthly_usd)} | {money(o.first_year_usd)} |"
-        f" {money(o.horizon_usd)} | {payback} | {_cell(_capacity(o))} |"
-    )
-
-
 def _options(result: CompareResult) -> list[str]:
     h = f"{result.horizon_months:g} months"
+    rows = []
+    for o in result.options:
+        cells = option_cells(o.model_dump())
+        if o.id == result.recommendation.option_id:
+            cells[1] = f"**{o.label}** (recommended)"
+        cells[6] = _capacity(o)
+        rows.append(cells)
     out = [
         "## Options",
         "",
         f"Monthly cost includes amortisation; first year and {h} include the upfront spend.",
         "",
-        f"| | option | monthly | first year | {h} | payback | capacity |",
-        "|---|---|---:|---:|---:|---:|---|",
-        *[_option_row(o, result.recommendation.option_id) for o in result.options],
+        markdown_table(option_headers(result.horizon_months), rows, right=OPTION_FIGURES),
         "",
     ]
     failing = [f"- ✗ {o.label} — ruled out: {'; '.join(o.failed)}" for o in result.options if o.failed]
@@ -264,7 +259,7 @@ def _prices(result: CompareResult, catalog: Catalog, day: date) -> list[str]:
     out = ["## Prices used", "", "| item | kind | price | as of | source |", "|---|---|---:|---|---|"]
     for row in rows:
         flag = f" ⚠ older than {STALE_AFTER_DAYS} days" if row["stale"] else ""
-        source = _cell(row["source"] + (f" — {row['note']}" if row["note"] else ""))
+        source = markdown_cell(row["source"] + (f" — {row['note']}" if row["note"] else ""))
         out.append(f"| {row['id']} | {row['kind']} | {_price_cell(row)} | {row['as_of']}{flag} | {source} |")
     stale = [r["id"] for r in rows if r["stale"]]
     if stale:
@@ -284,7 +279,7 @@ def _tiers(result: CompareResult, catalog: Catalog) -> list[str]:
     if not rows:
         return []
     out = ["## Model quality tiers", "", "| model | tier | basis |", "|---|---|---|"]
-    out += [f"| {r['id']} | {r['tier']} | {_cell(r['tier_basis'])} |" for r in rows]
+    out += [f"| {r['id']} | {r['tier']} | {markdown_cell(r['tier_basis'])} |" for r in rows]
     return [*out, ""]
 
 

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.text.render import breakeven_words, money, months
+from advisor.text.render import (
+    OPTION_FIGURES,
+    breakeven_words,
+    markdown_table,
+    money,
+    months,
+    option_cells,
+    option_headers,
+    recommendation_warnings,
+)
 from advisor.tools.compare import CompareResult, Recommendation
 
 
-def recommendation_bullets(rec: Recommendation) -> list[str]:
+def recommendation_bullets(rec: Recommendation, horizon: float) -> list[str]:
     """The reasons, warnings, break-even volume and crossover month, as Markdown bullets."""
     lines = [f"- {r}" for r in rec.reasons]
-    if rec.conflicts:
-        lines.append(f"- ⚠ constraints in conflict: {'; '.join(rec.conflicts)}")
-    if rec.close:
-        lines.append("- ⚠ a close call: small changes in volume or price can flip it")
+    lines += [f"- ⚠ **{title}** — {text}" for title, text in recommendation_warnings(rec.model_dump(), horizon)]
     if rec.breakeven_tokens_per_month:
         lines.append(f"- break-even volume: {breakeven_words(rec.model_dump())}")
     if rec.crossover_month:
@@ -35,7 +41,7 @@ def stale_bullet(model_ids: list[str]) -> str:
 
 def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
     rec = result.recommendation
-    lines = [f"**Recommendation — {rec.summary}**", "", *recommendation_bullets(rec)]
+    lines = [f"**Recommendation — {rec.summary}**", "", *recommendation_bullets(rec, result.horizon_months)]
     if result.stale_prices:
         lines.append(stale_bullet(result.stale_prices))
     lines += ["", options_markdown(result, limit=limit)]
@@ -54,7 +60,7 @@ def recommendation_brief(result: CompareResult, changes: dict[str, list[Any]]) -
     if changes:
         now = [f"{k.replace('_', ' ')} {format_value(k, new)}" for k, (_, new) in changes.items()]
         lines.append("- now: " + "; ".join(now))
-    lines += [b for b in recommendation_bullets(rec) if b.startswith("- ⚠")]
+    lines += [b for b in recommendation_bullets(rec, result.horizon_months) if b.startswith("- ⚠")]
     if result.stale_prices:
         lines.append(stale_bullet(result.stale_prices))
     lines.append("- every option's figures and the assumptions are in the side panel (F8 hides it)")
@@ -62,16 +68,9 @@ def recommendation_brief(result: CompareResult, changes: dict[str, list[Any]]) -
 
 
 def options_markdown(result: CompareResult, *, limit: int = 6) -> str:
-    head = f"| | option | monthly | first year | {result.horizon_months:g} months | payback |"
-    rows = [head, "|---|---|---:|---:|---:|---:|"]
-    for o in result.options[:limit]:
-        payback = "—" if o.deployment == "cloud" else months(o.payback_months)
-        mark = "✓" if o.passes else "✗"
-        rows.append(
-            f"| {mark} | {o.label} | {money(o.monthly_usd)} | {money(o.first_year_usd)} |"
-            f" {money(o.horizon_usd)} | {payback} |"
-        )
-    return "\n".join(rows)
+    """The options table of render.options_table, as Markdown."""
+    rows = [option_cells(o.model_dump()) for o in result.options[:limit]]
+    return markdown_table(option_headers(result.horizon_months), rows, right=OPTION_FIGURES)
 
 
 def whatif_markdown(description: str, before: CompareResult, after: CompareResult) -> str:
