@@ -108,12 +108,28 @@ def _nice_step(span: float, ticks: int) -> float:
     return next(m * base for m in (1, 2, 2.5, 5, 10) if m * base >= raw)
 
 
+def linear_ticks(top: float, ticks: int = 4) -> list[float]:
+    """Round values from 0 to just above ``top``: the one axis maths for the report's text charts
+    and the TUI's plots."""
+    if top <= 0:
+        return [0.0]
+    step = _nice_step(top, ticks)
+    return [i * step for i in range(math.ceil(top / step) + 1)]
+
+
+def log_ticks(low: float, high: float, dense_below: float = 1.5) -> list[float]:
+    """Powers of ten within [low, high], with their 3× points when the range spans fewer than
+    ``dense_below`` decades (a short plot drops colliding ticks, and not always the same one)."""
+    if low <= 0 or high <= low:
+        return []
+    multiples = (1, 3) if math.log10(high / low) < dense_below else (1,)
+    lo, hi = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    return [m * 10.0**e for e in range(lo, hi + 1) for m in multiples if low <= m * 10.0**e <= high]
+
+
 def _money_ticks(top: float, ticks: int = 4) -> tuple[list[float], list[str]]:
     """Round dollar ticks from 0 to just above ``top``."""
-    if top <= 0:
-        return [0.0], ["$0"]
-    step = _nice_step(top, ticks)
-    values = [i * step for i in range(math.ceil(top / step) + 1)]
+    values = linear_ticks(top, ticks)
     return values, [_dollars(v) for v in values]
 
 
@@ -127,10 +143,7 @@ def _dollars(value: float) -> str:
 
 def _log_ticks(low: float, high: float, fmt: Callable[[float], str]) -> tuple[list[float], list[str]]:
     """Powers of ten (and their 3× points when the range is short), at their log10 positions."""
-    values: list[float] = []
-    multiples = (1, 3) if math.log10(high / low) < 3 else (1,)
-    for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
-        values += [m * 10.0**e for m in multiples if low <= m * 10.0**e <= high]
+    values = log_ticks(low, high, dense_below=3)
     return [math.log10(v) for v in values], [fmt(v) for v in values]
 
 

@@ -20,30 +20,6 @@ MARK_COLORS = (11, 7)  # the crossover or break-even line, then today's volume
 EMPTY = "The charts appear once the volume is known: requests a day and tokens each, or tokens a month."
 
 
-def _step(span: float, ticks: int) -> float:
-    raw = span / max(ticks, 1)
-    base = 10 ** math.floor(math.log10(raw))
-    return next(m * base for m in (1, 2, 2.5, 5, 10) if m * base >= raw)
-
-
-def linear_ticks(top: float, ticks: int = 4) -> list[float]:
-    """Round values from 0 to just above `top` (axis labels only)."""
-    if top <= 0:
-        return [0.0]
-    step = _step(top, ticks)
-    return [i * step for i in range(math.ceil(top / step) + 1)]
-
-
-def log_ticks(low: float, high: float, dense_below: float = 1.5) -> list[float]:
-    """Powers of ten within [low, high], with their 3× points when the range spans fewer than
-    `dense_below` decades (a short plot drops colliding ticks, and not always the same one)."""
-    if low <= 0 or high <= low:
-        return []
-    multiples = (1, 3) if math.log10(high / low) < dense_below else (1,)
-    lo, hi = math.floor(math.log10(low)), math.ceil(math.log10(high))
-    return [m * 10.0**e for e in range(lo, hi + 1) for m in multiples if low <= m * 10.0**e <= high]
-
-
 def short_money(value: float) -> str:
     if value >= 1e6:
         return f"${value / 1e6:g}M"
@@ -84,6 +60,8 @@ class ChartView(Vertical):
         return plot
 
     async def draw(self, d: Drawing) -> None:
+        from advisor.text.chart import linear_ticks, log_ticks  # the report's axis maths too
+
         self.query_one(".chart-empty").display = not d.series
         plot = await self.plot()
         plot.display = bool(d.series)
