@@ -32,7 +32,7 @@ def test_a_tool_turn_costs_a_second_request_carrying_the_result():
 
 
 def test_priced_at_the_claude_price(catalog):
-    from advisor.pricing import claude_usd
+    from advisor.escalation.pricing import claude_usd
 
     turn = TurnTranscript(profile={}, history=[], user_text="x" * 4000, tool_results=[], answer="y" * 4000)
     guess = estimate(turn, "", lambda i, o: claude_usd(catalog, "claude-sonnet-4-6", i, o))
