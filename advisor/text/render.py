@@ -119,7 +119,8 @@ def markdown_cell(text: str) -> str:
 
 def markdown_table(headers: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) -> str:
     rule = "|".join("---:" if i in right else "---" for i in range(len(headers)))
-    lines = ["| " + " | ".join(headers) + " |", f"|{rule}|"]
+    head = "|" + "|".join(f" {h} " if h else " " for h in headers) + "|"
+    lines = [head, f"|{rule}|"]
     lines += ["| " + " | ".join(markdown_cell(c) for c in r) + " |" for r in rows]
     return "\n".join(lines)
 
