@@ -18,6 +18,7 @@ from advisor.events import (
     Escalated,
     Notice,
     ProfileChanged,
+    ScenarioComputed,
     TextChunk,
     ToolAnswered,
     ToolCalled,
@@ -26,6 +27,7 @@ from advisor.events import (
 )
 from advisor.gate import SentenceGate
 from advisor.interview import Question, WhatIf, next_question, read_answer, read_whatif
+from advisor.interview.whatif_terms import cannot_model
 from advisor.models.base import (
     ChatModel,
     Finished,
@@ -96,6 +98,11 @@ def run_turn(
 
     whatif = read_whatif(text, state.profile, catalog)
     if whatif is not None and state.has_volume() and not escalate:
+        if whatif.unsupported is not None:
+            answer = cannot_model(whatif.unsupported or None)
+            yield TextChunk(text=answer)
+            yield TurnFinished(answer=answer)
+            return
         yield from _whatif_turn(ctx, whatif)
         return
 
@@ -249,6 +256,11 @@ def _whatif_turn(ctx: TurnContext, whatif: WhatIf) -> Iterator[AgentEvent]:
     if len(results) != 2:
         yield TurnFinished(answer="")
         return
+    yield ScenarioComputed(
+        title=whatif.description,
+        changes=whatif.change_rows(profile),
+        options=[o.model_dump(mode="json") for o in results[1].options],
+    )
     answer = whatif_markdown(whatif.description, results[0], results[1])
     yield TextChunk(text=answer)
     yield TurnFinished(answer=answer)

@@ -71,6 +71,15 @@ class AllClaudeEstimated(BaseModel):
     basis: str
 
 
+class ScenarioComputed(BaseModel):
+    """A what-if's result: what it changed ({field, from, to}) and the options then."""
+
+    type: Literal["scenario"] = "scenario"
+    title: str
+    changes: list[dict[str, Any]]
+    options: list[dict[str, Any]]
+
+
 class TurnFailed(BaseModel):
     type: Literal["error"] = "error"
     kind: str
@@ -91,6 +100,7 @@ AgentEvent = (
     | Escalated
     | UsageRecorded
     | AllClaudeEstimated
+    | ScenarioComputed
     | TurnFailed
     | TurnFinished
 )

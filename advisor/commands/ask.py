@@ -34,13 +34,22 @@ def _err(line: str) -> None:
 
 def ask(config: Config, text: str, *, session_name: str | None, new: bool, as_json: bool) -> int:
     """One turn. Without --session each ask is a fresh session; with it, the conversation goes on."""
-    from advisor.events import Escalated, Notice, TextChunk, ToolAnswered, TurnFailed, TurnFinished
+    from advisor.events import (
+        Escalated,
+        Notice,
+        ScenarioComputed,
+        TextChunk,
+        ToolAnswered,
+        TurnFailed,
+        TurnFinished,
+    )
     from advisor.session import Session
 
     session = Session.open(config, session_name=session_name, new=new or session_name is None, on_progress=_err)
     for line in session.startup_notices:
         _err(f"advisor: {line}")
     answer, failed = "", False
+    scenario: dict | None = None
     for event in session.turn(text):
         if isinstance(event, TextChunk) and not as_json:
             print(event.text, end="", flush=True)
@@ -53,10 +62,15 @@ def ask(config: Config, text: str, *, session_name: str | None, new: bool, as_js
         elif isinstance(event, TurnFailed):
             _err(f"advisor: turn failed: {event.message}")
             failed = True
+        elif isinstance(event, ScenarioComputed):
+            scenario = event.model_dump(exclude={"type"})
         elif isinstance(event, TurnFinished):
             answer = event.answer
     if as_json:
-        print(json.dumps(finite(ask_document(session, answer)), indent=2, default=str, allow_nan=False))
+        document = ask_document(session, answer)
+        if scenario is not None:
+            document["scenario"] = scenario
+        print(json.dumps(finite(document), indent=2, default=str, allow_nan=False))
     else:
         print()
     return 1 if failed else 0

@@ -37,6 +37,13 @@ TIER_BUDGET = re.compile(
     r"|(?:doesn't|does\s+not|don't|do\s+not)\s+need\s+(?:to\s+be\s+)?(?:smart|clever|a\s+strong\s+model|much\s+intelligence)"
     r"|any\s+(?:cheap\s+)?model\s+(?:will\s+do|is\s+fine|works)|quality\s+(?:isn't|is\s+not|doesn't)\s+(?:critical|important|matter)"
 )
+GOOD_ENOUGH = re.compile(  # "the cheapest thing that's good enough": budget tier, no frontier share
+    r"\bcheapest(?:\s+\w+){0,2}?\s+(?:that'?s|that\s+is|which\s+is|that|which)?\s*"
+    r"(?:good\s+enough|ok|okay|adequate|acceptable|will\s+do|works|does\s+the\s+job|gets\s+the\s+job\s+done)"
+    r"|\bcheapest\s+(?:\w+\s+)?(?:is|are)\s+(?:fine|good\s+enough|ok|okay)"
+    r"|\bgood\s+enough\s+is\s+(?:fine|enough|all\s+we\s+need)"
+    r"|(?:doesn't|does\s+not|don't|do\s+not)\s+need\s+(?:to\s+be\s+)?(?:the\s+best|top[- ]tier|perfect|the\s+smartest)"
+)
 TIER_STRONG = re.compile(
     r"(?:mid[- ]tier|mid[- ]range|strong|decent|good)[- ](?:quality|models?|tier)\s+(?:is|are|would\s+be)?\s*"
     r"(?:fine|ok|okay|enough|sufficient|good\s+enough)|(?:sonnet|gpt-?4(?:\.1)?)[- ]class"
@@ -105,6 +112,12 @@ def read_quality(d: Draft) -> None:
             f"read '{d.quote(m.start(), m.end())}' as routine work on a budget-tier model",
             (m.start(), m.end()),
         )
+    for m in GOOD_ENOUGH.finditer(d.text):
+        quote = d.quote(m.start(), m.end())
+        d.set(
+            "routine_tier", "budget", f"read '{quote}' as the budget tier with no frontier share", (m.start(), m.end())
+        )
+        d.set("frontier_share", 0.0)
     for m in TIER_STRONG.finditer(d.text):
         d.set(
             "routine_tier",

@@ -12,13 +12,34 @@ from advisor.interview.draft import normalise
 from advisor.interview.numbers import NUM, human, percent, word_value
 from advisor.interview.reader import read_draft
 from advisor.interview.settings import usd_per_kwh
+from advisor.interview.whatif_terms import is_price_change, read_terms, vague_cache
 from advisor.tools.catalog import Catalog
-from advisor.tools.profile import WorkloadProfile
+from advisor.tools.profile import MissingVolume, WorkloadProfile, resolve
 
 
 class WhatIf(BaseModel):
-    changes: dict[str, Any]
-    description: str  # "volume ×2", "electricity at $0.30/kWh", …
+    changes: dict[str, Any] = {}
+    description: str = ""  # "volume ×2", "electricity at $0.30/kWh", …
+    unsupported: str | None = None  # set (maybe to "") when it is a what-if the advisor cannot model
+
+    def change_rows(self, profile: WorkloadProfile) -> list[dict[str, Any]]:
+        """[{field, from, to}] for each value the scenario moves, defaults filled in for "from"."""
+        try:
+            before: dict[str, Any] = resolve(profile).model_dump()
+        except MissingVolume:
+            before = profile.model_dump()
+        rows: list[dict[str, Any]] = []
+        for name, value in self.changes.items():
+            if isinstance(value, dict):
+                old = before.get(name) or {}
+                rows += [
+                    {"field": f"{name}.{key}", "from": old.get(key, 1.0), "to": factor}
+                    for key, factor in value.items()
+                    if old.get(key, 1.0) != factor
+                ]
+            else:
+                rows.append({"field": name, "from": before.get(name), "to": value})
+        return rows
 
 
 CUE = re.compile(
@@ -27,6 +48,10 @@ CUE = re.compile(
     r"|assuming)\b"
     r"|^\s*and\s+(?:at|with|over|if|for|on|using|in|what)\b"
     r"|\binstead\b|\bwould\s+(?:it|that|the\s+\w+)\s+(?:change|differ)"
+)
+STRONG_CUE = re.compile(
+    r"^\s*(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+|hmm+,?\s+|now\s+)?(?:what\s+(?:if|about|happens\s+if|would\s+happen\s+if)"
+    r"|how\s+about|suppose|supposing|imagine|let'?s\s+say)\b"
 )
 SHORT_QUESTION = re.compile(r"^\s*(?:at|with|over|on|using|for)\b[^?]{0,60}\?\s*$")
 
@@ -112,7 +137,7 @@ def scale_factor(text: str) -> tuple[float, tuple[int, int]] | None:
 
 def is_whatif(text: str) -> bool:
     low = normalise(text)
-    return bool(CUE.search(low) or SHORT_QUESTION.match(low) or scale_factor(text))
+    return bool(CUE.search(low) or SHORT_QUESTION.match(low) or scale_factor(text) or is_price_change(low))
 
 
 def read_whatif(text: str, profile: WorkloadProfile, catalog: Catalog) -> WhatIf | None:
@@ -120,11 +145,17 @@ def read_whatif(text: str, profile: WorkloadProfile, catalog: Catalog) -> WhatIf
     ``read_answer`` then asks about)."""
     if not is_whatif(text):
         return None
-    changes: dict[str, Any] = {}
-    parts: list[str] = []
+    low = normalise(text)
+    terms = read_terms(low, profile, catalog)
+    for start, end in terms.spans:  # a price or batch phrase is not also a volume or a share
+        text = text[:start] + " " * (end - start) + text[end:]
+    changes: dict[str, Any] = dict(terms.changes)
+    parts: list[str] = list(terms.parts)
     draft = read_draft(text, profile, catalog, may_lower=True)
     stated = {k: v for k, v in draft.changes.items() if getattr(profile, k) != v}
-    scale = scale_factor(text)
+    if stated.get("cloud_model") in terms.changes.get("price_factors", {}):
+        del stated["cloud_model"]  # "what if gpt-5 gets 30% cheaper": its price moves, not the choice
+    scale = None if terms.spans else scale_factor(text)
     if scale is not None and not (set(stated) & {*SCALED_FIELDS, "input_tokens_per_request"}):
         factor = scale[0]
         scaled = {f: getattr(profile, f) * factor for f in SCALED_FIELDS if getattr(profile, f) is not None}
@@ -137,6 +168,11 @@ def read_whatif(text: str, profile: WorkloadProfile, catalog: Catalog) -> WhatIf
         changes[name] = value
         parts.append(describe(name, value))
     if not changes:
+        if terms.unsupported is not None:
+            return WhatIf(unsupported=terms.unsupported)
+        if STRONG_CUE.search(low) and not draft.ambiguous:
+            cache = "caching with no share given — say e.g. 'what if 60% of input is cached?'"
+            return WhatIf(unsupported=cache if vague_cache(low) else "")
         return None
     return WhatIf(changes=changes, description=" and ".join(parts))
 
@@ -157,6 +193,8 @@ def describe(name: str, value: Any) -> str:
         return f"the hardware were amortised over {value:g} months"
     if name == "horizon_months":
         return f"costs were compared over {value:g} months"
+    if name == "cached_input_share":
+        return f"{percent(value)} of input tokens were served from the cache"
     if name == "frontier_share":
         return f"{percent(value)} of traffic needed the frontier tier"
     if name == "routine_tier":
