@@ -53,6 +53,9 @@ STRONG_CUE = re.compile(
     r"^\s*(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+|hmm+,?\s+|now\s+)?(?:what\s+(?:if|about|happens\s+if|would\s+happen\s+if)"
     r"|how\s+about|suppose|supposing|imagine|let'?s\s+say)\b"
 )
+DEPLOYMENT = re.compile(  # "what if we went local?": the options already cover it
+    r"\b(?:local(?:ly)?|on[- ]?prem\w*|self[- ]?host\w*|cloud|apis?|hybrid|in[- ]house|our\s+own\s+hardware)\b"
+)
 SHORT_QUESTION = re.compile(r"^\s*(?:at|with|over|on|using|for)\b[^?]{0,60}\?\s*$")
 
 _VOLUME = (
@@ -170,7 +173,7 @@ def read_whatif(text: str, profile: WorkloadProfile, catalog: Catalog) -> WhatIf
     if not changes:
         if terms.unsupported is not None:
             return WhatIf(unsupported=terms.unsupported)
-        if STRONG_CUE.search(low) and not draft.ambiguous:
+        if STRONG_CUE.search(low) and not (draft.ambiguous or draft.changes or DEPLOYMENT.search(low)):
             cache = "caching with no share given — say e.g. 'what if 60% of input is cached?'"
             return WhatIf(unsupported=cache if vague_cache(low) else "")
         return None
