@@ -33,7 +33,7 @@ WHATIFS = [
     ("what if the cheapest thing that's good enough will do?", {"routine_tier": "budget", "frontier_share": 0.0}),
     ("what if volume doubles?", {"requests_per_day": pytest.approx(6000)}),
     ("what if traffic drops 20%?", {"requests_per_day": pytest.approx(2400)}),
-    ("what if we used Haiku instead?", {"cloud_model": "claude-haiku-4-5"}),
+    ("what if we used Gemini 2.5 Flash instead?", {"cloud_model": "gemini-2.5-flash"}),
 ]
 CANNOT = [
     "what if we batch the nightly summaries?",

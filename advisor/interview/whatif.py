@@ -173,7 +173,11 @@ def read_whatif(text: str, profile: WorkloadProfile, catalog: Catalog) -> WhatIf
     if not changes:
         if terms.unsupported is not None:
             return WhatIf(unsupported=terms.unsupported)
-        if STRONG_CUE.search(low) and not (draft.ambiguous or draft.changes or DEPLOYMENT.search(low)):
+        if (
+            scale is None
+            and STRONG_CUE.search(low)
+            and not (draft.ambiguous or draft.changes or DEPLOYMENT.search(low))
+        ):
             cache = "caching with no share given — say e.g. 'what if 60% of input is cached?'"
             return WhatIf(unsupported=cache if vague_cache(low) else "")
         return None
