@@ -3,9 +3,18 @@ user's own sessions or settings."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from advisor.tools.catalog import Catalog, load_catalog
+
+# CI replays the same examples every run (a property failure there is reproducible, never a coin toss);
+# on a developer's machine hypothesis explores new ones each run.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")

@@ -160,12 +160,23 @@ _DEFAULTS: dict[str, tuple[object, str]] = {
     "offline_required": (False, "no requirement to run offline"),
 }
 
+# Regulated data may not reach a frontier API, so its hard share is not assumed to need one: assuming
+# 10% would put every option in conflict with a constraint the user never stated.
+_REGULATED_DEFAULTS: dict[str, tuple[object, str]] = {
+    "frontier_share": (
+        0.0,
+        "no share of the traffic needs a frontier API model (regulated data; set frontier_share if "
+        "some work holds no regulated data and needs one)",
+    ),
+}
+
 
 def resolve(profile: WorkloadProfile) -> ResolvedProfile:
     """Fill every missing field from a stated default; raise MissingVolume when volume is absent."""
     assumptions: list[str] = []
     values = profile.model_dump()
-    for field, (default, words) in _DEFAULTS.items():
+    defaults = _DEFAULTS | (_REGULATED_DEFAULTS if profile.privacy == "regulated" else {})
+    for field, (default, words) in defaults.items():
         if values[field] is None:
             values[field] = default
             if words:
