@@ -20,6 +20,17 @@ def test_regulated_data_never_recommends_the_cloud(catalog):
             assert not option.passes and any("regulated" in f for f in option.failed)
 
 
+def test_regulated_data_assumes_no_frontier_share_but_keeps_a_stated_one(catalog):
+    assumed = compare(CompareInput(**TRIAGE, privacy="regulated"), catalog)
+    assert assumed.recommendation.deployment == "local"
+    assert any(o.passes for o in assumed.options if not o.cloud_models)
+    assert any("no share of the traffic needs a frontier API model" in a for a in assumed.assumptions)
+    stated = compare(CompareInput(**TRIAGE, privacy="regulated", frontier_share=0.1), catalog)
+    assert not any("frontier API model (regulated" in a for a in stated.assumptions)
+    local = [o for o in stated.options if not o.cloud_models]
+    assert local and all(any("frontier-tier" in f for f in o.failed) for o in local)  # a stated need is a conflict
+
+
 def test_offline_rules_out_cloud_and_rented_gpus(catalog):
     result = compare(CompareInput(**TRIAGE, privacy="public", offline_required=True), catalog)
     assert result.recommendation.deployment == "local"
