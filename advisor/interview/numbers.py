@@ -140,6 +140,11 @@ def quantity(m: re.Match[str], tag: str | None = None) -> Quantity:
     return Quantity((value + hi) / 2, negative, True, m.group(0).strip())
 
 
+def to_float(digits: str) -> float:
+    """A ``NUM`` match as a float: ``"5,000"`` → 5000.0 (NUM admits thousands separators)."""
+    return float(digits.replace(",", ""))
+
+
 def parse_one(text: str) -> float | None:
     """The single quantity that is the whole of ``text`` (``"2k"``, ``"about 5,000"`` is not)."""
     m = QTY_RE.fullmatch(text.strip())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from advisor.interview.draft import Draft
-from advisor.interview.numbers import NUM, percent
+from advisor.interview.numbers import NUM, percent, to_float
 from advisor.interview.privacy import negated
 
 _PCT = rf"(?P<p>{NUM})\s*%?\s*(?:(?:-|to)\s*(?P<p2>{NUM})\s*)?(?:%|\s*percent|\s*per\s*cent)"
@@ -62,13 +62,13 @@ TIER_FRONTIER = re.compile(
 def _share(m: re.Match[str]) -> float:
     g = m.groupdict()
     if g.get("p"):
-        lo = float(g["p"])
-        hi = float(g["p2"]) if g.get("p2") else lo
+        lo = to_float(g["p"])
+        hi = to_float(g["p2"]) if g.get("p2") else lo
         return (lo + hi) / 200
     if g.get("one"):
         words = {"one": 1, "ten": 10, "five": 5, "twenty": 20}
-        one = words.get(g["one"]) or float(g["one"])
-        every = words.get(g["every"]) or (100 if "hundred" in g["every"] else float(g["every"]))
+        one = words.get(g["one"]) or to_float(g["one"])
+        every = words.get(g["every"]) or (100 if "hundred" in g["every"] else to_float(g["every"]))
         return one / every
     return _FRACTION_WORDS[re.sub(r"\s+", " ", g["f"])]
 
@@ -85,7 +85,7 @@ def _set_share(d: Draft, share: float, span: tuple[int, int], how: str = "") -> 
 
 def read_quality(d: Draft) -> None:
     for m in EXPLICIT.finditer(d.text):
-        value = float(m["v"])
+        value = to_float(m["v"])
         share = value / 100 if m["pc"] or value > 1 else value
         _set_share(d, share, (m.start(), m.end()))
     for m in HARDEST.finditer(d.text):

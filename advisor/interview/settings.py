@@ -7,7 +7,7 @@ import re
 
 from advisor.interview.currency import to_usd
 from advisor.interview.draft import Draft
-from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity
+from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity, to_float
 
 MAX_USD_PER_KWH = 2.0
 _Q = qty_range("q")
@@ -42,7 +42,7 @@ def usd_per_kwh(value: float) -> str:
 def read_electricity(d: Draft) -> None:
     for rx in (RATE_PER_KWH, RATE_AFTER_WORD):
         for m in rx.finditer(d.text):
-            value = float(m["v"].replace(",", ""))
+            value = to_float(m["v"])
             unit = (m["unit"] or "").strip()
             cents = bool(unit) and re.fullmatch(_CENTS, unit) is not None
             dollars = bool(m["cur"]) or (bool(unit) and not cents)
@@ -262,7 +262,7 @@ CACHE = re.compile(
 
 def read_cache(d: Draft) -> None:
     for m in CACHE.finditer(d.text):
-        share = float(m["p"] or m["p2"]) / 100
+        share = to_float(m["p"] or m["p2"]) / 100
         span, quote = (m.start(), m.end()), d.quote(m.start(), m.end())
         if not 0 <= share <= 1:
             d.reject(f"ignored '{quote}': a share must be between 0% and 100%", span)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from advisor.interview.draft import MONTHLY_FIELDS, TOKEN_FIELDS, Draft, per_month, window_hours
-from advisor.interview.numbers import PERIOD, human, period_name, qty_range, quantity
+from advisor.interview.numbers import PERIOD, human, period_name, qty_range, quantity, to_float
 
 _Q = qty_range("q")
 _R = qty_range("r")
@@ -192,14 +192,14 @@ TOTAL_WORD = re.compile(r"\b(?:in\s+)?total|combined|overall|altogether\b")
 def _ratio(d: Draft) -> tuple[float, str] | None:
     """The output share stated as a ratio ("3:1 in to out") or a percentage ("85% input")."""
     if m := RATIO.search(d.text):
-        a, b = (float(m["a"]), float(m["b"])) if m["a"] else (float(m["c"]), float(m["e"]))
+        a, b = (to_float(m["a"]), to_float(m["b"])) if m["a"] else (to_float(m["c"]), to_float(m["e"]))
         if m["flip"]:
             a, b = b, a
         if a + b > 0:
             d.consume(m.start(), m.end())
             return b / (a + b), d.quote(m.start(), m.end())
     if m := SHARE.search(d.text):
-        share = float(m["p"]) / 100
+        share = to_float(m["p"]) / 100
         if 0 <= share <= 1:
             d.consume(m.start(), m.end())
             return (share if m["d"].startswith("o") else 1 - share), d.quote(m.start(), m.end())

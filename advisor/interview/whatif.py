@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from advisor.interview.draft import normalise
-from advisor.interview.numbers import NUM, human, percent, word_value
+from advisor.interview.numbers import NUM, human, percent, to_float, word_value
 from advisor.interview.reader import read_draft
 from advisor.interview.settings import usd_per_kwh
 from advisor.interview.whatif_terms import is_price_change, read_terms, vague_cache
@@ -132,9 +132,9 @@ def scale_factor(text: str) -> tuple[float, tuple[int, int]] | None:
     if m := BY_HALF.search(low):
         return 0.5, m.span()
     if m := MORE.search(low):
-        return 1 + float(m["p"] or m["p2"]) / 100, m.span()
+        return 1 + to_float(m["p"] or m["p2"]) / 100, m.span()
     if m := LESS.search(low):
-        return 1 - float(m["p"] or m["p2"]) / 100, m.span()
+        return 1 - to_float(m["p"] or m["p2"]) / 100, m.span()
     return None
 
 
