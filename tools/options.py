@@ -425,6 +425,16 @@ def constraint_failures(plan: Plan, p: ResolvedProfile, monthly_usd: float, unit
     return failures
 
 
+def unit_words(box: Hardware, units: int, owned: int) -> str:
+    """'3 × NVIDIA RTX 4090 (24 GB)', '1 × … (owned)', '3 × … (2 owned, 1 to buy)'."""
+    words = f"{units} × {box.name}"
+    if owned >= units:
+        return words + " (owned)"
+    if owned:
+        return words + f" ({owned} owned, {units - owned} to buy)"
+    return words
+
+
 def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
     monthly, running, upfront, units = plan.costs(k)
     horizon = upfront + running * p.horizon_months
@@ -451,7 +461,9 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
     return Option(
         id=plan.id,
         deployment=plan.deployment,
-        label=plan.label,
+        label=plan.label.replace(local.hardware.name, unit_words(local.hardware, units, plan.owned(k)), 1)
+        if local
+        else plan.label,
         hardware=local.hardware.id if local else None,
         units=units,
         owned_units=plan.owned(k),

@@ -97,9 +97,26 @@ def option_cells(o: dict[str, Any]) -> list[str]:
         money(o["monthly_usd"]),
         money(o["first_year_usd"]),
         money(o["horizon_usd"]),
-        "—" if o["deployment"] == "cloud" else months(o["payback_months"]),
+        payback_words(o),
         o["capacity_verdict"] or "—",
     ]
+
+
+def payback_words(option: Any) -> str:
+    """'—' for the cloud, 'already owned' when every unit is, else the months (or 'never').
+    ``option`` is an Option or its JSON dict."""
+    o = option if isinstance(option, dict) else option.model_dump()
+    if o["deployment"] == "cloud":
+        return "—"
+    if o.get("units") and o.get("owned_units", 0) >= o["units"]:
+        return "already owned"
+    return months(o["payback_months"])
+
+
+def failed_lines(options: list[Any]) -> list[str]:
+    """Markdown bullets for under a table: each ✗ option and why it fails."""
+    dicts = [o if isinstance(o, dict) else o.model_dump() for o in options]
+    return [f"- ✗ {o['label']}: {'; '.join(o['failed'])}" for o in dicts if o["failed"]]
 
 
 def options_table(options: list[dict[str, Any]], horizon: float) -> str:

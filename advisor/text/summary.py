@@ -7,6 +7,7 @@ from typing import Any
 from advisor.text.render import (
     OPTION_FIGURES,
     breakeven_words,
+    failed_lines,
     markdown_table,
     money,
     months,
@@ -70,7 +71,9 @@ def recommendation_brief(result: CompareResult, changes: dict[str, list[Any]]) -
 def options_markdown(result: CompareResult, *, limit: int = 6) -> str:
     """The options table of render.options_table, as Markdown."""
     rows = [option_cells(o.model_dump()) for o in result.options[:limit]]
-    return markdown_table(option_headers(result.horizon_months), rows, right=OPTION_FIGURES)
+    table = markdown_table(option_headers(result.horizon_months), rows, right=OPTION_FIGURES)
+    failing = failed_lines(result.options[:limit])
+    return "\n".join([table, "", *failing]) if failing else table
 
 
 def whatif_markdown(description: str, before: CompareResult, after: CompareResult) -> str:

@@ -46,7 +46,7 @@ class OptionsTable(DataTable):
             self.add_column(label, key=key, width=width)
 
     def show(self, result: Any | None) -> None:
-        from advisor.text.render import money, months  # lazily: pydantic is not needed for the first paint
+        from advisor.text.render import money, payback_words  # lazily: pydantic is not needed for the first paint
 
         self.clear()
         if result is None:
@@ -62,7 +62,7 @@ class OptionsTable(DataTable):
                 Text(money(o.monthly_usd), style=style, justify="right"),
                 Text(money(o.first_year_usd), justify="right"),
                 Text(money(o.horizon_usd), style=style, justify="right"),
-                Text("—" if o.deployment == "cloud" else months(o.payback_months), justify="right"),
+                Text(payback_words(o), justify="right"),
                 o.capacity_verdict or "—",
                 key=o.id,
             )
