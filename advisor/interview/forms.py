@@ -8,15 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from advisor.interview.lazy import lazy
 from advisor.interview.numbers import human
 
 # ---- digit forms ----------------------------------------------------------------------------
-_APOSTROPHE = re.compile(r"(?<![\d.,'])\d{1,3}(?:'\d{3})+(?![\d'])")
-_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]| \d)")
-_EU_MIXED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])")
-_DOTTED = re.compile(r"(?<![\d.,])(?P<cur>[$£]\s*)?(?P<n>[1-9]\d{0,2}(?:\.\d{3})+)(?![\d.,]|\s*(?:[kmb]|bn|mm)\b)")
-_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])(?!\s*(?:and|or|&)?\s*\d)")
-_FOREIGN_SCALE = re.compile(
+_APOSTROPHE = lazy(r"(?<![\d.,'])\d{1,3}(?:'\d{3})+(?![\d'])")
+_SPACED = lazy(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]| \d)")
+_EU_MIXED = lazy(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])")
+_DOTTED = lazy(r"(?<![\d.,])(?P<cur>[$£]\s*)?(?P<n>[1-9]\d{0,2}(?:\.\d{3})+)(?![\d.,]|\s*(?:[kmb]|bn|mm)\b)")
+_DECIMAL_COMMA = lazy(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])(?!\s*(?:and|or|&)?\s*\d)")
+_FOREIGN_SCALE = lazy(
     r"(?<=\d)(?P<sp>\s*)(?P<w>mio\.?|millionen|millions|millones|mill\.|mrd\.?|milliarden|tsd\.?|tausend)(?![a-z])"
 )
 _FOREIGN_SCALE_VALUE = {"mio": "m", "millionen": "m", "millions": "m", "millones": "m", "mill": "m"}
@@ -30,7 +31,7 @@ _FOREIGN_PERIOD = {
     r"(?:pro|je)\s+monat|im\s+monat|par\s+mois|por\s+mes|al\s+mes|monatlich": "a month",
     r"(?:pro|je)\s+jahr|im\s+jahr|par\s+an|por\s+año|al\s+año|jährlich": "a year",
 }
-_FOREIGN_PERIOD_RE = re.compile(
+_FOREIGN_PERIOD_RE = lazy(
     "(?<![\\w-])(?:" + "|".join(f"(?P<p{i}>{k})" for i, k in enumerate(_FOREIGN_PERIOD)) + ")(?![\\w-])"
 )
 _FOREIGN_PERIOD_WORDS = list(_FOREIGN_PERIOD.values())
@@ -45,15 +46,15 @@ TENS_VALUE = {
 }
 SCALE_VALUE = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _WORD = "|".join(sorted([*UNIT_VALUE, *TENS_VALUE, *SCALE_VALUE, "dozen"], key=len, reverse=True))
-_NUMBER_WORD = re.compile(rf"\b(?:{_WORD})\b")
-_RUN = re.compile(
+_NUMBER_WORD = lazy(rf"\b(?:{_WORD})\b")
+_RUN = lazy(
     rf"(?<![\w-])(?:(?:an?|one)\s+and\s+a\s+half\s+|half\s+an?\s+|an?\s+)?(?:{_WORD})"
     rf"(?:(?:\s+and\s+a\s+half\s+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+|\s*-\s*|\s+)(?:{_WORD}))*(?![\w-])"
 )
-_LONE_ONE_SKIP = re.compile(r"(?:no|any|every|each|which|the|this|that|last|only)\s+$")
+_LONE_ONE_SKIP = lazy(r"(?:no|any|every|each|which|the|this|that|last|only)\s+$")
 
 # ---- vague counts ---------------------------------------------------------------------------
-_VAGUE = re.compile(
+_VAGUE = lazy(
     r"(?<![\w-])(?P<q>a\s+few|a\s+couple(?:\s+of)?|couple\s+of|several|some|a\s+handful\s+of|many|a\s+number\s+of)\s+"
     r"(?P<s>dozens?|hundreds?|thousands?|millions?)(?![\w-])(?:\s+of)?"
     r"|(?<![\w\s]\s)(?<![\w-])(?P<bare>hundreds|thousands|dozens)(?![\w-])(?:\s+of)?"
@@ -68,11 +69,11 @@ _FOREIGN_WORDS = {
     "fr": r"deux|trois|quatre|cinq|sept|huit|neuf|vingt|trente|quarante|cinquante|cent|cents|mille",
     "es": r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|veinte|treinta|cuarenta|cincuenta|cien|mil",
 }
-_FOREIGN_RE = {lang: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])") for lang, words in _FOREIGN_WORDS.items()}
+_FOREIGN_RE = {lang: lazy(rf"(?<![\w-])(?:{words})(?![\w-])") for lang, words in _FOREIGN_WORDS.items()}
 _FOREIGN_CUE = {
-    "de": re.compile(r"\b(?:pro|am|im|und|wir|je)\b"),
-    "fr": re.compile(r"\b(?:par|nous|et|les|des)\b"),
-    "es": re.compile(r"\b(?:por|al|de|los|las|y)\b"),
+    "de": lazy(r"\b(?:pro|am|im|und|wir|je)\b"),
+    "fr": lazy(r"\b(?:par|nous|et|les|des)\b"),
+    "es": lazy(r"\b(?:por|al|de|los|las|y)\b"),
 }
 
 
@@ -124,7 +125,7 @@ def _digit_forms(f: Forms) -> None:
         f.text = _write(f.text, m.start(), m.end(), _FOREIGN_SCALE_VALUE[key])
 
 
-_BETWEEN = re.compile(r"\bbetween\s+(?P<a>\d[\d.,]*\s*[kmb]?)\s+and\s+(?P<b>\d[\d.,]*)(?![\d.,])")
+_BETWEEN = lazy(r"\bbetween\s+(?P<a>\d[\d.,]*\s*[kmb]?)\s+and\s+(?P<b>\d[\d.,]*)(?![\d.,])")
 
 
 def _between(f: Forms) -> None:
@@ -202,7 +203,12 @@ def word_number(words: str) -> float | None:
     return value * 1.5 if half else value
 
 
+_COUPLE = lazy(r"(?<![\w-])an?\s+(?:couple|pair)(?:\s+of)?(?=\s+(?!(?:dozen|hundred|thousand|million)s?\b)[a-z\d])")
+
+
 def _english_words(f: Forms) -> None:
+    for m in _COUPLE.finditer(f.text):  # "a couple of 3090s": two
+        f.text = _write(f.text, m.start(), m.end(), "2")
     if not _NUMBER_WORD.search(f.text):
         return
     for m in _RUN.finditer(f.text):

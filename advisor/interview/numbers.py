@@ -60,12 +60,14 @@ WORDNUM = (
 
 
 def qty(tag: str = "", money: bool = False) -> str:
-    """A regex for one quantity; its groups are ``{tag}n`` (digits), ``{tag}s`` (scale), ``{tag}w`` (words).
+    """A regex for one quantity; its groups are ``{tag}n`` (digits) and ``{tag}s`` (scale). Number
+    words were turned into digits before any reader runs (``forms.canonical``), so the patterns stay
+    small; the ``{tag}w`` groups never match and remain for callers that test them.
     Not after a currency sign unless ``money`` (then the pattern itself holds the sign)."""
     before = r"(?<![\w.,])" if money else r"(?<![\w.$€£,])"
     return (
         rf"(?:{before}(?P<{tag}n>{NUM})(?:\s*(?P<{tag}s>{SCALE})(?![a-z]))?\+?(?![\w])(?![.,]\d)"
-        rf"|(?<![\w-])(?P<{tag}w>{WORDNUM})(?:\s+(?P<{tag}ws>{_SCALE_WORD}))?(?![\w-]))"
+        rf"|(?P<{tag}w>(?!))(?P<{tag}ws>(?!))?)"  # number words are digits by now (forms.canonical)
     )
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from advisor.interview.lazy import lazy
 from advisor.tools.profile import PRIVACY_LEVELS
 
 _RANK = {level: i for i, level in enumerate(PRIVACY_LEVELS)}
@@ -18,7 +19,7 @@ _PLACE = (
     r"|machines?|infrastructure|hardware|boxes?|country|jurisdiction|region|firewall|perimeter|environment)"
     r"|(?:the\s+)?(?:eu|e\.u\.|uk|us|country|switzerland|germany|france|europe)|in[- ]country"
 )
-_MAY_NOT_LEAVE = re.compile(
+_MAY_NOT_LEAVE = lazy(
     r"(?P<term>(?:may|must|can|could|should|shall|will|is\s+not\s+allowed\s+to|are\s+not\s+allowed\s+to)\s*(?:not|n't|never)\s+"
     r"(?:leave|go\s+(?:to|into|out)|be\s+(?:sent|uploaded|shared|sent\s+out|processed\s+(?:outside|off))|touch|cross"
     r"|use\s+(?:the\s+|a\s+|any\s+)?(?:public\s+)?cloud)"
@@ -77,26 +78,24 @@ _TERMS: dict[str, str] = {
         r"|open[- ]source|open\s+data|published"
     ),
 }
-_TERM_RE = {level: re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE) for level, pattern in _TERMS.items()}
+_TERM_RE = {level: lazy(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE) for level, pattern in _TERMS.items()}
 
-_NEGATOR = re.compile(
+_NEGATOR = lazy(
     r"\b(?:no|not|never|nothing|none|without|zero|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|"
     r"didn't|won't|needn't|hasn't|haven't|free\s+of|non)\b|n't\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(
-    r"[.;!?:,]|\bonly\b|\bbut\b|\bhowever\b|\bthough\b|\balthough\b|\bexcept\b|\byet\b|\bwhereas\b"
-)
-_INTERJECTION = re.compile(r"\b(?:no|nope|not\s+really|yes|yeah)\s*,")
+_CLAUSE_BREAK = lazy(r"[.;!?:,]|\bonly\b|\bbut\b|\bhowever\b|\bthough\b|\balthough\b|\bexcept\b|\byet\b|\bwhereas\b")
+_INTERJECTION = lazy(r"\b(?:no|nope|not\s+really|yes|yeah)\s*,")
 # Doubt is not denial: "not sure if HIPAA applies" stays regulated. Nor is a negated disarm:
 # "not anonymised patient records" are patient records.
-_DOUBT = re.compile(
+_DOUBT = lazy(
     r"\b(?:not\s+(?:sure|certain|clear)|(?:don't|do\s+not|doesn't)\s+(?:know|think)|no\s+idea|unsure|unclear"
     r"|uncertain|not\s+(?:\w+\s+)?(?:anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|redacted|scrubbed))\b",
     re.IGNORECASE,
 )
-_DISARM = re.compile(r"anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|synthetic|fake|dummy|mock|redacted|scrubbed")
-_SUFFIX_NEGATION = re.compile(r"^\s*-?\s*(?:free|less)\b|^\s*(?:is|are)\s+(?:not\s+involved|none|absent)", re.I)
+_DISARM = lazy(r"anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|synthetic|fake|dummy|mock|redacted|scrubbed")
+_SUFFIX_NEGATION = lazy(r"^\s*-?\s*(?:free|less)\b|^\s*(?:is|are)\s+(?:not\s+involved|none|absent)", re.I)
 
 
 @dataclass(frozen=True)
@@ -171,14 +170,14 @@ def stricter(a: str | None, b: str | None) -> bool:
 
 
 # ---- offline ------------------------------------------------------------------------------
-_OFFLINE = re.compile(
+_OFFLINE = lazy(
     r"air[- ]?gapped|airgap|(?:work|run|operate|function)s?\s+(?:fully\s+|completely\s+)?offline|offline[- ]only"
     r"|(?:must|has\s+to|needs?\s+to|should)\s+(?:be|stay|run)\s+offline|offline\s+(?:operation|use|mode|requirement)"
     r"|no\s+internet(?:\s+(?:access|connection|connectivity))?|without\s+(?:internet|network)\s+access"
     r"|no\s+(?:network|outbound)\s+(?:access|connection|connectivity|traffic)|disconnected\s+(?:site|network|environment)",
     re.IGNORECASE,
 )
-_ONLINE_OK = re.compile(
+_ONLINE_OK = lazy(
     r"(?:internet|online|cloud|network)\s+(?:access\s+)?(?:is|are)\s+(?:fine|ok|okay|allowed|available)"
     r"|(?:don't|doesn't|do\s+not|does\s+not|no\s+need\s+to|needn't)\s+(?:need\s+to\s+|have\s+to\s+)?(?:work|run|be)\s+offline"
     r"|not\s+(?:air[- ]?gapped|offline)|no\s+(?:offline|air[- ]?gap)\s+requirement",

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from advisor.interview.draft import MONTHLY_FIELDS, Draft, per_day, per_month, window_hours
+from advisor.interview.lazy import lazy
 from advisor.interview.numbers import PERIOD, human, period_name, period_of, qty_range, quantity
 from advisor.tools.defaults import BUSINESS_DAYS_PER_MONTH
 
@@ -33,47 +34,47 @@ NOT_REQUESTS = (
 )
 
 _WORD = r"(?:[^\W\d_]|['-])+"
-RATE = re.compile(rf"{_Q}\s*(?:per\s+[a-z]+\s+|(?!(?:{NOT_REQUESTS})\b){_WORD},?(?:\s+|(?=/))){{0,4}}?\s*{PERIOD}")
+RATE = lazy(rf"{_Q}\s*(?:per\s+[a-z]+\s+|(?!(?:{NOT_REQUESTS})\b){_WORD},?(?:\s+|(?=/))){{0,4}}?\s*{PERIOD}")
 # A bare count answering "how many requests a day?": "about 700 alerts".
-BARE_COUNT = re.compile(
+BARE_COUNT = lazy(
     rf"^[\s~]*(?:(?:about|around|roughly|maybe|approx\.?|approximately|some|say)\s*)?{_Q}"
     rf"\s*(?:(?!(?:{NOT_REQUESTS})\b){_WORD}\s*){{0,3}}[.!]?\s*$"
 )
-RATE_ADJ = re.compile(
+RATE_ADJ = lazy(
     rf"{_Q}\s*(?P<padj>hourly|daily|weekly|monthly|nightly)\s+(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s*){{1,3}}"
 )
-RATE_LABEL = re.compile(
+RATE_LABEL = lazy(
     rf"\b(?:requests?|reqs?|calls?|queries|volume|traffic)\s*{PERIOD}\s*(?:[:=]|of|is|are|around|about|~|roughly|\s)*{_Q}"
 )
-EVERY = re.compile(
+EVERY = lazy(
     rf"every\s+(?:(?P<half>half\s+(?:an\s+)?hour)|(?:{_Q}\s*)?(?P<u>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\b)"
 )
-TIMES = re.compile(
+TIMES = lazy(
     rf"(?:(?P<once>once|twice|thrice)|{_Q}\s*(?:times|x))\s*(?:a|an|per|each|every)\s+"
     rf"(?P<per>minute|min|hour|hr|day|week|month|year)\b"
 )
 # People or units that multiply a rate: "50 developers", "15 clinics", "(60 of them)".
-UNITS = re.compile(
+UNITS = lazy(
     rf"(?:\(\s*{qty_range('u')}\s+of\s+them\s*\)|{qty_range('v')}\s*"
     rf"(?:(?P<adj>(?:[a-z-]+\s+){{0,2}}?)(?P<who>{PEOPLE})|(?:[a-z]+\s+)?(?P<things>[a-z]{{3,}}s))\b)"
     rf"(?!\s*(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b)"
 )
-EACH_LINK = re.compile(
+EACH_LINK = lazy(
     r"\beach\b|\bapiece\b|\bper\s+(?!(?:day|week|month|year|hour|minute|second|business|working|night)\b)[a-z]+"
     r"|\bevery\s+(?!(?:day|week|month|year|hour|minute|second|night)\b)[a-z]+|\bx\b|\*"
 )
 # The calls each counted thing fans out to: "25 calls per task", "3 substitutions each".
-FAN_AFTER = re.compile(
+FAN_AFTER = lazy(
     rf"{_M}\s*(?P<gap>(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,3}}?)(?P<link>each|apiece|per\s+[a-z]+|a\s+piece)\b"
     rf"(?!\s+(?:in|out|input|output)\b)"
 )
-FAN_EACH = re.compile(
+FAN_EACH = lazy(
     rf"\beach\s+(?:of\s+them\s+|one\s+|[a-z]+\s+)(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,3}}?{_M}"
     rf"\s*(?:[a-z-]+\s+){{0,2}}?(?P<noun>calls?|steps?|turns?|requests?|prompts?|messages?|queries|completions?"
     rf"|generations?|invocations?|passes|rounds?|llm\s+calls?|tool\s+calls?)\b"
 )
-_AFTER_MONEY = re.compile(r"[$€£]\s*[\d,.]+\s*[kmb]?\s*(?:-|to)\s*$")  # "$3,000-15,000/month"
-_FOR_HOURS = re.compile(rf"for\s+{_Q}\s*(?:hours?|hrs?|h)\b")
+_AFTER_MONEY = lazy(r"[$€£]\s*[\d,.]+\s*[kmb]?\s*(?:-|to)\s*$")  # "$3,000-15,000/month"
+_FOR_HOURS = lazy(rf"for\s+{_Q}\s*(?:hours?|hrs?|h)\b")
 
 
 @dataclass

@@ -61,18 +61,50 @@ def read_draft(
     quality.read_quality(d)
     _names(d)
     owned.read_owned(d)
-    settings.read_electricity(d)
-    settings.read_hours(d)
-    settings.read_effort(d)
-    settings.read_periods(d)
-    settings.read_budget(d)
-    settings.read_cache(d)
-    tokens.read_tokens(d)
-    rates.read_rates(d)
+    _settings(d)
+    if _has(d, "0123456789"):  # every token count and rate holds a digit by now (forms.canonical)
+        tokens.read_tokens(d)
+    if _has(d, "0123456789") or any(w in d.text for w in ("every", "once", "twice", "thrice")):
+        rates.read_rates(d)
     if asked:
         answers.read_bare_answer(d, asked)
     _validate(d)
     return d
+
+
+# Each settings reader runs only when its cue is in the text: its patterns are compiled on first use,
+# and most messages need none of them (start-up time is measured in tests/bench_ask_start.py).
+_MONEY_CUES = ("budget", "afford", "spend", "pay", "cap", "limit", "ceiling", "$", "€", "£", "usd", "eur", "gbp")
+_MONEY_CUES += ("dollar", "euro", "pound", "buck")
+_SETTINGS_CUES = {
+    "electricity": ("kw", "kilowatt", "electric", "power", "energy", "utilit", "tariff", "¢", "cent"),
+    "hours": ("hour", "hr", "clock", "24", "non-stop", "nonstop", "continuous", "all day", "9"),
+    "effort": ("set", "install", "maint", "upkeep", "babysit", "admin", "ops", "rate", "engineer", "dev", "time"),
+    "periods": ("year", "yr", "month", "mo", "y "),
+    "budget": _MONEY_CUES,
+    "cache": ("cach",),
+}
+
+
+def _has(d: Draft, chars: str) -> bool:
+    return any(c in d.text for c in chars)
+
+
+def _settings(d: Draft) -> None:
+    cues = {name: any(w in d.text for w in words) for name, words in _SETTINGS_CUES.items()}
+    digits = _has(d, "0123456789")
+    if cues["electricity"] and digits:
+        settings.read_electricity(d)
+    if cues["hours"]:
+        settings.read_hours(d)
+    if cues["effort"] and digits:
+        settings.read_effort(d)
+    if cues["periods"] and digits:
+        settings.read_periods(d)
+    if (cues["budget"] or d.asked in ("hardware", "budget_usd_per_month")) and digits:
+        settings.read_budget(d)
+    if cues["cache"] and digits:
+        settings.read_cache(d)
 
 
 def _unique(items: list[str]) -> list[str]:

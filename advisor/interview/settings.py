@@ -7,6 +7,7 @@ import re
 
 from advisor.interview.currency import to_usd
 from advisor.interview.draft import Draft
+from advisor.interview.lazy import lazy
 from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity, to_float
 
 MAX_USD_PER_KWH = 2.0
@@ -19,11 +20,11 @@ _M = qty_range("m", money=True)
 _KWH = r"(?:kwh|kw\s*h|kw-h|kilowatt[- ]?hours?|kilo-watt[- ]?hours?)"
 _CENTS = r"cents?|c|¢|ct|p|pence"
 _DOLLARS = r"\$|usd|dollars?|eur|euros?|€|£"
-RATE_PER_KWH = re.compile(
+RATE_PER_KWH = lazy(
     rf"(?:(?P<cur>\$|€|£|usd)\s*)?(?P<v>{NUM})\s*(?P<unit>{_CENTS}|{_DOLLARS})?\s*"
     rf"(?:/|per|an?|for\s+(?:an?|each|every)|each)\s*{_KWH}(?![a-z])",
 )
-RATE_AFTER_WORD = re.compile(
+RATE_AFTER_WORD = lazy(
     rf"(?:electricity|power|energy|utility|utilities|electric)(?:\s+(?:rate|price|cost|tariff|bill))?"
     rf"[^.;\d$€£]{{0,24}}?(?P<cur>\$|€|£)?\s*(?P<v>{NUM})\s*(?P<unit>{_CENTS}|{_DOLLARS})?"
     rf"(?![\w%])(?!\s*(?:w|watts?|kw|kilowatts?|volts?|%|percent|hours?|h|hrs?|months?|years?|per\s+month|a\s+month"
@@ -73,13 +74,13 @@ def read_electricity(d: Draft) -> None:
 
 # ---- hours a day ----------------------------------------------------------------------------
 _HOURS = r"(?:hours?|hrs?|h)"
-HOURS_A_DAY = re.compile(rf"{_Q}\s*{_HOURS}\s*(?:(?:a|per|/|each|every)\s*(?:day|d)\b|daily\b)")
-HOURS_A_WEEK = re.compile(rf"{_Q}\s*{_HOURS}\s*(?:a|per|/|each|every)\s*(?:week|wk)\b")
-AROUND_THE_CLOCK = re.compile(
+HOURS_A_DAY = lazy(rf"{_Q}\s*{_HOURS}\s*(?:(?:a|per|/|each|every)\s*(?:day|d)\b|daily\b)")
+HOURS_A_WEEK = lazy(rf"{_Q}\s*{_HOURS}\s*(?:a|per|/|each|every)\s*(?:week|wk)\b")
+AROUND_THE_CLOCK = lazy(
     r"24\s*/\s*7|24x7|24/365|(?:a)?round[- ]the[- ]clock|all\s+day\s+(?:and|&)\s+(?:all\s+)?night|non-?stop"
     r"|continuously|24\s+hours\s+a\s+day"
 )
-BUSINESS_HOURS = re.compile(r"business\s+hours|office\s+hours|working\s+hours|work\s+hours|\b9\s*(?:to|-)\s*5\b")
+BUSINESS_HOURS = lazy(r"business\s+hours|office\s+hours|working\s+hours|work\s+hours|\b9\s*(?:to|-)\s*5\b")
 
 
 def read_hours(d: Draft) -> None:
@@ -109,17 +110,17 @@ def read_hours(d: Draft) -> None:
 
 
 # ---- setup, maintenance, engineering rate ---------------------------------------------------
-SETUP = re.compile(
+SETUP = lazy(
     rf"(?:set\s*-?\s*up|setting\s+(?:it\s+)?up|install(?:ation|ing)?)[^.;\d]{{0,24}}?{_Q}\s*{_HOURS}\b"
     rf"|{_R}\s*{_HOURS}\s+(?:of\s+|to\s+)?(?:set\s*-?\s*up|set\s+(?:it|things|everything)\s+up|setting\s+up|install)"
 )
-MAINTENANCE = re.compile(
+MAINTENANCE = lazy(
     rf"(?:maintenance|maintain|upkeep|babysit\w*|admin|ops)[^.;\d]{{0,24}}?{_Q}\s*{_HOURS}\s*"
     rf"(?:a|per|/|each|every)\s*(?P<per>month|mo|week|wk)\b"
     rf"|{_R}\s*{_HOURS}\s*(?:a|per|/|each|every)\s*(?P<per2>month|mo|week|wk)\s+(?:of\s+|on\s+)?"
     rf"(?:maintenance|upkeep|babysitting|ops|admin)"
 )
-ENGINEER_RATE = re.compile(
+ENGINEER_RATE = lazy(
     rf"(?P<cue>hourly\s+rate|engineer\w*|developer|dev\s+time|our\s+time|my\s+time|labou?r|billable|salary)"
     rf"[^.;$]{{0,30}}?\$\s*(?P<v>{NUM})\s*(?:/|per|an?)\s*(?:hour|hr|h)\b"
     rf"|\$\s*(?P<v2>{NUM})\s*(?:/|per|an?)\s*(?:hour|hr|h)\s+(?:of\s+)?(?:engineer\w*|developer|dev|labou?r|(?:my|our)\s+time)"
@@ -163,17 +164,17 @@ def _span_unit(tag: str = "") -> str:
 
 
 _SPAN_UNIT = _span_unit()
-AMORTISE = re.compile(
+AMORTISE = lazy(
     rf"(?:amorti[sz]\w*|depreciat\w*|write\s+(?:it\s+)?off|written\s+off|spread\s+(?:it\s+|the\s+cost\s+)?"
     rf"|keep\s+(?:it|them|the\s+\w+|hardware)\s+(?:for\s+)?|lifetime|lifespan|useful\s+life|pay\s+(?:it\s+)?off)"
     rf"[^.;\d]{{0,20}}?(?:over|for|of|across|in)?\s*(?:about\s+|around\s+|~)?{_Q}\s*-?\s*{_SPAN_UNIT}\b"
     rf"|{_R}\s*-?\s*{_span_unit('2')}\s*-?\s*(?:amorti[sz]ation|depreciation|lifespan|lifetime|write-?off)"
 )
-HORIZON = re.compile(
+HORIZON = lazy(
     rf"(?:horizon|time\s*frame|planning\s+period|compare\s+(?:\w+\s+){{0,2}}over|over\s+the\s+next|in\s+the\s+next"
     rf"|total\s+cost\s+over|tco\s+over)[^.;\d]{{0,15}}?{_Q}\s*-?\s*{_SPAN_UNIT}\b"
 )
-OVER = re.compile(rf"\bover\s+(?:about\s+|around\s+)?{_Q}\s*-?\s*{_SPAN_UNIT}\b")
+OVER = lazy(rf"\bover\s+(?:about\s+|around\s+)?{_Q}\s*-?\s*{_SPAN_UNIT}\b")
 MAX_MONTHS = 240
 
 
@@ -202,21 +203,17 @@ _MONEY = (
     rf"(?P<cur>\$|usd\s*|€|£|eur\s|gbp\s)\s*{_M}(?:\s*(?:usd|dollars?|bucks))?"
     rf"|{_R}\s*(?P<cur2>usd|dollars?|bucks|\$|eur|euros?|€|gbp|pounds?|£)(?![a-z])"
 )
-MONEY = re.compile(_MONEY)
+MONEY = lazy(_MONEY)
 _BUDGET_CUE = (
     r"budget\w*|afford|(?:can|willing\s+to|want\s+to|happy\s+to)\s+(?:spend|pay)|spending\s+(?:cap|limit)"
     r"|(?:spend|pay)\s+(?:at\s+most|up\s+to|no\s+more\s+than)|\bcap\b|ceiling"
 )
-BUDGET_BEFORE = re.compile(
-    rf"(?:{_BUDGET_CUE})[^.;\d$€£]{{0,30}}?(?:{_MONEY}|(?<=[\s:])(?P<bare>{_S}))\s*(?:{PERIOD})?"
-)
-BUDGET_AFTER = re.compile(rf"(?:{_MONEY})\s*(?:{PERIOD})?\s*(?:\w+\s+){{0,2}}?(?:budget|cap|ceiling|limit)\b")
-_HARDWARE_WORDS = re.compile(
-    r"hardware|machine|box|gpu|mac|server|purchase|buy|upfront|up-front|one-off|capex|workstation"
-)
+BUDGET_BEFORE = lazy(rf"(?:{_BUDGET_CUE})[^.;\d$€£]{{0,30}}?(?:{_MONEY}|(?<=[\s:])(?P<bare>{_S}))\s*(?:{PERIOD})?")
+BUDGET_AFTER = lazy(rf"(?:{_MONEY})\s*(?:{PERIOD})?\s*(?:\w+\s+){{0,2}}?(?:budget|cap|ceiling|limit)\b")
+_HARDWARE_WORDS = lazy(r"hardware|machine|box|gpu|mac|server|purchase|buy|upfront|up-front|one-off|capex|workstation")
 
 
-MONEY_PER_PERIOD = re.compile(rf"(?:{_MONEY})\s*{PERIOD}")
+MONEY_PER_PERIOD = lazy(rf"(?:{_MONEY})\s*{PERIOD}")
 
 
 def read_budget(d: Draft) -> None:
@@ -253,7 +250,7 @@ def read_budget(d: Draft) -> None:
 
 
 # ---- prompt caching -------------------------------------------------------------------------
-CACHE = re.compile(
+CACHE = lazy(
     rf"(?P<p>{NUM})\s*(?:%|percent|per\s*cent)\s+(?:of\s+(?:the\s+)?(?:input|prompts?|tokens|context)\s+)?"
     rf"(?:is\s+|are\s+|gets?\s+|can\s+be\s+)?(?:cached|cache\s+hits?|from\s+(?:the\s+)?cache|prompt[- ]cached)"
     rf"|cache\s+hit\s+(?:rate|ratio)\s+(?:of\s+|is\s+|at\s+|around\s+|about\s+|~)*(?P<p2>{NUM})\s*(?:%|percent)"

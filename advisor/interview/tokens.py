@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from advisor.interview.draft import MONTHLY_FIELDS, TOKEN_FIELDS, Draft, per_month, window_hours
+from advisor.interview.lazy import lazy
 from advisor.interview.numbers import PERIOD, human, period_name, qty_range, quantity, to_float
 
 _Q = qty_range("q")
@@ -25,44 +26,44 @@ REQ_UNITS = (
 OUT_UNITS = r"response|answer|reply|output|completion|generation"
 _TOKEN_WORD = r"(?:tokens?|toks?|tkns?)"
 
-PAIR_AFTER = re.compile(
+PAIR_AFTER = lazy(
     rf"(?:input|prompt|in)\s*/\s*(?:output|completion|out)(?:\s+{_TOKEN_WORD})?\s*(?:[:=]|of|is|are|at|around|about|~|\s)*"
     rf"{_Q}\s*/\s*{_R}"
 )
-PAIR_BEFORE = re.compile(
+PAIR_BEFORE = lazy(
     rf"{_Q}\s*/\s*{_R}\s*(?:{_TOKEN_WORD}\s*)?\(?\s*(?:input|in|prompt)\s*/\s*(?:output|out|completion)\s*\)?"
 )
-NOUN_OF = re.compile(
+NOUN_OF = lazy(
     rf"(?:(?P<nin>{NOUN_IN})|(?P<nout>{NOUN_OUT}))\s+(?:of|with|averaging|around|about|at|that\s+are|are|is|~|roughly"
     rf"|typically|usually|up\s+to|\s)*\s*{_Q}\s*-?\s*{_TOKEN_WORD}(?!\s+(?:{_IN_WORDS}|{_OUT_WORDS})\b)"
 )
-TOKENS = re.compile(
+TOKENS = lazy(
     rf"{_Q}\s*-?\s*(?:(?P<d1>{_IN_WORDS}|{_OUT_WORDS})\s*-?\s*)?{_TOKEN_WORD}\b"
     rf"(?:\s+(?:of\s+)?(?P<d2>input|output|prompt|completion|context|in(?!\s+(?:the|a|an|each|every|total)\b|\s+\d)"
     rf"|out(?!\s+of\b)))?(?:\s+(?P<nin>{NOUN_IN})\b|\s+(?P<nout>{NOUN_OUT})\b)?"
 )
-DIRECTED = re.compile(
+DIRECTED = lazy(
     rf"{_Q}\s*(?:tokens?\s+(?:of\s+)?)?(?P<d>input|output|prompt|completion|context|summary|in|out)\b"
     rf"(?!\s+(?:the|a|an|of|total|my|our|this|that)\b|\s+\d|\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)"
 )
-LABEL_FIRST = re.compile(
+LABEL_FIRST = lazy(
     rf"\b(?P<d>input|output|prompt|completion|context|answer|response|summary|summarie)s?(?:\s+{_TOKEN_WORD})?"
     rf"(?:\s+(?:size|length|window))?"
     rf"\s*(?:[:=]|is|are|of|at|around|about|~|roughly|averag\w*|typically|usually|\s)+{_Q}"
     rf"(?!\s*(?:{_TOKEN_WORD}\s+)?(?:in|out|input|output)\b)"
     rf"(?=\s*(?:{_TOKEN_WORD})?\s*(?:[,.;)!?]|$|and\b|per\b|each\b|a\b|an\b|on\b|in\s+total|with\b))"
 )
-EACH = re.compile(rf"{_Q}\s*(?=(?:each|apiece|per\s+(?:request|call|query|prompt|message))\b)")
+EACH = lazy(rf"{_Q}\s*(?=(?:each|apiece|per\s+(?:request|call|query|prompt|message))\b)")
 
-REQ_QUAL = re.compile(
+REQ_QUAL = lazy(
     rf"^[\s,]*(?:{_TOKEN_WORD}\s+)?(?:(?:on\s+average|on\s+avg|average|typically)\s+)?"
     rf"(?:(?P<each>each|apiece|on\s+average)|(?:per|a|an|/|every|for\s+each|for\s+every|in\s+each|in\s+every|in\s+the"
     rf"|in\s+a)\s*(?:single\s+|typical\s+|average\s+)?(?:(?P<out>{OUT_UNITS})|(?P<unit>{REQ_UNITS})))"
 )
-PERIOD_QUAL = re.compile(rf"^[\s,]*(?:{_TOKEN_WORD}\s+)?(?:(?:in\s+)?total\s+|combined\s+|overall\s+)?{PERIOD}")
+PERIOD_QUAL = lazy(rf"^[\s,]*(?:{_TOKEN_WORD}\s+)?(?:(?:in\s+)?total\s+|combined\s+|overall\s+)?{PERIOD}")
 
-LOOKS_LIKE_TOKENS = re.compile(r"\btok(?:en)?s?\b|\b(?:input|output|prompt|completion)s?\b")
-_NOT_A_COUNT = re.compile(r"(?:\bper|[$€£][\d.,]+\s*/|\bevery|\d\s*:)\s*$")  # "$3 per 1M", "$7/1M", "2:1"
+LOOKS_LIKE_TOKENS = lazy(r"\btok(?:en)?s?\b|\b(?:input|output|prompt|completion)s?\b")
+_NOT_A_COUNT = lazy(r"(?:\bper|[$€£][\d.,]+\s*/|\bevery|\d\s*:)\s*$")  # "$3 per 1M", "$7/1M", "2:1"
 
 
 @dataclass
@@ -168,25 +169,23 @@ def _qualify(d: Draft, mentions: list[_Mention]) -> None:
                 x.scope = "month" if x.value >= 1e6 else "request"
 
 
-BOTH_WAYS = re.compile(
+BOTH_WAYS = lazy(
     r"^[\s,]*(?:tokens?\s+)?(?:each\s+)?(?:(?:both\s+)?in\s*(?:and|&|/)\s*out|input\s+and\s+output|both\s+ways"
     r"|each\s+way|in\s+and\s+out\s+each)\b"
 )
-SAME_SIZE = re.compile(
+SAME_SIZE = lazy(
     r"(?:output|answers?|responses?|replies|translations?)\s+(?:is\s+|are\s+)?(?:about\s+|roughly\s+)?(?:the\s+)?"
     r"same\s+(?:length|size)|(?:with\s+)?(?:output|answers?)\s+(?:of\s+)?(?:the\s+)?same\s+(?:length|size)"
     r"|same\s+(?:length|size)\s+(?:out|output|back)"
 )
-RATIO = re.compile(
+RATIO = lazy(
     r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*:\s*(?P<b>\d+(?:\.\d+)?)(?![\d:])"
     r"(?=\s*(?:(?:ratio\b|in(?:put)?\s+(?:to|vs\.?|versus)\s+out(?:put)?|prompt\s+to\s+completion)))"
     r"|ratio\s+(?:is\s+|of\s+)?(?:about\s+|roughly\s+|around\s+|~)?(?P<c>\d+(?:\.\d+)?)\s*:\s*(?P<e>\d+(?:\.\d+)?)"
     r"(?P<flip>\s+out(?:put)?\s+to\s+in(?:put)?)?"
 )
-SHARE = re.compile(
-    r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent)\s+(?:of\s+it\s+)?(?:is\s+)?(?P<d>input|output|in|out)\b"
-)
-TOTAL_WORD = re.compile(r"\b(?:in\s+)?total|combined|overall|altogether\b")
+SHARE = lazy(r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent)\s+(?:of\s+it\s+)?(?:is\s+)?(?P<d>input|output|in|out)\b")
+TOTAL_WORD = lazy(r"\b(?:in\s+)?total|combined|overall|altogether\b")
 
 
 def _ratio(d: Draft) -> tuple[float, str] | None:

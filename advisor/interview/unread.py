@@ -7,15 +7,16 @@ import re
 
 from advisor.interview.draft import Draft
 from advisor.interview.forms import offered
+from advisor.interview.lazy import lazy
 from advisor.interview.rates import PEOPLE
 
 VOLUME_FIELDS = ("requests_per_day", "monthly_input_tokens", "monthly_output_tokens")
-_NUMBER = re.compile(r"(?<![\w./-])\d[\d.,]*(?:\s*[kmb]\b)?(?![\w/])|(?<![\w./])\d[\d.,]*-(?=[a-z])")
-_NOT_A_QUANTITY = re.compile(
+_NUMBER = lazy(r"(?<![\w./-])\d[\d.,]*(?:\s*[kmb]\b)?(?![\w/])|(?<![\w./])\d[\d.,]*-(?=[a-z])")
+_NOT_A_QUANTITY = lazy(
     r"(?:art(?:icle|\.)?|section|§|iso|soc|tier|level|gdpr\s+art(?:icle|\.)?|version|v|q|step|phase)\s*$"
 )
-_YEAR = re.compile(r"(?:19|20)\d\d$")
-_TEAM = re.compile(rf"^\d[\d.,]*(?:\s*[kmb])?[\s-]*(?:[a-z-]+\s+)?(?:{PEOPLE})\b")
+_YEAR = lazy(r"(?:19|20)\d\d$")
+_TEAM = lazy(rf"^\d[\d.,]*(?:\s*[kmb])?[\s-]*(?:[a-z-]+\s+)?(?:{PEOPLE})\b")
 
 
 def offers(d: Draft) -> list[str]:
