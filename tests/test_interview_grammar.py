@@ -220,3 +220,75 @@ def test_nothing_may_leave_is_not_no_hardware(catalog):
     assert reading.changes == {"privacy": "regulated"}
     assert "hardware" not in reading.declined
     assert "hardware" in read_answer("none", EMPTY, catalog, asked="hardware").declined
+
+
+# ---- tokens: ratios, both ways, context ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("6,000 tokens in and 800 out each", (6000, 800)),
+        ("400 tokens each in and out", (400, 400)),
+        ("8k context, 600 out", (8000, 600)),
+        ("context 20k, output 1k", (20000, 1000)),
+        ("2,000 tokens in total per request, 3:1 input to output", (1500, 500)),
+        ("1k tokens of context. The ratio is about 4:1 in to out.", (1000, 250)),
+        ("10k tokens each, short 300 token verdicts", (10000, 300)),
+        ("150 tokens each, with output the same size", (150, 150)),
+    ],
+)
+def test_tokens_per_request(text, expected, catalog):
+    changes = read_answer(text, EMPTY, catalog).changes
+    assert (changes["input_tokens_per_request"], changes["output_tokens_per_request"]) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("50 million tokens a month, roughly 1:1 in to out", (25e6, 25e6)),
+        ("about 900M tokens a month, 85% input", (765e6, 135e6)),
+    ],
+)
+def test_monthly_tokens_split_by_a_ratio_or_share(text, expected, catalog):
+    changes = read_answer(text, EMPTY, catalog).changes
+    assert (changes["monthly_input_tokens"], changes["monthly_output_tokens"]) == pytest.approx(expected)
+
+
+# ---- vague counts, unread numbers ----------------------------------------------------------------
+def test_a_vague_count_is_offered_back_not_silently_taken(catalog):
+    reading = read_answer("a few thousand documents a day", EMPTY, catalog)
+    assert reading.changes["requests_per_day"] == 3000
+    assert reading.offers and "3,000" in reading.offers[0] and "'a few thousand'" in reading.offers[0]
+    assert reading.offers[0] in reading.ambiguous  # the reply asks it
+
+
+def test_every_unused_number_is_named_back(catalog):
+    reading = read_answer("Our 200-bed hospital sends 350 notes a day in 12 languages", EMPTY, catalog)
+    assert reading.changes["requests_per_day"] == 350
+    assert [u.split()[0] for u in reading.unread] == ["200-bed", "12"]
+    assert any("I didn't use" in a for a in reading.ambiguous)
+
+
+def test_a_headcount_alone_is_the_team_size_not_unread(catalog):
+    reading = read_answer("We're a 40-lawyer firm reviewing 800 contracts a day", EMPTY, catalog)
+    assert reading.unread == []
+    assert any("team's size" in n for n in reading.notes)
+
+
+def test_words_are_not_tokens_and_are_named_back(catalog):
+    reading = read_answer("250k words a month to translate", EMPTY, catalog)
+    assert "requests_per_day" not in reading.changes and reading.unread == ["250k words a month"]
+
+
+# ---- currencies ---------------------------------------------------------------------------------
+def test_euro_and_pound_budgets_convert_at_the_catalog_rate(catalog):
+    from advisor.interview.currency import rates
+
+    eur, gbp = rates()["EUR"].usd_per_unit, rates()["GBP"].usd_per_unit
+    reading = read_answer("Budget is €2,000 a month", EMPTY, catalog)
+    assert reading.changes["budget_usd_per_month"] == pytest.approx(2000 * eur)
+    assert any("EUR" in n and "as of" in n for n in reading.notes)
+    assert read_answer("budget £500 per month", EMPTY, catalog).changes["budget_usd_per_month"] == pytest.approx(
+        500 * gbp
+    )
+    kwh = read_answer("electricity here is 0,32 €/kWh", EMPTY, catalog).changes["electricity_usd_per_kwh"]
+    assert kwh == pytest.approx(0.32 * eur)
