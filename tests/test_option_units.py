@@ -16,7 +16,7 @@ def test_every_local_option_names_its_units(catalog):
     result = compare(CompareInput(**TRIAGE, top=50), catalog)
     for o in result.options:
         if o.hardware:
-            assert re.search(rf"\b{o.units} × ", o.label), o.label
+            assert re.search(rf"\b{o.units} (?:× |box(?:es)? of )", o.label), o.label
         else:
             assert " × " not in o.label
 

@@ -427,7 +427,7 @@ def constraint_failures(plan: Plan, p: ResolvedProfile, monthly_usd: float, unit
 
 def unit_words(box: Hardware, units: int, owned: int) -> str:
     """'3 × NVIDIA RTX 4090 (24 GB)', '1 × … (owned)', '3 × … (2 owned, 1 to buy)'."""
-    words = f"{units} × {box.name}"
+    words = f"{units} × {box.name}" if box.units == 1 else f"{units} box{'es' if units > 1 else ''} of {box.name}"
     if owned >= units:
         return words + " (owned)"
     if owned:
