@@ -25,8 +25,9 @@ from advisor.events import (
     TurnFinished,
     UsageRecorded,
 )
+from advisor.extract import ask_model, can_extract, merge
 from advisor.gate import SentenceGate
-from advisor.interview import Question, WhatIf, next_question, read_answer, read_whatif
+from advisor.interview import Question, Reading, WhatIf, next_question, read_answer, read_whatif
 from advisor.interview.whatif_terms import cannot_model
 from advisor.models.base import (
     ChatModel,
@@ -107,6 +108,8 @@ def run_turn(
         return
 
     reading = read_answer(text, state.profile, catalog, asked=state.asked)
+    if _extracts(ctx) and not cancel.is_set():
+        yield from _model_reading(ctx, text, reading)
     try:
         diff = state.apply(reading.changes)
     except ValidationError as exc:
@@ -194,6 +197,24 @@ def run_turn(
     answer = "".join(answer_parts).strip()
     ctx.history += [Message(role="user", content=text), Message(role="assistant", content=answer)]
     yield TurnFinished(answer=answer)
+
+
+def _extracts(ctx: TurnContext) -> bool:
+    """A capable model helps read: agentic mode, or an embedded model that passed the probe."""
+    if not can_extract(ctx.local):
+        return False
+    return ctx.mode == "agentic" or (ctx.mode == "guided" and ctx.local.label.startswith("embedded"))  # type: ignore[union-attr]
+
+
+def _model_reading(ctx: TurnContext, text: str, reading: Reading) -> Iterator[AgentEvent]:
+    """The model's structured reading, checked against the text and the reader (extract.merge)."""
+    proposed = ask_model(ctx.local, text)  # type: ignore[arg-type]
+    extra = merge(text, reading.changes, proposed, ctx.state.profile.model_dump())
+    reading.changes.update(extra.changes)
+    reading.notes += extra.notes
+    reading.ambiguous += extra.questions
+    if extra.refused:
+        yield Notice(level="warning", text=f"not taken from the local model's reading: {'; '.join(extra.refused)}")
 
 
 def _topic(result: CompareResult | None, question: Question | None, changed: bool) -> str:

@@ -158,7 +158,9 @@ def test_a_tool_calling_model_is_agentic_and_drives_the_tools():
         ollama_stream("qwen3:8b", ["The Mac Studio carries this workload at 65% of one unit's capacity."]),
         ollama_stream("qwen3:8b", ["The cloud option is cheaper than buying hardware."]),
     ]
+    reading = {"model": "qwen3:8b", "message": {"role": "assistant", "content": "{}"}, "done": True}
     chat += [
+        Reply(body=reading),  # the model's structured reading of the turn (nothing to add here)
         ollama_stream("qwen3:8b", [], [turn_call]),
         ollama_stream("qwen3:8b", ["That ", "is ", "$900 ", "a month."]),
     ]

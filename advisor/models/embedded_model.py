@@ -86,6 +86,28 @@ class EmbeddedModel:
                 raise ModelError("missing_model", f"{self.path} could not be loaded ({exc})") from None
             self.load_seconds = time.perf_counter() - started
 
+    def structured(self, messages: list[Message], schema: dict[str, Any]) -> dict[str, Any]:
+        """One reply constrained by llama.cpp to a flat JSON ``schema``, parsed (values unchecked)."""
+        import json
+
+        self.load()
+        prompt = [{"role": m.role if m.role != "tool" else "user", "content": m.content} for m in messages]
+        with self._lock:
+            try:
+                reply = self._llama.create_chat_completion(
+                    messages=prompt,
+                    response_format={"type": "json_object", "schema": schema},
+                    max_tokens=200,
+                    temperature=0.0,
+                )
+            except ValueError as exc:
+                raise ModelError("bad_request", f"embedded model: {exc}") from None
+        try:
+            parsed = json.loads(reply["choices"][0]["message"]["content"] or "{}")
+        except (json.JSONDecodeError, KeyError, IndexError):
+            raise ModelError("bad_request", "the embedded model did not answer with JSON") from None
+        return parsed if isinstance(parsed, dict) else {}
+
     def chat(self, messages: list[Message], tools: list[ToolSpec] | None = None) -> Iterator[ModelEvent]:
         self.load()
         started = time.perf_counter()

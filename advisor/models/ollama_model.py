@@ -3,6 +3,7 @@ errors mapped to one line a user can act on."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -121,6 +122,28 @@ class OllamaModel:
         usage.seconds = time.perf_counter() - started
         usage.first_token_seconds = first
         yield Finished(message=Message(role="assistant", content=content, tool_calls=calls), usage=usage)
+
+    def structured(self, messages: list[Message], schema: dict[str, Any]) -> dict[str, Any]:
+        """One non-streamed reply constrained to a flat JSON ``schema`` (Ollama's ``format=``),
+        parsed; the caller validates every value (``format`` is not always enforced)."""
+        try:
+            response = self.client.chat(
+                model=self.model,
+                messages=[_to_ollama(m) for m in messages],
+                format=schema,
+                stream=False,
+                think=False,
+                options={"temperature": 0},
+            )
+        except ollama.ResponseError as exc:
+            raise self._response_error(exc) from None
+        except (ConnectionError, httpx.HTTPError) as exc:
+            raise ModelError("unreachable", self._unreachable(exc), retryable=True) from None
+        try:
+            parsed = json.loads(_THINK.sub("", response.message.content or ""))
+        except json.JSONDecodeError:
+            raise ModelError("bad_request", f"{self.model} did not answer with JSON") from None
+        return parsed if isinstance(parsed, dict) else {}
 
     def _response_error(self, exc: ollama.ResponseError) -> ModelError:
         detail = (exc.error or "").strip()
