@@ -164,6 +164,12 @@ class Session:
             if pulled_model() is None:  # no Ollama and no capable model here: offer one
                 self.startup_notices.append(offer())
 
+    def local_models_markdown(self) -> str:
+        """`/model`'s table: the local models here, their size and what the probe made of each."""
+        from advisor.models.select import local_models_markdown
+
+        return local_models_markdown(self.config.ollama_host, self.offline, cache_dir())
+
     def _probe(self, progress: Callable[[str], None]) -> str:
         from advisor.agent import tool_specs
         from advisor.models.probe import probe

@@ -3,6 +3,7 @@ Ollama's documented wire protocol (no Ollama server exists here)."""
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -174,3 +175,19 @@ def test_a_tool_calling_model_is_agentic_and_drives_the_tools():
     assert "$900" in events[-1].answer
     tool_message = rec.requests[-1]["body"]["messages"][-1]
     assert tool_message["role"] == "tool" and tool_message["tool_name"] == "cloud_cost"
+
+
+def test_model_listing_shows_sizes_and_probe_verdicts(tmp_path):
+    """`/model`'s table through the real client: Ollama's models with their size, the embedded
+    files, and what the cached probe said of each."""
+    from advisor.models.probe import ProbeResult
+    from advisor.models.select import local_models_markdown
+
+    result = ProbeResult(mode="agentic", passed=3, total=3, seconds=1, phrased=2, phrase_total=2, why="tools 3/3")
+    (tmp_path / "probe.json").write_text(json.dumps({"ollama:qwen3:4b": result.model_dump()}))
+    tags = Reply(body={"models": [{"name": "qwen3:4b", "model": "qwen3:4b", "size": 2_500_000_000, "digest": "x"}]})
+    with loopback({"/api/tags": [tags]}) as (url, _):
+        table = local_models_markdown(url, True, tmp_path)
+    assert "| `ollama:qwen3:4b` | 2.50 GB | agentic (tools 3/3) |" in table
+    dead = local_models_markdown(dead_port(), False, tmp_path)
+    assert "ollama:" not in dead  # no server: only the embedded files, no hang

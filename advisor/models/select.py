@@ -86,3 +86,37 @@ def _embedded(path: str | None, *, explicit: bool) -> Selection:
         return Selection(None, "none", str(exc))
     how = f"pulled {pulled.id}" if pulled else model.path.name
     return Selection(model, model.label, f"using the embedded model {how}")
+
+
+def local_models_markdown(host: str | None, offline: bool, cache: Path) -> str:
+    """`/model`: the local models here — Ollama's (with size) and the embedded files — and what the
+    probe made of each (mode and why), as a Markdown table."""
+    from advisor.models.embedded_model import shipped_gguf
+    from advisor.models.probe import cached_results
+    from advisor.models.pull import pulled_model
+
+    probed = cached_results(cache)
+    rows: list[tuple[str, float | None]] = []
+    kwargs: dict = {}
+    if offline:  # loopback only, no proxies (guarantees' rule for every offline client)
+        host, kwargs = loopback_url(host), OFFLINE_CLIENT
+    if not (offline and host is None):
+        try:
+            import httpx
+            import ollama
+
+            client = ollama.Client(host=host, timeout=httpx.Timeout(3.0, connect=1.5), **kwargs)
+            rows += [(f"ollama:{m.model}", (m.size or 0) / 1e9) for m in client.list().models if m.model]
+        except Exception:  # no server: only the embedded files are listed
+            pass
+    for path in (shipped_gguf(), Path(p.path) if (p := pulled_model()) else None):
+        if path is not None and path.is_file():
+            rows.append((f"embedded:{path.stem}", path.stat().st_size / 1e9))
+    lines = ["| local model | size | probe |", "|---|---:|---|"]
+    for label, size in rows:
+        result = probed.get(label)
+        verdict = f"{result.mode} ({result.why})" if result else "not probed yet"
+        lines.append(f"| `{label}` | {f'{size:.2f} GB' if size else '—'} | {verdict} |")
+    if not rows:
+        lines.append("| none found | — | `ollama pull qwen3:4b` or `advisor model pull` |")
+    return "\n".join(lines)

@@ -3,6 +3,7 @@ raises UsageError and shows as one error line; the session goes on."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +136,9 @@ class SlashRunner:
         lines += s.startup_notices
         lines.append("change them with --local ollama:MODEL | embedded[:PATH] | none, --claude-model ID, --offline")
         await self.app.chat.add(*(NoticeLine(line) for line in lines))
+        listing = getattr(s, "local_models_markdown", None)
+        if listing is not None:
+            await self.app.chat.add(ReplyMessage(await asyncio.to_thread(listing)))
 
     async def cmd_calc(self, rest: str) -> None:
         from advisor.commands.calc import run_calc
