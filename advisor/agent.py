@@ -25,7 +25,6 @@ from advisor.events import (
     TurnFinished,
     UsageRecorded,
 )
-from advisor.extract import ask_model, can_extract, merge
 from advisor.gate import SentenceGate
 from advisor.interview import Question, Reading, WhatIf, next_question, read_answer, read_whatif
 from advisor.interview.whatif_terms import cannot_model
@@ -38,6 +37,7 @@ from advisor.models.base import (
     ToolCallsReady,
     ToolSpec,
 )
+from advisor.models.extract import ask_model, can_extract, merge
 from advisor.prompts import load as load_prompt
 from advisor.state import SessionState
 from advisor.text.summary import recommendation_brief, recommendation_markdown, whatif_markdown

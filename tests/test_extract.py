@@ -9,7 +9,7 @@ import json
 
 from advisor.config import load_config
 from advisor.events import Notice, ProfileChanged, TurnFinished
-from advisor.extract import SCHEMA, merge
+from advisor.models.extract import SCHEMA, merge
 from advisor.session import Session
 from tests.loopback import Reply, loopback, ollama_show, ollama_stream, ollama_tags
 

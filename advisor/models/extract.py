@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from advisor.models.base import ChatModel, Message, ModelError
 from advisor.prompts import load as load_prompt
+from advisor.voice import figures
 
 NUMBER_FIELDS = (
     "requests_per_day",
@@ -55,8 +56,6 @@ def ask_model(model: ChatModel, text: str) -> dict[str, Any]:
 
 
 def _in_text(value: float, text: str) -> bool:
-    from advisor.gate import figures
-
     said = [v for _, v in figures(text)]
     return any(abs(value - v) <= max(0.5, abs(v) * 0.01) for v in said)
 
