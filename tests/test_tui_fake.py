@@ -321,12 +321,14 @@ async def test_the_input_takes_keys_while_a_slow_reply_streams():
         assert latency < 0.5
         streamed = app.query(ReplyMessage).last().copy_text
         assert 0 < len(streamed.split()) < 400  # still streaming while we typed
-        await type_now(app, "\n")  # Enter is refused while the reply runs: the text stays
+        await type_now(app, "\n")  # Enter while the reply runs: the message waits its turn
         await asyncio.sleep(0.05)
-        assert prompt.text == "next" and app.busy
+        assert prompt.text == "" and app.busy and list(app.queued) == ["next"]
+        assert any("queued (1 waiting)" in n for n in notices(app))
         await settle(pilot)
         assert not app.busy
-        assert len(app.query(ReplyMessage).last().copy_text.split()) == 400
+        assert [m.copy_text for m in app.query(UserMessage)][-2:] == ["tell me everything", "next"]
+        assert [text for text, _ in session.sent] == ["tell me everything", "next"]
 
 
 async def test_esc_stops_the_reply_and_gives_the_prompt_back():

@@ -8,6 +8,7 @@ first paint; `AdvisorApp` takes a session factory so tests can give it a scripte
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -26,14 +27,22 @@ from advisor.tui.commands import COMMANDS, Command, complete, split
 from advisor.tui.pump import pump
 from advisor.tui.slash import SlashRunner
 from advisor.tui.widgets.chart import ChartsPanel
-from advisor.tui.widgets.chat import ChatLog, NoticeLine, ReplyMessage, TurnView, UserMessage, turn_widgets
+from advisor.tui.widgets.chat import (
+    LIVE_TURNS,
+    ChatLog,
+    NoticeLine,
+    ReplyMessage,
+    TurnView,
+    UserMessage,
+    turn_widgets,
+)
 from advisor.tui.widgets.options_table import OptionsPanel
 from advisor.tui.widgets.profile_panel import CORE_FIELDS, ProfilePanel
 from advisor.tui.widgets.prompt import PromptInput
 from advisor.tui.widgets.status import ActivityLine, StatusBar
 
 SessionFactory = Callable[[Callable[[str], None]], Any]  # (on_progress) -> Session
-HISTORY_SHOWN = 40  # turns re-rendered on resume; /export has them all
+MAX_QUEUED = 5  # messages sent while a reply runs wait, each its own turn; more are refused
 NARROW = 110  # below this width the side panel is off until F8
 GREETING = (
     "**Let's find out whether your LLM workload belongs on your own hardware, on cloud APIs, or both.**\n\n"
@@ -71,7 +80,7 @@ class AdvisorApp(App):
         self.cancel = threading.Event()
         self.view: TurnView | None = None
         self.worker_alive = False  # a turn's thread is still running (it may outlive an Esc)
-        self.queued: str | None = None  # sent when the session is ready or the stopped turn ends
+        self.queued: deque[str] = deque()  # sent in turn when the session is ready or the reply ends
         self.last_answer = ""
         self.panel_toggled = False
 
@@ -176,18 +185,19 @@ class AdvisorApp(App):
             await self.chat.add_notice(f"could not show the stored turns: {type(exc).__name__}: {exc}", "error")
         await self.chat.add(*(NoticeLine(line, "warning") for line in session.startup_notices))
         await self.refresh_panels()
-        if self.queued:
-            text, self.queued = self.queued, None
-            await self.dispatch(text)
+        await self.send_next_queued()
+
+    async def send_next_queued(self) -> None:
+        if self.queued and not self.busy and not self.worker_alive:
+            await self.dispatch(self.queued.popleft())
 
     async def show_history(self) -> None:
         session = self.session
         self.sub_title = f"session {session.name}"
         await self.chat.remove_children()
-        turns = session.history(limit=HISTORY_SHOWN)  # read only what is shown
+        turns = session.history(limit=LIVE_TURNS)  # read only what is shown
         widgets: list[Any] = []
-        if turns and (skipped := session.turn_count() - len(turns)) > 0:
-            widgets.append(NoticeLine(f"{skipped} earlier turns not shown (/export writes everything)"))
+        self.chat.hidden_turns = max(0, session.turn_count() - len(turns)) if turns else 0
         for turn in turns:
             widgets += turn_widgets(self.chat, turn)
         if turns:
@@ -196,6 +206,8 @@ class AdvisorApp(App):
         else:
             widgets.append(ReplyMessage(GREETING))
         await self.chat.add(*widgets)
+        if self.chat.hidden_turns:
+            await self.chat.say_earlier()
         self.chat.follow()
 
     def retry_notice(self, text: str) -> None:
@@ -215,16 +227,24 @@ class AdvisorApp(App):
         """Run, queue or refuse what the user sent; `accept` empties the prompt when it is taken."""
         command = COMMANDS.get(split(text)[0]) if text.startswith("/") else None
         changes = command.changes_session if command else not text.startswith("/")
-        if changes and self.busy:
-            self.notify("a reply is running — Esc stops it (your text stays here)", severity="warning", timeout=3)
-            return
         accept()
-        if changes and (self.worker_alive or (self.session is None and not self.open_failed)):
-            self.queued = text
-            waiting = "the session opens" if self.session is None else "the stopped reply winds down"
-            await self.chat.add_notice(f"queued: “{text[:60]}” goes when {waiting}")
+        if changes and (self.busy or self.worker_alive or (self.session is None and not self.open_failed)):
+            await self.queue(text)
             return
         await self.dispatch(text)
+
+    async def queue(self, text: str) -> None:
+        """A message sent while a reply runs waits its turn, as its own message — a burst of
+        pastes is never glued into one prompt; past MAX_QUEUED it is refused, and Up recalls it."""
+        quoted = f"“{text[:60]}{'…' if len(text) > 60 else ''}”"
+        if len(self.queued) >= MAX_QUEUED:
+            await self.chat.add_notice(
+                f"not sent: {quoted} — {MAX_QUEUED} messages are already waiting (Up recalls it)", "warning"
+            )
+            return
+        self.queued.append(text)
+        waiting = "the session opens" if self.session is None else "the reply before it ends"
+        await self.chat.add_notice(f"queued ({len(self.queued)} waiting): {quoted} goes when {waiting}")
 
     async def dispatch(self, text: str) -> None:
         if text.startswith("/"):
@@ -239,6 +259,7 @@ class AdvisorApp(App):
             return
         self.chat.follow()
         await self.chat.add(UserMessage(text))
+        await self.chat.prune()
         self.turn_id += 1
         self.cancel = threading.Event()
         self.view = TurnView(self.chat)
@@ -303,9 +324,7 @@ class AdvisorApp(App):
         if turn_id == self.turn_id and self.busy:
             await self.finish_reply()
         await self.refresh_panels()
-        if self.queued:
-            text, self.queued = self.queued, None
-            await self.dispatch(text)
+        await self.send_next_queued()
 
     async def finish_reply(self) -> None:
         if self.view is not None:

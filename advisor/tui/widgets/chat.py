@@ -128,12 +128,38 @@ class EscalationView(Expandable):
         return "\n".join([*lines, f"usage: {self.usage}" if self.usage else "usage: not reported"])
 
 
+LIVE_TURNS = 20  # turns kept on screen; older ones stay in the store, the report and /export
+
+
 class ChatLog(VerticalScroll):
     """The scrolling list of messages, anchored to the bottom while a reply streams (scrolling up
-    releases the anchor; scrolling back to the end takes it again)."""
+    releases the anchor; scrolling back to the end takes it again). Only the last LIVE_TURNS turns
+    stay on screen, so a long session keeps its pace and its memory."""
+
+    hidden_turns = 0
 
     def on_mount(self) -> None:
         self.anchor()
+
+    async def prune(self, keep: int | None = None) -> None:
+        """Old turns leave the screen; one line at the top says how many and where they are."""
+        keep = keep or LIVE_TURNS
+        children = list(self.children)
+        starts = [i for i, w in enumerate(children) if isinstance(w, UserMessage)]
+        if len(starts) <= keep:
+            return
+        old = [w for w in children[: starts[-keep]] if w.id != "earlier"]
+        self.hidden_turns += sum(isinstance(w, UserMessage) for w in old)
+        await self.remove_children(old)
+        await self.say_earlier()
+
+    async def say_earlier(self) -> None:
+        text = f"{self.hidden_turns} earlier turns are off screen — kept in the session; /export writes them all"
+        for line in self.query("#earlier"):
+            await line.remove()
+        earlier = NoticeLine(text)
+        earlier.id = "earlier"
+        await self.mount(earlier, before=0) if self.children else await self.mount(earlier)
 
     async def add(self, *widgets: Static | Markdown | Collapsible) -> None:
         await self.mount_all(widgets)

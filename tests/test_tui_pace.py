@@ -1,0 +1,71 @@
+"""The chat keeps its pace over a long session: old turns leave the screen (the store keeps them),
+and messages sent while a reply runs wait as separate turns — a burst is never glued into one
+prompt, and past the queue's limit a message is refused with a line saying so.
+
+The real app under Textual's Pilot; the burst test scripts the session (tests/test_tui_fake.py),
+the long-session test runs the real Session (`--local none`, offline). Timings and memory over
+50 turns are measured by tests/bench_tui_long.py, not asserted here."""
+
+from __future__ import annotations
+
+import asyncio
+
+from advisor.config import Config
+from advisor.session import Session
+from advisor.tui import app as app_module
+from advisor.tui.app import AdvisorApp
+from advisor.tui.widgets import chat as chat_module
+from advisor.tui.widgets.chat import UserMessage
+from advisor.tui.widgets.prompt import PromptInput
+from tests.test_tui_fake import FakeSession, factory, notices, ready, say, settle, slow_turn
+
+
+async def _enter(pilot, text: str) -> None:
+    prompt = pilot.app.query_one(PromptInput)
+    prompt.text = text
+    await pilot.press("enter")
+
+
+async def test_a_burst_sent_during_a_reply_queues_as_separate_messages():
+    burst = [f"message {i}: {'x' * 800}" for i in range(app_module.MAX_QUEUED + 1)]
+    session = FakeSession([slow_turn(5000)], delay=0.01)  # 50 s unless stopped
+    app = AdvisorApp(factory(session))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        await say(pilot, "first")
+        await asyncio.sleep(0.1)
+        assert app.busy
+        for text in burst:
+            await _enter(pilot, text)
+        assert app.busy and len(app.queued) == app_module.MAX_QUEUED
+        assert app.query_one(PromptInput).text == ""
+        assert any("not sent" in n and "already waiting" in n for n in notices(app, "warning"))
+        await pilot.press("escape")  # the long reply stops; the queue goes, one turn each
+        await settle(pilot)
+        while app.queued or app.busy:
+            await settle(pilot)
+    sent = [text for text, _ in session.sent]
+    assert sent == ["first", *burst[: app_module.MAX_QUEUED]]  # each its own turn, in order
+    assert all(len(text) < 900 for text in sent)  # nothing glued
+
+
+async def test_old_turns_leave_the_screen_but_stay_in_the_session(monkeypatch):
+    monkeypatch.setattr(chat_module, "LIVE_TURNS", 3)
+    texts = ["5,000 requests a day, 2k in and 300 out", "public data", "what if volume doubles?"]
+    texts += ["what if volume halves?", "what if electricity costs $0.30 per kWh?", "which option should we pick?"]
+
+    def open_session(progress):
+        return Session.open(Config(local="none", offline=True), session_name="long", on_progress=progress)
+
+    app = AdvisorApp(open_session)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        for text in texts:
+            await say(pilot, text)
+            await settle(pilot)
+        shown = [m.copy_text for m in app.query(UserMessage)]
+        earlier = app.query_one("#earlier").text
+        stored = [t.user_text for t in app.session.history()]
+    assert shown == texts[-3:]
+    assert "3 earlier turns are off screen" in earlier
+    assert stored == texts  # the store keeps every turn
