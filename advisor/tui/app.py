@@ -221,13 +221,12 @@ class AdvisorApp(App):
         return complete(text, fields, sessions)
 
     async def on_prompt_input_submitted(self, message: PromptInput.Submitted) -> None:
-        await self.submit(message.text, message.prompt.take)
+        await self.submit(message.text)
 
-    async def submit(self, text: str, accept: Callable[[], object]) -> None:
-        """Run, queue or refuse what the user sent; `accept` empties the prompt when it is taken."""
+    async def submit(self, text: str) -> None:
+        """Run what the user sent, or queue it behind the running reply (the prompt is already empty)."""
         command = COMMANDS.get(split(text)[0]) if text.startswith("/") else None
         changes = command.changes_session if command else not text.startswith("/")
-        accept()
         if changes and (self.busy or self.worker_alive or (self.session is None and not self.open_failed)):
             await self.queue(text)
             return

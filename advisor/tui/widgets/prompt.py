@@ -24,7 +24,8 @@ class PromptInput(TextArea):
     ]
 
     class Submitted(Message):
-        """The user pressed Enter; the app takes the text with `take()` if it accepts it."""
+        """The user pressed Enter. The prompt was emptied at once (the text went to its history),
+        so keys typed before the app reads this message start the next message, not glue onto it."""
 
         def __init__(self, prompt: PromptInput, text: str) -> None:
             super().__init__()
@@ -60,8 +61,9 @@ class PromptInput(TextArea):
         key = event.key
         handled = True
         if key == "enter":
-            if self.text.strip():
-                self.post_message(self.Submitted(self, self.text.strip()))
+            text = self.take()
+            if text:
+                self.post_message(self.Submitted(self, text))
         elif key in NEWLINE_KEYS:
             self.insert("\n")
         elif key == "tab" and self.suggestion:
