@@ -69,3 +69,16 @@ async def test_old_turns_leave_the_screen_but_stay_in_the_session(monkeypatch):
     assert shown == texts[-3:]
     assert "3 earlier turns are off screen" in earlier
     assert stored == texts  # the store keeps every turn
+
+
+async def test_keys_typed_right_after_enter_start_the_next_message():
+    """A paste or a fast typist: the keys after Enter arrive before the app reads the message."""
+    session = FakeSession()
+    app = AdvisorApp(factory(session))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        await pilot.press(*"one", "enter", *"two", "enter", *"three", "enter")
+        await settle(pilot)
+        while app.queued or app.busy:
+            await settle(pilot)
+    assert [text for text, _ in session.sent] == ["one", "two", "three"]
