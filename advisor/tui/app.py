@@ -400,7 +400,7 @@ class AdvisorApp(App):
 
     async def action_command(self, text: str) -> None:
         """A key or the palette runs a command exactly as if it were typed (busy rules included)."""
-        await self.submit(text, lambda: None)
+        await self.submit(text)
 
     async def run_command(self, text: str) -> None:
         await SlashRunner(self).run(text)
