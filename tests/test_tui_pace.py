@@ -67,7 +67,7 @@ async def test_old_turns_leave_the_screen_but_stay_in_the_session(monkeypatch):
         earlier = app.query_one("#earlier").text
         stored = [t.user_text for t in app.session.history()]
     assert shown == texts[-3:]
-    assert "3 earlier turns are off screen" in earlier
+    assert "3 earlier turns not shown" in earlier
     assert stored == texts  # the store keeps every turn
 
 

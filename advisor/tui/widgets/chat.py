@@ -128,7 +128,7 @@ class EscalationView(Expandable):
         return "\n".join([*lines, f"usage: {self.usage}" if self.usage else "usage: not reported"])
 
 
-LIVE_TURNS = 20  # turns kept on screen; older ones stay in the store, the report and /export
+LIVE_TURNS = 40  # turns kept on screen; older ones stay in the store, the report and /export
 
 
 class ChatLog(VerticalScroll):
@@ -154,7 +154,7 @@ class ChatLog(VerticalScroll):
         await self.say_earlier()
 
     async def say_earlier(self) -> None:
-        text = f"{self.hidden_turns} earlier turns are off screen — kept in the session; /export writes them all"
+        text = f"{self.hidden_turns} earlier turns not shown — kept in the session; /export writes them all"
         for line in self.query("#earlier"):
             await line.remove()
         earlier = NoticeLine(text)
