@@ -487,3 +487,17 @@ def test_long_adversarial_text_is_read_quickly(small_catalog):
         start = time.perf_counter()
         read_answer(text, EMPTY, small_catalog)
         assert time.perf_counter() - start < 5, text[:20]
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day", "hardware"),
+    [
+        ("5090 requests a day, 2k in and 300 out", 5090, None),
+        ("5090 calls per day", 5090, None),
+        ("we have a 5090 and 800 requests a day", 800, "rtx-5090-32gb"),
+    ],
+)
+def test_a_model_number_followed_by_a_rate_is_a_count(text, per_day, hardware, small_catalog):
+    changes = read_answer(text, WorkloadProfile(), small_catalog).changes
+    assert changes.get("requests_per_day") == per_day
+    assert changes.get("hardware") == hardware

@@ -150,11 +150,19 @@ _REPLACED = re.compile(
 )
 
 
+# A bare model number followed by a rate is a count ("5090 requests a day"), not an RTX 5090.
+_RATE_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+){0,3}?(?:a|an|per|each|every|/)\s*(?:second|sec|minute|min|hour|hr|day|week|month|year|business)\b"
+)
+
+
 def _names(d: Draft) -> None:
     """Model and hardware names → ids. Several different ids for one field: the ones named as what
     is being replaced ("instead of sonnet") drop out; if more than one is left, ask which."""
     named: dict[str, list[tuple[Match, str, list[str]]]] = {}
     for match in find_mentions(d.text, d.catalog):
+        if match.phrase.strip().isdigit() and _RATE_AFTER.match(d.text, match.phrase_end):
+            continue
         hardware = match.by_section.get("hardware")
         models = {s: ids for s, ids in match.by_section.items() if s != "hardware"}
         if hardware and models:  # one mention, two kinds of thing: keep the stronger reading
