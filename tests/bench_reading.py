@@ -1,6 +1,7 @@
 """Benchmark (a script, not a test): the interview's reader against the corpus in tests/corpus/.
-Prints accuracy per field for the tuned share and the held-out share, and every privacy downgrade
-(a message whose stated class was read lower, or not at all).
+Prints accuracy per field for the tuned share and the held-out share, every privacy downgrade
+(a message whose stated class was read lower, or not at all), and every quote echoed back that is
+not exactly what the user typed.
 
 Run: python tests/bench_reading.py [--split tuned|held-out|all] [--show-misses]"""
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -30,8 +32,23 @@ FIELDS = {
     "offline": "offline_required",
     "budget": "budget_usd_per_month",
     "kwh": "electricity_usd_per_kwh",
+    "hw": "hardware",
+    "owned": "owned_hardware",
+    "traffic": "traffic_hours",
 }
 RANK = {level: i for i, level in enumerate(PRIVACY_LEVELS)}
+# A quote the reader echoes: '…' opened after a space or "(" and closed before a space or
+# punctuation, so an apostrophe inside ("don't") neither opens nor closes one.
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))'(.+?)'(?=[\s:,;).!?]|$)")
+_ADVISOR_WORDS = {"each", "$500 a month"}  # the advisor's own examples inside its notes
+
+
+def echoed_quotes(reading: Any) -> list[str]:
+    """Every piece of the user's text the reading quotes back (notes, questions, unread, offers)."""
+    found = list(reading.unread)
+    for line in [*reading.notes, *reading.ambiguous, *reading.offers]:
+        found += [q for q in _QUOTED.findall(line) if q not in _ADVISOR_WORDS]
+    return found
 
 
 def split_of(message_id: str) -> str:
@@ -64,8 +81,9 @@ def right(expected: Any, got: Any) -> bool:
     return abs(got - expected) <= max(0.01 * abs(expected), 1e-9)
 
 
-def score(row: dict[str, Any], catalog) -> tuple[dict[str, tuple[bool, Any, Any]], str | None]:
+def score(row: dict[str, Any], catalog) -> tuple[dict[str, tuple[bool, Any, Any]], str | None, list[str]]:
     reading = read_answer(row["text"], WorkloadProfile(), catalog, asked=row.get("asked"))
+    misquoted = [q for q in echoed_quotes(reading) if q not in row["text"]]
     results: dict[str, tuple[bool, Any, Any]] = {}
     for key, expected in row["expect"].items():
         if key in FIELDS:
@@ -85,7 +103,7 @@ def score(row: dict[str, Any], catalog) -> tuple[dict[str, tuple[bool, Any, Any]
         got = reading.changes.get("privacy")
         if got is None or RANK[got] < RANK[want]:
             downgrade = f"{row['id']}: expected {want}, read {got or 'nothing'} — {row['text']}"
-    return results, downgrade
+    return results, downgrade, misquoted
 
 
 def main() -> None:
@@ -100,9 +118,10 @@ def main() -> None:
     for split in splits:
         chosen = [r for r in rows if split_of(r["id"]) == split]
         per_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        downgrades, misses = [], []
+        downgrades, misses, misquotes = [], [], []
         for row in chosen:
-            results, downgrade = score(row, catalog)
+            results, downgrade, misquoted = score(row, catalog)
+            misquotes += [f"{row['id']}: '{q}' — {row['text']}" for q in misquoted]
             for key, (ok, want, got) in results.items():
                 per_field[key][0] += ok
                 per_field[key][1] += 1
@@ -117,6 +136,9 @@ def main() -> None:
             print(f"  {key:18} {good:4}/{n:<4} {good / n:6.1%}")
         print(f"  privacy downgrades: {len(downgrades)}")
         for line in downgrades:
+            print(f"    {line}")
+        print(f"  quotes not in the text: {len(misquotes)}")
+        for line in misquotes:
             print(f"    {line}")
         if args.show_misses:
             print("  misses:")
