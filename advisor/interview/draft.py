@@ -15,7 +15,9 @@ from advisor.tools.profile import WorkloadProfile
 
 TOKEN_FIELDS = ("input_tokens_per_request", "output_tokens_per_request")
 MONTHLY_FIELDS = ("monthly_input_tokens", "monthly_output_tokens")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "×": "x", "–": "-", "—": "-", "\u00a0": " "})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "×": "x", "–": "-", "—": "-"})
+_QUOTES |= str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))  # no-break, figure, thin spaces
+_QUOTE_EDGE = re.compile(r"^[\s,.;:]+|[\s,.;:]+$")
 
 
 def normalise(text: str) -> str:
@@ -36,15 +38,23 @@ class Draft:
     declined: list[str] = field(default_factory=list)
     hours_window: float | None = None  # hours a day the workload runs, when this text says
     vague: list[tuple[int, int, float]] = field(default_factory=list)  # vague counts: span, value taken
+    rewritten: list[tuple[int, int]] = field(default_factory=list)  # spans forms.canonical wrote over
 
     def __post_init__(self) -> None:
         if not self.text:
             forms = canonical(normalise(self.original))
-            self.text, self.vague = forms.text, forms.offers
+            self.text, self.vague, self.rewritten = forms.text, forms.offers, forms.rewritten
             self.notes += forms.notes
 
     def quote(self, start: int, end: int) -> str:
-        return re.sub(r"\s+", " ", self.original[start:end].strip(" ,.;:"))
+        """What the user typed over [start, end) of the working text, exactly: a span that starts or
+        ends inside a rewritten form ("2.500", "pro Tag", "a few thousand") widens to all of it."""
+        for s, e in self.rewritten:
+            if s < start < e:
+                start = s
+            if s < end < e:
+                end = e
+        return _QUOTE_EDGE.sub("", self.original[start:end])
 
     def consume(self, start: int, end: int) -> None:
         self.text = mask(self.text, start, end)

@@ -82,6 +82,14 @@ class Forms:
     text: str
     notes: list[str] = field(default_factory=list)
     offers: list[tuple[int, int, float]] = field(default_factory=list)  # vague counts: span and value taken
+    rewritten: list[tuple[int, int]] = field(default_factory=list)  # spans written over (quotes widen to them)
+
+
+def _rewrite(f: Forms, start: int, end: int, new: str) -> None:
+    """Write ``new`` over [start, end) of ``f.text`` and remember the span: a reading that ends
+    inside it ("… a day" where the user wrote "pro Tag") quotes the whole of what was typed there."""
+    f.text = _write(f.text, start, end, new)
+    f.rewritten.append((start, end))
 
 
 def _write(text: str, start: int, end: int, new: str) -> str:
@@ -108,21 +116,21 @@ def canonical(text: str) -> Forms:
 def _digit_forms(f: Forms) -> None:
     for rx in (_APOSTROPHE, _SPACED):
         for m in rx.finditer(f.text):
-            f.text = _write(f.text, m.start(), m.end(), re.sub(r"[' ]", "", m.group(0)))
+            _rewrite(f, m.start(), m.end(), re.sub(r"[' ]", "", m.group(0)))
     for m in _EU_MIXED.finditer(f.text):
-        f.text = _write(f.text, m.start(), m.end(), m.group(0).replace(".", "").replace(",", "."))
+        _rewrite(f, m.start(), m.end(), m.group(0).replace(".", "").replace(",", "."))
     for m in _DOTTED.finditer(f.text):
         if m["cur"]:
             continue  # "$1.500" or "£1.500": a dollar or pound amount with cents
         digits = m["n"].replace(".", "")
-        f.text = _write(f.text, m.start("n"), m.end("n"), digits)
+        _rewrite(f, m.start("n"), m.end("n"), digits)
         f.notes.append(f"read '{m['n']}' as {int(digits):,} (a dot between thousands, not a decimal point)")
     for m in _DECIMAL_COMMA.finditer(f.text):
-        f.text = _write(f.text, m.start(), m.end(), m.group(0).replace(",", "."))
+        _rewrite(f, m.start(), m.end(), m.group(0).replace(",", "."))
         f.notes.append(f"read '{m.group(0)}' as {m.group(0).replace(',', '.')} (a decimal comma)")
     for m in _FOREIGN_SCALE.finditer(f.text):
         key = m["w"].rstrip(".")
-        f.text = _write(f.text, m.start(), m.end(), _FOREIGN_SCALE_VALUE[key])
+        _rewrite(f, m.start(), m.end(), _FOREIGN_SCALE_VALUE[key])
 
 
 _BETWEEN = lazy(r"\bbetween\s+(?P<a>\d[\d.,]*\s*[kmb]?)\s+and\s+(?P<b>\d[\d.,]*)(?![\d.,])")
@@ -131,7 +139,7 @@ _BETWEEN = lazy(r"\bbetween\s+(?P<a>\d[\d.,]*\s*[kmb]?)\s+and\s+(?P<b>\d[\d.,]*)
 def _between(f: Forms) -> None:
     """ "between 400 and 600" → "400-600", a range like any other."""
     for m in _BETWEEN.finditer(f.text):
-        f.text = _write(f.text, m.start(), m.end(), f"{m['a'].strip()}-{m['b']}")
+        _rewrite(f, m.start(), m.end(), f"{m['a'].strip()}-{m['b']}")
 
 
 def _foreign_periods(f: Forms) -> None:
@@ -139,7 +147,7 @@ def _foreign_periods(f: Forms) -> None:
         if m.lastgroup:
             english = _FOREIGN_PERIOD_WORDS[int(m.lastgroup[1:])]
             if _fits(english, m.start(), m.end()):
-                f.text = _write(f.text, m.start(), m.end(), english)
+                _rewrite(f, m.start(), m.end(), english)
 
 
 def _vague(f: Forms) -> None:
@@ -152,7 +160,7 @@ def _vague(f: Forms) -> None:
         value = count * scale
         new = _compact(value)
         if _fits(new, m.start(), m.end()):
-            f.text = _write(f.text, m.start(), m.end(), new)
+            _rewrite(f, m.start(), m.end(), new)
             f.offers.append((m.start(), m.end(), value))
 
 
@@ -208,7 +216,7 @@ _COUPLE = lazy(r"(?<![\w-])an?\s+(?:couple|pair)(?:\s+of)?(?=\s+(?!(?:dozen|hund
 
 def _english_words(f: Forms) -> None:
     for m in _COUPLE.finditer(f.text):  # "a couple of 3090s": two
-        f.text = _write(f.text, m.start(), m.end(), "2")
+        _rewrite(f, m.start(), m.end(), "2")
     if not _NUMBER_WORD.search(f.text):
         return
     for m in _RUN.finditer(f.text):
@@ -232,7 +240,7 @@ def _english_words(f: Forms) -> None:
         else:
             new = _compact(value) if value >= 10**4 else f"{value:g}"
         if _fits(new, m.start(), m.end()):
-            f.text = _write(f.text, m.start(), m.end(), new)
+            _rewrite(f, m.start(), m.end(), new)
 
 
 def _foreign_words(f: Forms) -> None:
@@ -245,7 +253,7 @@ def _foreign_words(f: Forms) -> None:
             phrase = m.group(0).rstrip(" -")
             converted = alpha2digit(phrase, lang, threshold=0)
             if re.fullmatch(r"\d+", converted) and _fits(converted, m.start(), m.start() + len(phrase)):
-                f.text = _write(f.text, m.start(), m.start() + len(phrase), converted)
+                _rewrite(f, m.start(), m.start() + len(phrase), converted)
 
 
 def offered(value: float, quote: str) -> str:

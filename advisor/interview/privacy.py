@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from advisor.interview.lazy import lazy
@@ -103,6 +103,8 @@ class PrivacyReading:
     level: str | None  # the strictest class stated positively
     words: list[str]  # the words that set it
     negated: list[str]  # class words that were negated ("no PII")
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where ``words`` are in the text
+    negated_spans: list[tuple[int, int]] = field(default_factory=list)  # where ``negated`` are
 
 
 @lru_cache(maxsize=8)
@@ -134,15 +136,19 @@ def negated(text: str, start: int, end: int) -> bool:
 def read_privacy(text: str) -> PrivacyReading:
     low = text.lower().replace("’", "'")
     found: dict[str, list[str]] = {}
+    where: dict[str, list[tuple[int, int]]] = {}
     denied: list[str] = []
+    denied_at: list[tuple[int, int]] = []
     for m in _MAY_NOT_LEAVE.finditer(low):
         says_not = re.search(
             r"\bnot\b|n't|\bnever\b|cannot|\bnothing\b|\bno\b|only|gapped|airgap|residency", m.group(0)
         )
         if not says_not and negated(low, m.start(), m.end()):
             denied.append(m.group(0))
+            denied_at.append(m.span())
         else:
             found.setdefault("regulated", []).append(m.group(0))
+            where.setdefault("regulated", []).append(m.span())
     leave_spans = _spans(_MAY_NOT_LEAVE, low)
     for level, rx in _TERM_RE.items():
         for m in rx.finditer(low):
@@ -150,12 +156,14 @@ def read_privacy(text: str) -> PrivacyReading:
                 continue
             if negated(low, m.start(), m.end()):
                 denied.append(m.group(0))
+                denied_at.append(m.span())
             else:
                 found.setdefault(level, []).append(m.group(0))
+                where.setdefault(level, []).append(m.span())
     if not found:
-        return PrivacyReading(None, [], denied)
+        return PrivacyReading(None, [], denied, [], denied_at)
     level = max(found, key=lambda lv: _RANK[lv])
-    return PrivacyReading(level, found[level], denied)
+    return PrivacyReading(level, found[level], denied, where[level], denied_at)
 
 
 def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -185,17 +193,18 @@ _ONLINE_OK = lazy(
 )
 
 
-def read_offline(text: str) -> tuple[bool | None, str | None]:
-    """True when the text requires offline operation, False when it says online is fine."""
+def read_offline(text: str) -> tuple[bool | None, tuple[int, int] | None]:
+    """True when the text requires offline operation, False when it says online is fine; and where
+    the words that say so are."""
     low = text.lower().replace("’", "'")
     ok = _ONLINE_OK.search(low)
     if ok:
-        return False, ok.group(0)
+        return False, ok.span()
     for m in _OFFLINE.finditer(low):
         if m.group(0).startswith(("no ", "without")):
             if not negated(low, m.start(), m.start()):
-                return True, m.group(0)
+                return True, m.span()
             continue
         if not negated(low, m.start(), m.end()):
-            return True, m.group(0)
+            return True, m.span()
     return None, None

@@ -115,7 +115,7 @@ def _unique(items: list[str]) -> list[str]:
 def _privacy(d: Draft, may_lower: bool) -> None:
     reading = read_privacy(d.text)
     current = d.profile.privacy
-    words = ", ".join(f"'{w}'" for w in _unique(reading.words))
+    words = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.spans]))
     if reading.level is not None:
         if current is None or may_lower or not stricter(current, reading.level):
             d.set("privacy", reading.level, f"read {words} as {reading.level} data")
@@ -125,15 +125,15 @@ def _privacy(d: Draft, may_lower: bool) -> None:
                 f"`/set privacy {reading.level}` to change it"
             )
     elif reading.negated and (current is None or may_lower):
-        negated = ", ".join(f"'{w}'" for w in _unique(reading.negated))
+        negated = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.negated_spans]))
         d.set("privacy", "internal", f"read no {negated} as internal data (nothing personal or regulated)")
 
 
 def _offline(d: Draft) -> None:
-    value, words = read_offline(d.text)
-    if value is not None:
+    value, span = read_offline(d.text)
+    if value is not None and span is not None:
         how = "must run offline" if value else "need not run offline"
-        d.set("offline_required", value, f"read '{words}' as: {how}")
+        d.set("offline_required", value, f"read '{d.quote(*span)}' as: {how}")
 
 
 # ---- names ----------------------------------------------------------------------------------
@@ -177,8 +177,9 @@ def _names(d: Draft) -> None:
             section = _model_section(d, match, models)
             if section is None:
                 ids = sorted({i for v in models.values() for i in v})
+                said = d.quote(match.phrase_start, match.phrase_end)
                 d.ambiguous.append(
-                    f"'{match.phrase}' is both a hosted API and a model you run yourself ({', '.join(ids)}) — "
+                    f"'{said}' is both a hosted API and a model you run yourself ({', '.join(ids)}) — "
                     "on the API, or on your own hardware?"
                 )
             else:
@@ -192,7 +193,7 @@ def _names(d: Draft) -> None:
             mentions = kept or mentions
         if len({tuple(ids) for _, _, ids in mentions}) > 1:
             field = FIELD_OF_SECTION[mentions[0][1]].replace("_", " ")
-            phrases = " and ".join(f"'{m.phrase}'" for m, _, _ in mentions)
+            phrases = " and ".join(f"'{d.quote(m.phrase_start, m.phrase_end)}'" for m, _, _ in mentions)
             d.ambiguous.append(f"you named {phrases} — which one is the {field} to price?")
             continue
         match, section, ids = mentions[-1]
@@ -218,7 +219,7 @@ def _name(d: Draft, match: Match, section: str, ids: list[str]) -> None:
         d.set(field, ids[0], f"read '{d.quote(match.phrase_start, match.phrase_end)}' as {ids[0]}")
         return
     shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
-    d.ambiguous.append(f"'{match.phrase}' could be {shown} — which?")
+    d.ambiguous.append(f"'{d.quote(match.phrase_start, match.phrase_end)}' could be {shown} — which?")
 
 
 # ---- validation -----------------------------------------------------------------------------
