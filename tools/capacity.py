@@ -173,10 +173,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     quant = inp.quant or (d.DEFAULT_QUANT if d.DEFAULT_QUANT in model.quants else next(iter(model.quants)))
     if inp.quant is None:
         notes.append(f"{quant} quantisation")
-    context = inp.context_tokens
-    if context is None:
-        context = d.DEFAULT_CONTEXT_TOKENS
-        notes.append(f"{context:,} tokens of context per stream")
+    context = _context(inp, model, notes)
 
     weights = weights_gb(model, quant)
     active = weights_gb(model, quant, active=True)
@@ -353,6 +350,29 @@ def _measured_only(
         units_needed=units,
         assumptions=notes,
     )
+
+
+def _context(inp: CapacityInput, model: LocalModel, notes: list[str]) -> float:
+    """Context per stream: as given, else the default (within the model's window). A context or a
+    request longer than the model's window is an error: the model cannot run it."""
+    window = model.context_tokens
+    request = (inp.input_tokens or 0) + (inp.output_tokens or 0)
+    if window is not None:
+        hint = f"({window:,} tokens); give at most {window:,}, or a model with a longer window"
+        if inp.context_tokens is not None and inp.context_tokens > window:
+            raise ToolError("context_tokens", inp.context_tokens, f"is more than {model.id}'s context window {hint}")
+        if request > window:
+            field = "input_tokens" if inp.input_tokens else "output_tokens"
+            raise ToolError(
+                field,
+                inp.input_tokens or inp.output_tokens,
+                f"(+ the answer: {request:,.0f} tokens a request) is more than {model.id}'s context window {hint}",
+            )
+    if inp.context_tokens is not None:
+        return inp.context_tokens
+    context = min(d.DEFAULT_CONTEXT_TOKENS, window or d.DEFAULT_CONTEXT_TOKENS)
+    notes.append(f"{context:,} tokens of context per stream")
+    return context
 
 
 def _requests(inp: CapacityInput, hours: float, prefill: float, decode: float) -> float | None:

@@ -8,7 +8,16 @@ from pydantic import Field
 
 from advisor.tools.base import ToolError, ToolResult
 from advisor.tools.catalog import Catalog, LocalModel
-from advisor.tools.options import Plan, best_local, cheapest_cloud, cloud_baseline, cloud_part, evaluate
+from advisor.tools.options import (
+    Plan,
+    best_local,
+    cheapest_cloud,
+    cloud_baseline,
+    cloud_part,
+    evaluate,
+    local_candidates,
+    local_context_limits,
+)
 from advisor.tools.profile import MissingVolume, WorkloadProfile, resolve
 from advisor.tools.quantity import Share
 
@@ -56,9 +65,13 @@ def hybrid(inp: HybridInput, catalog: Catalog, today: date | None = None) -> Hyb
         if cloud is None:
             raise ToolError("model", None, f"no {p.hard_tier}-tier cloud model in the catalog")
     local = best_local(catalog, p, box, p.routine_tier, share)
+    too_long = local_context_limits(catalog, p, p.routine_tier)
     if local is None:
+        if too_long and p.input_tokens_per_request is not None and not local_candidates(catalog, p, p.routine_tier):
+            raise ToolError("input_tokens_per_request", p.input_tokens_per_request, "; ".join(too_long))
         model = p.local_model or "any model of the routine tier"
         raise ToolError("hardware", box.id, f"cannot hold {model}; pick a bigger box")
+    assumptions += too_long
     plan = Plan("hybrid", "hybrid", "Hybrid", share, cloud=cloud, local=local)
     option = evaluate(plan, p)
     local_only = option.monthly_usd - cloud.monthly_usd

@@ -136,10 +136,57 @@ def _live(model: CloudModel, today: date) -> bool:
     return model.retires is None or model.retires > today
 
 
-def context_fits(model: CloudModel, p: ResolvedProfile) -> bool:
-    """Whether one request (input and output) fits the model's context window, where both are known."""
+def context_fits(model: CloudModel | LocalModel, p: ResolvedProfile) -> bool:
+    """Whether one request (input and output) fits the model's context window, where both are known.
+    One rule for cloud and local models: a model that cannot hold a request is not offered."""
     need = p.tokens_per_request
     return need is None or model.context_tokens is None or need <= model.context_tokens
+
+
+def too_long(model: CloudModel | LocalModel, p: ResolvedProfile) -> str:
+    """Why ``model`` cannot take the profile's requests, in the words every surface shows."""
+    return f"{model.id} holds {model.context_tokens:,} tokens; a request needs {p.tokens_per_request:,.0f}"
+
+
+def local_candidates(catalog: Catalog, p: ResolvedProfile, tier: str) -> list[LocalModel]:
+    """The local models worth trying: the user's own, if it holds a request; else every model of at
+    least ``tier`` that holds one."""
+    if p.local_model:
+        named: LocalModel = catalog.get("local-models", p.local_model, "local_model")  # type: ignore[assignment]
+        if context_fits(named, p):
+            return [named]
+    return [m for m in catalog.local_models.values() if tier_ok(m.tier, tier) and context_fits(m, p)]
+
+
+def local_context_limits(catalog: Catalog, p: ResolvedProfile, tier: str) -> list[str]:
+    """Local models left out because one request does not fit their window — or, when no local model
+    of ``tier`` holds one, that the local side is not possible, with the numbers."""
+    need = p.tokens_per_request
+    if need is None:
+        return []
+    out: list[str] = []
+    if p.local_model:
+        named: LocalModel = catalog.get("local-models", p.local_model, "local_model")  # type: ignore[assignment]
+        if context_fits(named, p):
+            return []  # the user's model holds it: no other is tried
+        out.append(too_long(named, p) + ": not offered locally")
+    pool = [m for m in catalog.local_models.values() if tier_ok(m.tier, tier) and m.id != p.local_model]
+    short = [m for m in pool if not context_fits(m, p)]
+    if not short:
+        return out
+    if len(short) < len(pool):
+        held = ", ".join(f"{m.id} ({m.context_tokens:,} tokens)" for m in short)
+        return [*out, f"{held} cannot hold a {need:,.0f}-token request: not offered locally"]
+    widest = max(short, key=lambda m: m.context_tokens or 0)
+    lower = [m for m in catalog.local_models.values() if context_fits(m, p)]  # below the tier
+    where = f"{tier}-tier local context" if lower else "local context"
+    line = (
+        f"local deployment is not possible for this request size: requests need {need:,.0f} tokens;"
+        f" the largest {where} in the catalog is {widest.context_tokens:,} ({widest.id})"
+    )
+    if lower:
+        line += "; " + ", ".join(f"{m.id} ({m.tier} tier)" for m in lower) + " would hold one"
+    return [*out, line]
 
 
 def cheapest_cloud(catalog: Catalog, p: ResolvedProfile, share: float, tier: str, today: date) -> CloudPart | None:
@@ -259,11 +306,13 @@ def local_part(
 def unit_capacity(catalog: Catalog, p: ResolvedProfile, box: Hardware, model: LocalModel) -> CapacityResult | None:
     """One unit's speeds for the profile's requests and serving engine; None when the model cannot
     fit even one stream. Fewer streams than the engine's slots when memory holds fewer."""
-    context = p.tokens_per_request or d.DEFAULT_CONTEXT_TOKENS
+    context = p.tokens_per_request or min(d.DEFAULT_CONTEXT_TOKENS, model.context_tokens or d.DEFAULT_CONTEXT_TOKENS)
+    if not context_fits(model, p):
+        return None  # one request does not fit the window: never costed as if it did
     inp = CapacityInput(
         hardware=box.id,
         local_model=model.id,
-        context_tokens=min(context, model.context_tokens or context),
+        context_tokens=context,
         hours_per_day=p.hours_per_day,
         engine=p.serving_engine,
         streams=p.streams,
@@ -308,14 +357,10 @@ def best_local(
     share: float,
     memo: dict | None = None,
 ) -> LocalPart | None:
-    """The user's local model, or the fitting model of at least ``tier`` that serves the most."""
-    if p.local_model:
-        names = [p.local_model]
-    else:
-        names = [m.id for m in catalog.local_models.values() if tier_ok(m.tier, tier)]
+    """The user's local model, or the fitting model of at least ``tier`` that serves the most; only
+    models whose context window holds a request (``local_candidates``)."""
     best: LocalPart | None = None
-    for name in names:
-        model: LocalModel = catalog.get("local-models", name, "local_model")  # type: ignore[assignment]
+    for model in local_candidates(catalog, p, tier):
         part = local_part(catalog, p, box, model, share, memo)
         if part is None:
             continue
@@ -355,9 +400,7 @@ def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None)
             cloud=chosen,
         )
         if not context_fits(model, p):
-            plan.static_failures.append(
-                f"{model.id} holds {model.context_tokens:,} tokens; a request needs {p.tokens_per_request:,.0f}"
-            )
+            plan.static_failures.append(too_long(model, p))
         if not tier_ok(model.tier, p.routine_tier):
             plan.static_failures.append(f"{model.id} is {model.tier}-tier; routine work needs {p.routine_tier}")
         elif hard_share and not tier_ok(model.tier, p.hard_tier):
@@ -455,6 +498,11 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         verdict += f", {local.streams} streams each"
         if local.fits is None:
             notes.append(f"{local.model.id} has no attention shape in the catalog: its KV cache is not counted")
+        if local.model.context_tokens is None and p.tokens_per_request:
+            notes.append(
+                f"{local.model.id} has no context window in the catalog:"
+                f" whether a {p.tokens_per_request:,.0f}-token request fits is unknown"
+            )
     if plan.cloud is not None and p.privacy == "sensitive":
         notes.append("sensitive data goes to the API provider: check its data-processing terms")
     failures = constraint_failures(plan, p, monthly, units)

@@ -96,10 +96,12 @@ def whatif_markdown(description: str, before: CompareResult, after: CompareResul
     for o in after.options:
         if o.id not in {b.id for b in before.options}:
             rows.append(f"| {o.label} | — | {money(o.monthly_usd)} | — | {money(o.horizon_usd)} |")
+    newly = [line for line in after.recommendation.not_offered if line not in before.recommendation.not_offered]
     rows += [
         "",
         f"- now: {before.recommendation.summary}",
         f"- then: {after.recommendation.summary}",
+        *(f"- ⚠ then: {line}" for line in newly),
         "",
         "_This is a scenario; the profile is unchanged. Use `/set` to keep it._",
     ]
