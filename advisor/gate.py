@@ -5,12 +5,12 @@ The judgement of each sentence, the figure check included, is advisor.voice's.""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from advisor.interview.lazy import lazy
 from advisor.voice import judge, unsupported_figures
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*_]*\s+|\n")
+_SENTENCE_END = lazy(r"(?<=[.!?])[\"')\]*_]*\s+|\n")
 
 
 class SentenceGate:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from advisor.interview.lazy import lazy
 from advisor.prompts import load as load_prompt
 
-_WORD = re.compile(r"[a-z][a-z'-]*")
-_COMPLETE = re.compile(r"[.!?][\"')\]*_]*\s*$")
+_WORD = lazy(r"[a-z][a-z'-]*")
+_COMPLETE = lazy(r"[.!?][\"')\]*_]*\s*$")
 MAX_WORDS = 60
 
 
@@ -210,7 +211,7 @@ def judge(
 
 
 # ---- the figure check: a reply's figures must come from tool results --------------------------
-_FIGURE = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|[kKmMbB](?![a-zA-Z])|million|billion)?")
+_FIGURE = lazy(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|[kKmMbB](?![a-zA-Z])|million|billion)?")
 _SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "million": 1e6, "billion": 1e9, "%": 0.01}
 SMALL_INTEGERS = 12  # "two options", "3 years": counting words, not figures
 

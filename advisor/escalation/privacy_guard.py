@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from advisor.interview.lazy import lazy
+
 PUBLIC_ENOUGH = ("public", "internal")
 
 # Stems found anywhere in a word (compounds: "Patientenakten", "outpatient", "Gesundheitsdaten").
@@ -49,21 +51,21 @@ _WORDS = (
     "classified", "secret", "secrets", "private",
 )
 # Doubt: the user does not know what the data holds, so it is not known to be public.
-_DOUBT_RE = re.compile(r"\b(?:don't|dont|do not|doesn't|does not|not|never)\s+(?:\w+\s+)?(?:know|sure|certain)\b")
+_DOUBT_RE = lazy(r"\b(?:don't|dont|do not|doesn't|does not|not|never)\s+(?:\w+\s+)?(?:know|sure|certain)\b")
 _DOUBT = (
     "unsure", "no idea", "unclear", "might contain", "may contain", "could contain", "nicht sicher",
     "weiß nicht", "keine ahnung", "pas sûr", "pas sur", "je ne sais pas", "no estoy seguro", "no sé", "non so",
 )
-_STEM_RE = re.compile("|".join(re.escape(s) for s in sorted(_STEMS + _DOUBT, key=len, reverse=True)))
-_WORD_RE = re.compile(r"(?<![\w])(?:" + "|".join(_WORDS) + r")(?![\w])")
+_STEM_RE = lazy("|".join(re.escape(s) for s in sorted(_STEMS + _DOUBT, key=len, reverse=True)))
+_WORD_RE = lazy(r"(?<![\w])(?:" + "|".join(_WORDS) + r")(?![\w])")
 # Shapes of personal data, whatever the words around them.
 _SHAPES = (
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # an e-mail address
-    re.compile(r"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)"),  # a US social security number
-    re.compile(r"(?<![\d,.])(?:\d[ -]?){12,18}\d(?![\d,.])"),  # a payment card number
-    re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b"),  # an IBAN
+    lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # an e-mail address
+    lazy(r"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)"),  # a US social security number
+    lazy(r"(?<![\d,.])(?:\d[ -]?){12,18}\d(?![\d,.])"),  # a payment card number
+    lazy(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b"),  # an IBAN
 )
-_DOTTED = re.compile(r"\b(?:\w\.){2,}")  # "H.I.P.A.A." → "HIPAA", "P.H.I." → "PHI"
+_DOTTED = lazy(r"\b(?:\w\.){2,}")  # "H.I.P.A.A." → "HIPAA", "P.H.I." → "PHI"
 
 
 def _normal(text: str) -> str:

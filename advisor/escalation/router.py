@@ -10,14 +10,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from advisor.escalation.privacy_guard import withheld_because
+from advisor.interview.lazy import lazy
 from advisor.prompts import load as load_prompt
 
-_MEMO = re.compile(
+_MEMO = lazy(
     r"\b(final (memo|recommendation|report)|(recommendation )?memo\b|for (the|our|my) (board|boss|"
     r"manager|cfo|cto|leadership)|executive summary|write (it|this|the recommendation) up)",
     re.IGNORECASE,
 )
-_DECIDE = re.compile(r"\b(recommend|should we|what should|which (option|one)|decide|decision|verdict)\b", re.IGNORECASE)
+_DECIDE = lazy(r"\b(recommend|should we|what should|which (option|one)|decide|decision|verdict)\b", re.IGNORECASE)
 
 
 class Decision(BaseModel):

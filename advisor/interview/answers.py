@@ -8,6 +8,7 @@ from typing import Any
 
 from advisor.interview import settings
 from advisor.interview.draft import Draft
+from advisor.interview.lazy import lazy
 from advisor.interview.numbers import QTY_RE, human, percent, quantity
 from advisor.tools import defaults
 
@@ -22,15 +23,15 @@ _FILLER = frozenset(
     now now today be will would
     """.split()  # noqa: SIM905
 )
-_DECLINE = re.compile(
+_DECLINE = lazy(
     r"^\s*(?:i\s+)?(?:don'?t\s+know|dunno|idk|not\s+sure|no\s+idea|unknown|unsure|skip|pass|n/?a|whatever|"
     r"(?:use\s+(?:the\s+)?)?defaults?|you\s+(?:pick|choose|decide)|no\s+preference|can't\s+say)\b"
 )
-_NONE = re.compile(
+_NONE = lazy(
     r"^\s*(?:none|nothing(?!\s+(?:may|can|must|should|shall|will|is|ever|leaves?|goes?)\b)|no(?!\s+(?:data|cloud)\b)|nope|zero|not\s+yet|no\s+budget|no\s+hardware|nothing\s+yet|we\s+don'?t\s+have\s+any"
     r"|we'?d\s+(?:buy|need\s+to\s+buy)|to\s+buy|recommend\s+\w+|not\s+really)\b"
 )
-_YES = re.compile(r"^\s*(?:yes|yep|yeah|yup|sure|correct|it\s+does|true|definitely|absolutely)\b")
+_YES = lazy(r"^\s*(?:yes|yep|yeah|yup|sure|correct|it\s+does|true|definitely|absolutely)\b")
 _DEFAULTS: dict[str, tuple[Any, str]] = {
     "electricity_usd_per_kwh": (defaults.ELECTRICITY_USD_PER_KWH, f"${defaults.ELECTRICITY_USD_PER_KWH:.2f}/kWh"),
     "frontier_share": (defaults.FRONTIER_SHARE, f"{defaults.FRONTIER_SHARE:.0%} of traffic on the frontier tier"),

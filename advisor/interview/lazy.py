@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from advisor.interview.pattern_cache import CACHE
+
 
 class LazyPattern:
     """Stands in for ``re.compile(pattern, flags)``; compiles when first searched."""
@@ -18,7 +20,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = CACHE.compile(self.pattern, self.flags)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:  # search, match, finditer, sub, … of the compiled pattern
@@ -26,5 +28,7 @@ class LazyPattern:
 
 
 def lazy(pattern: str, flags: int = 0) -> Any:
-    """A pattern compiled on first use (typed ``Any``: it answers as an ``re.Pattern``)."""
+    """A pattern compiled on first use (typed ``Any``: it answers as an ``re.Pattern``). Its compiled
+    code is kept in the cache dir between runs (pattern_cache.py), so build these only from the
+    advisor's own pattern text, never from what a user typed."""
     return LazyPattern(pattern, flags)

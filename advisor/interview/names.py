@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from advisor.interview.lazy import lazy
 from advisor.tools.catalog import Catalog
 
 # Words that belong to catalog labels but also to ordinary sentences, or that say too little
@@ -32,8 +33,8 @@ DUAL = "dual"
 # Sections whose mentions set a profile field, and that field.
 FIELD_OF_SECTION = {"cloud": "cloud_model", "hardware": "hardware", "local-models": "local_model"}
 
-_TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z]+\d+[a-z]*|\d+[a-z]+|[a-z]+|\d+")
-_SEP = re.compile(
+_TOKEN = lazy(r"\d+(?:\.\d+)+|[a-z]+\d+[a-z]*|\d+[a-z]+|[a-z]+|\d+")
+_SEP = lazy(
     r"[.;!?]\s|[.;!?]$|,|\band\b|\bor\b|\bto\b|\bfrom\b|\binto\b|\bvs\.?|\bversus\b|\bthan\b|\binstead\b|\bnot\b|\bnor\b|/|\+"
 )
 
@@ -214,8 +215,8 @@ def _resolve(section: str, window: list[str], anchors_in: set[str], idx: _Index)
     return _drop_retired(ids, idx), (0, top)
 
 
-_VERSION = re.compile(r"v?\d{1,2}(?:\.\d+)?[a-z]?")
-_SIZE = re.compile(r"\d+(?:\.\d+)?(?:b|gb|k|m)")
+_VERSION = lazy(r"v?\d{1,2}(?:\.\d+)?[a-z]?")
+_SIZE = lazy(r"\d+(?:\.\d+)?(?:b|gb|k|m)")
 
 
 def _versions(window: list[str], anchors_in: set[str]) -> set[str]:

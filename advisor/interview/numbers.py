@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from advisor.interview.lazy import lazy
 from advisor.tools.defaults import BUSINESS_DAYS_PER_MONTH, DAYS_PER_MONTH
 
 _SCALES = {
@@ -79,7 +80,7 @@ def qty_range(tag: str = "", money: bool = False) -> str:
     )
 
 
-QTY_RE = re.compile(qty_range("q"), re.IGNORECASE)
+QTY_RE = lazy(qty_range("q"), re.IGNORECASE)
 
 
 def word_value(words: str) -> float:

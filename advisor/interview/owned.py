@@ -3,14 +3,13 @@ zero" for a box already bought → ``owned_hardware`` and ``owned_units`` (price
 
 from __future__ import annotations
 
-import re
-
 from advisor.interview.draft import Draft, normalise
+from advisor.interview.lazy import lazy
 from advisor.interview.names import find_mentions
 from advisor.interview.numbers import word_value
 from advisor.tools.catalog import Hardware
 
-OWNED = re.compile(
+OWNED = lazy(
     r"\balready\s+(?:have|own|got|bought|paid|purchased|run|use|using|sitting)"
     r"|\bwe\s+(?:own|have|got|bought|purchased|run|already)\b|\bwe'?ve\s+(?:got|bought|purchased)|\bour\s+(?:existing|current|spare|own)\b"
     r"|\b(?:sitting|lying)\s+(?:in|around|idle|unused)|\bin\s+(?:a|the|our)\s+(?:closet|cupboard|rack|basement|office|lab)\b"
@@ -18,21 +17,21 @@ OWNED = re.compile(
     r"|\b(?:price|cost)\s+(?:is|was|of\s+it\s+is|=)\s*(?:zero|nothing|nil|\$?0(?:\.0+)?)\b|\bcost\s+us\s+nothing\b"
     r"|\bfree\s+(?:to\s+us|for\s+us)\b"
 )
-NOT_OWNED = re.compile(
+NOT_OWNED = lazy(
     r"\b(?:could|would|might|may|should|plan(?:ning)?\s+to|want\s+to|need\s+to|thinking\s+(?:of|about)|consider\w*"
     r"|going\s+to|about\s+to|hope\s+to)\s+(?:buy|get|purchase|rent|order|lease)\w*"
     r"|\b(?:don'?t|do\s+not|no\s+longer|never)\s+(?:have|own)\b|\bsold\b|\bquote\b|\bbudget\s+for\b|\bhave\s+a\s+budget"
     r"|\bif\s+we\s+(?:bought|had|got)\b"
 )
-ZERO_PRICE = re.compile(
+ZERO_PRICE = lazy(
     r"\b(?:price|cost)\s+(?:is|was|=)\s*(?:zero|nothing|nil|\$?0(?:\.0+)?)\b|\balready\s+(?:paid|bought|have\s+(?:it|them))"
     r"|\bsunk\s+cost\b|\bcost\s+us\s+nothing\b"
 )
-_COUNT = re.compile(
+_COUNT = lazy(
     r"(?:^|\s)(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|a\s+pair\s+of|a\s+couple\s+of"
     r"|couple\s+of)\s+(?:(?:used|old|spare|idle|second-hand|secondhand|nvidia|geforce|rtx|apple|amd|refurbished|of\s+the)\s+)*$"
 )
-_COUNT_IN_PHRASE = re.compile(r"^(?:a\s+)?(?:two|2\s*x|2|dual|pair|twin)\b")
+_COUNT_IN_PHRASE = lazy(r"^(?:a\s+)?(?:two|2\s*x|2|dual|pair|twin)\b")
 
 
 def _count(before: str) -> tuple[int, int] | None:

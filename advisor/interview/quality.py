@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from advisor.interview.draft import Draft
+from advisor.interview.lazy import lazy
 from advisor.interview.numbers import NUM, percent, to_float
 from advisor.interview.privacy import negated
 
@@ -21,34 +22,34 @@ _HARD_CUE = (
 )
 _ROUTINE_CUE = r"routine|easy|simple|bulk|boilerplate|basic|trivial|repetitive|structured|local(?:ly)?|cheap"
 
-HARDEST = re.compile(rf"(?:the\s+)?(?:hardest|toughest|trickiest|most\s+(?:difficult|complex|demanding))\s+{_SHARE}")
-SHARE_THEN_CUE = re.compile(
+HARDEST = lazy(rf"(?:the\s+)?(?:hardest|toughest|trickiest|most\s+(?:difficult|complex|demanding))\s+{_SHARE}")
+SHARE_THEN_CUE = lazy(
     rf"{_SHARE}(?P<gap>[^.;,\d%]{{0,60}}?)\b(?:(?P<hard>{_HARD_CUE})|(?P<easy>{_ROUTINE_CUE}))\b"
 )
-EXPLICIT = re.compile(rf"frontier[_ ]share\s*(?:is|of|=|:|to|at)?\s*(?P<v>{NUM})\s*(?P<pc>%|percent)?")
-NO_FRONTIER = re.compile(
+EXPLICIT = lazy(rf"frontier[_ ]share\s*(?:is|of|=|:|to|at)?\s*(?P<v>{NUM})\s*(?P<pc>%|percent)?")
+NO_FRONTIER = lazy(
     r"(?:no|without\s+(?:a\s+|any\s+)?)\s*frontier(?:\s+models?)?\s+(?:needed|required|necessary)"
     r"|(?:doesn't|does\s+not|don't|do\s+not|never|won't)\s+need\s+(?:a\s+|any\s+)?frontier"
     r"|nothing\s+(?:needs|requires|is)\s+(?:a\s+)?(?:frontier|hard|difficult)|none\s+of\s+it\s+is\s+(?:hard|difficult)"
 )
-TIER_BUDGET = re.compile(
+TIER_BUDGET = lazy(
     r"(?:budget|cheap|cheapest|small|smaller|basic|low[- ]end|entry[- ]level|mini)[- ](?:quality|models?|tier|llms?)"
     r"\s+(?:is|are|would\s+be|will\s+be|should\s+be)?\s*(?:fine|ok|okay|enough|good\s+enough|sufficient|acceptable|adequate)"
     r"|(?:doesn't|does\s+not|don't|do\s+not)\s+need\s+(?:to\s+be\s+)?(?:smart|clever|a\s+strong\s+model|much\s+intelligence)"
     r"|any\s+(?:cheap\s+)?model\s+(?:will\s+do|is\s+fine|works)|quality\s+(?:isn't|is\s+not|doesn't)\s+(?:critical|important|matter)"
 )
-GOOD_ENOUGH = re.compile(  # "the cheapest thing that's good enough": budget tier, no frontier share
+GOOD_ENOUGH = lazy(  # "the cheapest thing that's good enough": budget tier, no frontier share
     r"\bcheapest(?:\s+\w+){0,2}?\s+(?:that'?s|that\s+is|which\s+is|that|which)?\s*"
     r"(?:good\s+enough|ok|okay|adequate|acceptable|will\s+do|works|does\s+the\s+job|gets\s+the\s+job\s+done)"
     r"|\bcheapest\s+(?:\w+\s+)?(?:is|are)\s+(?:fine|good\s+enough|ok|okay)"
     r"|\bgood\s+enough\s+is\s+(?:fine|enough|all\s+we\s+need)"
     r"|(?:doesn't|does\s+not|don't|do\s+not)\s+need\s+(?:to\s+be\s+)?(?:the\s+best|top[- ]tier|perfect|the\s+smartest)"
 )
-TIER_STRONG = re.compile(
+TIER_STRONG = lazy(
     r"(?:mid[- ]tier|mid[- ]range|strong|decent|good)[- ](?:quality|models?|tier)\s+(?:is|are|would\s+be)?\s*"
     r"(?:fine|ok|okay|enough|sufficient|good\s+enough)|(?:sonnet|gpt-?4(?:\.1)?)[- ]class"
 )
-TIER_FRONTIER = re.compile(
+TIER_FRONTIER = lazy(
     r"(?:^\s*|\b(?:it|everything|all\s+of\s+it|this|the\s+(?:workload|work|task|app|product)|we|our\s+\w+)\s+"
     r"(?:really\s+|absolutely\s+|definitely\s+)?)"
     r"(?:needs?|requires?|must\s+have|demands?)\s+(?:the\s+)?"

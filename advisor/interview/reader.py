@@ -3,13 +3,13 @@ for each reading, a question for each ambiguity, and a note for each value refus
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
 from advisor.interview import answers, owned, quality, rates, settings, tokens, unread
 from advisor.interview.draft import Draft
+from advisor.interview.lazy import lazy
 from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
 from advisor.interview.numbers import human
 from advisor.interview.privacy import read_offline, read_privacy, stricter
@@ -137,21 +137,21 @@ def _offline(d: Draft) -> None:
 
 
 # ---- names ----------------------------------------------------------------------------------
-_LOCAL_CUE = re.compile(
+_LOCAL_CUE = lazy(
     r"\b(?:local(?:ly)?|on[- ]?prem\w*|self[- ]?host\w*|our\s+own|ourselves|ollama|gguf|llama\.cpp|quanti[sz]ed|q[4-8]"
     r"|in[- ]house|on\s+(?:our|a|the|my)\s+(?:own\s+)?(?:box|machine|server|gpu|mac|hardware|laptop))\b"
 )
-_CLOUD_CUE = re.compile(r"\b(?:api|apis|hosted|cloud|provider|via|per[- ]token|endpoint|groq|together|fireworks)\b")
+_CLOUD_CUE = lazy(r"\b(?:api|apis|hosted|cloud|provider|via|per[- ]token|endpoint|groq|together|fireworks)\b")
 
 
-_REPLACED = re.compile(
+_REPLACED = lazy(
     r"(?:instead\s+of|rather\s+than|than|from|replac\w*|vs\.?|versus|compared\s+(?:to|with)|over|not)"
     r"(?:\s+(?:the|our|a|an|using|on))?\s*$"
 )
 
 
 # A bare model number followed by a rate is a count ("5090 requests a day"), not an RTX 5090.
-_RATE_AFTER = re.compile(
+_RATE_AFTER = lazy(
     r"\s*(?:[a-z]+\s+){0,3}?(?:a|an|per|each|every|/)\s*(?:second|sec|minute|min|hour|hr|day|week|month|year|business)\b"
 )
 

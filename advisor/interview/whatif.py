@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from advisor.interview.draft import normalise
+from advisor.interview.lazy import lazy
 from advisor.interview.numbers import NUM, human, percent, to_float, word_value
 from advisor.interview.reader import read_draft
 from advisor.interview.settings import usd_per_kwh
@@ -42,21 +43,21 @@ class WhatIf(BaseModel):
         return rows
 
 
-CUE = re.compile(
+CUE = lazy(
     r"^\s*(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+|hmm+,?\s+|now\s+)?(?:what\s+(?:if|about|happens\s+if|would\s+happen\s+if)"
     r"|how\s+about|suppose|supposing|imagine|let'?s\s+say|say\s+(?:we|it|that|the|our)|if\s+(?:we|it|the|our|volume|traffic)"
     r"|assuming)\b"
     r"|^\s*and\s+(?:at|with|over|if|for|on|using|in|what)\b"
     r"|\binstead\b|\bwould\s+(?:it|that|the\s+\w+)\s+(?:change|differ)"
 )
-STRONG_CUE = re.compile(
+STRONG_CUE = lazy(
     r"^\s*(?:so\s+|and\s+|but\s+|ok(?:ay)?,?\s+|hmm+,?\s+|now\s+)?(?:what\s+(?:if|about|happens\s+if|would\s+happen\s+if)"
     r"|how\s+about|suppose|supposing|imagine|let'?s\s+say)\b"
 )
-DEPLOYMENT = re.compile(  # "what if we went local?": the options already cover it
+DEPLOYMENT = lazy(  # "what if we went local?": the options already cover it
     r"\b(?:local(?:ly)?|on[- ]?prem\w*|self[- ]?host\w*|cloud|apis?|hybrid|in[- ]house|our\s+own\s+hardware)\b"
 )
-SHORT_QUESTION = re.compile(r"^\s*(?:at|with|over|on|using|for)\b[^?]{0,60}\?\s*$")
+SHORT_QUESTION = lazy(r"^\s*(?:at|with|over|on|using|for)\b[^?]{0,60}\?\s*$")
 
 _VOLUME = (
     r"volume|traffic|load|requests?|usage|tokens?|calls?|demand|throughput|workload|queries|tickets|sessions|users"
@@ -85,28 +86,28 @@ _FACTORS = {
 _WORD = "|".join(sorted(_FACTORS, key=len, reverse=True))
 _NUMBER = rf"{NUM}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|hundred"
 
-NOUN_THEN_VERB = re.compile(rf"\b(?:{_VOLUME})\s+(?:\w+\s+)?(?:is\s+|were\s+|was\s+|gets?\s+)?(?P<w>{_WORD})\b")
+NOUN_THEN_VERB = lazy(rf"\b(?:{_VOLUME})\s+(?:\w+\s+)?(?:is\s+|were\s+|was\s+|gets?\s+)?(?P<w>{_WORD})\b")
 _A_SHARE = r"(?!\s+(?:of\s+\w+\s+)?(?:are|is|need|needs|needed|require|requires|go|goes|get|gets|could|can)\b)"
-VERB_THEN_NOUN = re.compile(  # "double the traffic"; not "half the requests are hard" (a share)
+VERB_THEN_NOUN = lazy(  # "double the traffic"; not "half the requests are hard" (a share)
     rf"\b(?P<w>{_WORD})\s+(?:(?:the|our|that|its|of|all|as\s+much)\s+)*(?:\w+\s+)?(?:{_VOLUME})\b{_A_SHARE}"
 )
-TIMES_NOUN = re.compile(
+TIMES_NOUN = lazy(
     rf"(?<![\w.])(?P<n>{_NUMBER})\s*(?:x|times|fold|-fold)\s+(?:(?:the|our|as\s+much|as\s+many|more|bigger|higher)\s+)*"
     rf"(?:\w+\s+)?(?:{_VOLUME})\b"
 )
-GROWS_TIMES = re.compile(
+GROWS_TIMES = lazy(
     rf"\b(?:grows?|grew|scales?|goes\s+up|increases?|rises?|jumps?|multipl\w+)\s+(?:by\s+)?(?:a\s+factor\s+of\s+)?"
     rf"(?P<n>{_NUMBER})\s*(?:x|times|fold|-fold)\b"
 )
-MORE = re.compile(
+MORE = lazy(
     rf"(?P<p>{NUM})\s*(?:%|percent)\s+(?:more|higher|extra|bigger)\b"
     rf"|\b(?:grows?|grew|increases?|goes\s+up|rises?|jumps?)\s+(?:by\s+)?(?P<p2>{NUM})\s*(?:%|percent)"
 )
-LESS = re.compile(
+LESS = lazy(
     rf"(?P<p>{NUM})\s*(?:%|percent)\s+(?:less|fewer|lower|smaller)\b"
     rf"|\b(?:drops?|dropped|falls?|fell|shrinks?|shrank|decreases?|goes\s+down|declines?|is\s+cut)\s+(?:by\s+)?(?P<p2>{NUM})\s*(?:%|percent)"
 )
-BY_HALF = re.compile(r"\b(?:drops?|falls?|shrinks?|decreases?|goes\s+down|is\s+cut|cut)\s+(?:by\s+|in\s+)half\b")
+BY_HALF = lazy(r"\b(?:drops?|falls?|shrinks?|decreases?|goes\s+down|is\s+cut|cut)\s+(?:by\s+|in\s+)half\b")
 
 SCALED_FIELDS = ("requests_per_day", "monthly_input_tokens", "monthly_output_tokens")
 

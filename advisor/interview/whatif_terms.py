@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from advisor.interview.lazy import lazy
 from advisor.interview.names import find_mentions
 from advisor.interview.numbers import NUM
 from advisor.tools.catalog import Catalog
@@ -52,7 +53,7 @@ _DEARER = r"(?P<dearer>dearer|pricier|more\s+expensive|higher|more|up)"
 _VERB_PRICES = r"(?:(?:its|their|the|all|api|cloud)\s+)*(?:prices?|pricing|rates?)"
 _HALVED = r"(?:halved|halve|cut\s+in\s+half|drop\s+by\s+half)"
 _BE = r"(?:are\s+|were\s+|get\s+|gets\s+)?"
-PRICE_CHANGE = re.compile(
+PRICE_CHANGE = lazy(
     "|".join(
         (
             rf"(?P<noun>{_NOUN})\b[^.?!;]{{0,40}}?\b(?:(?P<down>{_DOWN})|(?P<up>{_UP}))\s+(?:by\s+)?(?:about\s+)?{_PCT}",
@@ -67,17 +68,17 @@ PRICE_CHANGE = re.compile(
     ),
     re.IGNORECASE,
 )
-_ELECTRIC = re.compile(r"electric|power|kwh|energy|utility")
-_NOT_CLOUD = re.compile(r"hardware|gpus?\b|cards?\b|mac\b|box|server|hourly|per\s+hour|/h\b|salar|engineer|labou?r")
+_ELECTRIC = lazy(r"electric|power|kwh|energy|utility")
+_NOT_CLOUD = lazy(r"hardware|gpus?\b|cards?\b|mac\b|box|server|hourly|per\s+hour|/h\b|salar|engineer|labou?r")
 
-_BATCH = re.compile(r"\bbatch(?:ed|es|ing)?\b|\basync(?:hronous)?\s+(?:api|jobs?|processing)\b|\boff[- ]peak\b")
-_BATCH_SHARE = re.compile(
+_BATCH = lazy(r"\bbatch(?:ed|es|ing)?\b|\basync(?:hronous)?\s+(?:api|jobs?|processing)\b|\boff[- ]peak\b")
+_BATCH_SHARE = lazy(
     rf"{_PCT}|(?P<all>\b(?:all|everything|all\s+of\s+it|the\s+whole\s+(?:thing|workload)|every\s+request|100%)\b)"
     r"|(?P<half>\bhalf\b)|(?P<none>\b(?:no|nothing|none)\b(?=\s+(?:goes|of|through|via|in|batched)))",
     re.IGNORECASE,
 )
-_NO_BATCH = re.compile(r"\b(?:stop|without|no\s+more|don'?t|didn'?t)\s+(?:using\s+)?batch", re.IGNORECASE)
-_CACHE_VAGUE = re.compile(r"\bcach(?:e|ed|es|ing)\b", re.IGNORECASE)
+_NO_BATCH = lazy(r"\b(?:stop|without|no\s+more|don'?t|didn'?t)\s+(?:using\s+)?batch", re.IGNORECASE)
+_CACHE_VAGUE = lazy(r"\bcach(?:e|ed|es|ing)\b", re.IGNORECASE)
 
 PROVIDER_WORDS = {
     "open ai": "openai",
