@@ -3,6 +3,8 @@ a model that cannot is never offered, another that can is chosen instead, and th
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -118,7 +120,7 @@ def test_capacity_refuses_a_context_longer_than_the_models_window(catalog):
     assert at_window.fits is True
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     tokens_in=st.integers(min_value=500, max_value=300_000),
     tokens_out=st.integers(min_value=0, max_value=8_000),
@@ -149,3 +151,38 @@ def test_every_offered_local_model_holds_one_request(catalog, tokens_in, tokens_
             assert window is not None and window >= need, (o.id, window, need)
     if named and not _holds(catalog, named, need):
         assert any(f"{named} holds" in n for n in result.recommendation.not_offered)
+
+
+def _advisor(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "advisor.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    ("flags", "line"),
+    [
+        (
+            ["--context-tokens", "40K"],
+            "context-tokens: 40000 is more than qwen3-8b's context window of 32,768 tokens; give at most 32,768",
+        ),
+        (
+            ["--input-tokens", "40K", "--output-tokens", "1000"],
+            "input-tokens: 40000 makes a 41,000-token request (input + output), more than qwen3-8b's context window",
+        ),
+    ],
+)
+def test_calc_capacity_beyond_the_window_is_one_line_exit_2(flags, line):
+    """As a user types it: one line naming the field, the value and the window; no traceback."""
+    run = _advisor("calc", "capacity", "--hardware", "rtx-4090-24gb", "--local-model", "qwen3-8b", *flags)
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    assert run.stderr.count("\n") == 1 and line in run.stderr and "Traceback" not in run.stderr
+
+
+def test_calc_compare_says_why_the_named_model_is_not_offered():
+    run = _advisor(
+        *("calc", "compare", "--requests-per-day", "500", "--input-tokens-per-request", "40000"),
+        *("--output-tokens-per-request", "1000", "--privacy", "regulated", "--frontier-share", "0"),
+        *("--local-model", "qwen3-8b"),
+    )
+    assert run.returncode == 0, run.stderr
+    assert "⚠ Context window — qwen3-8b holds 32,768 tokens; a request needs 41,000: not offered locally." in run.stdout
+    assert "running Qwen3 8B" not in run.stdout

@@ -356,23 +356,35 @@ def _context(inp: CapacityInput, model: LocalModel, notes: list[str]) -> float:
     """Context per stream: as given, else the default (within the model's window). A context or a
     request longer than the model's window is an error: the model cannot run it."""
     window = model.context_tokens
-    request = (inp.input_tokens or 0) + (inp.output_tokens or 0)
     if window is not None:
-        hint = f"({window:,} tokens); give at most {window:,}, or a model with a longer window"
+        longer = "pick a model with a longer one (advisor catalog list local-models)"
         if inp.context_tokens is not None and inp.context_tokens > window:
-            raise ToolError("context_tokens", inp.context_tokens, f"is more than {model.id}'s context window {hint}")
+            raise ToolError(
+                "context_tokens",
+                _whole(inp.context_tokens),
+                f"is more than {model.id}'s context window of {window:,} tokens; give at most {window:,}, or {longer}",
+            )
+        request = (inp.input_tokens or 0) + (inp.output_tokens or 0)
         if request > window:
-            field = "input_tokens" if inp.input_tokens else "output_tokens"
+            field, value = (
+                ("input_tokens", inp.input_tokens) if inp.input_tokens else ("output_tokens", inp.output_tokens)
+            )
             raise ToolError(
                 field,
-                inp.input_tokens or inp.output_tokens,
-                f"(+ the answer: {request:,.0f} tokens a request) is more than {model.id}'s context window {hint}",
+                _whole(value),
+                f"makes a {request:,.0f}-token request (input + output), more than {model.id}'s context window"
+                f" of {window:,} tokens; {longer}",
             )
     if inp.context_tokens is not None:
         return inp.context_tokens
     context = min(d.DEFAULT_CONTEXT_TOKENS, window or d.DEFAULT_CONTEXT_TOKENS)
     notes.append(f"{context:,} tokens of context per stream")
     return context
+
+
+def _whole(value: float | None) -> float | int | None:
+    """40000.0 shown as 40000 in an error line."""
+    return int(value) if value is not None and float(value).is_integer() else value
 
 
 def _requests(inp: CapacityInput, hours: float, prefill: float, decode: float) -> float | None:
