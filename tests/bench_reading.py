@@ -39,7 +39,7 @@ FIELDS = {
 RANK = {level: i for i, level in enumerate(PRIVACY_LEVELS)}
 # A quote the reader echoes: '…' opened after a space or "(" and closed before a space or
 # punctuation, so an apostrophe inside ("don't") neither opens nor closes one.
-_QUOTED = re.compile(r"(?:^|(?<=[\s(]))'(.+?)'(?=[\s:,;).!?]|$)")
+QUOTED = re.compile(r"(?:^|(?<=[\s(]))'(.+?)'(?=[\s:,;).!?]|$)")
 _ADVISOR_WORDS = {"each", "$500 a month"}  # the advisor's own examples inside its notes
 
 
@@ -47,7 +47,7 @@ def echoed_quotes(reading: Any) -> list[str]:
     """Every piece of the user's text the reading quotes back (notes, questions, unread, offers)."""
     found = list(reading.unread)
     for line in [*reading.notes, *reading.ambiguous, *reading.offers]:
-        found += [q for q in _QUOTED.findall(line) if q not in _ADVISOR_WORDS]
+        found += [q for q in QUOTED.findall(line) if q not in _ADVISOR_WORDS]
     return found
 
 

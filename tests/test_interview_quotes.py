@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from advisor.interview.reader import read_answer
 from advisor.tools.catalog import load_catalog
 from advisor.tools.profile import WorkloadProfile
-from tests.bench_reading import echoed_quotes
+from tests.bench_reading import QUOTED, echoed_quotes, load
 
 CATALOG = load_catalog()
 SPACES = [" ", "\u00a0", "\u202f", "\u2009", "  ", "'", ",", "."]  # thousands separators people type
@@ -95,3 +95,48 @@ def test_every_echoed_quote_is_what_the_user_typed(text, asked):
     reading = _read(text, asked)
     for quote in echoed_quotes(reading):
         assert quote in text, f"{quote!r} is not in {text!r}"
+
+
+# ---- a phrase that was read is not also reported as unread ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "asked", "field", "value"),
+    [
+        ("22 cents", "electricity_usd_per_kwh", "electricity_usd_per_kwh", 0.22),
+        ("we pay 27 cents", "electricity_usd_per_kwh", "electricity_usd_per_kwh", 0.27),
+        ("0.31", "electricity_usd_per_kwh", "electricity_usd_per_kwh", 0.31),
+        ("about 300", "output_tokens_per_request", "output_tokens_per_request", 300),
+        ("roughly 5000 a day", "requests_per_day", "requests_per_day", 5000),
+    ],
+)
+def test_a_bare_answer_read_is_not_unread(text, asked, field, value):
+    reading = _read(text, asked)
+    assert reading.changes[field] == pytest.approx(value)
+    assert reading.unread == []
+    assert not any("didn't use" in line for line in reading.ambiguous)
+
+
+def test_a_number_left_unread_is_not_also_said_to_be_read():
+    reading = _read("Hochschule: 3.000 Studierende, 2.000 tokens in, 300 out.")
+    assert reading.unread == ["3.000 Studierende"]
+    assert not any(note.startswith("read '3.000'") for note in reading.notes)
+    assert any(note.startswith("read '2.000'") for note in reading.notes)
+
+
+def _read_quotes(reading) -> list[str]:
+    return [q for note in reading.notes if note.startswith(("read ", "took ")) for q in QUOTED.findall(note)]
+
+
+def test_over_the_corpus_nothing_read_is_also_unread():
+    overlaps = []
+    for row in load():
+        reading = _read(row["text"], row.get("asked"))
+        read = _read_quotes(reading)
+        overlaps += [(row["id"], u) for u in reading.unread if any(u in q or q in u for q in read)]
+    assert overlaps == []
+
+
+def test_cents_answer_only_the_electricity_question():
+    """A price in cents is not a share of traffic: '22 cents' to the frontier question is asked about."""
+    reading = _read("22 cents", "frontier_share")
+    assert "frontier_share" not in reading.changes
+    assert reading.unread == ["22 cents"]

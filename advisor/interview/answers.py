@@ -20,9 +20,13 @@ _FILLER = frozenset(
     days daily month months monthly week weeks year years hour hours h hrs it it's its is we i think guess get
     have do usd dollars dollar cents cent c kwh kilowatt percent so let's well um uh hmm ok okay yes yeah sure
     total prompt completion approx. of for our us they're there are on average typically usually currently right
-    now now today be will would
+    now now today be will would pay pays paying
     """.split()  # noqa: SIM905
 )
+# Unit words among the filler, and the only questions they may answer.
+_MONEY_ASKS = ("electricity_usd_per_kwh", "budget_usd_per_month", "hourly_rate_usd")
+_UNIT_OF = dict.fromkeys(("cents", "cent", "c", "kwh", "kilowatt"), ("electricity_usd_per_kwh",))
+_UNIT_OF |= dict.fromkeys(("usd", "dollars", "dollar"), _MONEY_ASKS)
 _DECLINE = lazy(
     r"^\s*(?:i\s+)?(?:don'?t\s+know|dunno|idk|not\s+sure|no\s+idea|unknown|unsure|skip|pass|n/?a|whatever|"
     r"(?:use\s+(?:the\s+)?)?defaults?|you\s+(?:pick|choose|decide)|no\s+preference|can't\s+say)\b"
@@ -96,11 +100,17 @@ def read_bare_answer(d: Draft, asked: str) -> None:
     words = re.findall(r"[a-z$'./]+", rest)
     if not found or any(w.strip("./'") not in _FILLER and w not in ("$", "/") for w in words):
         return
+    units = {w.strip("./'") for w in words} & set(_UNIT_OF)
+    if any(asked not in _UNIT_OF[u] for u in units):  # "22 cents" answers the electricity question, not a share
+        return
     values = [q.value for _, q in found]
     if any(q.negative for _, q in found):
         d.reject(f"ignored '{d.quote(0, len(d.original))}': {asked.replace('_', ' ')} cannot be negative")
         return
+    before = dict(d.changes)
     _assign(d, asked, values, percent_sign)
+    if d.changes != before:  # the whole answer was read (every other word is filler): none of it is unread
+        d.consume(0, len(d.text))
 
 
 def _decline(d: Draft, asked: str) -> None:
@@ -139,7 +149,8 @@ def _assign(d: Draft, asked: str, values: list[float], percent_sign: bool) -> No
         return
     if asked == "electricity_usd_per_kwh":
         rate = v if v < settings.MAX_USD_PER_KWH else v / 100
-        how = "" if v < settings.MAX_USD_PER_KWH else " (a number that size is cents)"
+        said_cents = bool(re.search(r"\d\s*(?:cents?|c|¢)\b", d.text))
+        how = "" if v < settings.MAX_USD_PER_KWH or said_cents else " (a number that size is cents)"
         d.set(asked, rate, f"read '{quote}' as electricity at {settings.usd_per_kwh(rate)}{how}")
         return
     if asked in ("amortization_months", "horizon_months"):

@@ -3,11 +3,11 @@ is read twice), the changes so far, and the notes, ambiguities and rejections to
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.interview.forms import canonical
+from advisor.interview.lazy import lazy
 from advisor.interview.numbers import days_in, human, mask
 from advisor.tools.catalog import Catalog
 from advisor.tools.defaults import DAYS_PER_MONTH
@@ -17,7 +17,7 @@ TOKEN_FIELDS = ("input_tokens_per_request", "output_tokens_per_request")
 MONTHLY_FIELDS = ("monthly_input_tokens", "monthly_output_tokens")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "×": "x", "–": "-", "—": "-"})
 _QUOTES |= str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))  # no-break, figure, thin spaces
-_QUOTE_EDGE = re.compile(r"^[\s,.;:]+|[\s,.;:]+$")
+_QUOTE_EDGE = lazy(r"^[\s,.;:]+|[\s,.;:]+$")
 
 
 def normalise(text: str) -> str:
@@ -39,21 +39,28 @@ class Draft:
     hours_window: float | None = None  # hours a day the workload runs, when this text says
     vague: list[tuple[int, int, float]] = field(default_factory=list)  # vague counts: span, value taken
     rewritten: list[tuple[int, int]] = field(default_factory=list)  # spans forms.canonical wrote over
+    form_notes: list[tuple[int, int, str]] = field(default_factory=list)  # how a number's form was read, by span
 
     def __post_init__(self) -> None:
         if not self.text:
             forms = canonical(normalise(self.original))
             self.text, self.vague, self.rewritten = forms.text, forms.offers, forms.rewritten
+            self.form_notes = forms.noted
             self.notes += forms.notes
 
-    def quote(self, start: int, end: int) -> str:
-        """What the user typed over [start, end) of the working text, exactly: a span that starts or
-        ends inside a rewritten form ("2.500", "pro Tag", "a few thousand") widens to all of it."""
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) of the working text, widened over any rewritten form ("2.500", "pro Tag",
+        "a few thousand") it starts or ends inside."""
         for s, e in self.rewritten:
             if s < start < e:
                 start = s
             if s < end < e:
                 end = e
+        return start, end
+
+    def quote(self, start: int, end: int) -> str:
+        """What the user typed over [start, end) of the working text, exactly (widened over rewritten forms)."""
+        start, end = self.widen(start, end)
         return _QUOTE_EDGE.sub("", self.original[start:end])
 
     def consume(self, start: int, end: int) -> None:

@@ -83,6 +83,7 @@ class Forms:
     notes: list[str] = field(default_factory=list)
     offers: list[tuple[int, int, float]] = field(default_factory=list)  # vague counts: span and value taken
     rewritten: list[tuple[int, int]] = field(default_factory=list)  # spans written over (quotes widen to them)
+    noted: list[tuple[int, int, str]] = field(default_factory=list)  # the span each note is about
 
 
 def _rewrite(f: Forms, start: int, end: int, new: str) -> None:
@@ -90,6 +91,11 @@ def _rewrite(f: Forms, start: int, end: int, new: str) -> None:
     inside it ("… a day" where the user wrote "pro Tag") quotes the whole of what was typed there."""
     f.text = _write(f.text, start, end, new)
     f.rewritten.append((start, end))
+
+
+def _note(f: Forms, start: int, end: int, note: str) -> None:
+    f.notes.append(note)
+    f.noted.append((start, end, note))
 
 
 def _write(text: str, start: int, end: int, new: str) -> str:
@@ -124,10 +130,11 @@ def _digit_forms(f: Forms) -> None:
             continue  # "$1.500" or "£1.500": a dollar or pound amount with cents
         digits = m["n"].replace(".", "")
         _rewrite(f, m.start("n"), m.end("n"), digits)
-        f.notes.append(f"read '{m['n']}' as {int(digits):,} (a dot between thousands, not a decimal point)")
+        note = f"read '{m['n']}' as {int(digits):,} (a dot between thousands, not a decimal point)"
+        _note(f, m.start("n"), m.end("n"), note)
     for m in _DECIMAL_COMMA.finditer(f.text):
         _rewrite(f, m.start(), m.end(), m.group(0).replace(",", "."))
-        f.notes.append(f"read '{m.group(0)}' as {m.group(0).replace(',', '.')} (a decimal comma)")
+        _note(f, m.start(), m.end(), f"read '{m.group(0)}' as {m.group(0).replace(',', '.')} (a decimal comma)")
     for m in _FOREIGN_SCALE.finditer(f.text):
         key = m["w"].rstrip(".")
         _rewrite(f, m.start(), m.end(), _FOREIGN_SCALE_VALUE[key])

@@ -41,7 +41,7 @@ def unread(d: Draft) -> list[str]:
             _YEAR.fullmatch(m.group(0)) and re.search(r"(?:in|since|by|of)\s+$", before)
         ):
             continue
-        end = _phrase_end(d, m.end())
+        end = _phrase_end(d, d.widen(m.start(), m.end())[1])
         quote = d.quote(m.start(), end)
         if not quote:
             continue
@@ -50,10 +50,19 @@ def unread(d: Draft) -> list[str]:
             d.notes.append(f"noted '{quote}' as the team's size — the volume is what they send")
             continue
         found.append(quote)
+        _drop_form_notes(d, m.start(), end)
     if found:
         shown = ", ".join(f"'{q}'" for q in found)
         d.ambiguous.append(f"I didn't use {shown} — what does it count, and does it change the volume?")
     return found
+
+
+def _drop_form_notes(d: Draft, start: int, end: int) -> None:
+    """A number no reading used is asked about; how its digits were read ("'3.000' as 3,000") is not
+    also said, as if it had been used."""
+    for s, e, note in d.form_notes:
+        if start <= s and e <= end and note in d.notes:
+            d.notes.remove(note)
 
 
 def _phrase_end(d: Draft, pos: int) -> int:
