@@ -342,11 +342,13 @@ class Store:
 
     def turns(self, session_id: int, limit: int | None = None, events: bool = True) -> list[TurnRecord]:
         """The session's turns, oldest first: the last ``limit`` of them (all by default), in one
-        query. ``events=False`` leaves each turn's events out (the text alone, for a model's history)."""
+        query. ``events=False`` leaves each turn's events out (the text alone, for a model's history).
+        Events come with their ids and are put in order here: SQLite does not promise that an
+        aggregate keeps a subquery's order."""
         rows = self.db.execute(
             f"""SELECT t.id, t.user_text, t.answer, t.status, t.started,
-                       {"(SELECT json_group_array(e.data) FROM (SELECT data FROM events"
-                        " WHERE turn_id = t.id ORDER BY id) e)" if events else "'[]'"} AS events
+                       {"(SELECT json_group_array(json_array(e.id, e.data)) FROM events e"
+                        " WHERE e.turn_id = t.id)" if events else "'[]'"} AS events
                 FROM turns t WHERE t.session_id = ? ORDER BY t.id DESC LIMIT ?""",
             (session_id, -1 if limit is None else limit),
         ).fetchall()
@@ -354,7 +356,7 @@ class Store:
             TurnRecord(
                 id=r["id"], user_text=r["user_text"], answer=r["answer"],
                 status="interrupted" if r["status"] == "running" else r["status"], started=r["started"],
-                events=[_EVENTS.validate_json(data) for data in json.loads(r["events"])],
+                events=[_EVENTS.validate_json(data) for _, data in sorted(json.loads(r["events"]))],
             )
             for r in reversed(rows)
         ]

@@ -169,3 +169,17 @@ def test_a_reader_sees_committed_turns_while_a_writer_writes(tmp_path):
     for i in range(20):
         writer.begin_turn(s.id, f"q{i}")
         assert len(reader.turns(s.id)) == i + 1
+
+
+def test_a_turns_events_come_in_id_order_whatever_order_the_rows_were_written(store):
+    """The events of a turn are read in their id order: rows written with descending ids (as a
+    restored or merged file may hold) come back ascending."""
+    s = store.create_session("restored")
+    turn = store.begin_turn(s.id, "q")
+    for event_id, text in [(30, "third"), (10, "first"), (20, "second")]:
+        store.db.execute(
+            "INSERT INTO events (id, turn_id, type, data) VALUES (?, ?, 'notice', ?)",
+            (event_id, turn, Notice(text=text).model_dump_json()),
+        )
+    [record] = store.turns(s.id)
+    assert [e.text for e in record.events] == ["first", "second", "third"]
