@@ -186,3 +186,19 @@ def test_calc_compare_says_why_the_named_model_is_not_offered():
     assert run.returncode == 0, run.stderr
     assert "⚠ Context window — qwen3-8b holds 32,768 tokens; a request needs 41,000: not offered locally." in run.stdout
     assert "running Qwen3 8B" not in run.stdout
+
+
+def test_every_shipped_local_model_has_a_context_window(catalog):
+    """A model with no window would pass any request size: the catalog gives each one (sourced)."""
+    assert [m.id for m in catalog.local_models.values() if not m.context_tokens] == []
+
+
+def test_requests_no_model_holds_are_one_clear_error(catalog):
+    """2M-token requests at the strong tier: before, a hosted Llama 3.3 70B (131K on its host, no
+    window in the catalog) was recommended. Now: which field, the size, and which models would hold it."""
+    with pytest.raises(ToolError) as exc:
+        compare(CompareInput(requests_per_day=10, input_tokens_per_request=2_000_000, privacy="public"), catalog)
+    assert exc.value.field == "input_tokens_per_request"
+    assert "no strong-tier model in the catalog holds one" in str(exc.value)
+    assert "llama-4-scout (budget)" in str(exc.value)
+    assert all(w.context_tokens for w in catalog.cloud.values() if w.id.startswith(("groq-llama", "together-llama")))

@@ -16,8 +16,10 @@ from advisor.tools.options import (
     Plan,
     build_plans,
     constraint_failures,
+    context_fits,
     evaluate,
     local_context_limits,
+    tier_ok,
 )
 from advisor.tools.payback import payback_months
 from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
@@ -116,6 +118,25 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[s
     return reasons
 
 
+def _nothing_serves(catalog: Catalog, p: ResolvedProfile) -> ToolError:
+    """Why no option exists — most often, no model's context window holds one request."""
+    need = p.tokens_per_request
+    models = [*catalog.cloud.values(), *catalog.local_models.values()]
+    if need is None or any(context_fits(m, p) and tier_ok(m.tier, p.routine_tier) for m in models):
+        return ToolError("profile", "this workload", "fits no option in the catalog (no box holds a model it needs)")
+    request = f"makes {need:,.0f}-token requests (input + output)"
+    holds = [m for m in models if m.context_tokens and m.context_tokens >= need]
+    if holds:
+        names = ", ".join(sorted({f"{m.id} ({m.tier})" for m in holds}))
+        hint = f"{request}: no {p.routine_tier}-tier model in the catalog holds one; {names} would"
+        hint += ", at a lower routine tier"
+    else:
+        widest = max(models, key=lambda m: m.context_tokens or 0)
+        hint = f"{request}: no model in the catalog holds one; the longest window is {widest.context_tokens:,}"
+        hint += f" ({widest.id})"
+    return ToolError("input_tokens_per_request", round(p.input_tokens_per_request or 0), hint)
+
+
 def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> CompareResult:
     profile = WorkloadProfile.model_validate(inp.model_dump(exclude={"top"}))
     try:
@@ -126,7 +147,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
     engine_for(catalog, p.serving_engine)  # an unknown engine is the user's error, not "no local option"
     plans = build_plans(catalog, p, today)
     if not plans:
-        raise ToolError("profile", None, "no option in the catalog can serve it")
+        raise _nothing_serves(catalog, p)
     by_id = {plan.id: plan for plan in plans}
     options = [evaluate(plan, p) for plan in plans]
 
