@@ -9,7 +9,7 @@ from typing import TextIO
 from advisor.measure.aggregate import Aggregator
 from advisor.measure.claude_code import is_sidechain_file, read_claude_code, session_files
 from advisor.measure.csv_usage import read_csv
-from advisor.measure.llm_logs import count_rows, is_sqlite, read_llm_logs
+from advisor.measure.llm_logs import is_sqlite, read_llm_logs, row_counts
 from advisor.measure.measured import Measured, measure, threshold_lookup
 from advisor.measure.progress import Progress
 from advisor.measure.records import ReadCounts
@@ -61,7 +61,11 @@ def import_usage(
         progress = Progress(sum(_size(f) for f in files), "bytes", counts, progress_stream, quiet)
         records = read_claude_code(files, counts, progress.advance)
     elif kind == "llm-logs":
-        progress = Progress(count_rows(path), "rows", counts, progress_stream, quiet)
+        rows = row_counts(path)
+        if "turns" in rows:
+            notes.append(f"{rows['turns']:,} rows from `turns` (llm 0.32 and later) and {rows.get('responses', 0):,}"
+                         " from the legacy `responses` table read")
+        progress = Progress(sum(rows.values()), "rows", counts, progress_stream, quiet)
         records = read_llm_logs(path, counts, progress.advance)
     else:
         progress = Progress(_size(path), "bytes", counts, progress_stream, quiet)
