@@ -32,7 +32,7 @@ _DECLINE = lazy(
     r"(?:use\s+(?:the\s+)?)?defaults?|you\s+(?:pick|choose|decide)|no\s+preference|can't\s+say)\b"
 )
 _NONE = lazy(
-    r"^\s*(?:none|nothing(?!\s+(?:may|can|must|should|shall|will|is|ever|leaves?|goes?)\b)|no(?!\s+(?:data|cloud)\b)|nope|zero|not\s+yet|no\s+budget|no\s+hardware|nothing\s+yet|we\s+don'?t\s+have\s+any"
+    r"^\s*(?:none|nothing(?!\s+(?:may|can|must|should|shall|will|is|ever|leaves?|goes?)\b)|no(?!\s+(?:data|cloud)\b)|nope|zero|not\s+yet|no\s+budget|no\s+hardware|nothing\s+yet|(?:we\s+)?(?:don'?t|do\s+not)\s+(?:have|own)\s+(?:any|an?|the)\b"
     r"|we'?d\s+(?:buy|need\s+to\s+buy)|to\s+buy|recommend\s+\w+|not\s+really)\b"
 )
 _YES = lazy(r"^\s*(?:yes|yep|yeah|yup|sure|correct|it\s+does|true|definitely|absolutely)\b")

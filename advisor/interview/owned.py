@@ -6,6 +6,7 @@ from __future__ import annotations
 from advisor.interview.draft import Draft, normalise
 from advisor.interview.lazy import lazy
 from advisor.interview.names import find_mentions
+from advisor.interview.negation import clause_of
 from advisor.interview.numbers import word_value
 from advisor.tools.catalog import Hardware
 
@@ -20,9 +21,10 @@ OWNED = lazy(
 NOT_OWNED = lazy(
     r"\b(?:could|would|might|may|should|plan(?:ning)?\s+to|want\s+to|need\s+to|thinking\s+(?:of|about)|consider\w*"
     r"|going\s+to|about\s+to|hope\s+to)\s+(?:buy|get|purchase|rent|order|lease)\w*"
-    r"|\b(?:don'?t|do\s+not|no\s+longer|never)\s+(?:have|own)\b|\bsold\b|\bquote\b|\bbudget\s+for\b|\bhave\s+a\s+budget"
-    r"|\bif\s+we\s+(?:bought|had|got)\b"
+    r"|\bquote\b|\bbudget\s+for\b|\bhave\s+a\s+budget|\bif\s+we\s+(?:bought|had|got)\b"
 )
+# Said of one clause only: "we don't have a 4090, we have a Mac Studio" owns the Mac.
+DENIED = lazy(r"\b(?:don'?t|do\s+not|no\s+longer|never)\s+(?:have|own)\b|\bsold\b")
 ZERO_PRICE = lazy(
     r"\b(?:price|cost)\s+(?:is|was|=)\s*(?:zero|nothing|nil|\$?0(?:\.0+)?)\b|\balready\s+(?:paid|bought|have\s+(?:it|them))"
     r"|\bsunk\s+cost\b|\bcost\s+us\s+nothing\b"
@@ -65,7 +67,8 @@ def read_owned(d: Draft) -> None:
             continue
         start, end = d.sentence_of(match.phrase_start)
         sentence = text[start:end]
-        if not OWNED.search(sentence) or NOT_OWNED.search(sentence):
+        c0, c1 = clause_of(d, match.phrase_start)
+        if not OWNED.search(sentence) or NOT_OWNED.search(sentence) or DENIED.search(text, c0, c1):
             continue
         phrase = normalise(d.original[match.phrase_start : match.phrase_end])
         base = max(start, match.phrase_start - 40)

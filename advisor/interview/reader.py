@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from advisor.interview import answers, owned, quality, rates, settings, tokens, unread
+from advisor.interview import answers, negation, owned, quality, rates, settings, tokens, unread
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
@@ -171,6 +171,9 @@ def _names(d: Draft) -> None:
                 models = {}
             else:
                 hardware = None
+        if hardware and (denied := negation.negated_at(d, match.phrase_start)) is not None:
+            negation.not_had(d, hardware, d.quote(denied, match.phrase_end))  # "we don't have a 4090"
+            hardware = None
         if hardware:
             named.setdefault("hardware", []).append((match, "hardware", hardware))
         if models:
