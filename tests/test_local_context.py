@@ -202,3 +202,23 @@ def test_requests_no_model_holds_are_one_clear_error(catalog):
     assert "no strong-tier model in the catalog holds one" in str(exc.value)
     assert "llama-4-scout (budget)" in str(exc.value)
     assert all(w.context_tokens for w in catalog.cloud.values() if w.id.startswith(("groq-llama", "together-llama")))
+
+
+def test_models_skipped_on_their_own_are_data_not_a_warning(catalog):
+    """With no model named, a model too short for the requests is skipped like a cloud one: no
+    warning in the answer, but listed for scripts and in the report's 'Why not'."""
+    from advisor.state import SessionState
+    from advisor.store import SpendSummary
+    from advisor.text.render import render_result
+    from advisor.text.report import render_markdown
+    from advisor.tools.profile import WorkloadProfile
+
+    inp = CompareInput(**LONG, privacy="regulated", frontier_share=0)
+    result = compare(inp, catalog)
+    rec = result.recommendation
+    assert rec.not_offered == [] and rec.short_context_models == ["llama-3-70b"]
+    assert "Context window" not in render_result(result)
+    state = SessionState(profile=WorkloadProfile(**LONG, privacy="regulated", frontier_share=0), given=list(LONG))
+    report = render_markdown(state, result, catalog, spend=SpendSummary(), session_name="t", generated=TODAY)
+    why_not = report.split("Why not:", 1)[1].split("\n\n", 2)[1]
+    assert "- ✗ Local: llama-3-70b — not offered: a 41,000-token request is longer than its context window" in why_not

@@ -19,6 +19,7 @@ from advisor.tools.options import (
     context_fits,
     evaluate,
     local_context_limits,
+    short_context_models,
     tier_ok,
 )
 from advisor.tools.payback import payback_months
@@ -46,7 +47,10 @@ class Recommendation(BaseModel):
     breakeven_reach_tokens_per_month: float | None = None  # what one unit can carry at the workload's mix
     breakeven_beyond_reach: bool = False  # break-even lies beyond what one unit can carry
     context: list[str] = []  # the seeds' rules of thumb
-    not_offered: list[str] = []  # local models (or the whole local side) left out: a request exceeds their window
+    not_offered: list[
+        str
+    ] = []  # the user's local model, or the whole local side, left out: a request exceeds the window
+    short_context_models: list[str] = []  # other local models of the tier skipped: a request exceeds their window
 
 
 class CompareResult(ToolResult):
@@ -210,6 +214,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         breakeven_beyond_reach=breakeven is not None and reach is not None and breakeven > reach,
         context=applicable(base_cloud.monthly_usd) if base_cloud else [],
         not_offered=local_context_limits(catalog, p, p.routine_tier),
+        short_context_models=[m.id for m in short_context_models(catalog, p, p.routine_tier)],
     )
     cloud_ids = sorted({m for o in options for m in o.cloud_models})
     stale = stale_prices(catalog, cloud_ids, today)

@@ -158,26 +158,35 @@ def local_candidates(catalog: Catalog, p: ResolvedProfile, tier: str) -> list[Lo
     return [m for m in catalog.local_models.values() if tier_ok(m.tier, tier) and context_fits(m, p)]
 
 
+def short_context_models(catalog: Catalog, p: ResolvedProfile, tier: str) -> list[LocalModel]:
+    """Local models of at least ``tier`` (other than the user's own) that ``best_local`` skipped:
+    one request is longer than their window. None when the user's model holds a request."""
+    if p.tokens_per_request is None:
+        return []
+    if p.local_model and context_fits(catalog.get("local-models", p.local_model, "local_model"), p):  # type: ignore[arg-type]
+        return []  # the user's model holds it: no other is tried
+    pool = [m for m in catalog.local_models.values() if tier_ok(m.tier, tier) and m.id != p.local_model]
+    return [m for m in pool if not context_fits(m, p)]
+
+
 def local_context_limits(catalog: Catalog, p: ResolvedProfile, tier: str) -> list[str]:
-    """Local models left out because one request does not fit their window — or, when no local model
-    of ``tier`` holds one, that the local side is not possible, with the numbers."""
+    """What the answer must say about request size: the user's own local model left out because one
+    request does not fit its window, and — when no local model of ``tier`` holds one — that the
+    local side is not possible, with the numbers."""
     need = p.tokens_per_request
     if need is None:
         return []
     out: list[str] = []
+    skipped = short_context_models(catalog, p, tier)
     if p.local_model:
         named: LocalModel = catalog.get("local-models", p.local_model, "local_model")  # type: ignore[assignment]
         if context_fits(named, p):
             return []  # the user's model holds it: no other is tried
         out.append(too_long(named, p) + ": not offered locally")
-    pool = [m for m in catalog.local_models.values() if tier_ok(m.tier, tier) and m.id != p.local_model]
-    short = [m for m in pool if not context_fits(m, p)]
-    if not short:
+        skipped.append(named)
+    if local_candidates(catalog, p, tier) or not skipped:
         return out
-    if len(short) < len(pool):
-        held = ", ".join(f"{m.id} ({m.context_tokens:,} tokens)" for m in short)
-        return [*out, f"{held} cannot hold a {need:,.0f}-token request: not offered locally"]
-    widest = max(short, key=lambda m: m.context_tokens or 0)
+    widest = max(skipped, key=lambda m: m.context_tokens or 0)
     lower = [m for m in catalog.local_models.values() if context_fits(m, p)]  # below the tier
     where = f"{tier}-tier local context" if lower else "local context"
     line = (

@@ -175,12 +175,24 @@ def _options(result: CompareResult) -> list[str]:
         "",
     ]
     failing = [f"- ✗ {o.label} — ruled out: {'; '.join(o.failed)}" for o in result.options if o.failed]
+    failing += _short_context(result)
     notes = [f"- {o.label}: {n}" for o in result.options for n in o.notes]
     if failing:
         out += ["Why not:", "", *failing, ""]
     if notes:
         out += ["Notes:", "", *notes, ""]
     return out
+
+
+def _short_context(result: CompareResult) -> list[str]:
+    """The local models never costed because one request is longer than their context window."""
+    skipped = result.recommendation.short_context_models
+    if not skipped:
+        return []
+    p = result.profile
+    need = (p.get("input_tokens_per_request") or 0) + (p.get("output_tokens_per_request") or 0)
+    their = "its context window" if len(skipped) == 1 else "their context windows"
+    return [f"- ✗ Local: {', '.join(skipped)} — not offered: a {need:,.0f}-token request is longer than {their}"]
 
 
 def _code(text: str) -> list[str]:
