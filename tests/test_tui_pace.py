@@ -9,6 +9,9 @@ the long-session test runs the real Session (`--local none`, offline). Timings a
 from __future__ import annotations
 
 import asyncio
+import gc
+
+from textual.widgets._footer import FooterKey
 
 from advisor.config import Config
 from advisor.session import Session
@@ -82,3 +85,19 @@ async def test_keys_typed_right_after_enter_start_the_next_message():
         while app.queued or app.busy:
             await settle(pilot)
     assert [text for text, _ in session.sent] == ["one", "two", "three"]
+
+
+async def test_the_footer_lets_go_of_the_keys_it_redraws():
+    """Each reply shows Esc in the footer and hides it again, and the footer rebuilds its keys each
+    time; the keys it drops must be freed. Textual's own footer keeps every dropped key (and all it
+    drew) in a watcher list for good (textual#6666): about 16 more keys a turn, without end."""
+    app = AdvisorApp(factory(FakeSession()))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, app)
+        for i in range(6):
+            await say(pilot, f"message {i}")
+            await settle(pilot)
+        shown = len(app.query(FooterKey))
+        gc.collect()
+        alive = sum(isinstance(o, FooterKey) for o in gc.get_objects())
+    assert shown > 0 and alive == shown

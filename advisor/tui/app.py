@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 from textual.worker import get_current_worker
 
 from advisor.tui.commands import COMMANDS, Command, complete, split
@@ -36,6 +36,7 @@ from advisor.tui.widgets.chat import (
     UserMessage,
     turn_widgets,
 )
+from advisor.tui.widgets.footer import KeysFooter
 from advisor.tui.widgets.options_table import OptionsPanel
 from advisor.tui.widgets.profile_panel import CORE_FIELDS, ProfilePanel
 from advisor.tui.widgets.prompt import PromptInput
@@ -97,7 +98,7 @@ class AdvisorApp(App):
                 yield OptionsPanel(id="options")
                 yield ChartsPanel(id="charts")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def chat(self) -> ChatLog:
