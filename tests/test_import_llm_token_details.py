@@ -245,6 +245,7 @@ def test_measured_share_and_monthly_tokens(tmp_path: Path, capsys) -> None:
     total_in = 1000 + 3000 + 2000 + 7010 + 20 + 5000
     read = 600 + 1500 + 6000 + 4000
     assert m.records == 6 and m.window.days == 2
+    assert "read 6 rows from `turns` (llm 0.32 and later) and 0 from the legacy `responses` table" in m.notes
     assert m.monthly_input_tokens == pytest.approx(total_in * 30 / 2)
     assert m.monthly_output_tokens == pytest.approx((200 + 300 + 100 + 200 + 100 + 400) * 30 / 2)
     assert m.cached_input_share == pytest.approx(read / total_in)

@@ -63,8 +63,8 @@ def import_usage(
     elif kind == "llm-logs":
         rows = row_counts(path)
         if "turns" in rows:
-            notes.append(f"{rows['turns']:,} rows from `turns` (llm 0.32 and later) and {rows.get('responses', 0):,}"
-                         " from the legacy `responses` table read")
+            notes.append(f"read {rows['turns']:,} rows from `turns` (llm 0.32 and later) and"
+                         f" {rows.get('responses', 0):,} from the legacy `responses` table")
         progress = Progress(sum(rows.values()), "rows", counts, progress_stream, quiet)
         records = read_llm_logs(path, counts, progress.advance)
     else:
