@@ -36,6 +36,28 @@ _FOREIGN_PERIOD_RE = lazy(
 )
 _FOREIGN_PERIOD_WORDS = list(_FOREIGN_PERIOD.values())
 
+# Token words in German → the English the token reader knows, of no greater length. "rein"/"raus"
+# are "in"/"out" only right after a count or "Token" ("500 raus"; "rein in costs" stays English).
+_FOREIGN_TOKEN = {
+    r"kontext": "context",
+    r"eingaben?": "input",
+    r"ausgaben?": "output",
+    r"antworten": "answers",
+    r"antwort": "answer",
+    r"zusammenfassungen": "summaries",
+    r"zusammenfassung": "summary",
+    r"rein": "in",
+    r"raus": "out",
+    r"(?:ca\.|circa|etwa|ungefähr|rund)(?=\s*\d)": "~",
+}
+_FOREIGN_TOKEN_RE = lazy(
+    "(?<![\\w-])(?:" + "|".join(f"(?P<t{i}>{k})" for i, k in enumerate(_FOREIGN_TOKEN)) + ")(?![\\w-])"
+)
+_FOREIGN_TOKEN_WORDS = list(_FOREIGN_TOKEN.values())
+_AFTER_A_COUNT = lazy(r"(?:\d[kmb]?|\btok(?:en)?s?)\s*$")
+_FOREIGN_TOKEN_CUES = ("kontext", "eingabe", "ausgabe", "antwort", "zusammenfassung", "rein", "raus", "ca.", "circa")
+_FOREIGN_TOKEN_CUES += ("etwa", "ungefähr", "rund")
+
 # ---- English number words -------------------------------------------------------------------
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
 _UNITS += " seventeen eighteen nineteen"
@@ -113,6 +135,7 @@ def canonical(text: str) -> Forms:
     _digit_forms(f)
     _foreign_words(f)
     _foreign_periods(f)
+    _foreign_token_words(f)
     _vague(f)
     _english_words(f)
     _between(f)
@@ -153,6 +176,18 @@ def _foreign_periods(f: Forms) -> None:
     for m in _FOREIGN_PERIOD_RE.finditer(f.text):
         if m.lastgroup:
             english = _FOREIGN_PERIOD_WORDS[int(m.lastgroup[1:])]
+            if _fits(english, m.start(), m.end()):
+                _rewrite(f, m.start(), m.end(), english)
+
+
+def _foreign_token_words(f: Forms) -> None:
+    if not any(cue in f.text for cue in _FOREIGN_TOKEN_CUES):
+        return
+    for m in _FOREIGN_TOKEN_RE.finditer(f.text):
+        if m.lastgroup:
+            english = _FOREIGN_TOKEN_WORDS[int(m.lastgroup[1:])]
+            if m.group(0) in ("rein", "raus") and not _AFTER_A_COUNT.search(f.text, max(0, m.start() - 12), m.start()):
+                continue
             if _fits(english, m.start(), m.end()):
                 _rewrite(f, m.start(), m.end(), english)
 
