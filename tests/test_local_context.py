@@ -222,3 +222,16 @@ def test_models_skipped_on_their_own_are_data_not_a_warning(catalog):
     report = render_markdown(state, result, catalog, spend=SpendSummary(), session_name="t", generated=TODAY)
     why_not = report.split("Why not:", 1)[1].split("\n\n", 2)[1]
     assert "- ✗ Local: llama-3-70b — not offered: a 41,000-token request is longer than its context window" in why_not
+
+
+def test_calc_compare_shows_each_options_notes_once(catalog):
+    """A model with no attention shape has its KV cache left out at any context: `calc compare`
+    says so under the table (once, however many options run it), as the report and the panel do."""
+    from advisor.text.render import render_result
+
+    inp = CompareInput(**LONG, privacy="regulated", frontier_share=0, hardware="rtx-3090-24gb-used")
+    result = compare(inp, catalog)
+    assert result.options[0].local_model == "qwen-3.6-27b" and result.options[0].notes
+    text = render_result(result)
+    for note in result.options[0].notes:
+        assert text.count(f"  · {note}") == 1

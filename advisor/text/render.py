@@ -126,6 +126,7 @@ def options_table(options: list[dict[str, Any]], horizon: float) -> str:
     for o in options:
         if o["failed"]:
             lines.append(f"  ✗ {o['label']}: {'; '.join(o['failed'])}")
+    lines += [f"  · {note}" for note in dict.fromkeys(n for o in options for n in o.get("notes", []))]
     return "\n".join(lines)
 
 
