@@ -26,6 +26,8 @@ import pytest
 import sqlite_utils
 from anthropic.types import CacheCreation
 from anthropic.types import Usage as AnthropicUsage
+from hypothesis import given
+from hypothesis import strategies as st
 from llm.default_plugins.openai_models import _Shared as OpenAIChatShared
 from llm.default_plugins.openai_models import _SharedResponses as OpenAIResponsesShared
 from llm.migrations import migrate
@@ -34,6 +36,7 @@ from openai.types.responses import ResponseUsage
 
 from advisor.cli import main
 from advisor.measure.llm_logs import read_llm_logs
+from advisor.measure.llm_token_details import parse_details, with_details
 from advisor.measure.records import ReadCounts
 from advisor.measure.source import import_usage
 from advisor.tools.catalog import default_catalog
@@ -141,6 +144,10 @@ LEGACY = [  # rows older llm versions wrote to `responses`: (id, model, at, inpu
     ("01legacy0000000000000000e", "gpt-5-mini", "2025-04-02T11:00:00", 500, 50, None),
     ("01legacy0000000000000000f", "gpt-5-mini", "2025-04-02T11:30:00", 600, 60,  # a count that is not one
      json.dumps({"prompt_tokens_details": {"cached_tokens": "lots"}})),
+    # OpenAI-format details (prompt count already all input) that also carry Anthropic-style keys:
+    # nothing is added to the input
+    ("01legacy0000000000000000g", "claude-sonnet-4-5", "2025-04-02T12:00:00", 8000, 80,
+     json.dumps({"prompt_tokens_details": {"cached_tokens": 6000}, "cache_read_input_tokens": 6000})),
 ]
 
 
@@ -201,6 +208,7 @@ def test_legacy_responses_details_and_bad_values(tmp_path: Path) -> None:
     got = sorted((r.model, r.input_tokens, r.output_tokens, r.cache_read_tokens) for r in records)
     assert got == [
         ("claude-haiku-4-5", 50 + 2000, 10, 2000),
+        ("claude-sonnet-4-5", 8000, 80, 6000),
         ("gemini-2.5-flash", 700, 50 + 150, 0),
         ("gpt-5-mini", 300, 30, 0), ("gpt-5-mini", 400, 40, 0), ("gpt-5-mini", 500, 50, 0), ("gpt-5-mini", 600, 60, 0),
     ]
@@ -260,3 +268,25 @@ def test_measured_share_and_monthly_tokens(tmp_path: Path, capsys) -> None:
     assert doc["profile"]["cached_input_share"] == round(read / total_in, 4)
     assert doc["measured"]["monthly_cache_write_tokens"] == 1000 * 15
     assert "secret" not in json.dumps(doc)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**9) | st.floats(allow_nan=True) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["cache_read_input_tokens", "cache_creation_input_tokens", "cache_creation",
+                         "ephemeral_5m_input_tokens", "ephemeral_1h_input_tokens", "prompt_tokens_details",
+                         "input_tokens_details", "cached_tokens", "cachedContentTokenCount",
+                         "thoughtsTokenCount", "candidatesTokenCount", "other"]), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(details=_JSON, tin=st.integers(0, 10**7), tout=st.integers(0, 10**6))
+def test_any_details_give_consistent_counts(details, tin, tout) -> None:
+    """Whatever a plugin stored (or garbage): no exception, input and output never shrink, and the
+    cache reads and writes are a part of the input."""
+    counted = with_details(tin, tout, parse_details(json.dumps(details)))
+    assert counted.input_tokens >= tin and counted.output_tokens >= tout
+    assert min(counted) >= 0
+    cached = counted.cache_read_tokens + counted.cache_write_5m_tokens + counted.cache_write_1h_tokens
+    assert cached <= counted.input_tokens

@@ -12,7 +12,10 @@ llm's migration ``m013_usage``). Its shape is the plugin's, so it is read by its
   ``_Shared.set_usage`` stores ``simplify_usage_dict`` of the usage (``llm/utils.py``: zero values
   dropped) — ``prompt_tokens_details.cached_tokens``; the Responses API ``_set_usage_responses``
   stores ``input_tokens_details.cached_tokens`` as it is. Cached tokens are part of the prompt
-  tokens: counted as cache reads, not added again.
+  tokens: counted as cache reads, not added again. These keys win over Anthropic-style ones in the
+  same details (an OpenAI-format gateway in front of Claude): llm's OpenAI plugin logs the
+  ``prompt_tokens`` as the input, so nothing is added to it. (Anthropic's own usage has no such key;
+  its ``output_tokens_details`` is not taken as a sign of either.)
 - **Gemini** (simonw/llm-gemini ``llm_gemini.py``, ``_SharedGemini.set_usage``): ``usageMetadata``
   without promptTokenCount and totalTokenCount. ``cachedContentTokenCount`` is part of the prompt
   count ("still the total effective prompt size", ai.google.dev/api/generate-content#UsageMetadata).
@@ -43,7 +46,7 @@ class Counts(NamedTuple):
 
 
 _ANTHROPIC_KEYS = ("cache_read_input_tokens", "cache_creation_input_tokens", "cache_creation")
-_OPENAI_KEYS = ("prompt_tokens_details", "input_tokens_details")
+_OPENAI_KEYS = ("prompt_tokens_details", "completion_tokens_details", "input_tokens_details")
 
 
 def parse_details(text: object) -> dict | None:
@@ -61,6 +64,9 @@ def with_details(input_tokens: int, output_tokens: int, details: dict | None) ->
     """The row's counts completed from its token details (see the module docstring)."""
     if not details:
         return Counts(input_tokens, output_tokens)
+    if any(key in details for key in _OPENAI_KEYS):  # first: whatever else it holds, the prompt count is all input
+        cached = max(_count(details.get(key), "cached_tokens") for key in _OPENAI_KEYS)
+        return Counts(input_tokens, output_tokens, min(cached, input_tokens))
     if any(key in details for key in _ANTHROPIC_KEYS):
         read = _count(details, "cache_read_input_tokens")
         creation = details.get("cache_creation")
@@ -68,9 +74,6 @@ def with_details(input_tokens: int, output_tokens: int, details: dict | None) ->
         write_1h = _count(creation, "ephemeral_1h_input_tokens")
         written = max(_count(details, "cache_creation_input_tokens"), write_5m + write_1h)
         return Counts(input_tokens + read + written, output_tokens, read, written - write_1h, write_1h)
-    for key in _OPENAI_KEYS:
-        if isinstance(details.get(key), dict) and "cached_tokens" in details[key]:
-            return Counts(input_tokens, output_tokens, min(_count(details[key], "cached_tokens"), input_tokens))
     if "cachedContentTokenCount" in details or "thoughtsTokenCount" in details:
         thoughts = _count(details, "thoughtsTokenCount")
         if "candidatesTokenCount" not in details and output_tokens != thoughts:
