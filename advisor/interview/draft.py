@@ -37,6 +37,7 @@ class Draft:
     ambiguous: list[str] = field(default_factory=list)
     declined: list[str] = field(default_factory=list)
     hours_window: float | None = None  # hours a day the workload runs, when this text says
+    shifts: tuple[float, str] | None = None  # shifts a day this text states, and the words that say so
     vague: list[tuple[int, int, float]] = field(default_factory=list)  # vague counts: span, value taken
     rewritten: list[tuple[int, int]] = field(default_factory=list)  # spans forms.canonical wrote over
     form_notes: list[tuple[int, int, str]] = field(default_factory=list)  # how a number's form was read, by span
@@ -92,6 +93,8 @@ def window_hours(d: Draft) -> tuple[float, str]:
     """Hours a day the workload runs: this text's word, else the profile's, else around the clock."""
     if d.hours_window is not None:
         return d.hours_window, ""
+    if d.profile.traffic_hours is not None:
+        return d.profile.traffic_hours, f", over the {human(d.profile.traffic_hours)} hours a day requests arrive in"
     if d.profile.hours_per_day is not None:
         return d.profile.hours_per_day, f", over the {human(d.profile.hours_per_day)} hours a day already given"
     return 24.0, ", assuming around the clock"

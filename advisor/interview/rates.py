@@ -73,6 +73,14 @@ FAN_EACH = lazy(
     rf"\s*(?:[a-z-]+\s+){{0,2}}?(?P<noun>calls?|steps?|turns?|requests?|prompts?|messages?|queries|completions?"
     rf"|generations?|invocations?|passes|rounds?|llm\s+calls?|tool\s+calls?)\b"
 )
+# A rate per shift: "1,000 per shift", "400 documents each shift", "each shift handles about 2k".
+SHIFT_RATE = lazy(
+    rf"{_Q}\s*(?:(?!(?:{NOT_REQUESTS})\b){_WORD},?\s+){{0,4}}?(?:per|a|an|each|every|in\s+a|in\s+each|/)\s*shift\b"
+    rf"|\b(?:each|every|per|a)\s+shift\s+(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,2}}?"
+    rf"(?:about|around|roughly|~|some|up\s+to)?\s*{_M}"
+)
+# A sentence about each one of the people or units before it: "Each makes …", "every agent sends …".
+_EACH_ONE = lazy(r"\s*(?:each\b|every\s+(?!(?:day|week|month|year|hour|minute|night|morning|evening|weekday)\b)[a-z])")
 _AFTER_MONEY = lazy(r"[$€£]\s*[\d,.]+\s*[kmb]?\s*(?:-|to)\s*$")  # "$3,000-15,000/month"
 _FOR_HOURS = lazy(rf"for\s+{_Q}\s*(?:hours?|hrs?|h)\b")
 
@@ -84,6 +92,7 @@ class _Rate:
     end: int
     how: str = ""
     schedule: bool = False  # "every 15 minutes": per agent by nature
+    shifts: str = ""  # the words giving the shifts a day a rate per shift is multiplied by
     value: float = 0.0  # as stated, per ``period``
     period: str = "day"
 
@@ -107,6 +116,8 @@ def _rates(d: Draft) -> list[_Rate]:
         daily, how = per_day(count, period_name(m["per"]), d)
         rates.append(_Rate(daily, m.start(), m.end(), how, schedule=True))
         d.consume(m.start(), m.end())
+    if "shift" in d.text:
+        rates += _shift_rates(d)
     for rx in (RATE_LABEL, RATE_ADJ, RATE):
         for m in rx.finditer(d.text):
             if _AFTER_MONEY.search(d.text[max(0, m.start() - 16) : m.start()]):
@@ -126,6 +137,20 @@ def _rates(d: Draft) -> list[_Rate]:
     return sorted(rates, key=lambda r: r.start)
 
 
+def _shift_rates(d: Draft) -> list[_Rate]:
+    """Rates per shift, as a day's worth: times the shifts a day the text states, else one shift."""
+    found = []
+    for m in SHIFT_RATE.finditer(d.text):
+        q = quantity(m)
+        if q.negative or q.value <= 0:
+            continue
+        count, said = d.shifts or (1.0, "")
+        how = "" if said else " (one shift a day — say how many shifts if more)"
+        found.append(_Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said))
+        d.consume(m.start(), m.end())
+    return found
+
+
 def _schedule_window(d: Draft, pos: int) -> tuple[float, str]:
     s0, s1 = d.sentence_of(pos)
     m = _FOR_HOURS.search(d.text, s0, s1)
@@ -141,7 +166,7 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str] | None:
     """People or units before the rate in its sentence that it is "each" of ("50 developers, 40
     prompts each a day"; "15 clinics × 200 appointments"); a schedule multiplies by its agents."""
     s0, _ = d.sentence_of(rate.start)
-    if re.match(r"\s*each\b", d.text[s0 : rate.start]) and s0 > 1:  # "Our 120 engineers … Each makes 150 …"
+    if _EACH_ONE.match(d.text, s0, rate.start) and s0 > 1:  # "Our 120 engineers … Each makes 150 …"
         s0 = d.sentence_of(s0 - 2)[0]
     linked = rate.schedule or bool(EACH_LINK.search(d.original.lower(), rate.start, rate.end + 12))
     before = d.text[max(0, rate.start - 60) : rate.start]
@@ -220,7 +245,7 @@ def read_rates(d: Draft) -> None:
         return
     quote = d.quote(rate.start, rate.end)
     value, detail = rate.per_day, rate.how
-    parts = [f"'{quote}'"]
+    parts = [f"'{quote}'"] + ([f"'{rate.shifts}'"] if rate.shifts else [])
     if mult := _multiplier(d, rate):
         value *= mult[0]
         parts.append(f"'{mult[1]}'")

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from advisor.interview import answers, negation, owned, quality, rates, settings, tokens, unread
+from advisor.interview import answers, negation, owned, quality, rates, settings, shifts, tokens, unread
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
@@ -61,6 +61,8 @@ def read_draft(
     quality.read_quality(d)
     _names(d)
     owned.read_owned(d)
+    if "shift" in d.text:
+        shifts.read_shifts(d)
     _settings(d)
     if _has(d, "0123456789"):  # every token count and rate holds a digit by now (forms.canonical)
         tokens.read_tokens(d)

@@ -1,0 +1,61 @@
+"""Shifts: a rate per shift times the shifts a day ("1,000 per shift, three shifts a day" → 3,000),
+and shift lengths as the hours a day the requests arrive in ("two 8-hour shifts" → 16)."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.interview.reader import read_answer
+from advisor.tools.catalog import load_catalog
+from advisor.tools.profile import WorkloadProfile
+
+CATALOG = load_catalog()
+
+
+def _read(text: str, profile: WorkloadProfile | None = None):
+    return read_answer(text, profile or WorkloadProfile(), CATALOG)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("1,000 per shift, three shifts a day", 3000),
+        ("Two shifts a day; each shift sends about 400 summaries.", 800),
+        ("about 250 calls per shift, 3 shifts", 750),
+        ("We have 2 shifts of 15 agents; every agent handles 40 chats per shift.", 1200),
+    ],
+)
+def test_a_rate_per_shift_is_times_the_shifts(text, per_day):
+    reading = _read(text)
+    assert reading.changes["requests_per_day"] == pytest.approx(per_day)
+    assert reading.unread == []
+
+
+def test_a_rate_per_shift_without_a_count_is_one_shift_and_says_so():
+    reading = _read("about 600 tickets per shift")
+    assert reading.changes["requests_per_day"] == 600
+    assert any("one shift a day" in note for note in reading.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "hours", "per_day"),
+    [
+        ("Two 8-hour shifts, 200 requests an hour.", 16, 3200),
+        ("3 shifts of 8 hours, 100 requests an hour", 24, 2400),
+        ("one 10-hour shift a day, 50 requests an hour", 10, 500),
+    ],
+)
+def test_shift_lengths_are_the_traffic_window(text, hours, per_day):
+    reading = _read(text)
+    assert reading.changes["traffic_hours"] == hours
+    assert reading.changes["requests_per_day"] == pytest.approx(per_day)
+
+
+def test_an_hourly_rate_uses_the_traffic_window_already_given():
+    reading = _read("150 requests an hour", WorkloadProfile(traffic_hours=16))
+    assert reading.changes["requests_per_day"] == pytest.approx(2400)
+
+
+def test_shifts_are_not_requests():
+    reading = _read("three shifts a day")
+    assert "requests_per_day" not in reading.changes
