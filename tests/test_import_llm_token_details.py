@@ -17,6 +17,7 @@ Expected figures are hand counts of the rows written here."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -249,7 +250,9 @@ def test_measured_share_and_monthly_tokens(tmp_path: Path, capsys) -> None:
     """The figures a user sees: on today's code the cached share was 0 and the cached Anthropic
     and legacy input missing (and every turn llm 0.32+ logged unread)."""
     path = make_logs_db(tmp_path / "logs.db", legacy=[])
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
     m = import_usage(path, default_catalog(), quiet=True)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before  # opened read-only
     total_in = 1000 + 3000 + 2000 + 7010 + 20 + 5000
     read = 600 + 1500 + 6000 + 4000
     assert m.records == 6 and m.window.days == 2

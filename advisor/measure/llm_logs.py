@@ -57,7 +57,10 @@ class _connect:
         if not usable:
             self.db.close()
             missing = _NEEDED - columns["responses"]
-            raise NotLlmLogs(f"no `responses` table with {', '.join(sorted(missing))}: not an llm logs.db")
+            raise NotLlmLogs(
+                f"path: {str(self.path)!r} has no `turns` or `responses` table with {', '.join(sorted(missing))}:"
+                " not an llm logs.db (`llm logs path` prints where llm keeps it)"
+            )
         queries = {}
         for table in usable:
             model = "coalesce(resolved_model, model)" if "resolved_model" in columns[table] else "model"
