@@ -1,9 +1,12 @@
 """Benchmark (a script, not a test): a 50-turn TUI session keeps its pace. The real app and the
 real Session (`--local none`, offline, a fresh data dir) driven headless by Textual's Pilot; each
 turn is timed from Enter to the reply being done, and the process's resident memory (VmRSS) read
-after it. Prints the first and last five turns and the growth between them.
+after it. Prints the memory at turns 10, 25 and 50, the growth a turn over the second half (least
+squares; "flat" is within ±0.05 MB a turn), the growth once the screen holds its LIVE_TURNS turns
+(runs longer than that), what a turn on screen costs, and the median time of turns 2-6 against
+the last five.
 
-Run: python tests/bench_tui_long.py [TURNS]"""
+Run: python tests/bench_tui_long.py [TURNS]   (50 by default; 120 shows the steady state)"""
 
 from __future__ import annotations
 
@@ -65,7 +68,19 @@ async def run(turns: int) -> list[tuple[float, float, int]]:
     return out
 
 
+def slope(points: list[tuple[int, float]]) -> float:
+    """Least-squares MB a turn through (turn, RSS) points."""
+    if len(points) < 2:
+        return 0.0
+    mean_x = statistics.fmean(x for x, _ in points)
+    mean_y = statistics.fmean(y for _, y in points)
+    var = sum((x - mean_x) ** 2 for x, _ in points)
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / var if var else 0.0
+
+
 def main() -> None:
+    from advisor.tui.widgets.chat import LIVE_TURNS
+
     turns = int(sys.argv[1]) if len(sys.argv) > 1 else 50
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.update(ADVISOR_DATA_DIR=tmp, ADVISOR_CONFIG_DIR=tmp, ADVISOR_CACHE_DIR=tmp)
@@ -73,11 +88,27 @@ def main() -> None:
     for i, (seconds, rss, widgets) in enumerate(rows, 1):
         if i <= 5 or i > turns - 5 or i % 5 == 0:
             print(f"turn {i:3d}: {seconds * 1000:7.0f} ms   RSS {rss:7.1f} MB   chat widgets {widgets}")
+    rss = [(i, r) for i, (_, r, _) in enumerate(rows, 1)]
+    marks = sorted({n for n in (10, 25, 50, turns) if n <= turns})
+    print("RSS at turn " + ", ".join(f"{n}: {rows[n - 1][1]:.1f} MB" for n in marks))
+    half = slope(rss[turns // 2 :])
+    print(f"growth over the second half (turns {turns // 2 + 1}-{turns}): {half:+.3f} MB a turn")
+    if turns > LIVE_TURNS + 10:  # the screen holds LIVE_TURNS turns; past them, only what leaks grows
+        steady = slope([(i, r) for i, r in rss if i > LIVE_TURNS + 5])
+        print(f"growth once the screen is full (turns {LIVE_TURNS + 6}-{turns}): {steady:+.3f} MB a turn")
+    filling = slope([(i, r) for i, r in rss if 5 < i <= min(turns, LIVE_TURNS)])
+    print(f"cost of a turn on screen (turns 6-{min(turns, LIVE_TURNS)}): {filling:+.3f} MB a turn")
     first = statistics.median(s for s, _, _ in rows[1:6])
     last = statistics.median(s for s, _, _ in rows[-5:])
-    grow = (rows[-1][1] - rows[5][1]) / max(1, turns - 6)
     print(f"median turn 2-6: {first * 1000:.0f} ms; last 5: {last * 1000:.0f} ms ({last / first:.2f}x)")
-    print(f"RSS after turn 6: {rows[5][1]:.1f} MB; after turn {turns}: {rows[-1][1]:.1f} MB ({grow:+.2f} MB a turn)")
+    flat = abs(half) < FLAT_MB
+    print(
+        f"verdict: memory {'flat' if flat else 'grows'} over the second half ({half:+.3f} MB a turn,"
+        f" flat is within ±{FLAT_MB} MB); last turns {last / first:.2f}x the first"
+    )
+
+
+FLAT_MB = 0.05  # MB a turn: RSS noise over a few dozen turns
 
 
 if __name__ == "__main__":

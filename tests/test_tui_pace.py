@@ -14,11 +14,13 @@ import gc
 from textual.widgets._footer import FooterKey
 
 from advisor.config import Config
+from advisor.events import TextChunk, TurnFinished
 from advisor.session import Session
 from advisor.tui import app as app_module
 from advisor.tui.app import AdvisorApp
 from advisor.tui.widgets import chat as chat_module
-from advisor.tui.widgets.chat import UserMessage
+from advisor.tui.widgets.chat import ReplyMessage, UserMessage
+from advisor.tui.widgets.markdown_table import TableBlock
 from advisor.tui.widgets.prompt import PromptInput
 from tests.test_tui_fake import FakeSession, factory, notices, ready, say, settle, slow_turn
 
@@ -101,3 +103,37 @@ async def test_the_footer_lets_go_of_the_keys_it_redraws():
         gc.collect()
         alive = sum(isinstance(o, FooterKey) for o in gc.get_objects())
     assert shown > 0 and alive == shown
+
+
+TABLE = """**Scenario — volume ×2**
+
+| option | monthly now | 36 months then |
+|---|---:|---:|
+| Hybrid: 1 × NVIDIA RTX 3090 (24 GB), used running Qwen 3.6 27B for 90%, claude-sonnet-5 for 10% | $162 | $9,612 |
+| Cloud: groq-gpt-oss-120b + claude-sonnet-5 | $170 | $12,226 |
+| Local: 1 × NVIDIA RTX 3090 (24 GB), used running Qwen 3.6 27B | $56.99 | $2,052 |
+
+_This is a scenario; the profile is unchanged._
+"""
+
+
+async def test_a_streamed_table_is_one_widget_with_every_cell():
+    """Every reply carries an options table; Textual draws one widget per cell (and keeps the parse's
+    row and cell blocks), which made each turn cost some fifty widgets. Here a table is one widget:
+    streamed line by line, it ends with every row, the long label wrapped, not cut, and the figures
+    right-aligned as the Markdown's `---:` says."""
+    chunks = [TextChunk(text=line) for line in TABLE.splitlines(keepends=True)]
+    app = AdvisorApp(factory(FakeSession([[*chunks, TurnFinished(answer=TABLE)]])))
+    async with app.run_test(size=(100, 48)) as pilot:
+        await ready(pilot, app)
+        await say(pilot, "what if volume doubles?")
+        await settle(pilot)
+        reply = app.query(ReplyMessage).last()
+        widgets = [type(w).__name__ for w in reply.walk_children()]
+        assert widgets == ["MarkdownParagraph", "TableBlock", "MarkdownParagraph"]  # not one per cell
+        lines = reply.query_one(TableBlock).drawing(60).plain.splitlines()
+    text = " ".join(" ".join(line.strip("│ ").split()) for line in lines)
+    for words in ("option", "monthly", "Cloud: groq-gpt-oss-120b", "claude-sonnet-5 for 10%", "$12,226", "$2,052"):
+        assert words in text
+    assert all(len(line) <= 60 for line in lines)
+    assert any(line.rstrip().endswith("$162 │  $9,612 │") for line in lines)  # right-aligned figures

@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.widgets import Collapsible, Markdown, Static
 from textual.widgets.markdown import MarkdownStream
 
+from advisor.tui.widgets.markdown_table import TableBlock
+
 NOTICE_MARK = {"info": "·", "warning": "⚠", "error": "✗"}
 BODY_LIMIT = 12_000  # characters of JSON shown in an expanded tool call
 
@@ -36,7 +38,10 @@ class UserMessage(Static):
 
 
 class ReplyMessage(Markdown):
-    """A reply, local (green edge) or Claude's (orange edge); `copy_text` is its Markdown source."""
+    """A reply, local (green edge) or Claude's (orange edge); `copy_text` is its Markdown source.
+    Its tables are one widget each (TableBlock), not one per cell."""
+
+    BLOCKS = {**Markdown.BLOCKS, "table_open": TableBlock}
 
     def __init__(self, text: str = "", side: str = "local") -> None:
         super().__init__(text, classes=f"message reply {side}")
