@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from advisor.interview import answers, negation, owned, quality, rates, settings, shifts, tokens, unread
+from advisor.interview import answers, choices, negation, owned, quality, rates, settings, shifts, tokens, unread
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
@@ -70,6 +70,7 @@ def read_draft(
         rates.read_rates(d)
     if asked:
         answers.read_bare_answer(d, asked)
+        choices.read_choice(d, asked)
     _validate(d)
     return d
 
