@@ -272,6 +272,10 @@ def test_measured_share_and_monthly_tokens(tmp_path: Path, capsys) -> None:
     assert doc["measured"]["monthly_cache_write_tokens"] == 1000 * 15
     assert "secret" not in json.dumps(doc)
 
+    assert main(["import", str(path), "--quiet"]) == 0
+    shown = capsys.readouterr().out
+    assert f"270K input, 19.5K output, {read / total_in:.0%} of input read from cache, 15K cache writes" in shown
+
 
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers(-10**6, 10**9) | st.floats(allow_nan=True) | st.text(max_size=5),
