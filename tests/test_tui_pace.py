@@ -20,7 +20,6 @@ from advisor.tui import app as app_module
 from advisor.tui.app import AdvisorApp
 from advisor.tui.widgets import chat as chat_module
 from advisor.tui.widgets.chat import ReplyMessage, UserMessage
-from advisor.tui.widgets.markdown_table import TableBlock
 from advisor.tui.widgets.prompt import PromptInput
 from tests.test_tui_fake import FakeSession, factory, notices, ready, say, settle, slow_turn
 
@@ -117,23 +116,51 @@ _This is a scenario; the profile is unchanged._
 """
 
 
-async def test_a_streamed_table_is_one_widget_with_every_cell():
-    """Every reply carries an options table; Textual draws one widget per cell (and keeps the parse's
-    row and cell blocks), which made each turn cost some fifty widgets. Here a table is one widget:
-    streamed line by line, it ends with every row, the long label wrapped, not cut, and the figures
-    right-aligned as the Markdown's `---:` says."""
-    chunks = [TextChunk(text=line) for line in TABLE.splitlines(keepends=True)]
-    app = AdvisorApp(factory(FakeSession([[*chunks, TurnFinished(answer=TABLE)]])))
+async def _streamed(markdown: str, width: int) -> tuple[list[str], list[list[str]]]:
+    """A reply streamed line by line: the widgets in it, and each table's or list's lines at `width`."""
+    chunks = [TextChunk(text=line) for line in markdown.splitlines(keepends=True)]
+    app = AdvisorApp(factory(FakeSession([[*chunks, TurnFinished(answer=markdown)]])))
     async with app.run_test(size=(100, 48)) as pilot:
         await ready(pilot, app)
         await say(pilot, "what if volume doubles?")
         await settle(pilot)
         reply = app.query(ReplyMessage).last()
         widgets = [type(w).__name__ for w in reply.walk_children()]
-        assert widgets == ["MarkdownParagraph", "TableBlock", "MarkdownParagraph"]  # not one per cell
-        lines = reply.query_one(TableBlock).drawing(60).plain.splitlines()
+        drawn = [block.drawing(width).plain.splitlines() for block in reply.query("TableBlock, ListBlock")]
+    return widgets, drawn
+
+
+async def test_a_streamed_table_is_one_widget_with_every_cell():
+    """Every reply carries an options table; Textual draws one widget per cell (and keeps the parse's
+    row and cell blocks), which made each turn cost some fifty widgets. Here a table is one widget:
+    streamed line by line, it ends with every row, the long label wrapped, not cut, and the figures
+    right-aligned as the Markdown's `---:` says."""
+    widgets, (lines,) = await _streamed(TABLE, 60)
+    assert widgets == ["MarkdownParagraph", "TableBlock", "MarkdownParagraph"]  # not one per cell
     text = " ".join(" ".join(line.strip("│ ").split()) for line in lines)
     for words in ("option", "monthly", "Cloud: groq-gpt-oss-120b", "claude-sonnet-5 for 10%", "$12,226", "$2,052"):
         assert words in text
     assert all(len(line) <= 60 for line in lines)
     assert any(line.rstrip().endswith("$162 │  $9,612 │") for line in lines)  # right-aligned figures
+
+
+LISTS = """- now: hybrid: 1 × NVIDIA RTX 3090 (24 GB), used running Qwen 3.6 27B — $281 (5%) less over 36 months
+- then: **cloud** wins
+  - by $885
+
+3. say the volume
+4. say the hardware
+"""
+
+
+async def test_a_streamed_list_is_one_widget_with_its_marks():
+    """A list was four widgets an item in Textual (a row, the bullet, a column, the paragraph); here
+    each list is one, nested items included: bullets and numbers (from the list's own start), the
+    wrapped lines hanging under the text."""
+    widgets, (bullets, numbers) = await _streamed(LISTS, 50)
+    assert widgets == ["ListBlock", "ListBlock"]
+    assert bullets[0].startswith("• now: hybrid") and bullets[1].startswith("  ")  # hanging under the text
+    assert any(line.startswith("• then: cloud wins") for line in bullets)
+    assert any(line.strip().startswith("▪ by $885") for line in bullets)  # nested, its own bullet
+    assert [line.strip() for line in numbers] == ["3. say the volume", "4. say the hardware"]
+    assert all(len(line) <= 50 for line in bullets + numbers)

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import Collapsible, Markdown, Static
 from textual.widgets.markdown import MarkdownStream
 
-from advisor.tui.widgets.markdown_table import TableBlock
+from advisor.tui.widgets.markdown_blocks import ListBlock, TableBlock
 
 NOTICE_MARK = {"info": "·", "warning": "⚠", "error": "✗"}
 BODY_LIMIT = 12_000  # characters of JSON shown in an expanded tool call
@@ -39,9 +39,10 @@ class UserMessage(Static):
 
 class ReplyMessage(Markdown):
     """A reply, local (green edge) or Claude's (orange edge); `copy_text` is its Markdown source.
-    Its tables are one widget each (TableBlock), not one per cell."""
+    Its tables and lists are one widget each (markdown_blocks), not one per cell or item."""
 
     BLOCKS = {**Markdown.BLOCKS, "table_open": TableBlock}
+    BLOCKS.update(bullet_list_open=ListBlock, ordered_list_open=ListBlock)
 
     def __init__(self, text: str = "", side: str = "local") -> None:
         super().__init__(text, classes=f"message reply {side}")
