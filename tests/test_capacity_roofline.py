@@ -22,6 +22,7 @@ from advisor.tools.capacity import CapacityInput, capacity, kv_bytes_per_token
 from advisor.tools.catalog import CatalogError, load_catalog
 from advisor.tools.compare import CompareInput, compare
 from tests.calibration import CALIBRATION, HELD_BACK, OUTSIDE_BAND, Point, with_extras
+from tests.shapes import shapeless
 
 DECODE_BAND_FIT, DECODE_BAND, PREFILL_BAND = (0.8, 1.2), (0.7, 1.3), (0.5, 1.5)
 
@@ -119,14 +120,22 @@ def test_streams_256_stay_under_the_compute_ceiling_on_every_box(catalog):
         assert r.tokens_per_second_high <= r.compute_ceiling_tokens_per_second, box.id
 
 
-def test_qwen_27b_at_128k_does_not_fit_a_24gb_card_or_is_unknown(catalog):
+def test_qwen_27b_at_128k_does_not_fit_a_24gb_card(catalog):
     r = capacity(CapacityInput(hardware="rtx-4090-24gb", local_model="qwen-3.6-27b", context_tokens=131072), catalog)
-    assert r.fits is not True
+    assert r.fits is False and r.max_streams_fitting == 0
+    assert any("at most 0 stream(s) fit" in a for a in r.assumptions)
+
+
+def test_a_model_without_a_shape_at_128k_is_unknown_never_true(catalog):
+    edited = shapeless(catalog, "qwen-3.6-27b")
+    r = capacity(CapacityInput(hardware="rtx-4090-24gb", local_model="qwen-3.6-27b", context_tokens=131072), edited)
+    assert r.fits is None
     assert any("unknown" in a for a in r.assumptions)
 
 
 def test_a_model_whose_weights_do_not_fit_is_false_even_without_a_shape(catalog):
-    r = capacity(CapacityInput(hardware="rtx-4090-24gb", local_model="gemma-4-31b", quant="F16"), catalog)
+    edited = shapeless(catalog, "gemma-4-31b")
+    r = capacity(CapacityInput(hardware="rtx-4090-24gb", local_model="gemma-4-31b", quant="F16"), edited)
     assert r.fits is False
 
 

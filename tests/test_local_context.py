@@ -16,6 +16,7 @@ from advisor.tools.capacity import CapacityInput, capacity
 from advisor.tools.catalog import Catalog, Hardware, LocalModel
 from advisor.tools.compare import CompareInput, compare, sweep
 from advisor.tools.hybrid import HybridInput, hybrid
+from tests.shapes import shapeless
 
 LONG = dict(requests_per_day=500, input_tokens_per_request=40_000, output_tokens_per_request=1_000)
 TODAY = date(2026, 6, 1)
@@ -230,7 +231,7 @@ def test_calc_compare_shows_each_options_notes_once(catalog):
     from advisor.text.render import render_result
 
     inp = CompareInput(**LONG, privacy="regulated", frontier_share=0, hardware="rtx-3090-24gb-used")
-    result = compare(inp, catalog)
+    result = compare(inp, shapeless(catalog, "qwen-3.6-27b"))
     assert result.options[0].local_model == "qwen-3.6-27b" and result.options[0].notes
     text = render_result(result)
     for note in result.options[0].notes:

@@ -78,17 +78,25 @@ class CapacityResult(ToolResult):
 
 def kv_bytes_per_token(model: LocalModel, context: float | None = None) -> float | None:
     """fp16 K+V bytes per token of context, averaged over ``context`` where sliding-window layers
-    keep only their window; None when the model's attention shape is unknown."""
+    keep only their window; None when the model's attention shape is unknown. Only layers with a
+    cache of their own count: linear-attention layers keep a fixed state, shared layers reuse
+    another layer's cache; full-attention layers may have their own KV heads and head dim."""
     if model.kv_bytes_per_token is not None:
         return model.kv_bytes_per_token
     if not (model.layers and model.kv_heads and model.head_dim):
         return None
+    cached = model.layers - (model.linear_attention_layers or 0) - (model.kv_shared_layers or 0)
+    full = model.full_attention_layers or cached
+    windowed = cached - full
     per_layer = 2 * model.kv_heads * model.head_dim * d.KV_CACHE_BYTES
-    full = model.full_attention_layers or model.layers
-    windowed = model.layers - full
-    if windowed and model.sliding_window and context:
-        return per_layer * (full + windowed * min(1.0, model.sliding_window / context))
-    return per_layer * model.layers
+    per_full_layer = (
+        2
+        * (model.full_attention_kv_heads or model.kv_heads)
+        * (model.full_attention_head_dim or model.head_dim)
+        * d.KV_CACHE_BYTES
+    )
+    held = min(1.0, model.sliding_window / context) if windowed and model.sliding_window and context else 1.0
+    return per_full_layer * full + per_layer * windowed * held
 
 
 def weights_gb(model: LocalModel, quant: str, *, active: bool = False) -> float:

@@ -155,9 +155,21 @@ class LocalModel(Sourced):
         default=None, gt=0, description="fp16 K+V bytes per token; given directly for MLA models"
     )
     full_attention_layers: int | None = Field(
-        default=None, gt=0, description="layers attending to the whole context (default: all)"
+        default=None, gt=0, description="layers with their own cache attending to the whole context (default: all)"
     )
     sliding_window: int | None = Field(default=None, gt=0, description="tokens the other layers keep")
+    full_attention_kv_heads: int | None = Field(
+        default=None, gt=0, description="KV heads of the full-attention layers where they differ (Gemma 4)"
+    )
+    full_attention_head_dim: int | None = Field(
+        default=None, gt=0, description="head dim of the full-attention layers where it differs (Gemma 4)"
+    )
+    linear_attention_layers: int | None = Field(
+        default=None, ge=0, description="layers with a fixed-size recurrent state and no per-token cache (Qwen 3.5/3.6)"
+    )
+    kv_shared_layers: int | None = Field(
+        default=None, ge=0, description="layers reusing an earlier layer's cache, holding none of their own (Gemma 4 E)"
+    )
     shape_source: str = Field(default="", description="where layers, KV heads and head dim come from")
     context_tokens: int | None = Field(default=None, gt=0)
     quants: dict[str, float] = Field(
@@ -167,6 +179,21 @@ class LocalModel(Sourced):
     tier: Tier
     tier_basis: str = Field(min_length=1)
     license: str = ""
+
+    @model_validator(mode="after")
+    def _shape_adds_up(self) -> LocalModel:
+        if self.layers is None:
+            return self
+        cached = self.layers - (self.linear_attention_layers or 0) - (self.kv_shared_layers or 0)
+        if cached < 1:
+            raise ValueError(
+                f"linear_attention_layers and kv_shared_layers leave none of the {self.layers} layers with a cache"
+            )
+        if self.full_attention_layers is not None and self.full_attention_layers > cached:
+            raise ValueError(
+                f"full_attention_layers {self.full_attention_layers} is more than the {cached} layers with a cache"
+            )
+        return self
 
 
 class ElectricityRate(Sourced):

@@ -1,0 +1,115 @@
+"""The KV cache of every shipped local model is counted: each carries its attention shape from its
+published config (cost-model.md, "Capacity of owned hardware"), including the hybrid layouts of
+the newer models — Qwen 3.6's linear-attention layers hold no per-token cache, Gemma 4's sliding
+layers hold at most their window and its global layers have their own KV heads and head dim, and
+Gemma 4 E4B's last layers reuse earlier layers' caches. The expected figures below are worked by
+hand from the config fields the catalog cites, not read back from the tool."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor.tools.capacity import CapacityInput, capacity, kv_bytes_per_token
+from advisor.tools.catalog import LocalModel
+
+FP16 = 2
+
+
+def test_every_shipped_local_model_has_an_attention_shape(catalog):
+    missing = [m.id for m in catalog.local_models.values() if kv_bytes_per_token(m, 8192) is None]
+    assert missing == []
+    for model in catalog.local_models.values():
+        assert model.shape_source.startswith("from the model's config.json"), model.id
+
+
+def test_qwen_36_27b_counts_only_its_16_full_attention_layers(catalog):
+    """64 layers, every 4th full attention (16), 4 KV heads of 256; the 48 Gated DeltaNet layers
+    keep a fixed state, not a per-token cache."""
+    qwen = catalog.local_models["qwen-3.6-27b"]
+    per_token = 16 * 2 * 4 * 256 * FP16
+    assert per_token == 65_536
+    assert kv_bytes_per_token(qwen, 8192) == per_token
+    assert kv_bytes_per_token(qwen, 200_000) == per_token
+
+
+def test_gemma_4_31b_sliding_layers_hold_their_window_and_global_layers_their_own_heads(catalog):
+    """60 layers: 10 global (4 KV heads of 512), 50 sliding over 1,024 tokens (16 KV heads of 256)."""
+    gemma = catalog.local_models["gemma-4-31b"]
+    full = 10 * 2 * 4 * 512 * FP16
+    sliding = 50 * 2 * 16 * 256 * FP16
+    assert kv_bytes_per_token(gemma, 1024) == full + sliding
+    assert kv_bytes_per_token(gemma, 40_000) * 40_000 == pytest.approx(full * 40_000 + sliding * 1024)
+
+
+def test_gemma_4_e4b_shared_layers_hold_no_cache(catalog):
+    """42 layers, the last 18 reuse earlier caches: 24 hold one, 4 of them global (2 KV heads of
+    512), 20 sliding over 512 tokens (2 KV heads of 256)."""
+    e4b = catalog.local_models["gemma-4-e4b"]
+    full = 4 * 2 * 2 * 512 * FP16
+    sliding = 20 * 2 * 2 * 256 * FP16
+    assert kv_bytes_per_token(e4b, 512) == full + sliding
+    assert kv_bytes_per_token(e4b, 32_768) * 32_768 == pytest.approx(full * 32_768 + sliding * 512)
+
+
+def test_four_streams_of_40k_on_a_24gb_card_do_not_fit_a_27b_model(catalog):
+    """Q4_K_M weights 16.4 GB + 4 × 2.6 GB of cache + 1.5 GB overhead > 24 GB: not "fits", and the
+    tool says how many streams do."""
+    r = capacity(
+        CapacityInput(hardware="rtx-4090-24gb", local_model="qwen-3.6-27b", context_tokens=40_000, streams=4),
+        catalog,
+    )
+    assert r.fits is False
+    assert r.kv_cache_gb == pytest.approx(4 * 65_536 * 40_000 / 1e9)
+    assert r.max_streams_fitting == 2
+    assert any("at most 2 stream(s) fit in 24 GB" in a for a in r.assumptions)
+
+
+def test_gemma_4_31b_at_40k_does_not_fit_one_stream_on_a_24gb_card(catalog):
+    r = capacity(
+        CapacityInput(hardware="rtx-3090-24gb-used", local_model="gemma-4-31b", context_tokens=40_000), catalog
+    )
+    assert r.fits is False and r.max_streams_fitting == 0
+
+
+def test_an_inconsistent_shape_is_refused():
+    base = dict(id="m", name="m", params_b=7, tier="budget", tier_basis="x", source="x", as_of="2026-01-01")
+    with pytest.raises(ValueError, match="full_attention_layers"):
+        LocalModel(**base, layers=8, kv_heads=2, head_dim=64, linear_attention_layers=6, full_attention_layers=4)
+    with pytest.raises(ValueError, match="linear_attention_layers"):
+        LocalModel(**base, layers=8, kv_heads=2, head_dim=64, linear_attention_layers=6, kv_shared_layers=4)
+
+
+_BOXES = ["rtx-3090-24gb-used", "rtx-4090-24gb", "mac-studio-m4-max-64gb", "framework-desktop-strix-halo-128gb"]
+
+
+def _memory(catalog, model: str, box: str, context: int, streams: int) -> float:
+    r = capacity(
+        CapacityInput(hardware=box, local_model=model, context_tokens=context, streams=streams, quant="Q4_K_M"),
+        catalog,
+    )
+    assert r.memory_needed_gb is not None
+    return r.memory_needed_gb
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.data(), small=st.integers(min_value=1, max_value=32_768), more=st.integers(min_value=0, max_value=98_304)
+)
+def test_more_context_never_needs_less_memory(catalog, data, small, more):
+    model = data.draw(st.sampled_from(sorted(catalog.local_models)))
+    box = data.draw(st.sampled_from(_BOXES))
+    window = catalog.local_models[model].context_tokens or 131_072
+    small = min(small, window)
+    large = min(small + more, window)
+    assert _memory(catalog, model, box, small, 4) <= _memory(catalog, model, box, large, 4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), streams=st.integers(min_value=1, max_value=64), extra=st.integers(min_value=0, max_value=64))
+def test_more_streams_never_need_less_memory(catalog, data, streams, extra):
+    model = data.draw(st.sampled_from(sorted(catalog.local_models)))
+    box = data.draw(st.sampled_from(_BOXES))
+    context = data.draw(st.integers(min_value=1, max_value=min(65_536, catalog.local_models[model].context_tokens)))
+    assert _memory(catalog, model, box, context, streams) <= _memory(catalog, model, box, context, streams + extra)
