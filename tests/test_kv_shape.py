@@ -113,3 +113,42 @@ def test_more_streams_never_need_less_memory(catalog, data, streams, extra):
     box = data.draw(st.sampled_from(_BOXES))
     context = data.draw(st.integers(min_value=1, max_value=min(65_536, catalog.local_models[model].context_tokens)))
     assert _memory(catalog, model, box, context, streams) <= _memory(catalog, model, box, context, streams + extra)
+
+
+LAW_FIRM = dict(requests_per_day=800, input_tokens_per_request=6000, output_tokens_per_request=800, privacy="regulated")
+
+
+def test_the_chat_answer_says_when_the_recommended_model_has_no_shape(catalog):
+    """A user's own catalog entry may lack a shape: the chat answer (and `ask`, which prints the same
+    Markdown) says in one line that the recommended box's KV cache was not counted; the brief beside
+    the panel too. With the shipped shapes, no such line."""
+    from advisor.text.summary import recommendation_brief, recommendation_markdown
+    from advisor.tools.compare import CompareInput, compare
+    from tests.shapes import shapeless
+
+    result = compare(CompareInput(**LAW_FIRM, hardware="rtx-3090-24gb-used"), shapeless(catalog, "qwen-3.6-27b"))
+    assert result.recommendation.option_id == "local:rtx-3090-24gb-used:qwen-3.6-27b"
+    line = (
+        "- ⚠ **KV cache not counted** — qwen-3.6-27b has no attention shape in the catalog:"
+        " whether 4 streams of 6,800 tokens fit on the rtx-3090-24gb-used is unknown"
+    )
+    answer = recommendation_markdown(result)
+    assert answer.count(line) == 1
+    assert recommendation_brief(result, {}).count(line) == 1
+
+    shaped = compare(CompareInput(**LAW_FIRM, hardware="rtx-3090-24gb-used"), catalog)
+    assert "KV cache not counted" not in recommendation_markdown(shaped)
+
+
+def test_no_kv_line_when_the_recommendation_is_cloud(catalog):
+    """The line is about the recommended option only: a cloud pick with a shapeless local runner-up
+    carries none (the runner-up's note stays under calc's table and in the report)."""
+    from advisor.text.summary import recommendation_markdown
+    from advisor.tools.compare import CompareInput, compare
+    from tests.shapes import shapeless
+
+    inp = CompareInput(requests_per_day=150, input_tokens_per_request=1500, output_tokens_per_request=300)
+    result = compare(inp.model_copy(update={"privacy": "internal"}), shapeless(catalog, "qwen-3.6-27b"))
+    assert result.recommendation.deployment == "cloud"
+    assert any(o.fits is None and o.local_model for o in result.options)
+    assert "KV cache not counted" not in recommendation_markdown(result)

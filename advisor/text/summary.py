@@ -29,6 +29,23 @@ def recommendation_bullets(rec: Recommendation, horizon: float) -> list[str]:
     return lines
 
 
+def kv_unknown_bullet(result: CompareResult) -> str | None:
+    """The recommended option runs a model with no attention shape: its KV cache was not counted, so
+    whether its streams fit is unknown — said in the answer, not only under calc's table."""
+    rec = result.recommendation
+    chosen = next((o for o in result.options if o.id == rec.option_id), None)
+    if chosen is None or not chosen.local_model or chosen.fits is not None:
+        return None
+    p = result.profile
+    tokens = (p.get("input_tokens_per_request") or 0) + (p.get("output_tokens_per_request") or 0)
+    context = f" of {tokens:,.0f} tokens" if tokens else ""
+    streams = f"{chosen.streams} stream{'s' if chosen.streams != 1 else ''}" if chosen.streams else "its streams"
+    return (
+        f"- ⚠ **KV cache not counted** — {chosen.local_model} has no attention shape in the catalog:"
+        f" whether {streams}{context} fit on the {chosen.hardware} is unknown"
+    )
+
+
 def stale_bullet(model_ids: list[str]) -> str:
     """The answer rests on old prices: say so, and offer the update."""
     from advisor.tools.catalog import STALE_AFTER_DAYS
@@ -43,6 +60,8 @@ def stale_bullet(model_ids: list[str]) -> str:
 def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
     rec = result.recommendation
     lines = [f"**Recommendation — {rec.summary}**", "", *recommendation_bullets(rec, result.horizon_months)]
+    if kv_line := kv_unknown_bullet(result):
+        lines.append(kv_line)
     if result.stale_prices:
         lines.append(stale_bullet(result.stale_prices))
     lines += ["", options_markdown(result, limit=limit)]
@@ -62,6 +81,8 @@ def recommendation_brief(result: CompareResult, changes: dict[str, list[Any]]) -
         now = [f"{k.replace('_', ' ')} {format_value(k, new)}" for k, (_, new) in changes.items()]
         lines.append("- now: " + "; ".join(now))
     lines += [b for b in recommendation_bullets(rec, result.horizon_months) if b.startswith("- ⚠")]
+    if kv_line := kv_unknown_bullet(result):
+        lines.append(kv_line)
     if result.stale_prices:
         lines.append(stale_bullet(result.stale_prices))
     lines.append("- every option's figures and the assumptions are in the side panel (F8 hides it)")
