@@ -123,7 +123,7 @@ def test_streams_256_stay_under_the_compute_ceiling_on_every_box(catalog):
 def test_qwen_27b_at_128k_does_not_fit_a_24gb_card(catalog):
     r = capacity(CapacityInput(hardware="rtx-4090-24gb", local_model="qwen-3.6-27b", context_tokens=131072), catalog)
     assert r.fits is False and r.max_streams_fitting == 0
-    assert any("at most 0 stream(s) fit" in a for a in r.assumptions)
+    assert any("not one stream fits in 24 GB: 16.4 GB of weights + 8.6 GB of KV cache" in a for a in r.assumptions)
 
 
 def test_a_model_without_a_shape_at_128k_is_unknown_never_true(catalog):

@@ -164,6 +164,16 @@ def _measurement(box: Hardware, model: LocalModel, quant: str | None, streams: i
     return found[0] if found else None
 
 
+def _streams_fitting(context: float, fitting: int, memory_gb: float, weights: float, kv_stream: float | None) -> str:
+    """How many streams memory holds at this context; when none, what one would need."""
+    if fitting:
+        return f"at {context:,.0f} tokens of context at most {fitting} stream(s) fit in {memory_gb:g} GB"
+    return (
+        f"at {context:,.0f} tokens of context not one stream fits in {memory_gb:g} GB: {weights:.1f} GB of weights"
+        f" + {kv_stream or 0:.1f} GB of KV cache a stream + {d.MEMORY_OVERHEAD_GB:g} GB overhead"
+    )
+
+
 def max_streams(memory_gb: float, weights: float, kv_gb_per_stream: float | None) -> int | None:
     if kv_gb_per_stream is None or kv_gb_per_stream <= 0:
         return None
@@ -212,7 +222,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     else:
         fits = memory_needed <= box.memory_gb
         if not fits and fitting is not None:
-            notes.append(f"at {context:,} tokens of context at most {fitting} stream(s) fit in {box.memory_gb:g} GB")
+            notes.append(_streams_fitting(context, fitting, box.memory_gb, weights, kv_stream))
 
     if box.bandwidth_gb_s is None:
         measured = _measurement(box, model, None if inp.quant is None else quant, streams)
@@ -386,7 +396,7 @@ def _context(inp: CapacityInput, model: LocalModel, notes: list[str]) -> float:
     if inp.context_tokens is not None:
         return inp.context_tokens
     context = min(d.DEFAULT_CONTEXT_TOKENS, window or d.DEFAULT_CONTEXT_TOKENS)
-    notes.append(f"{context:,} tokens of context per stream")
+    notes.append(f"{context:,.0f} tokens of context per stream")
     return context
 
 
