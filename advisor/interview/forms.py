@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import human
@@ -31,10 +32,14 @@ _FOREIGN_PERIOD = {
     r"(?:pro|je)\s+monat|im\s+monat|par\s+mois|por\s+mes|al\s+mes|monatlich": "a month",
     r"(?:pro|je)\s+jahr|im\s+jahr|par\s+an|por\s+año|al\s+año|jährlich": "a year",
 }
-_FOREIGN_PERIOD_RE = lazy(
-    "(?<![\\w-])(?:" + "|".join(f"(?P<p{i}>{k})" for i, k in enumerate(_FOREIGN_PERIOD)) + ")(?![\\w-])"
-)
-_FOREIGN_PERIOD_WORDS = list(_FOREIGN_PERIOD.values())
+
+
+def _alternation(table: dict[str, str]) -> Any:
+    """One pattern for a table of foreign words: each entry its own group (``w0``, ``w1``, …)."""
+    return lazy("(?<![\\w-])(?:" + "|".join(f"(?P<w{i}>{k})" for i, k in enumerate(table)) + ")(?![\\w-])")
+
+
+_FOREIGN_PERIOD_RE = _alternation(_FOREIGN_PERIOD)
 
 # Token words in German → the English the token reader knows, of no greater length. "rein"/"raus"
 # are "in"/"out" only right after a count or "Token" ("500 raus"; "rein in costs" stays English).
@@ -50,10 +55,7 @@ _FOREIGN_TOKEN = {
     r"raus": "out",
     r"(?:ca\.|circa|etwa|ungefähr|rund)(?=\s*\d)": "~",
 }
-_FOREIGN_TOKEN_RE = lazy(
-    "(?<![\\w-])(?:" + "|".join(f"(?P<t{i}>{k})" for i, k in enumerate(_FOREIGN_TOKEN)) + ")(?![\\w-])"
-)
-_FOREIGN_TOKEN_WORDS = list(_FOREIGN_TOKEN.values())
+_FOREIGN_TOKEN_RE = _alternation(_FOREIGN_TOKEN)
 _AFTER_A_COUNT = lazy(r"(?:\d[kmb]?|\btok(?:en)?s?)\s*$")
 _FOREIGN_TOKEN_CUES = ("kontext", "eingabe", "ausgabe", "antwort", "zusammenfassung", "rein", "raus", "ca.", "circa")
 _FOREIGN_TOKEN_CUES += ("etwa", "ungefähr", "rund")
@@ -172,24 +174,28 @@ def _between(f: Forms) -> None:
         _rewrite(f, m.start(), m.end(), f"{m['a'].strip()}-{m['b']}")
 
 
+def _translate(f: Forms, rx: Any, table: dict[str, str], only_after_count: tuple[str, ...] = ()) -> None:
+    """Each match of a table's ``_alternation`` written over with its English, where it fits; the
+    words in ``only_after_count`` only right after a count or "Token"."""
+    english_of = list(table.values())
+    for m in rx.finditer(f.text):
+        if not m.lastgroup:
+            continue
+        english = english_of[int(m.lastgroup[1:])]
+        if m.group(0) in only_after_count and not _AFTER_A_COUNT.search(f.text, max(0, m.start() - 12), m.start()):
+            continue
+        if _fits(english, m.start(), m.end()):
+            _rewrite(f, m.start(), m.end(), english)
+
+
 def _foreign_periods(f: Forms) -> None:
-    for m in _FOREIGN_PERIOD_RE.finditer(f.text):
-        if m.lastgroup:
-            english = _FOREIGN_PERIOD_WORDS[int(m.lastgroup[1:])]
-            if _fits(english, m.start(), m.end()):
-                _rewrite(f, m.start(), m.end(), english)
+    _translate(f, _FOREIGN_PERIOD_RE, _FOREIGN_PERIOD)
 
 
 def _foreign_token_words(f: Forms) -> None:
     if not any(cue in f.text for cue in _FOREIGN_TOKEN_CUES):
         return
-    for m in _FOREIGN_TOKEN_RE.finditer(f.text):
-        if m.lastgroup:
-            english = _FOREIGN_TOKEN_WORDS[int(m.lastgroup[1:])]
-            if m.group(0) in ("rein", "raus") and not _AFTER_A_COUNT.search(f.text, max(0, m.start() - 12), m.start()):
-                continue
-            if _fits(english, m.start(), m.end()):
-                _rewrite(f, m.start(), m.end(), english)
+    _translate(f, _FOREIGN_TOKEN_RE, _FOREIGN_TOKEN, only_after_count=("rein", "raus"))
 
 
 def _vague(f: Forms) -> None:
