@@ -6,7 +6,8 @@ squares; "flat" is within ±0.05 MB a turn), the growth once the screen holds it
 (runs longer than that), what a turn on screen costs, and the median time of turns 2-6 against
 the last five.
 
-Run: python tests/bench_tui_long.py [TURNS]   (50 by default; 120 shows the steady state)"""
+Run: python tests/bench_tui_long.py [TURNS] [--live N]   (50 turns by default; 120 shows the steady
+state; --live N measures another on-screen limit than LIVE_TURNS)"""
 
 from __future__ import annotations
 
@@ -79,9 +80,16 @@ def slope(points: list[tuple[int, float]]) -> float:
 
 
 def main() -> None:
-    from advisor.tui.widgets.chat import LIVE_TURNS
+    from advisor.tui import app as app_module
+    from advisor.tui.widgets import chat as chat_module
 
-    turns = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    args = sys.argv[1:]
+    if "--live" in args:  # what another screen limit would do: --live N keeps N turns on screen
+        at = args.index("--live")
+        chat_module.LIVE_TURNS = app_module.LIVE_TURNS = int(args[at + 1])
+        del args[at : at + 2]
+    LIVE_TURNS = chat_module.LIVE_TURNS
+    turns = int(args[0]) if args else 50
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.update(ADVISOR_DATA_DIR=tmp, ADVISOR_CONFIG_DIR=tmp, ADVISOR_CACHE_DIR=tmp)
         rows = asyncio.run(run(turns))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Collapsible, Markdown, Static
@@ -80,10 +81,13 @@ class Expandable(Collapsible):
     def set_title(self, title: str) -> None:
         self.title = Content(title)  # type: ignore[assignment]
 
+    def compose(self) -> ComposeResult:
+        yield self._title  # the body's container comes with the body: one widget a line until expanded
+
     async def on_collapsible_expanded(self, event: Collapsible.Expanded) -> None:
         if event.collapsible is self and not self._filled:
             self._filled = True
-            await self.query_one(Collapsible.Contents).mount(BodyText(self.body()))
+            await self.mount(Collapsible.Contents(BodyText(self.body())))
 
 
 class BodyText(Static):
