@@ -152,3 +152,32 @@ def test_no_kv_line_when_the_recommendation_is_cloud(catalog):
     assert result.recommendation.deployment == "cloud"
     assert any(o.fits is None and o.local_model for o in result.options)
     assert "KV cache not counted" not in recommendation_markdown(result)
+
+
+def test_a_named_model_that_does_not_fit_the_named_card_says_why(catalog):
+    """Gemma 4 31B on a 24 GB card at 41,000 tokens: not one stream fits once its KV cache counts.
+    The local option cannot be costed, and the answer says so with the numbers instead of leaving it
+    out in silence."""
+    from advisor.text.render import render_result
+    from advisor.text.summary import recommendation_markdown
+    from advisor.tools.compare import CompareInput, compare
+
+    inp = CompareInput(
+        requests_per_day=500,
+        input_tokens_per_request=40_000,
+        output_tokens_per_request=1_000,
+        privacy="regulated",
+        frontier_share=0,
+        hardware="rtx-4090-24gb",
+        local_model="gemma-4-31b",
+    )
+    result = compare(inp, catalog)
+    assert not any(o.deployment == "local" for o in result.options)
+    (line,) = result.recommendation.does_not_fit
+    assert line.startswith("gemma-4-31b does not fit in the rtx-4090-24gb's 24 GB at 41,000 tokens of context")
+    assert "18.8 GB of weights + 4.2 GB of KV cache a stream + 1.5 GB overhead" in line
+    assert "⚠ Memory — " + line in render_result(result)
+    assert "- ⚠ **Memory** — " + line in recommendation_markdown(result)
+
+    fits = compare(inp.model_copy(update={"local_model": "qwen-3.6-27b"}), catalog)
+    assert fits.recommendation.does_not_fit == []

@@ -19,6 +19,7 @@ from advisor.tools.options import (
     context_fits,
     evaluate,
     local_context_limits,
+    memory_limits,
     short_context_models,
     tier_ok,
 )
@@ -51,6 +52,7 @@ class Recommendation(BaseModel):
         str
     ] = []  # the user's local model, or the whole local side, left out: a request exceeds the window
     short_context_models: list[str] = []  # other local models of the tier skipped: a request exceeds their window
+    does_not_fit: list[str] = []  # the user's hardware holds not one stream of its local models at this context
 
 
 class CompareResult(ToolResult):
@@ -215,6 +217,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         context=applicable(base_cloud.monthly_usd) if base_cloud else [],
         not_offered=local_context_limits(catalog, p, p.routine_tier),
         short_context_models=[m.id for m in short_context_models(catalog, p, p.routine_tier)],
+        does_not_fit=memory_limits(catalog, p, p.routine_tier),
     )
     cloud_ids = sorted({m for o in options for m in o.cloud_models})
     stale = stale_prices(catalog, cloud_ids, today)

@@ -312,10 +312,45 @@ def local_part(
     )
 
 
+def request_context(model: LocalModel, p: ResolvedProfile) -> float:
+    """Context per stream: one request, else the default within the model's window."""
+    return p.tokens_per_request or min(d.DEFAULT_CONTEXT_TOKENS, model.context_tokens or d.DEFAULT_CONTEXT_TOKENS)
+
+
+def memory_limits(catalog: Catalog, p: ResolvedProfile, tier: str) -> list[str]:
+    """What the answer must say when the user's own hardware holds not one stream of any local model
+    it would run (the user's own model, else every one of ``tier``) at the request's context: the
+    option is left out, and the smallest need is shown instead of nothing."""
+    if not p.hardware:
+        return []
+    box: Hardware = catalog.get("hardware", p.hardware, "hardware")  # type: ignore[assignment]
+    needs: list[tuple[float, LocalModel, CapacityResult, float]] = []
+    for model in local_candidates(catalog, p, tier):
+        context = request_context(model, p)
+        try:
+            cap = capacity(CapacityInput(hardware=box.id, local_model=model.id, context_tokens=context), catalog)
+        except ToolError:
+            continue
+        if cap.fits is not False:
+            return []
+        needs.append((cap.memory_needed_gb or math.inf, model, cap, context))
+    if not needs:
+        return []
+    _, model, cap, context = min(needs, key=lambda n: n[0])
+    need = f"{cap.weights_gb:.1f} GB of weights"
+    if cap.kv_cache_gb:
+        need += f" + {cap.kv_cache_gb:.1f} GB of KV cache a stream"
+    need += f" + {d.MEMORY_OVERHEAD_GB:g} GB overhead"
+    where = f"in the {box.id}'s {box.memory_gb:g} GB at {context:,.0f} tokens of context"
+    if p.local_model == model.id:
+        return [f"{model.id} does not fit {where}: {need}; not offered locally"]
+    return [f"no {tier}-tier local model fits {where}; the smallest need, {model.id}: {need}"]
+
+
 def unit_capacity(catalog: Catalog, p: ResolvedProfile, box: Hardware, model: LocalModel) -> CapacityResult | None:
     """One unit's speeds for the profile's requests and serving engine; None when the model cannot
     fit even one stream. Fewer streams than the engine's slots when memory holds fewer."""
-    context = p.tokens_per_request or min(d.DEFAULT_CONTEXT_TOKENS, model.context_tokens or d.DEFAULT_CONTEXT_TOKENS)
+    context = request_context(model, p)
     if not context_fits(model, p):
         return None  # one request does not fit the window: never costed as if it did
     inp = CapacityInput(

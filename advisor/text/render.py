@@ -146,6 +146,7 @@ def markdown_table(headers: list[str], rows: list[list[str]], right: tuple[int, 
 def recommendation_warnings(rec: dict[str, Any], horizon: float) -> list[tuple[str, str]]:
     """(title, text) of each warning on a recommendation, one wording wherever it is shown."""
     out: list[tuple[str, str]] = [("Context window", line) for line in rec.get("not_offered", [])]
+    out += [("Memory", line) for line in rec.get("does_not_fit", [])]
     if rec["conflicts"]:
         out.append(("Constraints in conflict", f"no option meets them all: {'; '.join(rec['conflicts'])}"))
     if rec["close"]:
