@@ -8,7 +8,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -34,6 +34,9 @@ from advisor.store import SpendSummary, Store
 from advisor.tools.base import ToolError
 from advisor.tools.compare import CompareResult, compare_profile
 from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
+
+if TYPE_CHECKING:
+    from advisor.text.report import Exchange
 
 
 class Session:
@@ -433,7 +436,17 @@ class Session:
     def turn_count(self) -> int:
         return self.store.count_turns(self.session_id)
 
+    def conversation(self) -> list[Exchange]:
+        """Every turn's question and answer, oldest first, as the report's appendix keeps them."""
+        from advisor.text.report import Exchange
+
+        return [
+            Exchange(started=t.started, user=t.user_text, answer=t.answer or "", status=t.status)
+            for t in self.store.turns(self.session_id, events=False)
+        ]
+
     def export(self, path: Path | None = None) -> Path:
+        """The report with the whole conversation after it (the chat shows only the last turns)."""
         from advisor.text.report import render_markdown
 
         result = self.comparison()
@@ -447,6 +460,7 @@ class Session:
             spend=self.spend(),
             memo=self.state.memo,
             session_name=self.name,
+            conversation=self.conversation(),
         )
         path.write_text(text, encoding="utf-8")
         return path

@@ -342,3 +342,39 @@ def test_advisor_report_command_writes_a_file(session, tmp_path):
         [sys.executable, "-m", "advisor.cli", "report", "--session", "nope"], capture_output=True, text=True, timeout=60
     )
     assert missing.returncode == 2 and "nope" in missing.stderr
+
+
+def test_export_holds_every_turn_even_those_the_chat_no_longer_shows(tmp_path):
+    """The chat keeps only its last turns on screen and says '/export writes them all': the export
+    carries each turn's question and answer, oldest first, and a failed turn says so."""
+    s = Session.open(load_config(local="none", offline=True), session_name="long-export")
+    list(s.turn(TRIAGE))
+    for i in range(30):
+        turn = s.store.begin_turn(s.session_id, f"question {i}")
+        s.store.finish_turn(turn, f"answer {i}", "failed" if i == 7 else "ok")
+    path = s.export(tmp_path / "export.md")
+    text = path.read_text(encoding="utf-8")
+    appendix = text.split("## Conversation", 1)[1]
+    assert "_31 turns, oldest first._" in appendix
+    assert f"> {TRIAGE}" in appendix
+    assert appendix.index("question 0") < appendix.index("question 29") and "answer 29" in appendix
+    assert "(failed)" in appendix.split("question 7", 1)[0].rsplit("###", 1)[1]
+
+
+def test_report_conversation_only_when_asked(tmp_path, capsys):
+    store = Store(db_path(tmp_path))
+    record = store.create_session("acme")
+    store.save_state(record.id, SessionState(profile=WorkloadProfile(**GIVEN), given=list(GIVEN)))
+    turn = store.begin_turn(record.id, "two lines\nof question")
+    store.finish_turn(turn, "The answer.")
+    store.close()
+    assert write_report(Config(data_dir=tmp_path), "acme", "md", None) == 0
+    assert "## Conversation" not in capsys.readouterr().out
+    assert write_report(Config(data_dir=tmp_path), "acme", "md", None, conversation=True) == 0
+    text = capsys.readouterr().out
+    assert "> two lines\n> of question" in text and "The answer." in text
+    assert write_report(Config(data_dir=tmp_path), "acme", "json", None, conversation=True) == 0
+    [exchange] = json.loads(capsys.readouterr().out)["conversation"]
+    assert exchange["user"] == "two lines\nof question" and exchange["answer"] == "The answer."
+    assert write_report(Config(data_dir=tmp_path), "acme", "json", None) == 0
+    assert "conversation" not in json.loads(capsys.readouterr().out)

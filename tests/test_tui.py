@@ -148,6 +148,6 @@ async def test_a_long_session_resumes_with_its_last_turns_read_alone():
     app = AdvisorApp(factory("tui-long"))
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
-        assert any("5 earlier turns not shown" in n for n in notices(app))
+        assert any("25 earlier turns not shown" in n for n in notices(app))
         users = [str(w.render()) for w in app.query(UserMessage)]
-        assert len(users) == 40 and "question 5" in users[0] and "question 44" in users[-1]
+        assert len(users) == 20 and "question 25" in users[0] and "question 44" in users[-1]

@@ -19,6 +19,7 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
     rep.add_argument("--session", metavar="NAME", default=None, help="session (default: latest)")
     rep.add_argument("--format", choices=("md", "json"), default="md")
     rep.add_argument("--out", metavar="FILE", type=Path, default=None, help="file (default: stdout)")
+    rep.add_argument("--conversation", action="store_true", help="append every turn's question and answer")
     rep.add_argument("--data-dir", metavar="DIR", type=Path, default=None)
 
 
@@ -26,7 +27,9 @@ def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
 
     config = load_config(data_dir=args.data_dir)
-    return write_report(config, session_name=args.session, fmt=args.format, out=args.out)
+    return write_report(
+        config, session_name=args.session, fmt=args.format, out=args.out, conversation=args.conversation
+    )
 
 
 def _emit(text: str, out: Path | None) -> None:
@@ -40,7 +43,9 @@ def _emit(text: str, out: Path | None) -> None:
     print(f"wrote {out}", file=sys.stderr)
 
 
-def write_report(config: Config, session_name: str | None, fmt: str, out: Path | None) -> int:
+def write_report(
+    config: Config, session_name: str | None, fmt: str, out: Path | None, conversation: bool = False
+) -> int:
     """`advisor report`: the named (or latest) session's recommendation, to ``out`` or stdout."""
     from advisor.session import Session
     from advisor.text.report import render_json, render_markdown
@@ -57,12 +62,14 @@ def write_report(config: Config, session_name: str | None, fmt: str, out: Path |
         if result is None:
             raise UsageError(f"session {session.name!r}: the profile cannot be compared; check it with /set")
         spend = session.spend()
+        turns = session.conversation() if conversation else None
     finally:
         session.close()
     state, catalog = session.state, session.catalog
     if fmt == "json":
-        text = json.dumps(render_json(state, result, catalog, spend, session_name=session.name), indent=2) + "\n"
+        document = render_json(state, result, catalog, spend, session_name=session.name, conversation=turns)
+        text = json.dumps(document, indent=2) + "\n"
     else:
-        text = render_markdown(state, result, catalog, spend, session_name=session.name)
+        text = render_markdown(state, result, catalog, spend, session_name=session.name, conversation=turns)
     _emit(text, out)
     return 0

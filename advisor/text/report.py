@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from pydantic import BaseModel
+
 from advisor import __version__
 from advisor.measure.render import measured_document
 from advisor.state import SessionState
@@ -309,6 +311,28 @@ def _memo(memo: str | None) -> list[str]:
     return ["## Memo (written by Claude)", "", "_Written by Claude from the figures above._", "", text, ""]
 
 
+class Exchange(BaseModel):
+    """One turn of the conversation as the report keeps it: what was asked and what was answered."""
+
+    started: str
+    user: str
+    answer: str
+    status: str = "ok"
+
+
+def _conversation(conversation: list[Exchange] | None) -> list[str]:
+    """Every turn, oldest first (the chat shows only the last ones; this is where the rest are)."""
+    if not conversation:
+        return []
+    out = ["## Conversation", "", f"_{_plural(len(conversation), 'turn')}, oldest first._", ""]
+    for number, turn in enumerate(conversation, start=1):
+        status = "" if turn.status == "ok" else f" ({turn.status})"
+        out += [f"### {number}. {turn.started}{status}", ""]
+        out += [*(f"> {line}" if line else ">" for line in turn.user.splitlines()), ""]
+        out += [turn.answer.replace(MEMO_MARK, "").strip() or "_no answer_", ""]
+    return out
+
+
 def _spend(spend: SpendSummary | None) -> list[str]:
     if spend is None:
         return []
@@ -349,6 +373,7 @@ def render_markdown(
     memo: str | None = None,
     session_name: str | None = None,
     generated: date | None = None,
+    conversation: list[Exchange] | None = None,
 ) -> str:
     day = generated or date.today()
     out = _header(session_name, day)
@@ -362,6 +387,7 @@ def render_markdown(
     out += _context(result)
     out += _memo(memo if memo is not None else state.memo)
     out += _spend(spend)
+    out += _conversation(conversation)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -374,6 +400,7 @@ def render_json(
     memo: str | None = None,
     session_name: str | None = None,
     generated: date | None = None,
+    conversation: list[Exchange] | None = None,
 ) -> dict[str, Any]:
     """The report's content as data: every figure as the comparison holds it (unrounded)."""
     day = generated or date.today()
@@ -400,4 +427,5 @@ def render_json(
         "rules_of_thumb": list(result.recommendation.context),
         "memo": {"author": "Claude", "text": memo_text} if memo_text else None,
         "spend": spend.model_dump() if spend is not None else None,
+        **({"conversation": [turn.model_dump() for turn in conversation]} if conversation is not None else {}),
     }

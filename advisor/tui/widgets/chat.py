@@ -138,7 +138,7 @@ class EscalationView(Expandable):
         return "\n".join([*lines, f"usage: {self.usage}" if self.usage else "usage: not reported"])
 
 
-LIVE_TURNS = 40  # turns kept on screen; older ones stay in the store, the report and /export
+LIVE_TURNS = 20  # turns kept on screen; older ones stay in the store, the report and /export
 
 
 class ChatLog(VerticalScroll):
