@@ -181,3 +181,19 @@ def test_a_named_model_that_does_not_fit_the_named_card_says_why(catalog):
 
     fits = compare(inp.model_copy(update={"local_model": "qwen-3.6-27b"}), catalog)
     assert fits.recommendation.does_not_fit == []
+
+
+def test_the_assumptions_say_when_memory_holds_fewer_streams_than_the_slots(catalog):
+    """40,000-token requests: a 24 GB card holds 2 streams of Qwen 3.6 27B, not llama.cpp's 4 slots;
+    the assumptions, which name the 4 slots, say so too (the capacity column shows 2)."""
+    from advisor.tools.compare import CompareInput, compare
+
+    long = dict(requests_per_day=500, input_tokens_per_request=40_000, output_tokens_per_request=1_000)
+    result = compare(CompareInput(**long, privacy="regulated", frontier_share=0, hardware="rtx-4090-24gb"), catalog)
+    assert result.options[0].streams == 2
+    assert (
+        "fewer streams where memory holds fewer at 41,000 tokens of context (the KV cache):"
+        " rtx-4090-24gb 2" in result.assumptions
+    )
+    short = compare(CompareInput(**{**long, "input_tokens_per_request": 4000}, privacy="regulated"), catalog)
+    assert not any(a.startswith("fewer streams") for a in short.assumptions)

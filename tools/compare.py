@@ -63,6 +63,18 @@ class CompareResult(ToolResult):
     stale_prices: list[str] = []
 
 
+def _fewer_streams(options: list[Option], p: ResolvedProfile) -> str | None:
+    """The engine's slots are an assumption; where memory holds fewer streams at this context, say
+    which boxes run how many."""
+    slots = p.streams or d.SERVING_STREAMS
+    fewer = {o.hardware: o.streams for o in options if o.hardware and o.streams and o.streams < slots}
+    if not fewer or p.serving_engine != d.SERVING_ENGINE:
+        return None  # vLLM-class engines batch to memory anyway: no slots to fall short of
+    context = f" at {p.tokens_per_request:,.0f} tokens of context" if p.tokens_per_request else ""
+    boxes = ", ".join(f"{box} {n}" for box, n in sorted(fewer.items()))
+    return f"fewer streams where memory holds fewer{context} (the KV cache): {boxes}"
+
+
 def _rank_key(option: Option) -> tuple[bool, float]:
     return (not option.passes, option.horizon_usd)
 
@@ -226,6 +238,8 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         "local speed from the roofline: prompts prefill at the chip's FLOPS, answers decode from memory"
         " bandwidth over the engine's parallel streams; cached input skips prefill"
     )
+    if fewer := _fewer_streams(options, p):
+        assumptions.append(fewer)
     if stale:
         assumptions.append(
             f"prices older than {STALE_AFTER_DAYS} days for {', '.join(stale)}: `advisor catalog update`"
