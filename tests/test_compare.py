@@ -97,3 +97,20 @@ def test_a_cloud_model_whose_context_cannot_hold_a_request_is_not_picked(catalog
     named = compare(CompareInput(**long, privacy="public", frontier_share=0, cloud_model="groq-gpt-oss-120b"), catalog)
     chosen = next(o for o in named.options if o.id == "cloud:groq-gpt-oss-120b")
     assert not chosen.passes and any("holds 131,072 tokens" in f for f in chosen.failed)
+
+
+def test_a_cloud_pick_for_regulated_data_does_not_claim_the_data_stays_home(catalog):
+    """When the named box cannot hold one stream, the pick is cloud and the conflict says so; the
+    reasons must not also say that regulated data stays on the team's own hardware."""
+    from advisor.tools.compare import compare_profile
+    from advisor.tools.profile import WorkloadProfile
+
+    profile = WorkloadProfile(
+        requests_per_day=200, input_tokens_per_request=100_000, output_tokens_per_request=1_000,
+        privacy="regulated", hardware="rtx-3090-24gb-used",
+    )
+    rec = compare_profile(profile, catalog).recommendation
+    assert rec.deployment == "cloud" and any("regulated" in c for c in rec.conflicts)
+    assert not any("own hardware" in r for r in rec.reasons)
+    local = compare_profile(profile.model_copy(update={"hardware": None, "input_tokens_per_request": 6_000}), catalog)
+    assert "regulated data stays on your own hardware" in local.recommendation.reasons

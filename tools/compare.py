@@ -110,10 +110,11 @@ def all_owned(option: Option) -> bool:
 
 def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[str]:
     reasons: list[str] = []
-    if p.privacy == "regulated":
-        reasons.append("regulated data stays on your own hardware")
-    if p.offline_required:
-        reasons.append("the workload must run offline")
+    if winner.deployment == "local":  # a cloud or hybrid pick that breaks these says so as a conflict
+        if p.privacy == "regulated":
+            reasons.append("regulated data stays on your own hardware")
+        if p.offline_required:
+            reasons.append("the workload must run offline")
     if winner.deployment != "cloud" and cloud is not None:
         saving = cloud.monthly_usd - winner.monthly_usd
         if saving > 0:

@@ -539,7 +539,7 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
             if units == 1
             else f"{units} × {box}: one carries {1 / served:.0%} of the load"
         )
-        verdict += f", {local.streams} streams each"
+        verdict += f", {local.streams} stream{'' if local.streams == 1 else 's'} each"
         if local.fits is None:
             notes.append(f"{local.model.id} has no attention shape in the catalog: its KV cache is not counted")
         if local.model.context_tokens is None and p.tokens_per_request:
