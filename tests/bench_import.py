@@ -23,7 +23,8 @@ def generate(root: Path, lines: int) -> int:
 
 
 def measure(root: Path) -> dict:
-    """One import in a fresh interpreter, so its peak RSS is the import's own."""
+    """One import of ``root`` (a tree, a file or a logs.db) in a fresh interpreter, so its peak RSS
+    is the import's own. Shared with bench_import_llm_logs.py."""
     code = (
         "import json, resource, sys, time\n"
         "from pathlib import Path\n"
@@ -34,6 +35,7 @@ def measure(root: Path) -> dict:
         "m = import_usage(Path(sys.argv[1]), catalog, quiet=True)\n"
         "seconds = time.perf_counter() - start\n"
         "print(json.dumps({'seconds': seconds, 'records': m.records, 'duplicates': m.duplicates,"
+        " 'cached': m.cached_input_share,"
         " 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(root)], check=True, capture_output=True, text=True)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: `tests` importable
+from tests.bench_import import measure  # one child-process import, shared with bench_import
 
 DETAILS = [  # (model, input, output, token_details)
     ("gpt-5-mini", 3000, 200, {"prompt_tokens_details": {"cached_tokens": 2048},
@@ -44,24 +46,6 @@ def generate(path: Path, rows: int) -> None:
             " VALUES (?, ?, ?, ?, ?, ?)", batch)
     db.conn.commit()
     db.close()
-
-
-def measure(path: Path) -> dict:
-    """One import in a fresh interpreter, so its peak RSS is the import's own."""
-    code = (
-        "import json, resource, sys, time\n"
-        "from pathlib import Path\n"
-        "from advisor.measure.source import import_usage\n"
-        "from advisor.tools.catalog import default_catalog\n"
-        "catalog = default_catalog()\n"
-        "start = time.perf_counter()\n"
-        "m = import_usage(Path(sys.argv[1]), catalog, quiet=True)\n"
-        "seconds = time.perf_counter() - start\n"
-        "print(json.dumps({'seconds': seconds, 'records': m.records, 'cached': m.cached_input_share,"
-        " 'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)
 
 
 def main() -> None:
