@@ -292,3 +292,20 @@ def test_euro_and_pound_budgets_convert_at_the_catalog_rate(catalog):
     )
     kwh = read_answer("electricity here is 0,32 €/kWh", EMPTY, catalog).changes["electricity_usd_per_kwh"]
     assert kwh == pytest.approx(0.32 * eur)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kanzlei: 1.200 Schriftsätze die Woche, Mandantendaten, vertraulich.",
+        "Wir verarbeiten Kundendaten und personenbezogene Daten",
+        "données clients confidentielles, 300 requêtes par jour",
+        "datos personales de clientes, confidencial",
+    ],
+)
+def test_confidential_client_data_in_other_languages_is_sensitive(text):
+    """'confidential' and 'client data' are sensitive in English; their German, French and Spanish
+    words are too (the Claude guard already withholds them; the reader must not call them unknown)."""
+    from advisor.interview.privacy import read_privacy
+
+    assert read_privacy(text).level == "sensitive"

@@ -67,6 +67,8 @@ _TERMS: dict[str, str] = {
         r"|applicants'?\s+(?:personal\s+)?data|cvs|resumes|purchase\s+history|order\s+history|employee\s+data"
         r"|privacy[- ]sensitive|gdpr|soc\s*2|financial\s+records?|salar(?:y|ies)|private\s+data"
         r"|inbox(?:es)?\s+(?:triage|data|processing|contents)|(?:user|customer)\s+inboxes"
+        r"|vertraulich\w*|mandantendaten|kundendaten|personaldaten|personenbezogene\w*\s+daten"
+        r"|confidentiel\w*|donn[ée]es\s+(?:personnelles|clients?)|confidencial\w*|datos\s+(?:personales|de\s+clientes)"
     ),
     "internal": (
         r"internal|company\s+(?:docs?|documents?|data|wiki|files?)|in[- ]house\s+(?:docs?|data)"
