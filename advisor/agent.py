@@ -40,7 +40,7 @@ from advisor.models.base import (
 from advisor.models.extract import ask_model, can_extract, merge
 from advisor.prompts import load as load_prompt
 from advisor.state import SessionState
-from advisor.text.summary import recommendation_brief, recommendation_markdown, whatif_markdown
+from advisor.text.summary import MEMO_MARK, recommendation_brief, recommendation_markdown, whatif_markdown
 from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog
 from advisor.tools.compare import CompareResult, compare_profile
@@ -432,7 +432,7 @@ def _escalate(ctx: TurnContext, text: str, reason: str, result: CompareResult | 
         return None
     if not parts:
         return ""
-    heading = "\n\n**Memo (written by Claude):**\n\n"
+    heading = f"\n\n{MEMO_MARK}\n\n"
     yield TextChunk(text=heading, side="claude")
     memo = "".join(parts)
     yield TextChunk(text=memo, side="claude")

@@ -29,7 +29,7 @@ from advisor.text.chart import (
     volume_series,
 )
 from advisor.text.render import money, tokens
-from advisor.text.report import MEMO_MARK, prices, render_json, render_markdown
+from advisor.text.report import MEMO_MARK, memo_text, prices, render_json, render_markdown
 from advisor.tools.catalog import Catalog, CloudModel, Hardware, LocalModel, PricePoint
 from advisor.tools.compare import CompareInput, CompareResult, compare, cumulative_cost
 from advisor.tools.profile import WorkloadProfile
@@ -378,3 +378,26 @@ def test_report_conversation_only_when_asked(tmp_path, capsys):
     assert exchange["user"] == "two lines\nof question" and exchange["answer"] == "The answer."
     assert write_report(Config(data_dir=tmp_path), "acme", "json", None) == 0
     assert "conversation" not in json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("memo", "state_memo", "expected"),
+    [
+        (f"\n\n{MEMO_MARK}\n\n Buy the box. ", None, "Buy the box."),  # the mark and the blank lines go
+        (None, f"{MEMO_MARK} From the state.", "From the state."),  # no memo given: the session's
+        ("", "Not this one.", ""),  # an empty memo given: none, whatever the state holds
+        (f"  {MEMO_MARK}  ", None, ""),  # the mark alone is no memo
+    ],
+)
+def test_markdown_and_json_read_the_memo_one_way(state, result, small, memo, state_memo, expected):
+    """One reading of the memo for both formats: the same text, or none in both."""
+    held = state.model_copy(update={"memo": state_memo})
+    text = _report(held, result, small, memo=memo)
+    doc = render_json(held, result, small, memo=memo, generated=TODAY)
+    assert memo_text(memo, state_memo) == expected
+    if expected:
+        body = text.split("_Written by Claude from the figures above._", 1)[1].split("\n## ", 1)[0]
+        assert body.strip() == expected == doc["memo"]["text"]
+    else:
+        assert "## Memo" not in text and doc["memo"] is None
+    assert MEMO_MARK not in text

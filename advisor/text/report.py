@@ -29,11 +29,11 @@ from advisor.text.render import (
     recommendation_warnings,
     tokens,
 )
+from advisor.text.summary import MEMO_MARK
 from advisor.tools.catalog import STALE_AFTER_DAYS, Catalog
 from advisor.tools.compare import CompareInput, CompareResult
 from advisor.tools.options import Option
 
-MEMO_MARK = "**Memo (written by Claude):**"
 TITLE = "LLM deployment recommendation"
 
 
@@ -304,8 +304,17 @@ def _context(result: CompareResult) -> list[str]:
     return ["## Rules of thumb (context, not the decision)", "", *[f"- {c}" for c in rules], ""]
 
 
-def _memo(memo: str | None) -> list[str]:
-    text = (memo or "").replace(MEMO_MARK, "").strip()
+def without_memo_mark(text: str | None) -> str:
+    """``text`` without the mark an answer puts before Claude's memo, and the blank around it."""
+    return (text or "").replace(MEMO_MARK, "").strip()
+
+
+def memo_text(memo: str | None, state_memo: str | None) -> str:
+    """The memo a report shows: ``memo`` when one is given (even empty), else the session's."""
+    return without_memo_mark(memo if memo is not None else state_memo)
+
+
+def _memo(text: str) -> list[str]:
     if not text:
         return []
     return ["## Memo (written by Claude)", "", "_Written by Claude from the figures above._", "", text, ""]
@@ -329,7 +338,7 @@ def _conversation(conversation: list[Exchange] | None) -> list[str]:
         status = "" if turn.status == "ok" else f" ({turn.status})"
         out += [f"### {number}. {turn.started}{status}", ""]
         out += [*(f"> {line}" if line else ">" for line in turn.user.splitlines()), ""]
-        out += [turn.answer.replace(MEMO_MARK, "").strip() or "_no answer_", ""]
+        out += [without_memo_mark(turn.answer) or "_no answer_", ""]
     return out
 
 
@@ -385,7 +394,7 @@ def render_markdown(
     out += _prices(result, catalog, day)
     out += _tiers(result, catalog)
     out += _context(result)
-    out += _memo(memo if memo is not None else state.memo)
+    out += _memo(memo_text(memo, state.memo))
     out += _spend(spend)
     out += _conversation(conversation)
     return "\n".join(out).rstrip() + "\n"
@@ -405,7 +414,7 @@ def render_json(
     """The report's content as data: every figure as the comparison holds it (unrounded)."""
     day = generated or date.today()
     point = crossover(result)
-    memo_text = (memo if memo is not None else state.memo or "").replace(MEMO_MARK, "").strip()
+    memo = memo_text(memo, state.memo)
     return {
         "title": TITLE,
         "session": session_name,
@@ -425,7 +434,7 @@ def render_json(
         "stale_prices": list(result.stale_prices),
         "local_models": local_models(result, catalog),
         "rules_of_thumb": list(result.recommendation.context),
-        "memo": {"author": "Claude", "text": memo_text} if memo_text else None,
+        "memo": {"author": "Claude", "text": memo} if memo else None,
         "spend": spend.model_dump() if spend is not None else None,
         **({"conversation": [turn.model_dump() for turn in conversation]} if conversation is not None else {}),
     }

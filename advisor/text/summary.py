@@ -17,6 +17,8 @@ from advisor.text.render import (
 )
 from advisor.tools.compare import CompareResult, Recommendation
 
+MEMO_MARK = "**Memo (written by Claude):**"  # before Claude's memo in an answer; the report takes it off
+
 
 def recommendation_bullets(rec: Recommendation, horizon: float) -> list[str]:
     """The reasons, warnings, break-even volume and crossover month, as Markdown bullets."""
