@@ -413,6 +413,14 @@ def _escalate(ctx: TurnContext, text: str, reason: str, result: CompareResult | 
     if isinstance(granted, str):
         yield Notice(level="warning", text=f"Claude not called ({reason}): {granted}. The answer is local.")
         return None
+    check = getattr(ctx.claude, "check_model", None)  # the configured model, asked of the API once
+    verdict = check() if check is not None else None
+    if verdict is not None and verdict.notice:
+        answer = "" if verdict.usable else " The answer is local — nothing is lost."
+        yield Notice(level="warning", text=f"{verdict.notice}.{answer}")
+    if verdict is not None and not verdict.usable:
+        ctx.release_claude(granted)
+        return None
     yield Escalated(reason=reason, model=ctx.claude.label)
     parts: list[str] = []
     try:

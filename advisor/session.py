@@ -225,7 +225,11 @@ class Session:
             return
         from advisor.models.claude_model import ClaudeModel
 
-        self.claude = ClaudeModel(self.config.claude_model, on_retry=self._claude_retry)
+        self.claude = ClaudeModel(
+            self.config.claude_model,
+            on_retry=self._claude_retry,
+            priced=lambda model: claude_priced(self.catalog, model),
+        )
         self.claude_label = self.config.claude_model
 
     def _claude_retry(self, attempt: int, wait: float, reason: str) -> None:

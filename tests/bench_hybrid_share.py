@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.loopback import Reply, claude_message, loopback
+from tests.loopback import Reply, claude_message, claude_model_info, loopback
 
 MEMO_WORDS = 420  # a one-page memo
 SESSION = [
@@ -58,7 +58,11 @@ def play(turns: list[str], data_dir: str) -> dict:
 
     saved = dict(os.environ)
     with loopback({}) as (url, recorder):
-        recorder.next = lambda path: _memo_reply(recorder.requests[-1]["body"])  # type: ignore[method-assign]
+        recorder.next = lambda path: (  # type: ignore[method-assign]
+            Reply(body=claude_model_info(path.rsplit("/", 1)[-1], "sonnet"))
+            if path.startswith("/v1/models/")  # the first use's check of the configured model
+            else _memo_reply(recorder.requests[-1]["body"])
+        )
         os.environ.update(ANTHROPIC_API_KEY="sk-ant-bench-0000", ANTHROPIC_BASE_URL=url, ADVISOR_DATA_DIR=data_dir)
         try:
             session = Session.open(load_config(local="none"), session_name="bench", new=True)
@@ -67,7 +71,7 @@ def play(turns: list[str], data_dir: str) -> dict:
                 for event in session.turn(text):
                     answer = getattr(event, "answer", answer)
             document = ask_document(session, answer)
-            document["claude_calls"] = len(recorder.requests)
+            document["claude_calls"] = sum(r["path"].startswith("/v1/messages") for r in recorder.requests)
         finally:
             os.environ.clear()
             os.environ.update(saved)

@@ -30,7 +30,9 @@ class Recorder:
     script: dict[str, list[Reply]] = field(default_factory=dict)  # path → replies, last one repeats
 
     def next(self, path: str) -> Reply:
-        replies = self.script.get(path) or [Reply(404, {"error": f"no route {path}"})]
+        """The next reply for ``path``, or for it without its query string when only that is scripted."""
+        replies = self.script.get(path) or self.script.get(path.split("?")[0])
+        replies = replies or [Reply(404, {"error": f"no route {path}"})]
         return replies.pop(0) if len(replies) > 1 else replies[0]
 
 
@@ -146,3 +148,30 @@ def claude_message(text: str, input_tokens: int = 1200, output_tokens: int = 300
 
 def claude_error(status: int, kind: str, message: str = "test", **headers: str) -> Reply:
     return Reply(status=status, body={"type": "error", "error": {"type": kind, "message": message}}, headers=headers)
+
+
+def claude_model_info(
+    model_id: str,
+    line: str | None = None,
+    lifecycle: str = "active",
+    created: str = "2026-01-01",
+    retires: str | None = None,
+) -> dict:
+    """One entry of the Models API (GET /v1/models/{id}, and each item of GET /v1/models)."""
+    return {
+        "type": "model",
+        "id": model_id,
+        "display_name": model_id.replace("-", " ").title(),
+        "created_at": f"{created}T00:00:00Z",
+        "lifecycle": lifecycle,
+        "line": line,
+        "retires_at": f"{retires}T00:00:00Z" if retires else None,
+        "deprecated_at": None,
+    }
+
+
+def claude_models(*infos: dict) -> Reply:
+    """GET /v1/models: one page, newest first as the API lists them."""
+    ids = [i["id"] for i in infos]
+    first, last = (ids[0], ids[-1]) if ids else (None, None)
+    return Reply(body={"data": list(infos), "has_more": False, "first_id": first, "last_id": last})

@@ -46,6 +46,11 @@ def messages_api(monkeypatch, request):
         yield recorder
 
 
+def _messages(api) -> list[dict]:
+    """The Messages API calls (a first use also asks the Models API about the configured model)."""
+    return [r for r in api.requests if r["path"] == "/v1/messages"]
+
+
 def _ledger(name: str):
     store = Store(db_path(data_dir()))
     try:
@@ -60,7 +65,7 @@ def test_five_parallel_memo_asks_stay_within_the_budget(messages_api):
     asks = [_ask("--session", "par", "--budget-usd", str(budget), MEMO) for _ in range(5)]
     outputs = [p.communicate(timeout=120) for p in asks]
     assert all(p.returncode == 0 for p in asks), [o[1] for o in outputs]
-    calls = len([r for r in messages_api.requests if r["path"] == "/v1/messages"])
+    calls = len(_messages(messages_api))
     billed = calls * claude_usd(load_catalog(), MODEL, REPLY_IN, REPLY_OUT)
     spend = _ledger("par")
     refused = sum("Claude not called" in err and "budget" in err for _, err in outputs)
@@ -93,10 +98,10 @@ def test_a_call_killed_in_flight_keeps_its_reservation(messages_api):
     assert _ask("--session", "kill", VOLUME).wait(60) == 0
     ask = _ask("--session", "kill", MEMO)
     for _ in range(600):
-        if messages_api.requests:
+        if _messages(messages_api):
             break
         time.sleep(0.05)
-    assert messages_api.requests, "the call never reached the Messages API"
+    assert _messages(messages_api), "the call never reached the Messages API"
     ask.send_signal(signal.SIGKILL)
     ask.wait(10)
     spend = _ledger("kill")
@@ -106,7 +111,7 @@ def test_a_call_killed_in_flight_keeps_its_reservation(messages_api):
     # The next ask sees it: a budget the reservation has used up refuses the call.
     again = _ask("--session", "kill", "--budget-usd", f"{worst * 1.5:.4f}", MEMO)
     _, err = again.communicate(timeout=60)
-    assert "Claude not called" in err and len(messages_api.requests) == 1
+    assert "Claude not called" in err and len(_messages(messages_api)) == 1
 
 
 def test_an_abandoned_turn_keeps_its_reservation_and_a_settled_one_is_billed_its_usage(messages_api):

@@ -35,6 +35,7 @@ from advisor.models.base import (
     ToolSpec,
     Usage,
 )
+from advisor.models.claude_check import ModelCheck, check_model
 
 RETRYABLE = (
     anthropic.RateLimitError,
@@ -60,6 +61,7 @@ class ClaudeModel:
         timeout: float = 60.0,
         on_retry: RetryHook | None = None,
         wait: Any = None,
+        priced: Callable[[str], bool] | None = None,
     ):
         key = api_key or os.environ.get("ANTHROPIC_API_KEY")
         if not key:
@@ -72,6 +74,19 @@ class ClaudeModel:
         self.on_retry = on_retry
         self.wait = wait or wait_random_exponential(multiplier=0.5, max=8)
         self._client = anthropic.Anthropic(api_key=key, base_url=base_url, max_retries=0, timeout=timeout)
+        self._priced = priced or (lambda _model: True)
+        self._checked: ModelCheck | None = None
+
+    def check_model(self) -> ModelCheck:
+        """Whether the API serves this model (asked once, on first use; see claude_check). A
+        deprecation notice is given once; an unusable model's notice every time it is refused."""
+        if self._checked is None:
+            found = check_model(self._client, self.model, self._priced)
+            if found is None:  # the API could not be asked: the call goes ahead and says why
+                return ModelCheck(usable=True)
+            self._checked = found
+            return found
+        return self._checked if not self._checked.usable else ModelCheck(usable=True)
 
     def __repr__(self) -> str:
         return f"ClaudeModel(model={self.model!r})"
