@@ -107,6 +107,16 @@ def test_a_model_api_that_cannot_be_asked_is_no_verdict_and_is_asked_again():
     assert len(rec.requests) == 2  # …so the second use asks again
 
 
+def _sonnet_4_5_api(lifecycle: str, memo: str) -> dict:
+    """The Models API knowing claude-sonnet-4-5 at ``lifecycle``, and a Messages API answering ``memo``."""
+    info = claude_model_info("claude-sonnet-4-5", "sonnet", lifecycle=lifecycle, retires="2026-11-30")
+    return {
+        "/v1/models/claude-sonnet-4-5": [Reply(body=info)],
+        "/v1/models": [OFFERED],
+        "/v1/messages": [claude_message(memo)],
+    }
+
+
 def _session(monkeypatch, url, name):
     monkeypatch.setenv("ANTHROPIC_API_KEY", KEY)
     monkeypatch.setenv("ANTHROPIC_BASE_URL", url)
@@ -114,13 +124,7 @@ def _session(monkeypatch, url, name):
 
 
 def test_a_session_checks_on_first_escalation_not_at_startup_and_the_turn_falls_back(monkeypatch):
-    retired = claude_model_info("claude-sonnet-4-5", "sonnet", lifecycle="retired", retires="2026-11-30")
-    script = {
-        "/v1/models/claude-sonnet-4-5": [Reply(body=retired)],
-        "/v1/models": [OFFERED],
-        "/v1/messages": [claude_message("never")],
-    }
-    with loopback(script) as (url, rec):
+    with loopback(_sonnet_4_5_api("retired", "never")) as (url, rec):
         session = _session(monkeypatch, url, "claude-sonnet-4-5")
         list(session.turn(ROUTER))
         assert rec.requests == []  # not at startup, not on a turn that stays local
@@ -138,13 +142,7 @@ def test_a_session_checks_on_first_escalation_not_at_startup_and_the_turn_falls_
 
 
 def test_a_session_with_a_deprecated_model_still_gets_its_memo(monkeypatch):
-    deprecated = claude_model_info("claude-sonnet-4-5", "sonnet", lifecycle="deprecated", retires="2026-11-30")
-    script = {
-        "/v1/models/claude-sonnet-4-5": [Reply(body=deprecated)],
-        "/v1/models": [OFFERED],
-        "/v1/messages": [claude_message("Board memo: go hybrid.")],
-    }
-    with loopback(script) as (url, rec):
+    with loopback(_sonnet_4_5_api("deprecated", "Board memo: go hybrid.")) as (url, rec):
         session = _session(monkeypatch, url, "claude-sonnet-4-5")
         list(session.turn(ROUTER))
         events = list(session.turn(MEMO))
