@@ -19,6 +19,9 @@ class CloudCostInput(ToolInput):
     cached_input_share: Share = Field(default=0, description="share of input read from cache")
     cache_write_tokens: Tokens = Field(default=0, description="input tokens written to cache")
     cache_ttl: Literal["5m", "1h"] = Field(default="5m", description="cache lifetime billed")
+    cache_write_1h_tokens: Tokens = Field(
+        default=0, description="input tokens written to the extended cache (Anthropic 1 h, OpenAI 12 h)"
+    )
     batch: bool = Field(default=False, description="use the provider's batch discount")
     tokens_per_request: Tokens | None = Field(
         default=None, description="input tokens per request (long-context tiers are per request)"
@@ -116,12 +119,9 @@ def cloud_cost(inp: CloudCostInput, catalog: Catalog) -> CloudCostResult:
     input_usd = inp.input_tokens / 1e6 * (p_in * (1 - c) + p_cache * c)
     output_usd = inp.output_tokens / 1e6 * p_out
     cache_write_usd = 0.0
-    if inp.cache_write_tokens:
-        write_price = point.cache_write_5m if inp.cache_ttl == "5m" else point.cache_write_1h
-        if write_price is None:
-            assumptions.append(f"{model.id} bills no cache writes")
-        else:
-            cache_write_usd = inp.cache_write_tokens / 1e6 * (write_price * scale - p_in)
+    for tokens, ttl in ((inp.cache_write_tokens, inp.cache_ttl), (inp.cache_write_1h_tokens, "1h")):
+        if tokens:
+            cache_write_usd += cache_write_premium_usd(tokens, point, ttl, p_in, scale, model.id, assumptions)
 
     discount = 0.0
     if inp.batch:
@@ -153,6 +153,34 @@ def cloud_cost(inp: CloudCostInput, catalog: Catalog) -> CloudCostResult:
         price=PriceUsed(input=p_in, output=p_out, cache_read=p_cache, source=point.source, as_of=point.as_of),
         assumptions=assumptions,
     )
+
+
+def cache_write_premium_usd(
+    tokens: float, point: PricePoint, ttl: str, p_in: float, scale: float, model_id: str, assumptions: list[str]
+) -> float:
+    """What writing ``tokens`` to the prompt cache adds to billing them as plain input
+    (cost-model.md, "Cloud API cost": ``I_written/1e6 × (p_cache_write − p_in)``).
+
+    ``ttl`` "5m" is the provider's standard write (Anthropic's 5-minute cache at 1.25× input,
+    OpenAI's 30-minute one, which the catalog keeps in the same slot), "1h" its extended one
+    (Anthropic's 1-hour cache at 2×; OpenAI's 12-hour one). A model with no extended write price
+    but a standard one is billed the standard price, said in ``assumptions``; a model with no write
+    price bills no writes (OpenAI's older models, DeepSeek): the premium is 0. ``scale`` is the
+    long-context multiplier of the input price (the write price scales with it)."""
+    price = point.cache_write_5m if ttl == "5m" else point.cache_write_1h
+    if price is None and ttl == "1h" and point.cache_write_5m is not None:
+        price = point.cache_write_5m
+        _note(assumptions, f"{model_id} lists no extended (1-hour or 12-hour) cache-write price: those writes"
+                           f" at its standard write price ${point.cache_write_5m}/M")
+    if price is None:
+        _note(assumptions, f"{model_id} bills no cache writes")
+        return 0.0
+    return tokens / 1e6 * (price * scale - p_in)
+
+
+def _note(assumptions: list[str], line: str) -> None:
+    if line not in assumptions:
+        assumptions.append(line)
 
 
 def blended_rate(input_price: float, output_price: float, ratio: float) -> float:

@@ -227,12 +227,15 @@ def cloud_part(catalog: Catalog, p: ResolvedProfile, share: float, model_id: str
     for part, batch in ((1 - batched, False), (batched, True)):
         if part <= 0:
             continue
+        input_tokens = p.monthly_input_tokens * share * part
         result = cloud_cost(
             CloudCostInput(
                 model=model_id,
-                input_tokens=p.monthly_input_tokens * share * part,
+                input_tokens=input_tokens,
                 output_tokens=p.monthly_output_tokens * share * part,
                 cached_input_share=p.cached_input_share,
+                cache_write_tokens=input_tokens * (p.cache_write_share or 0.0),
+                cache_write_1h_tokens=input_tokens * (p.cache_write_1h_share or 0.0),
                 tokens_per_request=p.input_tokens_per_request,
                 batch=batch,
             ),

@@ -29,6 +29,15 @@ class WorkloadProfile(BaseModel):
     monthly_input_tokens: Tokens | None = None
     monthly_output_tokens: Tokens | None = None
     cached_input_share: Share | None = None
+    cache_write_share: Share | None = Field(
+        default=None,
+        description="share of input tokens written to the provider's prompt cache at its standard lifetime"
+        " (Anthropic 5 min, 1.25× input; OpenAI 30 min)",
+    )
+    cache_write_1h_share: Share | None = Field(
+        default=None,
+        description="share of input tokens written to the extended cache (Anthropic 1 h, 2× input; OpenAI 12 h)",
+    )
     batch_share: Share | None = Field(
         default=None, description="share of traffic sent through the providers' batch APIs"
     )
@@ -89,6 +98,8 @@ class ResolvedProfile(BaseModel):
     output_tokens_per_request: float | None
     requests_per_day: float | None
     cached_input_share: float
+    cache_write_share: float | None = None  # None: not given (no cache writes priced), as before the field
+    cache_write_1h_share: float | None = None
     batch_share: float
     cloud_price_factor: float
     price_factors: dict[str, float]
@@ -205,9 +216,27 @@ def resolve(profile: WorkloadProfile) -> ResolvedProfile:
     if monthly_in is None:
         monthly_in = 0.0
         assumptions.append("no input tokens (none given)")
+    _fit_cache_writes(values, assumptions)
     values.update(
         monthly_input_tokens=monthly_in,
         monthly_output_tokens=monthly_out,
         assumptions=assumptions,
     )
     return ResolvedProfile.model_validate(values)
+
+
+def _fit_cache_writes(values: dict, assumptions: list[str]) -> None:
+    """Cache reads and writes are parts of the input: where the shares add up to more than all of
+    it, the writes are scaled down to what the reads leave, and the assumptions say so."""
+    short, extended = values["cache_write_share"] or 0.0, values["cache_write_1h_share"] or 0.0
+    room = 1.0 - values["cached_input_share"]
+    if short + extended <= room + 1e-3:  # shares rounded to 4 places may overlap a hair
+        return
+    scale = room / (short + extended)
+    for field in ("cache_write_share", "cache_write_1h_share"):
+        if values[field] is not None:
+            values[field] *= scale
+    assumptions.append(
+        f"cache writes scaled to {room:.0%} of input: with {values['cached_input_share']:.0%} read from the cache,"
+        f" the {short + extended:.0%} written cannot all be input as well"
+    )

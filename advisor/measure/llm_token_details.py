@@ -10,12 +10,21 @@ llm's migration ``m013_usage``). Its shape is the plugin's, so it is read by its
   and writes, so both are added to the input.
 - **OpenAI** (llm's own ``llm/default_plugins/openai_models.py``): Chat Completions
   ``_Shared.set_usage`` stores ``simplify_usage_dict`` of the usage (``llm/utils.py``: zero values
-  dropped) — ``prompt_tokens_details.cached_tokens``; the Responses API ``_set_usage_responses``
-  stores ``input_tokens_details.cached_tokens`` as it is. Cached tokens are part of the prompt
-  tokens: counted as cache reads, not added again. These keys win over Anthropic-style ones in the
-  same details (an OpenAI-format gateway in front of Claude): llm's OpenAI plugin logs the
-  ``prompt_tokens`` as the input, so nothing is added to it. (Anthropic's own usage has no such key;
-  its ``output_tokens_details`` is not taken as a sign of either.)
+  dropped) — ``prompt_tokens_details.cached_tokens`` and ``.cache_write_tokens``; the Responses API
+  ``_set_usage_responses`` stores ``input_tokens_details`` as it is — ``cached_tokens``,
+  ``cache_write_tokens`` and ``cache_write_tokens_details`` {``ttl_30m_tokens``,
+  ``ttl_12h_tokens``} (the `openai` SDK's ``ResponseUsage``). Cached and written tokens are part of
+  the prompt tokens: counted as cache reads and writes, not added again. A 30-minute write is the
+  catalog's standard write (``cache_write_5m``: for OpenAI that slot holds the 30-minute rate,
+  1.25× input), a 12-hour one its extended write (``cache_write_1h``); writes without the split are
+  standard ones. These keys win over Anthropic-style ones in the same details (an OpenAI-format
+  gateway in front of Claude): llm's OpenAI plugin logs the ``prompt_tokens`` as the input, so
+  nothing is added to it. (Anthropic's own usage has no such key; its ``output_tokens_details`` is
+  not taken as a sign of either.)
+- **DeepSeek** (an OpenAI-compatible API, logged by llm's OpenAI chat ``set_usage`` as above):
+  ``prompt_cache_hit_tokens`` and ``prompt_cache_miss_tokens`` split the prompt tokens
+  (api-docs.deepseek.com, "Context Caching"): the hits are cache reads, part of the input; DeepSeek
+  bills no cache writes. llm drops a zero, so a full miss stores the miss count alone.
 - **Gemini** (simonw/llm-gemini ``llm_gemini.py``, ``_SharedGemini.set_usage``): ``usageMetadata``
   without promptTokenCount and totalTokenCount. ``cachedContentTokenCount`` is part of the prompt
   count ("still the total effective prompt size", ai.google.dev/api/generate-content#UsageMetadata).
@@ -24,9 +33,7 @@ llm's migration ``m013_usage``). Its shape is the plugin's, so it is read by its
   thoughts without candidatesTokenCount are added to the output, unless they are the output already
   (today's plugin, for a response that was all thinking).
 
-Not read, for want of a confirmed meaning: OpenAI's ``cache_write_tokens`` (30-minute and 12-hour
-retention, not the 5-minute and 1-hour writes the catalog prices), DeepSeek-style
-``prompt_cache_hit_tokens``, and Gemini's ``toolUsePromptTokenCount`` (added to the input by
+Not read, for want of a confirmed meaning: Gemini's ``toolUsePromptTokenCount`` (added to the input by
 llm-gemini since August 2025, not before; the two cannot be told apart). Only numbers are taken from
 the JSON; a NULL, malformed or unexpected value is no details."""
 
@@ -46,7 +53,9 @@ class Counts(NamedTuple):
 
 
 _ANTHROPIC_KEYS = ("cache_read_input_tokens", "cache_creation_input_tokens", "cache_creation")
-_OPENAI_KEYS = ("prompt_tokens_details", "completion_tokens_details", "input_tokens_details")
+_OPENAI_KEYS = ("prompt_tokens_details", "completion_tokens_details", "input_tokens_details",
+                "prompt_cache_hit_tokens", "prompt_cache_miss_tokens")
+_PROMPT_DETAILS = ("prompt_tokens_details", "input_tokens_details")
 
 
 def parse_details(text: object) -> dict | None:
@@ -65,8 +74,7 @@ def with_details(input_tokens: int, output_tokens: int, details: dict | None) ->
     if not details:
         return Counts(input_tokens, output_tokens)
     if any(key in details for key in _OPENAI_KEYS):  # first: whatever else it holds, the prompt count is all input
-        cached = max(_count(details.get(key), "cached_tokens") for key in _OPENAI_KEYS)
-        return Counts(input_tokens, output_tokens, min(cached, input_tokens))
+        return _openai_format(input_tokens, output_tokens, details)
     if any(key in details for key in _ANTHROPIC_KEYS):
         read = _count(details, "cache_read_input_tokens")
         creation = details.get("cache_creation")
@@ -80,6 +88,24 @@ def with_details(input_tokens: int, output_tokens: int, details: dict | None) ->
             output_tokens += thoughts
         return Counts(input_tokens, output_tokens, min(_count(details, "cachedContentTokenCount"), input_tokens))
     return Counts(input_tokens, output_tokens)
+
+
+def _openai_format(input_tokens: int, output_tokens: int, details: dict) -> Counts:
+    """OpenAI's and DeepSeek's counts: reads and writes are parts of the prompt count."""
+    hit = _count(details, "prompt_cache_hit_tokens")
+    input_tokens = max(input_tokens, hit + _count(details, "prompt_cache_miss_tokens"))
+    read = max(hit, *(_count(details.get(key), "cached_tokens") for key in _OPENAI_KEYS[:3]))
+    written = extended = 0
+    for key in _PROMPT_DETAILS:
+        holder = details.get(key)
+        split = holder.get("cache_write_tokens_details") if isinstance(holder, dict) else None
+        ttl_30m, ttl_12h = _count(split, "ttl_30m_tokens"), _count(split, "ttl_12h_tokens")
+        written = max(written, _count(holder, "cache_write_tokens"), ttl_30m + ttl_12h)
+        extended = max(extended, ttl_12h)
+    read = min(read, input_tokens)
+    written = min(written, input_tokens - read)  # a part of the input, as reads are
+    extended = min(extended, written)
+    return Counts(input_tokens, output_tokens, read, written - extended, extended)
 
 
 def _count(holder: object, key: str) -> int:

@@ -20,6 +20,7 @@ _DATE_SUFFIX = re.compile(r"(-\d{8}|-\d{4}-\d{2}-\d{2}|-latest|@\d{8})$")
 
 
 MIN_RECORDS_FOR_PEAK = 200  # fewer, and the busiest hour's share is noise: the traffic window keeps its default
+_CACHE_NOTES = ("lists no cache price", "bills no cache writes", "cache-write price")  # said in the import's notes
 SOURCE_NAMES = {"claude-code": "Claude Code logs", "llm-logs": "an llm logs.db", "csv": "a CSV export"}
 
 
@@ -83,6 +84,8 @@ class Measured(BaseModel):
     monthly_output_tokens: float
     monthly_cache_write_tokens: float
     cached_input_share: float
+    cache_write_share: float = 0.0  # standard writes (Anthropic 5 min, OpenAI 30 min) / all input
+    cache_write_1h_share: float = 0.0  # extended writes (Anthropic 1 h, OpenAI 12 h) / all input
     models: list[ModelUse]
     usd: float | None  # the window's priced requests at catalog prices
     monthly_usd: float | None
@@ -100,6 +103,8 @@ class Measured(BaseModel):
             "monthly_input_tokens": round(self.monthly_input_tokens),
             "monthly_output_tokens": round(self.monthly_output_tokens),
             "cached_input_share": round(self.cached_input_share, 4),
+            "cache_write_share": round(self.cache_write_share, 4),
+            "cache_write_1h_share": round(self.cache_write_1h_share, 4),
         }
         if "traffic_hours" in WorkloadProfile.model_fields and self.records >= MIN_RECORDS_FOR_PEAK:
             fields["traffic_hours"] = self.traffic_hours  # the capacity model's traffic window
@@ -115,8 +120,12 @@ class Measured(BaseModel):
         return (
             f"{self.requests_per_day:,.1f} requests a day, {tokens(self.monthly_input_tokens)} input and"
             f" {tokens(self.monthly_output_tokens)} output tokens a month, {self.cached_input_share:.0%} of"
-            f" input cached — {self.describe()}"
+            f" input cached{self._written()} — {self.describe()}"
         )
+
+    def _written(self) -> str:
+        written = self.cache_write_share + self.cache_write_1h_share
+        return f", {written:.0%} written to the cache" if written else ""
 
     @property
     def source_name(self) -> str:
@@ -170,7 +179,8 @@ def measure(
     total_in = sum(u.input_tokens for u in sums)
     total_out = sum(u.output_tokens for u in sums)
     total_read = sum(u.cache_read_tokens for u in sums)
-    total_write = sum(u.cache_write_5m_tokens + u.cache_write_1h_tokens for u in sums)
+    total_write_5m = sum(u.cache_write_5m_tokens for u in sums)
+    total_write_1h = sum(u.cache_write_1h_tokens for u in sums)
     busiest = max(range(24), key=lambda h: tally.per_hour[h]) if tally.records else None
     share = tally.per_hour[busiest] / tally.records if busiest is not None else 0.0
     models: list[ModelUse] = []
@@ -220,8 +230,10 @@ def measure(
         output_per_request=_stats(tally.output_hist, total_out),
         monthly_input_tokens=total_in * per_month,
         monthly_output_tokens=total_out * per_month,
-        monthly_cache_write_tokens=total_write * per_month,
+        monthly_cache_write_tokens=(total_write_5m + total_write_1h) * per_month,
         cached_input_share=total_read / total_in if total_in else 0.0,
+        cache_write_share=total_write_5m / total_in if total_in else 0.0,
+        cache_write_1h_share=total_write_1h / total_in if total_in else 0.0,
         models=models,
         usd=usd,
         monthly_usd=usd * per_month if usd is not None else None,
@@ -253,17 +265,11 @@ def _price(catalog: Catalog, cid: str, m: ModelTally, notes: list[str]) -> float
         result = cloud_cost(
             CloudCostInput(model=cid, input_tokens=part.input_tokens, output_tokens=part.output_tokens,
                            cached_input_share=share, cache_write_tokens=part.cache_write_5m_tokens, cache_ttl="5m",
-                           tokens_per_request=per_request),
+                           cache_write_1h_tokens=part.cache_write_1h_tokens, tokens_per_request=per_request),
             catalog,
         )
         usd += result.monthly_usd
-        if part.cache_write_1h_tokens:
-            usd += cloud_cost(
-                CloudCostInput(model=cid, input_tokens=0, cache_write_tokens=part.cache_write_1h_tokens,
-                               cache_ttl="1h", tokens_per_request=per_request),
-                catalog,
-            ).cache_write_usd
         for line in result.assumptions:
-            if ("lists no cache price" in line or "bills no cache writes" in line) and line not in notes:
+            if any(words in line for words in _CACHE_NOTES) and line not in notes:
                 notes.append(line)
     return usd

@@ -33,6 +33,8 @@ def import_document(m: Measured, session: str | None) -> dict:
             "monthly_output_tokens": m.monthly_output_tokens,
             "monthly_cache_write_tokens": m.monthly_cache_write_tokens,
             "cached_input_share": m.cached_input_share,
+            "cache_write_share": m.cache_write_share,
+            "cache_write_1h_share": m.cache_write_1h_share,
             "usd": m.usd,
             "monthly_usd": m.monthly_usd,
             "unpriced_models": m.unpriced_models,
@@ -62,7 +64,8 @@ def import_summary(m: Measured, session: str | None) -> str:
         f"  output per request  median {_tokens(o.median)}, p95 {_tokens(o.p95)}, max {_tokens(o.max)}"
         f" (mean {_tokens(o.mean)})",
         f"  a 30-day month      {_tokens(m.monthly_input_tokens)} input, {_tokens(m.monthly_output_tokens)} output,"
-        f" {m.cached_input_share:.0%} of input read from cache, {_tokens(m.monthly_cache_write_tokens)} cache writes",
+        f" {m.cached_input_share:.0%} of input read from cache, {_tokens(m.monthly_cache_write_tokens)} cache writes"
+        + _write_shares(m),
     ]
     if m.monthly_usd is not None:
         lines.append(f"  at catalog prices   {money(m.monthly_usd)} a month ({money(m.usd)} over the window)")
@@ -79,6 +82,16 @@ def import_summary(m: Measured, session: str | None) -> str:
     if session:
         lines.append(f"Saved to session {session!r} as its measured profile.")
     return "\n".join(lines)
+
+
+def _write_shares(m: Measured) -> str:
+    """The cache-write shares the profile takes, when there were writes:
+    ' (12.4% of input; extended, 1 h or 12 h: 5.6%)'."""
+    written = m.cache_write_share + m.cache_write_1h_share
+    if not written:
+        return ""
+    extended = f"; extended, 1 h or 12 h: {m.cache_write_1h_share:.1%}" if m.cache_write_1h_share else ""
+    return f" ({written:.1%} of input{extended})"
 
 
 def import_markdown(m: Measured, session: str | None) -> str:

@@ -1,0 +1,101 @@
+"""OpenAI's cache writes and DeepSeek's cache hits in an llm logs.db, as the real `llm` logs them.
+
+Each usage object is built with the real `openai` SDK's types (``CompletionUsage`` for Chat
+Completions — DeepSeek's API answers in that format with two extra fields, which the SDK keeps —
+and ``ResponseUsage`` for the Responses API, whose ``input_tokens_details`` carries
+``cache_write_tokens`` and the 30-minute / 12-hour split), passed through llm's own ``set_usage``
+and ``_set_usage_responses`` and written by llm's ``Response.log_to_db``. Expected figures are hand
+counts of the rows written here."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from llm.default_plugins.openai_models import _Shared as OpenAIChatShared
+from llm.default_plugins.openai_models import _SharedResponses as OpenAIResponsesShared
+from openai.types import CompletionUsage
+from openai.types.responses import ResponseUsage
+
+from advisor.measure.source import import_usage
+from advisor.tools.catalog import default_catalog
+from tests.test_import_llm_token_details import make_logs_db, records_by_model
+
+
+def chat_with_writes(prompt: int, completion: int, cached: int, written: int) -> Callable:
+    usage = CompletionUsage(
+        prompt_tokens=prompt, completion_tokens=completion, total_tokens=prompt + completion,
+        prompt_tokens_details={"cached_tokens": cached, "cache_write_tokens": written, "audio_tokens": 0},
+    ).model_dump()
+    return lambda response: OpenAIChatShared.set_usage(None, response, copy.deepcopy(usage))
+
+
+def responses_with_writes(prompt: int, completion: int, cached: int, ttl_30m: int, ttl_12h: int,
+                          split: bool = True) -> Callable:
+    details = {"cached_tokens": cached, "cache_write_tokens": ttl_30m + ttl_12h}
+    if split:
+        details["cache_write_tokens_details"] = {"ttl_30m_tokens": ttl_30m, "ttl_12h_tokens": ttl_12h}
+    usage = ResponseUsage(
+        input_tokens=prompt, output_tokens=completion, total_tokens=prompt + completion,
+        input_tokens_details=details, output_tokens_details={"reasoning_tokens": 0},
+    ).model_dump()
+    return lambda response: OpenAIResponsesShared._set_usage_responses(None, response, copy.deepcopy(usage))
+
+
+def deepseek_chat(hit: int, miss: int, completion: int, with_details: bool = True) -> Callable:
+    """DeepSeek's usage: prompt = hit + miss; newer answers repeat the hits as cached_tokens."""
+    fields = {"prompt_cache_hit_tokens": hit, "prompt_cache_miss_tokens": miss}
+    if with_details:
+        fields["prompt_tokens_details"] = {"cached_tokens": hit}
+    usage = CompletionUsage(prompt_tokens=hit + miss, completion_tokens=completion,
+                            total_tokens=hit + miss + completion, **fields).model_dump()
+    return lambda response: OpenAIChatShared.set_usage(None, response, copy.deepcopy(usage))
+
+
+TURNS = [
+    # Chat Completions: 4,000 prompt tokens, 1,000 read from the cache, 2,500 written to it
+    ("gpt-5.6-terra", chat_with_writes(4000, 300, cached=1000, written=2500), "2026-10-01T09:00:00+00:00"),
+    # Responses API: 10,000 input, 6,000 read, 3,000 written at 30 minutes and 500 at 12 hours
+    ("gpt-5.6-terra", responses_with_writes(10_000, 200, 6000, ttl_30m=3000, ttl_12h=500),
+     "2026-10-01T10:00:00+00:00"),
+    # Responses API without the split: every write is a standard (30-minute) one
+    ("gpt-5.6-terra", responses_with_writes(2000, 100, 0, ttl_30m=1200, ttl_12h=0, split=False),
+     "2026-10-02T10:00:00+00:00"),
+    # DeepSeek: 9,000 hits and 1,000 misses (the prompt is 10,000)
+    ("deepseek-v4-pro", deepseek_chat(9000, 1000, 400), "2026-10-01T11:00:00+00:00"),
+    # an older DeepSeek answer without prompt_tokens_details
+    ("deepseek-v4-pro", deepseek_chat(3000, 500, 100, with_details=False), "2026-10-02T11:00:00+00:00"),
+    # a full miss: llm drops the zero hit count, the miss count alone is stored
+    ("deepseek-v4-pro", deepseek_chat(0, 2000, 50), "2026-10-02T12:00:00+00:00"),
+]
+
+
+def test_openai_writes_and_deepseek_hits_are_read(tmp_path: Path) -> None:
+    by_model = records_by_model(make_logs_db(tmp_path / "logs.db", turns=TURNS, legacy=[]))
+    # (all input, output, cache read, standard write, extended write)
+    fields = {m: sorted((r.input_tokens, r.output_tokens, r.cache_read_tokens, r.cache_write_5m_tokens,
+                         r.cache_write_1h_tokens) for r in rs) for m, rs in by_model.items()}
+    assert fields["gpt-5.6-terra"] == [
+        (2000, 100, 0, 1200, 0),
+        (4000, 300, 1000, 2500, 0),  # included in the prompt count: nothing added to it
+        (10_000, 200, 6000, 3000, 500),
+    ]
+    assert fields["deepseek-v4-pro"] == [(2000, 50, 0, 0, 0), (3500, 100, 3000, 0, 0), (10_000, 400, 9000, 0, 0)]
+
+
+def test_openai_writes_are_priced_and_summed(tmp_path: Path) -> None:
+    """gpt-5.6-terra at $2 in, $0.20 cache read, $2.50 30-minute write, $12 out; no 12-hour write
+    price in the catalog: those 500 tokens at the standard write price, and the import says so."""
+    m = import_usage(make_logs_db(tmp_path / "logs.db", turns=TURNS, legacy=[]), default_catalog(), quiet=True)
+    terra = next(u for u in m.models if u.model == "gpt-5.6-terra")
+    uncached, read, written = 16_000 - 7000 - 7200, 7000, 7200
+    assert terra.cache_write_tokens == written
+    assert terra.usd == pytest.approx((uncached * 2 + read * 0.2 + written * 2.5 + 600 * 12) / 1e6)
+    assert any("12-hour" in n or "extended" in n for n in m.notes), m.notes
+    deepseek = next(u for u in m.models if u.model == "deepseek-v4-pro")
+    assert deepseek.cached_input_tokens == 12_000 and deepseek.cache_write_tokens == 0
+    total_in = 16_000 + 15_500
+    assert m.cached_input_share == pytest.approx((7000 + 12_000) / total_in)
+    assert m.monthly_cache_write_tokens == pytest.approx(written * 30 / 2)
