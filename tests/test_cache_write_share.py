@@ -171,3 +171,28 @@ def test_calc_compare_takes_the_flag_and_refuses_a_bad_one(capsys) -> None:
     assert main([*argv[:-2], "1.7"]) == 2
     err = capsys.readouterr().err.strip()
     assert "cache_write_share" in err.replace("-", "_") and "1.7" in err and "Traceback" not in err
+
+
+def test_a_user_sees_the_shares_in_import_ask_and_report(tmp_path: Path, capsys) -> None:
+    """Run as a user: import an llm logs.db into a session, ask (--local none), write the report."""
+    logs = make_logs_db(tmp_path / "logs.db", turns=TURNS, legacy=[])
+    data = str(tmp_path / "data")
+    assert main(["import", str(logs), "--session", "S", "--data-dir", data, "--quiet"]) == 0
+    shown = capsys.readouterr().out
+    total_in = 16_000 + 15_500
+    written, extended = (2500 + 3000 + 1200 + 500) / total_in, 500 / total_in
+    assert f"cache writes ({written:.1%} of input; extended, 1 h or 12 h: {extended:.1%})" in shown
+
+    ask = ["ask", "--local", "none", "--session", "S", "--data-dir", data, "--json", "what would this cost?"]
+    assert main(ask) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["profile"]["cache_write_share"] == round((written - extended), 4)
+    assert doc["profile"]["cache_write_1h_share"] == round(extended, 4)
+    assert {"cache_write_share", "cache_write_1h_share"} <= set(doc["measured"]["fields"])
+    assert f"{written:.0%} written to the cache" in doc["answer"]
+    assert any(a.startswith(f"{written:.0%} of input written to the prompt cache") for a in doc["assumptions"])
+
+    assert main(["report", "--session", "S", "--data-dir", data]) == 0
+    report = capsys.readouterr().out
+    assert f"| cache write share | {written - extended:.0%} | measured |" in report
+    assert f"| cache write 1h share | {extended:.0%} | measured |" in report

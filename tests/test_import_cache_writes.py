@@ -1,4 +1,5 @@
-"""OpenAI's cache writes and DeepSeek's cache hits in an llm logs.db, as the real `llm` logs them.
+"""OpenAI's cache writes and DeepSeek's cache hits in an llm logs.db, as the real `llm` logs them,
+and in CSV exports (OpenAI-, DeepSeek- and Anthropic-usage-report-shaped, written here by hand).
 
 Each usage object is built with the real `openai` SDK's types (``CompletionUsage`` for Chat
 Completions — DeepSeek's API answers in that format with two extra fields, which the SDK keeps —
@@ -19,6 +20,8 @@ from llm.default_plugins.openai_models import _SharedResponses as OpenAIResponse
 from openai.types import CompletionUsage
 from openai.types.responses import ResponseUsage
 
+from advisor.measure.csv_usage import read_csv
+from advisor.measure.records import ReadCounts
 from advisor.measure.source import import_usage
 from advisor.tools.catalog import default_catalog
 from tests.test_import_llm_token_details import make_logs_db, records_by_model
@@ -99,3 +102,56 @@ def test_openai_writes_are_priced_and_summed(tmp_path: Path) -> None:
     total_in = 16_000 + 15_500
     assert m.cached_input_share == pytest.approx((7000 + 12_000) / total_in)
     assert m.monthly_cache_write_tokens == pytest.approx(written * 30 / 2)
+
+
+# ---- CSV exports ----------------------------------------------------------------------------
+OPENAI_CSV = """\
+timestamp,model,input_tokens,output_tokens,cached_tokens,cache_write_tokens,ttl_12h_tokens
+2026-10-01T09:00:00Z,gpt-5.6-terra,10000,200,6000,3500,500
+2026-10-01T10:00:00Z,gpt-5.6-terra,4000,300,1000,2500,0
+2026-10-01T11:00:00Z,gpt-5.6-terra,1000,10,900,500,0
+"""  # the last row reads and writes more than its input: unreadable, skipped
+
+DEEPSEEK_CSV = """\
+created,model,prompt_tokens,completion_tokens,prompt_cache_hit_tokens,prompt_cache_miss_tokens
+2026-10-01T09:00:00Z,deepseek-v4-pro,10000,400,9000,1000
+2026-10-01T10:00:00Z,deepseek-v4-pro,2000,50,0,2000
+"""
+
+# a per-request log in the names of Anthropic's usage report, flattened: the input is the uncached
+# part, reads and writes apart
+ANTHROPIC_REPORT_CSV = """\
+timestamp,model,uncached_input_tokens,output_tokens,cache_read_input_tokens,\
+cache_creation.ephemeral_5m_input_tokens,cache_creation.ephemeral_1h_input_tokens
+2026-10-01T09:00:00Z,claude-sonnet-4-5,100,200,6000,600,400
+"""
+
+
+def _csv(tmp_path: Path, text: str):
+    path = tmp_path / "usage.csv"
+    path.write_text(text)
+    return list(read_csv(path, counts := ReadCounts())), counts
+
+
+def test_csv_openai_writes_are_part_of_the_input(tmp_path: Path) -> None:
+    records, counts = _csv(tmp_path, OPENAI_CSV)
+    got = [(r.input_tokens, r.cache_read_tokens, r.cache_write_5m_tokens, r.cache_write_1h_tokens) for r in records]
+    assert got == [(10_000, 6000, 3000, 500), (4000, 1000, 2500, 0)]
+    assert counts.skipped == 1
+
+
+def test_csv_deepseek_hits_are_cache_reads(tmp_path: Path) -> None:
+    records, _ = _csv(tmp_path, DEEPSEEK_CSV)
+    assert [(r.input_tokens, r.cache_read_tokens, r.cache_write_5m_tokens) for r in records] == \
+        [(10_000, 9000, 0), (2000, 0, 0)]
+
+
+def test_csv_anthropic_report_adds_reads_and_both_writes(tmp_path: Path) -> None:
+    (r,), _ = _csv(tmp_path, ANTHROPIC_REPORT_CSV)
+    assert (r.input_tokens, r.cache_read_tokens, r.cache_write_5m_tokens, r.cache_write_1h_tokens) == \
+        (100 + 6000 + 600 + 400, 6000, 600, 400)
+    m = import_usage(tmp_path / "usage.csv", default_catalog(), quiet=True)
+    assert m.models[0].usd == pytest.approx((100 * 3 + 6000 * 0.3 + 600 * 3.75 + 400 * 6 + 200 * 15) / 1e6)
+    fields = m.profile_fields()
+    assert fields["cache_write_share"] == round(600 / 7100, 4)
+    assert fields["cache_write_1h_share"] == round(400 / 7100, 4)

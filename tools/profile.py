@@ -231,12 +231,22 @@ def _fit_cache_writes(values: dict, assumptions: list[str]) -> None:
     short, extended = values["cache_write_share"] or 0.0, values["cache_write_1h_share"] or 0.0
     room = 1.0 - values["cached_input_share"]
     if short + extended <= room + 1e-3:  # shares rounded to 4 places may overlap a hair
+        if short or extended:
+            assumptions.append(_written_words(short, extended))
         return
     scale = room / (short + extended)
     for field in ("cache_write_share", "cache_write_1h_share"):
         if values[field] is not None:
             values[field] *= scale
+    assumptions.append(_written_words(short * scale, extended * scale))
     assumptions.append(
         f"cache writes scaled to {room:.0%} of input: with {values['cached_input_share']:.0%} read from the cache,"
         f" the {short + extended:.0%} written cannot all be input as well"
     )
+
+
+def _written_words(short: float, extended: float) -> str:
+    parts = [f"{short:.0%} for the standard 5 min / 30 min"] if short else []
+    parts += [f"{extended:.0%} for the extended 1 h / 12 h"] if extended else []
+    return (f"{short + extended:.0%} of input written to the prompt cache ({', '.join(parts)}),"
+            " billed at each provider's cache-write price where it has one")

@@ -12,8 +12,9 @@ HELP = """PATH is one of:
   a Claude Code folder (~/.claude, its projects/ folder, or one project) or one session .jsonl:
       every .jsonl below it, sub-agent sidechains included; each request counted once
   an llm logs.db (Simon Willison's llm), opened read-only
-  a CSV with one row per request: timestamp, model, input and output tokens [, cached input]
-      (columns found by name, or --columns timestamp=COL,model=COL,input=COL,output=COL,cached=COL)
+  a CSV with one row per request: timestamp, model, input and output tokens [, cached input,
+      cache writes, extended (1 h / 12 h) cache writes] (columns found by name, or --columns
+      timestamp=COL,model=COL,input=COL,output=COL,cached=COL,cache_write=COL,cache_write_1h=COL)
 Timestamps are UTC; the window is the records' whole UTC days, or --since/--until (UTC).
 Only aggregates are kept; no record leaves this machine."""
 

@@ -1,11 +1,19 @@
 """A CSV with one row per request, as providers' consoles and gateways export usage. Columns are
 found by name (case, spaces and punctuation ignored) among common spellings, or named with
-``--columns timestamp=…,model=…,input=…,output=…[,cached=…][,cache_write=…]``.
+``--columns timestamp=…,model=…,input=…,output=…[,cached=…][,cache_write=…][,cache_write_1h=…]``.
 
 Cached input: a cache-read column named the Anthropic way (``cache_read_input_tokens``,
 ``cache_read…``) is *added* to the input, as Anthropic's API reports it apart; any other cached
-column (OpenAI's ``cached_tokens``, ``cached_input_tokens``, …) is taken as part of the input
-already. Cache writes (only Anthropic-style APIs report them) are always added."""
+column (OpenAI's ``cached_tokens``, ``cached_input_tokens``, DeepSeek's ``prompt_cache_hit_tokens``,
+…) is taken as part of the input already. An input column named ``uncached_input_tokens`` (as
+Anthropic's usage report names it) has reads and writes added whatever their names.
+
+Cache writes follow the reads: inside the input when the cached column is (OpenAI's
+``cache_write_tokens`` next to ``cached_tokens``: both parts of the prompt count), added otherwise
+(Anthropic's ``cache_creation_input_tokens``, always added). ``cache_write`` is all writes — or
+the standard ones alone when it is named so (``ephemeral_5m_input_tokens``, ``ttl_30m_tokens``) —
+and ``cache_write_1h`` the extended ones (Anthropic's 1-hour ``ephemeral_1h_input_tokens``,
+OpenAI's 12-hour ``ttl_12h_tokens``), priced at their own rate."""
 
 from __future__ import annotations
 
@@ -17,7 +25,9 @@ from pathlib import Path
 
 from advisor.measure.records import ReadCounts, Record, parse_utc
 
-ROLES = ("timestamp", "model", "input", "output", "cached", "cache_write")
+ROLES = ("timestamp", "model", "input", "output", "cached", "cache_write", "cache_write_1h")
+STANDARD_WRITES = ("cachecreationephemeral5minputtokens", "ephemeral5minputtokens", "cachewrite5mtokens",
+                   "cachewrite5m", "cachewritetokensdetailsttl30mtokens", "ttl30mtokens", "cachewrite30mtokens")
 SPELLINGS: dict[str, tuple[str, ...]] = {
     "timestamp": ("timestamp", "timestamputc", "datetimeutc", "datetime", "time", "createdat", "created",
                   "date", "requesttime", "starttime", "ts"),
@@ -27,11 +37,16 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "output": ("outputtokens", "completiontokens", "tokensout", "output", "ngeneratedtokenstotal",
                "usageoutputtokens", "generatedtokens", "completion"),
     "cached": ("cachereadinputtokens", "cachereadtokens", "cachedinputtokens", "cachedtokens", "cacheread",
-               "inputcachedtokens", "ncachedcontexttokenstotal", "promptcachedtokens", "cached"),
+               "inputcachedtokens", "ncachedcontexttokenstotal", "promptcachedtokens", "promptcachehittokens",
+               "cached"),
     "cache_write": ("cachecreationinputtokens", "cachewritetokens", "cachecreationtokens", "cachewrite",
-                    "cachewriteinputtokens"),
+                    "cachewriteinputtokens", *STANDARD_WRITES),
+    "cache_write_1h": ("cachecreationephemeral1hinputtokens", "ephemeral1hinputtokens", "cachewrite1htokens",
+                       "cachewrite1h", "cachewritetokensdetailsttl12htokens", "ttl12htokens", "cachewrite12htokens"),
 }
 ADDED_TO_INPUT = {"cachereadinputtokens", "cachereadtokens", "cacheread"}
+UNCACHED_INPUT = {"uncachedinputtokens", "inputtokensuncached"}
+ALWAYS_ADDED_WRITES = {"cachecreationinputtokens", "cachecreationtokens"}  # Anthropic's names
 REQUIRED = ("timestamp", "model", "input", "output")
 
 
@@ -98,9 +113,9 @@ def read_csv(
         if not header:
             raise CsvColumnsError(f"{path}: empty CSV (no header row)")
         found = find_columns(header, parse_columns(columns))
-        cached_added = "cached" in found and _norm(header[found["cached"]]) in ADDED_TO_INPUT
+        reads_added, writes_added, standard_only = _added(header, found)
         t, m, i, o = found["timestamp"], found["model"], found["input"], found["output"]
-        c, w = found.get("cached"), found.get("cache_write")
+        c, w, w1h = found.get("cached"), found.get("cache_write"), found.get("cache_write_1h")
         for row in reader:
             if not row or not any(cell.strip() for cell in row):
                 continue
@@ -108,14 +123,29 @@ def read_csv(
                 tin, tout = _tokens(row[i]), _tokens(row[o])
                 read = _tokens(row[c]) if c is not None else 0
                 written = _tokens(row[w]) if w is not None else 0
-                tin += written + (read if cached_added else 0)
-                if read > tin:
-                    raise ValueError("cached above input")
-                record = Record(parse_utc(row[t]), row[m].strip() or "unknown", tin, tout, read, written, 0)
+                extended = _tokens(row[w1h]) if w1h is not None else 0
+                if standard_only or w is None:
+                    written += extended
+                extended = min(extended, written)
+                tin += (written if writes_added else 0) + (read if reads_added else 0)
+                if read + written > tin:
+                    raise ValueError("cache reads and writes above input")
+                at = parse_utc(row[t])
+                record = Record(at, row[m].strip() or "unknown", tin, tout, read, written - extended, extended)
             except (ValueError, IndexError, OverflowError):
                 counts.skipped += 1
                 continue
             yield record
+
+
+def _added(header: list[str], found: dict[str, int]) -> tuple[bool, bool, bool]:
+    """Whether the reads and the writes are added to the input column (see the module docstring),
+    and whether the cache_write column holds the standard writes alone."""
+    name = {role: _norm(header[index]) for role, index in found.items()}
+    uncached = name["input"] in UNCACHED_INPUT
+    reads_added = uncached or name.get("cached") in ADDED_TO_INPUT
+    writes_inside = "cached" in found and not reads_added and name.get("cache_write") not in ALWAYS_ADDED_WRITES
+    return reads_added, not writes_inside, name.get("cache_write") in STANDARD_WRITES
 
 
 def _tokens(cell: str) -> int:
