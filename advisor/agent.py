@@ -107,9 +107,10 @@ def run_turn(
         yield from _whatif_turn(ctx, whatif)
         return
 
-    reading = read_answer(text, state.profile, catalog, asked=state.asked)
+    reading = read_answer(text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
     if _extracts(ctx) and not cancel.is_set():
         yield from _model_reading(ctx, text, reading)
+    state.open_choices = reading.open_choices  # before apply: a field the model's reading gave settles its choice
     try:
         diff = state.apply(reading.changes)
     except ValidationError as exc:

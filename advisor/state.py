@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from advisor.interview.pending import Choice
 from advisor.measure.measured import Measured
 from advisor.tools.profile import WorkloadProfile
 
@@ -26,6 +27,7 @@ class SessionState(BaseModel):
     measured: Measured | None = None  # the last usage import's aggregates (`advisor import`, /import)
     asked_count: dict[str, int] = Field(default_factory=dict)  # times each question was asked (never a third)
     unread: list[str] = Field(default_factory=list)  # the last answer's numbers no reading used
+    open_choices: list[Choice] = Field(default_factory=list)  # questions with options the next answer may pick
 
     def apply(self, changes: dict[str, Any]) -> dict[str, list[Any]]:
         """Set fields (validated by the profile model); the [old, new] of each that changed."""
@@ -36,6 +38,7 @@ class SessionState(BaseModel):
             new = getattr(self.profile, field)
             if field not in self.given:
                 self.given.append(field)
+            self.open_choices = [c for c in self.open_choices if field not in c.fields]  # settled another way
             if old != new:
                 diff[field] = [old, new]
         return diff

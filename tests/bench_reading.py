@@ -35,6 +35,8 @@ FIELDS = {
     "hw": "hardware",
     "owned": "owned_hardware",
     "traffic": "traffic_hours",
+    "cloud": "cloud_model",
+    "local": "local_model",
 }
 RANK = {level: i for i, level in enumerate(PRIVACY_LEVELS)}
 # A quote the reader echoes: '…' opened after a space or "(" and closed before a space or
@@ -82,7 +84,12 @@ def right(expected: Any, got: Any) -> bool:
 
 
 def score(row: dict[str, Any], catalog) -> tuple[dict[str, tuple[bool, Any, Any]], str | None, list[str]]:
-    reading = read_answer(row["text"], WorkloadProfile(), catalog, asked=row.get("asked"))
+    profile, open_choices = WorkloadProfile(), []
+    if row.get("before"):  # the message before, whose reading asked a question with options
+        first = read_answer(row["before"], profile, catalog)
+        profile = WorkloadProfile.model_validate({**profile.model_dump(), **first.changes})
+        open_choices = first.open_choices
+    reading = read_answer(row["text"], profile, catalog, asked=row.get("asked"), open_choices=open_choices)
     misquoted = [q for q in echoed_quotes(reading) if q not in row["text"]]
     results: dict[str, tuple[bool, Any, Any]] = {}
     for key, expected in row["expect"].items():

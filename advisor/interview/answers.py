@@ -10,6 +10,7 @@ from advisor.interview import settings
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import QTY_RE, human, percent, quantity
+from advisor.interview.pending import Option, ask_options
 from advisor.tools import defaults
 
 _FILLER = frozenset(
@@ -143,7 +144,11 @@ def _assign(d: Draft, asked: str, values: list[float], percent_sign: bool) -> No
     if asked in ("frontier_share", "cached_input_share"):
         share = v / 100 if percent_sign or v > 1 else v
         if v == 1 and not percent_sign:
-            d.ambiguous.append(f"'{quote}': 1% or all of it?")
+            options = [
+                Option(label="1%", changes={asked: 0.01}, names=["1%", "1 %", "1 percent", "one percent"]),
+                Option(label="all of it", changes={asked: 1.0}, names=["all", "all of it", "everything", "100%"]),
+            ]
+            ask_options(d, f"'{quote}': 1% or all of it?", asked, options)
             return
         d.set(asked, share, f"read '{quote}' as {percent(share)}")
         return

@@ -35,6 +35,7 @@ class Draft:
     changes: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
+    choices: list[Any] = field(default_factory=list)  # the ambiguities asked with options (pending.Choice)
     declined: list[str] = field(default_factory=list)
     hours_window: float | None = None  # hours a day the workload runs, when this text says
     shifts: tuple[float, str] | None = None  # shifts a day this text states, and the words that say so

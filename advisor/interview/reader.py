@@ -7,7 +7,19 @@ from typing import Any
 
 from pydantic import BaseModel, Field, ValidationError
 
-from advisor.interview import answers, choices, negation, owned, quality, rates, settings, shifts, tokens, unread
+from advisor.interview import (
+    answers,
+    choices,
+    negation,
+    owned,
+    pending,
+    quality,
+    rates,
+    settings,
+    shifts,
+    tokens,
+    unread,
+)
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
@@ -30,12 +42,22 @@ class Reading(BaseModel):
     declined: list[str] = Field(default_factory=list, description="fields the user chose not to give")
     offers: list[str] = Field(default_factory=list, description="vague counts taken, offered back to confirm")
     unread: list[str] = Field(default_factory=list, description="parts of the text holding a number no reading used")
+    open_choices: list[pending.Choice] = Field(
+        default_factory=list, description="questions with options still open: the next answer may pick one"
+    )
 
 
-def read_answer(text: str, profile: WorkloadProfile, catalog: Catalog, asked: str | None = None) -> Reading:
+def read_answer(
+    text: str,
+    profile: WorkloadProfile,
+    catalog: Catalog,
+    asked: str | None = None,
+    open_choices: list[pending.Choice] | None = None,
+) -> Reading:
     """Read ``text`` as an answer; ``asked`` is the field the last question was about, so a bare
-    "5000" or "about 2k" answers it."""
-    d = read_draft(text, profile, catalog, asked)
+    "5000" or "about 2k" answers it; ``open_choices``, the questions with options still waiting
+    (``Reading.open_choices`` of the last answer), so "the second" or "own hardware" picks one."""
+    d = read_draft(text, profile, catalog, asked, open_choices=open_choices or [])
     offers, left = unread.offers(d), unread.unread(d)
     return Reading(
         changes=d.changes,
@@ -44,18 +66,27 @@ def read_answer(text: str, profile: WorkloadProfile, catalog: Catalog, asked: st
         declined=_unique(d.declined),
         offers=offers,
         unread=left,
+        open_choices=d.choices,
     )
 
 
 def read_draft(
-    text: str, profile: WorkloadProfile, catalog: Catalog, asked: str | None = None, *, may_lower: bool = False
+    text: str,
+    profile: WorkloadProfile,
+    catalog: Catalog,
+    asked: str | None = None,
+    *,
+    may_lower: bool = False,
+    open_choices: list[pending.Choice] | None = None,
 ) -> Draft:
     """The full reading. ``may_lower`` lets a stated privacy class replace a stricter one (a what-if,
-    or an answer to the privacy question); otherwise a passing "internal docs" never lowers it."""
+    or an answer to the privacy question); otherwise a passing "internal docs" never lowers it.
+    ``d.choices`` ends as the choices open after it: the new ones and the older ones still waiting."""
     long = len(text) > MAX_CHARS
     d = Draft(text[:MAX_CHARS], profile, catalog, asked)
     if long:
         d.notes.append(f"read only the first {MAX_CHARS:,} characters")
+    unanswered = pending.read_pick(d, open_choices) if open_choices else []
     _privacy(d, may_lower or asked == "privacy")
     _offline(d)
     quality.read_quality(d)
@@ -72,6 +103,7 @@ def read_draft(
         answers.read_bare_answer(d, asked)
         choices.read_choice(d, asked)
     _validate(d)
+    d.choices = pending.still_open(d, unanswered)
     return d
 
 
@@ -184,10 +216,11 @@ def _names(d: Draft) -> None:
             if section is None:
                 ids = sorted({i for v in models.values() for i in v})
                 said = d.quote(match.phrase_start, match.phrase_end)
-                d.ambiguous.append(
+                question = (
                     f"'{said}' is both a hosted API and a model you run yourself ({', '.join(ids)}) — "
                     "on the API, or on your own hardware?"
                 )
+                pending.ask_side(d, question, models.get("cloud", []), models.get("local-models", []))
             else:
                 named.setdefault(FIELD_OF_SECTION[section], []).append((match, section, models[section]))
         d.consume(match.phrase_start, match.phrase_end)
@@ -198,9 +231,15 @@ def _names(d: Draft) -> None:
             ]
             mentions = kept or mentions
         if len({tuple(ids) for _, _, ids in mentions}) > 1:
-            field = FIELD_OF_SECTION[mentions[0][1]].replace("_", " ")
-            phrases = " and ".join(f"'{d.quote(m.phrase_start, m.phrase_end)}'" for m, _, _ in mentions)
-            d.ambiguous.append(f"you named {phrases} — which one is the {field} to price?")
+            field = FIELD_OF_SECTION[mentions[0][1]]
+            said = [d.quote(m.phrase_start, m.phrase_end) for m, _, _ in mentions]
+            phrases = " and ".join(f"'{x}'" for x in said)
+            question = f"you named {phrases} — which one is the {field.replace('_', ' ')} to price?"
+            ids = [x[0] for _, _, x in mentions]
+            if all(len(x) == 1 for _, _, x in mentions) and len(set(ids)) == len(ids):
+                pending.ask_which(d, question, field, ids, said)
+            else:
+                d.ambiguous.append(question)
             continue
         match, section, ids = mentions[-1]
         _name(d, match, section, ids)
@@ -225,7 +264,8 @@ def _name(d: Draft, match: Match, section: str, ids: list[str]) -> None:
         d.set(field, ids[0], f"read '{d.quote(match.phrase_start, match.phrase_end)}' as {ids[0]}")
         return
     shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
-    d.ambiguous.append(f"'{d.quote(match.phrase_start, match.phrase_end)}' could be {shown} — which?")
+    question = f"'{d.quote(match.phrase_start, match.phrase_end)}' could be {shown} — which?"
+    pending.ask_which(d, question, field, ids)
 
 
 # ---- validation -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from advisor.interview.currency import to_usd
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity, to_float
+from advisor.interview.pending import Option, ask_options
 
 MAX_USD_PER_KWH = 2.0
 _Q = qty_range("q")
@@ -245,7 +246,19 @@ def read_budget(d: Draft) -> None:
                     span,
                 )
             else:
-                d.ambiguous.append(f"'{quote}': is that a month, or a one-off budget for hardware?")
+                options = [
+                    Option(
+                        label=f"${amount:,.0f} a month",
+                        changes={"budget_usd_per_month": amount},
+                        names=["a month", "monthly", "per month", "month", "every month", "each month"],
+                    ),
+                    Option(
+                        label="a one-off hardware budget (the comparison prices each machine itself)",
+                        names=["one-off", "one off", "once", "hardware", "upfront", "up front", "one-time", "one time"],
+                    ),
+                ]
+                question = f"'{quote}': is that a month, or a one-off budget for hardware?"
+                ask_options(d, question, "budget_usd_per_month", options)
                 d.consume(*span)
 
 
