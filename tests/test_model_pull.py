@@ -5,6 +5,7 @@ next start using the pulled file. No network."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -64,9 +65,26 @@ def test_a_corrupt_file_is_refused_and_removed(tmp_path, monkeypatch):
     with hub({f"{REPO}/{FILE}": CONTENT}) as (url, state):
         state.corrupt = True
         monkeypatch.setenv("HF_ENDPOINT", url)
-        with pytest.raises(PullError, match="checksum"):
+        with pytest.raises(PullError, match=r"is not the Hub's checksum \(X-Linked-Etag\)") as err:
             pull(resolve_choice(f"{REPO}:{FILE}"), say=lambda _l: None, cache_dir=tmp_path / "hf")
-    assert pulled_model() is None
+        assert "removed" in str(err.value) and "\n" not in str(err.value)
+        assert pulled_model() is None
+        assert not [p for p in (tmp_path / "hf").rglob("*") if p.is_file() and p.stat().st_size > 1000]
+        state.corrupt, asked = False, len(state.requests)  # the Hub serves the right bytes again:
+        pulled = pull(resolve_choice(f"{REPO}:{FILE}"), say=lambda _l: None, cache_dir=tmp_path / "hf")
+    assert any(r["method"] == "GET" for r in state.requests[asked:])  # downloaded afresh, not the bad blob
+    assert pulled.sha256 == hashlib.sha256(CONTENT).hexdigest() and pulled_model() == pulled
+
+
+@needs_file
+def test_the_catalogs_sha256_is_checked_too(tmp_path, monkeypatch):
+    choice = resolve_choice(f"{REPO}:{FILE}").model_copy(update={"sha256": "0" * 64})
+    lines: list[str] = []
+    with hub({f"{REPO}/{FILE}": CONTENT}) as (url, _):
+        monkeypatch.setenv("HF_ENDPOINT", url)
+        with pytest.raises(PullError, match="is not the catalog's sha256 000000000000"):
+            pull(choice, say=lines.append, cache_dir=tmp_path / "hf")
+    assert any("against the catalog's sha256 and the Hub's checksum" in line for line in lines)
 
 
 def test_no_network_is_one_clear_line(tmp_path, monkeypatch):

@@ -119,18 +119,37 @@ def pull(choice: PullChoice, *, say=print, cache_dir: Path | None = None) -> Pul
             f"cannot reach Hugging Face at {endpoint} ({type(exc).__name__}) — offline, the shipped SmolLM2"
             " still answers (quiet), or use --local none, or --local embedded:PATH.gguf for a file you have"
         ) from None
-    say("verifying the checksum…")
-    digest = _sha256(path)
-    expected = choice.sha256 or (meta.etag if meta.etag and _SHA256.match(meta.etag) else None)
-    if expected is not None and digest != expected:
-        path.unlink(missing_ok=True)
-        raise PullError(f"{choice.file}: checksum {digest[:12]}… is not the expected {expected[:12]}…; removed it")
+    digest = _verify(path, choice, meta.etag, say)
     pulled = Pulled(
         id=choice.id, repo=choice.repo, file=choice.file, path=str(path), sha256=digest, revision=meta.commit_hash
     )
     data_dir().mkdir(parents=True, exist_ok=True)
     (data_dir() / RECORD).write_text(pulled.model_dump_json(indent=1), encoding="utf-8")
     return pulled
+
+
+def _verify(path: Path, choice: PullChoice, etag: str | None, say) -> str:
+    """The file's sha256, checked against the catalog's and the Hub's (an LFS file's X-Linked-Etag
+    is its sha256). A mismatch removes the download — the cached blob too, or the next pull would
+    reuse the bad bytes without asking the Hub — and raises PullError naming whose checksum failed."""
+    expected = {"the catalog's sha256": choice.sha256}
+    expected["the Hub's checksum (X-Linked-Etag)"] = etag if etag and _SHA256.match(etag) else None
+    known = {who: sha for who, sha in expected.items() if sha}
+    if not known:
+        say("no sha256 to check it against (neither the catalog nor the Hub gives one); using it unchecked")
+        return _sha256(path)
+    say(f"verifying the checksum against {' and '.join(known)}…")
+    digest = _sha256(path)
+    for who, sha in known.items():
+        if digest != sha:
+            blob = path.resolve()
+            path.unlink(missing_ok=True)
+            blob.unlink(missing_ok=True)
+            raise PullError(
+                f"{choice.file}: its sha256 {digest[:12]}… is not {who} {sha[:12]}… — the download is removed;"
+                " `advisor model pull` fetches it afresh"
+            )
+    return digest
 
 
 def pulled_model() -> Pulled | None:
