@@ -36,6 +36,7 @@ from advisor.tools.compare import CompareResult, compare_profile
 from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
 
 if TYPE_CHECKING:
+    from advisor.models.ollama_pull import PullProgress
     from advisor.text.report import Exchange
 
 
@@ -55,6 +56,7 @@ class Session:
         self.mode_reason = "no local model"
         self.claude = None
         self.claude_label = "offline" if config.offline else "off"
+        self.pullable: str | None = None  # the configured Ollama model, when its server lacks it
         self.startup_notices: list[str] = []
         self.on_notice: Callable[[str], None] | None = None  # the UI's way to hear of Claude retries
         self._ctx: TurnContext | None = None
@@ -158,6 +160,7 @@ class Session:
         except ValueError as exc:
             raise UsageError(str(exc)) from None
         self.local, self.local_label = selection.model, selection.label
+        self.pullable = selection.pullable
         self.startup_notices.insert(0, selection.reason)
         if self.local is not None:
             self.mode = self._probe(progress)
@@ -166,6 +169,31 @@ class Session:
 
             if pulled_model() is None:  # no Ollama and no capable model here: offer one
                 self.startup_notices.append(offer())
+
+    def pull_ollama(
+        self,
+        model: str | None,
+        on_progress: Callable[[PullProgress], None],
+        say: Callable[[str], None] | None = None,
+    ) -> str:
+        """Pull ``model`` (default: the configured one) into the Ollama server, then answer with it
+        (probed as at startup, ``say`` hearing of the probe); the line to show. PullError (one line)
+        leaves the local model as it was."""
+        from advisor.models.ollama_pull import offline_refusal, pull_client, pull_ollama
+        from advisor.models.pull import PullError
+        from advisor.models.select import select_local
+
+        model = model or self.pullable or self.config.ollama_model
+        if self.offline:
+            raise PullError(offline_refusal(model))
+        pull_ollama(pull_client(self.config.ollama_host), model, on_progress)
+        host = self.config.ollama_host
+        selection = select_local(f"ollama:{model}", ollama_host=host, ollama_model=model, offline=False)
+        if selection.model is None:
+            return f"pulled {model}, but it is not usable: {selection.reason}"
+        self.local, self.local_label, self.pullable = selection.model, selection.label, None
+        self.mode = self._probe(say or (lambda _line: None))
+        return f"pulled {model}: the local model is now {self.local_label} ({self.mode} mode: {self.mode_reason})"
 
     def local_models_markdown(self) -> str:
         """`/model`'s table: the local models here, their size and what the probe made of each."""

@@ -22,6 +22,8 @@ class Reply:
     lines: list[dict] | None = None  # NDJSON stream
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    line_delay: float = 0.0  # NDJSON: a pause before each line after the first, as a slow server streams
+    cut_after_lines: int | None = None  # NDJSON: drop the connection after this many lines
 
 
 @dataclass
@@ -63,7 +65,20 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
             for key, value in reply.headers.items():
                 self.send_header(key, value)
             self.end_headers()
+            if reply.lines is not None and (reply.line_delay or reply.cut_after_lines is not None):
+                self._stream(reply, payload)
+                return
             self.wfile.write(payload)
+
+        def _stream(self, reply: Reply, payload: bytes) -> None:
+            for i, line in enumerate(payload.splitlines(keepends=True)):
+                if reply.cut_after_lines is not None and i >= reply.cut_after_lines:
+                    self.close_connection = True  # short of the content-length: the client sees it broken off
+                    return
+                if i and reply.line_delay:
+                    time.sleep(reply.line_delay)
+                self.wfile.write(line)
+                self.wfile.flush()
 
         do_GET = do_POST = do_HEAD = _serve
 
@@ -127,6 +142,24 @@ def ollama_stream(model: str, words: list[str], tool_calls: list[dict] | None = 
             "total_duration": 1000,
         }
     )
+    return Reply(lines=lines)
+
+
+def ollama_pull(*layers: int, chunks: int = 4, error: str | None = None) -> Reply:
+    """POST /api/pull streamed as Ollama's docs show it: the manifest, each layer's digest with
+    ``total`` and a growing ``completed``, then the digest check, the manifest and ``success``
+    — or ``{"error": …}`` in place of the rest (an error inside the stream)."""
+    lines: list[dict] = [{"status": "pulling manifest"}]
+    for n, size in enumerate(layers):
+        digest = f"sha256:{n:064x}"
+        steps = chunks if error is None else chunks // 2  # an error comes halfway through the first layer
+        for step in range(steps + 1):
+            completed = size * step // chunks
+            lines.append({"status": f"pulling {digest[7:19]}", "digest": digest, "total": size, "completed": completed})
+        if error is not None:
+            lines.append({"error": error})
+            return Reply(lines=lines)
+    lines += [{"status": "verifying sha256 digest"}, {"status": "writing manifest"}, {"status": "success"}]
     return Reply(lines=lines)
 
 

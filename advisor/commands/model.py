@@ -15,8 +15,16 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
         description="Download a small instruct GGUF for the embedded path (HF_ENDPOINT is honoured).",
     )
     actions = model.add_subparsers(dest="action", metavar="ACTION", required=True)
-    pull = actions.add_parser("pull", help="download NAME (default: the pick for this machine's memory)")
-    pull.add_argument("name", nargs="?", default=None, help="a choice from `advisor model list`, or REPO:FILE.gguf")
+    pull = actions.add_parser(
+        "pull",
+        help="download NAME (default: the pick for this machine's memory), or ollama[:MODEL] into Ollama",
+    )
+    pull.add_argument(
+        "name",
+        nargs="?",
+        default=None,
+        help="a choice from `advisor model list`, REPO:FILE.gguf, or ollama[:MODEL] (default: the configured one)",
+    )
     actions.add_parser("list", help="the choices, the pick for this machine, and what is pulled")
 
 
@@ -34,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{mark} {c.id:<24} {size:>8}  needs {c.min_memory_gb:g} GB  {c.repo}/{c.file}")
         print(f"pulled: {have.path}" if have else "pulled: nothing yet (the shipped SmolLM2 answers, quietly)")
         return 0
+    if (args.name or "").split(":")[0] == "ollama":
+        return _pull_ollama(args.name.partition(":")[2])
     try:
         choice = resolve_choice(args.name)
         pulled = pull(choice, say=lambda line: print(f"advisor: {line}", file=sys.stderr, flush=True))
@@ -43,4 +53,38 @@ def run(args: argparse.Namespace) -> int:
         print(f"advisor: error: {exc}", file=sys.stderr)
         return 1
     print(f"pulled {choice.name} → {pulled.path} (sha256 {pulled.sha256[:12]}…); the next start uses it")
+    return 0
+
+
+def _pull_ollama(model: str) -> int:
+    """`advisor model pull ollama[:MODEL]`: the server pulls, a bar on stderr shows its bytes."""
+    from tqdm import tqdm
+
+    from advisor.config import load_config
+    from advisor.models.ollama_pull import PullProgress, offline_refusal, pull_client, pull_ollama
+    from advisor.models.pull import PullError
+
+    config = load_config()
+    model = model or config.ollama_model
+    if config.offline:
+        print(f"advisor: error: {offline_refusal(model)}", file=sys.stderr)
+        return 1
+    bar = tqdm(total=0, unit="B", unit_scale=True, desc=f"pulling {model}", file=sys.stderr, leave=True)
+
+    def show(progress: PullProgress) -> None:
+        if progress.total and bar.total != progress.total:
+            bar.total = progress.total
+        bar.n = progress.completed
+        bar.set_postfix_str(progress.status, refresh=False)
+        bar.refresh()
+
+    try:
+        pull_ollama(pull_client(config.ollama_host), model, show)
+    except PullError as exc:
+        bar.close()
+        print(f"advisor: error: {exc}", file=sys.stderr)
+        return 1
+    bar.close()
+    use = "the next start uses it" if model == config.ollama_model else f"start with --local ollama:{model} to use it"
+    print(f"pulled {model} into Ollama; {use}")
     return 0

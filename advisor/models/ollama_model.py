@@ -34,6 +34,7 @@ class HealthReport(BaseModel):
     reason: str
     models: list[str] = []
     tools: bool | None = None
+    missing: bool = False  # the server answers but has not pulled the model: it can be pulled
 
 
 class OllamaModel:
@@ -62,9 +63,7 @@ class OllamaModel:
             return HealthReport(ok=False, reason=self._unreachable(exc))
         wanted = {self.model, f"{self.model}:latest"}
         if not wanted & set(names):
-            return HealthReport(
-                ok=False, models=names, reason=f"Ollama has no model {self.model!r} — run `ollama pull {self.model}`"
-            )
+            return HealthReport(ok=False, models=names, missing=True, reason=self._missing())
         tools = None
         try:
             capabilities = getattr(self.client.show(self.model), "capabilities", None)
@@ -72,6 +71,12 @@ class OllamaModel:
         except (ConnectionError, httpx.HTTPError, ollama.ResponseError, ValueError):
             pass  # an older server without capabilities: the probe decides
         return HealthReport(ok=True, models=names, tools=tools, reason=f"Ollama at {self.host} has {self.model}")
+
+    def _missing(self) -> str:
+        return (
+            f"Ollama at {self.host} has no model {self.model!r} — pull it with /pull in the chat,"
+            f" `advisor model pull ollama:{self.model}` or `ollama pull {self.model}`"
+        )
 
     def _unreachable(self, exc: BaseException) -> str:
         return f"Ollama is not reachable at {self.host} ({type(exc).__name__}) — start it with `ollama serve`"
@@ -148,7 +153,7 @@ class OllamaModel:
     def _response_error(self, exc: ollama.ResponseError) -> ModelError:
         detail = (exc.error or "").strip()
         if exc.status_code == 404:
-            return ModelError("missing_model", f"Ollama has no model {self.model!r} — run `ollama pull {self.model}`")
+            return ModelError("missing_model", self._missing())
         if exc.status_code == 400 and "does not support tools" in detail:
             return ModelError("no_tools", f"{self.model} cannot call tools: {detail}")
         return ModelError("server", f"Ollama error ({exc.status_code}): {detail[:200]}")

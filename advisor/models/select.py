@@ -17,6 +17,7 @@ class Selection:
     model: ChatModel | None
     label: str
     reason: str
+    pullable: str | None = None  # an Ollama model the server answers without: /pull fetches it
 
 
 def check_spec(spec: str | None) -> None:
@@ -48,10 +49,12 @@ def select_local(spec: str | None, *, ollama_host: str | None, ollama_model: str
     if first.model is not None:
         return first
     second = _embedded(None, explicit=False)
+    second.pullable = first.pullable
     if second.model is not None:
         second.reason = f"{first.reason}; {second.reason}"
         return second
-    return Selection(None, "none", f"{first.reason}; {second.reason}; the interview and the tools answer alone")
+    reason = f"{first.reason}; {second.reason}; the interview and the tools answer alone"
+    return Selection(None, "none", reason, first.pullable)
 
 
 def _ollama(model: str, host: str | None, offline: bool, *, explicit: bool) -> Selection:
@@ -66,7 +69,7 @@ def _ollama(model: str, host: str | None, offline: bool, *, explicit: bool) -> S
     candidate = OllamaModel(model, host=host, connect_timeout=1.5, client_kwargs=kwargs)
     report = candidate.health()
     if not report.ok:
-        return Selection(None, "none", report.reason)
+        return Selection(None, "none", report.reason, model if report.missing and not offline else None)
     return Selection(candidate, candidate.label, report.reason)
 
 

@@ -84,6 +84,7 @@ class AdvisorApp(App):
         self.queued: deque[str] = deque()  # sent in turn when the session is ready or the reply ends
         self.last_answer = ""
         self.panel_toggled = False
+        self.pulling: str | None = None  # the Ollama model a /pull is fetching (one at a time)
 
     # ---- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:

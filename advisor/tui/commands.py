@@ -38,6 +38,7 @@ COMMANDS: dict[str, Command] = {
         Command("/export", "/export [PATH]", "write the recommendation report as Markdown"),
         Command("/sessions", "/sessions [NAME]", "list the sessions, or switch to one", False, True),
         Command("/model", "/model", "which local model and which Claude model answer, and why"),
+        Command("/pull", "/pull [MODEL]", "pull an Ollama model (default: the configured one), then chat with it"),
         Command("/calc", "/calc TOOL --field value …", "run one calculator, as `advisor calc`", True),
         Command(
             "/catalog",

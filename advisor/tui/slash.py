@@ -4,6 +4,7 @@ raises UsageError and shows as one error line; the session goes on."""
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,67 @@ class SlashRunner:
         listing = getattr(s, "local_models_markdown", None)
         if listing is not None:
             await self.app.chat.add(ReplyMessage(await asyncio.to_thread(listing)))
+
+    async def cmd_pull(self, rest: str) -> None:
+        """Pull an Ollama model in a thread: one chat line shows its bytes and percent as they come
+        (the prompt stays live and turns go on), then the chat answers with it — or one line says
+        why not and the session goes on with the local model it had."""
+        session, app = self.app.session, self.app
+        model = rest.strip() or session.pullable or session.config.ollama_model
+        if session.offline:
+            from advisor.models.ollama_pull import offline_refusal
+
+            raise UsageError(f"pull: {offline_refusal(model)} (/offline goes online)")
+        if app.pulling:
+            raise UsageError(f"pull: {app.pulling} is still being pulled; one at a time")
+        line = NoticeLine(f"pulling {model}: asking Ollama…")
+        await app.chat.add(line)
+        app.pulling = model
+        app.run_worker(self._pull(line, model), group="pull", exit_on_error=False)
+
+    async def _pull(self, line: NoticeLine, model: str) -> None:
+        from textual.content import Content
+
+        from advisor.models.pull import PullError
+
+        app, session = self.app, self.app.session
+        shown = [0.0]
+
+        def redraw(text: str) -> None:
+            line.text = text
+            line.update(Content(f"· {text}"))
+
+        def show(text: str) -> None:  # on the pulling thread
+            if not app.is_running:  # the app closed: stop the stream (Ollama keeps what it has)
+                raise PullError("the chat closed")
+            app.call_from_thread(redraw, text)
+
+        last = [""]
+
+        def progress(step: Any) -> None:
+            last[0] = step.line()
+            if step.status != "success" and time.monotonic() - shown[0] < 0.25:
+                return
+            shown[0] = time.monotonic()
+            show(last[0])
+
+        def probing(text: str) -> None:  # after the pull: the probe's steps beside its last figure
+            show(f"{last[0]}; {text}")
+
+        try:
+            said = await asyncio.to_thread(session.pull_ollama, model, progress, probing)
+        except PullError as exc:
+            local = "without a local model" if session.local is None else f"with {session.local_label}"
+            await app.chat.add_notice(f"{exc} — the chat goes on {local}", "error")
+            return
+        except Exception as exc:  # a worker's failure is shown, never fatal
+            await app.chat.add_notice(one_line(f"/pull failed: {type(exc).__name__}: {exc}"), "error")
+            return
+        finally:
+            app.pulling = None
+        redraw(last[0])
+        await app.chat.add_notice(said)
+        app.query_one(StatusBar).show(session)
 
     async def cmd_calc(self, rest: str) -> None:
         from advisor.commands.calc import run_calc

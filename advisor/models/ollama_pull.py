@@ -1,0 +1,93 @@
+"""`ollama pull` through the official client's streaming pull (POST /api/pull, NDJSON): the
+layers' bytes summed into one progress figure (bytes and percent) for the CLI's bar and the TUI's
+activity line, and every way the stream can fail turned into one line (PullError).
+
+Per sdk-notes: a refused connection is the built-in ConnectionError before a stream or a raw
+``httpx.ConnectError`` on its first iteration; an error *inside* the stream (``{"error": …}``) is a
+``ResponseError`` with ``status_code == -1``; a dropped or stalled stream is a bare httpx error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import ollama
+from pydantic import BaseModel
+
+from advisor.models.pull import PullError
+
+READ_TIMEOUT_SECONDS = 300.0  # between two lines of the stream: a big layer's checksum takes a while
+
+
+def pull_client(host: str | None) -> ollama.Client:
+    """A client for pulling: quick to say the server is down, patient with a long stream."""
+    return ollama.Client(host=host, timeout=httpx.Timeout(READ_TIMEOUT_SECONDS, connect=3.0))
+
+
+def offline_refusal(model: str) -> str:
+    """Why offline mode pulls nothing: the server would fetch the model from the internet."""
+    return f"offline: pulling {model} would download it from the Ollama registry, so it is not pulled"
+
+
+class PullProgress(BaseModel):
+    """Where a pull is: the server's status line and the bytes of the layers seen so far."""
+
+    model: str
+    status: str
+    completed: int = 0
+    total: int = 0
+
+    @property
+    def percent(self) -> float | None:
+        return 100.0 * self.completed / self.total if self.total else None
+
+    def line(self) -> str:
+        if not self.total:
+            return f"pulling {self.model}: {self.status}"
+        return (
+            f"pulling {self.model}: {_size(self.completed)} of {_size(self.total)} ({self.percent:.0f}%)"
+            f" — {self.status}"
+        )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e9:.2f} GB" if n >= 1e9 else f"{n / 1e6:.1f} MB"
+
+
+def pull_ollama(client: ollama.Client, model: str, on_progress: Callable[[PullProgress], None]) -> PullProgress:
+    """Pull ``model`` into the Ollama server behind ``client``, reporting each step; the last
+    progress on success. Raises PullError (one line) on any failure, before or inside the stream."""
+    layers: dict[str, tuple[int, int]] = {}  # digest → (completed, total)
+    progress = PullProgress(model=model, status="asking the server")
+    host = str(client._client.base_url).rstrip("/")
+    try:
+        for part in client.pull(model, stream=True):
+            if part.digest and part.total:
+                layers[part.digest] = (part.completed or 0, part.total)
+            progress = PullProgress(
+                model=model,
+                status=part.status or "",
+                completed=sum(done for done, _ in layers.values()),
+                total=sum(total for _, total in layers.values()),
+            )
+            on_progress(progress)
+    except ollama.ResponseError as exc:
+        detail = (exc.error or "").strip()[:200]
+        if exc.status_code == -1:  # the server said so inside the stream
+            raise PullError(f"Ollama stopped pulling {model}: {detail}{_at(progress)}") from None
+        raise PullError(f"Ollama refused to pull {model} ({exc.status_code}): {detail}") from None
+    except (ConnectionError, httpx.ConnectError):
+        raise PullError(f"Ollama is not reachable at {host} — start it with `ollama serve`") from None
+    except httpx.TimeoutException:
+        raise PullError(f"Ollama went quiet while pulling {model}{_at(progress)}; run it again to resume") from None
+    except httpx.HTTPError as exc:
+        raise PullError(
+            f"the pull of {model} broke off ({type(exc).__name__}){_at(progress)}; run it again to resume"
+        ) from None
+    if progress.status != "success":
+        raise PullError(f"Ollama ended the pull of {model} without success (last: {progress.status!r})")
+    return progress
+
+
+def _at(progress: PullProgress) -> str:
+    return f" at {progress.percent:.0f}%" if progress.percent is not None else ""
