@@ -282,6 +282,7 @@ def _whatif_turn(ctx: TurnContext, whatif: WhatIf) -> Iterator[AgentEvent]:
         title=whatif.description,
         changes=whatif.change_rows(profile),
         options=[o.model_dump(mode="json") for o in results[1].options],
+        recommendation=results[1].recommendation.model_dump(mode="json"),
     )
     answer = whatif_markdown(whatif.description, results[0], results[1])
     yield TextChunk(text=answer)

@@ -72,12 +72,14 @@ class AllClaudeEstimated(BaseModel):
 
 
 class ScenarioComputed(BaseModel):
-    """A what-if's result: what it changed ({field, from, to}) and the options then."""
+    """A what-if's result: what it changed ({field, from, to}), the options then and the
+    recommendation then (the main recommendation's model: ``not_offered`` and all)."""
 
     type: Literal["scenario"] = "scenario"
     title: str
     changes: list[dict[str, Any]]
     options: list[dict[str, Any]]
+    recommendation: dict[str, Any] | None = None
 
 
 class TurnFailed(BaseModel):

@@ -197,3 +197,89 @@ def test_the_assumptions_say_when_memory_holds_fewer_streams_than_the_slots(cata
     )
     short = compare(CompareInput(**{**long, "input_tokens_per_request": 4000}, privacy="regulated"), catalog)
     assert not any(a.startswith("fewer streams") for a in short.assumptions)
+
+
+def test_qwen_36_linear_attention_state_is_counted_once_a_stream(catalog):
+    """The 48 Gated DeltaNet layers keep, per stream and whatever the context, a recurrent state of
+    48 value heads × 128 × 128 and a convolution state of (4 − 1) × (2 × 16 × 128 + 48 × 128), in
+    fp32 (config: mamba_ssm_dtype float32; llama.cpp keeps it in F32): worked by hand from the
+    config fields, not read back from the tool."""
+    qwen = catalog.local_models["qwen-3.6-27b"]
+    per_layer = (48 * 128 * 128 + 3 * (2 * 16 * 128 + 48 * 128)) * 4
+    assert per_layer == 3_268_608
+    state = 48 * per_layer / 1e9  # 0.157 GB a stream
+    weights = 27 * 4.85 / 8
+    for context, streams in ((8192, 1), (40_000, 2), (131_072, 1)):
+        r = capacity(
+            CapacityInput(hardware="rtx-4090-24gb", local_model=qwen.id, context_tokens=context, streams=streams),
+            catalog,
+        )
+        kv = 65_536 * context / 1e9
+        assert r.linear_state_gb == pytest.approx(streams * state)
+        assert r.kv_cache_gb == pytest.approx(streams * kv)
+        assert r.memory_needed_gb == pytest.approx(weights + streams * (kv + state) + 1.5)
+
+
+def test_the_state_can_cost_a_stream(catalog):
+    """At a context where four streams' KV cache alone would just fit, their state does not: three."""
+    weights, state, kv_token = 27 * 4.85 / 8, 48 * 3_268_608 / 1e9, 65_536
+    room = 24 - weights - 1.5
+    context = int(room / 4 / kv_token * 1e9) - 100  # 4 × KV fits, 4 × (KV + state) does not
+    assert 4 * kv_token * context / 1e9 <= room < 4 * (kv_token * context / 1e9 + state)
+    r = capacity(
+        CapacityInput(hardware="rtx-4090-24gb", local_model="qwen-3.6-27b", context_tokens=context, streams=4), catalog
+    )
+    assert r.fits is False and r.max_streams_fitting == 3
+    assert any("0.16 GB of state a stream" in a for a in r.assumptions)
+
+
+def test_a_linear_attention_model_without_the_state_shape_says_so(catalog):
+    qwen = catalog.local_models["qwen-3.6-27b"].model_copy(update={"linear_attention": None})
+    edited = catalog.model_copy(update={"local_models": {**catalog.local_models, qwen.id: qwen}})
+    r = capacity(CapacityInput(hardware="rtx-4090-24gb", local_model=qwen.id), edited)
+    assert r.linear_state_gb is None
+    assert any("state has no shape in the catalog" in a for a in r.assumptions)
+
+
+def test_qwen_36_takes_its_native_262k_window_and_no_more(catalog):
+    """The model card: 'Context Length: 262,144 natively' (the config's max_position_embeddings)."""
+    from advisor.tools.base import ToolError
+
+    qwen = catalog.local_models["qwen-3.6-27b"]
+    assert qwen.context_tokens == 262_144
+    assert "262,144 natively" in qwen.source and "2026-11-26" in qwen.note
+    r = capacity(
+        CapacityInput(hardware="framework-desktop-strix-halo-128gb", local_model=qwen.id, context_tokens=262_144),
+        catalog,
+    )
+    assert r.kv_cache_gb == pytest.approx(65_536 * 262_144 / 1e9)
+    with pytest.raises(ToolError, match="262,144"):
+        capacity(CapacityInput(hardware="rtx-4090-24gb", local_model=qwen.id, context_tokens=262_145), catalog)
+
+
+def test_gemma_4_e4b_weights_are_the_stored_8b_compute_the_effective_4_5b(catalog):
+    """Google's model card: E4B is '4.5B effective (8B with embeddings)'. Memory holds all 8B (the
+    per-layer embedding tables too); a token multiplies 4.5B, which sets prefill and the weights
+    read each decode step."""
+    from advisor.tools.capacity import weights_gb
+
+    e4b = catalog.local_models["gemma-4-e4b"]
+    assert (e4b.params_b, e4b.active_params_b) == (8, 4.5)
+    assert weights_gb(e4b, "Q4_K_M") == pytest.approx(8 * 4.85 / 8)
+    assert weights_gb(e4b, "Q4_K_M", active=True) == pytest.approx(4.5 * 4.85 / 8)
+    box = catalog.hardware["rtx-4090-24gb"]
+    r = capacity(CapacityInput(hardware=box.id, local_model=e4b.id, context_tokens=512), catalog)
+    kv = (4 * 2 * 2 * 512 * 2 + 20 * 2 * 2 * 256 * 2) * 512 / 1e9
+    assert r.weights_gb == pytest.approx(4.85)
+    assert r.memory_needed_gb == pytest.approx(4.85 + kv + 1.5)
+    assert r.bandwidth_ceiling_tokens_per_second == pytest.approx(box.bandwidth_gb_s / (4.5 * 4.85 / 8))
+    assert r.compute_ceiling_tokens_per_second == pytest.approx(box.compute.fp16_tflops * 1e12 / (2 * 4.5e9))
+
+
+def test_more_active_than_stored_parameters_and_a_stray_state_are_refused():
+    base = dict(id="m", name="m", tier="budget", tier_basis="x", source="x", as_of="2026-01-01")
+    with pytest.raises(ValueError, match="active_params_b"):
+        LocalModel(**base, params_b=4, active_params_b=8)
+    state = dict(key_heads=2, value_heads=4, key_head_dim=8, value_head_dim=8)
+    with pytest.raises(ValueError, match="linear_attention needs linear_attention_layers"):
+        LocalModel(**base, params_b=1, layers=4, kv_heads=1, head_dim=8, linear_attention=state)

@@ -71,6 +71,7 @@ class CapacityResult(ToolResult):
     memory_available_gb: float | None
     weights_gb: float | None
     kv_cache_gb: float | None
+    linear_state_gb: float | None = None  # linear-attention layers' fixed state, all streams
     requests_per_day: float | None = None
     share_served: float | None = None  # of monthly_tokens, capped at 1
     units_needed: int | None = None
@@ -97,6 +98,26 @@ def kv_bytes_per_token(model: LocalModel, context: float | None = None) -> float
     )
     held = min(1.0, model.sliding_window / context) if windowed and model.sliding_window and context else 1.0
     return per_full_layer * full + per_layer * windowed * held
+
+
+def linear_state_gb(model: LocalModel) -> float | None:
+    """GB of fixed state one stream holds in linear-attention layers, whatever its context: 0 for a
+    model with none, None when it has such layers but the catalog lacks their shape."""
+    if not model.linear_attention_layers:
+        return 0.0
+    if model.linear_attention is None:
+        return None
+    return model.linear_attention_layers * model.linear_attention.bytes_per_layer() / 1e9
+
+
+def memory_need(weights: float, kv_stream: float | None, state_stream: float | None) -> str:
+    """What one stream needs, term by term: '16.4 GB of weights + 8.6 GB of KV cache a stream + …'."""
+    need = f"{weights:.1f} GB of weights"
+    if kv_stream:
+        need += f" + {kv_stream:.1f} GB of KV cache a stream"
+    if state_stream:
+        need += f" + {state_stream:.2f} GB of linear-attention state a stream"
+    return need + f" + {d.MEMORY_OVERHEAD_GB:g} GB overhead"
 
 
 def weights_gb(model: LocalModel, quant: str, *, active: bool = False) -> float:
@@ -164,13 +185,14 @@ def _measurement(box: Hardware, model: LocalModel, quant: str | None, streams: i
     return found[0] if found else None
 
 
-def _streams_fitting(context: float, fitting: int, memory_gb: float, weights: float, kv_stream: float | None) -> str:
+def _streams_fitting(
+    context: float, fitting: int, memory_gb: float, weights: float, kv_stream: float | None, state: float | None
+) -> str:
     """How many streams memory holds at this context; when none, what one would need."""
     if fitting:
         return f"at {context:,.0f} tokens of context at most {fitting} stream(s) fit in {memory_gb:g} GB"
-    return (
-        f"at {context:,.0f} tokens of context not one stream fits in {memory_gb:g} GB: {weights:.1f} GB of weights"
-        f" + {kv_stream or 0:.1f} GB of KV cache a stream + {d.MEMORY_OVERHEAD_GB:g} GB overhead"
+    return f"at {context:,.0f} tokens of context not one stream fits in {memory_gb:g} GB: " + memory_need(
+        weights, kv_stream or 0.0, state
     )
 
 
@@ -197,7 +219,19 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     active = weights_gb(model, quant, active=True)
     per_token = kv_bytes_per_token(model, context)
     kv_stream = None if per_token is None else per_token * context / 1e9
-    fitting = max_streams(box.memory_gb, weights, kv_stream)
+    state = linear_state_gb(model)
+    if state is None:
+        notes.append(
+            f"{model.id}: its {model.linear_attention_layers} linear-attention layers' state has no shape in the"
+            f" catalog; left to the {d.MEMORY_OVERHEAD_GB:g} GB overhead"
+        )
+    elif state:
+        notes.append(
+            f"{model.id}'s {model.linear_attention_layers} linear-attention layers keep {state:.2f} GB of state"
+            " a stream, whatever the context (counted with the KV cache)"
+        )
+    per_stream = None if kv_stream is None else kv_stream + (state or 0.0)
+    fitting = max_streams(box.memory_gb, weights, per_stream)
 
     streams = inp.streams
     if streams is None and not inp.engine_streams:
@@ -211,10 +245,11 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
             streams = engine.default_streams if engine and engine.default_streams else d.SERVING_STREAMS
             notes.append(f"{streams} parallel streams ({engine.name if engine else d.SERVING_ENGINE} slots)")
 
-    memory_needed = weights + (kv_stream or 0.0) * streams + d.MEMORY_OVERHEAD_GB
+    memory_needed = weights + ((kv_stream or 0.0) + (state or 0.0)) * streams + d.MEMORY_OVERHEAD_GB
     kv_gb = None if kv_stream is None else kv_stream * streams
+    state_gb = None if state is None else state * streams
     if kv_stream is None:
-        fits = False if weights + d.MEMORY_OVERHEAD_GB > box.memory_gb else None
+        fits = False if weights + (state or 0.0) * streams + d.MEMORY_OVERHEAD_GB > box.memory_gb else None
         notes.append(
             f"{model.id}: no attention shape in the catalog, so its KV cache is unknown;"
             + (" the weights alone do not fit" if fits is False else " whether it fits at this context is unknown")
@@ -222,13 +257,19 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     else:
         fits = memory_needed <= box.memory_gb
         if not fits and fitting is not None:
-            notes.append(_streams_fitting(context, fitting, box.memory_gb, weights, kv_stream))
+            notes.append(_streams_fitting(context, fitting, box.memory_gb, weights, kv_stream, state))
 
     if box.bandwidth_gb_s is None:
         measured = _measurement(box, model, None if inp.quant is None else quant, streams)
         if measured is None:
             raise ToolError("hardware", box.id, "has no memory bandwidth in the catalog; give tokens-per-second")
-        memory = {"fits": fits, "memory_needed_gb": memory_needed, "weights_gb": weights, "kv_cache_gb": kv_gb}
+        memory = {
+            "fits": fits,
+            "memory_needed_gb": memory_needed,
+            "weights_gb": weights,
+            "kv_cache_gb": kv_gb,
+            "linear_state_gb": state_gb,
+        }
         return _measured_only(inp, box, measured, hours, notes, memory)
     chip = _chip(box, engine, notes)
     fit = efficiency_for(catalog, box, engine, notes)
@@ -238,7 +279,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     work = rl.Workload(
         active_weights_gb=active,
         active_params_b=model.active_params_b or model.params_b,
-        kv_gb_per_stream=kv_stream or 0.0,
+        kv_gb_per_stream=per_stream or 0.0,  # the state is read (and written) every step too
     )
     t0 = fit.t0_ms / 1000
     effs = [
@@ -296,6 +337,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         memory_available_gb=box.memory_gb,
         weights_gb=weights,
         kv_cache_gb=kv_gb,
+        linear_state_gb=state_gb,
         requests_per_day=requests,
         share_served=share,
         units_needed=units,

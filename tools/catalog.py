@@ -142,12 +142,37 @@ class Hardware(Sourced):
         return self
 
 
+class LinearAttention(_Entry):
+    """The fixed-size state of one linear-attention layer (Gated DeltaNet, Mamba-2), from the model's
+    config: a recurrent state of value_heads × key_head_dim × value_head_dim and a convolution
+    state of (conv_kernel − 1) × (2 × key_heads × key_head_dim + value_heads × value_head_dim)
+    values a stream, held in ``state_bytes`` (fp32 in llama.cpp and vLLM) whatever the context."""
+
+    key_heads: int = Field(gt=0, description="linear_num_key_heads (GGUF ssm.group_count)")
+    value_heads: int = Field(gt=0, description="linear_num_value_heads (GGUF ssm.time_step_rank)")
+    key_head_dim: int = Field(gt=0, description="linear_key_head_dim (GGUF ssm.state_size)")
+    value_head_dim: int = Field(gt=0, description="linear_value_head_dim (GGUF ssm.inner_size / value heads)")
+    conv_kernel: int = Field(default=4, ge=1, description="linear_conv_kernel_dim (GGUF ssm.conv_kernel)")
+    state_bytes: int = Field(default=4, gt=0, description="bytes a state value takes (fp32: 4)")
+
+    def bytes_per_layer(self) -> int:
+        recurrent = self.value_heads * self.key_head_dim * self.value_head_dim
+        channels = 2 * self.key_heads * self.key_head_dim + self.value_heads * self.value_head_dim
+        conv = (self.conv_kernel - 1) * channels
+        return (recurrent + conv) * self.state_bytes
+
+
 class LocalModel(Sourced):
     id: str
     name: str
     aliases: list[str] = []
-    params_b: float = Field(gt=0)
-    active_params_b: float | None = Field(default=None, gt=0)
+    params_b: float = Field(gt=0, description="parameters stored (what the weights take in memory), billions")
+    active_params_b: float | None = Field(
+        default=None,
+        gt=0,
+        description="parameters multiplied per token where fewer than stored: MoE's active experts, Gemma E's"
+        " effective count (per-layer embedding tables are only looked up)",
+    )
     layers: int | None = Field(default=None, gt=0)
     kv_heads: int | None = Field(default=None, gt=0)
     head_dim: int | None = Field(default=None, gt=0)
@@ -170,6 +195,9 @@ class LocalModel(Sourced):
     kv_shared_layers: int | None = Field(
         default=None, ge=0, description="layers reusing an earlier layer's cache, holding none of their own (Gemma 4 E)"
     )
+    linear_attention: LinearAttention | None = Field(
+        default=None, description="the linear-attention layers' fixed state a stream (Qwen 3.5/3.6)"
+    )
     shape_source: str = Field(default="", description="where layers, KV heads and head dim come from")
     context_tokens: int | None = Field(default=None, gt=0)
     quants: dict[str, float] = Field(
@@ -182,6 +210,10 @@ class LocalModel(Sourced):
 
     @model_validator(mode="after")
     def _shape_adds_up(self) -> LocalModel:
+        if self.linear_attention is not None and not self.linear_attention_layers:
+            raise ValueError("linear_attention needs linear_attention_layers (how many layers keep that state)")
+        if self.active_params_b is not None and self.active_params_b > self.params_b:
+            raise ValueError(f"active_params_b {self.active_params_b:g} is more than params_b {self.params_b:g}")
         if self.layers is None:
             return self
         cached = self.layers - (self.linear_attention_layers or 0) - (self.kv_shared_layers or 0)

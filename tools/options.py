@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError
-from advisor.tools.capacity import CapacityInput, CapacityResult, capacity
+from advisor.tools.capacity import CapacityInput, CapacityResult, capacity, memory_need
 from advisor.tools.catalog import TIER_RANK, Catalog, CloudModel, Hardware, LocalModel
 from advisor.tools.cloud_cost import CloudCostInput, cloud_cost
 from advisor.tools.local_cost import LocalCostInput, LocalCostResult, local_cost
@@ -340,10 +340,7 @@ def memory_limits(catalog: Catalog, p: ResolvedProfile, tier: str) -> list[str]:
     if not needs:
         return []
     _, model, cap, context = min(needs, key=lambda n: n[0])
-    need = f"{cap.weights_gb:.1f} GB of weights"
-    if cap.kv_cache_gb:
-        need += f" + {cap.kv_cache_gb:.1f} GB of KV cache a stream"
-    need += f" + {d.MEMORY_OVERHEAD_GB:g} GB overhead"
+    need = memory_need(cap.weights_gb or 0.0, cap.kv_cache_gb, cap.linear_state_gb)  # one stream's
     where = f"in the {box.id}'s {box.memory_gb:g} GB at {context:,.0f} tokens of context"
     if p.local_model == model.id:
         return [f"{model.id} does not fit {where}: {need}; not offered locally"]
