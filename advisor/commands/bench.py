@@ -108,6 +108,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(result, note: str) -> str:
+    from advisor.upkeep.model_shape import describe
+
     lines = [
         f"{result.backend} on {result.machine}, {result.measured_on}",
         f"{result.input_tokens} tokens in, {result.output_tokens} out per request",
@@ -120,6 +122,11 @@ def render(result, note: str) -> str:
             f"  {phase.decode_tokens_per_second:>19,.1f}  {phase.decode_tokens_per_second_per_stream:>10,.1f}"
         )
     lines += ["", note]
+    shape = result.model.shape()
+    if shape.get("layers") and shape.get("kv_heads"):
+        lines.append(f"attention shape from the model file: {describe(shape)}")
+    elif result.model.shape_note:
+        lines.append(f"attention shape unknown: {result.model.shape_note}")
     if result.saved_to:
         lines += [
             f"saved to {result.saved_to} (hardware this-machine, model {result.local_model_id})",

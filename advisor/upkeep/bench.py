@@ -8,6 +8,7 @@ Each stream's prompt is unique, so no prefix cache skips the prefill being measu
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import re
@@ -21,9 +22,23 @@ from pydantic import BaseModel, Field
 
 from advisor.models.base import ModelError
 from advisor.prompts import load as load_prompt
+from advisor.upkeep.gguf_meta import GGUFError, read_metadata
+from advisor.upkeep.model_shape import shape_from_metadata
+
+SHAPE_FIELDS = (
+    "layers",
+    "kv_heads",
+    "head_dim",
+    "full_attention_layers",
+    "sliding_window",
+    "full_attention_kv_heads",
+    "full_attention_head_dim",
+    "linear_attention_layers",
+    "kv_shared_layers",
+    "linear_attention",
+)
 
 Progress = Callable[[str], None]  # called once per finished request, with a short label
-
 
 
 class BenchInput(BaseModel):
@@ -58,7 +73,19 @@ class ModelFacts(BaseModel):
     layers: int | None = None
     kv_heads: int | None = None
     head_dim: int | None = None
+    full_attention_layers: int | None = None
+    sliding_window: int | None = None
+    full_attention_kv_heads: int | None = None
+    full_attention_head_dim: int | None = None
+    linear_attention_layers: int | None = None
+    kv_shared_layers: int | None = None
+    linear_attention: dict[str, int] | None = None
     context_tokens: int | None = None
+    shape_note: str | None = None  # why the shape could not be told from the metadata
+
+    def shape(self) -> dict[str, Any]:
+        """The catalog's attention-shape fields this model file gave (local_models.toml)."""
+        return {k: v for k in SHAPE_FIELDS if (v := getattr(self, k)) is not None}
 
 
 class BenchResult(BaseModel):
@@ -178,27 +205,6 @@ def _size(text: str | None) -> float | None:
     return float(found.group(1)) * scale
 
 
-def _int(value: Any) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def shape_from_metadata(meta: dict[str, Any]) -> dict[str, int | None]:
-    """Layers, KV heads and head dim from GGUF metadata (llama.cpp's key names, any architecture)."""
-    arch = str(meta.get("general.architecture", "llama"))
-    heads = _int(meta.get(f"{arch}.attention.head_count"))
-    width = _int(meta.get(f"{arch}.embedding_length"))
-    head_dim = _int(meta.get(f"{arch}.attention.key_length")) or (width // heads if width and heads else None)
-    return {
-        "layers": _int(meta.get(f"{arch}.block_count")),
-        "kv_heads": _int(meta.get(f"{arch}.attention.head_count_kv")) or heads,
-        "head_dim": head_dim,
-        "context_tokens": _int(meta.get(f"{arch}.context_length")),
-    }
-
-
 class OllamaBackend:
     """Through the official client: /api/generate reports the server's own timings (nanoseconds)."""
 
@@ -306,6 +312,8 @@ class EmbeddedBackend:
         self.prepare(1)
         llm = self._pool[0]
         meta = dict(llm.metadata)
+        with contextlib.suppress(GGUFError):  # typed values and per-layer lists (llama.cpp gives text)
+            meta |= read_metadata(self.path)
         params = llama_cpp.llama_model_n_params(llm.model) / 1e9
         bits = os.path.getsize(self.path) * 8 / (params * 1e9) if params else None
         base = meta.get("general.basename") or os.path.basename(self.path).split(".")[0]

@@ -16,6 +16,7 @@ from advisor.tools.capacity import HERE
 from advisor.tools.catalog import Catalog
 from advisor.upkeep.bench import BenchResult
 from advisor.upkeep.catalog_block import replace_block, split_block, toml_table
+from advisor.upkeep.model_shape import describe
 
 BEGIN = "# >>> advisor bench: measurements of this machine (rewritten by `advisor bench`) >>>"
 END = "# <<< advisor bench <<<"
@@ -66,12 +67,14 @@ def _model_entry(result: BenchResult, model_id: str) -> dict[str, Any]:
         "source": f"advisor bench ({result.backend})",
         "as_of": result.measured_on,
     }
-    for key in ("layers", "kv_heads", "head_dim", "context_tokens"):
-        value = getattr(facts, key)
-        if value:
-            entry[key] = value
-    if facts.layers and facts.kv_heads and facts.head_dim:
-        entry["shape_source"] = f"the model file's metadata ({result.backend})"
+    if facts.context_tokens:
+        entry["context_tokens"] = facts.context_tokens
+    shape = facts.shape()
+    if shape.get("layers") and shape.get("kv_heads") and shape.get("head_dim"):
+        entry |= shape
+        entry["shape_source"] = f"the model file's metadata ({result.backend}): {describe(shape)}"
+    elif facts.shape_note:
+        entry["note"] = f"no attention shape: {facts.shape_note}"
     return entry
 
 
