@@ -185,3 +185,29 @@ def test_the_reader_agrees_with_llama_cpp_on_the_shipped_smollm2():
         assert str(ours[f"{arch}.{key}"]) == theirs[f"{arch}.{key}"], key
     shape = shape_from_metadata(ours)
     assert (shape["layers"], shape["kv_heads"], shape["head_dim"]) == (30, 3, 64)  # SmolLM2-135M's config
+
+
+def test_ollama_show_of_a_hybrid_model_gives_its_shape():
+    """Through the real `ollama` client against a loopback server speaking Ollama's documented
+    /api/show: model_info holds the GGUF keys; the scalars a Qwen 3.6 model needs are all there."""
+    import ollama
+
+    from advisor.upkeep.bench import OllamaBackend
+    from tests.loopback import Reply, loopback
+
+    info = {
+        "general.architecture": "qwen35", "general.parameter_count": 27_000_000_000, "qwen35.block_count": 64,
+        "qwen35.context_length": 262_144, "qwen35.embedding_length": 5120, "qwen35.attention.head_count": 24,
+        "qwen35.attention.head_count_kv": 4, "qwen35.attention.key_length": 256,
+        "qwen35.full_attention_interval": 4, "qwen35.ssm.conv_kernel": 4, "qwen35.ssm.state_size": 128,
+        "qwen35.ssm.group_count": 16, "qwen35.ssm.time_step_rank": 48, "qwen35.ssm.inner_size": 6144,
+        "tokenizer.ggml.tokens": [],  # Ollama leaves long lists out unless asked for them
+    }  # fmt: skip
+    show = Reply(body={"details": {"format": "gguf", "quantization_level": "Q4_K_M"}, "model_info": info})
+    with loopback({"/api/show": [show]}) as (url, _):
+        facts = OllamaBackend("qwen3.6:27b", ollama.Client(host=url)).facts()
+    assert (facts.layers, facts.full_attention_layers, facts.linear_attention_layers) == (64, 16, 48)
+    assert facts.linear_attention == {
+        "key_heads": 16, "value_heads": 48, "key_head_dim": 128, "value_head_dim": 128, "conv_kernel": 4,
+        "state_bytes": 4,
+    }  # fmt: skip
