@@ -114,6 +114,31 @@ def read_bare_answer(d: Draft, asked: str) -> None:
         d.consume(0, len(d.text))
 
 
+# "No hardware yet" anywhere in an answer ("we can't use the cloud, nothing yet"): said of hardware in
+# so many words, or — as the answer to the hardware question — in any words for "nothing yet".
+_NO_HARDWARE = lazy(
+    r"\b(?:no|without)\s+(?:own\s+|local\s+)?(?:hardware|gpus?|servers?|machines?|boxes)\b(?!\s+(?:needed|required))(?:\s+yet\b)?"
+    r"|\b(?:don'?t|do\s+not|doesn'?t|haven'?t|have\s+not)\s+(?:have|own|got|bought|buy|purchased)\s+(?:any\s+)?"
+    r"(?:hardware|gpus?|servers?|machines?)\b"
+)
+_NOTHING_YET = lazy(
+    r"\b(?:nothing|none|not)\s+yet\b|\b(?:don'?t|do\s+not)\s+(?:own|have)\s+anything\b|\bnothing\s+(?:bought|purchased"
+    r"|in\s+place|on\s+hand)\b|\bhaven'?t\s+(?:bought|got|purchased)\s+(?:anything|any)\b"
+)
+
+
+def read_no_hardware(d: Draft) -> None:
+    """ "no hardware yet" said within a longer answer: hardware declined (compare what to buy) —
+    unless this answer names hardware it has."""
+    if "hardware" in d.declined or {"hardware", "owned_hardware"} & set(d.changes):
+        return
+    m = _NO_HARDWARE.search(d.text) or (_NOTHING_YET.search(d.text) if d.asked == "hardware" else None)
+    if m is not None:
+        d.declined.append("hardware")
+        d.notes.append(f"read '{d.quote(*m.span())}' as {_DECLINED['hardware']}")
+        d.consume(*m.span())
+
+
 def _decline(d: Draft, asked: str) -> None:
     if asked in _DEFAULTS:
         value, words = _DEFAULTS[asked]

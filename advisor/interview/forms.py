@@ -27,10 +27,15 @@ _FOREIGN_SCALE_VALUE |= {"mrd": "b", "milliarden": "b", "tsd": "k", "tausend": "
 # Periods in the other languages people mix in ("pro Tag", "par jour", "al día") → English of no
 # greater length.
 _FOREIGN_PERIOD = {
-    r"(?:pro|je)\s+tag|am\s+tag|täglich|par\s+jour|por\s+d[ií]a|al\s+d[ií]a|diarios?": "a day",
-    r"(?:pro|je)\s+woche|par\s+semaine|por\s+semana|a\s+la\s+semana|wöchentlich": "a week",
-    r"(?:pro|je)\s+monat|im\s+monat|par\s+mois|por\s+mes|al\s+mes|monatlich": "a month",
+    r"(?:pro|je)\s+tag|am\s+tag|jeden\s+tag|täglich|par\s+jour|chaque\s+jour|por\s+d[ií]a|al\s+d[ií]a|cada\s+d[ií]a"
+    r"|diari[oa]s?": "a day",
+    r"(?:pro|je)\s+woche|die\s+woche|in\s+der\s+woche|jede\s+woche|par\s+semaine|chaque\s+semaine|por\s+semana"
+    r"|a\s+la\s+semana|cada\s+semana|wöchentlich|semanales?|hebdomadaires?": "a week",
+    r"(?:pro|je)\s+monat|im\s+monat|jeden\s+monat|den\s+monat|par\s+mois|chaque\s+mois|por\s+mes|al\s+mes"
+    r"|cada\s+mes|monatlich|mensual(?:es)?|mensuels?": "a month",
     r"(?:pro|je)\s+jahr|im\s+jahr|par\s+an|por\s+año|al\s+año|jährlich": "a year",
+    r"(?:pro|je)\s+stunde|die\s+stunde|in\s+der\s+stunde|stündlich|par\s+heure|à\s+l'heure|por\s+hora"
+    r"|a\s+la\s+hora|cada\s+hora": "an hour",
 }
 
 
@@ -54,11 +59,32 @@ _FOREIGN_TOKEN = {
     r"rein": "in",
     r"raus": "out",
     r"(?:ca\.|circa|etwa|ungefähr|rund)(?=\s*\d)": "~",
+    # Spanish and French: "8.000 tokens de entrada y 1.500 de salida", "2 000 jetons en entrée et 300 en sortie".
+    r"de\s+entrada|d'entrée|en\s+entrée|de\s+prompt": "input",
+    r"de\s+salida|de\s+sortie|en\s+sortie|de\s+respuestas?|de\s+réponses?": "output",
+    r"de\s+contexto|de\s+contexte": "context",
+    r"contexto\s+de|contexte\s+de": "context of",
+    r"respuestas\s+de|réponses\s+de": "answers of",
+    r"respuesta\s+de|réponse\s+de": "answer of",
+    r"prompts?\s+de": "prompt of",
+    r"entrada|entrée": "input",
+    r"salida|sortie": "output",
+    r"contexto|contexte": "context",
+    r"respuestas|réponses": "answers",
+    r"respuesta|réponse": "answer",
+    r"jetons": "tokens",
+    r"jeton": "token",
+    r"cada\s+un[oa]\s+con|cada\s+un[oa]|chacune?|jeweils": "each",
+    r"por\s+(?:consulta|petici[oó]n|solicitud|pregunta)|par\s+(?:requête|demande|question)": "per request",
+    r"par\s+appel|por\s+llamada": "per call",
+    r"(?:environ|unos|unas|aproximadamente|alrededor\s+de|cerca\s+de)(?=\s*\d)": "~",
 }
 _FOREIGN_TOKEN_RE = _alternation(_FOREIGN_TOKEN)
 _AFTER_A_COUNT = lazy(r"(?:\d[kmb]?|\btok(?:en)?s?)\s*$")
 _FOREIGN_TOKEN_CUES = ("kontext", "eingabe", "ausgabe", "antwort", "zusammenfassung", "rein", "raus", "ca.", "circa")
-_FOREIGN_TOKEN_CUES += ("etwa", "ungefähr", "rund")
+_FOREIGN_TOKEN_CUES += ("etwa", "ungefähr", "rund", "entrada", "entrée", "salida", "sortie", "jeton", "context")
+_FOREIGN_TOKEN_CUES += ("respuesta", "réponse", "prompt", "cada un", "chacun", "jeweils", "por ", "par ", "environ")
+_FOREIGN_TOKEN_CUES += ("unos", "unas", "aproximadamente", "alrededor", "cerca")
 
 # ---- English number words -------------------------------------------------------------------
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
@@ -175,8 +201,9 @@ def _between(f: Forms) -> None:
 
 
 def _translate(f: Forms, rx: Any, table: dict[str, str], only_after_count: tuple[str, ...] = ()) -> None:
-    """Each match of a table's ``_alternation`` written over with its English, where it fits; the
-    words in ``only_after_count`` only right after a count or "Token"."""
+    """Each match of a table's ``_alternation`` written over with its English, where it fits (a period
+    in its short form where only that fits: "al mes" → "/mo"); the words in ``only_after_count`` only
+    right after a count or "Token"."""
     english_of = list(table.values())
     for m in rx.finditer(f.text):
         if not m.lastgroup:
@@ -184,8 +211,12 @@ def _translate(f: Forms, rx: Any, table: dict[str, str], only_after_count: tuple
         english = english_of[int(m.lastgroup[1:])]
         if m.group(0) in only_after_count and not _AFTER_A_COUNT.search(f.text, max(0, m.start() - 12), m.start()):
             continue
+        english = english if _fits(english, m.start(), m.end()) else _SHORT.get(english, english)
         if _fits(english, m.start(), m.end()):
             _rewrite(f, m.start(), m.end(), english)
+
+
+_SHORT = {"a day": "/d", "a week": "/wk", "a month": "/mo", "a year": "/yr", "an hour": "/h"}  # "al mes" → "/mo"
 
 
 def _foreign_periods(f: Forms) -> None:

@@ -34,7 +34,10 @@ _MAY_NOT_LEAVE = lazy(
     r"|(?:data|it|nothing|no\s+data)\s+(?:may|must|can|should|is\s+allowed\s+to)\s*(?:not|n't)?\s*leaves?"
     r"|nothing\s+(?:ever\s+)?leaves|air[- ]?gapped|airgap|data\s+residency|residency\s+(?:rules?|requirements?|laws?)"
     r"|no\s+(?:public\s+)?cloud(?:\s+(?:allowed|at\s+all|whatsoever))?(?=\W|$)"
-    r"|cloud\s+is\s+(?:not\s+an\s+option|off[- ]limits|forbidden|not\s+allowed))",
+    r"|cloud(?:\s+apis?)?\s+(?:is|are)\s+(?:not\s+an\s+option|off[- ]limits|off\s+the\s+table|out\s+of\s+the\s+question"
+    r"|forbidden|not\s+allowed|ruled\s+out|a\s+no[- ]go)"
+    r"|(?:cannot|can't|mustn't|never|won't|may\s+not|must\s+not|not\s+allowed\s+to)\s+send\s+(?:\w+\s+){0,3}?"
+    r"(?:to|into)\s+(?:the\s+|a\s+|any\s+)?(?:public\s+)?cloud)",
     re.IGNORECASE,
 )
 

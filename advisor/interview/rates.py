@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from advisor.interview.draft import MONTHLY_FIELDS, Draft, per_day, per_month, window_hours
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import PERIOD, human, period_name, period_of, qty_range, quantity
+from advisor.text.render import count
 from advisor.tools.defaults import BUSINESS_DAYS_PER_MONTH
 
 _Q = qty_range("q")
@@ -43,6 +44,11 @@ BARE_COUNT = lazy(
 RATE_ADJ = lazy(
     rf"{_Q}\s*(?P<padj>hourly|daily|weekly|monthly|nightly)\s+(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s*){{1,3}}"
 )
+# The period first, then the count, a clause of its own: "Wöchentlich 10.000 Chats, …", "weekly: 2,500 tickets".
+PERIOD_FIRST = lazy(
+    rf"(?:^|(?<=[.;:!?,(]\s)|(?<=[.;:!?,(]))\s*{PERIOD}\s*[:,]?\s*(?:(?!(?:{NOT_REQUESTS})\b){_WORD}\s+){{0,2}}?"
+    rf"(?:about|around|roughly|some|~)?\s*{_Q}\s*(?!(?:{NOT_REQUESTS})\b){_WORD}(?=\s*(?:[,;.:!?)]|$))"
+)
 RATE_LABEL = lazy(
     rf"\b(?:requests?|reqs?|calls?|queries|volume|traffic)\s*{PERIOD}\s*(?:[:=]|of|is|are|around|about|~|roughly|\s)*{_Q}"
 )
@@ -58,6 +64,12 @@ UNITS = lazy(
     rf"(?:\(\s*{qty_range('u')}\s+of\s+them\s*\)|{qty_range('v')}\s*"
     rf"(?:(?P<adj>(?:[a-z-]+\s+){{0,2}}?)(?P<who>{PEOPLE})|(?:[a-z]+\s+)?(?P<things>[a-z]{{3,}}s))\b)"
     rf"(?!\s*(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b)"
+)
+# Any noun counted right before "each" (English, German "je", French "chacun", Spanish "cada uno"):
+# "40 Anwälte, je 25 Anfragen am Tag", "3 Standorte mit je 400 Anfragen".
+UNITS_THEN_EACH = lazy(
+    rf"{qty_range('v')}\s+(?:{_WORD}\s+){{0,2}}?(?!(?:{NOT_REQUESTS})\b){_WORD}\s*,?\s*(?:(?:with|mit|con|avec)\s+)?"
+    r"(?:each|je)\s*$"
 )
 EACH_LINK = lazy(
     r"\beach\b|\bapiece\b|\bper\s+(?!(?:day|week|month|year|hour|minute|second|business|working|night)\b)[a-z]+"
@@ -118,7 +130,7 @@ def _rates(d: Draft) -> list[_Rate]:
         d.consume(m.start(), m.end())
     if "shift" in d.text:
         rates += _shift_rates(d)
-    for rx in (RATE_LABEL, RATE_ADJ, RATE):
+    for rx in (RATE_LABEL, RATE_ADJ, RATE, PERIOD_FIRST):
         for m in rx.finditer(d.text):
             if _AFTER_MONEY.search(d.text[max(0, m.start() - 16) : m.start()]):
                 continue
@@ -170,8 +182,10 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str] | None:
         s0 = d.sentence_of(s0 - 2)[0]
     linked = rate.schedule or bool(EACH_LINK.search(d.original.lower(), rate.start, rate.end + 12))
     before = d.text[max(0, rate.start - 60) : rate.start]
-    linked = linked or bool(re.search(r"(?:\beach\b|\bx\b|\*|\bevery\b)[^.;]*$", before))
+    linked = linked or bool(re.search(r"(?:\beach\b|\bje\b|\bx\b|\*|\bevery\b)[^.;]*$", before))
     units = [m for m in UNITS.finditer(d.text, s0, rate.start) if quantity(m).value >= 1]
+    if not units and (m := UNITS_THEN_EACH.search(d.text, s0, rate.start)):  # "40 Anwälte, je 25 …"
+        units, linked = [m], True
     if not units and rate.schedule:  # "every 5 minutes; 31 agents"
         stop = d.text.find(". ", rate.end)
         stop = len(d.text) if stop < 0 else stop
@@ -249,8 +263,8 @@ def read_rates(d: Draft) -> None:
     if mult := _multiplier(d, rate):
         value *= mult[0]
         parts.append(f"'{mult[1]}'")
-        detail = f" ({human(rate.per_day)} a day each{rate.how})"
+        detail = f" ({count(rate.per_day)} a day each{rate.how})"
     if fan := _fan_out(d, rate):
         value *= fan[0]
         parts.append(f"'{fan[1]}'")
-    d.set("requests_per_day", value, f"read {' × '.join(parts)} as {human(value)} requests a day{detail}")
+    d.set("requests_per_day", value, f"read {' × '.join(parts)} as {count(value)} requests a day{detail}")

@@ -92,6 +92,8 @@ def read_draft(
     quality.read_quality(d)
     _names(d)
     owned.read_owned(d)
+    if any(w in d.text for w in ("yet", "no ", "without", "n't", "not ", "nothing")):
+        answers.read_no_hardware(d)
     if "shift" in d.text:
         shifts.read_shifts(d)
     _settings(d)

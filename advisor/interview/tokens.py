@@ -87,7 +87,7 @@ def _direction(word: str | None) -> str | None:
     return None
 
 
-def _mentions(d: Draft) -> list[_Mention]:
+def _mentions(d: Draft, ratio: bool = False) -> list[_Mention]:
     found: list[_Mention] = []
     token_context = bool(LOOKS_LIKE_TOKENS.search(d.text)) or d.asked in TOKEN_FIELDS + MONTHLY_FIELDS
 
@@ -130,6 +130,10 @@ def _mentions(d: Draft) -> list[_Mention]:
     for m in LABEL_FIRST.finditer(d.text):
         add(m, "q", _direction(m["d"]))
         d.consume(m.start(), m.end())
+    if ratio:  # "3:1 in to out, about 4k total": the total the ratio splits
+        for m in TOTAL_COUNT.finditer(d.text):
+            add(m, "q", None)
+            d.consume(m.start(), m.end())
     if token_context:
         for m in EACH.finditer(d.text):
             add(m, "q", None)
@@ -178,21 +182,31 @@ SAME_SIZE = lazy(
     r"same\s+(?:length|size)|(?:with\s+)?(?:output|answers?)\s+(?:of\s+)?(?:the\s+)?same\s+(?:length|size)"
     r"|same\s+(?:length|size)\s+(?:out|output|back)"
 )
+_IN_TO_OUT = r"(?:in(?:put)?\s*(?:\s(?:to|vs\.?|versus)\s|[:/])\s*out(?:put)?|prompt\s+to\s+completion)"
 RATIO = lazy(
-    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*:\s*(?P<b>\d+(?:\.\d+)?)(?![\d:])"
-    r"(?=\s*(?:(?:ratio\b|in(?:put)?\s+(?:to|vs\.?|versus)\s+out(?:put)?|prompt\s+to\s+completion)))"
-    r"|ratio\s+(?:is\s+|of\s+)?(?:about\s+|roughly\s+|around\s+|~)?(?P<c>\d+(?:\.\d+)?)\s*:\s*(?P<e>\d+(?:\.\d+)?)"
+    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s*(?::|\s(?:to)\s)\s*(?P<b>\d+(?:\.\d+)?)(?![\d:])"
+    rf"(?=\s*(?:(?:ratio\b|{_IN_TO_OUT})))"
+    rf"|(?:ratio|{_IN_TO_OUT})\s+(?:ratio\s+)?(?:is\s+|of\s+)?(?:about\s+|roughly\s+|around\s+|~)?"
+    r"(?P<c>\d+(?:\.\d+)?)\s*:\s*(?P<e>\d+(?:\.\d+)?)(?![\d:])"
     r"(?P<flip>\s+out(?:put)?\s+to\s+in(?:put)?)?"
 )
+# A lone "3:1" answering the token question ("4k total, mostly input — 3:1"): input to output. One
+# figure after the colon, so a time ("at 10:30") is not one.
+BARE_RATIO = lazy(r"(?<![\d.:])(?P<a>\d{1,2}(?:\.\d+)?)\s*:\s*(?P<b>\d(?:\.\d+)?)(?![\d:]|\s*(?:am|pm|h)\b)")
+# A count stated as the total of both sides ("about 4k total", "6,000 tokens altogether").
+TOTAL_COUNT = lazy(rf"{_Q}\s*(?:{_TOKEN_WORD}\s+)?(?:(?:in\s+)?total|altogether|combined|overall|all\s+told)\b")
 SHARE = lazy(r"(?<![\d.])(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent)\s+(?:of\s+it\s+)?(?:is\s+)?(?P<d>input|output|in|out)\b")
 TOTAL_WORD = lazy(r"\b(?:in\s+)?total|combined|overall|altogether\b")
 
 
 def _ratio(d: Draft) -> tuple[float, str] | None:
     """The output share stated as a ratio ("3:1 in to out") or a percentage ("85% input")."""
-    if m := RATIO.search(d.text):
+    m = RATIO.search(d.text)
+    if m is None and d.asked in TOKEN_FIELDS + MONTHLY_FIELDS:
+        m = BARE_RATIO.search(d.text)
+    if m is not None:
         a, b = (to_float(m["a"]), to_float(m["b"])) if m["a"] else (to_float(m["c"]), to_float(m["e"]))
-        if m["flip"]:
+        if m.groupdict().get("flip"):
             a, b = b, a
         if a + b > 0:
             d.consume(m.start(), m.end())
@@ -232,7 +246,7 @@ def _directions(d: Draft, kept: list[_Mention], key: str) -> None:
 
 def read_tokens(d: Draft) -> None:
     ratio = _ratio(d)
-    mentions = _mentions(d)
+    mentions = _mentions(d, ratio is not None)
     same_size = bool(SAME_SIZE.search(d.text))
     if not mentions:
         return
@@ -269,7 +283,8 @@ def read_tokens(d: Draft) -> None:
                 undirected and key == "period"
             )
             if total:
-                values["in"], values["out"] = values["in"] * (1 - share), values["in"] * share
+                values["out"] = values["in"] * share
+                values["in"] -= values["out"]  # 6,000 at 2:1 is 4,000 and 2,000, not 4,000.0000000000005
                 extra = f", split by '{said}'"
             elif share < 1:
                 values["out"] = values["in"] * share / (1 - share)

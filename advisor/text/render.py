@@ -31,6 +31,18 @@ def tokens(value: float | None) -> str:
     return f"{value:,.0f}"
 
 
+def count(value: float | None) -> str:
+    """A count a person would write: ``1200`` → ``1,200``; a derived ``171.43`` (1,200 a week) →
+    ``~171``; a small one to two figures (``~7.1``, ``~0.14``). The exact value stays in the JSON."""
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"~{round(value):,}"
+    return f"~{value:.2g}"
+
+
 def months(value: float | None) -> str:
     return "never" if value is None else f"{value:,.1f} months"
 
@@ -51,6 +63,8 @@ def format_value(key: str, value: Any) -> str:
             return months(value)
         if key.endswith(("share", "pct")):
             return f"{value:.0%}"
+        if key == "requests_per_day":
+            return count(value)
         return f"{value:,.4g}"
     if isinstance(value, date):
         return value.isoformat()
