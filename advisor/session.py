@@ -179,8 +179,8 @@ class Session:
         """Pull ``model`` (default: the configured one) into the Ollama server, then answer with it
         (probed as at startup, ``say`` hearing of the probe); the line to show. PullError (one line)
         leaves the local model as it was."""
-        from advisor.models.ollama_pull import offline_refusal, pull_client, pull_ollama
-        from advisor.models.pull import PullError
+        from advisor.models.ollama_pull import pull_client, pull_ollama
+        from advisor.models.pull import PullError, offline_refusal
         from advisor.models.select import select_local
 
         model = model or self.pullable or self.config.ollama_model
@@ -259,6 +259,14 @@ class Session:
             priced=lambda model: claude_priced(self.catalog, model),
         )
         self.claude_label = self.config.claude_model
+
+    def _label_claude_by_its_verdict(self) -> None:
+        """Once the API has said the configured model is retired or unknown, the status bar and
+        `ask --json` say Claude is off, and why (the notice named the way out)."""
+        verdict = getattr(self.claude, "verdict", None)
+        if verdict is not None and not verdict.usable:
+            why = "retired" if verdict.lifecycle == "retired" else "not served by the API"
+            self.claude_label = f"off ({self.config.claude_model} {why})"
 
     def _claude_retry(self, attempt: int, wait: float, reason: str) -> None:
         if self.on_notice is not None:
@@ -340,6 +348,7 @@ class Session:
         finally:
             if cancel.is_set() and status == "ok":
                 status = "cancelled"
+            self._label_claude_by_its_verdict()
             self.save()
             self.store.finish_turn(turn_id, answer, status)
 

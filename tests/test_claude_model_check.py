@@ -138,6 +138,7 @@ def test_a_session_checks_on_first_escalation_not_at_startup_and_the_turn_falls_
     assert "**Recommendation —" in events[-1].answer  # the local answer stands: no turn lost
     assert any(isinstance(e, Notice) and "retired" in e.text for e in later)
     assert session.history()[-1].status == "ok" and session.spend().claude_turns == 0
+    assert session.claude_label == "off (claude-sonnet-4-5 retired)"  # the status bar and ask --json
     assert KEY not in " ".join(notices)
 
 
@@ -149,6 +150,7 @@ def test_a_session_with_a_deprecated_model_still_gets_its_memo(monkeypatch):
     assert paths(rec).count("/v1/messages") == 1
     assert any(isinstance(e, Notice) and "retires on 2026-11-30" in e.text for e in events)
     assert any(isinstance(e, TextChunk) and "Board memo" in e.text for e in events)
+    assert session.claude_label == "claude-sonnet-4-5"
 
 
 def test_offline_asks_nothing(monkeypatch):
@@ -168,3 +170,14 @@ def test_a_refused_key_is_no_verdict_and_the_call_says_why(status):
     with loopback(script) as (url, _):
         check = model(url).check_model()
     assert check.usable and check.notice is None
+
+
+def test_a_successor_without_a_price_is_named_as_such():
+    retired = claude_model_info("claude-haiku-3", "haiku", lifecycle="retired")
+    offered = claude_models(claude_model_info("claude-haiku-9", "haiku"), claude_model_info("claude-opus-4-7", "opus"))
+    script = {"/v1/models/claude-haiku-3": [Reply(body=retired)], "/v1/models": [offered]}
+    with loopback(script) as (url, _):
+        check = model(url, "claude-haiku-3").check_model()
+    assert not check.usable
+    assert "its successor claude-haiku-9 has no price in the catalog yet" in check.notice
+    assert check.notice.endswith("the models it offers that the catalog prices: claude-opus-4-7")

@@ -44,8 +44,14 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if (args.name or "").split(":")[0] == "ollama":
         return _pull_ollama(args.name.partition(":")[2])
+    from advisor.config import load_config
+    from advisor.models.pull import hub_endpoint, offline_refusal
+
     try:
         choice = resolve_choice(args.name)
+        if load_config().offline:  # ADVISOR_OFFLINE or the config file: nothing leaves the machine
+            print(f"advisor: error: {offline_refusal(choice.file, hub_endpoint())}", file=sys.stderr)
+            return 1
         pulled = pull(choice, say=lambda line: print(f"advisor: {line}", file=sys.stderr, flush=True))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -61,8 +67,8 @@ def _pull_ollama(model: str) -> int:
     from tqdm import tqdm
 
     from advisor.config import load_config
-    from advisor.models.ollama_pull import PullProgress, offline_refusal, pull_client, pull_ollama
-    from advisor.models.pull import PullError
+    from advisor.models.ollama_pull import PullProgress, pull_client, pull_ollama
+    from advisor.models.pull import PullError, offline_refusal
 
     config = load_config()
     model = model or config.ollama_model

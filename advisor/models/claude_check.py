@@ -24,6 +24,7 @@ CHECK_TIMEOUT_SECONDS = 10.0
 class ModelCheck(BaseModel):
     usable: bool
     notice: str | None = None  # the line to show, when there is something to say
+    lifecycle: str = "active"  # as the API says: active, deprecated or retired; "unknown" when it has no such model
 
 
 def check_model(client: anthropic.Anthropic, model: str, priced: Callable[[str], bool]) -> ModelCheck | None:
@@ -47,15 +48,25 @@ def check_model(client: anthropic.Anthropic, model: str, priced: Callable[[str],
         else ("none of the models it offers has a price in the catalog (`advisor catalog list cloud`)")
     )
     if info is None:
-        return ModelCheck(usable=False, notice=f"Claude's API has no model {model!r} — {menu}; set --claude-model")
+        return ModelCheck(
+            usable=False,
+            lifecycle="unknown",
+            notice=f"Claude's API has no model {model!r} — {menu}; set --claude-model",
+        )
     successor = _successor(info, offered, priced)
     when = _date(getattr(info, "retires_at", None)) or _sdk_retirement(model)
-    then = f"; its successor is {successor} — set --claude-model {successor}" if successor else f"; {menu}"
+    if successor is None:
+        then = f"; {menu}"
+    elif priced(successor):
+        then = f"; its successor is {successor} — set --claude-model {successor}"
+    else:  # a model with no price is never called: say so rather than point at it
+        then = f"; its successor {successor} has no price in the catalog yet (add it to catalog.toml); {menu}"
     if lifecycle == "retired":
         since = f" (since {when})" if when else ""
-        return ModelCheck(usable=False, notice=f"Claude model {model} is retired{since}, so it was not called{then}")
+        notice = f"Claude model {model} is retired{since}, so it was not called{then}"
+        return ModelCheck(usable=False, lifecycle="retired", notice=notice)
     until = f" and retires on {when}" if when else ""
-    return ModelCheck(usable=True, notice=f"Claude model {model} is deprecated{until}{then}")
+    return ModelCheck(usable=True, lifecycle="deprecated", notice=f"Claude model {model} is deprecated{until}{then}")
 
 
 def _offered(client: anthropic.Anthropic) -> list[Any] | None:

@@ -88,6 +88,11 @@ class ClaudeModel:
             return found
         return self._checked if not self._checked.usable else ModelCheck(usable=True)
 
+    @property
+    def verdict(self) -> ModelCheck | None:
+        """What the API said of this model, once asked (None before, or when it could not be asked)."""
+        return self._checked
+
     def __repr__(self) -> str:
         return f"ClaudeModel(model={self.model!r})"
 

@@ -24,11 +24,6 @@ def pull_client(host: str | None) -> ollama.Client:
     return ollama.Client(host=host, timeout=httpx.Timeout(READ_TIMEOUT_SECONDS, connect=3.0))
 
 
-def offline_refusal(model: str) -> str:
-    """Why offline mode pulls nothing: the server would fetch the model from the internet."""
-    return f"offline: pulling {model} would download it from the Ollama registry, so it is not pulled"
-
-
 class PullProgress(BaseModel):
     """Where a pull is: the server's status line and the bytes of the layers seen so far."""
 

@@ -25,6 +25,11 @@ class PullError(Exception):
     """A pull failed; ``str(err)`` is one line with what to do instead."""
 
 
+def offline_refusal(what: str, source: str = "the Ollama registry") -> str:
+    """Why offline mode pulls nothing: the model would come from the internet."""
+    return f"offline: pulling {what} would download it from {source}, so nothing is pulled"
+
+
 class PullChoice(BaseModel):
     id: str
     name: str
@@ -80,7 +85,7 @@ def resolve_choice(name: str | None) -> PullChoice:
     raise ValueError(f"model pull: {name!r} is not a choice; choose one of {ids}, or REPO:FILE.gguf")
 
 
-def _endpoint() -> str:
+def hub_endpoint() -> str:
     return os.environ.get("HF_ENDPOINT", "https://huggingface.co").rstrip("/")
 
 
@@ -98,7 +103,7 @@ def pull(choice: PullChoice, *, say=print, cache_dir: Path | None = None) -> Pul
     from huggingface_hub import get_hf_file_metadata, hf_hub_download, hf_hub_url
     from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
 
-    endpoint = _endpoint()
+    endpoint = hub_endpoint()
     url = hf_hub_url(choice.repo, choice.file, endpoint=endpoint)
     try:
         meta = get_hf_file_metadata(url, timeout=15)

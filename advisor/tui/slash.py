@@ -148,7 +148,7 @@ class SlashRunner:
         session, app = self.app.session, self.app
         model = rest.strip() or session.pullable or session.config.ollama_model
         if session.offline:
-            from advisor.models.ollama_pull import offline_refusal
+            from advisor.models.pull import offline_refusal
 
             raise UsageError(f"pull: {offline_refusal(model)} (/offline goes online)")
         if app.pulling:
