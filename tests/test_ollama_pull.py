@@ -186,3 +186,19 @@ async def test_a_pull_failing_mid_stream_in_the_chat_is_one_error_line(monkeypat
         assert app.session.local is None and app.pulling is None
 
     await _pull_in_the_app(monkeypatch, ollama_pull(*LAYERS, error="unexpected EOF"), nothing, after)
+
+
+def test_model_list_says_whether_ollama_has_the_configured_model(monkeypatch, capsys):
+    from advisor.cli import main
+
+    with loopback({"/api/tags": [ollama_tags("llama3.2:1b")]}) as (url, _):
+        monkeypatch.setenv("OLLAMA_HOST", url)
+        assert main(["model", "list"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == (
+        f"ollama: Ollama at {url} has no model 'qwen3:4b' — pull it with /pull in the chat,"
+        " `advisor model pull ollama:qwen3:4b` or `ollama pull qwen3:4b`"
+    )
+    monkeypatch.setenv("OLLAMA_HOST", dead_port())
+    assert main(["model", "list"]) == 0
+    assert "not reachable" in capsys.readouterr().out.splitlines()[-1]

@@ -25,7 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
         default=None,
         help="a choice from `advisor model list`, REPO:FILE.gguf, or ollama[:MODEL] (default: the configured one)",
     )
-    actions.add_parser("list", help="the choices, the pick for this machine, and what is pulled")
+    actions.add_parser("list", help="the choices, the pick for this machine, what is pulled, and what Ollama has")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
             size = f"{c.size_gb:g} GB" if c.size_gb else "?"
             print(f"{mark} {c.id:<24} {size:>8}  needs {c.min_memory_gb:g} GB  {c.repo}/{c.file}")
         print(f"pulled: {have.path}" if have else "pulled: nothing yet (the shipped SmolLM2 answers, quietly)")
+        print(f"ollama: {_ollama_status()}")
         return 0
     if (args.name or "").split(":")[0] == "ollama":
         return _pull_ollama(args.name.partition(":")[2])
@@ -60,6 +61,21 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"pulled {choice.name} → {pulled.path} (sha256 {pulled.sha256[:12]}…); the next start uses it")
     return 0
+
+
+def _ollama_status() -> str:
+    """Whether Ollama answers and has the configured model, as the chat's start would find it."""
+    from advisor.config import load_config
+    from advisor.models.select import select_local
+
+    config = load_config()
+    found = select_local(
+        f"ollama:{config.ollama_model}",
+        ollama_host=config.ollama_host,
+        ollama_model=config.ollama_model,
+        offline=config.offline,
+    )
+    return found.reason
 
 
 def _pull_ollama(model: str) -> int:
