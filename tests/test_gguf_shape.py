@@ -109,6 +109,21 @@ def test_gemma_3_takes_the_pattern_llama_cpp_builds_in(tmp_path):
     assert (shape["full_attention_layers"], shape["sliding_window"], shape["kv_heads"]) == (10, 1024, 16)
 
 
+def test_llama_4_attends_in_chunks_on_three_layers_of_four(tmp_path, catalog):
+    """meta-llama/Llama-4-Scout-17B-16E-Instruct: 48 layers, 8 KV heads of 128, 8,192-token chunks on 3
+    of every 4 layers; the GGUF has no key for the chunks: the same cache as the catalog's entry."""
+    path = write_gguf(
+        tmp_path / "l4.gguf", "llama4", block_count=48, context_length=10_485_760, embedding_length=5120,
+        head_count=40, head_count_kv=8, key_length=128, value_length=128,
+    )  # fmt: skip
+    shape = shape_from_metadata(read_metadata(path))
+    model = LocalModel(id="s", name="s", params_b=109, tier="budget", tier_basis="x", source="x", as_of=date.today(),
+                       **shape)  # fmt: skip
+    scout = catalog.local_models["llama-4-scout"]
+    for context in (4096, 8192, 100_000):
+        assert kv_bytes_per_token(model, context) == kv_bytes_per_token(scout, context), context
+
+
 def test_a_plain_model_stays_flat(tmp_path):
     """Llama 3.1 8B: 32 layers, 8 KV heads, head dim from 4096 / 32 heads — every layer full attention."""
     path = write_gguf(

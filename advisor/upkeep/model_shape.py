@@ -7,8 +7,9 @@ Hybrid models are not flat: llama.cpp's keys say which layers keep a per-token K
   with no attention at all (Jamba, Granite 4 hybrids);
 - ``{arch}.attention.sliding_window`` with ``sliding_window_pattern`` (a per-layer list, true =
   sliding, or n: every n-th layer full), or the pattern llama.cpp builds in for the architecture
-  (Gemma 2: 2, Gemma 3: 6, Command R7B: 4); ``key_length_swa`` where sliding layers have their own
-  head dim (Gemma 4), a per-layer ``head_count_kv`` where their KV heads differ;
+  (Gemma 2: 2, Gemma 3: 6, Command R7B: 4; Llama 4's 8,192-token chunks on 3 of 4);
+  ``key_length_swa`` where sliding layers have their own head dim (Gemma 4), a per-layer
+  ``head_count_kv`` where their KV heads differ;
 - ``{arch}.attention.shared_kv_layers``: the last n layers reuse earlier caches (Gemma 3n/4 E);
 - ``{arch}.ssm.*``: the linear layers' state (conv kernel, state size, groups, heads, inner size);
 - ``{arch}.nextn_predict_layers``: multi-token-prediction layers after the model's own, not run
@@ -22,6 +23,10 @@ from __future__ import annotations
 from typing import Any
 
 BUILT_IN_SWA_PATTERN = {"gemma2": 2, "gemma3": 6, "cohere2": 4}  # llama.cpp's set_swa_pattern(n)
+# Llama 4 attends in 8,192-token chunks on 3 of every 4 layers (its config: attention_chunk_size 8192,
+# no_rope_layers); its GGUF carries no key for it (llama.cpp builds it in), unless a window of 0
+# turns it off. A chunk holds at most 8,192 tokens, as a window does.
+BUILT_IN_CHUNKS = {"llama4": (8192, 4)}
 
 
 def _int(value: Any) -> int | None:
@@ -52,6 +57,9 @@ def _sliding(meta: dict[str, Any], arch: str, layers: int) -> tuple[int | None, 
     """The window and which layers slide over it; (None, all false) without a window, and
     (window, None) when the window is there but the pattern is not."""
     window = _int(meta.get(f"{arch}.attention.sliding_window"))
+    if window is None and arch in BUILT_IN_CHUNKS:
+        chunk, n = BUILT_IN_CHUNKS[arch]
+        return chunk, [il % n < n - 1 for il in range(layers)]
     if not window:
         return None, [False] * layers
     pattern = meta.get(f"{arch}.attention.sliding_window_pattern")
