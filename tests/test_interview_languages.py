@@ -142,3 +142,38 @@ def test_a_ratio_splits_a_total(catalog, text, asked, want):
 
 def test_a_time_of_day_is_not_a_ratio(catalog):
     assert _read(catalog, "we start at 10:30, about 4k total", IN).changes.get(OUT) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "want"),
+    [
+        ("About 3k in 400 out per question, 2,000 questions a day.", None, (3000, 400)),
+        ("Ticket summaries: 4k in 250 out, 1,200 tickets a day.", None, (4000, 250)),
+        ("8k in 2k out", IN, (8000, 2000)),
+        ("about 10k in 800 out per step", IN, (10000, 800)),
+    ],
+)
+def test_in_and_out_with_no_comma_between(catalog, text, asked, want):
+    changes = _read(catalog, text, asked).changes
+    assert (changes.get(IN), changes.get(OUT)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mandantenakten, nichts darf das Haus verlassen.",
+        "Die Daten dürfen unser Netzwerk nicht verlassen.",
+        "Keine Cloud erlaubt.",
+        "Les données ne doivent pas quitter nos serveurs.",
+        "Pas de cloud : tout reste chez nous.",
+        "Los datos no pueden salir de nuestra red.",
+        "No podemos usar la nube.",
+    ],
+)
+def test_may_not_leave_in_german_french_and_spanish_is_regulated(catalog, text):
+    assert _read(catalog, text).changes.get("privacy") == "regulated"
+
+
+@pytest.mark.parametrize("text", ["Wir nutzen die Cloud.", "Nous utilisons le cloud.", "Usamos la nube sin problema."])
+def test_the_cloud_named_without_a_refusal_says_nothing_of_privacy(catalog, text):
+    assert _read(catalog, text).changes.get("privacy") is None

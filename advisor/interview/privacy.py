@@ -19,6 +19,17 @@ _PLACE = (
     r"|machines?|infrastructure|hardware|boxes?|country|jurisdiction|region|firewall|perimeter|environment)"
     r"|(?:the\s+)?(?:eu|e\.u\.|uk|us|country|switzerland|germany|france|europe)|in[- ]country"
 )
+# The same in German, French and Spanish: "nichts darf das Haus verlassen", "keine Cloud", "ne doivent
+# pas quitter nos serveurs", "pas de cloud", "no pueden salir de nuestra red", "no podemos usar la nube".
+_FOREIGN_MAY_NOT_LEAVE = (
+    r"|(?:nichts|daten|sie|es)\s+(?:darf|dürfen)\s+(?:\w+\s+){0,3}?(?:nicht\s+)?verlassen"
+    r"|(?:darf|dürfen)\s+(?:\w+\s+){0,3}?nicht\s+(?:verlassen|in\s+die\s+cloud)|keine\s+cloud|nicht\s+in\s+die\s+cloud"
+    r"|(?:bleibt|bleiben)\s+(?:alles\s+)?(?:im\s+haus|bei\s+uns|in\s+unserem\s+netz\w*)"
+    r"|ne\s+(?:doit|doivent|peut|peuvent)\s+pas\s+(?:quitter|sortir)|rien\s+ne\s+(?:doit|peut)\s+(?:sortir|quitter)"
+    r"|pas\s+de\s+cloud|aucun\s+cloud|sans\s+cloud|(?:tout\s+)?reste(?:nt)?\s+chez\s+nous"
+    r"|no\s+(?:pueden?|deben?)\s+salir|nada\s+(?:puede|debe)\s+salir|sin\s+nube|nada\s+de\s+nube"
+    r"|no\s+(?:podemos|se\s+puede|pueden|debemos)\s+(?:usar|enviar\s+(?:\w+\s+){0,2}?a)\s+la\s+nube"
+)
 _MAY_NOT_LEAVE = lazy(
     r"(?P<term>(?:may|must|can|could|should|shall|will|is\s+not\s+allowed\s+to|are\s+not\s+allowed\s+to)\s*(?:not|n't|never)\s+"
     r"(?:leave|go\s+(?:to|into|out)|be\s+(?:sent|uploaded|shared|sent\s+out|processed\s+(?:outside|off))|touch|cross"
@@ -37,7 +48,7 @@ _MAY_NOT_LEAVE = lazy(
     r"|cloud(?:\s+apis?)?\s+(?:is|are)\s+(?:not\s+an\s+option|off[- ]limits|off\s+the\s+table|out\s+of\s+the\s+question"
     r"|forbidden|not\s+allowed|ruled\s+out|a\s+no[- ]go)"
     r"|(?:cannot|can't|mustn't|never|won't|may\s+not|must\s+not|not\s+allowed\s+to)\s+send\s+(?:\w+\s+){0,3}?"
-    r"(?:to|into)\s+(?:the\s+|a\s+|any\s+)?(?:public\s+)?cloud)",
+    r"(?:to|into)\s+(?:the\s+|a\s+|any\s+)?(?:public\s+)?cloud" + _FOREIGN_MAY_NOT_LEAVE + r")",
     re.IGNORECASE,
 )
 
@@ -146,7 +157,9 @@ def read_privacy(text: str) -> PrivacyReading:
     denied_at: list[tuple[int, int]] = []
     for m in _MAY_NOT_LEAVE.finditer(low):
         says_not = re.search(
-            r"\bnot\b|n't|\bnever\b|cannot|\bnothing\b|\bno\b|only|gapped|airgap|residency", m.group(0)
+            r"\bnot\b|n't|\bnever\b|cannot|\bnothing\b|\bno\b|only|gapped|airgap|residency"
+            r"|\bnicht|\bkeine\b|\bpas\b|\brien\b|\baucun\b|\bsans\b|\bnada\b|\bsin\b|bleib|reste",
+            m.group(0),
         )
         if not says_not and negated(low, m.start(), m.end()):
             denied.append(m.group(0))

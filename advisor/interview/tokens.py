@@ -33,6 +33,10 @@ PAIR_AFTER = lazy(
 PAIR_BEFORE = lazy(
     rf"{_Q}\s*/\s*{_R}\s*(?:{_TOKEN_WORD}\s*)?\(?\s*(?:input|in|prompt)\s*/\s*(?:output|out|completion)\s*\)?"
 )
+# "2k in 300 out" with no comma between: the pair read as one.
+PAIR_IN_OUT = lazy(
+    rf"{_Q}\s*(?:{_TOKEN_WORD}\s+)?(?:in|input)\s+(?:and\s+|&\s+)?{_R}\s*(?:{_TOKEN_WORD}\s+)?(?:out|output)\b"
+)
 NOUN_OF = lazy(
     rf"(?:(?P<nin>{NOUN_IN})|(?P<nout>{NOUN_OUT}))\s+(?:of|with|averaging|around|about|at|that\s+are|are|is|~|roughly"
     rf"|typically|usually|up\s+to|\s)*\s*{_Q}\s*-?\s*{_TOKEN_WORD}(?!\s+(?:{_IN_WORDS}|{_OUT_WORDS})\b)"
@@ -106,7 +110,7 @@ def _mentions(d: Draft, ratio: bool = False) -> list[_Mention]:
             )
         )
 
-    for rx in (PAIR_AFTER, PAIR_BEFORE):
+    for rx in (PAIR_AFTER, PAIR_BEFORE, PAIR_IN_OUT):
         for m in rx.finditer(d.text):
             add(m, "q", "in", m.start(), m.end())
             add(m, "r", "out", m.start(), m.end())
