@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from llm.default_plugins.openai_models import _Shared as OpenAIChatShared
 from llm.default_plugins.openai_models import _SharedResponses as OpenAIResponsesShared
 from openai.types import CompletionUsage
 from openai.types.responses import ResponseUsage
 
+from advisor.measure.aggregate import Aggregator
 from advisor.measure.csv_usage import read_csv
-from advisor.measure.records import ReadCounts
+from advisor.measure.measured import measure, threshold_lookup
+from advisor.measure.records import ReadCounts, Record
 from advisor.measure.source import import_usage
 from advisor.tools.catalog import default_catalog
 from tests.test_import_llm_token_details import make_logs_db, records_by_model
@@ -155,3 +160,50 @@ def test_csv_anthropic_report_adds_reads_and_both_writes(tmp_path: Path) -> None
     fields = m.profile_fields()
     assert fields["cache_write_share"] == round(600 / 7100, 4)
     assert fields["cache_write_1h_share"] == round(400 / 7100, 4)
+
+
+_CELL = st.one_of(st.integers(-5, 10**7).map(str), st.sampled_from(["", "x", "1e3", "nan", "2,500"]))
+_CACHE_COLUMNS = ["cached_tokens", "cache_read_input_tokens", "prompt_cache_hit_tokens", "cache_write_tokens",
+                  "cache_creation_input_tokens", "ephemeral_5m_input_tokens", "ephemeral_1h_input_tokens",
+                  "ttl_12h_tokens"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(input_name=st.sampled_from(["input_tokens", "prompt_tokens", "uncached_input_tokens"]),
+       extra=st.lists(st.sampled_from(_CACHE_COLUMNS), unique=True, max_size=3),
+       rows=st.lists(st.lists(_CELL, min_size=5, max_size=5), min_size=1, max_size=4))
+def test_csv_cache_counts_are_parts_of_the_input(tmp_path: Path, input_name, extra, rows) -> None:
+    """Whatever cache columns a CSV has and whatever their cells hold: no exception, and the reads
+    and both writes of every record are parts of its input."""
+    header = ["timestamp", "model", input_name, "output_tokens", *extra]
+    lines = [",".join(header)] + [",".join(["2026-10-01T00:00:00Z", "m", *(f'"{c}"' for c in row[: 2 + len(extra)])])
+                                  for row in rows]
+    records, counts = _csv(tmp_path, "\n".join(lines) + "\n")
+    assert len(records) + counts.skipped == len(rows)
+    for r in records:
+        assert min(r[2:]) >= 0
+        assert r.cache_read_tokens + r.cache_write_5m_tokens + r.cache_write_1h_tokens <= r.input_tokens
+
+
+_PREMIUM = sorted(m.id for m in default_catalog().cloud.values()
+                  if m.price.cache_write_5m is not None and m.price.cache_write_5m > m.price.input)
+
+
+def _priced(model: str, uncached: int, read: int, w5: int, w1: int) -> float:
+    at = datetime(2026, 10, 1, 12, tzinfo=UTC)
+    catalog = default_catalog()
+    aggregator = Aggregator(threshold_for=threshold_lookup(catalog))
+    tally = aggregator.add_all([Record(at, model, uncached + read + w5 + w1, 100, read, w5, w1)])
+    return measure(tally, ReadCounts(), catalog, source="csv", path="-").usd
+
+
+@settings(max_examples=100, deadline=None)
+@given(model=st.sampled_from(_PREMIUM), uncached=st.integers(0, 500_000), read=st.integers(0, 500_000),
+       w5=st.integers(0, 100_000), w1=st.integers(0, 100_000), moved=st.integers(0, 500_000), extended=st.booleans())
+def test_imported_writes_never_cost_less_where_writes_cost_a_premium(model, uncached, read, w5, w1, moved,
+                                                                     extended) -> None:
+    """The same input with more of it written to the cache (instead of sent uncached) is never
+    priced lower by a provider whose write price is above its input price."""
+    moved = min(moved, uncached)
+    more = (w5, w1 + moved) if extended else (w5 + moved, w1)
+    assert _priced(model, uncached - moved, read, *more) >= _priced(model, uncached, read, w5, w1) - 1e-12

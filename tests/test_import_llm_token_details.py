@@ -283,6 +283,8 @@ _JSON = st.recursive(
         st.sampled_from(["cache_read_input_tokens", "cache_creation_input_tokens", "cache_creation",
                          "ephemeral_5m_input_tokens", "ephemeral_1h_input_tokens", "prompt_tokens_details",
                          "input_tokens_details", "cached_tokens", "cachedContentTokenCount",
+                         "cache_write_tokens", "cache_write_tokens_details", "ttl_30m_tokens", "ttl_12h_tokens",
+                         "prompt_cache_hit_tokens", "prompt_cache_miss_tokens",
                          "thoughtsTokenCount", "candidatesTokenCount", "other"]), inner, max_size=4),
     max_leaves=12,
 )
