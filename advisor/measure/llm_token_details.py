@@ -92,13 +92,18 @@ def with_details(input_tokens: int, output_tokens: int, details: dict | None) ->
 
 def _openai_format(input_tokens: int, output_tokens: int, details: dict) -> Counts:
     """OpenAI's and DeepSeek's counts: reads and writes are parts of the prompt count."""
-    hit = _count(details, "prompt_cache_hit_tokens")
-    input_tokens = max(input_tokens, hit + _count(details, "prompt_cache_miss_tokens"))
-    read = max(hit, *(_count(details.get(key), "cached_tokens") for key in _OPENAI_KEYS[:3]))
+    read = _count(details, "prompt_cache_hit_tokens")
+    if read or "prompt_cache_miss_tokens" in details:
+        input_tokens = max(input_tokens, read + _count(details, "prompt_cache_miss_tokens"))
     written = extended = 0
     for key in _PROMPT_DETAILS:
         holder = details.get(key)
-        split = holder.get("cache_write_tokens_details") if isinstance(holder, dict) else None
+        if not isinstance(holder, dict):
+            continue
+        read = max(read, _count(holder, "cached_tokens"))
+        if "cache_write_tokens" not in holder and "cache_write_tokens_details" not in holder:
+            continue
+        split = holder.get("cache_write_tokens_details")
         ttl_30m, ttl_12h = _count(split, "ttl_30m_tokens"), _count(split, "ttl_12h_tokens")
         written = max(written, _count(holder, "cache_write_tokens"), ttl_30m + ttl_12h)
         extended = max(extended, ttl_12h)
