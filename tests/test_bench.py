@@ -170,3 +170,52 @@ def test_bench_block_and_price_update_block_live_side_by_side(tmp_path):
     assert text.count(catalog_update.BEGIN) == 1 and "# prices" in text and text.count(BEGIN) == 1
     own, block = catalog_update._split(text)
     assert BEGIN in own and "# prices" in block
+
+
+class _Recording:
+    """A backend that records what measure asks of it, in order (no model)."""
+
+    label, note = "recording", ""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int]] = []
+
+    def prepare(self, streams: int) -> None:
+        self.calls.append(("prepare", streams))
+
+    def run(self, stream: int, words: list[str], output_tokens: int):
+        from advisor.upkeep.bench import StreamTiming
+
+        self.calls.append(("run", stream))
+        return StreamTiming(prompt_tokens=len(words), prompt_seconds=0.1, output_tokens=output_tokens, output_seconds=1)
+
+    def facts(self):
+        from advisor.upkeep.bench import ModelFacts
+
+        return ModelFacts(name="r", slug="r", quant="Q4_K_M")
+
+
+def test_one_stream_is_measured_on_the_whole_machine_and_b_streams_on_their_share():
+    """Before, every context was made for B streams (cores / B threads) and the one-stream pass ran
+    on one of them: its speed was measured on a B-th of the machine."""
+    backend = _Recording()
+    measure(backend, BenchInput(input_tokens=64, output_tokens=16, streams=4))
+    calls = backend.calls
+    assert calls[:2] == [("prepare", 4), ("prepare", 1)]  # all loaded first, then one stream's threads
+    single = calls.index(("run", 1))
+    assert calls[single + 1] == ("prepare", 4) and all(c[0] == "run" for c in calls[single + 2 :])
+
+
+@pytest.mark.skipif(not is_available(), reason="the embedded extra is not installed")
+def test_embedded_contexts_take_the_cores_the_pass_gives_them():
+    import llama_cpp
+
+    from advisor.upkeep.bench import EmbeddedBackend
+
+    cores = os.cpu_count() or 1
+    backend = EmbeddedBackend()
+    backend.prepare(2)
+    assert [llama_cpp.llama_n_threads(llm.ctx) for llm in backend._pool] == [max(1, cores // 2)] * 2
+    backend.prepare(1)
+    assert [llama_cpp.llama_n_threads(llm.ctx) for llm in backend._pool] == [cores] * 2
+    assert [llama_cpp.llama_n_threads_batch(llm.ctx) for llm in backend._pool] == [cores] * 2

@@ -155,12 +155,14 @@ def _phase(streams: int, timings: list[StreamTiming]) -> Phase:
 def measure(backend: Backend, inp: BenchInput, progress: Progress | None = None) -> BenchResult:
     """A warm-up request, then 1 stream, then ``streams`` parallel streams."""
     tick = progress or (lambda _label: None)
-    backend.prepare(max(1, inp.streams))
+    backend.prepare(max(1, inp.streams))  # every context loaded before anything is timed
+    backend.prepare(1)  # one stream runs on the whole machine
     backend.run(0, prompt_words(0, 32), 8)
     tick("warm-up")
     phases = [_phase(1, [backend.run(1, prompt_words(1, inp.input_tokens), inp.output_tokens)])]
     tick("1 stream")
     if inp.streams > 1:
+        backend.prepare(inp.streams)
         lock = threading.Lock()
 
         def one(i: int) -> StreamTiming:
@@ -279,13 +281,19 @@ class EmbeddedBackend:
         self._n_ctx = 2048
 
     def prepare(self, streams: int) -> None:
+        """At least ``streams`` contexts, every one with its share of the cores for prompt and answer
+        alike: one stream gets them all, B streams cores / B each (not a B-stream share for one)."""
+        import llama_cpp
         from llama_cpp import Llama
 
         threads = max(1, (os.cpu_count() or 1) // streams)
         while len(self._pool) < streams:
-            self._pool.append(
-                Llama(model_path=self.path, n_ctx=self._n_ctx, n_threads=threads, n_batch=512, verbose=False)
-            )
+            llm = Llama(model_path=self.path, n_ctx=self._n_ctx, n_threads=threads, n_threads_batch=threads,
+                        n_batch=512, verbose=False)  # fmt: skip
+            self._pool.append(llm)
+        for llm in self._pool:
+            llama_cpp.llama_set_n_threads(llm.ctx, threads, threads)
+            llm.n_threads = llm.n_threads_batch = threads
 
     def run(self, stream: int, words: list[str], output_tokens: int) -> StreamTiming:
         import llama_cpp
