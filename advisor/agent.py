@@ -197,6 +197,7 @@ def run_turn(
         answer_parts.append(chunk)
     answer = "".join(answer_parts).strip()
     ctx.history += [Message(role="user", content=text), Message(role="assistant", content=answer)]
+    del ctx.history[:-HISTORY_MESSAGES]  # only these go to the model; the store keeps every turn
     yield TurnFinished(answer=answer)
 
 

@@ -4,7 +4,8 @@ turn is timed from Enter to the reply being done, and the process's resident mem
 after it. Prints the memory at turns 10, 25 and 50, the growth a turn over the second half (least
 squares; "flat" is within ±0.05 MB a turn), the growth once the screen holds its LIVE_TURNS turns
 (runs longer than that), what a turn on screen costs, and the median time of turns 2-6 against
-the last five.
+the last five, in wall time and in the process's CPU time (all its threads; steadier than wall time
+on a loaded machine).
 
 Run: python tests/bench_tui_long.py [TURNS] [--live N]   (50 turns by default; 120 shows the steady
 state; --live N measures another on-screen limit than LIVE_TURNS)"""
@@ -38,7 +39,7 @@ def rss_mb() -> float:
     return float("nan")
 
 
-async def run(turns: int) -> list[tuple[float, float, int]]:
+async def run(turns: int) -> list[tuple[float, float, int, float]]:
     from advisor.config import Config
     from advisor.session import Session
     from advisor.tui.app import AdvisorApp
@@ -48,7 +49,7 @@ async def run(turns: int) -> list[tuple[float, float, int]]:
         return Session.open(Config(local="none", offline=True), new=True, on_progress=progress)
 
     app = AdvisorApp(open_session)
-    out: list[tuple[float, float, int]] = []
+    out: list[tuple[float, float, int, float]] = []
     async with app.run_test(size=(160, 48)) as pilot:
         while app.session is None:
             await pilot.pause(0.05)
@@ -56,16 +57,16 @@ async def run(turns: int) -> list[tuple[float, float, int]]:
         for i in range(turns):
             text = FIRST if i == 0 else TEXTS[(i - 1) % len(TEXTS)]
             prompt = app.query_one(PromptInput)
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             prompt.text = text
             await pilot.press("enter")
             await pilot.pause()
             while app.busy or app.worker_alive:
                 await pilot.pause(0.005)
             await pilot.pause()
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
             gc.collect()
-            out.append((seconds, rss_mb(), len(app.chat.children)))
+            out.append((seconds, rss_mb(), len(app.chat.children), cpu))
     return out
 
 
@@ -93,10 +94,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.update(ADVISOR_DATA_DIR=tmp, ADVISOR_CONFIG_DIR=tmp, ADVISOR_CACHE_DIR=tmp)
         rows = asyncio.run(run(turns))
-    for i, (seconds, rss, widgets) in enumerate(rows, 1):
+    for i, (seconds, rss, widgets, cpu) in enumerate(rows, 1):
         if i <= 5 or i > turns - 5 or i % 5 == 0:
-            print(f"turn {i:3d}: {seconds * 1000:7.0f} ms   RSS {rss:7.1f} MB   chat widgets {widgets}")
-    rss = [(i, r) for i, (_, r, _) in enumerate(rows, 1)]
+            timing = f"{seconds * 1000:7.0f} ms ({cpu * 1000:4.0f} ms CPU)"
+            print(f"turn {i:3d}: {timing}   RSS {rss:7.1f} MB   chat widgets {widgets}")
+    rss = [(i, r) for i, (_, r, _, _) in enumerate(rows, 1)]
     marks = sorted({n for n in (10, 25, 50, turns) if n <= turns})
     print("RSS at turn " + ", ".join(f"{n}: {rows[n - 1][1]:.1f} MB" for n in marks))
     half = slope(rss[turns // 2 :])
@@ -106,13 +108,17 @@ def main() -> None:
         print(f"growth once the screen is full (turns {LIVE_TURNS + 6}-{turns}): {steady:+.3f} MB a turn")
     filling = slope([(i, r) for i, r in rss if 5 < i <= min(turns, LIVE_TURNS)])
     print(f"cost of a turn on screen (turns 6-{min(turns, LIVE_TURNS)}): {filling:+.3f} MB a turn")
-    first = statistics.median(s for s, _, _ in rows[1:6])
-    last = statistics.median(s for s, _, _ in rows[-5:])
+    first = statistics.median(r[0] for r in rows[1:6])
+    last = statistics.median(r[0] for r in rows[-5:])
     print(f"median turn 2-6: {first * 1000:.0f} ms; last 5: {last * 1000:.0f} ms ({last / first:.2f}x)")
+    first_cpu = statistics.median(r[3] for r in rows[1:6])
+    last_cpu = statistics.median(r[3] for r in rows[-5:])
+    cpu_ratio = last_cpu / first_cpu
+    print(f"CPU, median turn 2-6: {first_cpu * 1000:.0f} ms; last 5: {last_cpu * 1000:.0f} ms ({cpu_ratio:.2f}x)")
     flat = abs(half) < FLAT_MB
     print(
         f"verdict: memory {'flat' if flat else 'grows'} over the second half ({half:+.3f} MB a turn,"
-        f" flat is within ±{FLAT_MB} MB); last turns {last / first:.2f}x the first"
+        f" flat is within ±{FLAT_MB} MB); last turns {last / first:.2f}x the first ({cpu_ratio:.2f}x in CPU)"
     )
 
 

@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from advisor.agent import HISTORY_MESSAGES
 from advisor.config import load_config
 from advisor.errors import UsageError
 from advisor.events import ProfileChanged, ToolAnswered
@@ -42,6 +43,19 @@ def test_whatif_in_a_session_doubles_the_figures():
     assert after["profile"]["monthly_input_tokens"] == pytest.approx(600e6)
     assert "Scenario" in events[-1].answer
 
+
+
+def test_a_long_session_keeps_only_the_exchanges_the_model_is_sent():
+    """The model is sent the last HISTORY_MESSAGES messages; the session used to keep every exchange
+    in memory besides (the store has them all), growing with each turn of a long chat."""
+    session = open_session()
+    texts = [ROUTER] + ["the horizon is 36 months", "electricity costs $0.20 per kWh", "which option wins?"] * 4
+    for text in texts:
+        list(session.turn(text))
+    kept = session._context().history
+    assert len(kept) == HISTORY_MESSAGES
+    assert kept[-2].content == texts[-1] and kept[-4].content == texts[-2]
+    assert len(session.history()) == len(texts)
 
 def test_set_field_validates_and_survives_bad_input():
     session = open_session()
@@ -97,6 +111,7 @@ KILLED_MID_TURN = """
 import os, signal
 from advisor.config import load_config
 from advisor.events import ProfileChanged
+from advisor.agent import HISTORY_MESSAGES
 from advisor.session import Session
 s = Session.open(load_config(local="none", offline=True), session_name="crash")
 for event in s.turn("We triage 5,000 tickets a day, 2k tokens in and 300 out each, public data"):

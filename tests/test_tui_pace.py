@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import gc
 
+from textual._styles_cache import StylesCache
 from textual.widgets._footer import FooterKey
 
 from advisor.config import Config
@@ -88,23 +89,42 @@ async def test_keys_typed_right_after_enter_start_the_next_message():
     assert [text for text, _ in session.sent] == ["one", "two", "three"]
 
 
-async def test_the_footer_lets_go_of_the_keys_it_redraws():
-    """Each reply shows Esc in the footer and hides it again, and the footer rebuilds its keys each
-    time; the keys it drops must be freed. Textual's own footer keeps every dropped key (and all it
-    drew) in a watcher list for good (textual#6666): about 16 more keys a turn, without end."""
+async def _alive_after(turns: int, kind: type) -> tuple[int, int, int]:
+    """Run `turns` fake turns; then (objects of `kind` alive, footer keys shown, nodes on screen)."""
     app = AdvisorApp(factory(FakeSession()))
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
-        for i in range(6):
+        for i in range(turns):
             await say(pilot, f"message {i}")
             await settle(pilot)
         await pilot.pause()
         shown = len(app.query(FooterKey))
+        attached = sum(1 for _ in app.screen.walk_children(with_self=True))
         gc.collect()
-        alive = sum(isinstance(o, FooterKey) for o in gc.get_objects())
+        alive = sum(isinstance(o, kind) for o in gc.get_objects())
+    return alive, shown, attached
+
+
+async def test_the_footer_lets_go_of_the_keys_it_redraws():
+    """Each reply shows Esc in the footer and hides it again, and the footer rebuilds its keys each
+    time; the keys it drops must be freed. Textual's own footer keeps every dropped key (and all it
+    drew) in a watcher list for good (textual#6666): about 16 more keys a turn, without end."""
+    alive, shown, _ = await _alive_after(6, FooterKey)
     # A rebuild still in flight on a busy machine may hold the previous set for a moment (at most
     # one set more); the leak held every set ever drawn (112 keys against 8 shown after 6 turns).
     assert shown > 0 and alive <= 2 * shown, (alive, shown)
+
+
+async def test_turns_that_leave_the_screen_free_what_they_drew(monkeypatch):
+    """Every widget keeps the lines it drew in its StylesCache. Textual memoizes
+    `StylesCache.get_inner_outer` with an lru_cache keyed on the instance (textual#6665), which kept
+    up to 1,024 caches of removed widgets, lines and all: about 0.5 MB a turn for 50 turns here.
+    Once old turns leave the screen, only the widgets still attached may hold one."""
+    monkeypatch.setattr(chat_module, "LIVE_TURNS", 2)
+    caches, _, attached = await _alive_after(12, StylesCache)
+    # A few caches may belong to widgets outside the screen's tree (the app's, a tooltip's, a
+    # rebuild in flight); the leak kept one for every widget of the ten turns that left (304 to 54).
+    assert caches <= attached + 20, (caches, attached)
 
 
 TABLE = """**Scenario — volume ×2**

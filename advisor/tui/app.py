@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from advisor.tui.commands import COMMANDS, Command, complete, split
 from advisor.tui.pump import pump
 from advisor.tui.slash import SlashRunner
+from advisor.tui.styles_cache_fix import release_styles_caches
 from advisor.tui.widgets.chart import ChartsPanel
 from advisor.tui.widgets.chat import (
     LIVE_TURNS,
@@ -72,6 +73,7 @@ class AdvisorApp(App):
     pending_catalog_update: tuple | None = None  # shown by /catalog update, written by /catalog write
 
     def __init__(self, open_session: SessionFactory, keymap_file: Path | None = None) -> None:
+        release_styles_caches()  # textual#6665: removed widgets' drawn lines are otherwise kept
         super().__init__()
         self.open_session = open_session
         self.keymap_file = keymap_file
