@@ -90,7 +90,10 @@ async def test_keys_typed_right_after_enter_start_the_next_message():
 
 
 async def _alive_after(turns: int, kind: type) -> tuple[int, int, int]:
-    """Run `turns` fake turns; then (objects of `kind` alive, footer keys shown, nodes on screen)."""
+    """Run `turns` fake turns; then (objects of `kind` alive that were not before, footer keys shown,
+    nodes on screen). What earlier tests left in the process is not counted."""
+    gc.collect()
+    before = sum(isinstance(o, kind) for o in gc.get_objects())
     app = AdvisorApp(factory(FakeSession()))
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
@@ -101,7 +104,7 @@ async def _alive_after(turns: int, kind: type) -> tuple[int, int, int]:
         shown = len(app.query(FooterKey))
         attached = sum(1 for _ in app.screen.walk_children(with_self=True))
         gc.collect()
-        alive = sum(isinstance(o, kind) for o in gc.get_objects())
+        alive = sum(isinstance(o, kind) for o in gc.get_objects()) - before
     return alive, shown, attached
 
 
