@@ -133,29 +133,20 @@ def test_nothing_yet_declines_hardware_only_as_the_answer_to_that_question(catal
         ("4k total, mostly input — 3:1", IN, (3000, 1000)),
         ("2:1 in:out, 6,000 tokens altogether", IN, (4000, 2000)),
         ("3:1 in to out, about 3k in", IN, (3000, 1000)),
-    ],
-)
-def test_a_ratio_splits_a_total(catalog, text, asked, want):
-    changes = _read(catalog, text, asked).changes
-    assert (changes.get(IN), changes.get(OUT)) == want
-
-
-def test_a_time_of_day_is_not_a_ratio(catalog):
-    assert _read(catalog, "we start at 10:30, about 4k total", IN).changes.get(OUT) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "asked", "want"),
-    [
+        # no ratio, no comma between: "2k in 300 out" is the pair
         ("About 3k in 400 out per question, 2,000 questions a day.", None, (3000, 400)),
         ("Ticket summaries: 4k in 250 out, 1,200 tickets a day.", None, (4000, 250)),
         ("8k in 2k out", IN, (8000, 2000)),
         ("about 10k in 800 out per step", IN, (10000, 800)),
     ],
 )
-def test_in_and_out_with_no_comma_between(catalog, text, asked, want):
+def test_a_ratio_splits_a_total_and_a_pair_needs_no_comma(catalog, text, asked, want):
     changes = _read(catalog, text, asked).changes
     assert (changes.get(IN), changes.get(OUT)) == want
+
+
+def test_a_time_of_day_is_not_a_ratio(catalog):
+    assert _read(catalog, "we start at 10:30, about 4k total", IN).changes.get(OUT) is None
 
 
 @pytest.mark.parametrize(
