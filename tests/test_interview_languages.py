@@ -106,6 +106,7 @@ def test_count(value, shown):
         "nothing yet, and the cloud is off the table",
         "none yet, we can't send data to the cloud",
         "can't use cloud APIs, no GPUs yet",
+        "nothing bought yet; it all has to stay off the cloud",
     ],
 )
 def test_no_hardware_yet_beside_a_cloud_refusal(catalog, text):

@@ -42,6 +42,7 @@ _MAY_NOT_LEAVE = lazy(
     + r")"
     r"|on\s+our\s+(?:own\s+)?(?:servers?|hardware|network|machines?|premises|infrastructure|boxes?))"
     r"|on[- ]?prem(?:ise)?s?[- ]only|only\s+on[- ]?prem(?:ise)?s?|no\s+data\s+(?:may|can)\s+leave"
+    r"|(?:stays?|remains?|kept|keep\s+(?:it|them|everything|this|that)|be\s+kept)\s+off\s+(?:the\s+)?(?:public\s+)?cloud"
     r"|(?:data|it|nothing|no\s+data)\s+(?:may|must|can|should|is\s+allowed\s+to)\s*(?:not|n't)?\s*leaves?"
     r"|nothing\s+(?:ever\s+)?leaves|air[- ]?gapped|airgap|data\s+residency|residency\s+(?:rules?|requirements?|laws?)"
     r"|no\s+(?:public\s+)?cloud(?:\s+(?:allowed|at\s+all|whatsoever))?(?=\W|$)"
