@@ -4,6 +4,7 @@ each overridable by an environment variable (tests use them) or a flag."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -38,3 +39,36 @@ def cache_dir() -> Path:
 
 def db_path(directory: Path) -> Path:
     return directory / "advisor.sqlite3"
+
+
+def file_name_part(text: str) -> str:
+    """``text`` as part of a file name on any platform: 'q3/acme: legal' → 'q3-acme-legal'."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "session"
+
+
+def write_new_file(text: str, path: Path | None, folder: Path, stem: str, suffix: str = ".md") -> Path:
+    """Write ``text`` to a file that did not exist, never over one that did, and return its path.
+    No ``path``: ``folder``/``stem``.md, or ``stem``-2.md, -3.md … when that is taken. A ``path``
+    that is a folder gets the same default name inside it; a taken ``path`` is a UsageError."""
+    from advisor.errors import UsageError
+
+    if path is not None and not path.is_dir():
+        if not path.parent.is_dir():
+            raise UsageError(f"export: no folder {str(path.parent)!r} — give a path in an existing folder")
+        try:
+            with path.open("x", encoding="utf-8") as out:
+                out.write(text)
+        except FileExistsError:
+            raise UsageError(f"export: {str(path)!r} exists and is kept — give a new name, or no path") from None
+        return path
+    folder = path or folder
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(1, 10_000):
+        candidate = folder / f"{stem}{'' if number == 1 else f'-{number}'}{suffix}"
+        try:
+            with candidate.open("x", encoding="utf-8") as out:
+                out.write(text)
+        except FileExistsError:
+            continue
+        return candidate
+    raise UsageError(f"export: {str(folder)!r} holds 9,999 files named {stem}…; give a path")

@@ -7,6 +7,7 @@ import json
 import os
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ from advisor.events import (
 )
 from advisor.measure.measured import Measured
 from advisor.models.base import Message, ModelError
-from advisor.paths import cache_dir, data_dir, db_path
+from advisor.paths import cache_dir, data_dir, db_path, file_name_part, write_new_file
 from advisor.state import SessionState
 from advisor.store import SpendSummary, Store
 from advisor.tools.base import ToolError
@@ -487,13 +488,14 @@ class Session:
         ]
 
     def export(self, path: Path | None = None) -> Path:
-        """The report with the whole conversation after it (the chat shows only the last turns)."""
+        """The report with the whole conversation after it (the chat shows only the last turns),
+        written to a new file: ``path``, or the data dir's `exports` folder named after the session
+        and the day. An existing file is never overwritten."""
         from advisor.text.report import render_markdown
 
         result = self.comparison()
         if result is None:
             raise UsageError("export: no volume yet — tell me how many requests or tokens first")
-        path = path or Path.cwd() / f"advisor-report-{self.name}.md"
         text = render_markdown(
             self.state,
             result,
@@ -503,8 +505,8 @@ class Session:
             session_name=self.name,
             conversation=self.conversation(),
         )
-        path.write_text(text, encoding="utf-8")
-        return path
+        stem = f"advisor-report-{file_name_part(self.name)}-{date.today():%Y-%m-%d}"
+        return write_new_file(text, path, data_dir(self.config.data_dir) / "exports", stem)
 
 
 def _three_way(base: Any, ours: Any, theirs: Any) -> Any:

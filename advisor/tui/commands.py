@@ -35,7 +35,12 @@ COMMANDS: dict[str, Command] = {
             True,
             True,
         ),
-        Command("/export", "/export [PATH]", "write the recommendation report as Markdown"),
+        Command(
+            "/export",
+            "/export [PATH]",
+            "write the report as Markdown (default: exports/ in the data dir, one file a session a day); never"
+            " over an existing file",
+        ),
         Command("/sessions", "/sessions [NAME]", "list the sessions, or switch to one", False, True),
         Command("/model", "/model", "which local model and which Claude model answer, and why"),
         Command("/pull", "/pull [MODEL]", "pull an Ollama model (default: the configured one), then chat with it"),
