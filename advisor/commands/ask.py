@@ -7,7 +7,7 @@ import argparse
 import json
 import math
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from advisor.commands.options import add_session_options, config_from_args
 
@@ -20,7 +20,25 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
     ask = subparsers.add_parser("ask", help="one turn, no UI", description="Ask one question.")
     add_session_options(ask)
     ask.add_argument("--json", action="store_true", help="print the JSON of interfaces.md")
-    ask.add_argument("text", nargs="+", help="what to ask")
+    # A slash command takes the rest of the line whole: `advisor ask /calc cloud-cost --model gpt-5`
+    rest = argparse.REMAINDER if _slash_command_follows(argv or []) else "+"
+    ask.add_argument("text", nargs=rest, help="what to ask, or a slash command (/help lists them)")
+
+
+TAKES_VALUE = frozenset({"--local", "--claude-model", "--budget-usd", "--session", "--data-dir"})
+
+
+def _slash_command_follows(argv: list[str]) -> bool:
+    """Whether the first word of `ask`'s text starts with '/'."""
+    words = iter(argv[argv.index("ask") + 1 :] if "ask" in argv else [])
+    for word in words:
+        if word == "--":
+            return next(words, "").startswith("/")
+        if word in TAKES_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word.startswith("/")
+    return False
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,7 +51,33 @@ def _err(line: str) -> None:
 
 
 def ask(config: Config, text: str, *, session_name: str | None, new: bool, as_json: bool) -> int:
-    """One turn. Without --session each ask is a fresh session; with it, the conversation goes on."""
+    """One turn. Without --session each ask is a fresh session; with it, the conversation goes on.
+    A slash command ("/set …") runs as the chat runs it (advisor.commands.ask_slash)."""
+    from advisor.commands.ask_slash import is_command, run_slash
+    from advisor.session import Session
+
+    if is_command(text):
+        return run_slash(config, text.strip(), session_name=session_name, new=new, as_json=as_json)
+    session = Session.open(config, session_name=session_name, new=new or session_name is None, on_progress=_err)
+    for line in session.startup_notices:
+        _err(f"advisor: {line}")
+    outcome = ask_turn(session, text, as_json=as_json)
+    if as_json:
+        document = ask_document(session, outcome.answer)
+        if outcome.scenario is not None:
+            document["scenario"] = outcome.scenario
+        print(json.dumps(finite(document), indent=2, default=str, allow_nan=False))
+    return 1 if outcome.failed else 0
+
+
+class TurnOutcome(NamedTuple):
+    answer: str
+    scenario: dict | None
+    failed: bool
+
+
+def ask_turn(session: Session, text: str, *, escalate: bool = False, as_json: bool = False) -> TurnOutcome:
+    """One turn: the answer streams to stdout (unless JSON is wanted), notices to stderr."""
     from advisor.events import (
         Escalated,
         Notice,
@@ -43,14 +87,10 @@ def ask(config: Config, text: str, *, session_name: str | None, new: bool, as_js
         TurnFailed,
         TurnFinished,
     )
-    from advisor.session import Session
 
-    session = Session.open(config, session_name=session_name, new=new or session_name is None, on_progress=_err)
-    for line in session.startup_notices:
-        _err(f"advisor: {line}")
     answer, failed = "", False
     scenario: dict | None = None
-    for event in session.turn(text):
+    for event in session.turn(text, escalate=escalate):
         if isinstance(event, TextChunk) and not as_json:
             print(event.text, end="", flush=True)
         elif isinstance(event, Notice):
@@ -66,14 +106,9 @@ def ask(config: Config, text: str, *, session_name: str | None, new: bool, as_js
             scenario = event.model_dump(exclude={"type"})
         elif isinstance(event, TurnFinished):
             answer = event.answer
-    if as_json:
-        document = ask_document(session, answer)
-        if scenario is not None:
-            document["scenario"] = scenario
-        print(json.dumps(finite(document), indent=2, default=str, allow_nan=False))
-    else:
+    if not as_json:
         print()
-    return 1 if failed else 0
+    return TurnOutcome(answer, scenario, failed)
 
 
 def ask_document(session: Session, answer: str) -> dict:

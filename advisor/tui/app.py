@@ -23,7 +23,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header
 from textual.worker import get_current_worker
 
-from advisor.tui.commands import COMMANDS, Command, complete, split
+from advisor.slash.commands import COMMANDS, Command, complete, split
+from advisor.text.profile_table import CORE_FIELDS
 from advisor.tui.pump import pump
 from advisor.tui.slash import SlashRunner
 from advisor.tui.styles_cache_fix import release_styles_caches
@@ -39,7 +40,7 @@ from advisor.tui.widgets.chat import (
 )
 from advisor.tui.widgets.footer import KeysFooter
 from advisor.tui.widgets.options_table import OptionsPanel
-from advisor.tui.widgets.profile_panel import CORE_FIELDS, ProfilePanel
+from advisor.tui.widgets.profile_panel import ProfilePanel
 from advisor.tui.widgets.prompt import PromptInput
 from advisor.tui.widgets.status import ActivityLine, StatusBar
 

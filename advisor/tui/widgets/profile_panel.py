@@ -4,30 +4,13 @@ row puts `/set FIELD ` in the prompt. The defaults in use are the widget's toolt
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import Any
 
 from rich.text import Text
 from textual.widgets import DataTable
 
-# Always shown, in this order; any other field shows once it has a value.
-CORE_FIELDS = (
-    "requests_per_day",
-    "input_tokens_per_request",
-    "output_tokens_per_request",
-    "monthly_input_tokens",
-    "monthly_output_tokens",
-    "privacy",
-    "frontier_share",
-    "hardware",
-    "local_model",
-    "cloud_model",
-    "electricity_usd_per_kwh",
-    "hours_per_day",
-    "amortization_months",
-    "budget_usd_per_month",
-)
-DERIVED = {"monthly_input_tokens", "monthly_output_tokens"}
+from advisor.text.profile_table import field_rows
+
 SOURCE_STYLE = {
     "given": "bold green",
     "measured": "bold cyan",
@@ -37,31 +20,6 @@ SOURCE_STYLE = {
     "missing": "dim red",
     "": "",
 }
-
-
-def field_rows(
-    profile: Any, given: list[str], resolved: Any | None, measured: Collection[str] = ()
-) -> list[tuple[str, Any, str]]:
-    """(field, value, source) for every field worth a row: the core ones, then any other with a value.
-    ``measured``: fields holding a usage import's measured value."""
-    values = profile.model_dump()
-    extra = [f for f, v in values.items() if f not in CORE_FIELDS and (v is not None or f in given)]
-    rows = []
-    for field in (*CORE_FIELDS, *extra):
-        value = values.get(field)
-        if field in given:
-            source = "given"
-        elif field in measured:
-            source = "measured"
-        elif value is not None:
-            source = "derived" if field in DERIVED else "set"
-        elif resolved is not None and getattr(resolved, field, None) is not None:
-            value = getattr(resolved, field)
-            source = "derived" if field in DERIVED else "assumed"
-        else:
-            source = "missing"
-        rows.append((field, value, source))
-    return rows
 
 
 class ProfilePanel(DataTable):

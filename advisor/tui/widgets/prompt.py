@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
-from advisor.tui.commands import common_prefix
+from advisor.slash.commands import common_prefix
 
 NEWLINE_KEYS = {"shift+enter", "ctrl+j", "ctrl+enter", "alt+enter"}
 PLACEHOLDER = "Describe your workload, ask a what-if, or / for commands"

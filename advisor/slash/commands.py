@@ -1,4 +1,5 @@
-"""Slash commands: their names and help, parsing and tab completion (no Textual import)."""
+"""Slash commands: their names and help, parsing and tab completion (no Textual import). What each
+does is advisor.slash.run."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ class Command:
     help: str
     takes_argument: bool = False  # the palette fills the prompt instead of running it
     changes_session: bool = False  # refused while a reply is running
+    names_models: bool = False  # `advisor ask` finds the models first (a turn finds them anyway)
 
 
 COMMANDS: dict[str, Command] = {
@@ -24,9 +26,19 @@ COMMANDS: dict[str, Command] = {
             "/set", "/set FIELD VALUE", "change a profile field, e.g. /set electricity_usd_per_kwh 0.30", True, True
         ),
         Command(
-            "/whatif", "/whatif TEXT", "a scenario beside today's figures, e.g. /whatif volume doubles", True, True
+            "/whatif",
+            "/whatif TEXT",
+            "a scenario beside today's figures, e.g. /whatif volume doubles",
+            True,
+            True,
         ),
-        Command("/escalate", "/escalate [QUESTION]", "ask Claude for the synthesis (within the budget)", False, True),
+        Command(
+            "/escalate",
+            "/escalate [QUESTION]",
+            "ask Claude for the synthesis (within the budget)",
+            False,
+            True,
+        ),
         Command("/offline", "/offline", "offline on/off: with it on nothing leaves this machine", False, True),
         Command(
             "/import",
@@ -42,7 +54,7 @@ COMMANDS: dict[str, Command] = {
             " over an existing file",
         ),
         Command("/sessions", "/sessions [NAME]", "list the sessions, or switch to one", False, True),
-        Command("/model", "/model", "which local model and which Claude model answer, and why"),
+        Command("/model", "/model", "which local model and which Claude model answer, and why", names_models=True),
         Command("/pull", "/pull [MODEL]", "pull an Ollama model (default: the configured one), then chat with it"),
         Command("/calc", "/calc TOOL --field value …", "run one calculator, as `advisor calc`", True),
         Command(

@@ -1,0 +1,126 @@
+"""`advisor ask "/set electricity_usd_per_kwh 0.30"`: a slash command, run by the chat's own code
+(advisor.slash.run) with the terminal as its front. Its output goes to stdout (with --json: in the
+document's "answer"), progress and warnings to stderr, bad input is one line and exit status 2.
+It acts on the session the chat would open: --session NAME, --new, else the latest."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from advisor.config import Config
+
+
+def is_command(text: str) -> bool:
+    return text.lstrip().startswith("/")
+
+
+class AskFront:
+    """A slash command's front for one `advisor ask`: nothing goes on after it (``live`` False)."""
+
+    live = False
+    keymap_file = None
+    pending_catalog_update: tuple | None = None
+
+    def __init__(self, config: Config, session_name: str | None, new: bool, as_json: bool, models: bool) -> None:
+        self.config, self.session_name, self.new, self.as_json = config, session_name, new, as_json
+        self.models = models  # find the models as the session opens (/model names them)
+        self._session: Any = None
+        self._connected = False
+        self.output: list[str] = []  # what the command showed, for --json's "answer"
+        self.turn: Any = None  # a /whatif's or /escalate's turn (advisor.commands.ask.TurnOutcome)
+
+    @property
+    def session(self) -> Any:
+        if self._session is None:
+            from advisor.session import Session
+
+            self._session = Session.load(self.config, self.session_name, new=self.new, on_progress=self._err)
+        if self.models and not self._connected:
+            self._connect()
+        return self._session
+
+    def _connect(self) -> None:
+        """Find the local model and Claude, once, and say what was found (as `advisor ask` does)."""
+        self._connected = True
+        self._session.connect(self._err)
+        for line in self._session.startup_notices:
+            self._err(f"advisor: {line}")
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+
+    def _err(self, line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    def _out(self, text: str) -> None:
+        self.output.append(text)
+        if not self.as_json:
+            print(text, flush=True)
+
+    async def reply(self, markdown: str, plain: str | None = None) -> None:
+        self._out(plain if plain is not None else markdown)
+
+    async def notice(self, text: str, level: str = "info") -> None:
+        if level == "error":
+            self._err(f"advisor: error: {text}")
+        elif level == "info":
+            self._out(text)  # the command's own output: "set …", "wrote the report to …"
+        else:
+            self._err(f"advisor: {text}")
+
+    async def send(self, text: str, escalate: bool = False) -> None:
+        from advisor.commands.ask import ask_turn
+
+        self.models = True  # a turn needs them
+        self.turn = ask_turn(self.session, text, escalate=escalate, as_json=self.as_json)
+
+    async def session_changed(self, fields: set[str] | None = None, switched: bool = False) -> None:
+        if switched:  # /reset: a new session, and the chat would now be on it
+            self._out(f"new session {self.session.name}")
+
+    def copy(self, text: str) -> bool:
+        return False
+
+    def working(self, text: str | None) -> None:
+        if text is not None:
+            self._err(f"advisor: {text}")
+
+    def progress_stream(self) -> IO[str]:
+        return sys.stderr
+
+    def notice_from_thread(self, text: str) -> None:
+        self._err(f"advisor: {text}")
+
+    def status_changed(self) -> None:
+        pass
+
+
+def run_slash(config: Config, text: str, *, session_name: str | None, new: bool, as_json: bool) -> int:
+    """Run one slash command; its exit status (bad input: one line on stderr and 2, as the CLI's)."""
+    from advisor.commands.ask import ask_document, finite
+    from advisor.slash.commands import COMMANDS, split
+    from advisor.slash.run import OK, run_command
+
+    command = COMMANDS.get(split(text)[0])
+    front = AskFront(config, session_name, new, as_json, models=bool(command and command.names_models))
+    try:
+        status = asyncio.run(run_command(front, text))
+        if status != OK:
+            return status
+        if front.turn is not None and front.turn.failed:
+            return 1
+        if as_json:
+            answer = front.turn.answer if front.turn is not None else "\n\n".join(front.output)
+            document = ask_document(front.session, answer) if front._session is not None else {"answer": answer}
+            document["command"] = split(text)[0]
+            if front.turn is not None and front.turn.scenario is not None:
+                document["scenario"] = front.turn.scenario
+            print(json.dumps(finite(document), indent=2, default=str, allow_nan=False))
+        return 0
+    finally:
+        front.close()

@@ -1,0 +1,251 @@
+"""What each slash command does, for any front end: the chat (advisor.tui.slash) and `advisor ask
+"/…"` (advisor.commands.ask_slash) run this same code and differ only in where the output goes.
+Bad input raises UsageError and shows as one error line; in the chat the session goes on."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from advisor.errors import UsageError, one_line
+from advisor.slash.commands import COMMANDS, help_markdown, split
+
+OK, BAD_INPUT, FAILED = 0, 2, 1  # as the command line's exit statuses
+
+
+class Front(Protocol):
+    """Where a command's output goes. ``live``: a chat that goes on after the command (the TUI);
+    False for one `advisor ask`, which refuses what would only change a chat that then ends."""
+
+    live: bool
+    keymap_file: str | None
+    pending_catalog_update: tuple | None  # shown by /catalog update, written by /catalog write
+
+    @property
+    def session(self) -> Any:  # advisor.session.Session; None while the chat is still opening it
+        ...
+
+    async def reply(self, markdown: str, plain: str | None = None) -> None:
+        """A block of Markdown; ``plain``: the same for a plain terminal, when it differs."""
+
+    async def notice(self, text: str, level: str = "info") -> None: ...
+
+    async def send(self, text: str, escalate: bool = False) -> None:
+        """Run ``text`` as a turn of the conversation."""
+
+    async def session_changed(self, fields: set[str] | None = None, switched: bool = False) -> None:
+        """The profile changed (``fields``: which), or the session is now another one."""
+
+    def copy(self, text: str) -> bool:
+        """Put ``text`` on the clipboard; False when there is none."""
+
+    def working(self, text: str | None) -> None:
+        """Say what is under way; None when it is done."""
+
+    def progress_stream(self) -> IO[str]:
+        """Where a progress bar running in a thread writes."""
+
+    def notice_from_thread(self, text: str) -> None: ...
+
+    def status_changed(self) -> None: ...
+
+    async def pull(self, model: str) -> None:
+        """Pull an Ollama model and chat with it (a chat only: `advisor model pull` is the shell's)."""
+
+
+async def run_command(front: Front, text: str) -> int:
+    """Run one `/command …` line: OK, or BAD_INPUT / FAILED after showing one error line."""
+    name, rest = split(text)
+    try:
+        if name not in COMMANDS:
+            raise UsageError(f"{name}: unknown command; /help lists them")
+        if name == "/help":
+            await front.reply(help_markdown(front.keymap_file))
+        elif front.session is None:
+            raise UsageError(f"{name}: no session yet")
+        else:
+            await getattr(Commands(front), f"cmd_{name[1:]}")(rest)
+    except UsageError as exc:
+        await front.notice(one_line(str(exc)), "error")
+        return BAD_INPUT
+    except BrokenPipeError:  # `advisor ask /profile | head -3`: the command line ends quietly
+        raise
+    except Exception as exc:  # any other failure: one line (in the chat the session goes on)
+        await front.notice(one_line(f"{name} failed: {type(exc).__name__}: {exc}"), "error")
+        return FAILED
+    return OK
+
+
+class Commands:
+    """One method a command: `cmd_set` is `/set`."""
+
+    def __init__(self, front: Front) -> None:
+        self.front = front
+        self.session = front.session
+
+    def only_in_the_chat(self, what: str, instead: str) -> None:
+        if not self.front.live:
+            raise UsageError(f"{what} — `advisor ask` ends after one command; {instead}")
+
+    async def cmd_profile(self, _rest: str) -> None:
+        from advisor.text.profile_table import profile_markdown
+
+        await self.front.reply(profile_markdown(self.session))
+
+    async def cmd_set(self, rest: str) -> None:
+        from advisor.text.render import format_value
+
+        field, _, value = rest.partition(" ")
+        if not field or not value.strip():
+            raise UsageError("set: usage /set FIELD VALUE, e.g. /set electricity_usd_per_kwh 0.30")
+        diff = self.session.set_field(field, value.strip())
+        shown = [
+            f"{k.replace('_', ' ')}: {format_value(k, old)} → {format_value(k, new)}" for k, (old, new) in diff.items()
+        ]
+        await self.front.notice("set " + ("; ".join(shown) or f"{field}: unchanged"))
+        await self.front.session_changed(set(diff))
+
+    async def cmd_whatif(self, rest: str) -> None:
+        if not rest:
+            raise UsageError("whatif: usage /whatif TEXT, e.g. /whatif volume doubles")
+        await self.front.send(rest if rest.lower().startswith(("what", "and ", "how")) else f"what if {rest}")
+
+    async def cmd_escalate(self, rest: str) -> None:
+        await self.front.send(rest or "write the final recommendation memo", escalate=True)
+
+    async def cmd_offline(self, _rest: str) -> None:
+        self.only_in_the_chat("offline: switches the running chat", "`advisor ask --offline …` asks offline")
+        session = self.session
+        changed = session.set_offline(not session.offline)
+        if changed:
+            await self.front.notice(changed, level="warning")
+        state = "on: nothing leaves this machine" if session.offline else f"off: Claude is {session.claude_label}"
+        await self.front.notice(f"offline {state}")
+        self.front.status_changed()
+
+    async def cmd_import(self, rest: str) -> None:
+        """Read the records in a thread (a chat stays live; progress shows as it goes), then make
+        the measurement the session's measured profile."""
+        from advisor.commands.import_usage import parse_slash, window
+        from advisor.measure.render import import_markdown
+        from advisor.measure.run import ImportFailed, measure_path
+
+        args = parse_slash(rest)
+        since, until = window(args)
+        session, front = self.session, self.front
+        front.working(f"importing {args.path}…")
+        try:
+            measured = await asyncio.to_thread(
+                measure_path,
+                args.path,
+                session.catalog,
+                since=since,
+                until=until,
+                columns=args.columns,
+                progress_stream=front.progress_stream(),
+            )
+        except ImportFailed as exc:
+            raise UsageError(str(exc)) from None
+        finally:
+            front.working(None)
+        if not measured.records:
+            raise UsageError(f"import: no requests in {args.path} in the window; the profile is unchanged")
+        diff = session.apply_measured(measured)
+        await front.reply(import_markdown(measured, session.name))
+        await front.session_changed(set(diff))
+
+    async def cmd_export(self, rest: str) -> None:
+        written = self.session.export(Path(rest).expanduser() if rest else None)
+        copied = " (path copied)" if self.front.copy(str(written)) else ""
+        await self.front.notice(f"wrote the report to {written}{copied}")
+
+    async def cmd_sessions(self, rest: str) -> None:
+        if rest:
+            self.only_in_the_chat(f"sessions: {rest} would switch the running chat", f"`--session {rest}` acts on it")
+            self.session.switch(rest)
+            await self.front.session_changed(switched=True)
+            return
+        rows = ["| session | created | turns |", "|---|---|---:|"]
+        for s in self.session.list_sessions()[:20]:
+            current = " ◀ this one" if s.name == self.session.name else ""
+            rows.append(f"| `{s.name}`{current} | {str(s.created)[:16].replace('T', ' ')} | {s.turns} |")
+        await self.front.reply("**Sessions** — `/sessions NAME` switches\n\n" + "\n".join(rows))
+
+    async def cmd_model(self, _rest: str) -> None:
+        s = self.session
+        claude = "offline" if s.offline else s.claude_label
+        lines = [f"local model: {s.local_label} ({s.mode} mode: {s.mode_reason})", f"Claude: {claude}"]
+        lines += s.startup_notices
+        lines.append("change them with --local ollama:MODEL | embedded[:PATH] | none, --claude-model ID, --offline")
+        for line in lines:
+            await self.front.notice(line)
+        listing = getattr(s, "local_models_markdown", None)
+        if listing is not None:
+            await self.front.reply(await asyncio.to_thread(listing))
+
+    async def cmd_pull(self, rest: str) -> None:
+        self.only_in_the_chat("pull: pulls for the running chat", "`advisor model pull ollama[:MODEL]` pulls")
+        session = self.session
+        model = rest.strip() or session.pullable or session.config.ollama_model
+        if session.offline:
+            from advisor.models.ollama_pull import offline_refusal
+
+            raise UsageError(f"pull: {offline_refusal(model)} (/offline goes online)")
+        await self.front.pull(model)
+
+    async def cmd_calc(self, rest: str) -> None:
+        from advisor.commands.calc import run_calc
+
+        result = run_calc(rest, self.session.catalog)
+        await self.front.reply(f"```\n{result}\n```", plain=result)
+
+    async def cmd_reset(self, _rest: str) -> None:
+        self.session.reset()
+        await self.front.session_changed(switched=True)
+
+    async def cmd_catalog(self, rest: str) -> None:
+        """`/catalog update [URL|FILE]` shows what genai-prices' data changes and asks;
+        `/catalog write` writes what was shown. Nothing is written without the second step."""
+        from advisor.paths import config_dir
+        from advisor.tools.price_feed import feed_config
+        from advisor.upkeep import catalog_update as cu
+
+        action, _, source = rest.partition(" ")
+        session, front = self.session, self.front
+        path = config_dir() / "catalog.toml"
+        if action == "write":
+            self.only_in_the_chat("catalog: nothing shown to write", "`advisor catalog update` shows and writes")
+            if front.pending_catalog_update is None:
+                raise UsageError("catalog: nothing to write; /catalog update first")
+            plan, keep = front.pending_catalog_update
+            front.pending_catalog_update = None
+            try:
+                written = await asyncio.to_thread(cu.write, path, plan, keep)
+            except cu.UpdateError as exc:
+                raise UsageError(f"catalog: {exc}") from None
+            if path not in session.config.catalog_files:  # a catalog.toml that did not exist at start
+                session.config.catalog_files = [path, *session.config.catalog_files]
+            session.catalog = session.config.catalog()
+            await front.notice(f"wrote {written} cloud entries to {path}; the next answer uses them")
+            return
+        if action != "update":
+            raise UsageError("catalog: usage /catalog update [URL|FILE], then /catalog write")
+        source = source.strip() or feed_config().url
+        if session.offline and cu.is_url(source):
+            raise UsageError(f"catalog: offline — the update would fetch {source}; /offline goes online, or a FILE")
+        front.pending_catalog_update = None
+        try:
+            keep = cu.own_cloud_ids(path.read_text(encoding="utf-8")) if path.is_file() else set()
+            plan = await asyncio.to_thread(cu.plan, source, session.catalog, front.notice_from_thread)
+        except cu.UpdateError as exc:
+            raise UsageError(f"catalog: {exc}") from None
+        markdown = ["**Catalog update**"]
+        for line in cu.describe(plan, keep):  # indented lines are the entries: bullets, so they wrap
+            markdown += [f"- {line.strip()}"] if line.startswith("  ") else ["", line]
+        if plan.updates and front.live:
+            front.pending_catalog_update = (plan, keep)
+            markdown += ["", f"Write these to `{path}`? `/catalog write` writes them; anything else leaves it be."]
+        elif plan.updates:
+            markdown += ["", f"`advisor catalog update` writes them to `{path}`."]
+        await front.reply("\n".join(markdown))

@@ -1,0 +1,66 @@
+"""The profile as a table: each field with its value and where the value comes from — given by
+the user, measured (a usage import), set, assumed (a stated default), derived (from other fields) or
+still missing. The chat's side panel draws these rows; `/profile` writes them as Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+# Always shown, in this order; any other field shows once it has a value.
+CORE_FIELDS = (
+    "requests_per_day",
+    "input_tokens_per_request",
+    "output_tokens_per_request",
+    "monthly_input_tokens",
+    "monthly_output_tokens",
+    "privacy",
+    "frontier_share",
+    "hardware",
+    "local_model",
+    "cloud_model",
+    "electricity_usd_per_kwh",
+    "hours_per_day",
+    "amortization_months",
+    "budget_usd_per_month",
+)
+DERIVED = {"monthly_input_tokens", "monthly_output_tokens"}
+
+
+def field_rows(
+    profile: Any, given: list[str], resolved: Any | None, measured: Collection[str] = ()
+) -> list[tuple[str, Any, str]]:
+    """(field, value, source) for every field worth a row: the core ones, then any other with a value.
+    ``measured``: fields holding a usage import's measured value."""
+    values = profile.model_dump()
+    extra = [f for f, v in values.items() if f not in CORE_FIELDS and (v is not None or f in given)]
+    rows = []
+    for field in (*CORE_FIELDS, *extra):
+        value = values.get(field)
+        if field in given:
+            source = "given"
+        elif field in measured:
+            source = "measured"
+        elif value is not None:
+            source = "derived" if field in DERIVED else "set"
+        elif resolved is not None and getattr(resolved, field, None) is not None:
+            value = getattr(resolved, field)
+            source = "derived" if field in DERIVED else "assumed"
+        else:
+            source = "missing"
+        rows.append((field, value, source))
+    return rows
+
+
+def profile_markdown(session: Any) -> str:
+    """`/profile`: the rows as a Markdown table, then the defaults in use."""
+    from advisor.text.render import format_value
+
+    resolved = session.resolved_profile()
+    state = session.state
+    rows = ["| field | value | source |", "|---|---|---|"]
+    for field, value, source in field_rows(state.profile, state.given, resolved, state.measured_fields()):
+        rows.append(f"| {field} | {'—' if value is None else format_value(field, value)} | {source} |")
+    if resolved is not None and resolved.assumptions:
+        rows += ["", "Assuming: " + "; ".join(resolved.assumptions) + "."]
+    return "**Profile**\n\n" + "\n".join(rows)
