@@ -65,10 +65,12 @@ def test_calc_bad_input_is_the_same_one_line_and_exit_2(capsys, line):
     assert one_error(err) == expected and line.split()[-1 if "lots" in line else 2] in expected
 
 
-def test_help_lists_every_command(capsys):
-    status, out, _err = run(capsys, "/help")
+@pytest.mark.parametrize("argv", [["/help"], ["--", "/help"], ["--json", "/help"]])
+def test_help_lists_every_command(capsys, argv):
+    status, out, _err = run(capsys, *argv)
     assert status == 0
-    assert all(command.usage in out for command in COMMANDS.values())
+    shown = json.loads(out)["answer"] if "--json" in argv else out
+    assert all(command.usage in shown for command in COMMANDS.values())
 
 
 @pytest.mark.parametrize(

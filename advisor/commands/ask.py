@@ -43,7 +43,8 @@ def _slash_command_follows(argv: list[str]) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    return ask(config, " ".join(args.text), session_name=args.session, new=args.new, as_json=args.json)
+    words = args.text[1:] if args.text[:1] == ["--"] else args.text  # the rest of the line keeps its `--`
+    return ask(config, " ".join(words), session_name=args.session, new=args.new, as_json=args.json)
 
 
 def _err(line: str) -> None:
