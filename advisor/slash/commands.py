@@ -103,9 +103,13 @@ def common_prefix(options: list[str]) -> str:
     return first[:size]
 
 
-def help_markdown(keymap_file: str | None = None) -> str:
+ASK_HELP = 'From a shell: `advisor ask "/COMMAND …"` runs one on the session the chat would open (or --session NAME).'
+
+
+def help_markdown(keymap_file: str | None = None, keys: bool = True) -> str:
+    """The commands; with ``keys`` (the chat) its keys too, else (`advisor ask`) how to run one."""
     rows = "\n".join(f"| `{c.usage}` | {c.help} |" for c in COMMANDS.values())
     remap = (
         f'\n\nRemap a key in `{keymap_file}` (binding id = key, e.g. `"advisor.export" = "f9"`).' if keymap_file else ""
     )
-    return f"**Commands**\n\n| command | what it does |\n|---|---|\n{rows}\n\n{KEYS_HELP}{remap}"
+    return f"**Commands**\n\n| command | what it does |\n|---|---|\n{rows}\n\n{KEYS_HELP if keys else ASK_HELP}{remap}"

@@ -61,7 +61,7 @@ async def run_command(front: Front, text: str) -> int:
         if name not in COMMANDS:
             raise UsageError(f"{name}: unknown command; /help lists them")
         if name == "/help":
-            await front.reply(help_markdown(front.keymap_file))
+            await front.reply(help_markdown(front.keymap_file, keys=front.live))
         elif front.session is None:
             raise UsageError(f"{name}: no session yet")
         else:
@@ -170,7 +170,8 @@ class Commands:
         for s in self.session.list_sessions()[:20]:
             current = " ◀ this one" if s.name == self.session.name else ""
             rows.append(f"| `{s.name}`{current} | {str(s.created)[:16].replace('T', ' ')} | {s.turns} |")
-        await self.front.reply("**Sessions** — `/sessions NAME` switches\n\n" + "\n".join(rows))
+        switch = "`/sessions NAME` switches" if self.front.live else "`advisor ask --session NAME …` acts on one"
+        await self.front.reply(f"**Sessions** — {switch}\n\n" + "\n".join(rows))
 
     async def cmd_model(self, _rest: str) -> None:
         s = self.session
