@@ -121,7 +121,12 @@ def test_whatif_runs_a_turn_with_its_scenario(capsys, acme):
 
 @pytest.mark.parametrize(
     ("text", "hint"),
-    [("/offline", "--offline"), ("/sessions acme", "--session acme"), ("/catalog write", "advisor catalog update")],
+    [
+        ("/offline", "--offline"),
+        ("/sessions acme", "--session acme"),
+        ("/catalog write", "advisor catalog update"),
+        ("/catalog update https://example.invalid/data.json", "without --offline"),  # refused before any fetch
+    ],
 )
 def test_a_command_for_the_running_chat_names_the_ask_way(capsys, acme, text, hint):
     status, _out, err = run(capsys, "--session", "acme", text)

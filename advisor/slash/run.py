@@ -234,7 +234,8 @@ class Commands:
             raise UsageError("catalog: usage /catalog update [URL|FILE], then /catalog write")
         source = source.strip() or feed_config().url
         if session.offline and cu.is_url(source):
-            raise UsageError(f"catalog: offline — the update would fetch {source}; /offline goes online, or a FILE")
+            online = "/offline goes online" if front.live else "run it without --offline"
+            raise UsageError(f"catalog: offline — the update would fetch {source}; {online}, or give a FILE")
         front.pending_catalog_update = None
         try:
             keep = cu.own_cloud_ids(path.read_text(encoding="utf-8")) if path.is_file() else set()
