@@ -52,7 +52,7 @@ def _memo_reply(body: dict) -> Reply:
 
 def play(turns: list[str], data_dir: str) -> dict:
     """Play ``turns`` in one session; the spend summary as `ask --json` reports it."""
-    from advisor.commands.ask import ask_document
+    from advisor.commands.ask_output import ask_document
     from advisor.config import load_config
     from advisor.session import Session
 

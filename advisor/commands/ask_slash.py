@@ -10,6 +10,8 @@ import json
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
+from advisor.commands.ask_output import err
+
 if TYPE_CHECKING:
     from advisor.config import Config
 
@@ -31,14 +33,14 @@ class AskFront:
         self._session: Any = None
         self._connected = False
         self.output: list[str] = []  # what the command showed, for --json's "answer"
-        self.turn: Any = None  # a /whatif's or /escalate's turn (advisor.commands.ask.TurnOutcome)
+        self.turn: Any = None  # a /whatif's or /escalate's turn (advisor.commands.ask_output.TurnOutcome)
 
     @property
     def session(self) -> Any:
         if self._session is None:
             from advisor.session import Session
 
-            self._session = Session.load(self.config, self.session_name, new=self.new, on_progress=self._err)
+            self._session = Session.load(self.config, self.session_name, new=self.new, on_progress=err)
         if self.models and not self._connected:
             self._connect()
         return self._session
@@ -46,16 +48,13 @@ class AskFront:
     def _connect(self) -> None:
         """Find the local model and Claude, once, and say what was found (as `advisor ask` does)."""
         self._connected = True
-        self._session.connect(self._err)
+        self._session.connect(err)
         for line in self._session.startup_notices:
-            self._err(f"advisor: {line}")
+            err(f"advisor: {line}")
 
     def close(self) -> None:
         if self._session is not None:
             self._session.close()
-
-    def _err(self, line: str) -> None:
-        print(line, file=sys.stderr, flush=True)
 
     def _out(self, text: str) -> None:
         self.output.append(text)
@@ -67,14 +66,14 @@ class AskFront:
 
     async def notice(self, text: str, level: str = "info") -> None:
         if level == "error":
-            self._err(f"advisor: error: {text}")
+            err(f"advisor: error: {text}")
         elif level == "info":
             self._out(text)  # the command's own output: "set …", "wrote the report to …"
         else:
-            self._err(f"advisor: {text}")
+            err(f"advisor: {text}")
 
     async def send(self, text: str, escalate: bool = False) -> None:
-        from advisor.commands.ask import ask_turn
+        from advisor.commands.ask_output import ask_turn
 
         self.models = True  # a turn needs them
         self.turn = ask_turn(self.session, text, escalate=escalate, as_json=self.as_json)
@@ -88,13 +87,13 @@ class AskFront:
 
     def working(self, text: str | None) -> None:
         if text is not None:
-            self._err(f"advisor: {text}")
+            err(f"advisor: {text}")
 
     def progress_stream(self) -> IO[str]:
         return sys.stderr
 
     def notice_from_thread(self, text: str) -> None:
-        self._err(f"advisor: {text}")
+        err(f"advisor: {text}")
 
     def status_changed(self) -> None:
         pass
@@ -102,7 +101,7 @@ class AskFront:
 
 def run_slash(config: Config, text: str, *, session_name: str | None, new: bool, as_json: bool) -> int:
     """Run one slash command; its exit status (bad input: one line on stderr and 2, as the CLI's)."""
-    from advisor.commands.ask import ask_document, finite
+    from advisor.commands.ask_output import ask_document, finite
     from advisor.slash.commands import COMMANDS, split
     from advisor.slash.run import OK, run_command
 
