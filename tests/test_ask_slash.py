@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,12 @@ async def test_the_chat_shows_what_ask_prints(capsys, text):
         await settle(pilot)
         shown = replies(app)[-1]
     assert shown.strip("`\n") == printed.strip() if text.startswith("/calc") else shown == printed.rstrip("\n")
+
+
+def test_help_is_one_table_row_of_two_cells_a_command():
+    """A '|' in a usage ('/catalog update [URL|FILE]') must not split its cell."""
+    from advisor.slash.commands import help_markdown
+
+    rows = [line for line in help_markdown().splitlines() if line.startswith("| `")]
+    assert len(rows) == len(COMMANDS)
+    assert all(len(re.split(r"(?<!\\)\|", row)) == 4 for row in rows), rows

@@ -103,13 +103,22 @@ def common_prefix(options: list[str]) -> str:
     return first[:size]
 
 
-ASK_HELP = 'From a shell: `advisor ask "/COMMAND …"` runs one on the session the chat would open (or --session NAME).'
+ASK_HELP = 'From a shell: advisor ask "/COMMAND …" runs one on the session the chat would open (or --session NAME).'
 
 
-def help_markdown(keymap_file: str | None = None, keys: bool = True) -> str:
-    """The commands; with ``keys`` (the chat) its keys too, else (`advisor ask`) how to run one."""
-    rows = "\n".join(f"| `{c.usage}` | {c.help} |" for c in COMMANDS.values())
+def help_text() -> str:
+    """The commands for a plain terminal (`advisor ask /help`)."""
+    width = max(len(c.usage) for c in COMMANDS.values())
+    rows = [f"{c.usage.ljust(width)}  {c.help}" for c in COMMANDS.values()]
+    return "\n".join(["Commands:", *rows, "", ASK_HELP])
+
+
+def help_markdown(keymap_file: str | None = None) -> str:
+    """The commands and the chat's keys."""
+    from advisor.text.render import markdown_cell
+
+    rows = "\n".join(f"| `{markdown_cell(c.usage)}` | {markdown_cell(c.help)} |" for c in COMMANDS.values())
     remap = (
         f'\n\nRemap a key in `{keymap_file}` (binding id = key, e.g. `"advisor.export" = "f9"`).' if keymap_file else ""
     )
-    return f"**Commands**\n\n| command | what it does |\n|---|---|\n{rows}\n\n{KEYS_HELP if keys else ASK_HELP}{remap}"
+    return f"**Commands**\n\n| command | what it does |\n|---|---|\n{rows}\n\n{KEYS_HELP}{remap}"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from advisor.errors import UsageError, one_line
-from advisor.slash.commands import COMMANDS, help_markdown, split
+from advisor.slash.commands import COMMANDS, help_markdown, help_text, split
 
 OK, BAD_INPUT, FAILED = 0, 2, 1  # as the command line's exit statuses
 
@@ -61,7 +61,7 @@ async def run_command(front: Front, text: str) -> int:
         if name not in COMMANDS:
             raise UsageError(f"{name}: unknown command; /help lists them")
         if name == "/help":
-            await front.reply(help_markdown(front.keymap_file, keys=front.live))
+            await front.reply(help_markdown(front.keymap_file), plain=help_text())
         elif front.session is None:
             raise UsageError(f"{name}: no session yet")
         else:
