@@ -126,6 +126,7 @@ def test_whatif_runs_a_turn_with_its_scenario(capsys, acme):
         ("/offline", "--offline"),
         ("/sessions acme", "--session acme"),
         ("/catalog write", "advisor catalog update"),
+        ("/pull", "advisor model pull"),
         ("/catalog update https://example.invalid/data.json", "without --offline"),  # refused before any fetch
     ],
 )
