@@ -190,7 +190,7 @@ class Commands:
         session = self.session
         model = rest.strip() or session.pullable or session.config.ollama_model
         if session.offline:
-            from advisor.models.ollama_pull import offline_refusal
+            from advisor.models.pull import offline_refusal
 
             raise UsageError(f"pull: {offline_refusal(model)} (/offline goes online)")
         await self.front.pull(model)
