@@ -182,6 +182,11 @@ def test_a_user_sees_the_shares_in_import_ask_and_report(tmp_path: Path, capsys)
     total_in = 16_000 + 15_500
     written, extended = (2500 + 3000 + 1200 + 500) / total_in, 500 / total_in
     assert f"cache writes ({written:.1%} of input; extended, 1 h or 12 h: {extended:.1%})" in shown
+    assert main(["import", str(logs), "--json", "--quiet"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["measured"]["cache_write_share"] == pytest.approx(written - extended)
+    assert doc["measured"]["cache_write_1h_share"] == pytest.approx(extended)
+    assert doc["profile"]["cache_write_1h_share"] == round(extended, 4)
 
     ask = ["ask", "--local", "none", "--session", "S", "--data-dir", data, "--json", "what would this cost?"]
     assert main(ask) == 0

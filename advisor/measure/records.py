@@ -16,8 +16,8 @@ class Record(NamedTuple):
     input_tokens: int  # all input: uncached + cache writes + cache reads
     output_tokens: int
     cache_read_tokens: int = 0
-    cache_write_5m_tokens: int = 0
-    cache_write_1h_tokens: int = 0
+    cache_write_5m_tokens: int = 0  # the standard write: Anthropic's 5-minute, OpenAI's 30-minute
+    cache_write_1h_tokens: int = 0  # the extended write: Anthropic's 1-hour, OpenAI's 12-hour
 
 
 @dataclass
