@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import ollama
 from pydantic import BaseModel
 
 from advisor.models.base import (
@@ -24,6 +23,7 @@ from advisor.models.base import (
     ToolSpec,
     Usage,
 )
+from advisor.models.ollama_client import ollama, ollama_client
 
 DEFAULT_HOST = "http://127.0.0.1:11434"
 _THINK = re.compile(r"<think>.*?</think>\s*", re.DOTALL)
@@ -51,7 +51,7 @@ class OllamaModel:
         self.model = model
         self.label = f"ollama:{model}"
         self.timeout = httpx.Timeout(timeout, connect=connect_timeout)
-        self.client = ollama.Client(host=host, timeout=self.timeout, **(client_kwargs or {}))
+        self.client = ollama_client(host, timeout=self.timeout, **(client_kwargs or {}))
         self.host = str(self.client._client.base_url).rstrip("/") or DEFAULT_HOST
 
     # ---- health --------------------------------------------------------------------------

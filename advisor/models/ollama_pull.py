@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import httpx
-import ollama
 from pydantic import BaseModel
 
+from advisor.models.ollama_client import ollama, ollama_client
 from advisor.models.pull import PullError
 
 READ_TIMEOUT_SECONDS = 300.0  # between two lines of the stream: a big layer's checksum takes a while
@@ -21,7 +21,7 @@ READ_TIMEOUT_SECONDS = 300.0  # between two lines of the stream: a big layer's c
 
 def pull_client(host: str | None) -> ollama.Client:
     """A client for pulling: quick to say the server is down, patient with a long stream."""
-    return ollama.Client(host=host, timeout=httpx.Timeout(READ_TIMEOUT_SECONDS, connect=3.0))
+    return ollama_client(host, timeout=httpx.Timeout(READ_TIMEOUT_SECONDS, connect=3.0))
 
 
 class PullProgress(BaseModel):

@@ -66,7 +66,10 @@ def _ollama(model: str, host: str | None, offline: bool, *, explicit: bool) -> S
         if url is None:
             return Selection(None, "none", refusal(host))
         host, kwargs = url, OFFLINE_CLIENT
-    candidate = OllamaModel(model, host=host, connect_timeout=1.5, client_kwargs=kwargs)
+    try:
+        candidate = OllamaModel(model, host=host, connect_timeout=1.5, client_kwargs=kwargs)
+    except ModelError as exc:  # a proxy the client cannot use
+        return Selection(None, "none", str(exc))
     report = candidate.health()
     if not report.ok:
         return Selection(None, "none", report.reason, model if report.missing and not offline else None)
@@ -106,9 +109,10 @@ def local_models_markdown(host: str | None, offline: bool, cache: Path) -> str:
     if not (offline and host is None):
         try:
             import httpx
-            import ollama
 
-            client = ollama.Client(host=host, timeout=httpx.Timeout(3.0, connect=1.5), **kwargs)
+            from advisor.models.ollama_client import ollama_client
+
+            client = ollama_client(host, timeout=httpx.Timeout(3.0, connect=1.5), **kwargs)
             rows += [(f"ollama:{m.model}", (m.size or 0) / 1e9) for m in client.list().models if m.model]
         except Exception:  # no server: only the embedded files are listed
             pass
