@@ -58,6 +58,7 @@ class Session:
         self.claude = None
         self.claude_label = "offline" if config.offline else "off"
         self.pullable: str | None = None  # the configured Ollama model, when its server lacks it
+        self._claude_kept: Any = None  # the Claude adapter, kept while offline (its model check is cached)
         self.startup_notices: list[str] = []
         self.on_notice: Callable[[str], None] | None = None  # the UI's way to hear of Claude retries
         self._ctx: TurnContext | None = None
@@ -254,12 +255,16 @@ class Session:
             return
         from advisor.models.claude_model import ClaudeModel
 
-        self.claude = ClaudeModel(
-            self.config.claude_model,
-            on_retry=self._claude_retry,
-            priced=lambda model: claude_priced(self.catalog, model),
-        )
+        kept = self._claude_kept  # back from offline: the same client, and what the API said of its model
+        if kept is None or kept.model != self.config.claude_model:
+            kept = self._claude_kept = ClaudeModel(
+                self.config.claude_model,
+                on_retry=self._claude_retry,
+                priced=lambda model: claude_priced(self.catalog, model),
+            )
+        self.claude = kept
         self.claude_label = self.config.claude_model
+        self._label_claude_by_its_verdict()
 
     def _label_claude_by_its_verdict(self) -> None:
         """Once the API has said the configured model is retired or unknown, the status bar and

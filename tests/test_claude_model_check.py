@@ -137,6 +137,8 @@ def test_a_session_checks_on_first_escalation_not_at_startup_and_the_turn_falls_
     assert not any(isinstance(e, Escalated) for e in events)
     assert "**Recommendation —" in events[-1].answer  # the local answer stands: no turn lost
     assert any(isinstance(e, Notice) and "retired" in e.text for e in later)
+    session.set_offline(True)
+    assert session.set_offline(False) is None and session.claude_label == "off (claude-sonnet-4-5 retired)"
     assert session.history()[-1].status == "ok" and session.spend().claude_turns == 0
     assert session.claude_label == "off (claude-sonnet-4-5 retired)"  # the status bar and ask --json
     assert KEY not in " ".join(notices)
