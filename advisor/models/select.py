@@ -125,5 +125,5 @@ def local_models_markdown(host: str | None, offline: bool, cache: Path) -> str:
         verdict = f"{result.mode} ({result.why})" if result else "not probed yet"
         lines.append(f"| `{label}` | {f'{size:.2f} GB' if size else '—'} | {verdict} |")
     if not rows:
-        lines.append("| none found | — | `ollama pull qwen3:4b` or `advisor model pull` |")
+        lines.append("| none found | — | `/pull` here, `advisor model pull` or `ollama pull qwen3:4b` |")
     return "\n".join(lines)
