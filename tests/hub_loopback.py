@@ -63,6 +63,9 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(part)))
             if start:
                 self.send_header("Content-Range", f"bytes {start}-{len(served) - 1}/{len(served)}")
+            if body:  # one download a connection: no handler thread lingers on a kept-alive socket
+                self.send_header("Connection", "close")
+                self.close_connection = True
             self.end_headers()
             if not body:
                 return

@@ -6,10 +6,11 @@ clients against these, on 127.0.0.1 only."""
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -29,6 +30,7 @@ class Reply:
 @dataclass
 class Recorder:
     requests: list[dict] = field(default_factory=list)  # {"path", "headers", "body"}
+    connections: list[Any] = field(default_factory=list)  # accepted sockets, shut when the server stops
     script: dict[str, list[Reply]] = field(default_factory=dict)  # path → replies, last one repeats
 
     def next(self, path: str) -> Reply:
@@ -44,6 +46,10 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
 
         def log_message(self, *args: Any) -> None:
             pass
+
+        def setup(self) -> None:
+            super().setup()
+            recorder.connections.append(self.request)
 
         def _serve(self) -> None:
             length = int(self.headers.get("content-length") or 0)
@@ -96,12 +102,13 @@ def loopback(script: dict[str, list[Reply]]) -> Iterator[tuple[str, Recorder]]:
     finally:
         server.shutdown()
         server.server_close()
+        for connection in recorder.connections:  # a client's kept-alive socket would keep its handler thread
+            with suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
 
 
 def dead_port() -> str:
     """A loopback address where nothing listens."""
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

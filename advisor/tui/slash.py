@@ -4,7 +4,6 @@ change to the profile or the session redraws the panels."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Any
 
@@ -86,26 +85,26 @@ class SlashRunner:
         line = NoticeLine(f"pulling {model}: asking Ollama…")
         await app.chat.add(line)
         app.pulling = model
-        app.run_worker(self._pull(line, model), group="pull", exit_on_error=False)
+        # A thread worker, not asyncio.to_thread: an executor thread would outlive the app and keep
+        # it (a thread keeps the sys.stderr it started under: the app's print capture).
+        app.run_worker(lambda: self._pull(line, model), thread=True, group="pull", exit_on_error=False)
 
-    async def _pull(self, line: NoticeLine, model: str) -> None:
+    def _pull(self, line: NoticeLine, model: str) -> None:
+        """The pull, on its worker thread; everything shown goes through the app's thread-safe post."""
         from textual.content import Content
 
         from advisor.models.pull import PullError
 
         app, session = self.app, self.app.session
-        shown = [0.0]
+        shown, last = [0.0], [""]
 
         def redraw(text: str) -> None:
             line.text = text
             line.update(Content(f"· {text}"))
 
-        def show(text: str) -> None:  # on the pulling thread
-            if not app.is_running:  # the app closed: stop the stream (Ollama keeps what it has)
+        def show(text: str) -> None:
+            if not app.is_running or not app._post(redraw, text):  # the app closed: stop the stream
                 raise PullError("the chat closed")
-            app.call_from_thread(redraw, text)
-
-        last = [""]
 
         def progress(step: Any) -> None:
             last[0] = step.line()
@@ -115,22 +114,22 @@ class SlashRunner:
             show(last[0])
 
         def probing(text: str) -> None:  # after the pull: the probe's steps beside its last figure
-            show(f"{last[0]}; {text}")
+            show(f"{last[0]}; {text}" if last[0] else text)
 
         try:
-            said = await asyncio.to_thread(session.pull_ollama, model, progress, probing)
+            said = session.pull_ollama(model, progress, probing)
         except PullError as exc:
             local = "without a local model" if session.local is None else f"with {session.local_label}"
-            await app.chat.add_notice(f"{exc} — the chat goes on {local}", "error")
+            app._post(app.chat.add_notice, f"{exc} — the chat goes on {local}", "error")
             return
         except Exception as exc:  # a worker's failure is shown, never fatal
-            await app.chat.add_notice(one_line(f"/pull failed: {type(exc).__name__}: {exc}"), "error")
+            app._post(app.chat.add_notice, one_line(f"/pull failed: {type(exc).__name__}: {exc}"), "error")
             return
         finally:
             app.pulling = None
-        redraw(last[0])
-        await app.chat.add_notice(said)
-        app.query_one(StatusBar).show(session)
+        app._post(redraw, last[0])
+        app._post(app.chat.add_notice, said)
+        app._post(app.query_one(StatusBar).show, session)
 
 
 class _ActivityStream:
