@@ -37,7 +37,7 @@ from advisor.tools.compare import CompareResult, compare_profile
 from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
 
 if TYPE_CHECKING:
-    from advisor.models.ollama_pull import PullProgress
+    from advisor.models.pull import PullProgress
     from advisor.text.report import Exchange
 
 
@@ -191,11 +191,62 @@ class Session:
         pull_ollama(pull_client(self.config.ollama_host), model, on_progress)
         host = self.config.ollama_host
         selection = select_local(f"ollama:{model}", ollama_host=host, ollama_model=model, offline=False)
+        return self._answer_with(selection, model, say)
+
+    def pull_embedded(
+        self,
+        name: str | None,
+        on_progress: Callable[[PullProgress], None],
+        say: Callable[[str], None] | None = None,
+    ) -> str:
+        """Download a GGUF for the embedded path from Hugging Face (``name`` as `advisor model pull`
+        takes it; default: the pick for this machine's memory), verified, then answer with it."""
+        from advisor.models.pull import PullError, hub_endpoint, offline_refusal, pull, resolve_choice
+        from advisor.models.select import select_local
+
+        try:
+            choice = resolve_choice(name)
+        except ValueError as exc:
+            raise PullError(str(exc)) from None
+        if self.offline:
+            raise PullError(offline_refusal(choice.file, hub_endpoint()))
+        pulled = pull(choice, say=say or (lambda _line: None), on_progress=on_progress)
+        selection = select_local(f"embedded:{pulled.path}", ollama_host=None, ollama_model="", offline=True)
+        return self._answer_with(selection, choice.name, say)
+
+    def pull_local(
+        self,
+        name: str | None,
+        on_progress: Callable[[PullProgress], None],
+        say: Callable[[str], None] | None = None,
+    ) -> str:
+        """`/pull [NAME]`: into Ollama when NAME is an Ollama name (``ollama:…`` or anything not an
+        embedded choice) or, with no NAME, when Ollama answers without its model or is the local
+        model; otherwise a GGUF for the embedded path (``embedded[:CHOICE]``, a choice, REPO:FILE.gguf)."""
+        from advisor.models.pull import resolve_choice
+
+        kind, _, rest = (name or "").strip().partition(":")
+        if kind == "ollama":
+            return self.pull_ollama(rest or None, on_progress, say)
+        if kind == "embedded":
+            return self.pull_embedded(rest or None, on_progress, say)
+        if name and name.strip():
+            try:
+                resolve_choice(name.strip())
+            except ValueError:
+                return self.pull_ollama(name.strip(), on_progress, say)
+            return self.pull_embedded(name.strip(), on_progress, say)
+        if self.pullable or self.local_label.startswith("ollama"):
+            return self.pull_ollama(None, on_progress, say)
+        return self.pull_embedded(None, on_progress, say)
+
+    def _answer_with(self, selection: Any, what: str, say: Callable[[str], None] | None) -> str:
+        """A pulled model becomes the local model, probed as at startup; the line to show."""
         if selection.model is None:
-            return f"pulled {model}, but it is not usable: {selection.reason}"
+            return f"pulled {what}, but it is not usable: {selection.reason}"
         self.local, self.local_label, self.pullable = selection.model, selection.label, None
         self.mode = self._probe(say or (lambda _line: None))
-        return f"pulled {model}: the local model is now {self.local_label} ({self.mode} mode: {self.mode_reason})"
+        return f"pulled {what}: the local model is now {self.local_label} ({self.mode} mode: {self.mode_reason})"
 
     def local_models_markdown(self) -> str:
         """`/model`'s table: the local models here, their size and what the probe made of each."""

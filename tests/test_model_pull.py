@@ -10,7 +10,11 @@ import os
 import subprocess
 import sys
 
+# Imported before any app runs: tqdm.cli and huggingface_hub's log handler keep the sys.stderr of their
+# first import, which inside a Textual app is the app's print capture (and the app with it).
+import huggingface_hub.file_download  # noqa: F401
 import pytest
+import tqdm  # noqa: F401
 
 from advisor.models.pull import PullError, pull, pulled_model, recommended, resolve_choice
 from tests.hub_loopback import hub, smollm2_bytes
@@ -119,3 +123,56 @@ def test_the_cli_shows_progress_and_the_next_start_uses_the_pulled_file(tmp_path
     )
     assert "using the embedded model pulled" in start.stderr
     assert str(tmp_path / "hf") in (pulled_model().path if pulled_model() else "")
+
+
+@pytest.fixture
+def hub_cache(tmp_path, monkeypatch):
+    """The Hub cache in a temp dir (huggingface_hub reads HF_HOME once, at import)."""
+    import huggingface_hub.constants
+
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    return tmp_path / "hub"
+
+
+@needs_file
+@pytest.mark.slow
+def test_pull_in_a_session_without_ollama_fetches_the_gguf_and_answers_with_it(hub_cache, monkeypatch):
+    from advisor.config import load_config
+    from advisor.session import Session
+
+    seen, said = [], []
+    with hub({f"{REPO}/{FILE}": CONTENT}) as (url, _):
+        monkeypatch.setenv("HF_ENDPOINT", url)
+        session = Session.open(load_config(local="none"), new=True)
+        line = session.pull_local(f"{REPO}:{FILE}", seen.append, said.append)
+    assert seen[-1].completed == seen[-1].total == len(CONTENT) and seen[-1].percent == 100
+    assert any("verifying the checksum" in s for s in said) and any("loading the embedded model" in s for s in said)
+    assert session.local_label.startswith("embedded") and str(hub_cache) in pulled_model().path
+    assert line.startswith(f"pulled {FILE}: the local model is now embedded")
+
+
+@needs_file
+async def test_pull_in_the_chat_without_ollama_shows_the_download_and_a_corrupt_file_is_one_line(
+    hub_cache, monkeypatch
+):
+    from advisor.config import load_config
+    from advisor.session import Session
+    from advisor.tui.app import AdvisorApp
+    from tests.test_tui_fake import notices, ready, say, settle
+
+    with hub({f"{REPO}/{FILE}": CONTENT}) as (url, state):
+        state.corrupt = True
+        monkeypatch.setenv("HF_ENDPOINT", url)
+        app = AdvisorApp(lambda progress: Session.open(load_config(local="none"), on_progress=progress))
+        async with app.run_test(size=(160, 48)) as pilot:
+            await ready(pilot, app)
+            await say(pilot, f"/pull {REPO}:{FILE}")
+            await settle(pilot)
+            shown = notices(app)
+            assert any(f"pulling {FILE}: 98.4 MB of 98.4 MB (100%) — downloading" in n for n in shown), shown
+            assert notices(app, "error") == [
+                f"{FILE}: its sha256 {hashlib.sha256(bytes(b ^ 1 for b in CONTENT)).hexdigest()[:12]}… is not the"
+                f" Hub's checksum (X-Linked-Etag) {hashlib.sha256(CONTENT).hexdigest()[:12]}… — the download is"
+                " removed; pulling it again fetches it afresh — the chat goes on without a local model"
+            ]
+            assert app.session.local is None and app.pulling is None

@@ -17,8 +17,8 @@ from itertools import pairwise
 import pytest
 
 from advisor.config import load_config
-from advisor.models.ollama_pull import PullProgress, pull_client, pull_ollama
-from advisor.models.pull import PullError
+from advisor.models.ollama_pull import pull_client, pull_ollama
+from advisor.models.pull import PullError, PullProgress
 from advisor.session import Session
 from advisor.tui.app import AdvisorApp
 from advisor.tui.widgets.status import StatusBar

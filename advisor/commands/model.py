@@ -83,8 +83,8 @@ def _pull_ollama(model: str) -> int:
     from tqdm import tqdm
 
     from advisor.config import load_config
-    from advisor.models.ollama_pull import PullProgress, pull_client, pull_ollama
-    from advisor.models.pull import PullError, offline_refusal
+    from advisor.models.ollama_pull import pull_client, pull_ollama
+    from advisor.models.pull import PullError, PullProgress, offline_refusal
 
     config = load_config()
     model = model or config.ollama_model

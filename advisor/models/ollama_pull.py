@@ -11,10 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import httpx
-from pydantic import BaseModel
 
 from advisor.models.ollama_client import ollama, ollama_client
-from advisor.models.pull import PullError
+from advisor.models.pull import PullError, PullProgress
 
 READ_TIMEOUT_SECONDS = 300.0  # between two lines of the stream: a big layer's checksum takes a while
 
@@ -22,31 +21,6 @@ READ_TIMEOUT_SECONDS = 300.0  # between two lines of the stream: a big layer's c
 def pull_client(host: str | None) -> ollama.Client:
     """A client for pulling: quick to say the server is down, patient with a long stream."""
     return ollama_client(host, timeout=httpx.Timeout(READ_TIMEOUT_SECONDS, connect=3.0))
-
-
-class PullProgress(BaseModel):
-    """Where a pull is: the server's status line and the bytes of the layers seen so far."""
-
-    model: str
-    status: str
-    completed: int = 0
-    total: int = 0
-
-    @property
-    def percent(self) -> float | None:
-        return 100.0 * self.completed / self.total if self.total else None
-
-    def line(self) -> str:
-        if not self.total:
-            return f"pulling {self.model}: {self.status}"
-        return (
-            f"pulling {self.model}: {_size(self.completed)} of {_size(self.total)} ({self.percent:.0f}%)"
-            f" — {self.status}"
-        )
-
-
-def _size(n: int) -> str:
-    return f"{n / 1e9:.2f} GB" if n >= 1e9 else f"{n / 1e6:.1f} MB"
 
 
 def pull_ollama(client: ollama.Client, model: str, on_progress: Callable[[PullProgress], None]) -> PullProgress:

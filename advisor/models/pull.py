@@ -10,8 +10,10 @@ import json
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -28,6 +30,31 @@ class PullError(Exception):
 def offline_refusal(what: str, source: str = "the Ollama registry") -> str:
     """Why offline mode pulls nothing: the model would come from the internet."""
     return f"offline: pulling {what} would download it from {source}, so nothing is pulled"
+
+
+class PullProgress(BaseModel):
+    """Where a pull is: the server's status line and the bytes of the layers seen so far."""
+
+    model: str
+    status: str
+    completed: int = 0
+    total: int = 0
+
+    @property
+    def percent(self) -> float | None:
+        return 100.0 * self.completed / self.total if self.total else None
+
+    def line(self) -> str:
+        if not self.total:
+            return f"pulling {self.model}: {self.status}"
+        return (
+            f"pulling {self.model}: {_size(self.completed)} of {_size(self.total)} ({self.percent:.0f}%)"
+            f" — {self.status}"
+        )
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e9:.2f} GB" if n >= 1e9 else f"{n / 1e6:.1f} MB"
 
 
 class PullChoice(BaseModel):
@@ -97,8 +124,15 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def pull(choice: PullChoice, *, say=print, cache_dir: Path | None = None) -> Pulled:
-    """Download ``choice`` (resuming a partial file), verify it and record it for the next start."""
+def pull(
+    choice: PullChoice,
+    *,
+    say=print,
+    cache_dir: Path | None = None,
+    on_progress: Callable[[PullProgress], None] | None = None,
+) -> Pulled:
+    """Download ``choice`` (resuming a partial file), verify it and record it for the next start.
+    The bytes go to a tqdm bar on stderr, or to ``on_progress`` (a UI) when one is given."""
     import httpx2
     from huggingface_hub import get_hf_file_metadata, hf_hub_download, hf_hub_url
     from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError
@@ -111,9 +145,10 @@ def pull(choice: PullChoice, *, say=print, cache_dir: Path | None = None) -> Pul
         say(f"downloading {choice.name}{size} from {endpoint}/{choice.repo}")
         from tqdm import tqdm  # the plain bar: shown on any terminal, or a log, not only a TTY
 
+        bar = tqdm if on_progress is None else _reporting_bar(choice.file, on_progress)
         path = Path(
             hf_hub_download(
-                choice.repo, choice.file, endpoint=endpoint, etag_timeout=15, cache_dir=cache_dir, tqdm_class=tqdm
+                choice.repo, choice.file, endpoint=endpoint, etag_timeout=15, cache_dir=cache_dir, tqdm_class=bar
             )
         )
     except HfHubHTTPError as exc:  # before OSError: it is one
@@ -131,6 +166,31 @@ def pull(choice: PullChoice, *, say=print, cache_dir: Path | None = None) -> Pul
     data_dir().mkdir(parents=True, exist_ok=True)
     (data_dir() / RECORD).write_text(pulled.model_dump_json(indent=1), encoding="utf-8")
     return pulled
+
+
+def _reporting_bar(name: str, on_progress: Callable[[PullProgress], None]) -> type:
+    """A tqdm bar that draws nothing and hands its figures to ``on_progress`` instead."""
+    from tqdm import tqdm
+
+    class ReportingBar(tqdm):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **{**kwargs, "file": _Nowhere()})
+
+        def update(self, n: float | None = 1) -> bool | None:
+            shown = super().update(n)
+            total = int(self.total or 0)
+            on_progress(PullProgress(model=name, status="downloading", completed=int(self.n), total=total))
+            return shown
+
+    return ReportingBar
+
+
+class _Nowhere:
+    def write(self, _text: str) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
 
 
 def _verify(path: Path, choice: PullChoice, etag: str | None, say) -> str:
@@ -152,7 +212,7 @@ def _verify(path: Path, choice: PullChoice, etag: str | None, say) -> str:
             blob.unlink(missing_ok=True)
             raise PullError(
                 f"{choice.file}: its sha256 {digest[:12]}… is not {who} {sha[:12]}… — the download is removed;"
-                " `advisor model pull` fetches it afresh"
+                " pulling it again fetches it afresh"
             )
     return digest
 
@@ -174,6 +234,7 @@ def offer() -> str:
     fits = f", picked for this machine's {memory:.0f} GB" if memory else ""
     size = f"{choice.size_gb:g} GB" if choice.size_gb else "a download"
     return (
-        f"for a local model worth hearing, run `advisor model pull` ({choice.name}, {size}{fits});"
+        f"for a local model worth hearing, pull one — /pull in the chat or `advisor model pull`"
+        f" ({choice.name}, {size}{fits});"
         " until then the shipped SmolLM2 keeps quiet"
     )

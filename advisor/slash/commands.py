@@ -55,7 +55,12 @@ COMMANDS: dict[str, Command] = {
         ),
         Command("/sessions", "/sessions [NAME]", "list the sessions, or switch to one", False, True),
         Command("/model", "/model", "which local model and which Claude model answer, and why", names_models=True),
-        Command("/pull", "/pull [MODEL]", "pull an Ollama model (default: the configured one), then chat with it"),
+        Command(
+            "/pull",
+            "/pull [MODEL]",
+            "pull a local model — into Ollama (default: the configured one) or, without Ollama, a GGUF"
+            " for the embedded path — then chat with it",
+        ),
         Command("/calc", "/calc TOOL --field value …", "run one calculator, as `advisor calc`", True),
         Command(
             "/catalog",

@@ -51,7 +51,8 @@ class Front(Protocol):
     def status_changed(self) -> None: ...
 
     async def pull(self, model: str) -> None:
-        """Pull an Ollama model and chat with it (a chat only: `advisor model pull` is the shell's)."""
+        """Pull a local model (``model`` as /pull takes it, "" for the default) and chat with it
+        (a chat only: `advisor model pull` is the shell's)."""
 
 
 async def run_command(front: Front, text: str) -> int:
@@ -187,13 +188,9 @@ class Commands:
 
     async def cmd_pull(self, rest: str) -> None:
         self.only_in_the_chat("pull: pulls for the running chat", "`advisor model pull ollama[:MODEL]` pulls")
-        session = self.session
-        model = rest.strip() or session.pullable or session.config.ollama_model
-        if session.offline:
-            from advisor.models.pull import offline_refusal
-
-            raise UsageError(f"pull: {offline_refusal(model)} (/offline goes online)")
-        await self.front.pull(model)
+        if self.session.offline:
+            raise UsageError("pull: offline — a pull downloads from the internet; /offline goes online first")
+        await self.front.pull(rest.strip())
 
     async def cmd_calc(self, rest: str) -> None:
         from advisor.commands.calc import run_calc

@@ -76,15 +76,17 @@ class SlashRunner:
         self.app.query_one(StatusBar).show(self.session)
 
     async def pull(self, model: str) -> None:
-        """Pull an Ollama model in a thread: one chat line shows its bytes and percent as they come
+        """Pull a local model in a thread (Session.pull_local: into Ollama, or a GGUF for the embedded
+        path): one chat line shows its bytes and percent as they come
         (the prompt stays live and turns go on), then the chat answers with it — or one line says
         why not and the session goes on with the local model it had."""
         app = self.app
         if app.pulling:
             raise UsageError(f"pull: {app.pulling} is still being pulled; one at a time")
-        line = NoticeLine(f"pulling {model}: asking Ollama…")
+        label = model or self.session.pullable or "a local model"
+        line = NoticeLine(f"pulling {label}…")
         await app.chat.add(line)
-        app.pulling = model
+        app.pulling = label
         # A thread worker, not asyncio.to_thread: an executor thread would outlive the app and keep
         # it (a thread keeps the sys.stderr it started under: the app's print capture).
         app.run_worker(lambda: self._pull(line, model), thread=True, group="pull", exit_on_error=False)
@@ -117,7 +119,7 @@ class SlashRunner:
             show(f"{last[0]}; {text}" if last[0] else text)
 
         try:
-            said = session.pull_ollama(model, progress, probing)
+            said = session.pull_local(model or None, progress, probing)  # into Ollama, or a GGUF
         except PullError as exc:
             local = "without a local model" if session.local is None else f"with {session.local_label}"
             app._post(app.chat.add_notice, f"{exc} — the chat goes on {local}", "error")
