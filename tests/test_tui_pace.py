@@ -112,10 +112,10 @@ async def test_the_footer_lets_go_of_the_keys_it_redraws():
     """Each reply shows Esc in the footer and hides it again, and the footer rebuilds its keys each
     time; the keys it drops must be freed. Textual's own footer keeps every dropped key (and all it
     drew) in a watcher list for good (textual#6666): about 16 more keys a turn, without end."""
-    alive, shown, _ = await _alive_after(6, FooterKey)
-    # A rebuild still in flight on a busy machine may hold the previous set for a moment (at most
-    # one set more); the leak held every set ever drawn (112 keys against 8 shown after 6 turns).
-    assert shown > 0 and alive <= 2 * shown, (alive, shown)
+    alive, shown, _ = await _alive_after(12, FooterKey)
+    # Rebuilds still in flight on a busy machine may hold a set or two for a moment (17 keys against
+    # 8 shown was seen under load); the leak held every set ever drawn: about 200 keys after 12 turns.
+    assert shown > 0 and alive <= 3 * shown, (alive, shown)
 
 
 async def test_turns_that_leave_the_screen_free_what_they_drew(monkeypatch):
