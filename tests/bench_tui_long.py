@@ -39,7 +39,7 @@ def rss_mb() -> float:
     return float("nan")
 
 
-async def run(turns: int) -> list[tuple[float, float, int, float]]:
+async def run(turns: int) -> list[tuple[float, float, int, float, int]]:
     from advisor.config import Config
     from advisor.session import Session
     from advisor.tui.app import AdvisorApp
@@ -49,7 +49,7 @@ async def run(turns: int) -> list[tuple[float, float, int, float]]:
         return Session.open(Config(local="none", offline=True), new=True, on_progress=progress)
 
     app = AdvisorApp(open_session)
-    out: list[tuple[float, float, int, float]] = []
+    out: list[tuple[float, float, int, float, int]] = []
     async with app.run_test(size=(160, 48)) as pilot:
         while app.session is None:
             await pilot.pause(0.05)
@@ -66,7 +66,7 @@ async def run(turns: int) -> list[tuple[float, float, int, float]]:
             await pilot.pause()
             seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
             gc.collect()
-            out.append((seconds, rss_mb(), len(app.chat.children), cpu))
+            out.append((seconds, rss_mb(), len(app.chat.children), cpu, sys.getallocatedblocks()))
     return out
 
 
@@ -94,15 +94,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ.update(ADVISOR_DATA_DIR=tmp, ADVISOR_CONFIG_DIR=tmp, ADVISOR_CACHE_DIR=tmp)
         rows = asyncio.run(run(turns))
-    for i, (seconds, rss, widgets, cpu) in enumerate(rows, 1):
+    for i, (seconds, rss, widgets, cpu, _) in enumerate(rows, 1):
         if i <= 5 or i > turns - 5 or i % 5 == 0:
             timing = f"{seconds * 1000:7.0f} ms ({cpu * 1000:4.0f} ms CPU)"
             print(f"turn {i:3d}: {timing}   RSS {rss:7.1f} MB   chat widgets {widgets}")
-    rss = [(i, r) for i, (_, r, _, _) in enumerate(rows, 1)]
+    rss = [(i, r[1]) for i, r in enumerate(rows, 1)]
     marks = sorted({n for n in (10, 25, 50, turns) if n <= turns})
     print("RSS at turn " + ", ".join(f"{n}: {rows[n - 1][1]:.1f} MB" for n in marks))
     half = slope(rss[turns // 2 :])
     print(f"growth over the second half (turns {turns // 2 + 1}-{turns}): {half:+.3f} MB a turn")
+    blocks = [(i, r[4]) for i, r in enumerate(rows, 1)][turns // 2 :]
+    heap = slope(blocks)
+    print(
+        f"Python objects (allocated blocks) over the second half: {blocks[0][1]:,} to {blocks[-1][1]:,},"
+        f" {heap:+,.0f} a turn ({heap / blocks[-1][1]:+.3%})"
+    )
     if turns > LIVE_TURNS + 10:  # the screen holds LIVE_TURNS turns; past them, only what leaks grows
         steady = slope([(i, r) for i, r in rss if i > LIVE_TURNS + 5])
         print(f"growth once the screen is full (turns {LIVE_TURNS + 6}-{turns}): {steady:+.3f} MB a turn")
