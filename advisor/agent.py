@@ -102,9 +102,13 @@ def run_turn(
         if whatif.unsupported is not None:
             answer = cannot_model(whatif.unsupported or None)
             yield TextChunk(text=answer)
+            _remember(ctx, text, answer)
             yield TurnFinished(answer=answer)
             return
-        yield from _whatif_turn(ctx, whatif)
+        for event in _whatif_turn(ctx, whatif):
+            if isinstance(event, TurnFinished):
+                _remember(ctx, text, event.answer)
+            yield event
         return
 
     reading = read_answer(text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
@@ -196,9 +200,17 @@ def run_turn(
         yield TextChunk(text=chunk)
         answer_parts.append(chunk)
     answer = "".join(answer_parts).strip()
-    ctx.history += [Message(role="user", content=text), Message(role="assistant", content=answer)]
-    del ctx.history[:-HISTORY_MESSAGES]  # only these go to the model; the store keeps every turn
+    _remember(ctx, text, answer)
     yield TurnFinished(answer=answer)
+
+
+def _remember(ctx: TurnContext, text: str, answer: str) -> None:
+    """The exchange joins what the model is sent next turn — what-ifs too — as a resumed session
+    reads its stored turns (Session._recent_messages: answered turns only). Only the last
+    HISTORY_MESSAGES are kept: only they go to the model; the store keeps every turn."""
+    if answer:
+        ctx.history += [Message(role="user", content=text), Message(role="assistant", content=answer)]
+        del ctx.history[:-HISTORY_MESSAGES]
 
 
 def _extracts(ctx: TurnContext) -> bool:

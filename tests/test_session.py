@@ -57,6 +57,20 @@ def test_a_long_session_keeps_only_the_exchanges_the_model_is_sent():
     assert kept[-2].content == texts[-1] and kept[-4].content == texts[-2]
     assert len(session.history()) == len(texts)
 
+
+def test_what_ifs_join_the_history_as_a_resumed_session_reads_it(tmp_path):
+    """A follow-up to a what-if ("and if it halves instead?") reaches the model with the what-if
+    before it; a resumed session rebuilds the same history from the store."""
+    config = load_config(local="none", offline=True, data_dir=tmp_path)
+    live = Session.open(config, session_name="whatifs")
+    texts = [ROUTER, "what if volume doubles?", "the horizon is 36 months", "what if volume halves?"]
+    for text in texts:
+        list(live.turn(text))
+    history = [(m.role, m.content) for m in live._context().history]
+    assert [content for role, content in history if role == "user"] == texts
+    resumed = Session.load(config, "whatifs")
+    assert [(m.role, m.content) for m in resumed._recent_messages()] == history
+
 def test_set_field_validates_and_survives_bad_input():
     session = open_session()
     list(session.turn(ROUTER))
