@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -561,7 +562,9 @@ class Session:
             session_name=self.name,
             conversation=self.conversation(),
         )
-        stem = f"advisor-report-{file_name_part(self.name)}-{date.today():%Y-%m-%d}"
+        name, today = file_name_part(self.name), f"{date.today():%Y-%m-%d}"
+        dated = re.match(r"\d{4}-\d{2}-\d{2}", name)  # an auto-named session carries its date already
+        stem = f"advisor-report-{name}" if dated else f"advisor-report-{name}-{today}"
         return write_new_file(text, path, data_dir(self.config.data_dir) / "exports", stem)
 
 

@@ -64,3 +64,11 @@ def test_a_session_name_that_is_no_file_name_is_made_one(tmp_path, monkeypatch):
     s.close()
     assert written.parent == tmp_path / "data" / "exports"
     assert written.name == f"advisor-report-q3-acme-legal-{date.today():%Y-%m-%d}.md"
+
+
+def test_an_auto_named_session_carries_its_date_once(tmp_path):
+    s = Session.open(load_config(local="none", offline=True, data_dir=tmp_path), new=True)
+    list(s.turn(TRIAGE))
+    written = s.export()
+    s.close()
+    assert written.name == f"advisor-report-{s.name}.md" and s.name.startswith(f"{date.today():%Y-%m-%d}")

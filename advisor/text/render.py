@@ -44,7 +44,16 @@ def count(value: float | None) -> str:
 
 
 def months(value: float | None) -> str:
-    return "never" if value is None else f"{value:,.1f} months"
+    """'4.6 months'; past ten years, years as a person says them ('about 196 years', not '2,346.2
+    months'); None is 'never'."""
+    if value is None:
+        return "never"
+    if value >= YEARS_FROM_MONTHS:
+        return f"about {value / 12:,.0f} years"
+    return f"{value:,.1f} months"
+
+
+YEARS_FROM_MONTHS = 120
 
 
 def format_value(key: str, value: Any) -> str:
