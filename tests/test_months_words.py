@@ -17,3 +17,19 @@ def test_months_read_as_a_person_writes_them():
 def test_a_payback_beyond_ten_years_reads_in_years():
     option = {"deployment": "local", "units": 1, "owned_units": 0, "payback_months": 2346.2}
     assert payback_words(option) == "about 196 years"
+
+
+def test_a_pick_that_does_not_pay_back_within_the_horizon_does_not_claim_it_does():
+    """A regulated clinic at 3,000 short requests a day: the local pick is made for privacy; against
+    the cloud its hardware would pay back only after decades. That is said, not listed as a reason."""
+    from advisor.text.summary import recommendation_bullets
+    from advisor.tools.catalog import load_catalog
+    from advisor.tools.compare import CompareInput, compare
+
+    profile = dict(requests_per_day=3000, input_tokens_per_request=1500, output_tokens_per_request=400)
+    rec = compare(CompareInput(**profile, privacy="regulated"), load_catalog()).recommendation
+    assert rec.deployment == "local" and rec.crossover_month and rec.crossover_month > 36
+    bullets = "\n".join(recommendation_bullets(rec, 36))
+    assert not any("pays back" in reason for reason in rec.reasons)
+    assert "does not pay back within the 36 months (it would after about" in bullets
+    assert "overtakes cloud" not in bullets

@@ -123,7 +123,7 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[s
             )
         if all_owned(winner):
             reasons.append(f"the {winner.hardware} is already owned: no purchase, only electricity and upkeep")
-        elif winner.payback_months is not None:
+        elif winner.payback_months is not None and winner.payback_months <= p.horizon_months:
             reasons.append(f"the hardware pays back in {winner.payback_months:.1f} months")
         if winner.capacity_verdict:
             reasons.append(winner.capacity_verdict)

@@ -26,8 +26,13 @@ def recommendation_bullets(rec: Recommendation, horizon: float) -> list[str]:
     lines += [f"- ⚠ **{title}** — {text}" for title, text in recommendation_warnings(rec.model_dump(), horizon)]
     if rec.breakeven_tokens_per_month:
         lines.append(f"- break-even volume: {breakeven_words(rec.model_dump())}")
-    if rec.crossover_month:
+    if rec.crossover_month and rec.crossover_month <= horizon:
         lines.append(f"- the recommended option overtakes cloud after {months(rec.crossover_month)}")
+    elif rec.crossover_month:  # a pick made for privacy or offline, not for cost: say what it costs
+        lines.append(
+            f"- against the cloud it does not pay back within the {horizon:g} months"
+            f" (it would after {months(rec.crossover_month)})"
+        )
     return lines
 
 
