@@ -672,6 +672,25 @@ async def test_the_side_panel_toggles(width):
         assert left.display is (width >= 110)
 
 
+
+async def test_f8_on_a_narrow_terminal_does_not_hide_the_panel_once_it_is_wide_again():
+    """F8 on a narrow terminal shows the panel full width; widened past 110 columns the layout is the
+    wide one again, panel beside the chat. The toggle used to carry over, inverted: the panel stayed
+    hidden until F8 was pressed twice. Narrowed again, the chat is back alone."""
+    app = AdvisorApp(factory(FakeSession()))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot, app)
+        side, left = app.query_one("#side"), app.query_one("#left")
+        await pilot.press("f8")
+        assert side.display and not left.display
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        assert app.size.width == 160, app.size
+        assert side.display and left.display
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        assert left.display and not side.display
+
 async def test_a_key_a_typed_command_and_the_palette_take_one_path():
     """F4, `/offline` and the palette's /offline all run the one command (and so does F5 = /reset,
     refused alike while a reply runs)."""

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -87,6 +87,7 @@ class AdvisorApp(App):
         self.queued: deque[str] = deque()  # sent in turn when the session is ready or the reply ends
         self.last_answer = ""
         self.panel_toggled = False
+        self.was_narrow: bool | None = None  # the width class the toggle belongs to
         self.pulling: str | None = None  # the Ollama model a /pull is fetching (one at a time)
 
     # ---- layout ------------------------------------------------------------------------------
@@ -125,11 +126,15 @@ class AdvisorApp(App):
         self.apply_layout()
         self.call_after_refresh(self.start_session)  # the first paint does not wait for the engine
 
-    def on_resize(self) -> None:
-        self.apply_layout()
+    def on_resize(self, event: events.Resize) -> None:
+        # The event's size: this handler runs before Textual's own stores it in `self.size`, so the
+        # layout followed one resize behind (narrowed, then widened, it showed the narrow layout).
+        self.apply_layout(event.size.width)
 
-    def apply_layout(self) -> None:
-        narrow = self.size.width < NARROW
+    def apply_layout(self, width: int | None = None) -> None:
+        narrow = (self.size.width if width is None else width) < NARROW
+        if narrow != self.was_narrow:  # F8 flips the layout it was pressed in, not the next one
+            self.was_narrow, self.panel_toggled = narrow, False
         panel = (not narrow) != self.panel_toggled
         side, left = self.query_one("#side"), self.query_one("#left")
         side.display, left.display = panel, not (narrow and panel)
