@@ -11,6 +11,7 @@ import sys
 from advisor import __version__
 from advisor.commands.options import UsageParser, glue_negative_values
 from advisor.errors import UsageError, one_line
+from advisor.tools.base import ToolError
 
 COMMANDS = ("chat", "ask", "calc", "catalog", "report", "import", "bench", "model")
 MODULES = {"import": "import_usage"}  # `import` is a Python keyword
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return status
     except BrokenPipeError:
         return _quietly_end_a_closed_pipe()
-    except UsageError as exc:
+    except (UsageError, ToolError) as exc:
         print(f"advisor: error: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -72,6 +72,7 @@ def load_config(path: Path | None = None, **flags: object) -> Config:
         if os.environ.get(var):
             values[field] = os.environ[var]
     values.update({k: v for k, v in flags.items() if v is not None})
+    _check_today()
     user_catalog = config_dir() / "catalog.toml"
     values.setdefault("catalog_files", [])
     if user_catalog.is_file():
@@ -88,3 +89,14 @@ def load_config(path: Path | None = None, **flags: object) -> Config:
             known = ", ".join(Config.model_fields)
             raise UsageError(f"config: {field}: unknown setting (in {where}); settings are {known}") from None
         raise UsageError(f"config: {field}: {short(err.get('input'))} {err['msg'].lower()} (in {where})") from None
+
+
+def _check_today() -> None:
+    """A bad ``ADVISOR_TODAY`` is the user's error, said once at start, not a failed turn later."""
+    from advisor.tools import clock
+    from advisor.tools.base import ToolError
+
+    try:
+        clock.today()
+    except ToolError as exc:
+        raise UsageError(str(exc)) from None

@@ -31,8 +31,15 @@ def catalog() -> Catalog:
     return load_catalog()
 
 
+# The day every test runs on: results that depend on the calendar (stale prices, retired models, the
+# price in force) are computed for this date, not the day the suite happens to run (CI also runs the
+# suite with the system clock a year ahead). Subprocesses inherit it through the environment.
+TODAY = "2026-11-20"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv("ADVISOR_TODAY", TODAY)
     monkeypatch.setenv("ADVISOR_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("ADVISOR_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("ADVISOR_CACHE_DIR", str(tmp_path / "cache"))

@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from advisor.tools import clock
 from advisor.tools.base import ToolError, short
 from advisor.tools.tomlfile import TomlFileError, read_toml
 
@@ -498,5 +499,5 @@ def validate_file(path: Path) -> int:
 
 def stale_prices(catalog: Catalog, ids: list[str], today: date | None = None) -> list[str]:
     """Cloud ids among ``ids`` whose current price is older than STALE_AFTER_DAYS."""
-    today = today or date.today()
+    today = today or clock.today()
     return [i for i in ids if i in catalog.cloud and (today - catalog.cloud[i].price.as_of).days > STALE_AFTER_DAYS]

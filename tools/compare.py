@@ -6,6 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from advisor.tools import clock
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError, ToolResult
 from advisor.tools.capacity import engine_for
@@ -162,7 +163,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         p = resolve(profile)
     except MissingVolume as exc:
         raise ToolError("volume", None, str(exc).removeprefix("volume: ")) from None
-    today = today or date.today()
+    today = today or clock.today()
     engine_for(catalog, p.serving_engine)  # an unknown engine is the user's error, not "no local option"
     plans = build_plans(catalog, p, today)
     if not plans:

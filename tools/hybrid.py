@@ -6,6 +6,7 @@ from datetime import date
 
 from pydantic import Field
 
+from advisor.tools import clock
 from advisor.tools.base import ToolError, ToolResult
 from advisor.tools.catalog import Catalog, LocalModel
 from advisor.tools.options import (
@@ -61,7 +62,7 @@ def hybrid(inp: HybridInput, catalog: Catalog, today: date | None = None) -> Hyb
     if wanted:
         cloud = cloud_part(catalog, p, 1 - share, catalog.get("cloud", wanted, field).id)
     else:
-        cloud = cheapest_cloud(catalog, p, 1 - share, p.hard_tier, today or date.today())
+        cloud = cheapest_cloud(catalog, p, 1 - share, p.hard_tier, today or clock.today())
         if cloud is None:
             raise ToolError("model", None, f"no {p.hard_tier}-tier cloud model in the catalog")
     local = best_local(catalog, p, box, p.routine_tier, share)
@@ -78,7 +79,7 @@ def hybrid(inp: HybridInput, catalog: Catalog, today: date | None = None) -> Hyb
     if wanted:
         all_cloud = cloud_part(catalog, p, 1.0, cloud.models[0]).monthly_usd
     else:
-        baseline = cloud_baseline(catalog, p, today or date.today())
+        baseline = cloud_baseline(catalog, p, today or clock.today())
         all_cloud = baseline.monthly_usd if baseline else cloud_part(catalog, p, 1.0, cloud.models[0]).monthly_usd
         assumptions.append("savings against the cheapest all-cloud mix that meets the quality needs")
     if p.privacy == "regulated" and share < 1:

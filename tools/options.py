@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from advisor.tools import clock
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError
 from advisor.tools.capacity import CapacityInput, CapacityResult, capacity, memory_need
@@ -416,7 +417,7 @@ def best_local(
 
 def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None) -> list[Plan]:
     """Every option worth costing for the profile (constraints are checked in ``evaluate``)."""
-    today = today or date.today()
+    today = today or clock.today()
     hard_share = p.frontier_share
     plans: list[Plan] = []
     memo: dict = {}

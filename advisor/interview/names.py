@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from advisor.interview.lazy import lazy
+from advisor.tools import clock
 from advisor.tools.catalog import Catalog
 
 # Words that belong to catalog labels but also to ordinary sentences, or that say too little
@@ -109,24 +110,24 @@ def is_anchor(token: str) -> bool:
     return len(token) >= 3
 
 
-_INDEXES: dict[int, tuple[Catalog, _Index]] = {}
+_INDEXES: dict[tuple[int, date], tuple[Catalog, _Index]] = {}
 
 
 def _index(catalog: Catalog) -> _Index:
-    """The catalog's token index, built once per catalog object."""
-    hit = _INDEXES.get(id(catalog))
+    """The catalog's token index, built once per catalog object and day (retired models drop out)."""
+    today = clock.today()
+    hit = _INDEXES.get((id(catalog), today))
     if hit is not None and hit[0] is catalog:
         return hit[1]
     if len(_INDEXES) >= 8:
         _INDEXES.clear()
-    idx = _build_index(catalog)
-    _INDEXES[id(catalog)] = (catalog, idx)
+    idx = _build_index(catalog, today)
+    _INDEXES[(id(catalog), today)] = (catalog, idx)
     return idx
 
 
-def _build_index(catalog: Catalog) -> _Index:
+def _build_index(catalog: Catalog, today: date) -> _Index:
     idx = _Index()
-    today = date.today()
     for section in FIELD_OF_SECTION:
         entries = catalog.section(section)
         idx.sections[section] = {}

@@ -30,6 +30,7 @@ from advisor.text.render import (
     tokens,
 )
 from advisor.text.summary import MEMO_MARK
+from advisor.tools import clock
 from advisor.tools.catalog import STALE_AFTER_DAYS, Catalog
 from advisor.tools.compare import CompareInput, CompareResult
 from advisor.tools.options import Option
@@ -80,7 +81,7 @@ def _hardware_price(hardware_id: str, catalog: Catalog, today: date) -> dict[str
 
 def prices(result: CompareResult, catalog: Catalog, today: date | None = None) -> list[dict[str, Any]]:
     """Every cloud model and hardware entry in the shown options, with its date and source."""
-    today = today or date.today()
+    today = today or clock.today()
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for option in result.options:
@@ -384,7 +385,7 @@ def render_markdown(
     generated: date | None = None,
     conversation: list[Exchange] | None = None,
 ) -> str:
-    day = generated or date.today()
+    day = generated or clock.today()
     out = _header(session_name, day)
     out += _recommendation(result)
     out += _options(result)
@@ -412,7 +413,7 @@ def render_json(
     conversation: list[Exchange] | None = None,
 ) -> dict[str, Any]:
     """The report's content as data: every figure as the comparison holds it (unrounded)."""
-    day = generated or date.today()
+    day = generated or clock.today()
     point = crossover(result)
     memo = memo_text(memo, state.memo)
     return {

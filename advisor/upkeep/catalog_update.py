@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel
 
 from advisor.models.offline import is_loopback
+from advisor.tools import clock
 from advisor.tools.catalog import Catalog, CatalogError, CloudModel
 from advisor.tools.price_feed import FeedConfig, FeedError, feed_config, parse
 from advisor.tools.price_update import UpdatePlan, plan_update
@@ -98,7 +99,7 @@ def plan(source: str, catalog: Catalog, progress: Callable[[str], None], today: 
         providers = parse(fetched.data)
     except FeedError as exc:
         raise UpdateError(f"data from {fetched.label}: {exc}; nothing changed") from None
-    today = today or date.today()
+    today = today or clock.today()
     if fetched.dated is not None:
         checked, basis = fetched.dated, "its Last-Modified date" if is_url(source) else "the file's date"
     else:
