@@ -1,44 +1,47 @@
-"""Benchmark (a script, not a test): the interview's reader against the corpus in tests/corpus/.
-Prints accuracy per field for the tuned share and the held-out share, every privacy downgrade
-(a message whose stated class was read lower, or not at all), and every quote echoed back that is
-not exactly what the user typed.
+"""Benchmark (a script, not a test): the interview's reading, graded per field as right, asked or
+**wrong** over every field — a value written that the label does not have is wrong too — with
+privacy downgrades and hardware written from no hardware name counted apart.
 
-Run: python tests/bench_reading.py [--split tuned|held-out|all] [--show-misses]"""
+Each item runs as a session runs it: every turn through the agent's turn (no language model, offline),
+the state carried from turn to turn, the advisor's question before a turn taken as the one asked
+(the field it is about: named by the corpus, else the interview question it is, else none). The final
+state is graded against the item's labels (tests/reading_grades.py).
+
+Run: python tests/bench_reading.py [--corpus DIR ...] [--show wrong|missed|beyond|all] [--json]
+Without --corpus: the old corpus (tests/corpus, a regression set in two hash splits) and the blind
+train half (tests/corpus/blind/train) when it is there. Each folder is reported on its own, per split."""
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
+import os
 import re
-from collections import defaultdict
+import sys
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from advisor.interview.currency import rates
-from advisor.interview.reader import read_answer
-from advisor.tools.catalog import load_catalog
-from advisor.tools.profile import PRIVACY_LEVELS, WorkloadProfile
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("ADVISOR_TODAY", "2026-11-20")  # the suite's day: retired models as the tests see them
+
+from tests.reading_corpus import Item, load_dir
+from tests.reading_grades import (
+    ASKED,
+    BEYOND,
+    OPEN,
+    RIGHT,
+    UNSTATED,
+    WRONG,
+    grade,
+    hardware_unnamed,
+    privacy_downgrade,
+    written_fields,
+)
 
 CORPUS = Path(__file__).parent / "corpus"
-HELD_OUT_SHARE = 0.3
-FIELDS = {
-    "rpd": "requests_per_day",
-    "in": "input_tokens_per_request",
-    "out": "output_tokens_per_request",
-    "min": "monthly_input_tokens",
-    "mout": "monthly_output_tokens",
-    "privacy": "privacy",
-    "offline": "offline_required",
-    "budget": "budget_usd_per_month",
-    "kwh": "electricity_usd_per_kwh",
-    "hw": "hardware",
-    "owned": "owned_hardware",
-    "traffic": "traffic_hours",
-    "cloud": "cloud_model",
-    "local": "local_model",
-}
-RANK = {level: i for i, level in enumerate(PRIVACY_LEVELS)}
+DEFAULT_DIRS = [CORPUS, CORPUS / "blind" / "train"]
+GRADES = (RIGHT, ASKED, OPEN, WRONG, UNSTATED)
 # A quote the reader echoes: '…' opened after a space or "(" and closed before a space or
 # punctuation, so an apostrophe inside ("don't") neither opens nor closes one.
 QUOTED = re.compile(r"(?:^|(?<=[\s(]))'(.+?)'(?=[\s:,;).!?]|$)")
@@ -53,104 +56,202 @@ def echoed_quotes(reading: Any) -> list[str]:
     return found
 
 
-def split_of(message_id: str) -> str:
-    digest = int(hashlib.sha1(message_id.encode()).hexdigest()[:8], 16)
-    return "held-out" if digest % 100 < HELD_OUT_SHARE * 100 else "tuned"
-
-
 def load() -> list[dict[str, Any]]:
-    rows = []
-    for path in sorted(CORPUS.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rows.append(json.loads(line))
-    return rows
+    """The old corpus's rows as written."""
+    lines = [line for path in sorted(CORPUS.glob("*.jsonl")) for line in path.read_text("utf-8").splitlines()]
+    return [json.loads(line) for line in lines if line.strip()]
 
 
-def expected_value(value: Any) -> Any:
-    """``{"eur": 2000}`` → dollars at the catalog's rate; anything else as written."""
-    if isinstance(value, dict):
-        ((code, amount),) = value.items()
-        return amount * rates()[code.upper()].usd_per_unit
-    return value
+def field_of_question(question: str | None) -> str | None:
+    """The profile field an advisor's question is about: one of the interview's own questions
+    (its first or second wording), else none — a question the interview does not ask leaves the
+    answer to be read on its own."""
+    if not question:
+        return None
+    from advisor.interview.questions import again_texts, question_texts
+
+    said = " ".join(question.split()).lower()
+    for texts in (question_texts(), again_texts()):
+        for name, text in texts.items():
+            if " ".join(text.split()).lower() == said:
+                return name
+    return None
 
 
-def right(expected: Any, got: Any) -> bool:
-    if expected is None or isinstance(expected, bool | str):
-        return got == expected
-    if got is None or isinstance(got, bool | str):
-        return False
-    return abs(got - expected) <= max(0.01 * abs(expected), 1e-9)
+def _asked_in(event: Any) -> set[str]:
+    """The fields a reading event's questions name (events of a reader that names them)."""
+    questions = getattr(event, "questions", None) or []
+    return {f for q in questions for f in (q.get("fields", []) if isinstance(q, dict) else getattr(q, "fields", []))}
 
 
-def score(row: dict[str, Any], catalog) -> tuple[dict[str, tuple[bool, Any, Any]], str | None, list[str]]:
-    profile, open_choices = WorkloadProfile(), []
-    if row.get("before"):  # the message before, whose reading asked a question with options
-        first = read_answer(row["before"], profile, catalog)
-        profile = WorkloadProfile.model_validate({**profile.model_dump(), **first.changes})
-        open_choices = first.open_choices
-    reading = read_answer(row["text"], profile, catalog, asked=row.get("asked"), open_choices=open_choices)
-    misquoted = [q for q in echoed_quotes(reading) if q not in row["text"]]
-    results: dict[str, tuple[bool, Any, Any]] = {}
-    for key, expected in row["expect"].items():
-        if key in FIELDS:
-            want, got = expected_value(expected), reading.changes.get(FIELDS[key])
-        elif key == "confirm":
-            want, got = expected, bool(getattr(reading, "offers", []))
-        elif key == "unread":
-            want, got = expected, len(getattr(reading, "unread", []))
-        elif key == "declined_hardware":
-            want, got = expected, "hardware" in reading.declined
-        else:
-            raise SystemExit(f"{row['id']}: unknown expectation {key!r}")
-        results[key] = (right(want, got), want, got)
-    downgrade = None
-    want = row["expect"].get("privacy")
-    if want is not None:
-        got = reading.changes.get("privacy")
-        if got is None or RANK[got] < RANK[want]:
-            downgrade = f"{row['id']}: expected {want}, read {got or 'nothing'} — {row['text']}"
-    return results, downgrade, misquoted
+def run_item(item: Item, catalog: Any) -> tuple[dict[str, Any], set[str], dict[str, Any], list[str]]:
+    """The final state's label values, the fields questioned, the old corpus's checks, and the quotes
+    echoed back that are not what the user typed."""
+    from advisor.agent import TurnContext, run_turn
+    from advisor.interview.reader import read_answer
+    from advisor.state import SessionState
+
+    state = SessionState()
+    ctx = TurnContext(catalog=catalog, state=state)
+    questioned: set[str] = set()
+    checks: dict[str, Any] = {}
+    context: dict[str, Any] = {}
+    misquoted: list[str] = []
+    for n, turn in enumerate(item.turns):
+        if n == item.scored_from:
+            context = _values(state)
+        if turn.asked is not None or turn.question is not None:
+            state.asked = turn.asked or field_of_question(turn.question)
+        before = read_answer(turn.text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
+        misquoted += [q for q in echoed_quotes(before) if q not in turn.text]
+        if n == len(item.turns) - 1:
+            checks = {"confirm": bool(before.offers), "unread": len(before.unread)}
+        for event in run_turn(ctx, turn.text):
+            questioned |= _asked_in(event)
+        questioned |= {f for choice in state.open_choices for f in choice.fields}
+    final = _values(state)
+    unchanged = {k for k, v in context.items() if final.get(k) == v and k not in item.expect}
+    return {k: v for k, v in final.items() if k not in unchanged}, questioned, checks, misquoted
+
+
+def _values(state: Any) -> dict[str, Any]:
+    values = written_fields(state.profile.model_dump())
+    values["declined_hardware"] = "hardware" in state.declined
+    return values
+
+
+def bench(items: list[Item], catalog: Any) -> dict[str, Any]:
+    """Per split: counts of each grade overall and per label key, the lines to show, and the
+    privacy and hardware counts."""
+    splits: dict[str, dict[str, Any]] = {}
+    for item in items:
+        s = splits.setdefault(
+            item.split,
+            {
+                "items": Counter(),
+                "grades": Counter(),
+                "per_key": defaultdict(Counter),
+                "privacy": Counter(),
+                "hardware_unnamed": 0,
+                "checks": defaultdict(Counter),
+                "misquoted": 0,
+                "lines": [],
+            },
+        )
+        s["items"][item.kind] += 1
+        final, questioned, checks, misquoted = run_item(item, catalog)
+        grades = grade(item.expect, final, questioned, catalog, item.ids_exact, item.complete)
+        text = " ⏎ ".join(t.text for t in item.turns)
+        for key, (outcome, want, got) in grades.items():
+            s["grades"][outcome] += 1
+            s["per_key"][key][outcome] += 1
+            if outcome != RIGHT:
+                s["lines"].append((outcome, f"{item.id} {key}: {outcome}, want {want!r}, got {got!r} — {text}"))
+        if down := privacy_downgrade(item.expect, final):
+            s["privacy"][down] += 1
+            s["lines"].append((f"privacy {down}", f"{item.id}: privacy {down} — {text}"))
+        for key in hardware_unnamed(item.expect, final):
+            s["hardware_unnamed"] += 1
+            s["lines"].append(("hardware", f"{item.id}: {key} = {final[key]!r} with no hardware named — {text}"))
+        for quote in misquoted:
+            s["misquoted"] += 1
+            s["lines"].append(("misquoted", f"{item.id}: quoted {quote!r}, not what was typed — {text}"))
+        for key, want in item.checks.items():
+            s["checks"][key]["right" if checks.get(key) == want else "missed"] += 1
+    return splits
+
+
+def labelled(counts: Counter) -> int:
+    return counts[RIGHT] + counts[ASKED] + counts[OPEN] + counts[WRONG]
+
+
+def summary(s: dict[str, Any]) -> dict[str, Any]:
+    g = s["grades"]
+    n = labelled(g)
+    wrong = g[WRONG] + g[UNSTATED]
+    return {
+        "items": dict(s["items"]),
+        "labelled_fields": n,
+        "right": g[RIGHT],
+        "asked": g[ASKED] + g[OPEN],
+        "questioned": g[ASKED],
+        "wrong": wrong,
+        "wrong_value": g[WRONG],
+        "written_unstated": g[UNSTATED],
+        "written_beyond_labels": g[BEYOND],
+        "right_share": g[RIGHT] / n if n else None,
+        "wrong_share": wrong / n if n else None,
+        "privacy_read_lower": s["privacy"]["lower"],
+        "privacy_not_read": s["privacy"]["missed"],
+        "hardware_with_no_name": s["hardware_unnamed"],
+        "quotes_not_typed": s["misquoted"],
+        "per_key": {k: dict(v) for k, v in sorted(s["per_key"].items())},
+        "checks": {k: dict(v) for k, v in s["checks"].items()},
+    }
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{part / whole:6.1%}" if whole else "     -"
+
+
+def report(name: str, s: dict[str, Any], show: str | None) -> None:
+    m = summary(s)
+    n = m["labelled_fields"]
+    kinds = ", ".join(f"{v} {k}" for k, v in sorted(m["items"].items()))
+    print(f"\n{name}: {sum(m['items'].values())} items ({kinds}), {n} labelled fields")
+    print(
+        f"  right {m['right']:5} {pct(m['right'], n)}   asked {m['asked']:5} {pct(m['asked'], n)}"
+        f" (questioned {m['questioned']})   wrong {m['wrong']:4} {pct(m['wrong'], n)}"
+        f" (a wrong value {m['wrong_value']}, a value not stated {m['written_unstated']})"
+    )
+    print(f"  {'field':28} {'n':>4} {'right':>6} {'asked':>6} {'wrong':>6}")
+    for key, c in sorted(s["per_key"].items(), key=lambda kv: (-labelled(kv[1]), kv[0])):
+        k = labelled(c)
+        print(
+            f"  {key:28} {k:4} {c[RIGHT]:6} {c[ASKED] + c[OPEN]:6} {c[WRONG] + c[UNSTATED]:6}"
+            + (f"   {pct(c[RIGHT], k).strip()} right" if k else "")
+        )
+    if m["written_beyond_labels"]:
+        print(f"  written beyond labels that name only some facts (not graded): {m['written_beyond_labels']}")
+    print(f"  privacy downgrades: read lower {m['privacy_read_lower']}, not read {m['privacy_not_read']}")
+    print(f"  hardware written with no hardware named: {m['hardware_with_no_name']}")
+    print(f"  quotes echoed that are not what was typed: {m['quotes_not_typed']}")
+    for key, c in m["checks"].items():
+        print(f"  check {key}: {c.get('right', 0)}/{sum(c.values())}")
+    if show:
+        wanted = {
+            "wrong": {WRONG, UNSTATED, "privacy lower", "hardware", "misquoted"},
+            "missed": {ASKED, OPEN, "privacy missed"},
+            "beyond": {BEYOND},
+        }.get(show)
+        for outcome, line in s["lines"]:
+            if wanted is None or outcome in wanted:
+                print(f"    {line}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["tuned", "held-out", "all"], default="tuned")
-    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--corpus", action="append", type=Path, help="a folder of *.jsonl items (repeatable)")
+    parser.add_argument("--show", choices=["wrong", "missed", "beyond", "all"], help="list the items graded so")
+    parser.add_argument("--json", action="store_true", help="the summary as JSON on stdout")
     args = parser.parse_args()
+    from advisor.tools.catalog import load_catalog
+
     catalog = load_catalog()
-    rows = load()
-    splits = ["tuned", "held-out"] if args.split == "all" else [args.split]
-    print(f"corpus: {len(rows)} messages, {len({r['domain'] for r in rows})} domains")
-    for split in splits:
-        chosen = [r for r in rows if split_of(r["id"]) == split]
-        per_field: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        downgrades, misses, misquotes = [], [], []
-        for row in chosen:
-            results, downgrade, misquoted = score(row, catalog)
-            misquotes += [f"{row['id']}: '{q}' — {row['text']}" for q in misquoted]
-            for key, (ok, want, got) in results.items():
-                per_field[key][0] += ok
-                per_field[key][1] += 1
-                if not ok:
-                    misses.append(f"{row['id']} {key}: want {want!r}, got {got!r} — {row['text']}")
-            if downgrade:
-                downgrades.append(downgrade)
-        total = [sum(v[0] for v in per_field.values()), sum(v[1] for v in per_field.values())]
-        print(f"\n{split}: {len(chosen)} messages, {total[0]}/{total[1]} fields right ({total[0] / total[1]:.1%})")
-        for key in sorted(per_field, key=lambda k: -per_field[k][1]):
-            good, n = per_field[key]
-            print(f"  {key:18} {good:4}/{n:<4} {good / n:6.1%}")
-        print(f"  privacy downgrades: {len(downgrades)}")
-        for line in downgrades:
-            print(f"    {line}")
-        print(f"  quotes not in the text: {len(misquotes)}")
-        for line in misquotes:
-            print(f"    {line}")
-        if args.show_misses:
-            print("  misses:")
-            for line in misses:
-                print(f"    {line}")
+    dirs = args.corpus or [d for d in DEFAULT_DIRS if d.is_dir()]
+    out: dict[str, Any] = {}
+    for directory in dirs:
+        if not directory.is_dir():
+            raise SystemExit(f"--corpus: {directory} is not a folder")
+        items = load_dir(directory)
+        if not items:
+            raise SystemExit(f"--corpus: no items in {directory}/*.jsonl")
+        for split, s in bench(items, catalog).items():
+            out[f"{directory}: {split}"] = summary(s)
+            if not args.json:
+                report(f"{directory} — {split}", s, args.show)
+    if args.json:
+        print(json.dumps(out, indent=2))
 
 
 if __name__ == "__main__":
