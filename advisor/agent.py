@@ -39,8 +39,9 @@ from advisor.models.base import (
 )
 from advisor.models.extract import ask_model, can_extract, merge
 from advisor.prompts import load as load_prompt
-from advisor.state import SessionState
-from advisor.text.summary import MEMO_MARK, recommendation_brief, recommendation_markdown, whatif_markdown
+from advisor.state import SessionState, Shown
+from advisor.text.answer import read_line, recommendation_answer, whatif_answer
+from advisor.text.summary import MEMO_MARK, recommendation_markdown
 from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog
 from advisor.tools.compare import CompareResult, compare_profile
@@ -122,8 +123,6 @@ def run_turn(
         yield Notice(level="warning", text=f"could not use that: {exc.errors()[0]['msg']}")
     if diff:
         yield ProfileChanged(changes=diff)
-    for note in reading.notes:
-        yield Notice(text=note)
     state.declined += [f for f in reading.declined if f not in state.declined]
     state.unread = reading.unread
 
@@ -142,9 +141,7 @@ def run_turn(
     sources.append(state.profile.model_dump())
 
     provisional = result is not None and state.profile.privacy is None
-    deterministic = _deterministic_answer(
-        result, reading.ambiguous, question, bool(diff), provisional, changes=diff if ctx.brief else None
-    )
+    deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional)
     measured_note = ""
     if result is not None and state.measured is not None and state.measured_fields():
         measured_note = f"_Volume measured, not asked: {state.measured.volume_line()}._"
@@ -167,6 +164,8 @@ def run_turn(
         chunk = ("\n\n" if answer_parts else "") + deterministic
         yield TextChunk(text=chunk)
         answer_parts.append(chunk)
+        if shown is not None:
+            state.shown = shown  # the next answer says only what changed since this one
     if measured_note:
         chunk = "\n\n" + measured_note
         yield TextChunk(text=chunk)
@@ -240,36 +239,33 @@ def _topic(result: CompareResult | None, question: Question | None, changed: boo
 
 
 def _deterministic_answer(
+    ctx: TurnContext,
     result: CompareResult | None,
-    ambiguous: list[str],
+    reading: Reading,
     question: Question | None,
-    changed: bool,
     provisional: bool = False,
-    changes: dict[str, list[Any]] | None = None,
-) -> str:
-    """The interview's own answer. With ``changes`` (the TUI with its side panel shown) the
-    recommendation is short — what it is, what changed, the warnings — and the table stays in the
-    panel; without, the full table and assumptions (`advisor ask`, no panel)."""
+) -> tuple[str, Shown | None]:
+    """The interview's own answer: what it read, the recommendation worded against what the last
+    answer showed (the whole of it the first time, then only what changed), then the next
+    question; and what it has now shown (None: the recommendation is not part of it)."""
     parts: list[str] = []
+    if read := read_line(reading.notes):
+        parts.append(read)
     if provisional and question is not None and question.field == "privacy":
         parts.append(f"🔒 {question.text}")  # constraints before costs: what may leave comes first
         question = None
-    if provisional and result is not None and result.recommendation.deployment != "local":
-        parts.append(
-            "_Provisional: I don't know yet what data this handles, so this assumes it may go to a cloud API._"
-        )
-    if result is not None and changed:
-        parts.append(recommendation_brief(result, changes) if changes is not None else recommendation_markdown(result))
-    elif result is not None:
-        parts.append(f"**Current recommendation — {result.recommendation.summary}**")
-    parts += [f"❓ {a}" for a in ambiguous]
+    shown = None
+    if result is not None:
+        text, shown = recommendation_answer(result, ctx.state.shown, provisional=provisional, panel=ctx.brief)
+        parts.append(text)
+    parts += [f"❓ {a}" for a in reading.ambiguous]
     if question is not None:
         parts.append(question.text)
     if not parts:
         parts.append(
             'I have what I need. Ask a what-if ("what if volume doubles?"), `/set` a field, or `/export` the report.'
         )
-    return "\n\n".join(parts)
+    return "\n\n".join(parts), shown
 
 
 def _whatif_turn(ctx: TurnContext, whatif: WhatIf) -> Iterator[AgentEvent]:
@@ -297,7 +293,7 @@ def _whatif_turn(ctx: TurnContext, whatif: WhatIf) -> Iterator[AgentEvent]:
         options=[o.model_dump(mode="json") for o in results[1].options],
         recommendation=results[1].recommendation.model_dump(mode="json"),
     )
-    answer = whatif_markdown(whatif.description, results[0], results[1])
+    answer = whatif_answer(whatif.description, results[0], results[1])
     yield TextChunk(text=answer)
     yield TurnFinished(answer=answer)
 

@@ -16,6 +16,20 @@ from advisor.measure.measured import Measured
 from advisor.tools.profile import WorkloadProfile
 
 
+class Shown(BaseModel):
+    """What the answers have shown of the recommendation so far: the next answer says only what
+    changed since (the pick, its figures, a new warning, a new or changed assumption)."""
+
+    option_id: str | None = None
+    label: str = ""
+    deployment: str | None = None
+    monthly_usd: float | None = None
+    horizon_usd: float | None = None
+    runner_up: str | None = None  # the best option of another kind, as last shown
+    assumptions: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
 class SessionState(BaseModel):
     model_config = ConfigDict(extra="ignore")  # a field dropped later does not break old sessions
 
@@ -28,6 +42,7 @@ class SessionState(BaseModel):
     asked_count: dict[str, int] = Field(default_factory=dict)  # times each question was asked (never a third)
     unread: list[str] = Field(default_factory=list)  # the last answer's numbers no reading used
     open_choices: list[Choice] = Field(default_factory=list)  # questions with options the next answer may pick
+    shown: Shown = Field(default_factory=Shown)  # what the answers have shown: the next says what changed
 
     def apply(self, changes: dict[str, Any]) -> dict[str, list[Any]]:
         """Set fields (validated by the profile model); the [old, new] of each that changed."""

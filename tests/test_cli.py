@@ -124,7 +124,7 @@ def test_calc_does_not_import_heavy_modules():
     code = (
         "import sys; from advisor.cli import main; main(['calc','payback','--hardware-cost-usd','1',"
         "'--monthly-cloud-usd','2']);"
-        "heavy=[m for m in ('textual','ollama','anthropic','llama_cpp') if m in sys.modules];"
+        "heavy=[m for m in ('textual','ollama','anthropic','llama_cpp','babel') if m in sys.modules];"
         "print('HEAVY', heavy)"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

@@ -68,7 +68,8 @@ def test_the_model_fills_the_field_the_reader_missed():
     assert session.state.profile.output_tokens_per_request == 800
     changed = {k for e in events if isinstance(e, ProfileChanged) for k in e.changes}
     assert "output_tokens_per_request" in changed
-    assert any(isinstance(e, Notice) and "local model read 800 as output tokens" in e.text for e in events)
+    answer = next(e.answer for e in events if isinstance(e, TurnFinished))
+    assert "local model read 800 as output tokens" in answer  # what the turn read is the answer's first line
 
 
 def test_a_lying_reply_is_refused():

@@ -121,8 +121,10 @@ LAW_FIRM = dict(requests_per_day=800, input_tokens_per_request=6000, output_toke
 def test_the_chat_answer_says_when_the_recommended_model_has_no_shape(catalog):
     """A user's own catalog entry may lack a shape: the chat answer (and `ask`, which prints the same
     Markdown) says in one line that the recommended box's KV cache was not counted; the brief beside
-    the panel too. With the shipped shapes, no such line."""
-    from advisor.text.summary import recommendation_brief, recommendation_markdown
+    the short one beside the panel too. With the shipped shapes, no such line."""
+    from advisor.state import Shown
+    from advisor.text.answer import recommendation_answer
+    from advisor.text.summary import recommendation_markdown
     from advisor.tools.compare import CompareInput, compare
     from tests.shapes import shapeless
 
@@ -134,7 +136,7 @@ def test_the_chat_answer_says_when_the_recommended_model_has_no_shape(catalog):
     )
     answer = recommendation_markdown(result)
     assert answer.count(line) == 1
-    assert recommendation_brief(result, {}).count(line) == 1
+    assert recommendation_answer(result, Shown(), panel=True)[0].count(line) == 1
 
     shaped = compare(CompareInput(**LAW_FIRM, hardware="rtx-3090-24gb-used"), catalog)
     assert "KV cache not counted" not in recommendation_markdown(shaped)

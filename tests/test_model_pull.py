@@ -6,6 +6,7 @@ next start using the pulled file. No network."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -121,7 +122,8 @@ def test_the_cli_shows_progress_and_the_next_start_uses_the_pulled_file(tmp_path
         [sys.executable, "-m", "advisor.cli", "ask", "--offline", "--json", "hi"],
         capture_output=True, text=True, env=env, timeout=120,
     )
-    assert "using the embedded model pulled" in start.stderr
+    assert start.stderr == ""  # with --json the notices are the document's
+    assert any("using the embedded model pulled" in line for line in json.loads(start.stdout)["notices"])
     assert str(tmp_path / "hf") in (pulled_model().path if pulled_model() else "")
 
 

@@ -27,9 +27,10 @@ def test_a_pick_that_does_not_pay_back_within_the_horizon_does_not_claim_it_does
     from advisor.tools.compare import CompareInput, compare
 
     profile = dict(requests_per_day=3000, input_tokens_per_request=1500, output_tokens_per_request=400)
-    rec = compare(CompareInput(**profile, privacy="regulated"), load_catalog()).recommendation
+    result = compare(CompareInput(**profile, privacy="regulated"), load_catalog())
+    rec = result.recommendation
     assert rec.deployment == "local" and rec.crossover_month and rec.crossover_month > 36
-    bullets = "\n".join(recommendation_bullets(rec, 36))
+    bullets = "\n".join(recommendation_bullets(result))
     assert not any("pays back" in reason for reason in rec.reasons)
     assert "does not pay back within the 36 months (it would after about" in bullets
     assert "overtakes cloud" not in bullets

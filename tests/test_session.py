@@ -41,7 +41,7 @@ def test_whatif_in_a_session_doubles_the_figures():
     events = list(session.turn("what if volume doubles?"))
     _before, after = [e.result for e in events if isinstance(e, ToolAnswered) and e.name == "compare"]
     assert after["profile"]["monthly_input_tokens"] == pytest.approx(600e6)
-    assert "Scenario" in events[-1].answer
+    assert events[-1].answer.startswith("**If volume ×2:") and "A scenario" in events[-1].answer
 
 
 
@@ -118,7 +118,7 @@ def test_ask_follow_up_in_a_named_session(tmp_path):
     second = subprocess.run([*base, "--json", "what if volume doubles?"], capture_output=True, text=True,
                             timeout=120)
     assert second.returncode == 0, second.stderr
-    assert "Scenario" in json.loads(second.stdout)["answer"]
+    assert json.loads(second.stdout)["answer"].startswith("**If volume ×2:")
 
 
 KILLED_MID_TURN = """

@@ -72,7 +72,7 @@ async def test_set_whatif_and_bad_input():
         assert app.query_one(ProfilePanel).cell_text("electricity_usd_per_kwh")[1:] == ["$0.35/kWh", "given"]
         await say(pilot, "/whatif volume doubles")
         await settle(pilot)
-        assert "Scenario" in replies(app)[-1]
+        assert replies(app)[-1].startswith("**If volume ×2:") and "A scenario" in replies(app)[-1]
         assert app.session.state.profile.requests_per_day == 5000  # a what-if leaves the profile
 
 
@@ -120,23 +120,24 @@ async def test_stored_turns_are_rendered_on_start():
         assert app.query_one(OptionsTable).row_count >= 2
 
 
-async def test_beside_the_panel_the_answer_is_short_and_without_it_the_table_comes_back():
-    """With the side panel shown the answer names the recommendation, what changed and the
-    question (the table and assumptions are the panel's); with F8 hiding the panel the answer
-    carries the full options table again."""
+async def test_an_answer_says_the_point_and_then_only_what_changed():
+    """The first answer names the recommendation with its figures, what it read and the question
+    (the table and assumptions are the panel's); the next says only what changed — the pick's new
+    cost — with no table and no assumption block, the panel hidden or not."""
     app = AdvisorApp(factory("tui-brief"))
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
         await say(pilot, TRIAGE)
         await settle(pilot)
         short = replies(app)[-1]
-        assert "Recommendation" in short and "requests per day 5,000" in short
+        assert "Recommendation:" in short and "a month" in short and "Read:" in short and "5,000" in short
         assert "| option |" not in short and "Assuming" not in short and "side panel" in short
         await pilot.press("f8")
         await say(pilot, "actually 8,000 tickets a day")
         await settle(pilot)
-        full = replies(app)[-1]
-        assert "| option |" in full and "Assuming" in full
+        after = replies(app)[-1]
+        assert "8,000" in after and ("(was " in after or "Still " in after)
+        assert "| option |" not in after and "Assuming" not in after and "Recommendation:" not in after
 
 
 async def test_a_long_session_resumes_with_its_last_turns_read_alone():

@@ -9,7 +9,8 @@ import datetime
 import pytest
 
 from advisor.events import Escalated, TextChunk, TurnFinished, UsageRecorded
-from advisor.text.summary import recommendation_brief, recommendation_markdown
+from advisor.state import Shown
+from advisor.text.answer import recommendation_answer
 from advisor.tools.catalog import load_catalog
 from advisor.tools.compare import compare_profile
 from advisor.tools.profile import WorkloadProfile
@@ -22,13 +23,12 @@ QUESTION = "Do you already have hardware for it ('a 4090', 'a Mac Studio'), or a
 
 
 def answer(brief: bool) -> str:
-    """The interview's own wording for the fake turn's profile: short beside the panel (the table
-    and assumptions are the panel's), the full table where no panel is shown."""
+    """The interview's own wording for the fake turn's profile, as a first answer: the point with
+    its figures and why; beside the panel the assumptions are the panel's, without it they are
+    listed (once)."""
     changes = {**TRIAGE, "privacy": "public"}
     result = compare_profile(WorkloadProfile(**changes), load_catalog())
-    if brief:
-        return recommendation_brief(result, {k: [None, v] for k, v in changes.items()}) + "\n\n" + QUESTION
-    return recommendation_markdown(result) + "\n\n" + QUESTION
+    return recommendation_answer(result, Shown(), panel=brief)[0] + "\n\n" + QUESTION
 
 
 MEMO = [

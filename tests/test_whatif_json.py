@@ -27,8 +27,9 @@ def test_a_whatif_carries_its_recommendation_then(capsys):
     then = Recommendation.model_validate(scenario["recommendation"])  # the main recommendation's model
     assert then.deployment == "local" and doc["recommendation"]["deployment"] != "local"
     assert then.option_id in {o["id"] for o in scenario["options"]}
-    assert f"- then: {then.summary}" in doc["answer"]
-    assert f"- now: {doc['recommendation']['summary']}" in doc["answer"]
+    kind = doc["recommendation"]["deployment"]
+    assert doc["answer"].startswith(f"**If {scenario['title']}: local, ")  # the pick then, first
+    assert f"(now {kind}, " in doc["answer"]  # against the pick now
     # the named model cannot hold a 41,000-token request, then as now: said in the JSON, not only the text
     assert any("qwen3-8b holds 32,768 tokens" in line for line in then.not_offered)
     assert doc["profile"]["privacy"] == "public"  # a scenario, not a change

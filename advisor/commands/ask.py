@@ -47,18 +47,16 @@ def run(args: argparse.Namespace) -> int:
 def ask(config: Config, text: str, *, session_name: str | None, new: bool, as_json: bool) -> int:
     """One turn. Without --session each ask is a fresh session; with it, the conversation goes on.
     A slash command ("/set …") runs as the chat runs it (advisor.commands.ask_slash)."""
-    from advisor.commands.ask_output import ask_document, ask_turn, err, finite
-    from advisor.commands.ask_slash import is_command, run_slash
+    from advisor.commands.ask_output import ask_document, ask_turn, finite, progress
+    from advisor.commands.ask_slash import is_command, run_slash, startup_notices
     from advisor.session import Session
 
     if is_command(text):
         return run_slash(config, text.strip(), session_name=session_name, new=new, as_json=as_json)
-    session = Session.open(config, session_name=session_name, new=new or session_name is None, on_progress=err)
-    for line in session.startup_notices:
-        err(f"advisor: {line}")
-    outcome = ask_turn(session, text, as_json=as_json)
+    session = Session.open(config, session_name=session_name, new=new or session_name is None, on_progress=progress)
+    outcome = ask_turn(session, text, as_json=as_json, notices=startup_notices(session))
     if as_json:
-        document = ask_document(session, outcome.answer)
+        document = ask_document(session, outcome.answer, outcome.notices)
         if outcome.scenario is not None:
             document["scenario"] = outcome.scenario
         print(json.dumps(finite(document), indent=2, default=str, allow_nan=False))

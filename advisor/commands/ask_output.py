@@ -15,14 +15,37 @@ def err(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
+def progress(line: str) -> None:
+    """A passing progress line ("loading the embedded model…"): on a terminal it is drawn over and
+    cleared when the turn writes; elsewhere it is left out (a turn writes at most one stderr line)."""
+    if sys.stderr.isatty():
+        print(f"\r\033[Kadvisor: {line}", end="", file=sys.stderr, flush=True)
+
+
+def clear_progress() -> None:
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
+def notice_line(notices: list[str]) -> str | None:
+    """A turn's notices as its one stderr line (each said once), or None when there are none."""
+    unique = list(dict.fromkeys(n.strip().rstrip(".") for n in notices if n.strip()))
+    return "advisor: " + "; ".join(unique) if unique else None
+
+
 class TurnOutcome(NamedTuple):
     answer: str
     scenario: dict | None
     failed: bool
+    notices: list[str] = []
 
 
-def ask_turn(session: Session, text: str, *, escalate: bool = False, as_json: bool = False) -> TurnOutcome:
-    """One turn: the answer streams to stdout (unless JSON is wanted), notices to stderr."""
+def ask_turn(
+    session: Session, text: str, *, escalate: bool = False, as_json: bool = False, notices: list[str] | None = None
+) -> TurnOutcome:
+    """One turn: the answer streams to stdout (unless JSON is wanted); its notices — and
+    ``notices`` from before it, such as the session's startup ones — make one stderr line at the
+    end (none with JSON: they are the document's "notices")."""
     from advisor.events import (
         Escalated,
         Notice,
@@ -35,28 +58,33 @@ def ask_turn(session: Session, text: str, *, escalate: bool = False, as_json: bo
 
     answer, failed = "", False
     scenario: dict | None = None
+    said = list(notices or [])
     for event in session.turn(text, escalate=escalate):
         if isinstance(event, TextChunk) and not as_json:
+            clear_progress()
             print(event.text, end="", flush=True)
         elif isinstance(event, Notice):
-            err(f"advisor: {event.text}")
+            said.append(event.text)
         elif isinstance(event, Escalated):
-            err(f"advisor: asking {event.model} — {event.reason}")
+            progress(f"asking {event.model} — {event.reason}…")
         elif isinstance(event, ToolAnswered) and event.error:
-            err(f"advisor: tool {event.name}: {event.error}")
+            said.append(f"tool {event.name}: {event.error}")
         elif isinstance(event, TurnFailed):
-            err(f"advisor: turn failed: {event.message}")
+            said.append(f"turn failed: {event.message}")
             failed = True
         elif isinstance(event, ScenarioComputed):
             scenario = event.model_dump(exclude={"type"})
         elif isinstance(event, TurnFinished):
             answer = event.answer
+    clear_progress()
     if not as_json:
-        print()
-    return TurnOutcome(answer, scenario, failed)
+        print(flush=True)
+        if line := notice_line(said):
+            err(line)
+    return TurnOutcome(answer, scenario, failed, said)
 
 
-def ask_document(session: Session, answer: str) -> dict:
+def ask_document(session: Session, answer: str, notices: list[str] | None = None) -> dict:
     from advisor.measure.render import measured_document
 
     resolved = session.resolved_profile()
@@ -97,6 +125,7 @@ def ask_document(session: Session, answer: str) -> dict:
         },
         "session": session.name,
         "unread": session.state.unread,
+        "notices": list(dict.fromkeys(notices or [])),
     }
 
 

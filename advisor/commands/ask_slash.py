@@ -10,14 +10,23 @@ import json
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
-from advisor.commands.ask_output import err
+from advisor.commands.ask_output import err, notice_line, progress
 
 if TYPE_CHECKING:
     from advisor.config import Config
 
+NO_LOCAL_MODEL = "no local model (--local none)"
+
 
 def is_command(text: str) -> bool:
     return text.lstrip().startswith("/")
+
+
+def startup_notices(session: Any) -> list[str]:
+    """What opening the session had to say, for the turn's one stderr line: not that there is no
+    local model when the user asked for none (`--local none`)."""
+    asked_none = session.config.local == "none"
+    return [n for n in session.startup_notices if not (asked_none and n.startswith(NO_LOCAL_MODEL))]
 
 
 class AskFront:
@@ -34,13 +43,14 @@ class AskFront:
         self._connected = False
         self.output: list[str] = []  # what the command showed, for --json's "answer"
         self.turn: Any = None  # a /whatif's or /escalate's turn (advisor.commands.ask_output.TurnOutcome)
+        self.pending: list[str] = []  # startup notices, said with the turn's (or at the end)
 
     @property
     def session(self) -> Any:
         if self._session is None:
             from advisor.session import Session
 
-            self._session = Session.load(self.config, self.session_name, new=self.new, on_progress=err)
+            self._session = Session.load(self.config, self.session_name, new=self.new, on_progress=progress)
         if self.models and not self._connected:
             self._connect()
         return self._session
@@ -48,11 +58,12 @@ class AskFront:
     def _connect(self) -> None:
         """Find the local model and Claude, once, and say what was found (as `advisor ask` does)."""
         self._connected = True
-        self._session.connect(err)
-        for line in self._session.startup_notices:
-            err(f"advisor: {line}")
+        self._session.connect(progress)
+        self.pending += startup_notices(self._session)
 
     def close(self) -> None:
+        if self.pending and not self.as_json and (line := notice_line(self.pending)):
+            err(line)
         if self._session is not None:
             self._session.close()
 
@@ -76,7 +87,9 @@ class AskFront:
         from advisor.commands.ask_output import ask_turn
 
         self.models = True  # a turn needs them
-        self.turn = ask_turn(self.session, text, escalate=escalate, as_json=self.as_json)
+        session = self.session
+        notices, self.pending = self.pending, []
+        self.turn = ask_turn(session, text, escalate=escalate, as_json=self.as_json, notices=notices)
 
     async def session_changed(self, fields: set[str] | None = None, switched: bool = False) -> None:
         if switched:  # /reset: a new session, and the chat would now be on it
@@ -115,7 +128,9 @@ def run_slash(config: Config, text: str, *, session_name: str | None, new: bool,
             return 1
         if as_json:
             answer = front.turn.answer if front.turn is not None else "\n\n".join(front.output)
-            document = ask_document(front.session, answer) if front._session is not None else {"answer": answer}
+            notices = front.turn.notices if front.turn is not None else front.pending
+            session = front._session
+            document = ask_document(session, answer, notices) if session is not None else {"answer": answer}
             document["command"] = split(text)[0]
             if front.turn is not None and front.turn.scenario is not None:
                 document["scenario"] = front.turn.scenario

@@ -22,6 +22,7 @@ COMMANDS: dict[str, Command] = {
     for c in (
         Command("/help", "/help", "the commands and keys"),
         Command("/profile", "/profile", "the workload profile: given, assumed, missing"),
+        Command("/options", "/options", "every option with its figures, why the pick, why the others fail"),
         Command(
             "/set", "/set FIELD VALUE", "change a profile field, e.g. /set electricity_usd_per_kwh 0.30", True, True
         ),

@@ -94,6 +94,14 @@ class Commands:
 
         await self.front.reply(profile_markdown(self.session))
 
+    async def cmd_options(self, _rest: str) -> None:
+        from advisor.text.summary import recommendation_markdown
+
+        result = self.session.comparison()
+        if result is None:
+            raise UsageError("options: no volume yet — tell me how many requests or tokens first")
+        await self.front.reply(recommendation_markdown(result, limit=len(result.options)))
+
     async def cmd_set(self, rest: str) -> None:
         from advisor.text.render import format_value
 

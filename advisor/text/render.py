@@ -125,6 +125,20 @@ def option_cells(o: dict[str, Any]) -> list[str]:
     ]
 
 
+def short_label(option: Any) -> str:
+    """`hybrid rtx-4090-24gb + gpt-5`: the deployment and the ids, short enough for a column."""
+    hardware = option.hardware or ""
+    if hardware and option.units > 1:
+        hardware = f"{option.units}× {hardware}"
+    if option.deployment == "cloud":
+        parts = list(option.cloud_models)
+    elif option.deployment == "local":
+        parts = [hardware]
+    else:
+        parts = [hardware, *option.cloud_models[-1:]]
+    return f"{option.deployment} " + " + ".join(p for p in parts if p)
+
+
 def payback_words(option: Any) -> str:
     """'—' for the cloud, 'already owned' when every unit is, else the months (or 'never').
     ``option`` is an Option or its JSON dict."""

@@ -134,8 +134,7 @@ class ChartsPanel(Vertical):
             await volume_view.draw(Drawing())
             return
         from advisor.text import chart
-        from advisor.text.render import months, tokens
-        from advisor.tui.widgets.options_table import short_label
+        from advisor.text.render import months, short_label, tokens
 
         best = result.recommendation.option_id
         labels = {o.id: ("" if o.passes else "✗ ") + short_label(o) for o in result.options}

@@ -15,20 +15,6 @@ from textual.widgets import DataTable, Static
 OPTION_WIDTH = 28  # the highlighted option is named in full under the table
 
 
-def short_label(option: Any) -> str:
-    """`hybrid rtx-4090-24gb + gpt-5`: the deployment and the ids, short enough for a column."""
-    hardware = option.hardware or ""
-    if hardware and option.units > 1:
-        hardware = f"{option.units}× {hardware}"
-    if option.deployment == "cloud":
-        parts = list(option.cloud_models)
-    elif option.deployment == "local":
-        parts = [hardware]
-    else:
-        parts = [hardware, *option.cloud_models[-1:]]
-    return f"{option.deployment} " + " + ".join(p for p in parts if p)
-
-
 class OptionsTable(DataTable):
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -46,7 +32,7 @@ class OptionsTable(DataTable):
             self.add_column(label, key=key, width=width)
 
     def show(self, result: Any | None) -> None:
-        from advisor.text.render import money, payback_words  # lazily: pydantic is not needed for the first paint
+        from advisor.text.render import money, payback_words, short_label  # lazily: not needed for the first paint
 
         self.clear()
         if result is None:

@@ -1,0 +1,79 @@
+"""Why the pick, and what to watch: the reasons and warnings an answer shows beside the
+recommendation, worded from the comparison that made it."""
+
+from __future__ import annotations
+
+from advisor.text.render import breakeven_words, recommendation_warnings
+from advisor.text.words import ENGLISH, Words
+from advisor.tools.compare import CompareResult
+
+
+def pick_reasons(result: CompareResult, w: Words = ENGLISH) -> list[str]:
+    """The recommendation's reasons, then whether (and when) a local pick pays back."""
+    rec, horizon = result.recommendation, result.horizon_months
+    out = [w._(r) for r in rec.reasons if not r.startswith("no upfront spend;")]
+    if rec.deployment == "cloud":
+        out.insert(0, w._("no upfront spend"))
+    if rec.crossover_month and rec.crossover_month <= horizon:
+        out.append(w._("it overtakes the cloud after {months}", months=w.months(rec.crossover_month)))
+    elif rec.crossover_month:  # a pick made for privacy or offline, not for cost: say what it costs
+        out.append(
+            w._(
+                "against the cloud it does not pay back within the {h} months (it would after {months})",
+                h=f"{horizon:g}",
+                months=w.months(rec.crossover_month),
+            )
+        )
+    return out
+
+
+def warnings(result: CompareResult, w: Words = ENGLISH, *, close_said: bool = False) -> list[str]:
+    """Each warning on the recommendation, one line each: context window, memory, conflicts, a
+    close call (unless the headline said it: ``close_said``), an unknown KV cache, stale prices."""
+    from advisor.tools.catalog import STALE_AFTER_DAYS
+
+    rec = result.recommendation
+    out = [
+        f"**{w._(title)}** — {text}"
+        for title, text in recommendation_warnings(rec.model_dump(), result.horizon_months)
+        if not (close_said and title == "Close call")
+    ]
+    if kv := kv_unknown(result, w):
+        out.append(kv)
+    if result.stale_prices:
+        out.append(
+            w._(
+                "prices for {models} were last checked more than {days} days ago: `/catalog update` in the chat,"
+                " or `advisor catalog update` in a shell, shows what genai-prices' maintained data changes and"
+                " refreshes them",
+                models=", ".join(result.stale_prices),
+                days=STALE_AFTER_DAYS,
+            )
+        )
+    return out
+
+
+def kv_unknown(result: CompareResult, w: Words = ENGLISH) -> str | None:
+    """The recommended option runs a model with no attention shape: its KV cache was not counted, so
+    whether its streams fit is unknown — said in the answer, not only under calc's table."""
+    rec = result.recommendation
+    chosen = next((o for o in result.options if o.id == rec.option_id), None)
+    if chosen is None or not chosen.local_model or chosen.fits is not None:
+        return None
+    p = result.profile
+    tokens = (p.get("input_tokens_per_request") or 0) + (p.get("output_tokens_per_request") or 0)
+    context = w._(" of {tokens} tokens", tokens=w.number(tokens)) if tokens else ""
+    streams = w.n_("{n} stream", "{n} streams", chosen.streams) if chosen.streams else w._("its streams")
+    return w._(
+        "**KV cache not counted** — {model} has no attention shape in the catalog: whether {streams}{context}"
+        " fit on the {hardware} is unknown",
+        model=chosen.local_model,
+        streams=streams,
+        context=context,
+        hardware=chosen.hardware,
+    )
+
+
+def breakeven_line(result: CompareResult) -> str | None:
+    rec = result.recommendation
+    return f"break-even volume: {breakeven_words(rec.model_dump())}" if rec.breakeven_tokens_per_month else None

@@ -1,0 +1,210 @@
+"""How the answers speak: their language (gettext catalogs read with Babel) and the currency their
+figures are shown in, with numbers, money and dates formatted for the locale (Babel).
+
+English in dollars — the default, and what `advisor calc` and the JSON speak — imports nothing
+more than advisor.text.render: Babel is imported only for another language or another currency.
+The translations are the `.po` files under ``advisor/text/locale``, read once a process when first
+needed; a message with no translation is said in English."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+LANGUAGES = ("en", "de", "fr", "es")
+LOCALE_PACKAGE = "advisor.text"
+DOMAIN = "advisor"
+# The locale Babel formats with, per language and currency: a German reader sees "1.234 €", a
+# British one "£1,234".
+_LOCALES = {"de": "de_DE", "fr": "fr_FR", "es": "es_ES"}
+_ENGLISH_LOCALES = {"GBP": "en_GB", "EUR": "en_IE", "USD": "en_US"}
+
+
+@dataclass(frozen=True)
+class Rate:
+    """How many units of a currency one dollar buys, with where and when that was published."""
+
+    code: str = "USD"
+    per_usd: float = 1.0
+    as_of: date | None = None
+    source: str = ""
+
+    @property
+    def is_dollar(self) -> bool:
+        return self.code == "USD"
+
+
+DOLLAR = Rate()
+
+
+@dataclass(frozen=True)
+class Words:
+    """One reader's language and currency; every sentence and figure of an answer goes through it."""
+
+    lang: str = "en"
+    rate: Rate = DOLLAR
+    _plain: bool = field(default=True, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_plain", self.lang == "en" and self.rate.is_dollar)
+
+    # ---- language --------------------------------------------------------------------------
+    def _(self, message: str, /, **values: Any) -> str:
+        """``message`` in the reader's language, its ``{placeholders}`` filled."""
+        text = message if self.lang == "en" else translations(self.lang).get(message) or message
+        return text.format(**values) if values else text
+
+    def n_(self, singular: str, plural: str, n: float, /, **values: Any) -> str:
+        """The singular or plural form for ``n`` (as the language counts), placeholders filled."""
+        if self.lang == "en":
+            text = singular if n == 1 else plural
+        else:
+            forms = translations(self.lang).plural(singular, n)
+            text = forms or (singular if n == 1 else plural)
+        return text.format(n=self.number(n), **values)
+
+    # ---- figures ---------------------------------------------------------------------------
+    @property
+    def locale(self) -> str:
+        if self.lang == "en":
+            return _ENGLISH_LOCALES.get(self.rate.code, "en_US")
+        return _LOCALES[self.lang]
+
+    def money(self, usd: float | None) -> str:
+        """A dollar amount in the reader's currency: whole units from 100, cents below."""
+        from advisor.text.render import money
+
+        if usd is None or self._plain:
+            return money(usd)
+        value = usd * self.rate.per_usd
+        return _babel_money(value, self.rate.code, self.locale)
+
+    def amount(self, usd: float | None) -> float | None:
+        """A dollar figure in the reader's currency, unrounded."""
+        return None if usd is None else usd * self.rate.per_usd
+
+    def per_kwh(self, usd: float) -> str:
+        if self._plain:
+            return f"${usd:.2f}/kWh"
+        return _babel_money(usd * self.rate.per_usd, self.rate.code, self.locale, digits=2) + "/kWh"
+
+    def number(self, value: float, digits: int | None = None) -> str:
+        """A plain number: ``1,200`` (``1.200`` in German); ``digits`` after the point, else as it is."""
+        if self.lang == "en" and self.locale == "en_US":
+            if digits is not None:
+                return f"{value:,.{digits}f}"
+            return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+        from babel.numbers import format_decimal
+
+        if digits is not None:
+            pattern = "#,##0" + ("." + "0" * digits if digits else "")
+            return format_decimal(value, format=pattern, locale=self.locale)
+        return format_decimal(value, locale=self.locale)
+
+    def pct(self, share: float | None) -> str:
+        """A share as a percentage: ``15%`` (``15 %`` in German and French)."""
+        if share is None:
+            return "—"
+        if self.lang == "en":
+            return f"{share:.0%}"
+        from babel.numbers import format_percent
+
+        return format_percent(share, locale=self.locale)
+
+    def tokens(self, value: float | None) -> str:
+        """A token count as people write it: ``281M`` (``281 Mio.`` in German)."""
+        from advisor.text.render import tokens
+
+        if value is None or self.lang == "en":
+            return tokens(value)
+        from babel.numbers import format_compact_decimal
+
+        return format_compact_decimal(value, locale=self.locale, fraction_digits=1 if abs(value) < 1e4 else 2)
+
+    def months(self, value: float | None) -> str:
+        """'4.6 months'; past ten years, 'about 196 years'; None is 'never'."""
+        from advisor.text.render import YEARS_FROM_MONTHS
+
+        if value is None:
+            return self._("never")
+        if value >= YEARS_FROM_MONTHS:
+            years = round(value / 12)
+            return self.n_("about {n} year", "about {n} years", years)
+        return self._("{n} months", n=self.number(value, 1))
+
+    def date(self, day: date | None) -> str:
+        if day is None:
+            return "—"
+        if self.lang == "en":
+            return day.isoformat()
+        from babel.dates import format_date
+
+        return format_date(day, format="long", locale=self.locale)
+
+
+ENGLISH = Words()
+
+
+def _babel_money(value: float, code: str, locale: str, digits: int | None = None) -> str:
+    """``value`` in ``code`` as ``locale`` writes money, rounded as the dollar figures are."""
+    from babel.core import Locale
+    from babel.numbers import format_currency
+
+    if digits is None:
+        digits = 0 if abs(value) >= 100 else 2 if abs(value) >= 1 or value == 0 else 4
+    standard = Locale.parse(locale).currency_formats["standard"].pattern
+    fraction = "." + "0" * min(digits, 2) + "#" * max(digits - 2, 0) if digits else ""
+    pattern = re.sub(r"0(?:\.0+)?(?=[^0#.,]*$|;)", "0" + fraction, standard, count=1)
+    return format_currency(value, code, format=pattern, locale=locale, currency_digits=False)
+
+
+# ---- the catalogs --------------------------------------------------------------------------------
+class Translations:
+    """One language's messages, read from its ``.po`` file: msgid → msgstr (plural forms apart)."""
+
+    def __init__(self, messages: dict[str, str], plurals: dict[str, list[str]], plural_index: Any) -> None:
+        self.messages = messages
+        self.plurals = plurals
+        self.plural_index = plural_index
+
+    def get(self, message: str) -> str | None:
+        return self.messages.get(message) or None
+
+    def plural(self, singular: str, n: float) -> str | None:
+        forms = self.plurals.get(singular)
+        if not forms:
+            return None
+        index = self.plural_index(int(n) if float(n).is_integer() else 2)
+        return forms[min(index, len(forms) - 1)] or None
+
+
+def po_path(lang: str):  # -> importlib.resources Traversable
+    return resources.files(LOCALE_PACKAGE) / "locale" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def translations(lang: str) -> Translations:
+    """The language's catalog (Babel reads the ``.po``); an empty one when it has none."""
+    import gettext
+    from io import BytesIO
+
+    path = po_path(lang)
+    if not path.is_file():
+        return Translations({}, {}, lambda n: 0 if n == 1 else 1)
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(BytesIO(path.read_bytes()), locale=lang, domain=DOMAIN)
+    messages: dict[str, str] = {}
+    plurals: dict[str, list[str]] = {}
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        if isinstance(message.id, tuple | list):
+            plurals[message.id[0]] = list(message.string)
+        elif message.string:
+            messages[message.id] = message.string
+    return Translations(messages, plurals, gettext.c2py(catalog.plural_expr))
