@@ -61,7 +61,7 @@ def load_config(path: Path | None = None, **flags: object) -> Config:
 
     values: dict[str, object] = {}
     path = path or config_file()
-    if path.is_file():
+    if path.exists():  # a FIFO or a folder there is named, not skipped (read_toml)
         from advisor.tools.tomlfile import TomlFileError, read_toml
 
         try:
@@ -75,7 +75,7 @@ def load_config(path: Path | None = None, **flags: object) -> Config:
     _check_today()
     user_catalog = config_dir() / "catalog.toml"
     values.setdefault("catalog_files", [])
-    if user_catalog.is_file():
+    if user_catalog.exists():
         values["catalog_files"] = [user_catalog, *values["catalog_files"]]  # type: ignore[list-item]
     try:
         return Config.model_validate(values)

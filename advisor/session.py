@@ -454,7 +454,18 @@ class Session:
             return None
 
     def apply_measured(self, measured: Measured) -> dict:
-        """A usage import's figures become the profile's measured values; saved at once."""
+        """A usage import's figures become the profile's measured values; saved at once. Figures
+        beyond the profile's ranges are one UsageError naming the field; nothing changes then."""
+        from advisor.tools.base import short
+
+        try:
+            WorkloadProfile.model_validate({**self.state.profile.model_dump(), **measured.profile_fields()})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"])
+            raise UsageError(
+                f"import: the measured {field} {short(err.get('input'))} {err['msg'].lower()}; the session is unchanged"
+            ) from None
         diff = self.state.apply_measured(measured)
         self.save()
         return diff

@@ -170,7 +170,7 @@ def test_a_missing_file_or_page_is_a_clear_error(site, capsys):
     code, _, err = run(capsys, "catalog", "update", "--from", f"{url}/nope.json")
     assert code == 2 and "HTTP 404" in err
     code, _, err = run(capsys, "catalog", "update", "--from", str(root / "nope.json"))
-    assert code == 2 and "cannot read" in err
+    assert code == 2 and "nope.json' does not exist" in err
 
 
 def test_a_server_that_does_not_answer_times_out(monkeypatch, capsys):

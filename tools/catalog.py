@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from advisor.tools import clock
 from advisor.tools.base import ToolError, short
 from advisor.tools.tomlfile import TomlFileError, read_toml
+from advisor.tools.userfile import TOML_MAX_BYTES, UserFileError, read_text
 
 Tier = Literal["frontier", "strong", "budget"]
 TIER_RANK: dict[str, int] = {"budget": 0, "strong": 1, "frontier": 2}
@@ -436,7 +437,7 @@ def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
         sections[section] = _load_file(text, filename, section)
         files.append(f"catalog/{filename}")
     for path in user_files:
-        if path.is_file():
+        if path.exists():
             _load_user_file(path, sections)
             files.append(str(path))
     catalog = Catalog(
@@ -492,7 +493,11 @@ def validate_file(path: Path) -> int:
     name = path.name
     for section, (filename, _) in SECTIONS.items():
         if name == filename:
-            return len(_load_file(path.read_text(encoding="utf-8"), str(path), section))
+            try:
+                text = read_text(path, TOML_MAX_BYTES, "catalog file")
+            except UserFileError as exc:
+                raise CatalogError(str(exc)) from None
+            return len(_load_file(text, str(path), section))
     _load_user_file(path, sections)
     return sum(len(v) for v in sections.values())
 

@@ -1,10 +1,13 @@
 """Reading a TOML file someone else wrote: every way it can be unreadable becomes one line naming
-the file and what to do — not UTF-8, not TOML, nested past reason, not there — never a traceback."""
+the file and what to do — not a regular file, too large, not UTF-8, not TOML, nested past reason,
+not there — never a traceback and never a hang (advisor.tools.userfile)."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+
+from advisor.tools.userfile import TOML_MAX_BYTES, UserFileError, decode_utf8, read_bytes
 
 
 class TomlFileError(ValueError):
@@ -14,15 +17,9 @@ class TomlFileError(ValueError):
 def read_toml(path: Path) -> dict:
     """The file's tables; a TomlFileError naming ``path`` when it cannot be read as TOML."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise TomlFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        byte = raw[exc.start]
-        raise TomlFileError(f"{path}: line {line}: not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8") from None
+        text = decode_utf8(read_bytes(path, TOML_MAX_BYTES, "TOML file"), path)
+    except UserFileError as exc:
+        raise TomlFileError(str(exc)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

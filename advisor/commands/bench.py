@@ -81,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
     from advisor.models.base import ModelError
     from advisor.paths import config_dir
+    from advisor.tools.catalog import CatalogError
+    from advisor.tools.userfile import UserFileError
     from advisor.upkeep.bench import measure, memory_gb, steps
     from advisor.upkeep.bench_store import save
 
@@ -98,7 +100,10 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"bench: {exc}") from None
     if not args.no_save:
         path = config_dir() / "catalog.toml"
-        result.local_model_id = save(result, path, config.catalog(), memory_gb())
+        try:
+            result.local_model_id = save(result, path, config.catalog(), memory_gb())
+        except (UserFileError, CatalogError) as exc:
+            raise UsageError(f"bench: not saved: {exc}") from None
         result.saved_to = str(path)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))

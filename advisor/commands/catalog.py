@@ -158,7 +158,7 @@ def _validate(paths: list[Path], config) -> int:
         count = sum(len(catalog.section(s)) for s in SECTIONS)
         print(f"shipped catalog: {count} entries, valid")
         for path in paths:
-            if not path.exists():
+            if not path.exists():  # a FIFO, a device or a folder is named by validate_file
                 raise UsageError(f"path: {str(path)!r} does not exist")
             print(f"{path}: {validate_file(path)} entries, valid")
     except CatalogError as exc:
@@ -178,7 +178,7 @@ def _update(args: argparse.Namespace) -> int:
         raise UsageError(f"offline: `catalog update` would fetch {source}; run it online, or give --from FILE")
     path = config_dir() / "catalog.toml"
     try:
-        keep = cu.own_cloud_ids(path.read_text(encoding="utf-8")) if path.is_file() else set()
+        keep = cu.own_cloud_ids(cu.read_user_catalog(path))
         plan = cu.plan(source, config.catalog(), cu.progress_line)
         print("\n".join(cu.describe(plan, keep)))
         if args.dry_run:

@@ -74,13 +74,19 @@ def parse_slash(rest: str) -> argparse.Namespace:
 
 
 def window(args: argparse.Namespace):  # -> tuple[datetime | None, datetime | None]
-    """--since and --until in UTC; a one-line UsageError for a bad one."""
+    """--since and --until in UTC; a one-line UsageError for a bad one — or for a bad --columns,
+    checked here too so that a mistyped option is refused before any file is read."""
     from advisor.errors import UsageError
+    from advisor.measure.csv_usage import CsvColumnsError, parse_columns
     from advisor.measure.dates import window_bound
 
     try:
-        since = window_bound(args.since, "since", end=False) if args.since else None
-        until = window_bound(args.until, "until", end=True) if args.until else None
+        parse_columns(args.columns)
+    except CsvColumnsError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        since = window_bound(args.since, "since", end=False) if args.since is not None else None
+        until = window_bound(args.until, "until", end=True) if args.until is not None else None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if since and until and until <= since:

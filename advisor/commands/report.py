@@ -36,10 +36,12 @@ def _emit(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
         return
+    from advisor.tools.userfile import UserFileError, write_text
+
     try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"out: cannot write {str(out)!r}: {exc.strerror or exc}") from None
+        write_text(out, text)
+    except UserFileError as exc:
+        raise UsageError(f"out: {exc}") from None
     print(f"wrote {out}", file=sys.stderr)
 
 

@@ -16,9 +16,11 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from advisor.measure.records import ReadCounts, Record, parse_utc
+from advisor.measure.records import ReadCounts, Record, RecordError, model_name, parse_utc, token_count
+from advisor.tools.userfile import MIB, UserFileError, open_regular, size_words, skip_rest_of_line
 
 PENDING = 256
+MAX_LINE_BYTES = 64 * MIB  # a log line past this is skipped unread (Claude Code's own lines with images stay below)
 _USAGE = b'"usage"'
 
 
@@ -48,14 +50,21 @@ def read_claude_code(
         counts.files += 1
         pending: dict[int, list] = {}
         try:
-            handle = path.open("rb")
-        except OSError:
+            handle = open_regular(path)
+        except UserFileError as exc:
             counts.skipped += 1
+            counts.problem(f"not read: {exc}")
             continue
         lines = size = unreported = 0
         with handle:
-            for line in handle:
+            readline = handle.readline  # bounded, not `for line in handle`: a line of gigabytes is never held
+            while line := readline(MAX_LINE_BYTES + 1):
                 lines += 1
+                if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                    size += skip_rest_of_line(readline, len(line), MAX_LINE_BYTES)
+                    counts.skipped += 1
+                    counts.problem(f"{path}: line {lines}: longer than {size_words(MAX_LINE_BYTES)}")
+                    continue
                 size += len(line)
                 if lines & 1023 == 0:
                     on_bytes(size - unreported)
@@ -71,6 +80,14 @@ def read_claude_code(
                         counts.duplicates += 1  # logged again (a resumed session's copy)
                         continue
                     fields = _usage_fields(entry)
+                except RecordError as exc:
+                    counts.skipped += 1
+                    counts.problem(f"{path}: line {lines}: {exc}")
+                    continue
+                except RecursionError:
+                    counts.skipped += 1
+                    counts.problem(f"{path}: line {lines}: JSON nested too deeply to read")
+                    continue
                 except (ValueError, TypeError, KeyError, AttributeError):
                     counts.skipped += 1
                     continue
@@ -128,25 +145,21 @@ def _usage_fields(entry: object) -> list | None:
     if model == "<synthetic>":
         return _NOT_A_REQUEST
     creation = usage.get("cache_creation")
-    written = _int(usage.get("cache_creation_input_tokens"))
-    write_1h = _int(creation.get("ephemeral_1h_input_tokens")) if isinstance(creation, dict) else 0
+    written = token_count(usage.get("cache_creation_input_tokens"), "message.usage.cache_creation_input_tokens")
+    write_1h = (
+        token_count(creation.get("ephemeral_1h_input_tokens"), "message.usage.cache_creation.ephemeral_1h_input_tokens")
+        if isinstance(creation, dict)
+        else 0
+    )
     return [
         parse_utc(entry["timestamp"]),
-        str(model),
-        _int(usage.get("input_tokens")),
-        _int(usage.get("output_tokens")),
-        _int(usage.get("cache_read_input_tokens")),
+        model_name(model),
+        token_count(usage.get("input_tokens"), "message.usage.input_tokens"),
+        token_count(usage.get("output_tokens"), "message.usage.output_tokens"),
+        token_count(usage.get("cache_read_input_tokens"), "message.usage.cache_read_input_tokens"),
         max(written - write_1h, 0),
         write_1h,
     ]
-
-
-def _int(value: object) -> int:
-    if value is None:
-        return 0
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise ValueError(f"token count {value!r}")
-    return int(value)
 
 
 def _record(f: list) -> Record:

@@ -18,12 +18,15 @@ OpenAI's 12-hour ``ttl_12h_tokens``), priced at their own rate."""
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from advisor.measure.records import ReadCounts, Record, parse_utc
+from advisor.measure.records import ReadCounts, Record, RecordError, model_name, parse_utc, token_count
+from advisor.tools.userfile import MIB, TooLong, bounded_lines, open_regular, size_words
+
+MAX_LINE_BYTES = 1 * MIB  # a row of usage is a few hundred bytes; csv's own field limit is 128 KiB
 
 ROLES = ("timestamp", "model", "input", "output", "cached", "cache_write", "cache_write_1h")
 STANDARD_WRITES = ("cachecreationephemeral5minputtokens", "ephemeral5minputtokens", "cachewrite5mtokens",
@@ -60,8 +63,10 @@ def _norm(name: str) -> str:
 
 def parse_columns(spec: str | None) -> dict[str, str]:
     """``timestamp=Time,input=Prompt Tokens`` → {role: column}; a clear error for a bad role."""
-    if not spec:
+    if spec is None:
         return {}
+    if not spec.strip():
+        raise CsvColumnsError(f"columns: {spec!r} names no column; write ROLE=COLUMN,…; roles: {', '.join(ROLES)}")
     out: dict[str, str] = {}
     for part in spec.split(","):
         role, sep, column = part.partition("=")
@@ -106,24 +111,32 @@ def read_csv(
     on_bytes: Callable[[int], None] = lambda _n: None,
 ) -> Iterator[Record]:
     counts.files += 1
-    with path.open("r", encoding="utf-8-sig", newline="") as handle:
-        lines = _metered(handle, counts, on_bytes)
-        reader = csv.reader(lines)
+    with open_regular(path) as handle:
+        reader = csv.reader(_metered(path, handle, counts, on_bytes))
         header = next(reader, None)
         if not header:
             raise CsvColumnsError(f"{path}: empty CSV (no header row)")
         found = find_columns(header, parse_columns(columns))
+        names = {role: header[index] for role, index in found.items()}
         reads_added, writes_added, standard_only = _added(header, found)
         t, m, i, o = found["timestamp"], found["model"], found["input"], found["output"]
         c, w, w1h = found.get("cached"), found.get("cache_write"), found.get("cache_write_1h")
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:  # a field past csv's limit (an unclosed quote runs into one)
+                counts.skipped += 1
+                counts.problem(f"{path}: line {reader.line_num}: {exc}")
+                continue
             if not row or not any(cell.strip() for cell in row):
                 continue
             try:
-                tin, tout = _tokens(row[i]), _tokens(row[o])
-                read = _tokens(row[c]) if c is not None else 0
-                written = _tokens(row[w]) if w is not None else 0
-                extended = _tokens(row[w1h]) if w1h is not None else 0
+                tin, tout = token_count(row[i], names["input"]), token_count(row[o], names["output"])
+                read = token_count(row[c], names["cached"]) if c is not None else 0
+                written = token_count(row[w], names["cache_write"]) if w is not None else 0
+                extended = token_count(row[w1h], names["cache_write_1h"]) if w1h is not None else 0
                 if standard_only or w is None:
                     written += extended
                 extended = min(extended, written)
@@ -131,8 +144,12 @@ def read_csv(
                 if read + written > tin:
                     raise ValueError("cache reads and writes above input")
                 at = parse_utc(row[t])
-                record = Record(at, row[m].strip() or "unknown", tin, tout, read, written - extended, extended)
-            except (ValueError, IndexError, OverflowError):
+                record = Record(at, model_name(row[m]), tin, tout, read, written - extended, extended)
+            except RecordError as exc:
+                counts.skipped += 1
+                counts.problem(f"{path}: line {reader.line_num}: {exc}")
+                continue
+            except (ValueError, IndexError):
                 counts.skipped += 1
                 continue
             yield record
@@ -148,20 +165,22 @@ def _added(header: list[str], found: dict[str, int]) -> tuple[bool, bool, bool]:
     return reads_added, not writes_inside, name.get("cache_write") in STANDARD_WRITES
 
 
-def _tokens(cell: str) -> int:
-    text = cell.strip().replace(",", "").replace("_", "")
-    if not text:
-        return 0
-    value = float(text)
-    if value < 0 or value != value:
-        raise ValueError(cell)
-    return int(value)
-
-
-def _metered(handle: io.TextIOBase, counts: ReadCounts, on_bytes: Callable[[int], None]) -> Iterator[str]:
-    for line in handle:
+def _metered(path: Path, handle: BinaryIO, counts: ReadCounts, on_bytes: Callable[[int], None]) -> Iterator[str]:
+    """The file's lines as text, counted; a line past MAX_LINE_BYTES is skipped and named, a line
+    that is not UTF-8 ends the import with one line naming it."""
+    for number, line in enumerate(bounded_lines(handle, MAX_LINE_BYTES), start=1):
         counts.lines += 1
-        size = len(line)
+        size = line.size if isinstance(line, TooLong) else len(line)
         counts.bytes += size
         on_bytes(size)
-        yield line
+        if isinstance(line, TooLong):
+            counts.skipped += 1
+            counts.problem(f"{path}: line {number}: longer than {size_words(MAX_LINE_BYTES)}")
+            continue
+        try:
+            text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise CsvColumnsError(
+                f"{path}: line {number}: not UTF-8 text (byte 0x{line[exc.start]:02x}); export the CSV as UTF-8"
+            ) from None
+        yield text

@@ -9,11 +9,14 @@ from typing import TextIO
 from advisor.measure.aggregate import Aggregator
 from advisor.measure.claude_code import is_sidechain_file, read_claude_code, session_files
 from advisor.measure.csv_usage import read_csv
-from advisor.measure.llm_logs import is_sqlite, read_llm_logs, row_counts
+from advisor.measure.llm_logs import SQLITE_MAGIC, read_llm_logs, row_counts
 from advisor.measure.measured import Measured, measure, threshold_lookup
 from advisor.measure.progress import Progress
 from advisor.measure.records import ReadCounts
 from advisor.tools.catalog import Catalog
+from advisor.tools.userfile import UserFileError, open_regular
+
+HEAD_BYTES = 64 * 1024  # read to tell a file's kind: its magic number or its first line
 
 
 class NotUsageRecords(ValueError):
@@ -26,11 +29,12 @@ def detect(path: Path) -> str:
         raise NotUsageRecords(f"path: {str(path)!r} does not exist")
     if path.is_dir():
         return "claude-code"
-    if is_sqlite(path):
+    head = _head(path)
+    if head.startswith(SQLITE_MAGIC):
         return "llm-logs"
     if path.suffix == ".jsonl":
         return "claude-code"
-    if path.suffix.lower() in (".csv", ".tsv", ".txt") or _looks_like_csv(path):
+    if path.suffix.lower() in (".csv", ".tsv", ".txt") or _looks_like_csv(head):
         return "csv"
     raise NotUsageRecords(
         f"path: {str(path)!r} is not a Claude Code folder or .jsonl, an llm logs.db or a CSV"
@@ -71,9 +75,12 @@ def import_usage(
         progress = Progress(_size(path), "bytes", counts, progress_stream, quiet)
         records = read_csv(path, counts, columns, progress.advance)
     tally = aggregator.add_all(records)
+    if counts.problems and not tally.records and not tally.outside_window:
+        raise NotUsageRecords(f"path: no usable record; {counts.problems[0]}")
     progress.finish(tally.records)
     measured = measure(tally, counts, catalog, source=kind, path=str(path), since=since, until=until)
     measured.notes[:0] = notes
+    measured.notes += [f"skipped: {problem}" for problem in counts.problems]
     return measured
 
 
@@ -84,10 +91,19 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _looks_like_csv(path: Path) -> bool:
+def _head(path: Path) -> bytes:
+    """The file's first bytes, enough to tell its kind; a FIFO, a device or an unreadable file is
+    one line (advisor.tools.userfile: nothing blocks)."""
     try:
-        with path.open("r", encoding="utf-8-sig", errors="strict") as handle:
-            first = handle.readline()
-    except (OSError, UnicodeDecodeError):
+        with open_regular(path) as handle:
+            return handle.read(HEAD_BYTES)
+    except UserFileError as exc:
+        raise NotUsageRecords(f"path: {exc}") from None
+
+
+def _looks_like_csv(head: bytes) -> bool:
+    try:
+        first = head.split(b"\n", 1)[0].decode("utf-8-sig")
+    except UnicodeDecodeError:
         return False
     return first.count(",") >= 3

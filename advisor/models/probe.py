@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from advisor.gate import SentenceGate
 from advisor.models.base import ChatModel, Message, ModelError, TextDelta, ToolCallsReady, ToolSpec
 from advisor.prompts import load as load_prompt
+from advisor.tools.userfile import JSON_MAX_BYTES, UserFileError, read_bytes, replace_atomically
 
 PROBE_VERSION = 2  # cached results of an older probe are run again
 
@@ -94,7 +95,7 @@ def decide(passed: int, total: int, phrased: int, phrase_total: int, *, tools_pr
 def probe(model: ChatModel, tools: list[ToolSpec] | None, cache_dir: Path) -> ProbeResult:
     """Run the probe once per model (``tools=None``: phrasing only, for models without tool calls)."""
     cache = cache_dir / "probe.json"
-    known = json.loads(cache.read_text()) if cache.is_file() else {}
+    known = _known(cache)
     cached = known.get(model.label)
     if cached and cached.get("version") == PROBE_VERSION:
         return ProbeResult.model_validate(cached)
@@ -115,15 +116,26 @@ def probe(model: ChatModel, tools: list[ToolSpec] | None, cache_dir: Path) -> Pr
         seconds=time.perf_counter() - started,
     )
     known[model.label] = result.model_dump()
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps(known, indent=1))
+    replace_atomically(cache, json.dumps(known, indent=1))
     return result
+
+
+def _known(cache: Path) -> dict:
+    """The probe results kept in the cache dir: data only, and anything unreadable is no result
+    (the probe runs again)."""
+    if not cache.exists():
+        return {}
+    try:
+        known = json.loads(read_bytes(cache, JSON_MAX_BYTES, "probe record"))
+    except (UserFileError, ValueError, RecursionError):
+        return {}
+    return known if isinstance(known, dict) else {}
 
 
 def cached_results(cache_dir: Path) -> dict[str, ProbeResult]:
     """Every model probed on this machine so far (for `/model`)."""
     cache = cache_dir / "probe.json"
-    known = json.loads(cache.read_text()) if cache.is_file() else {}
+    known = _known(cache)
     out: dict[str, ProbeResult] = {}
     for label, value in known.items():
         if isinstance(value, dict) and value.get("version") == PROBE_VERSION:

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from advisor.paths import data_dir
+from advisor.tools.userfile import JSON_MAX_BYTES, read_bytes, replace_atomically
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 RECORD = "pulled_model.json"
@@ -164,7 +165,7 @@ def pull(
         id=choice.id, repo=choice.repo, file=choice.file, path=str(path), sha256=digest, revision=meta.commit_hash
     )
     data_dir().mkdir(parents=True, exist_ok=True)
-    (data_dir() / RECORD).write_text(pulled.model_dump_json(indent=1), encoding="utf-8")
+    replace_atomically(data_dir() / RECORD, pulled.model_dump_json(indent=1))
     return pulled
 
 
@@ -221,8 +222,8 @@ def pulled_model() -> Pulled | None:
     """The model `advisor model pull` fetched last, if its file is still there."""
     record = data_dir() / RECORD
     try:
-        pulled = Pulled.model_validate(json.loads(record.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
+        pulled = Pulled.model_validate(json.loads(read_bytes(record, JSON_MAX_BYTES, "pull record")))
+    except (OSError, ValueError, RecursionError):
         return None
     return pulled if Path(pulled.path).is_file() else None
 

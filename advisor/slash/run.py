@@ -243,7 +243,7 @@ class Commands:
             raise UsageError(f"catalog: offline — the update would fetch {source}; {online}, or give a FILE")
         front.pending_catalog_update = None
         try:
-            keep = cu.own_cloud_ids(path.read_text(encoding="utf-8")) if path.is_file() else set()
+            keep = cu.own_cloud_ids(cu.read_user_catalog(path))
             plan = await asyncio.to_thread(cu.plan, source, session.catalog, front.notice_from_thread)
         except cu.UpdateError as exc:
             raise UsageError(f"catalog: {exc}") from None

@@ -148,15 +148,15 @@ class AdvisorApp(App):
 
     def load_keymap(self) -> None:
         """`keymap.toml` in the config dir: binding id = key, e.g. "advisor.export" = "f9"."""
-        if self.keymap_file is None or not self.keymap_file.is_file():
+        if self.keymap_file is None or not self.keymap_file.exists():
             return
-        import tomllib
+        from advisor.tools.tomlfile import TomlFileError, read_toml
 
         try:
-            keymap = tomllib.loads(self.keymap_file.read_text(encoding="utf-8"))
+            keymap = read_toml(self.keymap_file)
             self.set_keymap({str(k): str(v) for k, v in keymap.items()})
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            self.notify(f"keymap: cannot read {self.keymap_file}: {exc}", severity="warning")
+        except TomlFileError as exc:
+            self.notify(f"keymap: {exc}", severity="warning")
 
     # ---- opening -----------------------------------------------------------------------------
     @work(thread=True, group="session", exit_on_error=False)  # errors are shown, not fatal

@@ -15,7 +15,7 @@ from typing import Any
 from advisor.tools.capacity import HERE
 from advisor.tools.catalog import Catalog
 from advisor.upkeep.bench import BenchResult
-from advisor.upkeep.catalog_block import replace_block, split_block, toml_table
+from advisor.upkeep.catalog_block import read_catalog_text, replace_block, split_block, toml_table
 from advisor.upkeep.model_shape import describe
 
 BEGIN = "# >>> advisor bench: measurements of this machine (rewritten by `advisor bench`) >>>"
@@ -115,7 +115,7 @@ def updated_block(old_block: str, result: BenchResult, catalog: Catalog, memory_
 
 def save(result: BenchResult, path: Path, catalog: Catalog, memory_gb: float) -> str:
     """Write the measurement into ``path``; the model id it was saved under. Validated first."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    text = read_catalog_text(path)
     own, old_block = split_block(text, BEGIN, END)
     block, model_id = updated_block(old_block, result, catalog, memory_gb)
     replace_block(path, own, block)

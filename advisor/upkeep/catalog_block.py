@@ -15,6 +15,15 @@ from datetime import date
 from pathlib import Path
 
 from advisor.tools.catalog import default_catalog, load_catalog
+from advisor.tools.userfile import TOML_MAX_BYTES, read_text
+
+
+def read_catalog_text(path: Path) -> str:
+    """The user's catalog file as text ("" when there is none yet); a UserFileError naming it when
+    it is not a regular UTF-8 file within the TOML limit (advisor.tools.userfile)."""
+    if not path.exists():
+        return ""
+    return read_text(path, TOML_MAX_BYTES, "catalog file")
 
 
 def split_block(text: str, begin: str, end: str) -> tuple[str, str]:

@@ -26,7 +26,8 @@ from advisor.tools import clock
 from advisor.tools.catalog import Catalog, CatalogError, CloudModel
 from advisor.tools.price_feed import FeedConfig, FeedError, feed_config, parse
 from advisor.tools.price_update import UpdatePlan, plan_update
-from advisor.upkeep.catalog_block import replace_block, split_block
+from advisor.tools.userfile import UserFileError, read_bytes
+from advisor.upkeep.catalog_block import read_catalog_text, replace_block, split_block
 from advisor.upkeep.catalog_block import toml_table as _table
 
 BEGIN = "# >>> advisor catalog update: prices from genai-prices (rewritten by each update; edit outside it)"
@@ -52,11 +53,9 @@ def fetch(source: str, config: FeedConfig, progress: Callable[[str], None]) -> F
     if not is_url(source):
         path = Path(source).expanduser()
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UpdateError(f"from: cannot read {source!r}: {exc.strerror or exc}") from None
-        if len(data) > config.max_bytes:
-            raise UpdateError(f"from: {source!r} is {len(data):,} bytes, more than a price file can be")
+            data = read_bytes(path, config.max_bytes, "price file")
+        except UserFileError as exc:
+            raise UpdateError(f"from: {exc}") from None
         return Fetched(data=data, label=str(path), dated=date.fromtimestamp(path.stat().st_mtime))
     progress(f"Fetching genai-prices data from {source} (timeout {config.timeout_seconds:g} s) …")
     start = time.monotonic()
@@ -123,6 +122,15 @@ def _split(text: str) -> tuple[str, str]:
     return split_block(text, BEGIN, END)
 
 
+def read_user_catalog(path: Path) -> str:
+    """The user's catalog.toml as text ("" before the first update); an UpdateError naming it when
+    it cannot be read as a regular UTF-8 file."""
+    try:
+        return read_catalog_text(path)
+    except UserFileError as exc:
+        raise UpdateError(f"catalog file: {exc}; nothing changed") from None
+
+
 def own_cloud_ids(text: str) -> set[str]:
     """Cloud ids the user wrote themselves (outside the managed block): an update leaves them be."""
     own, _ = _split(text)
@@ -134,7 +142,7 @@ def own_cloud_ids(text: str) -> set[str]:
 
 def write(path: Path, plan: UpdatePlan, keep: set[str]) -> int:
     """Replace the managed block with the plan's entries (but ``keep``'s); validated, then atomic."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    text = read_user_catalog(path)
     own, _ = _split(text)
     entries = [u.entry for u in plan.updates if u.entry.id not in keep]
     written = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
