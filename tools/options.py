@@ -80,10 +80,22 @@ class LocalPart:
     streams: int = 1
     engine: str | None = None
     fits: bool | None = True
+    weights_gb: float | None = None  # the model's weights in memory (for boxes shared across workloads)
+    memory_gb: float | None = None  # weights + every stream's KV cache and state + overhead
 
     def unit_tokens(self) -> float:
         """Tokens a month (at the workload's input:output mix) one unit can carry."""
         return self.tokens * self.unit_capacity / self.demand if self.demand > 0 else math.inf
+
+    def costs_at(self, units: int) -> tuple[float, float, float]:
+        """(monthly incl. amortisation, running a month, upfront) of ``units`` of this box. Owned
+        units cost only their electricity and upkeep; units beyond them are bought."""
+        bought = units - min(units, self.owned_units)
+        unit = self.unit
+        running = units * (unit.electricity_usd + unit.rental_usd) + unit.maintenance_usd
+        monthly = running + bought * unit.amortization_usd
+        upfront = bought * unit.hardware_usd + unit.setup_usd
+        return monthly, running, upfront
 
 
 @dataclass
@@ -112,14 +124,10 @@ class Plan:
         """(monthly incl. amortisation, running a month, upfront) and units, at volume ``k``.
         Owned units cost only their electricity and upkeep; units beyond them are bought."""
         units = self.units(k)
-        bought = units - self.owned(k)
         cloud = k * self.cloud.monthly_usd if self.cloud else 0.0
         monthly = running = upfront = 0.0
         if self.local is not None:
-            unit = self.local.unit
-            running = units * (unit.electricity_usd + unit.rental_usd) + unit.maintenance_usd
-            monthly = running + bought * unit.amortization_usd
-            upfront = bought * unit.hardware_usd + unit.setup_usd
+            monthly, running, upfront = self.local.costs_at(units)
         return monthly + cloud, running + cloud, upfront, units
 
 
@@ -300,12 +308,11 @@ def local_part(
     demand = share * box_seconds(
         uncached, p.monthly_output_tokens, cap.prefill_tokens_per_second, cap.tokens_per_second
     )
-    window = min(p.traffic_hours, p.hours_per_day)
     return LocalPart(
         box,
         model,
         unit,
-        unit_capacity=3600 * window * d.DAYS_PER_MONTH,
+        unit_capacity=3600 * window_hours(p) * d.DAYS_PER_MONTH * (p.traffic_days_per_week / 7),
         demand=demand,
         speed_basis=cap.speed_basis,
         tokens=share * p.monthly_tokens,
@@ -313,7 +320,14 @@ def local_part(
         engine=cap.engine,
         fits=cap.fits,
         owned_units=owned_boxes(catalog, p, box),
+        weights_gb=cap.weights_gb,
+        memory_gb=cap.memory_needed_gb,
     )
+
+
+def window_hours(p: ResolvedProfile) -> float:
+    """The hours a day a box serves the requests: the traffic window, within the hours it is powered."""
+    return min(p.traffic_hours, p.hours_per_day)
 
 
 def request_context(model: LocalModel, p: ResolvedProfile) -> float:

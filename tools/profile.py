@@ -66,6 +66,12 @@ class WorkloadProfile(BaseModel):
     traffic_hours: Hours | None = Field(
         default=None, description="hours a day the requests arrive in (24; office hours = 10)"
     )
+    traffic_start_hour: Hours | None = Field(
+        default=None, description="hour of the day the traffic window opens (9 = 09:00; 22 runs past midnight)"
+    )
+    traffic_days_per_week: Quantity | None = Field(
+        default=None, ge=1, le=7, description="days a week the requests arrive on (7; weekdays = 5)"
+    )
     serving_engine: str | None = Field(default=None, description="llama.cpp (Ollama; default) or vllm")
     streams: int | None = Field(default=None, ge=1, le=256, description="parallel streams per box (engine default)")
     horizon_months: Quantity | None = Field(default=None, gt=0, le=240)
@@ -116,6 +122,8 @@ class ResolvedProfile(BaseModel):
     amortization_months: float
     hours_per_day: float
     traffic_hours: float
+    traffic_start_hour: float | None = None  # None: not given (where the window lies does not matter alone)
+    traffic_days_per_week: float = 7.0  # the month's requests arrive on this many days a week
     serving_engine: str
     streams: int | None
     horizon_months: float
@@ -192,6 +200,8 @@ def resolve(profile: WorkloadProfile) -> ResolvedProfile:
             values[field] = default
             if words:
                 assumptions.append(words)
+    if values["traffic_days_per_week"] is None:
+        values["traffic_days_per_week"] = 7.0  # "requests a day" are every day's: no assumption to state
     values["owned_hardware"] = profile.owned_hardware or (profile.hardware if profile.owned_units else None)
     if values["owned_hardware"] is None:
         values["owned_units"] = 0

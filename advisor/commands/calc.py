@@ -37,7 +37,15 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
             add_tool_flags(sub, tool)
 
 
+WORKLOADS_HELP = (
+    "a TOML or JSON file of several workloads ([team] and [[workload]] tables): one plan across them;"
+    " other flags then set the team's shared settings"
+)
+
+
 def add_tool_flags(parser: argparse.ArgumentParser, tool: Tool) -> None:
+    if tool.name == "compare":
+        parser.add_argument("--workloads", metavar="FILE", default=None, help=WORKLOADS_HELP)
     for name, field in tool.input_model.model_fields.items():
         flag = "--" + name.replace("_", "-")
         help_text = (field.description or "").replace("%", "%%")  # argparse formats help with %
@@ -49,8 +57,27 @@ def add_tool_flags(parser: argparse.ArgumentParser, tool: Tool) -> None:
 
 def tool_arguments(tool: Tool, args: argparse.Namespace) -> dict[str, object]:
     """The flags given on the line (None means not given: the tool's default applies)."""
-    fields = tool.input_model.model_fields
+    fields = [*tool.input_model.model_fields, "workloads"]
     return {name: getattr(args, name) for name in fields if getattr(args, name, None) is not None}
+
+
+def plan_from_file(path: str, arguments: dict[str, object], catalog: Catalog):  # -> PlanResult
+    """`compare --workloads FILE`: the plan across the file's workloads; the other flags given are
+    the team's settings (a workload's own field on the command line is an error: it goes in the file)."""
+    from pathlib import Path
+
+    from advisor.tools.plan import plan
+    from advisor.tools.workloads import TEAM_FIELDS, read_workloads
+
+    top = arguments.pop("top", None)
+    own = [name for name in arguments if name not in TEAM_FIELDS]
+    if own:
+        flag = "--" + own[0].replace("_", "-")
+        raise UsageError(f"{flag}: is a workload's own field; with --workloads put it in each workload of the file")
+    inp = read_workloads(Path(path).expanduser(), team=arguments)
+    if top is not None:
+        inp = inp.model_copy(update={"top": int(str(top))}) if str(top).isdigit() else inp
+    return plan(inp, catalog)
 
 
 def parse_calc(line: str) -> tuple[str, dict[str, object]]:
@@ -77,22 +104,35 @@ def parse_calc(line: str) -> tuple[str, dict[str, object]]:
 def calculate(name: str, arguments: dict[str, object], catalog: Catalog | None):  # -> ToolResult
     from advisor.tools.registry import TOOLS, ToolInputError
 
+    workloads = arguments.pop("workloads", None)
+    if workloads is not None and catalog is not None:
+        return plan_from_file(str(workloads), arguments, catalog)
     try:
         return TOOLS[name].run(arguments, catalog)
     except ToolInputError as exc:
         raise UsageError(str(exc)) from None
 
 
-def run_calc(line: str, catalog: Catalog) -> str:
-    """The chat's `/calc`: the result as the command line prints it."""
+def render(result) -> str:  # result: a ToolResult
+    """A result as the command line prints it: a plan across workloads, or any one tool's."""
+    from advisor.tools.plan import PlanResult
+
+    if isinstance(result, PlanResult):
+        from advisor.text.plan import plan_text
+
+        return plan_text(result)
     from advisor.text.render import render_result
 
-    return render_result(calculate(*parse_calc(line), catalog))
+    return render_result(result)
+
+
+def run_calc(line: str, catalog: Catalog) -> str:
+    """The chat's `/calc`: the result as the command line prints it."""
+    return render(calculate(*parse_calc(line), catalog))
 
 
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
-    from advisor.text.render import render_result
     from advisor.tools.registry import TOOLS
 
     tool = TOOLS[args.tool]
@@ -101,5 +141,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
     else:
-        print(render_result(result))
+        print(render(result))
     return 0

@@ -1,0 +1,124 @@
+"""A plan across several workloads, written out: the placements with each one's part of the monthly
+figure (shown so that the parts add up to the combined figure as printed), the shared boxes and
+their hours, what the split saves against all-cloud and all-local, and why each workload is where
+it is. Plain text for `advisor calc compare --workloads`, Markdown for the chat and the report.
+Every figure is the plan's own (tools/plan.py); this module only formats."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from advisor.text.render import markdown_cell, markdown_table, money
+
+HEADERS = ["workload", "placement", "window", "monthly"]
+
+
+def money_parts(parts: list[float]) -> tuple[list[str], str]:
+    """The parts and their sum as money, rounded so that the shown parts add up to the shown sum
+    (largest remainder: no part moves by more than one unit of what is shown)."""
+    total = sum(parts)
+    step = 1.0 if abs(total) >= 100 else 0.01
+    scaled = [p / step for p in parts]
+    floors = [math.floor(s) for s in scaled]
+    missing = round(total / step) - sum(floors)
+    order = sorted(range(len(parts)), key=lambda i: scaled[i] - floors[i], reverse=True)
+    for i in order[: max(0, missing)]:
+        floors[i] += 1
+    shown = [money(f * step) if step == 0.01 else f"${f:,.0f}" for f in floors]
+    return shown, money(round(total / step) * step) if step == 0.01 else f"${round(total):,.0f}"
+
+
+def _data(plan: Any) -> dict[str, Any]:
+    return plan if isinstance(plan, dict) else plan.model_dump(mode="json")
+
+
+def placement_rows(plan: Any) -> list[list[str]]:
+    """One row a workload, then the combined row: their monthly figures add up as shown."""
+    data = _data(plan)
+    shown, total = money_parts([pl["monthly_usd"] for pl in data["placements"]])
+    rows = [
+        [pl["workload"], pl["label"], pl["window"], figure]
+        for pl, figure in zip(data["placements"], shown, strict=True)
+    ]
+    return [*rows, ["combined", "", "", total]]
+
+
+def headline(plan: Any) -> str:
+    data = _data(plan)
+    _, total = money_parts([pl["monthly_usd"] for pl in data["placements"]])
+    n = len(data["placements"])
+    return (
+        f"Plan for {n} workload{'s' if n != 1 else ''} — {total} a month,"
+        f" {money(data['horizon_usd'])} over {data['horizon_months']:g} months"
+        + (f" ({money(data['upfront_usd'])} upfront)" if data["upfront_usd"] else "")
+    )
+
+
+def saving_lines(plan: Any) -> list[str]:
+    """What the split saves against all-cloud and all-local (over the horizon, and a month)."""
+    data = _data(plan)
+    months = f"{data['horizon_months']:g} months"
+    lines = []
+    for key, words in (("all_cloud", "all-cloud"), ("all_local", "all-local")):
+        alternative = data.get(key)
+        if alternative is None:
+            if key == "all_local":
+                lines.append("all-local: not possible (a workload has no local option in the catalog)")
+            continue
+        saved = data[f"saves_vs_{key}_usd"]
+        verb = (
+            f"saves {money(saved)}"
+            if saved > 0.005
+            else ("costs the same" if abs(saved) <= 0.005 else f"costs {money(-saved)} more")
+        )
+        line = (
+            f"{verb} over {months} against {words} ({money(alternative['horizon_usd'])};"
+            f" {money(alternative['monthly_usd'])} a month)"
+        )
+        if not alternative["passes"]:
+            line += " — which breaks: " + "; ".join(alternative["failed"])
+        lines.append(line)
+    return lines
+
+
+def box_lines(plan: Any) -> list[str]:
+    return [box["verdict"] for box in _data(plan)["boxes"]]
+
+
+def reason_lines(plan: Any) -> list[str]:
+    return [f"{pl['workload']}: {'; '.join(pl['reasons'])}" for pl in _data(plan)["placements"] if pl["reasons"]]
+
+
+def plan_text(plan: Any) -> str:
+    """`advisor calc compare --workloads`: the plan as plain text."""
+    data = _data(plan)
+    rows = [HEADERS, *placement_rows(data)]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(HEADERS))]
+    table = [
+        "  ".join(c.rjust(w) if i == 3 else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))).rstrip()
+        for r in rows
+    ]
+    out = [headline(data), *(f"  - {line}" for line in saving_lines(data)), "", *table]
+    if data["conflicts"]:
+        out += ["", *(f"⚠ {c}" for c in data["conflicts"])]
+    if data["boxes"]:
+        out += ["", "Shared hardware:" if any(len(b["workloads"]) > 1 for b in data["boxes"]) else "Hardware:"]
+        out += [f"  {line}" for line in box_lines(data)]
+    out += ["", "Why:", *(f"  {line}" for line in reason_lines(data))]
+    out += ["", "Each alone:", *(f"  {w['name']}: {w['recommendation']['summary']}" for w in data["workloads"])]
+    if data.get("assumptions"):
+        out += ["", "Assuming:", *(f"  - {a}" for a in data["assumptions"])]
+    return "\n".join(out)
+
+
+def plan_markdown(plan: Any, *, heading: str = "**{}**") -> str:
+    """The plan for the chat and the report: headline, the placements table, savings, boxes, why."""
+    data = _data(plan)
+    table = markdown_table(HEADERS, placement_rows(data), right=(3,))
+    lines = [heading.format(headline(data)), "", table, ""]
+    lines += [f"- {line}" for line in saving_lines(data)]
+    lines += [f"- ⚠ {markdown_cell(c)}" for c in data["conflicts"]]
+    lines += [f"- {line}" for line in box_lines(data)]
+    lines += [f"- {line}" for line in reason_lines(data)]
+    return "\n".join(lines)

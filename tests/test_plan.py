@@ -1,0 +1,188 @@
+"""One plan across several workloads (tools/plan.py): exact against `compare` for one workload,
+never cheaper for more work, parts that add up, boxes shared where the hours allow."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advisor.tools.base import ToolError
+from advisor.tools.compare import CompareInput, compare
+from advisor.tools.plan import plan
+from advisor.tools.workloads import PlanInput
+
+BOT = {
+    "name": "tutoring bot",
+    "requests_per_day": 8000,
+    "input_tokens_per_request": 1500,
+    "output_tokens_per_request": 400,
+    "privacy": "sensitive",
+    "traffic_window": "09-19",
+}
+GRADING = {
+    "name": "essay grading",
+    "requests_per_day": 2857,
+    "input_tokens_per_request": 5000,
+    "output_tokens_per_request": 600,
+    "privacy": "sensitive",
+    "frontier_share": 0,
+    "traffic_window": "01-06",
+}
+
+
+def run(catalog, *workloads, team=None):
+    return plan(PlanInput.model_validate({"team": team or {}, "workloads": list(workloads)}), catalog)
+
+
+profiles = st.fixed_dictionaries(
+    {
+        "requests_per_day": st.sampled_from([50, 800, 5000, 40_000]),
+        "input_tokens_per_request": st.sampled_from([300, 2000, 8000]),
+        "output_tokens_per_request": st.sampled_from([100, 600]),
+    },
+    optional={
+        "privacy": st.sampled_from(["public", "internal", "sensitive", "regulated"]),
+        "traffic_hours": st.sampled_from([4.0, 10.0, 24.0]),
+        "traffic_start_hour": st.sampled_from([1.0, 9.0, 20.0]),
+        "frontier_share": st.sampled_from([0.0, 0.1, 0.3]),
+        "batch_share": st.sampled_from([0.0, 1.0]),
+        "cached_input_share": st.sampled_from([0.0, 0.5]),
+        "routine_tier": st.sampled_from(["budget", "strong"]),
+    },
+)
+teams = st.fixed_dictionaries(
+    {},
+    optional={
+        "electricity_usd_per_kwh": st.sampled_from([0.08, 0.30]),
+        "owned_hardware": st.sampled_from(["rtx-3090-24gb-used", "rtx-4090-24gb"]),
+        "horizon_months": st.sampled_from([12, 36]),
+        "maintenance_hours_per_month": st.sampled_from([0, 2]),
+    },
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles, team=teams)
+def test_one_workload_plan_is_exactly_compare(catalog, profile, team):
+    alone = compare(CompareInput.model_validate({**profile, **team}), catalog)
+    result = run(catalog, {"name": "only", **profile}, team=team)
+    rec = alone.recommendation
+    chosen = next(o for o in alone.options if o.id == rec.option_id)
+    (placement,) = result.placements
+    assert placement.option == rec.option_id
+    assert result.monthly_usd == chosen.monthly_usd
+    assert result.horizon_usd == chosen.horizon_usd
+    assert result.upfront_usd == chosen.upfront_usd
+    assert placement.label == chosen.label
+    assert result.workloads[0].recommendation == rec
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(existing=st.lists(profiles, min_size=1, max_size=3), extra=profiles, team=teams)
+def test_adding_a_workload_never_lowers_the_total(catalog, existing, extra, team):
+    named = [{"name": f"w{i}", **p} for i, p in enumerate(existing)]
+    before = run(catalog, *named, team=team)
+    after = run(catalog, *named, {"name": "extra", **extra}, team=team)
+    assert after.horizon_usd >= before.horizon_usd - 1e-6 * max(1.0, before.horizon_usd)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(existing=st.lists(profiles, min_size=2, max_size=3), team=teams)
+def test_the_parts_add_up_and_sharing_never_costs_more_than_alone(catalog, existing, team):
+    named = [{"name": f"w{i}", **p} for i, p in enumerate(existing)]
+    result = run(catalog, *named, team=team)
+    assert result.monthly_usd == sum(pl.monthly_usd for pl in result.placements)
+    boxes = sum(b.monthly_usd for b in result.boxes)
+    assert math.isclose(result.monthly_usd, boxes + sum(pl.cloud_usd for pl in result.placements), rel_tol=1e-9)
+    # each workload alone, its own pick: the plan is never dearer over the horizon
+    separately = sum(
+        next(o.horizon_usd for o in w.options if o.id == w.recommendation.option_id)
+        for w in result.workloads
+        if w.recommendation.conflicts == []
+    )
+    if all(w.recommendation.conflicts == [] for w in result.workloads):
+        assert result.horizon_usd <= separately + 1e-6 * separately
+
+
+def test_the_university_day_bot_and_night_batch(catalog):
+    result = run(catalog, BOT, GRADING)
+    by_name = {pl.workload: pl for pl in result.placements}
+    assert by_name["essay grading"].window == "01:00–06:00"
+    assert by_name["tutoring bot"].window == "09:00–19:00"
+    assert result.monthly_usd == sum(pl.monthly_usd for pl in result.placements)
+    # the grading's five-hour window is what sizes its box: wherever it runs locally, its units
+    # carry its load inside 01:00–06:00
+    for box in result.boxes:
+        assert all(busy <= box.units + 1e-9 for busy in box.busy_by_hour)
+    assert result.all_cloud is not None and result.saves_vs_all_cloud_usd is not None
+    assert result.saves_vs_all_cloud_usd >= 0  # the all-cloud plan was one the search could pick
+
+
+def test_a_box_is_shared_where_the_hours_allow_and_not_where_they_meet(catalog):
+    team = {"hardware": "rtx-4090-24gb"}
+    day = {
+        "requests_per_day": 6500,
+        "input_tokens_per_request": 2000,
+        "output_tokens_per_request": 300,
+        "privacy": "regulated",
+        "traffic_window": "09-17",
+    }
+    night = {**day, "requests_per_day": 4000, "traffic_window": "01-06"}
+    apart = run(catalog, {"name": "day", **day}, {"name": "night", **night}, team=team)
+    ((box),) = apart.boxes
+    assert box.workloads == ["day", "night"] and box.units == 1
+    assert all(0.5 < busy < 1 for busy in box.busy_by_hour if busy)  # more than half a unit each: they must not meet
+    alone = run(catalog, {"name": "day", **day}, team=team)
+    assert apart.upfront_usd == alone.upfront_usd  # bought once
+    # the same two loads in the same hours add up: more units than either needs alone
+    meet = run(catalog, {"name": "day", **day}, {"name": "also day", **day}, team=team)
+    (shared,) = meet.boxes
+    single = alone.boxes[0]
+    assert max(shared.busy_by_hour) == pytest.approx(2 * max(single.busy_by_hour))
+    assert shared.units == math.ceil(2 * max(single.busy_by_hour) - 1e-12)
+
+
+def test_three_workloads_share_one_local_box_where_the_hours_allow(catalog):
+    team = {"hardware": "rtx-4090-24gb"}
+    base = {"input_tokens_per_request": 1500, "output_tokens_per_request": 300, "privacy": "regulated"}
+    result = run(
+        catalog,
+        {"name": "support", "requests_per_day": 7000, "traffic_window": "08-16", **base},
+        {"name": "evening search", "requests_per_day": 6000, "traffic_window": "16-23", **base},
+        {"name": "night batch", "requests_per_day": 8000, "traffic_window": "23-08", **base},
+        team=team,
+    )
+    assert len(result.boxes) == 1
+    (box,) = result.boxes
+    assert sorted(box.workloads) == ["evening search", "night batch", "support"]
+    assert box.units == 1
+    assert all(0.5 < busy < 1 for busy in box.busy_by_hour)  # each more than half the box: one at a time
+    assert all(pl.shares_with for pl in result.placements)
+
+
+def test_a_pinned_workload_goes_where_it_is_pinned_and_says_when_it_may_not(catalog):
+    result = run(catalog, {**BOT, "placement": "cloud"}, GRADING)
+    assert next(pl for pl in result.placements if pl.workload == "tutoring bot").deployment == "cloud"
+    regulated = {**GRADING, "privacy": "regulated", "placement": "cloud"}
+    pinned = run(catalog, regulated)
+    (pl,) = pinned.placements
+    assert pl.deployment == "cloud" and any("regulated" in f for f in pl.failed)
+    assert pinned.conflicts
+
+
+def test_the_budget_is_the_teams(catalog):
+    result = run(catalog, BOT, GRADING, team={"budget_usd_per_month": 1})
+    assert any("budget" in c for c in result.conflicts)
+
+
+def test_workload_names_must_differ(catalog):
+    with pytest.raises(ValueError, match="two workloads are named"):
+        run(catalog, BOT, {**GRADING, "name": "Tutoring  Bot"})
+
+
+def test_a_workload_without_volume_is_named(catalog):
+    with pytest.raises(ToolError, match="essay grading"):
+        run(catalog, BOT, {"name": "essay grading", "privacy": "public"})
