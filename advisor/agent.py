@@ -27,7 +27,9 @@ from advisor.events import (
 )
 from advisor.gate import SentenceGate
 from advisor.interview import Question, Reading, WhatIf, next_question, read_answer, read_whatif
+from advisor.interview.plan_whatif import PlanWhatIf, read_plan_whatif
 from advisor.interview.whatif_terms import cannot_model
+from advisor.interview.workload_mentions import picked
 from advisor.models.base import (
     ChatModel,
     Finished,
@@ -39,12 +41,14 @@ from advisor.models.base import (
 )
 from advisor.models.extract import ask_model, can_extract, merge
 from advisor.prompts import load as load_prompt
-from advisor.state import SessionState, Shown
+from advisor.state import SessionState, Shown, profile_has_volume
 from advisor.text.answer import read_line, recommendation_answer, whatif_answer
+from advisor.text.plan import plan_answer, plan_whatif_markdown
 from advisor.text.summary import MEMO_MARK, recommendation_markdown
 from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog
 from advisor.tools.compare import CompareResult, compare_profile
+from advisor.tools.plan import PlanResult, plan_profiles
 from advisor.tools.profile import WorkloadProfile
 from advisor.tools.registry import TOOLS, ToolInputError, tool_by_function_name
 from advisor.voice import plain_sentence
@@ -91,12 +95,100 @@ def _compare_events(catalog: Catalog, profile: WorkloadProfile) -> Iterator[Agen
     yield result
 
 
+def _plan_events(
+    catalog: Catalog,
+    state: SessionState,
+    profiles: list[tuple[str, WorkloadProfile]] | None = None,
+    pins: dict[str, str] | None = None,
+) -> Iterator[AgentEvent | PlanResult]:
+    """The plan tool across the workloads that have a volume (``profiles``: others, for a what-if)."""
+    named = [(n, p) for n, p in (profiles or state.workload_profiles()) if profile_has_volume(p)]
+    if not named:
+        return
+    arguments: dict[str, Any] = {"workloads": [n for n, _ in named], **({"pins": pins} if pins else {})}
+    yield ToolCalled(name="plan", arguments=arguments, by="interview")
+    try:
+        result = plan_profiles(named, catalog, pins)  # type: ignore[arg-type]
+    except (ToolError, ValidationError) as exc:
+        yield ToolAnswered(name="plan", error=str(exc))
+        return
+    yield ToolAnswered(name="plan", result=result.model_dump(mode="json"))
+    yield result
+
+
+def _several_workloads(ctx: TurnContext, text: str) -> Iterator[AgentEvent]:
+    """Before the reading, in a session of several workloads: a what-if across them is answered
+    here (True); a message that clearly names one workload moves the conversation to it."""
+    state = ctx.state
+    profiles = state.workload_profiles()
+    scenario = None
+    if any(profile_has_volume(p) for _, p in profiles):
+        scenario = read_plan_whatif(text, profiles, state.workload, ctx.catalog)
+    if scenario is not None:
+        if scenario.unsupported is not None:
+            answer = cannot_model(scenario.unsupported or None)
+            yield TextChunk(text=answer)
+        else:
+            answer = yield from _plan_whatif_turn(ctx, scenario)
+        _remember(ctx, text, answer)
+        yield TurnFinished(answer=answer)
+        return True
+    name = picked(text, state.workload_names())
+    if name is not None and name != state.workload:
+        state.use_workload(name)
+        yield Notice(text=f"about {name}: what you say now goes to it (`/workload` lists them)")
+    return False
+
+
+def _plan_whatif_turn(ctx: TurnContext, scenario: PlanWhatIf) -> Iterator[AgentEvent]:
+    """The plan now and the plan with the scenario's changes and moves; the answer's text."""
+    now_profiles = ctx.state.workload_profiles()
+    then_profiles: list[tuple[str, WorkloadProfile]] = []
+    rows: list[dict[str, Any]] = []
+    for name, profile in now_profiles:
+        changes = scenario.changes.get(name, {})
+        try:
+            then = WorkloadProfile.model_validate(profile.model_copy(update=changes).model_dump())
+        except ValidationError as exc:
+            yield Notice(level="warning", text=f"what-if not possible: {exc.errors()[0]['msg']}")
+            return ""
+        then_profiles.append((name, then))
+        rows += [{"workload": name, **row} for row in WhatIf(changes=changes).change_rows(profile)]
+    plans: list[PlanResult] = []
+    for profiles, pins in ((now_profiles, None), (then_profiles, scenario.pins)):
+        for event in _plan_events(ctx.catalog, ctx.state, profiles, pins):
+            if isinstance(event, PlanResult):
+                plans.append(event)
+            else:
+                yield event
+    if len(plans) != 2:
+        return ""
+    now, then = plans
+    placed = {pl.workload: pl.deployment for pl in now.placements}
+    for name, pin in scenario.pins.items():
+        rows.append({"workload": name, "field": "placement", "from": placed.get(name), "to": pin})
+    yield ScenarioComputed(
+        title=scenario.title,
+        changes=rows,
+        options=[pl.model_dump(mode="json") for pl in then.placements],
+        plan=then.model_dump(mode="json"),
+    )
+    answer = plan_whatif_markdown(scenario.title, now, then)
+    yield TextChunk(text=answer)
+    return answer
+
+
 def run_turn(
     ctx: TurnContext, text: str, cancel: threading.Event | None = None, escalate: bool = False
 ) -> Iterator[AgentEvent]:
     cancel = cancel or threading.Event()
     state, catalog = ctx.state, ctx.catalog
     sources: list[Any] = [text]
+
+    if len(state.workload_names()) > 1 and not escalate:  # several workloads: one plan, what-ifs across it
+        handled = yield from _several_workloads(ctx, text)
+        if handled:
+            return
 
     whatif = read_whatif(text, state.profile, catalog)
     if whatif is not None and state.has_volume() and not escalate:
@@ -134,6 +226,14 @@ def run_turn(
                 sources.append(event.model_dump(mode="json"))
             else:
                 yield event
+    plan: PlanResult | None = None
+    if len(state.workload_names()) > 1:  # several workloads: one plan across those with a volume
+        for event in _plan_events(catalog, state):
+            if isinstance(event, PlanResult):
+                plan = event
+                sources.append(event.model_dump(mode="json"))
+            else:
+                yield event
     question = next_question(state.profile, skip=state.declined, asked=state.asked_count)
     state.asked = question.field if question else None
     if question is not None:
@@ -142,6 +242,8 @@ def run_turn(
 
     provisional = result is not None and state.profile.privacy is None
     deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional)
+    if len(state.workload_names()) > 1:
+        deterministic = plan_answer(plan, state.workload, deterministic, changed=bool(diff))
     measured_note = ""
     if result is not None and state.measured is not None and state.measured_fields():
         measured_note = f"_Volume measured, not asked: {state.measured.volume_line()}._"

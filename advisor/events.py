@@ -80,6 +80,7 @@ class ScenarioComputed(BaseModel):
     changes: list[dict[str, Any]]
     options: list[dict[str, Any]]
     recommendation: dict[str, Any] | None = None
+    plan: dict[str, Any] | None = None  # in a session of several workloads: the plan then
 
 
 class TurnFailed(BaseModel):

@@ -31,10 +31,11 @@ from advisor.events import (
 from advisor.measure.measured import Measured
 from advisor.models.base import Message, ModelError
 from advisor.paths import cache_dir, data_dir, db_path, file_name_part, write_new_file
-from advisor.state import SessionState
+from advisor.state import SessionState, profile_has_volume
 from advisor.store import SpendSummary, Store
 from advisor.tools.base import ToolError
 from advisor.tools.compare import CompareResult, compare_profile
+from advisor.tools.plan import PlanResult, plan_profiles
 from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
 
 if TYPE_CHECKING:
@@ -475,9 +476,11 @@ class Session:
         from advisor.interview import resolve_id_field
 
         name = field.replace("-", "_")
-        if name not in WorkloadProfile.model_fields:
+        if name not in WorkloadProfile.model_fields and name != "traffic_window":
             fields = ", ".join(WorkloadProfile.model_fields)
             raise UsageError(f"{field}: unknown field; fields are {fields}")
+        if name == "traffic_window":  # '01-06': where the window lies and how long it is, both
+            return self._set_window(field, value)
         parsed: object = None if value.lower() in ("none", "unset", "") else value
         if parsed is not None:
             parsed = resolve_id_field(name, value, self.catalog)
@@ -486,6 +489,54 @@ class Session:
         except ValidationError as exc:
             err = exc.errors()[0]
             raise UsageError(f"{field}: {value!r} {err['msg'].removeprefix('Value error, ')}") from None
+        self.save()
+        return diff
+
+    # ---- workloads ---------------------------------------------------------------------------
+    def add_workload(self, name: str) -> str:
+        """A new workload (the team's settings, nothing else), now the one discussed; saved at once."""
+        return self._change_workloads(lambda state: state.add_workload(name))
+
+    def use_workload(self, name: str) -> str:
+        return self._change_workloads(lambda state: state.use_workload(name))
+
+    def select_workload(self, name: str) -> str:
+        """`ask --workload NAME`: the workload this turn is about (new names are added)."""
+        return self._change_workloads(lambda state: state.select_workload(name))
+
+    def rename_workload(self, old: str, new: str) -> str:
+        return self._change_workloads(lambda state: state.rename_workload(old, new))
+
+    def drop_workload(self, name: str) -> str:
+        return self._change_workloads(lambda state: state.drop_workload(name))
+
+    def _change_workloads(self, change: Callable[[SessionState], str]) -> str:
+        done = change(self.state)  # a WorkloadError is a UsageError: one line, the session goes on
+        self.save()
+        return done
+
+    def plan(self, pins: dict[str, str] | None = None) -> PlanResult | None:
+        """One plan across the workloads that have a volume; None until one has, or when it cannot be
+        made (a workload the catalog cannot serve: its own comparison says why)."""
+        named = [(n, p) for n, p in self.state.workload_profiles() if profile_has_volume(p)]
+        if not named:
+            return None
+        try:
+            return plan_profiles(named, self.catalog, pins)  # type: ignore[arg-type]
+        except (ToolError, ValidationError):
+            return None
+
+    def _set_window(self, field: str, value: str) -> dict:
+        from advisor.tools.workloads import parse_window
+
+        if value.lower() in ("none", "unset", ""):
+            diff = self.state.apply({"traffic_start_hour": None, "traffic_hours": None})
+        else:
+            try:
+                start, hours = parse_window(value)
+            except ValueError as exc:
+                raise UsageError(f"{field}: {value!r} {exc}") from None
+            diff = self.state.apply({"traffic_start_hour": start, "traffic_hours": hours})
         self.save()
         return diff
 
@@ -572,6 +623,7 @@ class Session:
             memo=self.state.memo,
             session_name=self.name,
             conversation=self.conversation(),
+            plan=self.plan() if len(self.state.workload_names()) > 1 else None,
         )
         name, today = file_name_part(self.name), f"{date.today():%Y-%m-%d}"
         dated = re.match(r"\d{4}-\d{2}-\d{2}", name)  # an auto-named session carries its date already
@@ -589,6 +641,8 @@ def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
                 out[key] = _three_way(base.get(key), value, theirs.get(key))
         return out
     if isinstance(ours, list) and isinstance(base, list) and isinstance(theirs, list):
+        if theirs == base:  # nobody else changed it: this side's list as it is, in its order
+            return ours
         removed = [x for x in base if x not in ours]
         kept = [x for x in theirs if x not in removed]
         return kept + [x for x in ours if x not in kept and x not in base]

@@ -11,9 +11,43 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from advisor.errors import UsageError
 from advisor.interview.pending import Choice
 from advisor.measure.measured import Measured
 from advisor.tools.profile import WorkloadProfile
+from advisor.tools.workloads import MAX_WORKLOADS, TEAM_FIELDS, combined, team_part, workload_part
+
+FIRST_WORKLOAD = "workload 1"  # the name of a session's first workload until the user names it
+
+
+class ParkedWorkload(BaseModel):
+    """A workload not being discussed: its own profile fields and what the interview knows of them
+    (the team's fields stay with the session, shared)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    name: str
+    profile: WorkloadProfile = Field(default_factory=WorkloadProfile)  # its own fields only
+    given: list[str] = Field(default_factory=list)
+    declined: list[str] = Field(default_factory=list)
+    asked_count: dict[str, int] = Field(default_factory=dict)
+    measured: Measured | None = None
+
+
+class WorkloadError(UsageError):
+    """A workload command that cannot be done: one line saying why and what to do."""
+
+
+def same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _team_only(fields: list[str]) -> list[str]:
+    return [f for f in fields if f in TEAM_FIELDS]
+
+
+def _own_only(fields: list[str]) -> list[str]:
+    return [f for f in fields if f not in TEAM_FIELDS]
 
 
 class Shown(BaseModel):
@@ -43,6 +77,12 @@ class SessionState(BaseModel):
     unread: list[str] = Field(default_factory=list)  # the last answer's numbers no reading used
     open_choices: list[Choice] = Field(default_factory=list)  # questions with options the next answer may pick
     shown: Shown = Field(default_factory=Shown)  # what the answers have shown: the next says what changed
+    # Several workloads: ``profile`` (and given, declined, …) is the one being discussed, with the team's
+    # fields; the others wait in ``parked``. ``names``: every workload in the order they were added
+    # (empty: one workload, as a session saved before workloads existed loads).
+    workload: str = FIRST_WORKLOAD
+    parked: list[ParkedWorkload] = Field(default_factory=list)
+    names: list[str] = Field(default_factory=list)
 
     def apply(self, changes: dict[str, Any]) -> dict[str, list[Any]]:
         """Set fields (validated by the profile model); the [old, new] of each that changed."""
@@ -84,9 +124,135 @@ class SessionState(BaseModel):
         ]
 
     def has_volume(self) -> bool:
-        p = self.profile
-        return (
-            p.monthly_input_tokens is not None
-            or p.monthly_output_tokens is not None
-            or (p.requests_per_day is not None and p.input_tokens_per_request is not None)
+        return profile_has_volume(self.profile)
+
+    # ---- several workloads ---------------------------------------------------------------------
+    def workload_names(self) -> list[str]:
+        return list(self.names) or [self.workload]
+
+    def find_workload(self, name: str) -> str | None:
+        """The workload called ``name`` (case and spacing aside), or None."""
+        return next((n for n in self.workload_names() if same_name(n, name)), None)
+
+    def _named(self, name: str) -> str:
+        found = self.find_workload(name)
+        if found is None:
+            raise WorkloadError(f"workload: no {name!r}; the workloads are {', '.join(self.workload_names())}")
+        return found
+
+    def _park(self) -> ParkedWorkload:
+        """The workload being discussed, as it waits while another is."""
+        return ParkedWorkload(
+            name=self.workload,
+            profile=WorkloadProfile.model_validate(workload_part(self.profile)),
+            given=_own_only(self.given),
+            declined=_own_only(self.declined),
+            asked_count={f: n for f, n in self.asked_count.items() if f not in TEAM_FIELDS},
+            measured=self.measured,
         )
+
+    def _take_up(self, parked: ParkedWorkload) -> None:
+        """Discuss ``parked``: its fields with the team's; the question pending was the other's."""
+        self.profile = combined(self.profile, parked.profile)
+        self.given = _team_only(self.given) + [f for f in parked.given if f not in TEAM_FIELDS]
+        self.declined = _team_only(self.declined) + [f for f in parked.declined if f not in TEAM_FIELDS]
+        self.asked_count = {f: n for f, n in self.asked_count.items() if f in TEAM_FIELDS} | {
+            f: n for f, n in parked.asked_count.items() if f not in TEAM_FIELDS
+        }
+        self.measured = parked.measured
+        self.workload = parked.name
+        self.asked, self.open_choices, self.unread = None, [], []
+
+    def add_workload(self, name: str) -> str:
+        """A new workload, empty but for the team's settings, now the one discussed."""
+        name = " ".join(name.split())
+        if not name:
+            raise WorkloadError("workload: give it a name, e.g. /workload add essay grading")
+        if len(name) > 60:
+            raise WorkloadError(f"workload: {name[:40]!r}… is too long a name (60 characters at most)")
+        if self.find_workload(name) is not None:
+            raise WorkloadError(f"workload: {name!r} exists already; /workload use {name} discusses it")
+        if len(self.workload_names()) >= MAX_WORKLOADS:
+            raise WorkloadError(f"workload: {MAX_WORKLOADS} workloads at most in one session; drop one first")
+        names = self.workload_names()
+        self.parked.append(self._park())
+        self._take_up(ParkedWorkload(name=name))
+        self.names = [*names, name]
+        return name
+
+    def select_workload(self, name: str) -> str:
+        """`ask --workload NAME`: discuss it; a new name is added — or names the session's first
+        workload while that is still empty and unnamed. Says which it did."""
+        found = self.find_workload(name)
+        if found is not None:
+            self.use_workload(found)
+            return f"workload {found!r}"
+        if self.workload_names() == [FIRST_WORKLOAD] and not workload_part(self.profile) and self.measured is None:
+            return f"workload {self.rename_workload(FIRST_WORKLOAD, name)!r} (named)"
+        return f"workload {self.add_workload(name)!r} (new)"
+
+    def use_workload(self, name: str) -> str:
+        """Discuss the workload called ``name`` (the one discussed now waits)."""
+        target = self._named(name)
+        if target == self.workload:
+            return target
+        parked = next(p for p in self.parked if p.name == target)
+        self.parked = [p for p in self.parked if p.name != target] + [self._park()]
+        self._take_up(parked)
+        return target
+
+    def rename_workload(self, old: str, new: str) -> str:
+        old = self._named(old)
+        new = " ".join(new.split())
+        if not new or len(new) > 60:
+            raise WorkloadError("workload: give a name of 1 to 60 characters")
+        clash = self.find_workload(new)
+        if clash is not None and clash != old:
+            raise WorkloadError(f"workload: {clash!r} exists already")
+        self.names = [new if n == old else n for n in self.workload_names()]
+        if self.workload == old:
+            self.workload = new
+        for p in self.parked:
+            if p.name == old:
+                p.name = new
+        return new
+
+    def drop_workload(self, name: str) -> str:
+        """Remove a workload; dropping the one discussed moves to the first other. The last stays."""
+        target = self._named(name)
+        names = self.workload_names()
+        if len(names) == 1:
+            raise WorkloadError(f"workload: {target!r} is the only one; /reset starts afresh")
+        if target == self.workload:
+            self.use_workload(next(n for n in names if n != target))
+        self.parked = [p for p in self.parked if p.name != target]
+        self.names = [n for n in names if n != target]
+        return target
+
+    def workload_profiles(self) -> list[tuple[str, WorkloadProfile]]:
+        """Every workload's whole profile (its own fields and the team's), in the order added."""
+        team = team_part(self.profile)
+        parked = {p.name: p for p in self.parked}
+        out = []
+        for name in self.workload_names():
+            profile = self.profile if name == self.workload else combined(team, parked[name].profile)
+            out.append((name, profile))
+        return out
+
+    def workload_state(self, name: str) -> SessionState:
+        """One workload's state as a one-workload session would hold it (for reports and panels)."""
+        name = self._named(name)
+        if name == self.workload:
+            return self
+        parked = next(p for p in self.parked if p.name == name)
+        view = SessionState(profile=self.profile.model_copy(), given=list(self.given), declined=list(self.declined))
+        view._take_up(parked)
+        return view
+
+
+def profile_has_volume(p: WorkloadProfile) -> bool:
+    return (
+        p.monthly_input_tokens is not None
+        or p.monthly_output_tokens is not None
+        or (p.requests_per_day is not None and p.input_tokens_per_request is not None)
+    )

@@ -10,9 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor.tools.base import ToolError
+from advisor.tools.catalog import load_catalog
 from advisor.tools.compare import CompareInput, compare
 from advisor.tools.plan import plan
 from advisor.tools.workloads import PlanInput
+
+CATALOG = load_catalog()  # the shipped catalog (not the fixture: a failing example prints its arguments)
 
 BOT = {
     "name": "tutoring bot",
@@ -64,9 +67,10 @@ teams = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profile=profiles, team=teams)
-def test_one_workload_plan_is_exactly_compare(catalog, profile, team):
+def test_one_workload_plan_is_exactly_compare(profile, team):
+    catalog = CATALOG
     alone = compare(CompareInput.model_validate({**profile, **team}), catalog)
     result = run(catalog, {"name": "only", **profile}, team=team)
     rec = alone.recommendation
@@ -80,30 +84,30 @@ def test_one_workload_plan_is_exactly_compare(catalog, profile, team):
     assert result.workloads[0].recommendation == rec
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(existing=st.lists(profiles, min_size=1, max_size=3), extra=profiles, team=teams)
-def test_adding_a_workload_never_lowers_the_total(catalog, existing, extra, team):
+def test_adding_a_workload_never_lowers_the_total(existing, extra, team):
+    catalog = CATALOG
     named = [{"name": f"w{i}", **p} for i, p in enumerate(existing)]
     before = run(catalog, *named, team=team)
     after = run(catalog, *named, {"name": "extra", **extra}, team=team)
     assert after.horizon_usd >= before.horizon_usd - 1e-6 * max(1.0, before.horizon_usd)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(existing=st.lists(profiles, min_size=2, max_size=3), team=teams)
-def test_the_parts_add_up_and_sharing_never_costs_more_than_alone(catalog, existing, team):
+def test_the_parts_add_up_and_sharing_never_costs_more_than_alone(existing, team):
     named = [{"name": f"w{i}", **p} for i, p in enumerate(existing)]
-    result = run(catalog, *named, team=team)
+    result = run(CATALOG, *named, team=team)
     assert result.monthly_usd == sum(pl.monthly_usd for pl in result.placements)
     boxes = sum(b.monthly_usd for b in result.boxes)
     assert math.isclose(result.monthly_usd, boxes + sum(pl.cloud_usd for pl in result.placements), rel_tol=1e-9)
-    # each workload alone, its own pick: the plan is never dearer over the horizon
-    separately = sum(
-        next(o.horizon_usd for o in w.options if o.id == w.recommendation.option_id)
-        for w in result.workloads
-        if w.recommendation.conflicts == []
-    )
-    if all(w.recommendation.conflicts == [] for w in result.workloads):
+    # each workload on its own pick, boxes bought apart: the plan is never dearer over the horizon. (Not
+    # with owned hardware: alone, each would use the owned box; together they share it.)
+    if "owned_hardware" not in team and all(w.recommendation.conflicts == [] for w in result.workloads):
+        separately = sum(
+            next(o.horizon_usd for o in w.options if o.id == w.recommendation.option_id) for w in result.workloads
+        )
         assert result.horizon_usd <= separately + 1e-6 * separately
 
 

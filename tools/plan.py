@@ -28,7 +28,7 @@ from advisor.tools.compare import CompareInput, CompareResult, Recommendation, c
 from advisor.tools.options import Deployment, Option, Plan, build_plans, evaluate, unit_words, window_hours
 from advisor.tools.profile import ResolvedProfile, WorkloadProfile, resolve
 from advisor.tools.sharing import Load, Sharing, busy_by_hour, units_needed
-from advisor.tools.workloads import PlanInput, window_words
+from advisor.tools.workloads import Pin, PlanInput, plan_input, window_words
 
 # The search tries every subset of workloads on every kind of box: about 3^workloads × kinds steps.
 # Past this many, it tries fewer kinds of box (each workload's cheapest first) and says so.
@@ -375,6 +375,16 @@ def plan(inp: PlanInput, catalog: Catalog, today: date | None = None) -> PlanRes
     )
     result.summary = _summary(result)
     return result
+
+
+def plan_profiles(
+    named: list[tuple[str, WorkloadProfile]],
+    catalog: Catalog,
+    pins: dict[str, Pin] | None = None,
+    today: date | None = None,
+) -> PlanResult:
+    """The plan across whole profiles (a session's workloads, each with the team's fields)."""
+    return plan(plan_input(named, pins), catalog, today)
 
 
 def _compare_alone(name: str, profile: WorkloadProfile, top: int, catalog: Catalog, today: date) -> CompareResult:

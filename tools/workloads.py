@@ -36,7 +36,7 @@ TEAM_FIELDS: tuple[str, ...] = (
     "price_factors",
 )
 MAX_WORKLOADS = 10
-Placement = Literal["cloud", "local", "hybrid"]
+Pin = Literal["cloud", "local", "hybrid"]
 
 
 def workload_fields() -> list[str]:
@@ -109,7 +109,7 @@ class NamedWorkload(WorkloadProfile):
     """One workload of a plan: a name and its own profile fields (never the team's)."""
 
     name: str = Field(min_length=1, max_length=60)
-    placement: Placement | None = Field(
+    placement: Pin | None = Field(
         default=None, description="pin the workload to cloud, local or hybrid (a what-if: 'move it to the cloud')"
     )
 
@@ -192,6 +192,22 @@ class PlanInput(BaseModel):
     def profiles(self) -> list[tuple[str, WorkloadProfile]]:
         """Each workload's whole profile (its fields and the team's), by name, in order."""
         return [(w.name, combined(self.team.values, w.profile())) for w in self.workloads]
+
+
+def plan_input(
+    named: list[tuple[str, WorkloadProfile]], pins: dict[str, Pin] | None = None, top: int = 3
+) -> PlanInput:
+    """The plan's input from whole profiles (a session's workloads): the team's fields from the first
+    (they share them), each workload's own from itself."""
+    pins = pins or {}
+    return PlanInput(
+        team=TeamSettings.model_validate(team_part(named[0][1])),
+        workloads=[
+            NamedWorkload.model_validate({"name": name, "placement": pins.get(name), **workload_part(profile)})
+            for name, profile in named
+        ],
+        top=top,
+    )
 
 
 def read_workloads(path: Path, team: dict[str, Any] | None = None) -> PlanInput:

@@ -126,7 +126,30 @@ def ask_document(session: Session, answer: str, notices: list[str] | None = None
         "session": session.name,
         "unread": session.state.unread,
         "notices": list(dict.fromkeys(notices or [])),
+        **workloads_document(session),
     }
+
+
+def workloads_document(session: Session) -> dict[str, Any]:
+    """`workloads` (each with its profile, options and placement; the one in use marked) and `plan`
+    (one across those with a volume; null until one has)."""
+    plan = session.plan()
+    data = plan.model_dump(mode="json") if plan is not None else None
+    priced = {w["name"]: w for w in data.pop("workloads")} if data else {}
+    workloads = []
+    for name, profile in session.state.workload_profiles():
+        entry = priced.get(name)
+        workloads.append(
+            {
+                "name": name,
+                "current": name == session.state.workload,
+                "profile": entry["profile"] if entry else profile.model_dump(exclude_none=True),
+                "options": entry["options"] if entry else [],
+                "recommendation": entry["recommendation"] if entry else None,
+                "placement": entry["placement"] if entry else None,
+            }
+        )
+    return {"workloads": workloads, "plan": data}
 
 
 def finite(value: Any) -> Any:

@@ -36,8 +36,17 @@ class AskFront:
     keymap_file = None
     pending_catalog_update: tuple | None = None
 
-    def __init__(self, config: Config, session_name: str | None, new: bool, as_json: bool, models: bool) -> None:
+    def __init__(
+        self,
+        config: Config,
+        session_name: str | None,
+        new: bool,
+        as_json: bool,
+        models: bool,
+        workload: str | None = None,
+    ) -> None:
         self.config, self.session_name, self.new, self.as_json = config, session_name, new, as_json
+        self.workload = workload  # `--workload NAME`: the workload the command acts on
         self.models = models  # find the models as the session opens (/model names them)
         self._session: Any = None
         self._connected = False
@@ -51,6 +60,8 @@ class AskFront:
             from advisor.session import Session
 
             self._session = Session.load(self.config, self.session_name, new=self.new, on_progress=progress)
+            if self.workload is not None:
+                self.pending.append(self._session.select_workload(self.workload))
         if self.models and not self._connected:
             self._connect()
         return self._session
@@ -112,14 +123,17 @@ class AskFront:
         pass
 
 
-def run_slash(config: Config, text: str, *, session_name: str | None, new: bool, as_json: bool) -> int:
+def run_slash(
+    config: Config, text: str, *, session_name: str | None, new: bool, as_json: bool, workload: str | None = None
+) -> int:
     """Run one slash command; its exit status (bad input: one line on stderr and 2, as the CLI's)."""
     from advisor.commands.ask_output import ask_document, finite
     from advisor.slash.commands import COMMANDS, split
     from advisor.slash.run import OK, run_command
 
     command = COMMANDS.get(split(text)[0])
-    front = AskFront(config, session_name, new, as_json, models=bool(command and command.names_models))
+    models = bool(command and command.names_models)
+    front = AskFront(config, session_name, new, as_json, models=models, workload=workload)
     try:
         status = asyncio.run(run_command(front, text))
         if status != OK:

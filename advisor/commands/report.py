@@ -65,13 +65,18 @@ def write_report(
             raise UsageError(f"session {session.name!r}: the profile cannot be compared; check it with /set")
         spend = session.spend()
         turns = session.conversation() if conversation else None
+        plan = session.plan() if len(session.state.workload_names()) > 1 else None
     finally:
         session.close()
     state, catalog = session.state, session.catalog
     if fmt == "json":
-        document = render_json(state, result, catalog, spend, session_name=session.name, conversation=turns)
+        document = render_json(
+            state, result, catalog, spend, session_name=session.name, conversation=turns, plan=plan
+        )
         text = json.dumps(document, indent=2) + "\n"
     else:
-        text = render_markdown(state, result, catalog, spend, session_name=session.name, conversation=turns)
+        text = render_markdown(
+            state, result, catalog, spend, session_name=session.name, conversation=turns, plan=plan
+        )
     _emit(text, out)
     return 0

@@ -54,6 +54,13 @@ COMMANDS: dict[str, Command] = {
             "write the report as Markdown (default: exports/ in the data dir, one file a session a day); never"
             " over an existing file",
         ),
+        Command(
+            "/workload",
+            "/workload [list] · add NAME · use NAME · rename [OLD to] NEW · drop NAME",
+            "several workloads in one session, one plan across them: what you say goes to the one in use",
+            True,
+            True,
+        ),
         Command("/sessions", "/sessions [NAME]", "list the sessions, or switch to one", False, True),
         Command("/model", "/model", "which local model and which Claude model answer, and why", names_models=True),
         Command(
@@ -82,6 +89,9 @@ KEYS_HELP = (
 )
 
 
+WORKLOAD_ACTIONS = ("list", "add", "use", "rename", "drop")
+
+
 def split(text: str) -> tuple[str, str]:
     """'/set a b' → ('/set', 'a b')."""
     name, _, rest = text.strip().partition(" ")
@@ -95,7 +105,7 @@ def complete(text: str, fields: Iterable[str] = (), sessions: Iterable[str] = ()
     if " " not in text:
         return [f"{name} " for name in COMMANDS if name.startswith(text.lower())]
     name, _, rest = text.partition(" ")
-    choices = {"/set": fields, "/sessions": sessions}.get(name.lower())
+    choices = {"/set": fields, "/sessions": sessions, "/workload": WORKLOAD_ACTIONS}.get(name.lower())
     if choices is None or " " in rest:
         return []
     return [f"{name} {choice} " for choice in choices if choice.startswith(rest)]

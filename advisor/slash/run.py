@@ -164,6 +164,34 @@ class Commands:
         await front.reply(import_markdown(measured, session.name))
         await front.session_changed(set(diff))
 
+    async def cmd_workload(self, rest: str) -> None:
+        """`/workload [list] · add NAME · use NAME · rename [OLD to] NEW · drop NAME`."""
+        from advisor.text.plan import workloads_markdown
+
+        action, _, name = rest.strip().partition(" ")
+        action, name, session = action.lower(), " ".join(name.split()), self.session
+        if action in ("", "list", "ls"):
+            await self.front.reply(workloads_markdown(session.state, session.plan()))
+            return
+        if action not in ("add", "use", "switch", "rename", "drop", "remove"):
+            raise UsageError(f"workload: {action!r} is not add, use, rename, drop or list")
+        if not name:
+            raise UsageError(f"workload: {action} which? e.g. /workload {action} essay grading")
+        if action == "add":
+            added = session.add_workload(name)
+            said = f"added workload {added!r}; what you say now goes to it (its volume first)"
+        elif action in ("use", "switch"):
+            said = f"workload {session.use_workload(name)!r}: what you say now goes to it"
+        elif action == "rename":
+            old, to, new = name.rpartition(" to ")
+            if not to or session.state.find_workload(old) is None:
+                old, new = session.state.workload, name
+            said = f"renamed {session.state.find_workload(old)!r} to {session.rename_workload(old, new)!r}"
+        else:
+            said = f"dropped workload {session.drop_workload(name)!r}; now on {session.state.workload!r}"
+        await self.front.notice(said)
+        await self.front.session_changed()
+
     async def cmd_export(self, rest: str) -> None:
         written = self.session.export(Path(rest).expanduser() if rest else None)
         copied = " (path copied)" if self.front.copy(str(written)) else ""

@@ -29,6 +29,19 @@ def money_parts(parts: list[float]) -> tuple[list[str], str]:
     return shown, money(round(total / step) * step) if step == 0.01 else f"${round(total):,.0f}"
 
 
+def short_placement(placement: Any, *, shared: bool = True) -> str:
+    """'local rtx-5090-32gb (shared)', 'cloud groq-gpt-oss-120b', 'hybrid rtx-3090-24gb-used + claude-…'."""
+    pl = placement if isinstance(placement, dict) else placement.model_dump()
+    units = ""
+    if pl["hardware"]:
+        label = pl["label"]
+        units = label.split(" × ", 1)[0].rsplit(" ", 1)[-1] + "× " if " × " in label else ""
+    parts = [f"{units}{pl['hardware']}"] if pl["hardware"] else []
+    parts += pl["cloud_models"][-1:] if pl["deployment"] == "hybrid" else pl["cloud_models"]
+    together = " (shared)" if shared and pl["shares_with"] else ""
+    return f"{pl['deployment']} " + " + ".join(parts) + together
+
+
 def _data(plan: Any) -> dict[str, Any]:
     return plan if isinstance(plan, dict) else plan.model_dump(mode="json")
 
@@ -121,4 +134,76 @@ def plan_markdown(plan: Any, *, heading: str = "**{}**") -> str:
     lines += [f"- ⚠ {markdown_cell(c)}" for c in data["conflicts"]]
     lines += [f"- {line}" for line in box_lines(data)]
     lines += [f"- {line}" for line in reason_lines(data)]
+    return "\n".join(lines)
+
+
+def workloads_markdown(state: Any, plan: Any | None) -> str:
+    """`/workload list`: each workload, the one in use marked, with its placement and monthly part."""
+    from advisor.state import profile_has_volume
+    from advisor.text.render import count, format_value
+
+    data = _data(plan) if plan is not None else None
+    placed = {pl["workload"]: pl for pl in data["placements"]} if data else {}
+    parts = dict(zip(placed, money_parts([pl["monthly_usd"] for pl in placed.values()])[0], strict=True))
+    rows = []
+    for name, profile in state.workload_profiles():
+        mark = "▶" if name == state.workload else ""
+        volume = f"{count(profile.requests_per_day)} a day" if profile.requests_per_day else (
+            "tokens a month" if profile_has_volume(profile) else "no volume yet"
+        )
+        privacy = format_value("privacy", profile.privacy) if profile.privacy else "—"
+        pl = placed.get(name)
+        rows.append([mark, name, volume, privacy, pl["label"] if pl else "—", parts.get(name, "—")])
+    table = markdown_table(["", "workload", "volume", "privacy", "placement", "monthly"], rows, right=(5,))
+    using = f"What you say goes to **{markdown_cell(state.workload)}**; `/workload use NAME` switches,"
+    using += " `/workload add NAME` adds one."
+    lines = [f"**Workloads** — {len(rows)}", "", table, "", using]
+    if data and len(placed) > 1:
+        lines += ["", headline(data)]
+    return "\n".join(lines)
+
+
+def plan_answer(plan: Any | None, workload: str, answer: str, *, changed: bool) -> str:
+    """A turn's answer in a session of several workloads: the plan across them first (in full when
+    something changed, else its one line), then the answer about the workload in use, named."""
+    parts = []
+    if plan is not None:
+        parts.append(plan_markdown(plan) if changed else f"**Current plan — {_data(plan)['summary']}**")
+    parts.append(f"**{markdown_cell(workload)}** (the workload in use; `/workload` lists them)")
+    parts.append(answer)
+    return "\n\n".join(p for p in parts if p)
+
+
+def plan_whatif_markdown(title: str, now: Any, then: Any) -> str:
+    """A scenario across the workloads: each one's placement and part now and then, the combined
+    figures (each column adds up as shown), and each plan's summary."""
+    before, after = _data(now), _data(then)
+    was = {pl["workload"]: pl for pl in before["placements"]}
+    will = {pl["workload"]: pl for pl in after["placements"]}
+    names = list(dict.fromkeys([*was, *will]))
+    now_shown, now_total = money_parts([was[n]["monthly_usd"] for n in names if n in was])
+    then_shown, then_total = money_parts([will[n]["monthly_usd"] for n in names if n in will])
+    now_by, then_by = dict(zip([n for n in names if n in was], now_shown, strict=True)), dict(
+        zip([n for n in names if n in will], then_shown, strict=True)
+    )
+    rows = [
+        [n, was[n]["label"] if n in was else "—", now_by.get(n, "—"), will[n]["label"] if n in will else "—",
+         then_by.get(n, "—")]
+        for n in names
+    ]
+    rows.append(["combined", "", now_total, "", then_total])
+    months = f"{after['horizon_months']:g} months"
+    table = markdown_table(["workload", "now", "monthly now", "then", "monthly then"], rows, right=(2, 4))
+    lines = [
+        f"**Scenario — {markdown_cell(title)}**",
+        "",
+        table,
+        "",
+        f"- over {months}: {money(before['horizon_usd'])} now, {money(after['horizon_usd'])} then",
+        f"- now: {before['summary']}",
+        f"- then: {after['summary']}",
+        *(f"- ⚠ then: {markdown_cell(c)}" for c in after["conflicts"] if c not in before["conflicts"]),
+        "",
+        "_This is a scenario; the workloads are unchanged. `/workload use NAME` then `/set` keeps a change._",
+    ]
     return "\n".join(lines)

@@ -17,6 +17,7 @@ from advisor.measure.render import measured_document
 from advisor.state import SessionState
 from advisor.store import SpendSummary
 from advisor.text.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
+from advisor.text.plan import plan_markdown
 from advisor.text.render import (
     OPTION_FIGURES,
     format_value,
@@ -34,6 +35,7 @@ from advisor.tools import clock
 from advisor.tools.catalog import STALE_AFTER_DAYS, Catalog
 from advisor.tools.compare import CompareInput, CompareResult
 from advisor.tools.options import Option
+from advisor.tools.plan import PlanResult
 
 TITLE = "LLM deployment recommendation"
 
@@ -384,14 +386,24 @@ def render_markdown(
     session_name: str | None = None,
     generated: date | None = None,
     conversation: list[Exchange] | None = None,
+    plan: PlanResult | None = None,
 ) -> str:
+    """The report. With a ``plan`` across several workloads: the plan first, then one section a
+    workload (its recommendation, options, charts and profile), then the prices of them all."""
     day = generated or clock.today()
     out = _header(session_name, day)
-    out += _recommendation(result)
-    out += _options(result)
-    out += _cumulative(result)
-    out += _volume(result, _volume_input(state, result, catalog))
-    out += _profile(state, result)
+    several = plan is not None and len(plan.workloads) > 1
+    if several:
+        assert plan is not None
+        out += [plan_markdown(plan, heading="## {}"), ""]
+        out += ["Assumptions across the plan:", "", *[f"- {a}" for a in plan.assumptions[:2]], ""]
+        for workload in plan.workloads:
+            own_state, own = state.workload_state(workload.name), workload_result(plan, workload.name)
+            out += [f"## Workload: {workload.name}", "", *_in_the_plan(plan, workload.name)]
+            out += _demoted(_workload_sections(own_state, own, catalog, alone=True))
+        result = _all_options(plan)
+    else:
+        out += _workload_sections(state, result, catalog)
     out += _prices(result, catalog, day)
     out += _tiers(result, catalog)
     out += _context(result)
@@ -399,6 +411,49 @@ def render_markdown(
     out += _spend(spend)
     out += _conversation(conversation)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _in_the_plan(plan: PlanResult, name: str) -> list[str]:
+    pl = next(p for p in plan.placements if p.workload == name)
+    out = [f"**In the plan:** {pl.label} — {money(pl.monthly_usd)} a month ({pl.window}).", ""]
+    return out + [f"- {r}" for r in pl.reasons] + [""]
+
+
+def _workload_sections(state: SessionState, result: CompareResult, catalog: Catalog, alone: bool = False) -> list[str]:
+    out = _recommendation(result)
+    if alone:
+        out[0] = "## On its own"
+    out += _options(result)
+    out += _cumulative(result)
+    out += _volume(result, _volume_input(state, result, catalog))
+    out += _profile(state, result)
+    return out
+
+
+def _demoted(lines: list[str]) -> list[str]:
+    """A workload's sections under its own heading: ``## X`` becomes ``### X``."""
+    return [f"#{line}" if line.startswith("## ") else line for line in lines]
+
+
+def workload_result(plan: PlanResult, name: str) -> CompareResult:
+    """One workload's comparison as the plan holds it, in the shape the report's sections take."""
+    w = next(w for w in plan.workloads if w.name == name)
+    stale = [m for m in plan.stale_prices if any(m in o.cloud_models for o in w.options)]
+    return CompareResult(
+        profile=w.profile,
+        options=w.options,
+        recommendation=w.recommendation,
+        horizon_months=plan.horizon_months,
+        stale_prices=stale,
+        assumptions=w.assumptions,
+    )
+
+
+def _all_options(plan: PlanResult) -> CompareResult:
+    """Every workload's options together: the prices and tiers they rest on, listed once."""
+    first = workload_result(plan, plan.workloads[0].name)
+    options = [o for w in plan.workloads for o in w.options]
+    return first.model_copy(update={"options": options, "stale_prices": plan.stale_prices})
 
 
 # ---- JSON --------------------------------------------------------------------------------------
@@ -411,8 +466,11 @@ def render_json(
     session_name: str | None = None,
     generated: date | None = None,
     conversation: list[Exchange] | None = None,
+    plan: PlanResult | None = None,
 ) -> dict[str, Any]:
-    """The report's content as data: every figure as the comparison holds it (unrounded)."""
+    """The report's content as data: every figure as the comparison holds it (unrounded). With a
+    ``plan`` across several workloads: ``plan`` and ``workloads`` too (the top-level figures are
+    the workload in use's)."""
     day = generated or clock.today()
     point = crossover(result)
     memo = memo_text(memo, state.memo)
@@ -438,4 +496,15 @@ def render_json(
         "memo": {"author": "Claude", "text": memo} if memo else None,
         "spend": spend.model_dump() if spend is not None else None,
         **({"conversation": [turn.model_dump() for turn in conversation]} if conversation is not None else {}),
+        **(_plan_document(state, plan) if plan is not None and len(plan.workloads) > 1 else {}),
     }
+
+
+def _plan_document(state: SessionState, plan: PlanResult) -> dict[str, Any]:
+    data = plan.model_dump(mode="json")
+    workloads = data.pop("workloads")
+    for w in workloads:
+        own = state.workload_state(w["name"])
+        w["given"] = list(own.given)
+        w["current"] = w["name"] == state.workload
+    return {"plan": data, "workloads": workloads}

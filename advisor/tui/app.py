@@ -43,6 +43,7 @@ from advisor.tui.widgets.options_table import OptionsPanel
 from advisor.tui.widgets.profile_panel import ProfilePanel
 from advisor.tui.widgets.prompt import PromptInput
 from advisor.tui.widgets.status import ActivityLine, StatusBar
+from advisor.tui.widgets.workloads_panel import WorkloadsPanel
 
 SessionFactory = Callable[[Callable[[str], None]], Any]  # (on_progress) -> Session
 MAX_QUEUED = 5  # messages sent while a reply runs wait, each its own turn; more are refused
@@ -99,6 +100,7 @@ class AdvisorApp(App):
                 yield ActivityLine(id="activity")
                 yield PromptInput(self.completions, id="prompt")
             with Vertical(id="side"):
+                yield WorkloadsPanel(id="workloads")
                 yield ProfilePanel(id="profile")
                 yield OptionsPanel(id="options")
                 yield ChartsPanel(id="charts")
@@ -366,6 +368,8 @@ class AdvisorApp(App):
             self.query_one(ProfilePanel).show(
                 session.state.profile, session.state.given, resolved, changed or set(), state=session.state
             )
+            if len(session.state.workload_names()) > 1 or self.query_one(WorkloadsPanel).display:
+                self.query_one(WorkloadsPanel).show(session.state, session.plan())
             self.query_one(OptionsPanel).show(result)
             await self.query_one(ChartsPanel).show(
                 result, self.volume_series(result), resolved.monthly_tokens if resolved else None
@@ -388,6 +392,8 @@ class AdvisorApp(App):
         """Enter (or a click) on a profile row puts `/set FIELD ` in the prompt."""
         if isinstance(event.data_table, ProfilePanel) and event.row_key.value:
             self.fill_prompt(f"/set {event.row_key.value} ")
+        elif isinstance(event.data_table, WorkloadsPanel) and event.row_key.value:
+            self.fill_prompt(f"/workload use {event.row_key.value}")
 
     def fill_prompt(self, text: str) -> None:
         self.prompt.text = text

@@ -68,8 +68,10 @@ class ProfilePanel(DataTable):
             w = state.measured.window
             measured_part = f"{count['measured']} measured {w.start:%Y-%m-%d}…{w.last_day:%m-%d} UTC, "
         hover = " (hover: the defaults)" if assumptions else ""
+        names = state.workload_names() if state is not None else []
+        whose = f" of {state.workload}" if len(names) > 1 else ""
         self.border_title = (
-            f"Profile — {measured_part}{count['given']} given, {count['assumed']} assumed,"
+            f"Profile{whose} — {measured_part}{count['given']} given, {count['assumed']} assumed,"
             f" {count['missing']} missing{hover}"
         )
 
