@@ -73,7 +73,7 @@ def ask_turn(
             said.append(f"turn failed: {event.message}")
             failed = True
         elif isinstance(event, ScenarioComputed):
-            scenario = event.model_dump(exclude={"type"})
+            scenario = event.model_dump(exclude={"type"} if event.plan is not None else {"type", "plan"})
         elif isinstance(event, TurnFinished):
             answer = event.answer
     clear_progress()
