@@ -243,7 +243,8 @@ def run_turn(
     provisional = result is not None and state.profile.privacy is None
     deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional)
     if len(state.workload_names()) > 1:
-        deterministic = plan_answer(plan, state.workload, deterministic, changed=bool(diff))
+        unpriced = [n for n, p in state.workload_profiles() if not profile_has_volume(p)]
+        deterministic = plan_answer(plan, state.workload, deterministic, changed=bool(diff), unpriced=unpriced)
     measured_note = ""
     if result is not None and state.measured is not None and state.measured_fields():
         measured_note = f"_Volume measured, not asked: {state.measured.volume_line()}._"

@@ -483,7 +483,8 @@ def _reasons(
     if o.id == alone.recommendation.option_id:
         reasons.append("its own cheapest option within its constraints")
     else:
-        reasons.append(f"alone it would be {alone.recommendation.option_id}; together this costs less")
+        own = next((x.label for x in alone.options if x.id == alone.recommendation.option_id), None)
+        reasons.append(f"alone it would be {own or alone.recommendation.option_id}; together this costs less")
     if shares_with and group is not None:
         overlap = (
             "their loads add up where their hours overlap" if group.sharing.overlap else "their hours do not overlap"

@@ -163,12 +163,14 @@ def workloads_markdown(state: Any, plan: Any | None) -> str:
     return "\n".join(lines)
 
 
-def plan_answer(plan: Any | None, workload: str, answer: str, *, changed: bool) -> str:
+def plan_answer(plan: Any | None, workload: str, answer: str, *, changed: bool, unpriced: list[str] = ()) -> str:
     """A turn's answer in a session of several workloads: the plan across them first (in full when
     something changed, else its one line), then the answer about the workload in use, named."""
     parts = []
     if plan is not None:
         parts.append(plan_markdown(plan) if changed else f"**Current plan — {_data(plan)['summary']}**")
+    if unpriced:
+        parts.append(f"_Not in the plan yet (no volume): {', '.join(unpriced)}._")
     parts.append(f"**{markdown_cell(workload)}** (the workload in use; `/workload` lists them)")
     parts.append(answer)
     return "\n\n".join(p for p in parts if p)
