@@ -20,6 +20,20 @@ from advisor.tools.workloads import MAX_WORKLOADS, TEAM_FIELDS, combined, team_p
 FIRST_WORKLOAD = "workload 1"  # the name of a session's first workload until the user names it
 
 
+class Shown(BaseModel):
+    """What the answers have shown of the recommendation so far: the next answer says only what
+    changed since (the pick, its figures, a new warning, a new or changed assumption)."""
+
+    option_id: str | None = None
+    label: str = ""
+    deployment: str | None = None
+    monthly_usd: float | None = None
+    horizon_usd: float | None = None
+    runner_up: str | None = None  # the best option of another kind, as last shown
+    assumptions: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
 class ParkedWorkload(BaseModel):
     """A workload not being discussed: its own profile fields and what the interview knows of them
     (the team's fields stay with the session, shared)."""
@@ -32,6 +46,7 @@ class ParkedWorkload(BaseModel):
     declined: list[str] = Field(default_factory=list)
     asked_count: dict[str, int] = Field(default_factory=dict)
     measured: Measured | None = None
+    shown: Shown = Field(default_factory=Shown)  # what its answers last showed
 
 
 class WorkloadError(UsageError):
@@ -48,20 +63,6 @@ def _team_only(fields: list[str]) -> list[str]:
 
 def _own_only(fields: list[str]) -> list[str]:
     return [f for f in fields if f not in TEAM_FIELDS]
-
-
-class Shown(BaseModel):
-    """What the answers have shown of the recommendation so far: the next answer says only what
-    changed since (the pick, its figures, a new warning, a new or changed assumption)."""
-
-    option_id: str | None = None
-    label: str = ""
-    deployment: str | None = None
-    monthly_usd: float | None = None
-    horizon_usd: float | None = None
-    runner_up: str | None = None  # the best option of another kind, as last shown
-    assumptions: list[str] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
 
 
 class SessionState(BaseModel):
@@ -149,6 +150,7 @@ class SessionState(BaseModel):
             declined=_own_only(self.declined),
             asked_count={f: n for f, n in self.asked_count.items() if f not in TEAM_FIELDS},
             measured=self.measured,
+            shown=self.shown,
         )
 
     def _take_up(self, parked: ParkedWorkload) -> None:
@@ -159,7 +161,7 @@ class SessionState(BaseModel):
         self.asked_count = {f: n for f, n in self.asked_count.items() if f in TEAM_FIELDS} | {
             f: n for f, n in parked.asked_count.items() if f not in TEAM_FIELDS
         }
-        self.measured = parked.measured
+        self.measured, self.shown = parked.measured, parked.shown
         self.workload = parked.name
         self.asked, self.open_choices, self.unread = None, [], []
 

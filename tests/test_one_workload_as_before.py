@@ -1,6 +1,6 @@
 """A one-workload session answers exactly as before sessions held workloads: scripted conversations
 through `advisor ask --json` (--local none, offline), turn by turn, against the documents the code
-before workloads (main at 2108055) gave for them — the answer's text, the recommendation, the
+before workloads (main at f1fd7f6) gave for them — the answer's text, the recommendation, the
 options, the assumptions, the scenario of a what-if, the profile's fields as they were.
 
 When a change to the one-workload answer is intended (new wording, a better reading), write the
@@ -39,7 +39,7 @@ CONVERSATIONS = {
     ],
 }
 # The parts of the document the code before workloads wrote; new keys (workloads, plan) are not compared.
-KEYS = ("answer", "recommendation", "options", "assumptions", "scenario", "unread", "given")
+KEYS = ("answer", "recommendation", "options", "assumptions", "scenario", "unread", "given", "notices", "read")
 PROFILE_KEYS_BEFORE = None  # the profile's keys as they were: read from the golden file
 
 
