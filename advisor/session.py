@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from advisor.agent import HISTORY_MESSAGES, TurnContext, run_turn
 from advisor.config import Config
-from advisor.errors import UsageError
+from advisor.errors import UsageError, one_line
 from advisor.escalation.pricing import claude_priced, claude_usd
 from advisor.events import (
     AgentEvent,
@@ -78,17 +78,25 @@ class Session:
         on_progress: Callable[[str], None] | None = None,
     ) -> Session:
         """The store and the saved state, no models: enough for a report or a list of sessions.
-        ``create=False`` refuses a session that does not exist (a one-line UsageError)."""
-        store = Store(db_path(data_dir(config.data_dir)))
+        ``create=False`` refuses a session that does not exist (a one-line UsageError), and makes
+        no database where there is none."""
+        path = db_path(data_dir(config.data_dir))
+        missing = UsageError(
+            f"session: {f'no session {session_name!r}' if session_name else 'none yet'}"
+            " — start one with `advisor` or `advisor ask …`"
+        )
+        if not create and not path.exists():
+            raise missing
+        store = Store(path)
         record = None if new else (store.get_session(session_name) if session_name else store.latest_session())
         if record is None:
             if not create:
                 store.close()
-                what = f"no session {session_name!r}" if session_name else "none yet"
-                raise UsageError(f"session: {what} — start one with `advisor` or `advisor ask …`")
+                raise missing
             record = store.create_session(session_name, exist_ok=not new)  # another process's is ours too
-        state = _read_state(store, record.id, on_progress or (lambda _line: None))
+        state, aside = _read_state(store, record.id, record.name)
         session = cls(config, store, record.id, record.name, state)
+        session.startup_notices += [aside] if aside else []
         session.set_aside_removed_entries()
         return session
 
@@ -135,7 +143,7 @@ class Session:
         ours, base = self.state.model_dump(mode="json"), self._base
 
         def apply_ours(saved: str | None) -> SessionState:
-            theirs = json.loads(saved) if saved else base
+            theirs = _json_or(saved, base)
             try:
                 return SessionState.model_validate(_three_way(base, ours, theirs))
             except ValidationError:  # the two do not combine: this session's answer wins
@@ -586,7 +594,9 @@ class Session:
         if record is None:
             names = ", ".join(s.name for s in self.store.list_sessions()[:5])
             raise UsageError(f"session: unknown {name!r}; recent: {names}")
-        state = _read_state(self.store, record.id, self.on_notice or (lambda _line: None))
+        state, aside = _read_state(self.store, record.id, record.name)
+        if aside and self.on_notice is not None:
+            self.on_notice(aside)
         self.session_id, self.name, self.state, self._ctx = record.id, record.name, state, None
         self._base = state.model_dump(mode="json")
 
@@ -631,6 +641,16 @@ class Session:
         return write_new_file(text, path, data_dir(self.config.data_dir) / "exports", stem)
 
 
+def _json_or(saved: str | None, fallback: Any) -> Any:
+    """The saved JSON document, or ``fallback`` when there is none or it cannot be read."""
+    if not saved:
+        return fallback
+    try:
+        return json.loads(saved)
+    except (ValueError, RecursionError):
+        return fallback
+
+
 def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
     """``theirs`` with what changed from ``base`` to ``ours`` applied: fields one side changed are
     both kept; lists keep the other side's additions and this side's additions and removals."""
@@ -649,12 +669,21 @@ def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
     return ours
 
 
-def _read_state(store: Store, session_id: int, progress: Callable[[str], None]) -> SessionState:
+def _read_state(store: Store, session_id: int, name: str) -> tuple[SessionState, str | None]:
+    """The session's saved state; one that cannot be read (not JSON, a value out of range, written
+    by something else) is set aside in the database, not overwritten, and the session goes on from
+    an empty profile with its turns — the second item says so, naming what was wrong."""
     saved = store.load_state(session_id)
     if saved is None:
-        return SessionState()
+        return SessionState(), None
     try:
-        return SessionState.model_validate_json(saved)
-    except ValidationError:
-        progress("the stored profile no longer validates; starting it afresh")
-        return SessionState()
+        return SessionState.model_validate_json(saved), None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        why = f"{where}: {err['msg']}" if where else err["msg"]
+    store.set_state_aside(session_id)
+    return SessionState(), (
+        f"session {name!r}: its saved profile could not be read ({one_line(why, 160)}); it is kept aside in the"
+        " database (sessions.state_set_aside) and the session goes on from an empty profile, its turns kept"
+    )

@@ -3,6 +3,10 @@
 WAL journal, one commit per write: the user's text is stored before anything else happens, each
 event as it happens, so a kill -9 loses at most the reply being written. Schema versions are
 ``PRAGMA user_version``; each migration runs once, in order, in a transaction.
+
+The file is marked as the advisor's own (``PRAGMA application_id``). Another program's SQLite
+file given as the data DB is refused by name, never migrated into; a database the advisor wrote
+before the mark (its own tables only) gets it.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from advisor.errors import UsageError
 from advisor.events import AgentEvent
+from advisor.tools.userfile import UserFileError, check_regular
 
 # The heading the agent puts before a Claude memo in the answer text; version 2 found the memo by it.
 _OLD_MEMO_MARK = "**Memo (written by Claude):**"
@@ -51,6 +56,20 @@ def _state_whole(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE sessions DROP COLUMN profile")
     db.execute("ALTER TABLE sessions DROP COLUMN given")
     db.execute("DROP TABLE settings")
+
+
+APPLICATION_ID = 0x41445653  # "ADVS": the advisor's own database
+OWN_TABLES = frozenset({"sessions", "turns", "events", "usage", "settings"})
+
+
+def _mark(db: sqlite3.Connection) -> None:
+    """Version 5: the file says it is the advisor's (``PRAGMA application_id``)."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _set_aside(db: sqlite3.Connection) -> None:
+    """Version 6: a session's saved state that could not be read is kept here, not overwritten."""
+    db.execute("ALTER TABLE sessions ADD COLUMN state_set_aside TEXT")
 
 
 def _reservations(db: sqlite3.Connection) -> None:
@@ -108,6 +127,8 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """,
     _state_whole,
     _reservations,
+    _mark,
+    _set_aside,
 ]
 
 _EVENTS: TypeAdapter = TypeAdapter(AgentEvent)
@@ -168,6 +189,24 @@ class SpendSummary(BaseModel):
         return self.claude_usd / self.all_claude_usd if self.all_claude_usd > 0 else None
 
 
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def _readable_events(rows: str) -> list[Any]:
+    """A turn's events in order; an event row that is not one (damaged, or written by something
+    else) is left out: it costs that event, not the session's history."""
+    events = []
+    for _, data in sorted(json.loads(rows), key=lambda pair: pair[0]):
+        if not isinstance(data, str):
+            continue
+        try:
+            events.append(_EVENTS.validate_json(data))
+        except (ValidationError, ValueError, TypeError):
+            continue
+    return events
+
+
 def _use_wal(db: sqlite3.Connection, patience: float = 10.0) -> None:
     """Switch a new file to WAL. Two processes opening a new file at once race for it, and SQLite
     answers "locked" at once here (no busy wait), so wait for the other a little."""
@@ -204,15 +243,50 @@ class Store:
     def __init__(self, path: Path):
         self.path = path
         try:
+            check_regular(path)
+        except UserFileError as exc:
+            raise StoreError(f"{exc} — the sessions database must be a file; use another --data-dir") from None
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"{path}: {database_problem(exc)}") from None
+        try:
             self.db.row_factory = sqlite3.Row
+            self.db.text_factory = _text  # a damaged text value reads with U+FFFD, never an exception
+            self._check_identity()
             _use_wal(self.db)
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.migrate()
         except (sqlite3.Error, OSError) as exc:
+            self.db.close()
             raise StoreError(f"{path}: {database_problem(exc)}") from None
+        except StoreError:
+            self.db.close()
+            raise
+
+    def _check_identity(self) -> None:
+        """The file is the advisor's: marked so, or new, or an unmarked one holding only the
+        advisor's own tables (written before the mark). Anything else is another program's."""
+        app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+        if app_id == APPLICATION_ID:
+            return
+        if app_id != 0:
+            raise StoreError(
+                f"{self.path}: another program's SQLite database (application_id {app_id:#x}), not the advisor's"
+                " — the advisor leaves it as it is; use another --data-dir"
+            )
+        rows = self.db.execute("SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        foreign = sorted(
+            name for kind, name, table in rows if (table if kind == "index" else name) not in OWN_TABLES
+        )
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+            raise StoreError(
+                f"{self.path}: holds tables the advisor did not make ({shown}) — another program's database;"
+                " the advisor leaves it as it is; use another --data-dir"
+            )
 
     def migrate(self) -> int:
         """Run the migrations this file lacks, each once even when processes open it at once."""
@@ -315,9 +389,20 @@ class Store:
         return state
 
     def load_state(self, session_id: int) -> str | None:
-        """The JSON saved by ``save_state`` (None for a session that has saved none)."""
+        """The JSON saved by ``save_state`` (None for a session that has saved none); a value that
+        is not text (a blob, a number written by something else) is given as text, for the caller's
+        validation to refuse."""
         row = self.db.execute("SELECT state FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        return None if row is None else row["state"]
+        if row is None or row["state"] is None:
+            return None
+        state = row["state"]
+        return state if isinstance(state, str) else repr(state)
+
+    def set_state_aside(self, session_id: int) -> None:
+        """The saved state could not be read: keep it in ``state_set_aside`` and clear ``state``."""
+        self.db.execute(
+            "UPDATE sessions SET state_set_aside = state, state = NULL WHERE id = ?", (session_id,)
+        )
 
     # ---- turns ---------------------------------------------------------------------------
     def begin_turn(self, session_id: int, user_text: str) -> int:
@@ -347,8 +432,8 @@ class Store:
         aggregate keeps a subquery's order."""
         rows = self.db.execute(
             f"""SELECT t.id, t.user_text, t.answer, t.status, t.started,
-                       {"(SELECT json_group_array(json_array(e.id, e.data)) FROM events e"
-                        " WHERE e.turn_id = t.id)" if events else "'[]'"} AS events
+                       {"(SELECT json_group_array(json_array(e.id, CASE WHEN typeof(e.data) = 'text'"
+                        " THEN e.data END)) FROM events e WHERE e.turn_id = t.id)" if events else "'[]'"} AS events
                 FROM turns t WHERE t.session_id = ? ORDER BY t.id DESC LIMIT ?""",
             (session_id, -1 if limit is None else limit),
         ).fetchall()
@@ -356,7 +441,7 @@ class Store:
             TurnRecord(
                 id=r["id"], user_text=r["user_text"], answer=r["answer"],
                 status="interrupted" if r["status"] == "running" else r["status"], started=r["started"],
-                events=[_EVENTS.validate_json(data) for _, data in sorted(json.loads(r["events"]))],
+                events=_readable_events(r["events"]),
             )
             for r in reversed(rows)
         ]
@@ -435,7 +520,7 @@ class Store:
                       COALESCE(SUM(json_extract(e.data, '$.output_tokens')), 0) AS o,
                       COALESCE(SUM(json_extract(e.data, '$.usd')), 0.0) AS usd
                FROM events e JOIN turns t ON e.turn_id = t.id
-               WHERE t.session_id = ? AND e.type = 'all_claude'""",
+               WHERE t.session_id = ? AND e.type = 'all_claude' AND json_valid(e.data)""",
             (session_id,),
         ).fetchone()
         return int(row["i"]), int(row["o"]), float(row["usd"])
