@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+def refuse_empty(value: object) -> object:
+    """A field validator for every field of a tool's input: an empty or blank text value is an
+    error, never taken as "not given" (``--cloud-model ''``)."""
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("is empty; give a value, or leave the flag out for its default")
+    return value
 
 
 class ToolInput(BaseModel):
-    """Strict: an unknown field is an error (a typo must not be silently ignored)."""
+    """Strict: an unknown field is an error (a typo must not be silently ignored), and so is an
+    empty value."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    _not_empty = field_validator("*", mode="before")(refuse_empty)
 
 
 class ToolResult(BaseModel):

@@ -9,7 +9,7 @@ from advisor.tools.base import ToolError, ToolInput, ToolResult
 from advisor.tools.catalog import Catalog, CloudModel
 from advisor.tools.cloud_cost import blended_rate
 from advisor.tools.local_cost import LocalCostInput, local_cost
-from advisor.tools.quantity import Quantity, Usd
+from advisor.tools.quantity import Months, Quantity, Usd
 
 
 class BreakevenInput(ToolInput):
@@ -17,9 +17,11 @@ class BreakevenInput(ToolInput):
     blended_usd_per_million: Usd | None = Field(default=None, description="cloud $ per M tokens")
     hardware: str | None = Field(default=None, description="hardware id (instead of the $)")
     model: str | None = Field(default=None, description="cloud model id (instead of the rate)")
-    input_output_ratio: Quantity = Field(default=2.0, gt=0, description="input tokens per output token (2 = 2:1)")
+    input_output_ratio: Quantity = Field(
+        default=2.0, gt=0, le=1_000_000, description="input tokens per output token (2 = 2:1)"
+    )
     electricity_usd_per_kwh: Usd | None = Field(default=None, description="$/kWh (0.16)")
-    amortization_months: Quantity | None = Field(default=None, description="months (36)")
+    amortization_months: Months | None = Field(default=None, description="months (36)")
     hours_per_day: Usd | None = Field(default=None, le=24, description="hours a day powered (24)")
     local_model: str | None = Field(
         default=None, description="open-weight model id: says whether one unit can carry the break-even volume"

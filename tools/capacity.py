@@ -451,6 +451,8 @@ def _requests(inp: CapacityInput, hours: float, prefill: float, decode: float) -
     """Requests a day the box carries in the traffic window; cached input skips prefill."""
     if inp.input_tokens is None and inp.output_tokens is None:
         return None
+    if not inp.input_tokens and not inp.output_tokens:
+        raise ToolError("input_tokens", 0, "and output-tokens 0: a request of no tokens has no rate; give a size")
     traffic = inp.traffic_hours if inp.traffic_hours is not None else hours
     uncached = (inp.input_tokens or 0) * (1 - (inp.cached_input_share or 0))
     return rl.requests_per_day(uncached, inp.output_tokens or 0, prefill, decode, traffic)

@@ -13,7 +13,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -25,6 +25,11 @@ from advisor.tools.userfile import TOML_MAX_BYTES, UserFileError, read_text
 Tier = Literal["frontier", "strong", "budget"]
 TIER_RANK: dict[str, int] = {"budget": 0, "strong": 1, "frontier": 2}
 STALE_AFTER_DAYS = 120
+# Bounds no real entry comes near (the dearest list price is tens of dollars per million tokens, the
+# dearest box a few hundred thousand): a price past them is a typo or a damaged feed, never data.
+MAX_USD_PER_MILLION_TOKENS = 10_000.0
+MAX_HARDWARE_USD = 100_000_000.0
+MAX_HOURLY_USD = 100_000.0
 
 SECTIONS = {
     "cloud": ("cloud.toml", "model"),
@@ -51,21 +56,24 @@ class Sourced(_Entry):
     note: str = ""
 
 
+UsdPerMillion = Annotated[float, Field(ge=0, le=MAX_USD_PER_MILLION_TOKENS)]
+
+
 class PricePoint(Sourced):
     """Dollars per million tokens, as the provider (or a seed) published them on ``as_of``."""
 
-    input: float = Field(ge=0)
-    output: float = Field(ge=0)
-    cache_read: float | None = Field(default=None, ge=0)
-    cache_write_5m: float | None = Field(default=None, ge=0)
-    cache_write_1h: float | None = Field(default=None, ge=0)
+    input: UsdPerMillion
+    output: UsdPerMillion
+    cache_read: UsdPerMillion | None = None
+    cache_write_5m: UsdPerMillion | None = None
+    cache_write_1h: UsdPerMillion | None = None
     long_context_threshold: int | None = Field(default=None, gt=0)
-    long_context_input: float | None = Field(default=None, ge=0)
-    long_context_output: float | None = Field(default=None, ge=0)
+    long_context_input: UsdPerMillion | None = None
+    long_context_output: UsdPerMillion | None = None
     peak_hours_per_day: float | None = Field(default=None, gt=0, lt=24, description="hours a day at peak prices")
-    peak_input: float | None = Field(default=None, ge=0)
-    peak_output: float | None = Field(default=None, ge=0)
-    peak_cache_read: float | None = Field(default=None, ge=0)
+    peak_input: UsdPerMillion | None = None
+    peak_output: UsdPerMillion | None = None
+    peak_cache_read: UsdPerMillion | None = None
 
     @model_validator(mode="after")
     def _long_context_complete(self) -> PricePoint:
@@ -119,8 +127,8 @@ class Hardware(Sourced):
     name: str
     kind: Literal["owned", "rented"] = "owned"
     aliases: list[str] = []
-    price_usd: float | None = Field(default=None, ge=0)
-    hourly_usd: float | None = Field(default=None, ge=0)
+    price_usd: float | None = Field(default=None, ge=0, le=MAX_HARDWARE_USD)
+    hourly_usd: float | None = Field(default=None, ge=0, le=MAX_HOURLY_USD)
     used: bool = False
     units: int = Field(default=1, ge=1)
     card: str | None = Field(default=None, description="hardware id of one of its cards (a multi-card box)")

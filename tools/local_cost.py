@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError, ToolInput, ToolResult
 from advisor.tools.catalog import Catalog, Hardware
-from advisor.tools.quantity import Hours, Quantity, Usd
+from advisor.tools.quantity import Hours, Months, Usd
 
 
 class LocalCostInput(ToolInput):
@@ -20,7 +20,7 @@ class LocalCostInput(ToolInput):
     )
     hours_per_day: Hours | None = Field(default=None, description="hours a day powered (24)")
     electricity_usd_per_kwh: Usd | None = Field(default=None, description="$/kWh (0.16)")
-    amortization_months: Quantity | None = Field(default=None, description="months (36)")
+    amortization_months: Months | None = Field(default=None, description="months (36)")
     setup_hours: Usd | None = Field(default=None, description="one-off setup hours (0)")
     hourly_rate_usd: Usd | None = Field(default=None, description="engineering $/h (75)")
     maintenance_hours_per_month: Usd | None = Field(default=None, description="hours a month (0)")

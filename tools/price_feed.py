@@ -17,6 +17,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from advisor.tools.catalog import MAX_USD_PER_MILLION_TOKENS
+
 SCHEMA = "v2"
 
 
@@ -84,17 +86,21 @@ class _Feed(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
 
+# Dollars per million tokens: the catalog's own bound (a $1e300 price is damaged data, not a price).
+Usd = Annotated[float, Field(ge=0, le=MAX_USD_PER_MILLION_TOKENS, allow_inf_nan=False)]
+
+
 class Tier(_Feed):
     start: int = Field(gt=0)
-    price: float = Field(ge=0)
+    price: Usd
 
 
 class Tiered(_Feed):
-    base: float = Field(ge=0)
+    base: Usd
     tiers: list[Tier]
 
 
-Price = Annotated[float, Field(ge=0)] | Tiered
+Price = Usd | Tiered
 
 
 class Prices(_Feed):
@@ -145,7 +151,7 @@ class FeedProvider(_Feed):
     models: list[FeedModel] = []
 
 
-_TYPE_NAME = re.compile(r"^([A-Z]\w*|list\[.*\]|float|int|str|function-.*)$")
+_TYPE_NAME = re.compile(r"^([A-Z]\w*|list\[.*\]|float|int|str|function-.*|constrained-\w+)$")
 
 
 def parse(raw: bytes) -> list[FeedProvider]:
@@ -180,4 +186,20 @@ def parse(raw: bytes) -> list[FeedProvider]:
                 loc = [f"models[{model_id}]", *loc[2:]]
             field = ".".join(str(p) for p in loc)
             raise FeedError(f"provider {where}: {field}: {err['msg']} (got {err.get('input')!r:.60})") from None
+    _no_duplicates(providers)
     return providers
+
+
+def _no_duplicates(providers: list[FeedProvider]) -> None:
+    """Each provider once, each model once within it: a second entry is damaged data, never a
+    choice to make (which price would be the real one?)."""
+    seen: set[str] = set()
+    for provider in providers:
+        if provider.id in seen:
+            raise FeedError(f"provider {provider.id}: appears twice in the data")
+        seen.add(provider.id)
+        ids: set[str] = set()
+        for model in provider.models:
+            if model.id in ids:
+                raise FeedError(f"provider {provider.id}: models[{model.id}]: appears twice in the data")
+            ids.add(model.id)

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from advisor.tools import defaults as d
+from advisor.tools.base import refuse_empty
 from advisor.tools.catalog import Tier
 from advisor.tools.quantity import Hours, Quantity, Share, Tokens, Usd
 
@@ -80,6 +81,8 @@ class WorkloadProfile(BaseModel):
     maintenance_hours_per_month: Usd | None = None
     budget_usd_per_month: Usd | None = None
     offline_required: bool | None = None
+
+    _not_empty = field_validator("*", mode="before")(refuse_empty)
 
     @field_validator("price_factors", mode="before")
     @classmethod

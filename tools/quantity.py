@@ -61,3 +61,8 @@ Share = Annotated[float, BeforeValidator(_non_negative), Field(le=1)]
 
 Hours = Annotated[float, BeforeValidator(_non_negative), Field(le=24)]
 """Hours in a day: 0 to 24."""
+
+MAX_MONTHS = 240
+
+Months = Annotated[float, BeforeValidator(parse_quantity), Field(gt=0, le=MAX_MONTHS)]
+"""A span in months, more than 0 and at most 20 years (an amortisation, a horizon)."""

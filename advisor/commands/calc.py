@@ -139,7 +139,9 @@ def run(args: argparse.Namespace) -> int:
     catalog = load_config().catalog() if tool.needs_catalog else None
     result = calculate(tool.name, tool_arguments(tool, args), catalog)
     if args.json:
-        print(json.dumps(result.model_dump(mode="json"), indent=2))
+        from advisor.commands.ask_output import finite  # JSON has no Infinity: a script must never meet one
+
+        print(json.dumps(finite(result.model_dump(mode="json")), indent=2, allow_nan=False))
     else:
         print(render(result))
     return 0
