@@ -43,6 +43,7 @@ from advisor.models.extract import ask_model, can_extract, merge
 from advisor.prompts import load as load_prompt
 from advisor.state import SessionState, Shown, profile_has_volume
 from advisor.text.answer import read_line, recommendation_answer, whatif_answer
+from advisor.text.measured import volume_line
 from advisor.text.plan import plan_answer, plan_whatif_markdown
 from advisor.text.summary import MEMO_MARK, recommendation_markdown
 from advisor.tools.base import ToolError
@@ -247,7 +248,7 @@ def run_turn(
         deterministic = plan_answer(plan, state.workload, deterministic, changed=bool(diff), unpriced=unpriced)
     measured_note = ""
     if result is not None and state.measured is not None and state.measured_fields():
-        measured_note = f"_Volume measured, not asked: {state.measured.volume_line()}._"
+        measured_note = f"_Volume measured, not asked: {volume_line(state.measured)}._"
     answer_parts: list[str] = []
     if ctx.local is not None and ctx.mode in ("agentic", "guided") and not cancel.is_set():
         local_text = yield from _local_reply(ctx, text, sources, cancel, result)

@@ -9,8 +9,8 @@ import os
 import sys
 
 from advisor import __version__
-from advisor.commands.options import UsageParser, glue_negative_values
 from advisor.errors import UsageError, one_line
+from advisor.slash.line import UsageParser, glue_negative_values
 from advisor.tools.base import ToolError
 
 COMMANDS = ("chat", "ask", "calc", "catalog", "report", "import", "bench", "model")

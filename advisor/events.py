@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from advisor.models.base import Side
+Side = Literal["local", "claude"]  # which side of the hybrid: the local model or Claude
 
 
 class Notice(BaseModel):

@@ -1,5 +1,6 @@
 """The session's state: the profile the interview fills, which fields the user gave, which the user
-declined, the question waiting for an answer, the last Claude memo. Plain data; the agent changes
+declined, the questions waiting for an answer (a Choice: a question with options), the last usage
+import's measurement, the last Claude memo. Plain data; the agent changes
 it, the store keeps it whole (one JSON document a session), the UI shows it.
 
 To add a field: give it a default. A state saved before the field existed then still loads, and
@@ -12,12 +13,33 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.errors import UsageError
-from advisor.interview.pending import Choice
 from advisor.measure.measured import Measured
 from advisor.tools.profile import WorkloadProfile
 from advisor.tools.workloads import MAX_WORKLOADS, TEAM_FIELDS, combined, team_part, workload_part
 
 FIRST_WORKLOAD = "workload 1"  # the name of a session's first workload until the user names it
+
+ANSWERS_ALLOWED = 2  # the answer right after the question, and one more (after a reminder)
+
+
+class Option(BaseModel):
+    label: str = Field(description="what picking it means, as shown ('llama-4-scout on your own hardware')")
+    changes: dict[str, Any] = Field(default_factory=dict, description="the profile fields picking it sets")
+    side: str | None = Field(default=None, description="'cloud' or 'local': the words for that side pick it")
+    names: list[str] = Field(default_factory=list, description="words that pick it ('opus', 'claude-opus-4-5')")
+
+
+class Choice(BaseModel):
+    """One question the reader asked with options, waiting for an answer."""
+
+    question: str
+    fields: list[str] = Field(description="the profile fields it is about: an answer giving one drops it")
+    options: list[Option]
+    answers_left: int = ANSWERS_ALLOWED
+
+    def reminder(self) -> str:
+        shown = " or ".join(f"{i}) {o.label}" for i, o in enumerate(self.options, 1))
+        return f"still open from before — {shown}?"
 
 
 class Shown(BaseModel):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.commands.calc import parse_calc, run_calc
 from advisor.errors import UsageError
+from advisor.slash.calc import parse_calc, run_calc
 
 
 def test_parse_flags_values_and_booleans():

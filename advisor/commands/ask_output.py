@@ -85,7 +85,7 @@ def ask_turn(
 
 
 def ask_document(session: Session, answer: str, notices: list[str] | None = None) -> dict:
-    from advisor.measure.render import measured_document
+    from advisor.text.measured import measured_document
 
     resolved = session.resolved_profile()
     result = session.comparison()

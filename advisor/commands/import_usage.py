@@ -7,6 +7,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from advisor.slash.records import add_record_options, window
+
+if TYPE_CHECKING:
+    from advisor.config import Config
+    from advisor.measure.measured import Measured
 
 HELP = """PATH is one of:
   a Claude Code folder (~/.claude, its projects/ folder, or one project) or one session .jsonl:
@@ -34,77 +41,19 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
     p.add_argument("--data-dir", metavar="DIR", type=Path, default=None, help="where sessions live")
 
 
-def add_record_options(p: argparse.ArgumentParser) -> None:
-    """What to read and which days: shared by `advisor import` and the chat's /import."""
-    p.add_argument("path", metavar="PATH", type=Path, help="records to read (see below)")
-    p.add_argument("--since", metavar="DATE", default=None, help="first UTC day (or time) to count")
-    p.add_argument("--until", metavar="DATE", default=None, help="last UTC day to count (inclusive)")
-    p.add_argument("--columns", metavar="ROLE=COL,…", default=None, help="CSV columns by name")
-
-
-def parse_slash(rest: str) -> argparse.Namespace:
-    """`/import PATH [--since DATE] [--until DATE] [--columns …]` (quotes for paths with spaces)."""
-    import shlex
-
-    from advisor.errors import UsageError
-
-    usage = "import: usage /import PATH [--since DATE] [--until DATE] [--columns ROLE=COL,…]"
-    try:
-        words = shlex.split(rest)
-    except ValueError as exc:
-        raise UsageError(f"import: {exc}") from None
-    values: dict[str, str | None] = {"since": None, "until": None, "columns": None}
-    paths: list[str] = []
-    while words:
-        word = words.pop(0)
-        if not word.startswith("--"):
-            paths.append(word)
-            continue
-        name, _, value = word[2:].partition("=")
-        if name not in values:
-            raise UsageError(f"import: --{name} is not an option; {usage[8:]}")
-        if not value:
-            if not words:
-                raise UsageError(f"import: --{name} needs a value")
-            value = words.pop(0)
-        values[name] = value
-    if len(paths) != 1:
-        raise UsageError(usage)
-    return argparse.Namespace(path=Path(paths[0]).expanduser(), **values)
-
-
-def window(args: argparse.Namespace):  # -> tuple[datetime | None, datetime | None]
-    """--since and --until in UTC; a one-line UsageError for a bad one — or for a bad --columns,
-    checked here too so that a mistyped option is refused before any file is read."""
-    from advisor.errors import UsageError
-    from advisor.measure.csv_usage import CsvColumnsError, parse_columns
-    from advisor.measure.dates import window_bound
-
-    try:
-        parse_columns(args.columns)
-    except CsvColumnsError as exc:
-        raise UsageError(str(exc)) from None
-    try:
-        since = window_bound(args.since, "since", end=False) if args.since is not None else None
-        until = window_bound(args.until, "until", end=True) if args.until is not None else None
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    if since and until and until <= since:
-        raise UsageError(f"until: {args.until!r} is not after since {args.since!r}")
-    return since, until
-
-
 def run(args: argparse.Namespace) -> int:
+    from advisor.config import load_config
     from advisor.errors import UsageError
-    from advisor.measure.render import import_document, import_summary
-    from advisor.measure.run import ImportFailed, run_import
+    from advisor.measure.run import ImportFailed, measure_path
+    from advisor.text.measured import import_document, import_summary
 
     since, until = window(args)
+    config = load_config(data_dir=args.data_dir)
     try:
-        measured, saved = run_import(
-            args.path, since=since, until=until, columns=args.columns, session=args.session,
-            data_dir=args.data_dir, quiet=args.quiet,
+        measured = measure_path(
+            args.path, config.catalog(), since=since, until=until, columns=args.columns, quiet=args.quiet
         )
+        saved = save_to_session(config, args.session, measured) if args.session is not None else None
     except ImportFailed as exc:
         raise UsageError(str(exc)) from None
     if args.json:
@@ -114,3 +63,19 @@ def run(args: argparse.Namespace) -> int:
     if not measured.records:
         print("advisor: no requests in the window", file=sys.stderr)
     return 0
+
+
+def save_to_session(config: Config, session_name: str, measured: Measured) -> str:
+    """Keep the aggregates (nothing else) as the session's measured profile; the session is
+    created when it does not exist."""
+    from advisor.measure.run import ImportFailed
+    from advisor.session import Session
+
+    if not measured.records:
+        raise ImportFailed("session: no requests in the window, so nothing to measure; the session is unchanged")
+    session = Session.load(config, session_name)
+    try:
+        session.apply_measured(measured)
+        return session.name
+    finally:
+        session.close()

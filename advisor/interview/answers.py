@@ -10,7 +10,8 @@ from advisor.interview import settings
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import QTY_RE, human, percent, quantity
-from advisor.interview.pending import Option, ask_options
+from advisor.interview.pending import ask_options
+from advisor.state import Option
 from advisor.tools import defaults
 
 _FILLER = frozenset(

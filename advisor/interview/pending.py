@@ -6,14 +6,10 @@ about something else keeps it open for one more answer (and asks it again), then
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from pydantic import BaseModel, Field
 
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
-
-ANSWERS_ALLOWED = 2  # the answer right after the question, and one more (after a reminder)
+from advisor.state import Choice, Option
 
 # The words for each side of an API-or-own-hardware choice.
 _SIDE_WORDS = {
@@ -40,26 +36,6 @@ _NEITHER = lazy(r"(?<![\w-])(?:neither|none\s+of\s+(?:them|those|these|the\s+abo
 _NOT_BEFORE = lazy(r"(?:\bnot|\bno|n't|\bnever|\bwithout)\s+(?:(?:use|using|on|via|through|the|an?|our|it)\s+)*$")
 # Questions whose bare answer is never a small count: a lone "2" after them picks an option.
 _BARE_NUMBER_ASKED = (None, "privacy", "hardware", "cloud_model", "local_model")
-
-
-class Option(BaseModel):
-    label: str = Field(description="what picking it means, as shown ('llama-4-scout on your own hardware')")
-    changes: dict[str, Any] = Field(default_factory=dict, description="the profile fields picking it sets")
-    side: str | None = Field(default=None, description="'cloud' or 'local': the words for that side pick it")
-    names: list[str] = Field(default_factory=list, description="words that pick it ('opus', 'claude-opus-4-5')")
-
-
-class Choice(BaseModel):
-    """One question the reader asked with options, waiting for an answer."""
-
-    question: str
-    fields: list[str] = Field(description="the profile fields it is about: an answer giving one drops it")
-    options: list[Option]
-    answers_left: int = ANSWERS_ALLOWED
-
-    def reminder(self) -> str:
-        shown = " or ".join(f"{i}) {o.label}" for i, o in enumerate(self.options, 1))
-        return f"still open from before — {shown}?"
 
 
 def names_of(labels: list[list[str]]) -> list[list[str]]:

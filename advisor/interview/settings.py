@@ -9,7 +9,8 @@ from advisor.interview.currency import to_usd
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity, to_float
-from advisor.interview.pending import Option, ask_options
+from advisor.interview.pending import ask_options
+from advisor.state import Option
 
 MAX_USD_PER_KWH = 2.0
 _Q = qty_range("q")

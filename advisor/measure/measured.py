@@ -113,20 +113,6 @@ class Measured(BaseModel):
             fields["cloud_model"] = max(priced, key=lambda m: m.usd or 0).catalog_id
         return fields
 
-    def volume_line(self) -> str:
-        """The measured volume in a sentence, with where and when it was measured."""
-        from advisor.text.render import tokens
-
-        return (
-            f"{self.requests_per_day:,.1f} requests a day, {tokens(self.monthly_input_tokens)} input and"
-            f" {tokens(self.monthly_output_tokens)} output tokens a month, {self.cached_input_share:.0%} of"
-            f" input cached{self._written()} — {self.describe()}"
-        )
-
-    def _written(self) -> str:
-        written = self.cache_write_share + self.cache_write_1h_share
-        return f", {written:.0%} written to the cache" if written else ""
-
     @property
     def source_name(self) -> str:
         return SOURCE_NAMES.get(self.source, self.source)

@@ -12,8 +12,9 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel, Field
 
+from advisor.events import Side
+
 Role = Literal["system", "user", "assistant", "tool"]
-Side = Literal["local", "claude"]
 
 
 class ToolSpec(BaseModel):

@@ -136,11 +136,11 @@ class Commands:
     async def cmd_import(self, rest: str) -> None:
         """Read the records in a thread (a chat stays live; progress shows as it goes), then make
         the measurement the session's measured profile."""
-        from advisor.commands.import_usage import parse_slash, window
-        from advisor.measure.render import import_markdown
         from advisor.measure.run import ImportFailed, measure_path
+        from advisor.slash.records import parse_import_line, window
+        from advisor.text.measured import import_markdown
 
-        args = parse_slash(rest)
+        args = parse_import_line(rest)
         since, until = window(args)
         session, front = self.session, self.front
         front.working(f"importing {args.path}…")
@@ -229,7 +229,7 @@ class Commands:
         await self.front.pull(rest.strip())
 
     async def cmd_calc(self, rest: str) -> None:
-        from advisor.commands.calc import run_calc
+        from advisor.slash.calc import run_calc
 
         result = run_calc(rest, self.session.catalog)
         await self.front.reply(f"```\n{result}\n```", plain=result)

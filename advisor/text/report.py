@@ -13,10 +13,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from advisor import __version__
-from advisor.measure.render import measured_document
 from advisor.state import SessionState
 from advisor.store import SpendSummary
 from advisor.text.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
+from advisor.text.measured import measured_document
 from advisor.text.plan import plan_markdown
 from advisor.text.render import (
     OPTION_FIGURES,

@@ -1,10 +1,16 @@
-"""A Measured as the terminal shows it and as `advisor import --json` prints it."""
+"""A usage import's measurement (advisor.measure.measured.Measured) as the terminal and the chat
+show it, as `advisor import --json` prints it, and as `ask --json` and the report carry it."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from advisor.measure.measured import Measured
 from advisor.text.render import money
 from advisor.text.render import tokens as _tokens
+
+if TYPE_CHECKING:
+    from advisor.state import SessionState
 
 
 def import_document(m: Measured, session: str | None) -> dict:
@@ -108,7 +114,18 @@ def import_markdown(m: Measured, session: str | None) -> str:
     return "\n".join(out).strip()
 
 
-def measured_document(state) -> dict | None:  # state: advisor.state.SessionState
+def volume_line(m: Measured) -> str:
+    """The measured volume in a sentence, with where and when it was measured."""
+    written = m.cache_write_share + m.cache_write_1h_share
+    written_text = f", {written:.0%} written to the cache" if written else ""
+    return (
+        f"{m.requests_per_day:,.1f} requests a day, {_tokens(m.monthly_input_tokens)} input and"
+        f" {_tokens(m.monthly_output_tokens)} output tokens a month, {m.cached_input_share:.0%} of"
+        f" input cached{written_text} — {m.describe()}"
+    )
+
+
+def measured_document(state: SessionState) -> dict | None:
     """For `ask --json` and the report: the fields holding an import's measured values, and what
     they were measured from."""
     m = state.measured
