@@ -32,3 +32,20 @@ def test_bad_input_is_one_line(line, fragment, catalog):
     with pytest.raises(UsageError) as err:
         run_calc(line, catalog)
     assert fragment in str(err.value) and "\n" not in str(err.value)
+
+
+def test_the_serving_engine_is_one_flag_for_capacity_and_compare(catalog):
+    """`--serving-engine` (the profile's field, as the README writes it) works for capacity as for
+    compare; `--engine`, capacity's former name for it, still does the same."""
+    from advisor.slash.calc import calculate
+
+    box = "capacity --hardware h100-sxm-80gb --local-model llama-3.1-8b --engine-streams"
+    new = calculate(*parse_calc(f"{box} --serving-engine vllm"), catalog)
+    old = calculate(*parse_calc(f"{box} --engine vllm"), catalog)
+    default = calculate(*parse_calc(box), catalog)
+    assert new.engine == old.engine == "vllm" and default.engine == "llama.cpp"
+    assert new.streams == old.streams > default.streams
+    _, args = parse_calc("compare --requests-per-day 1000 --input-tokens-per-request 500 --serving-engine vllm")
+    assert args["serving_engine"] == "vllm"
+    with pytest.raises(UsageError, match="serving-engine: 'vlm' is not in the catalog; did you mean vllm"):
+        calculate(*parse_calc(f"{box} --serving-engine vlm"), catalog)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from pydantic import Field, model_validator
+from pydantic import AliasChoices, Field, model_validator
 
 from advisor.tools import defaults as d
 from advisor.tools import roofline as rl
@@ -33,7 +33,11 @@ class CapacityInput(ToolInput):
     engine_streams: bool = Field(
         default=False, description="use the engine's parallel streams (4 llama.cpp slots; vLLM: as memory holds)"
     )
-    engine: str | None = Field(default=None, description="serving engine: llama.cpp (default; Ollama) or vllm")
+    serving_engine: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("serving_engine", "engine"),  # --engine: its name before 2026-12
+        description="serving engine: llama.cpp (default; Ollama) or vllm",
+    )
     hours_per_day: Hours | None = Field(default=None, description="hours a day serving (24)")
     traffic_hours: Hours | None = Field(default=None, description="hours a day the requests arrive in (24)")
     input_tokens: Tokens | None = Field(default=None, description="prompt tokens per request")
@@ -141,7 +145,7 @@ def _with_fits(catalog: Catalog) -> Catalog:
 
 
 def engine_for(catalog: Catalog, name: str | None) -> Engine:
-    return _with_fits(catalog).get("engines", name or d.SERVING_ENGINE, "engine")  # type: ignore[return-value]
+    return _with_fits(catalog).get("engines", name or d.SERVING_ENGINE, "serving_engine")  # type: ignore[return-value]
 
 
 def efficiency_for(catalog: Catalog, box: Hardware, engine: Engine | None, notes: list[str]) -> EngineEfficiency | None:
@@ -209,7 +213,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     hours = _hours(inp, notes)
     box: Hardware = catalog.get("hardware", inp.hardware, "hardware")  # type: ignore[arg-type,assignment]
     model: LocalModel = catalog.get("local-models", inp.local_model, "local_model")  # type: ignore[arg-type,assignment]
-    engine = engine_for(catalog, inp.engine)
+    engine = engine_for(catalog, inp.serving_engine)
     quant = inp.quant or (d.DEFAULT_QUANT if d.DEFAULT_QUANT in model.quants else next(iter(model.quants)))
     if inp.quant is None:
         notes.append(f"{quant} quantisation")

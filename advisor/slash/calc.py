@@ -9,6 +9,9 @@ import shlex
 import typing
 from typing import TYPE_CHECKING
 
+from pydantic import AliasChoices
+from pydantic.fields import FieldInfo
+
 from advisor.errors import UsageError
 from advisor.slash.line import UsageParser, glue_negative_values
 
@@ -27,12 +30,18 @@ def add_tool_flags(parser: argparse.ArgumentParser, tool: Tool) -> None:
     if tool.name == "compare":
         parser.add_argument("--workloads", metavar="FILE", default=None, help=WORKLOADS_HELP)
     for name, field in tool.input_model.model_fields.items():
-        flag = "--" + name.replace("_", "-")
         help_text = (field.description or "").replace("%", "%%")  # argparse formats help with %
         if field.annotation is bool or typing.get_args(field.annotation) == (bool, type(None)):
-            parser.add_argument(flag, dest=name, action="store_true", default=None, help=help_text)
+            parser.add_argument(*_flags(name, field), dest=name, action="store_true", default=None, help=help_text)
         else:
-            parser.add_argument(flag, dest=name, metavar="VALUE", default=None, help=help_text)
+            parser.add_argument(*_flags(name, field), dest=name, metavar="VALUE", default=None, help=help_text)
+
+
+def _flags(name: str, field: FieldInfo) -> list[str]:
+    """``--serving-engine``, and a former name the field still accepts (``--engine``)."""
+    aliases = field.validation_alias.choices if isinstance(field.validation_alias, AliasChoices) else []
+    names = [name, *(a for a in aliases if isinstance(a, str) and a != name)]
+    return ["--" + n.replace("_", "-") for n in names]
 
 
 def tool_arguments(tool: Tool, args: argparse.Namespace) -> dict[str, object]:
