@@ -59,12 +59,13 @@ def test_every_calculator_flag_and_result_key_is_documented(name):
     assert absent == [], f"add to {name}'s row of docs/interfaces.md: {absent}"
 
 
-def test_every_profile_option_and_recommendation_field_is_documented():
+def test_every_profile_option_recommendation_and_plan_field_is_documented():
     from advisor.tools.compare import Recommendation
     from advisor.tools.options import Option
+    from advisor.tools.plan import PlanResult
 
     fields = set(WorkloadProfile.model_fields) | set(Option.model_fields) | set(Recommendation.model_fields)
-    assert _missing(fields) == []
+    assert _missing(fields | _fields(PlanResult)) == []
 
 
 def _fields(model: type[BaseModel]) -> set[str]:
