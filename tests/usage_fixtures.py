@@ -28,6 +28,15 @@ class Call:
     blocks: int = 1  # content blocks: the line is logged once per block
     sidechain: bool = False
 
+    def replayed(self, request_id: str | None = None, *, at: str | None = None, sidechain: bool | None = None) -> Call:
+        """The same response logged again elsewhere: a side question (`/btw`) or an auto-compaction
+        replays its parent's history under its own request id; a resumed session copies it as it was.
+        The message id — one API response — is the same."""
+        from dataclasses import replace
+
+        return replace(self, request_id=request_id or self.request_id, at=at or self.at, blocks=1,
+                       sidechain=self.sidechain if sidechain is None else sidechain)
+
 
 def user_line(session: str, at: str, text: str = "please fix the failing test") -> str:
     return json.dumps({

@@ -1,8 +1,11 @@
 """Claude Code's session logs: ``~/.claude/projects/<project>/<session>.jsonl`` and the sub-agent
 sidechains under ``<session>/subagents/*.jsonl``. One JSON object a line; an assistant entry
 carries ``message.usage``. A message streamed in several content blocks is logged once per block
-with the same ``message.id`` and ``requestId`` (and a resumed session copies earlier messages into
-its new file): each such request is counted once, with the largest count logged for each field.
+with the same ``message.id`` and ``requestId``; a resumed session copies earlier messages into its
+new file, and a side question (`/btw`, ``subagents/agent-aside_question-*.jsonl``) or an
+auto-compaction (``agent-acompact-*``) re-logs its parent's messages under its own request id. A
+``message.id`` names one API response, so each is counted once, whichever request id a line
+carries, with the largest count logged for each field.
 
 Only lines that mention ``"usage"`` are parsed at all; of those, only the ids, the model, the
 timestamp and the usage numbers are read. Memory: the ids of the requests seen (one 64-bit hash
@@ -122,11 +125,15 @@ _NOT_A_REQUEST: list = []
 
 
 def _request_key(entry: dict) -> int | None:
-    """A hash of (message.id, requestId): the same request logged twice has the same key."""
+    """A hash of what names the response: its ``message.id`` (one API response), whichever
+    ``requestId`` the line carries — a side question (`/btw`) or an auto-compaction replays its
+    parent's messages under its own request id, and a gateway may leave ``requestId`` out; the
+    ``requestId`` only when there is no message id."""
     message = entry.get("message")
-    message_id = message.get("id") if isinstance(message, dict) else None
-    request_id = entry.get("requestId")
-    return hash((message_id, request_id)) if message_id or request_id else None
+    key = message.get("id") if isinstance(message, dict) else None
+    if not key or not isinstance(key, str):
+        key = entry.get("requestId")
+    return hash(key) if key and isinstance(key, str) else None
 
 
 def _usage_fields(entry: object) -> list | None:
