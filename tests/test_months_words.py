@@ -32,5 +32,6 @@ def test_a_pick_that_does_not_pay_back_within_the_horizon_does_not_claim_it_does
     assert rec.deployment == "local" and rec.crossover_month and rec.crossover_month > 36
     bullets = "\n".join(recommendation_bullets(result))
     assert not any("pays back" in reason for reason in rec.reasons)
-    assert "does not pay back within the 36 months (it would after about" in bullets
+    assert "it would pay back only after about" in bullets and "beyond the 36 months compared" in bullets
+    assert "what it pays for: groq-gpt-oss-120b is ruled out (regulated data may not go to a cloud API)" in bullets
     assert "overtakes cloud" not in bullets

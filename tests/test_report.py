@@ -172,10 +172,17 @@ def test_close_call_conflicts_memo_context_and_spend(state, result, small):
 
 
 def test_rules_of_thumb_are_context_not_the_decision(state, result, small):
-    rec = result.recommendation.model_copy(update={"context": ["below $200/month, stay cloud (seed 001)"]})
+    """A rule is context, below the decision; one that argues against the pick says so, and what decided."""
+    from advisor.tools.rules import RuleUse
+
+    rule = RuleUse(
+        text="below $200/month, stay cloud", source="seed 001", favours="cloud", agrees=False, decider="regulated"
+    )
+    rec = result.recommendation.model_copy(update={"rules": [rule]})
     text = _report(state, result.model_copy(update={"recommendation": rec}), small)
     head, context = text.split("## Rules of thumb (context, not the decision)", 1)
-    assert "below $200/month, stay cloud (seed 001)" in context and "stay cloud" not in head
+    assert "below $200/month, stay cloud (seed 001) — it argues for the cloud; here regulated data decides" in context
+    assert "stay cloud" not in head
 
 
 # ---- JSON ----------------------------------------------------------------------------------------

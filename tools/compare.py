@@ -26,7 +26,8 @@ from advisor.tools.options import (
 )
 from advisor.tools.payback import payback_months
 from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
-from advisor.tools.rules import applicable
+from advisor.tools.rules import RuleUse, applicable
+from advisor.tools.wording import Reason
 
 
 class CompareInput(WorkloadProfile):
@@ -37,7 +38,8 @@ class Recommendation(BaseModel):
     deployment: Deployment
     option_id: str
     summary: str
-    reasons: list[str]
+    reasons: list[str]  # in English; ``why`` holds them as data
+    why: list[Reason] = []
     runner_up: str | None = None
     margin_usd: float | None = None  # over the horizon, against the runner-up
     margin_pct: float | None = None
@@ -48,7 +50,8 @@ class Recommendation(BaseModel):
     breakeven_tokens_per_month: float | None = None  # volume where local and cloud cost the same
     breakeven_reach_tokens_per_month: float | None = None  # what one unit can carry at the workload's mix
     breakeven_beyond_reach: bool = False  # break-even lies beyond what one unit can carry
-    context: list[str] = []  # the seeds' rules of thumb
+    context: list[str] = []  # the seeds' rules of thumb, in English; ``rules`` says which way each argues
+    rules: list[RuleUse] = []
     not_offered: list[
         str
     ] = []  # the user's local model, or the whole local side, left out: a request exceeds the window
@@ -109,33 +112,53 @@ def all_owned(option: Option) -> bool:
     return option.units > 0 and option.owned_units >= option.units
 
 
-def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[str]:
-    reasons: list[str] = []
+def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[Reason]:
+    """Why the pick, from the comparison that made it: the constraint it meets, what it saves or
+    costs against the cheapest cloud option, whether it pays back — and if not, what it pays for."""
+    reasons: list[Reason] = []
     if winner.deployment == "local":  # a cloud or hybrid pick that breaks these says so as a conflict
         if p.privacy == "regulated":
-            reasons.append("regulated data stays on your own hardware")
+            reasons.append(Reason(kind="regulated"))
         if p.offline_required:
-            reasons.append("the workload must run offline")
+            reasons.append(Reason(kind="offline"))
     if winner.deployment != "cloud" and cloud is not None:
+        name = cloud.label.removeprefix("Cloud: ")
         saving = cloud.monthly_usd - winner.monthly_usd
         if saving > 0:
-            reasons.append(
-                f"${saving:,.0f}/month cheaper than {cloud.label.removeprefix('Cloud: ')} including amortisation"
-            )
+            reasons.append(Reason(kind="cheaper", values={"saving_usd": saving, "cloud": name}))
         if all_owned(winner):
-            reasons.append(f"the {winner.hardware} is already owned: no purchase, only electricity and upkeep")
+            reasons.append(Reason(kind="owned", values={"hardware": winner.hardware}))
         elif winner.payback_months is not None and winner.payback_months <= p.horizon_months:
-            reasons.append(f"the hardware pays back in {winner.payback_months:.1f} months")
+            reasons.append(Reason(kind="pays_back", values={"payback_months": winner.payback_months}))
+        else:
+            if winner.payback_months is not None:
+                values = {"cloud": name, "payback_months": winner.payback_months, "horizon": f"{p.horizon_months:g}"}
+                reasons.append(Reason(kind="late_payback", values=values))
+            else:
+                reasons.append(Reason(kind="never_pays_back", values={"cloud": name}))
+            if cloud.failed:
+                reasons.append(Reason(kind="pays_for", values={"cloud": name, "ruled_out": "; ".join(cloud.failed)}))
         if winner.capacity_verdict:
-            reasons.append(winner.capacity_verdict)
+            reasons.append(Reason(kind="capacity", values={"verdict": winner.capacity_verdict}))
     if winner.deployment == "hybrid":
-        reasons.append(
-            f"{winner.local_share:.0%} of traffic runs locally; the hard"
-            f" {1 - winner.local_share:.0%} goes to {', '.join(winner.cloud_models)}"
-        )
+        values = {
+            "local_share": winner.local_share,
+            "hard_share": 1 - winner.local_share,
+            "models": ", ".join(winner.cloud_models),
+        }
+        reasons.append(Reason(kind="split", values=values))
     if winner.deployment == "cloud":
-        reasons.append(f"no upfront spend; ${winner.monthly_usd:,.0f}/month at this volume")
+        reasons.append(Reason(kind="no_upfront", values={"monthly_usd": winner.monthly_usd}))
     return reasons
+
+
+def _decider(winner: Option, p: ResolvedProfile, why: list[Reason]) -> str:
+    """What decided the pick, for a rule of thumb that argues the other way."""
+    kinds = {r.kind for r in why}
+    for kind in ("regulated", "offline", "owned"):
+        if kind in kinds:
+            return kind
+    return "constraints" if "pays_for" in kinds else "cost"
 
 
 def _nothing_serves(catalog: Catalog, p: ResolvedProfile) -> ToolError:
@@ -207,6 +230,8 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
     crossover = winner.payback_months if winner.deployment != "cloud" else None
 
     horizon = p.horizon_months
+    why = _reasons(winner, p, base_cloud)
+    rules = applicable(base_cloud.monthly_usd, winner.deployment, _decider(winner, p, why)) if base_cloud else []
     summary = f"{winner.deployment}: {winner.label.split(': ', 1)[1]}"
     if margin is not None and runner is not None:
         summary += (
@@ -217,7 +242,8 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         deployment=winner.deployment,
         option_id=winner.id,
         summary=summary,
-        reasons=_reasons(winner, p, base_cloud),
+        reasons=[r.english() for r in why],
+        why=why,
         runner_up=runner.id if runner else None,
         margin_usd=margin,
         margin_pct=margin_pct,
@@ -228,7 +254,8 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         breakeven_tokens_per_month=breakeven,
         breakeven_reach_tokens_per_month=reach,
         breakeven_beyond_reach=breakeven is not None and reach is not None and breakeven > reach,
-        context=applicable(base_cloud.monthly_usd) if base_cloud else [],
+        context=[rule.english() for rule in rules],
+        rules=rules,
         not_offered=local_context_limits(catalog, p, p.routine_tier),
         short_context_models=[m.id for m in short_context_models(catalog, p, p.routine_tier)],
         does_not_fit=memory_limits(catalog, p, p.routine_tier),

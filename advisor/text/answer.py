@@ -146,7 +146,7 @@ def recommendation_answer(
             "_Provisional: I don't know yet what data this handles, so this assumes it may go to a cloud API._"
         )
     if first or shown.option_id != result.recommendation.option_id:
-        parts.append("\n".join(f"- {r}" for r in pick_reasons(result, w)))
+        parts.append("\n".join(f"- {r}" for r in pick_reasons(result, w, brief=True)))
     found = warnings(result, w, close_said=True)  # a close call is the margin sentence's
     new = [text for text in found if text not in shown.warnings]
     if new:

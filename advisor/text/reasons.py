@@ -6,25 +6,34 @@ from __future__ import annotations
 from advisor.text.render import breakeven_words, recommendation_warnings
 from advisor.text.words import ENGLISH, Words
 from advisor.tools.compare import CompareResult
+from advisor.tools.rules import CONTRARY, RuleUse
+from advisor.tools.wording import DECIDERS, REASONS, Reason
 
 
-def pick_reasons(result: CompareResult, w: Words = ENGLISH) -> list[str]:
-    """The recommendation's reasons, then whether (and when) a local pick pays back."""
-    rec, horizon = result.recommendation, result.horizon_months
-    out = [w._(r) for r in rec.reasons if not r.startswith("no upfront spend;")]
-    if rec.deployment == "cloud":
-        out.insert(0, w._("no upfront spend"))
-    if rec.crossover_month and rec.crossover_month <= horizon:
-        out.append(w._("it overtakes the cloud after {months}", months=w.months(rec.crossover_month)))
-    elif rec.crossover_month:  # a pick made for privacy or offline, not for cost: say what it costs
-        out.append(
-            w._(
-                "against the cloud it does not pay back within the {h} months (it would after {months})",
-                h=f"{horizon:g}",
-                months=w.months(rec.crossover_month),
-            )
-        )
+def pick_reasons(result: CompareResult, w: Words = ENGLISH, *, brief: bool = False) -> list[str]:
+    """Why the pick, from the comparison that made it (``Recommendation.why``); ``brief`` beside a
+    headline that already gives the monthly cost."""
+    out = []
+    for reason in result.recommendation.why:
+        if brief and reason.kind == "no_upfront":
+            out.append(w._("no upfront spend"))
+        else:
+            out.append(reason_text(reason, w))
     return out
+
+
+def reason_text(reason: Reason, w: Words = ENGLISH) -> str:
+    """One reason in the reader's words, each value formatted for them."""
+    return w._(REASONS[reason.kind], **{name: w.value(name, value) for name, value in reason.values.items()})
+
+
+def rule_text(rule: RuleUse, w: Words = ENGLISH) -> str:
+    """A rule of thumb as context: quoted with its source; one that argues against the pick says so,
+    and what decided it."""
+    if rule.agrees:
+        return f"{rule.text} ({rule.source})"
+    side = w._("the cloud") if rule.favours == "cloud" else w._("own hardware")
+    return w._(CONTRARY, rule=rule.text, source=rule.source, side=side, decider=w._(DECIDERS[rule.decider]))
 
 
 def warnings(result: CompareResult, w: Words = ENGLISH, *, close_said: bool = False) -> list[str]:

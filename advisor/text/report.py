@@ -18,6 +18,7 @@ from advisor.store import SpendSummary
 from advisor.text.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
 from advisor.text.measured import measured_document
 from advisor.text.plan import plan_markdown
+from advisor.text.reasons import pick_reasons, rule_text
 from advisor.text.render import (
     OPTION_FIGURES,
     format_value,
@@ -148,8 +149,8 @@ def _header(session_name: str | None, day: date) -> list[str]:
 def _recommendation(result: CompareResult) -> list[str]:
     rec = result.recommendation
     out = ["## Recommendation", "", f"**{rec.summary.rstrip('.')}.**", ""]
-    if rec.reasons:
-        out += ["Why:", "", *[f"- {r}" for r in rec.reasons], ""]
+    if rec.why:
+        out += ["Why:", "", *[f"- {r}" for r in pick_reasons(result)], ""]
     for title, text in recommendation_warnings(rec.model_dump(), result.horizon_months):
         out += [f"> ⚠ **{title}** — {text}.", ""]
     return out
@@ -301,10 +302,10 @@ def _tiers(result: CompareResult, catalog: Catalog) -> list[str]:
 
 
 def _context(result: CompareResult) -> list[str]:
-    rules = result.recommendation.context
+    rules = result.recommendation.rules
     if not rules:
         return []
-    return ["## Rules of thumb (context, not the decision)", "", *[f"- {c}" for c in rules], ""]
+    return ["## Rules of thumb (context, not the decision)", "", *[f"- {rule_text(r)}" for r in rules], ""]
 
 
 def without_memo_mark(text: str | None) -> str:

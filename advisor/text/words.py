@@ -136,6 +136,20 @@ class Words:
             return self.n_("about {n} year", "about {n} years", years)
         return self._("{n} months", n=self.number(value, 1))
 
+    def value(self, name: str, value: Any) -> str:
+        """A value by what its name says it is (tools/wording.py): money, months, a share, tokens."""
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return self._(value) if isinstance(value, str) else str(value)
+        if name.endswith("_usd"):
+            return self.money(value)
+        if name.endswith("_months"):
+            return self.months(value)
+        if name.endswith("_share"):
+            return self.pct(value)
+        if name.endswith("_tokens"):
+            return self.tokens(value)
+        return self.number(value)
+
     def date(self, day: date | None) -> str:
         if day is None:
             return "—"

@@ -1,0 +1,69 @@
+"""The words a comparison gives for its pick, as templates with named values: the one place they
+are written. The tools fill them in English (``english``); the answers translate the same
+templates (they are the msgids of advisor/text/locale) and format each value for the reader.
+
+A value's name says what it is: ``…_usd`` money, ``…_months`` months, ``…_share`` a share shown as
+a percentage, ``…_tokens`` a token count; anything else is shown as it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+
+def N_(text: str) -> str:  # the gettext marker the message extractor looks for
+    return text
+
+
+REASONS: dict[str, str] = {
+    "regulated": N_("regulated data stays on your own hardware"),
+    "offline": N_("the workload must run offline"),
+    "cheaper": N_("{saving_usd}/month cheaper than {cloud} including amortisation"),
+    "owned": N_("the {hardware} is already owned: no purchase, only electricity and upkeep"),
+    "pays_back": N_("the hardware pays back in {payback_months}"),
+    "late_payback": N_(
+        "against {cloud} it would pay back only after {payback_months}, beyond the {horizon} months compared"
+    ),
+    "never_pays_back": N_("it never pays back against {cloud}: running it costs as much as that bill or more"),
+    "pays_for": N_("what it pays for: {cloud} is ruled out ({ruled_out})"),
+    "capacity": N_("{verdict}"),
+    "split": N_("{local_share} of traffic runs locally; the hard {hard_share} goes to {models}"),
+    "no_upfront": N_("no upfront spend; {monthly_usd}/month at this volume"),
+}
+
+# What a rule of thumb says when the pick goes the other way, by what decided the pick.
+DECIDERS: dict[str, str] = {
+    "regulated": N_("regulated data decides"),
+    "offline": N_("running offline decides"),
+    "owned": N_("the hardware you already own decides"),
+    "cost": N_("the figures for this workload decide"),
+    "constraints": N_("the constraints decide"),
+}
+
+
+class Reason(BaseModel):
+    """One reason for a pick: ``kind`` names its template in REASONS, ``values`` fill it."""
+
+    kind: str
+    values: dict[str, Any] = {}
+
+    def english(self) -> str:
+        return english(REASONS[self.kind], self.values)
+
+
+def english(template: str, values: dict[str, Any]) -> str:
+    return template.format(**{name: english_value(name, value) for name, value in values.items()})
+
+
+def english_value(name: str, value: Any) -> str:
+    """A value as the English text writes it, by what its name says it is."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return str(value)
+    if name.endswith("_usd"):
+        return f"${value:,.0f}" if abs(value) >= 100 else f"${value:,.2f}"
+    if name.endswith("_months"):
+        return f"about {value / 12:,.0f} years" if value >= 120 else f"{value:,.1f} months"
+    if name.endswith("_share"):
+        return f"{value:.0%}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
