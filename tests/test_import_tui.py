@@ -25,6 +25,10 @@ async def test_import_makes_the_volume_measured(tmp_path: Path) -> None:
                 break
         await settle(pilot)
         assert app.session.state.measured is not None
+        summary = next(text for text in replies(app) if text.startswith("**Measured from"))
+        assert "Per day (UTC, requests, cost at catalog prices):" in summary
+        assert "10-01 " in summary and "10-10 " in summary  # every day of the window, the empty ones too
+        assert "Requests by hour of the day (UTC):" in summary
         panel = app.query_one(ProfilePanel)
         assert panel.cell_text("monthly_input_tokens")[2] == "measured"
         assert app.session.state.profile.monthly_input_tokens == HAND_INPUT * 3

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from advisor.slash.records import add_record_options, window
 
+BY = ("day", "week", "month", "session", "project", "model")  # advisor.measure.breakdown.BY, without importing it
+
 if TYPE_CHECKING:
     from advisor.config import Config
     from advisor.measure.measured import Measured
@@ -22,7 +24,8 @@ HELP = """PATH is one of:
   a CSV with one row per request: timestamp, model, input and output tokens [, cached input,
       cache writes, extended (1 h / 12 h) cache writes] (columns found by name, or --columns
       timestamp=COL,model=COL,input=COL,output=COL,cached=COL,cache_write=COL,cache_write_1h=COL)
-Timestamps are UTC; the window is the records' whole UTC days, or --since/--until (UTC).
+Days and hours are --tz's (an IANA zone, UTC by default); the window is the records' whole days,
+or --since/--until. --by day|week|month|session|project|model prints a table (cost by model).
 Only aggregates are kept; no record leaves this machine."""
 
 
@@ -35,6 +38,8 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_record_options(p)
+    p.add_argument("--by", choices=BY, default=None,
+                   help="a table by day, week, month, session, project or model (--json: its rows)")
     p.add_argument("--session", metavar="NAME", default=None, help="make this session's profile the measured one")
     p.add_argument("--json", action="store_true", help="print profile, records, skipped, window, models")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -45,22 +50,25 @@ def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
     from advisor.errors import UsageError
     from advisor.measure.run import ImportFailed, measure_path
-    from advisor.text.measured import import_document, import_summary
+    from advisor.text.measured import breakdown_table, import_document, import_summary
 
     since, until = window(args)
     config = load_config(data_dir=args.data_dir)
     try:
         measured = measure_path(
-            args.path, config.catalog(), since=since, until=until, columns=args.columns, quiet=args.quiet
+            args.path, config.catalog(), since=since, until=until, columns=args.columns, quiet=args.quiet,
+            tz=args.tz, by=args.by,
         )
         saved = save_to_session(config, args.session, measured) if args.session is not None else None
     except ImportFailed as exc:
         raise UsageError(str(exc)) from None
     if args.json:
         print(json.dumps(import_document(measured, saved), indent=2, default=str))
+    elif args.by:
+        print(breakdown_table(measured) + (f"\nSaved to session {saved!r} as its measured profile." if saved else ""))
     else:
         print(import_summary(measured, saved))
-    if not measured.records:
+    if not measured.counted:
         print("advisor: no requests in the window", file=sys.stderr)
     return 0
 
@@ -71,7 +79,7 @@ def save_to_session(config: Config, session_name: str, measured: Measured) -> st
     from advisor.measure.run import ImportFailed
     from advisor.session import Session
 
-    if not measured.records:
+    if not measured.counted:
         raise ImportFailed("session: no requests in the window, so nothing to measure; the session is unchanged")
     session = Session.load(config, session_name)
     try:

@@ -45,12 +45,22 @@ def is_sidechain_file(path: Path) -> bool:
     return path.parent.name == "subagents"
 
 
+def session_and_project(path: Path) -> tuple[str, str]:
+    """A log file's session id and project folder: ``<project>/<session>.jsonl``, or
+    ``<project>/<session>/subagents/agent-….jsonl`` for a sub-agent's (a side question's, a
+    compaction's) requests, which belong to the session that ran it."""
+    if is_sidechain_file(path):
+        return path.parent.parent.name, path.parent.parent.parent.name
+    return path.stem, path.parent.name
+
+
 def read_claude_code(
     files: list[Path], counts: ReadCounts, on_bytes: Callable[[int], None] = lambda _n: None
 ) -> Iterator[Record]:
     seen: set[int] = set()
     for path in files:
         counts.files += 1
+        session, project = session_and_project(path)
         pending: dict[int, list] = {}
         try:
             handle = open_regular(path)
@@ -99,7 +109,7 @@ def read_claude_code(
                 if fields is _NOT_A_REQUEST:
                     counts.not_requests += 1
                 elif key is None:
-                    yield _record(fields)
+                    yield _record(fields, session, project)
                 elif key in pending:
                     counts.duplicates += 1  # the same request, streamed: keep each field's largest count
                     merged = pending[key]
@@ -111,13 +121,13 @@ def read_claude_code(
                     if len(pending) > PENDING:
                         oldest = next(iter(pending))
                         seen.add(oldest)
-                        yield _record(pending.pop(oldest))
+                        yield _record(pending.pop(oldest), session, project)
         counts.lines += lines
         counts.bytes += size
         on_bytes(size - unreported)
         for key, fields in pending.items():
             seen.add(key)
-            yield _record(fields)
+            yield _record(fields, session, project)
 
 
 _decode = json.JSONDecoder().decode
@@ -169,6 +179,6 @@ def _usage_fields(entry: object) -> list | None:
     ]
 
 
-def _record(f: list) -> Record:
+def _record(f: list, session: str, project: str) -> Record:
     uncached, out, read, w5, w1 = f[2], f[3], f[4], f[5], f[6]
-    return Record(f[0], f[1], uncached + w5 + w1 + read, out, read, w5, w1)
+    return Record(f[0], f[1], uncached + w5 + w1 + read, out, read, w5, w1, session, project)

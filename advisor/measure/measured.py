@@ -3,24 +3,24 @@ through the cloud-cost tool, and the profile fields they give. This is all that 
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, timedelta
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from advisor.measure.aggregate import ModelTally, Tally
+from advisor.measure.aggregate import Tally
+from advisor.measure.breakdown import UsageRow, breakdown, row
 from advisor.measure.histogram import PRECISION, LogHistogram
+from advisor.measure.pricing import Pricer, catalog_id, threshold_lookup
 from advisor.measure.records import ReadCounts
+from advisor.measure.zone import LocalClock, zone, zone_name
 from advisor.tools.catalog import Catalog
-from advisor.tools.cloud_cost import CloudCostInput, cloud_cost
 from advisor.tools.defaults import DAYS_PER_MONTH
 from advisor.tools.profile import WorkloadProfile
 
-_DATE_SUFFIX = re.compile(r"(-\d{8}|-\d{4}-\d{2}-\d{2}|-latest|@\d{8})$")
+__all__ = ["Measured", "catalog_id", "measure", "threshold_lookup"]
 
 
 MIN_RECORDS_FOR_PEAK = 200  # fewer, and the busiest hour's share is noise: the traffic window keeps its default
-_CACHE_NOTES = ("lists no cache price", "bills no cache writes", "cache-write price")  # said in the import's notes
 SOURCE_NAMES = {"claude-code": "Claude Code logs", "llm-logs": "an llm logs.db", "csv": "a CSV export"}
 
 
@@ -32,18 +32,20 @@ class TokenStats(BaseModel):
 
 
 class Window(BaseModel):
-    start: datetime  # UTC, inclusive
+    start: datetime  # UTC, inclusive: a local midnight of ``tz`` unless --since said otherwise
     end: datetime  # UTC, exclusive
     days: float
     first_record: datetime | None
     last_record: datetime | None
+    tz: str = "UTC"  # the zone whose days the window and the breakdown count
 
     @property
     def last_day(self) -> date:
-        return (self.end - timedelta(microseconds=1)).date()
+        return _local(self.end - timedelta(microseconds=1), self.tz).date()
 
     def label(self) -> str:
-        return f"{self.start:%Y-%m-%d} to {self.last_day:%Y-%m-%d} UTC ({self.days:g} days)"
+        start = _local(self.start, self.tz)
+        return f"{start:%Y-%m-%d} to {self.last_day:%Y-%m-%d} {self.tz} ({self.days:g} days)"
 
 
 class ModelUse(BaseModel):
@@ -64,7 +66,7 @@ class Measured(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    source: str  # claude-code | llm-logs | csv
+    source: str  # claude-code | llm-logs | csv | codex | gemini-cli | anthropic-usage | openai-usage
     path: str
     files: int
     imported_at: datetime
@@ -91,27 +93,53 @@ class Measured(BaseModel):
     monthly_usd: float | None
     unpriced_models: list[str]
     notes: list[str] = []
+    tz: str = "UTC"  # the zone of the hours, the days and the traffic window's start
+    requests_known: bool = True  # False: a usage report that counts tokens, not requests
+    hours: list[int] = []  # requests by hour of the day in ``tz`` (empty: the records' hours are not known)
+    busiest_hour: int | None = None  # in ``tz``
+    traffic_start_hour: int | None = None  # where the busiest traffic_hours-long stretch of the day opens, in ``tz``
+    days: list[UsageRow] = []  # the window's days in ``tz``, each with its cost by model
+    projects: list[UsageRow] = []  # by project (a working folder, or an export's workspace or project)
+    rows: list[UsageRow] | None = Field(default=None, exclude=True)  # `--by`'s rows; not kept in a session
+    by: str | None = Field(default=None, exclude=True)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the window held any usage: a request, or a usage report's tokens."""
+        tokens = self.monthly_input_tokens + self.monthly_output_tokens
+        return bool(self.records) or (not self.requests_known and bool(tokens))
+
+    @property
+    def window_measured(self) -> bool:
+        """Whether the records time enough requests for the busiest hour to set the traffic window."""
+        return bool(self.hours) and sum(self.hours) >= MIN_RECORDS_FOR_PEAK
 
     def profile_fields(self) -> dict[str, object]:
         """The profile's measured values (named as WorkloadProfile's fields)."""
-        if not self.records:
+        if not self.counted:
             return {}
-        fields: dict[str, object] = {
-            "requests_per_day": round(self.requests_per_day, 2),
-            "input_tokens_per_request": round(self.input_per_request.mean),
-            "output_tokens_per_request": round(self.output_per_request.mean),
+        fields: dict[str, object] = {}
+        if self.requests_known:
+            fields |= {
+                "requests_per_day": round(self.requests_per_day, 2),
+                "input_tokens_per_request": round(self.input_per_request.mean),
+                "output_tokens_per_request": round(self.output_per_request.mean),
+            }
+        fields |= {
             "monthly_input_tokens": round(self.monthly_input_tokens),
             "monthly_output_tokens": round(self.monthly_output_tokens),
             "cached_input_share": round(self.cached_input_share, 4),
             "cache_write_share": round(self.cache_write_share, 4),
             "cache_write_1h_share": round(self.cache_write_1h_share, 4),
         }
-        if "traffic_hours" in WorkloadProfile.model_fields and self.records >= MIN_RECORDS_FOR_PEAK:
+        if self.window_measured:
             fields["traffic_hours"] = self.traffic_hours  # the capacity model's traffic window
+            if self.traffic_start_hour is not None:
+                fields["traffic_start_hour"] = self.traffic_start_hour  # and where it lies in the day
         priced = [m for m in self.models if m.catalog_id and m.usd is not None]
         if priced:
             fields["cloud_model"] = max(priced, key=lambda m: m.usd or 0).catalog_id
-        return fields
+        return {k: v for k, v in fields.items() if k in WorkloadProfile.model_fields}
 
     @property
     def source_name(self) -> str:
@@ -119,34 +147,21 @@ class Measured(BaseModel):
 
     def describe(self) -> str:
         """One line for answers, the panel and the report: what was measured, from what, when."""
-        return f"measured from {self.records:,} requests in {self.source_name}, {self.window.label()}"
+        counted = f"{self.records:,} requests" if self.requests_known else "usage report rows"
+        return f"measured from {counted} in {self.source_name}, {self.window.label()}"
 
 
-def catalog_id(catalog: Catalog, name: str) -> str | None:
-    """The catalog id of a model as logs name it ("claude-sonnet-4-5-20250929" → claude-sonnet-4-5);
-    exact matches only: a near miss would price the records at another model's rates."""
-    base = _DATE_SUFFIX.sub("", name.strip().rsplit("/", 1)[-1])
-    ids = catalog.resolve("cloud", base)
-    return ids[0] if len(ids) == 1 else None
-
-
-def threshold_lookup(catalog: Catalog):
-    def threshold_for(name: str) -> int | None:
-        cid = catalog_id(catalog, name)
-        return catalog.cloud[cid].price.long_context_threshold if cid else None
-
-    return threshold_for
-
-
-def window_of(tally: Tally, since: datetime | None, until: datetime | None) -> Window:
-    """The records' span in whole UTC days (or ``since``/``until`` where given)."""
+def window_of(tally: Tally, since: datetime | None, until: datetime | None, clock: LocalClock | None = None) -> Window:
+    """The records' span in whole local days of ``clock``'s zone (or ``since``/``until`` where given)."""
+    clock = clock or LocalClock()
     now = datetime.now(UTC)
     first, last = tally.first, tally.last
-    start = since or (_midnight(first) if first else _midnight(now))
-    end = until or (_midnight(last) + timedelta(days=1) if last else _midnight(now) + timedelta(days=1))
+    start = since or clock.midnight(clock.local_date(first or now))
+    end = until or clock.midnight(clock.local_date(last or now) + timedelta(days=1))
     end = max(end, start)  # --since after the last record, with no --until: an empty window
     days = round((end - start).total_seconds() / 86400, 6)
-    return Window(start=start, end=end, days=days, first_record=first, last_record=last)
+    return Window(start=start, end=end, days=days, first_record=first, last_record=last,
+                  tz=zone_name(clock.tz))
 
 
 def measure(
@@ -158,45 +173,48 @@ def measure(
     path: str,
     since: datetime | None = None,
     until: datetime | None = None,
+    clock: LocalClock | None = None,
+    by: str | None = None,
 ) -> Measured:
-    window = window_of(tally, since, until)
+    clock = clock or LocalClock()
+    window = window_of(tally, since, until, clock)
     per_month = DAYS_PER_MONTH / window.days if window.days > 0 else 0.0
-    sums = [m.all for m in tally.models.values()]
+    by_model = tally.models()
+    sums = [m.all for m in by_model.values()]
     total_in = sum(u.input_tokens for u in sums)
     total_out = sum(u.output_tokens for u in sums)
     total_read = sum(u.cache_read_tokens for u in sums)
     total_write_5m = sum(u.cache_write_5m_tokens for u in sums)
     total_write_1h = sum(u.cache_write_1h_tokens for u in sums)
-    busiest = max(range(24), key=lambda h: tally.per_hour[h]) if tally.records else None
-    share = tally.per_hour[busiest] / tally.records if busiest is not None else 0.0
-    models: list[ModelUse] = []
-    notes: list[str] = []
-    for name, m in sorted(tally.models.items(), key=lambda kv: -kv[1].all.input_tokens - kv[1].all.output_tokens):
-        cid = catalog_id(catalog, name)
-        usd = _price(catalog, cid, m, notes) if cid else None
-        models.append(
-            ModelUse(
-                model=name,
-                catalog_id=cid,
-                requests=m.all.requests,
-                input_tokens=m.all.input_tokens,
-                output_tokens=m.all.output_tokens,
-                cached_input_tokens=m.all.cache_read_tokens,
-                cache_write_tokens=m.all.cache_write_5m_tokens + m.all.cache_write_1h_tokens,
-                long_context_requests=m.long.requests,
-                usd=usd,
-                monthly_usd=usd * per_month if usd is not None else None,
-            )
+    requests_known = not tally.unknown_requests
+    hours = list(tally.per_hour) if tally.timed else []
+    busiest = max(range(24), key=lambda h: hours[h]) if hours else None
+    share = hours[busiest] / tally.timed if busiest is not None else 0.0
+    busiest_utc = max(range(24), key=lambda h: tally.per_hour_utc[h]) if hours else None
+    traffic_hours = round(min(24.0, 1 / share), 2) if share else 24.0
+    pricer = Pricer(catalog)
+    models = [
+        ModelUse(
+            model=r.model, catalog_id=r.catalog_id, requests=r.requests, input_tokens=r.input_tokens,
+            output_tokens=r.output_tokens, cached_input_tokens=r.cache_read_tokens,
+            cache_write_tokens=r.cache_write_tokens, long_context_requests=by_model[r.model].long.requests,
+            usd=r.usd, monthly_usd=r.usd * per_month if r.usd is not None else None,
         )
+        for r in sorted(row("all", by_model, pricer).models, key=lambda r: -r.input_tokens - r.output_tokens)
+    ]
+    notes = list(pricer.notes)
     priced = [m.usd for m in models if m.usd is not None]
     unpriced = [m.model for m in models if m.usd is None]
     if unpriced:
         notes.append(f"not in the catalog, so not priced: {', '.join(unpriced)}")
-    if 0 < tally.records < MIN_RECORDS_FOR_PEAK:
+    if 0 < tally.timed < MIN_RECORDS_FOR_PEAK:
         notes.append(
-            f"only {tally.records} requests: the busiest hour's share is not used as the traffic window"
+            f"only {tally.timed} requests: the busiest hour's share is not used as the traffic window"
             f" (it takes {MIN_RECORDS_FOR_PEAK})"
         )
+    if tally.rows and not requests_known:
+        notes.append("the report counts tokens, not requests: requests a day and tokens per request are not"
+                     " measured (the interview asks them)")
     usd = sum(priced) if priced else None
     return Measured(
         source=source,
@@ -209,11 +227,11 @@ def measure(
         duplicates=counts.duplicates,
         outside_window=tally.outside_window,
         requests_per_day=tally.records / window.days if window.days > 0 else 0.0,
-        busiest_hour_utc=busiest,
+        busiest_hour_utc=busiest_utc,
         busiest_hour_share=share,
-        traffic_hours=round(min(24.0, 1 / share), 2) if share else 24.0,
-        input_per_request=_stats(tally.input_hist, total_in),
-        output_per_request=_stats(tally.output_hist, total_out),
+        traffic_hours=traffic_hours,
+        input_per_request=_stats(tally.input_hist, total_in, tally.records),
+        output_per_request=_stats(tally.output_hist, total_out, tally.records),
         monthly_input_tokens=total_in * per_month,
         monthly_output_tokens=total_out * per_month,
         monthly_cache_write_tokens=(total_write_5m + total_write_1h) * per_month,
@@ -225,37 +243,33 @@ def measure(
         monthly_usd=usd * per_month if usd is not None else None,
         unpriced_models=unpriced,
         notes=notes,
+        tz=window.tz,
+        requests_known=requests_known,
+        hours=hours,
+        busiest_hour=busiest,
+        traffic_start_hour=window_start(hours, traffic_hours) if hours else None,
+        days=breakdown(tally, "day", pricer),
+        projects=breakdown(tally, "project", pricer) if any(cell[2] for cell in tally.cells) else [],
+        rows=breakdown(tally, by, pricer) if by else None,
+        by=by,
     )
 
 
-def _stats(hist: LogHistogram, total: int) -> TokenStats:
-    mean = total / hist.count if hist.count else 0.0
+def window_start(hours: list[int], length: float) -> int:
+    """The hour a ``length``-hour stretch of the day (rounded up, wrapping past midnight) carrying
+    the most of ``hours``' requests opens; on a tie the one opening on the busier hour, then the earliest."""
+    span = max(1, min(24, -int(-length // 1)))
+    return max(range(24), key=lambda h: (sum(hours[(h + i) % 24] for i in range(span)), hours[h], -h))
+
+
+def _stats(hist: LogHistogram, total: int, requests: int) -> TokenStats:
+    """Median, p95 and max from the requests' own sizes; a usage report's rows give the mean alone
+    (the others are then the mean too: what is known of a request's size)."""
+    mean = total / requests if requests else 0.0
+    if not hist.count:
+        return TokenStats(median=mean, p95=mean, max=round(mean), mean=mean)
     return TokenStats(median=hist.quantile(0.5), p95=hist.quantile(0.95), max=hist.max, mean=mean)
 
 
-def _midnight(at: datetime) -> datetime:
-    return at.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-def _price(catalog: Catalog, cid: str, m: ModelTally, notes: list[str]) -> float:
-    """The requests' cost at the catalog's price, through the cloud-cost tool: the requests over the
-    model's long-context threshold at its long-context rate (the tier is per request), the rest at
-    the standard rate; 5-minute and 1-hour cache writes each at their own price."""
-    threshold = catalog.cloud[cid].price.long_context_threshold
-    parts = [(m.all.minus(m.long), None), (m.long, (threshold or 0) + 1)]
-    usd = 0.0
-    for part, per_request in parts:
-        if not part.requests:
-            continue
-        share = part.cache_read_tokens / part.input_tokens if part.input_tokens else 0.0
-        result = cloud_cost(
-            CloudCostInput(model=cid, input_tokens=part.input_tokens, output_tokens=part.output_tokens,
-                           cached_input_share=share, cache_write_tokens=part.cache_write_5m_tokens, cache_ttl="5m",
-                           cache_write_1h_tokens=part.cache_write_1h_tokens, tokens_per_request=per_request),
-            catalog,
-        )
-        usd += result.monthly_usd
-        for line in result.assumptions:
-            if any(words in line for words in _CACHE_NOTES) and line not in notes:
-                notes.append(line)
-    return usd
+def _local(at: datetime, tz: str) -> datetime:
+    return at.astimezone(zone(tz))

@@ -76,6 +76,9 @@ class Record(NamedTuple):
     cache_read_tokens: int = 0
     cache_write_5m_tokens: int = 0  # the standard write: Anthropic's 5-minute, OpenAI's 30-minute
     cache_write_1h_tokens: int = 0  # the extended write: Anthropic's 1-hour, OpenAI's 12-hour
+    session: str = ""  # the agent session (Claude Code, Codex, Gemini CLI) or conversation it belongs to
+    project: str = ""  # the project (a working folder) or the workspace, API key or project of an export
+    requests: int = 1  # requests this record stands for: 1 a request; a usage report's bucket its count, 0 unknown
 
 
 @dataclass

@@ -11,6 +11,7 @@ from advisor.measure.csv_usage import CsvColumnsError
 from advisor.measure.llm_logs import NotLlmLogs, TooSlow
 from advisor.measure.measured import Measured
 from advisor.measure.source import NotUsageRecords, import_usage
+from advisor.measure.zone import UnknownZone
 
 
 class ImportFailed(ValueError):
@@ -21,7 +22,7 @@ def measure_path(path: Path, catalog, **options) -> Measured:  # catalog: adviso
     """``import_usage`` with every way the path can be wrong as one ImportFailed line."""
     try:
         return import_usage(path, catalog, **options)
-    except (NotUsageRecords, NotLlmLogs, TooSlow, CsvColumnsError) as exc:
+    except (NotUsageRecords, NotLlmLogs, TooSlow, CsvColumnsError, UnknownZone) as exc:
         raise ImportFailed(str(exc)) from None
     except UnicodeDecodeError as exc:
         raise ImportFailed(f"path: {str(path)!r} is not UTF-8 text ({exc.reason}); export the CSV as UTF-8") from None

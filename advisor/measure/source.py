@@ -13,6 +13,7 @@ from advisor.measure.llm_logs import SQLITE_MAGIC, read_llm_logs, row_counts
 from advisor.measure.measured import Measured, measure, threshold_lookup
 from advisor.measure.progress import Progress
 from advisor.measure.records import ReadCounts
+from advisor.measure.zone import LocalClock, zone
 from advisor.tools.catalog import Catalog
 from advisor.tools.userfile import UserFileError, open_regular
 
@@ -50,11 +51,17 @@ def import_usage(
     columns: str | None = None,
     progress_stream: TextIO | None = None,
     quiet: bool = False,
+    tz: str | None = None,
+    by: str | None = None,
 ) -> Measured:
+    """Read ``path``'s records once and measure them: days and hours in the IANA zone ``tz``
+    (UTC by default), and with ``by`` the rows of that breakdown (day, week, month, session,
+    project or model) as ``Measured.rows``."""
     path = path.expanduser()
     kind = detect(path)
     counts = ReadCounts()
-    aggregator = Aggregator(since, until, threshold_lookup(catalog))
+    clock = LocalClock(zone(tz))
+    aggregator = Aggregator(since, until, threshold_lookup(catalog), clock)
     notes: list[str] = []
     if kind == "claude-code":
         files = session_files(path)
@@ -75,10 +82,11 @@ def import_usage(
         progress = Progress(_size(path), "bytes", counts, progress_stream, quiet)
         records = read_csv(path, counts, columns, progress.advance)
     tally = aggregator.add_all(records)
-    if counts.problems and not tally.records and not tally.outside_window:
+    if counts.problems and not tally.rows and not tally.outside_window:
         raise NotUsageRecords(f"path: no usable record; {counts.problems[0]}")
     progress.finish(tally.records)
-    measured = measure(tally, counts, catalog, source=kind, path=str(path), since=since, until=until)
+    measured = measure(tally, counts, catalog, source=kind, path=str(path), since=since, until=until, clock=clock,
+                       by=by)
     measured.notes[:0] = notes
     measured.notes += [f"skipped: {problem}" for problem in counts.problems]
     return measured

@@ -152,13 +152,14 @@ class Commands:
                 since=since,
                 until=until,
                 columns=args.columns,
+                tz=args.tz,
                 progress_stream=front.progress_stream(),
             )
         except ImportFailed as exc:
             raise UsageError(str(exc)) from None
         finally:
             front.working(None)
-        if not measured.records:
+        if not measured.counted:
             raise UsageError(f"import: no requests in {args.path} in the window; the profile is unchanged")
         diff = session.apply_measured(measured)
         await front.reply(import_markdown(measured, session.name))

@@ -156,10 +156,15 @@ def failed_lines(options: list[Any]) -> list[str]:
     return [f"- ✗ {o['label']}: {'; '.join(o['failed'])}" for o in dicts if o["failed"]]
 
 
-def options_table(options: list[dict[str, Any]], horizon: float) -> str:
-    rows = [option_headers(horizon), *map(option_cells, options)]
+def text_table(rows: list[list[str]], right: tuple[int, ...] = ()) -> list[str]:
+    """Rows (the first the headers) as aligned plain-text lines; the ``right`` columns right-aligned."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return ["  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+                      ).rstrip() for r in rows]
+
+
+def options_table(options: list[dict[str, Any]], horizon: float) -> str:
+    lines = text_table([option_headers(horizon), *map(option_cells, options)])
     for o in options:
         if o["failed"]:
             lines.append(f"  ✗ {o['label']}: {'; '.join(o['failed'])}")
