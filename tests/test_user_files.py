@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from advisor.cli import main
-from advisor.measure import claude_code, csv_usage, llm_logs
+from advisor.measure import csv_usage, jsonl, llm_logs
 from advisor.measure.records import (
     EARLIEST,
     LATEST,
@@ -164,7 +164,7 @@ def test_a_line_past_its_limit_is_skipped_whole_and_the_next_read(tmp_path):
 
 
 def test_a_log_line_past_the_limit_is_skipped_and_named(tmp_path, monkeypatch):
-    monkeypatch.setattr(claude_code, "MAX_LINE_BYTES", 4096)
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 4096)
     good = json.dumps(LINE)
     huge = json.dumps({**LINE, "requestId": "r2", "padding": "z" * 100_000})
     path = tmp_path / "s.jsonl"

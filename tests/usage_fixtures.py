@@ -154,3 +154,128 @@ def synthetic_tree(root: Path, lines: int, seed: int = 7, sessions: int = 40) ->
                     count += 2
                 written += count
     return written
+
+
+# --------------------------------------------------------------------------- OpenAI Codex CLI
+# A rollout file as codex-rs writes it (codex-rs/protocol/src/protocol.rs, RolloutLine): one compact
+# serde_json object a line, {"timestamp", "type", "payload"}; the token counts are EventMsg::TokenCount.
+
+
+@dataclass
+class CodexUsage:
+    """codex's TokenUsage: input includes the cached tokens, output includes the reasoning ones."""
+
+    input_tokens: int = 0
+    cached_input_tokens: int = 0
+    output_tokens: int = 0
+    reasoning_output_tokens: int = 0
+
+    def wire(self) -> dict:
+        return {"input_tokens": self.input_tokens, "cached_input_tokens": self.cached_input_tokens,
+                "output_tokens": self.output_tokens, "reasoning_output_tokens": self.reasoning_output_tokens,
+                "total_tokens": self.input_tokens + self.output_tokens}
+
+    def plus(self, other: CodexUsage) -> CodexUsage:
+        return CodexUsage(self.input_tokens + other.input_tokens, self.cached_input_tokens + other.cached_input_tokens,
+                          self.output_tokens + other.output_tokens,
+                          self.reasoning_output_tokens + other.reasoning_output_tokens)
+
+
+def _codex(at: str, kind: str, payload: dict) -> str:
+    return json.dumps({"timestamp": at, "type": kind, "payload": payload}, separators=(",", ":"))
+
+
+def codex_meta_line(at: str, session_id: str, cwd: str, cli_version: str = "0.46.0") -> str:
+    return _codex(at, "session_meta", {
+        "id": session_id, "timestamp": at, "cwd": cwd, "originator": "codex_cli_rs", "cli_version": cli_version,
+        "instructions": None, "source": "cli", "model_provider": "openai",
+        "git": {"commit_hash": "4f1c2d", "branch": "main", "repository_url": "git@example.invalid:dev/app.git"},
+    })
+
+
+def codex_turn_context_line(at: str, cwd: str, model: str) -> str:
+    return _codex(at, "turn_context", {
+        "cwd": cwd, "approval_policy": "on-request",
+        "sandbox_policy": {"mode": "workspace-write", "network_access": False, "exclude_tmpdir_env_var": False,
+                           "exclude_slash_tmp": False},
+        "model": model, "effort": "medium", "summary": "auto",
+    })
+
+
+def codex_user_line(at: str, text: str = "fix the failing test") -> str:
+    return _codex(at, "response_item", {"type": "message", "role": "user",
+                                        "content": [{"type": "input_text", "text": text}]})
+
+
+def codex_output_lines(at: str, text: str = "Running the tests now.") -> list[str]:
+    """What a response leaves besides its count: reasoning, a message, a tool call and its output."""
+    return [
+        _codex(at, "response_item", {"type": "reasoning", "summary": [{"type": "summary_text", "text": "**Plan**"}],
+                                     "content": None, "encrypted_content": "gAAAA" + "x" * 400}),
+        _codex(at, "event_msg", {"type": "agent_message", "message": text}),
+        _codex(at, "response_item", {"type": "message", "role": "assistant",
+                                     "content": [{"type": "output_text", "text": text}]}),
+        _codex(at, "response_item", {"type": "function_call", "name": "shell",
+                                     "arguments": json.dumps({"command": ["bash", "-lc", "pytest -q"]}),
+                                     "call_id": "call_1"}),
+        _codex(at, "response_item", {"type": "function_call_output", "call_id": "call_1",
+                                     "output": json.dumps({"output": "3 passed\n" * 40,
+                                                           "metadata": {"exit_code": 0}})}),
+    ]
+
+
+def codex_token_count_line(at: str, last: CodexUsage | None, total: CodexUsage | None,
+                           window: int = 272_000) -> str:
+    """A token count: ``info`` null before the first response (rate limits only); a log from a
+    version that wrote no ``last_token_usage`` passes ``last=None``."""
+    info = None
+    if total is not None:
+        info = {"total_token_usage": total.wire(), "model_context_window": window}
+        if last is not None:
+            info["last_token_usage"] = last.wire()
+    return _codex(at, "event_msg", {"type": "token_count", "info": info, "rate_limits": {
+        "primary": {"used_percent": 7.0, "window_minutes": 300, "resets_in_seconds": 9000},
+        "secondary": {"used_percent": 31.0, "window_minutes": 10080, "resets_in_seconds": 400000}}})
+
+
+# --------------------------------------------------------------------------- Gemini CLI
+# A chat recording as Gemini CLI's ChatRecordingService writes it (packages/core/src/services/
+# chatRecordingService.ts): JSON.stringify of each record, one a line, appended; a message again each
+# time it changes (its tokens arrive after its text).
+
+
+def gemini_meta_line(session_id: str, project_hash: str, at: str) -> str:
+    return json.dumps({"sessionId": session_id, "projectHash": project_hash, "startTime": at, "lastUpdated": at},
+                      separators=(",", ":"))
+
+
+def gemini_user_line(message_id: str, at: str, text: str = "why does the build fail?") -> str:
+    return json.dumps({"id": message_id, "timestamp": at, "type": "user", "content": [{"text": text}]},
+                      separators=(",", ":"))
+
+
+def gemini_reply_lines(message_id: str, at: str, model: str, tokens: dict) -> list[str]:
+    """The reply written with its text and no tokens, then again once the usage metadata arrives,
+    then a ``$set`` of lastUpdated. ``tokens``: input, output, cached, thoughts, tool (total added)."""
+    tokens = {"input": 0, "output": 0, "cached": 0, "thoughts": 0, "tool": 0, **tokens}
+    tokens["total"] = tokens["input"] + tokens["output"] + tokens["thoughts"] + tokens["tool"]
+    message = {"id": message_id, "timestamp": at, "type": "gemini", "content": [{"text": "The linker cannot find"}],
+               "thoughts": [{"subject": "Reading the log", "description": "…", "timestamp": at}], "tokens": None,
+               "model": model}
+    return [
+        json.dumps(message, separators=(",", ":")),
+        json.dumps({**message, "tokens": tokens}, separators=(",", ":")),
+        json.dumps({"$set": {"lastUpdated": at}}, separators=(",", ":")),
+    ]
+
+
+def import_then_ask(path: Path, data: Path, session: str, capsys, question: str = "what would this cost on our own"
+                    " hardware?") -> tuple[str, dict]:
+    """As a user: `advisor import PATH --session S`, then `advisor ask --session S --json QUESTION`
+    (no local model); the import's output and the answer's document."""
+    from advisor.cli import main
+
+    assert main(["import", str(path), "--session", session, "--data-dir", str(data), "--quiet"]) == 0
+    imported = capsys.readouterr().out
+    assert main(["ask", "--local", "none", "--session", session, "--data-dir", str(data), "--json", question]) == 0
+    return imported, json.loads(capsys.readouterr().out)

@@ -1,5 +1,6 @@
-"""`advisor import PATH`: measure the workload from usage records (Claude Code logs, an llm
-logs.db, a CSV export) and, with --session, make it the session's measured profile."""
+"""`advisor import PATH`: measure the workload from usage records (Claude Code, Codex CLI and
+Gemini CLI logs, an llm logs.db, a provider's usage report, a CSV export) and, with --session, make
+it the session's measured profile."""
 
 from __future__ import annotations
 
@@ -17,13 +18,18 @@ if TYPE_CHECKING:
     from advisor.config import Config
     from advisor.measure.measured import Measured
 
-HELP = """PATH is one of:
+HELP = """PATH is one of (its kind is told from the path and its first bytes):
   a Claude Code folder (~/.claude, its projects/ folder, or one project) or one session .jsonl:
-      every .jsonl below it, sub-agent sidechains included; each request counted once
+      every .jsonl below it, sub-agent sidechains included; each response counted once
+  a Codex CLI folder (~/.codex: sessions/ and archived_sessions/) or one rollout-*.jsonl
+  a Gemini CLI folder (~/.gemini: tmp/<project>/chats/) or one chats/session-*.json[l]
   an llm logs.db (Simon Willison's llm), opened read-only
+  an Anthropic or OpenAI usage report as their Admin APIs return it (JSON: usage_report/messages,
+      usage/completions); a cost report (cost_report, costs) says what was billed
   a CSV with one row per request: timestamp, model, input and output tokens [, cached input,
-      cache writes, extended (1 h / 12 h) cache writes] (columns found by name, or --columns
-      timestamp=COL,model=COL,input=COL,output=COL,cached=COL,cache_write=COL,cache_write_1h=COL)
+      cache writes, extended (1 h / 12 h) cache writes, requests (a report's row)] (columns found
+      by name, or --columns timestamp=COL,model=COL,input=COL,output=COL,cached=COL,cache_write=COL,
+      cache_write_1h=COL,requests=COL)
 Days and hours are --tz's (an IANA zone, UTC by default); the window is the records' whole days,
 or --since/--until. --by day|week|month|session|project|model prints a table (cost by model).
 Only aggregates are kept; no record leaves this machine."""
@@ -32,7 +38,7 @@ Only aggregates are kept; no record leaves this machine."""
 def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
     p = subparsers.add_parser(
         "import",
-        help="measure the workload from usage records (Claude Code, llm, CSV)",
+        help="measure the workload from usage records (Claude Code, Codex, Gemini CLI, llm, reports, CSV)",
         description="Measure the workload from the team's own usage records.",
         epilog=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,

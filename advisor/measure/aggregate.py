@@ -139,5 +139,5 @@ class Aggregator:
                 self._thresholds[model] = self._threshold_for(model)
         cell.all.add(r)
         threshold = self._thresholds[model]
-        if threshold is not None and n == 1 and r.input_tokens > threshold:
+        if r.long_context or (threshold is not None and n == 1 and r.input_tokens > threshold):
             cell.long.add(r)

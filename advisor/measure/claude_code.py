@@ -14,17 +14,15 @@ streamed line."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from advisor.measure.records import ReadCounts, Record, RecordError, model_name, parse_utc, token_count
-from advisor.tools.userfile import MIB, UserFileError, open_regular, size_words, skip_rest_of_line
+from advisor.measure.jsonl import LINE_ERRORS, decode, log_lines, skipped
+from advisor.measure.records import ReadCounts, Record, model_name, parse_utc, token_count
 
 PENDING = 256
-MAX_LINE_BYTES = 64 * MIB  # a log line past this is skipped unread (Claude Code's own lines with images stay below)
-_USAGE = b'"usage"'
+_NEEDLES = (b'"usage"',)
 
 
 def session_files(root: Path) -> list[Path]:
@@ -59,78 +57,42 @@ def read_claude_code(
 ) -> Iterator[Record]:
     seen: set[int] = set()
     for path in files:
-        counts.files += 1
         session, project = session_and_project(path)
         pending: dict[int, list] = {}
-        try:
-            handle = open_regular(path)
-        except UserFileError as exc:
-            counts.skipped += 1
-            counts.problem(f"not read: {exc}")
-            continue
-        lines = size = unreported = 0
-        with handle:
-            readline = handle.readline  # bounded, not `for line in handle`: a line of gigabytes is never held
-            while line := readline(MAX_LINE_BYTES + 1):
-                lines += 1
-                if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-                    size += skip_rest_of_line(readline, len(line), MAX_LINE_BYTES)
-                    counts.skipped += 1
-                    counts.problem(f"{path}: line {lines}: longer than {size_words(MAX_LINE_BYTES)}")
+        for number, line in log_lines(path, counts, on_bytes, _NEEDLES):
+            try:
+                entry = decode(line.decode("utf-8"))
+                key = _request_key(entry)
+                if key is not None and key in seen:
+                    counts.duplicates += 1  # logged again (a resumed session's copy, a side question's replay)
                     continue
-                size += len(line)
-                if lines & 1023 == 0:
-                    on_bytes(size - unreported)
-                    unreported = size
-                if _USAGE not in line:
-                    if not line.endswith(b"}\n") and not line.rstrip().endswith(b"}") and line.strip():
-                        counts.skipped += 1  # a line cut short (a crash mid-write)
-                    continue
-                try:
-                    entry = _decode(line.decode("utf-8"))
-                    key = _request_key(entry)
-                    if key is not None and key in seen:
-                        counts.duplicates += 1  # logged again (a resumed session's copy)
-                        continue
-                    fields = _usage_fields(entry)
-                except RecordError as exc:
-                    counts.skipped += 1
-                    counts.problem(f"{path}: line {lines}: {exc}")
-                    continue
-                except RecursionError:
-                    counts.skipped += 1
-                    counts.problem(f"{path}: line {lines}: JSON nested too deeply to read")
-                    continue
-                except (ValueError, TypeError, KeyError, AttributeError):
-                    counts.skipped += 1
-                    continue
-                if fields is None:
-                    continue
-                if fields is _NOT_A_REQUEST:
-                    counts.not_requests += 1
-                elif key is None:
-                    yield _record(fields, session, project)
-                elif key in pending:
-                    counts.duplicates += 1  # the same request, streamed: keep each field's largest count
-                    merged = pending[key]
-                    for i in range(2, 7):
-                        if fields[i] > merged[i]:
-                            merged[i] = fields[i]
-                else:
-                    pending[key] = fields
-                    if len(pending) > PENDING:
-                        oldest = next(iter(pending))
-                        seen.add(oldest)
-                        yield _record(pending.pop(oldest), session, project)
-        counts.lines += lines
-        counts.bytes += size
-        on_bytes(size - unreported)
+                fields = _usage_fields(entry)
+            except LINE_ERRORS as exc:
+                skipped(counts, path, number, exc)
+                continue
+            if fields is None:
+                continue
+            if fields is _NOT_A_REQUEST:
+                counts.not_requests += 1
+            elif key is None:
+                yield _record(fields, session, project)
+            elif key in pending:
+                counts.duplicates += 1  # the same request, streamed: keep each field's largest count
+                merged = pending[key]
+                for i in range(2, 7):
+                    if fields[i] > merged[i]:
+                        merged[i] = fields[i]
+            else:
+                pending[key] = fields
+                if len(pending) > PENDING:
+                    oldest = next(iter(pending))
+                    seen.add(oldest)
+                    yield _record(pending.pop(oldest), session, project)
         for key, fields in pending.items():
             seen.add(key)
             yield _record(fields, session, project)
 
 
-_decode = json.JSONDecoder().decode
 _NOT_A_REQUEST: list = []
 
 

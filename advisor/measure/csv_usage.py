@@ -1,6 +1,8 @@
 """A CSV with one row per request, as providers' consoles and gateways export usage. Columns are
 found by name (case, spaces and punctuation ignored) among common spellings, or named with
-``--columns timestamp=…,model=…,input=…,output=…[,cached=…][,cache_write=…][,cache_write_1h=…]``.
+``--columns timestamp=…,model=…,input=…,output=…[,cached=…][,cache_write=…][,cache_write_1h=…][,requests=…]``;
+a ``requests`` column (``num_model_requests``, as OpenAI's usage export has it) makes each row a report's
+row of that many requests, not one request.
 
 Cached input: a cache-read column named the Anthropic way (``cache_read_input_tokens``,
 ``cache_read…``) is *added* to the input, as Anthropic's API reports it apart; any other cached
@@ -28,12 +30,12 @@ from advisor.tools.userfile import MIB, TooLong, bounded_lines, open_regular, si
 
 MAX_LINE_BYTES = 1 * MIB  # a row of usage is a few hundred bytes; csv's own field limit is 128 KiB
 
-ROLES = ("timestamp", "model", "input", "output", "cached", "cache_write", "cache_write_1h")
+ROLES = ("timestamp", "model", "input", "output", "cached", "cache_write", "cache_write_1h", "requests")
 STANDARD_WRITES = ("cachecreationephemeral5minputtokens", "ephemeral5minputtokens", "cachewrite5mtokens",
                    "cachewrite5m", "cachewritetokensdetailsttl30mtokens", "ttl30mtokens", "cachewrite30mtokens")
 SPELLINGS: dict[str, tuple[str, ...]] = {
     "timestamp": ("timestamp", "timestamputc", "datetimeutc", "datetime", "time", "createdat", "created",
-                  "date", "requesttime", "starttime", "ts"),
+                  "date", "requesttime", "starttime", "ts", "usagedateutc", "startingat", "bucketstart"),
     "model": ("model", "modelname", "modelid", "resolvedmodel", "engine", "modelversion"),
     "input": ("inputtokens", "prompttokens", "tokensin", "input", "ncontexttokenstotal", "usageinputtokens",
               "uncachedinputtokens", "inputtokensuncached", "prompt"),
@@ -46,6 +48,7 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
                     "cachewriteinputtokens", *STANDARD_WRITES),
     "cache_write_1h": ("cachecreationephemeral1hinputtokens", "ephemeral1hinputtokens", "cachewrite1htokens",
                        "cachewrite1h", "cachewritetokensdetailsttl12htokens", "ttl12htokens", "cachewrite12htokens"),
+    "requests": ("nummodelrequests", "requests", "requestcount", "numrequests"),  # a row of a report: its count
 }
 ADDED_TO_INPUT = {"cachereadinputtokens", "cachereadtokens", "cacheread"}
 UNCACHED_INPUT = {"uncachedinputtokens", "inputtokensuncached"}
@@ -121,6 +124,7 @@ def read_csv(
         reads_added, writes_added, standard_only = _added(header, found)
         t, m, i, o = found["timestamp"], found["model"], found["input"], found["output"]
         c, w, w1h = found.get("cached"), found.get("cache_write"), found.get("cache_write_1h")
+        q = found.get("requests")
         while True:
             try:
                 row = next(reader)
@@ -144,7 +148,9 @@ def read_csv(
                 if read + written > tin:
                     raise ValueError("cache reads and writes above input")
                 at = parse_utc(row[t])
-                record = Record(at, model_name(row[m]), tin, tout, read, written - extended, extended)
+                requests = token_count(row[q], names["requests"]) if q is not None else 1
+                record = Record(at, model_name(row[m]), tin, tout, read, written - extended, extended,
+                                requests=requests)
             except RecordError as exc:
                 counts.skipped += 1
                 counts.problem(f"{path}: line {reader.line_num}: {exc}")

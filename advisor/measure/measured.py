@@ -21,7 +21,9 @@ __all__ = ["Measured", "catalog_id", "measure", "threshold_lookup"]
 
 
 MIN_RECORDS_FOR_PEAK = 200  # fewer, and the busiest hour's share is noise: the traffic window keeps its default
-SOURCE_NAMES = {"claude-code": "Claude Code logs", "llm-logs": "an llm logs.db", "csv": "a CSV export"}
+SOURCE_NAMES = {"claude-code": "Claude Code logs", "llm-logs": "an llm logs.db", "csv": "a CSV export",
+                "codex": "Codex CLI logs", "gemini-cli": "Gemini CLI chats",
+                "anthropic-usage": "an Anthropic usage report", "openai-usage": "an OpenAI usage report"}
 
 
 class TokenStats(BaseModel):
@@ -147,7 +149,7 @@ class Measured(BaseModel):
 
     def describe(self) -> str:
         """One line for answers, the panel and the report: what was measured, from what, when."""
-        counted = f"{self.records:,} requests" if self.requests_known else "usage report rows"
+        counted = f"{self.records:,} requests" if self.requests_known else "the tokens"
         return f"measured from {counted} in {self.source_name}, {self.window.label()}"
 
 

@@ -79,6 +79,7 @@ class Record(NamedTuple):
     session: str = ""  # the agent session (Claude Code, Codex, Gemini CLI) or conversation it belongs to
     project: str = ""  # the project (a working folder) or the workspace, API key or project of an export
     requests: int = 1  # requests this record stands for: 1 a request; a usage report's bucket its count, 0 unknown
+    long_context: bool = False  # billed at the long-context rate as a whole (a report's "200k-1M" row)
 
 
 @dataclass

@@ -86,8 +86,9 @@ def import_summary(m: Measured, session: str | None) -> str:
         price = f"{money(u.monthly_usd)}/month" if u.monthly_usd is not None else "not priced"
         long = f", {u.long_context_requests:,} at the long-context rate" if u.long_context_requests else ""
         plural = "" if u.requests == 1 else "s"
+        requests = f"{u.requests:>9,} request{plural:<1}" if m.requests_known else f"{'':>18}"
         lines.append(
-            f"    {u.model:<32} {u.requests:>9,} request{plural:<1} {_tokens(u.input_tokens):>6} in"
+            f"    {u.model:<32} {requests} {_tokens(u.input_tokens):>6} in"
             f"  {_tokens(u.output_tokens):>6} out  {price}{long}"
         )
     lines += [f"  note: {n}" for n in m.notes]
@@ -156,8 +157,9 @@ def volume_line(m: Measured) -> str:
     """The measured volume in a sentence, with where and when it was measured."""
     written = m.cache_write_share + m.cache_write_1h_share
     written_text = f", {written:.0%} written to the cache" if written else ""
+    per_day = f"{m.requests_per_day:,.1f} requests a day, " if m.requests_known else ""
     return (
-        f"{m.requests_per_day:,.1f} requests a day, {_tokens(m.monthly_input_tokens)} input and"
+        f"{per_day}{_tokens(m.monthly_input_tokens)} input and"
         f" {_tokens(m.monthly_output_tokens)} output tokens a month, {m.cached_input_share:.0%} of"
         f" input cached{written_text} — {m.describe()}"
     )
