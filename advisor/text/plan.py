@@ -125,16 +125,19 @@ def plan_text(plan: Any) -> str:
     return "\n".join(out)
 
 
-def plan_markdown(plan: Any, *, heading: str = "**{}**") -> str:
-    """The plan for the chat and the report: headline, the placements table, savings, boxes, why."""
+def plan_markdown(plan: Any, *, heading: str = "**{}**", brief: bool = False) -> str:
+    """The plan for the report (and `brief`, for an answer): headline, the placements table, what
+    it saves, the shared boxes, and why — in an answer only where a workload is not on its own pick."""
     data = _data(plan)
     table = markdown_table(HEADERS, placement_rows(data), right=(3,))
     lines = [heading.format(headline(data)), "", table, ""]
-    lines += [f"- {line}" for line in saving_lines(data)]
+    savings = saving_lines(data)
+    lines += [f"- {line}" for line in (savings[:1] if brief else savings)]
     lines += [f"- ⚠ {markdown_cell(c)}" for c in data["conflicts"]]
     lines += [f"- {line}" for line in box_lines(data)]
-    lines += [f"- {line}" for line in reason_lines(data)]
-    return "\n".join(lines)
+    moved = [pl for pl in data["placements"] if pl["option"] != pl["alone"]]
+    lines += [f"- {line}" for line in (reason_lines({"placements": moved}) if brief else reason_lines(data))]
+    return "\n".join(lines).rstrip()
 
 
 def workloads_markdown(state: Any, plan: Any | None) -> str:
@@ -168,7 +171,7 @@ def plan_answer(plan: Any | None, workload: str, answer: str, *, changed: bool, 
     something changed, else its one line), then the answer about the workload in use, named."""
     parts = []
     if plan is not None:
-        parts.append(plan_markdown(plan) if changed else f"**Current plan — {_data(plan)['summary']}**")
+        parts.append(plan_markdown(plan, brief=True) if changed else f"**Current plan — {_data(plan)['summary']}**")
     if unpriced:
         parts.append(f"_Not in the plan yet (no volume): {', '.join(unpriced)}._")
     parts.append(f"**{markdown_cell(workload)}** (the workload in use; `/workload` lists them)")
