@@ -28,8 +28,9 @@ from advisor.events import (
 from advisor.gate import SentenceGate
 from advisor.interview import Question, Reading, WhatIf, next_question, read_answer, read_whatif
 from advisor.interview.plan_whatif import PlanWhatIf, read_plan_whatif
+from advisor.interview.traffic_windows import window_reading
 from advisor.interview.whatif_terms import cannot_model
-from advisor.interview.workload_mentions import picked
+from advisor.interview.workload_split import Segment, Split, split_message
 from advisor.models.base import (
     ChatModel,
     Finished,
@@ -41,7 +42,7 @@ from advisor.models.base import (
 )
 from advisor.models.extract import ask_model, can_extract, merge
 from advisor.prompts import load as load_prompt
-from advisor.state import SessionState, Shown, profile_has_volume
+from advisor.state import FIRST_WORKLOAD, SessionState, Shown, profile_has_volume
 from advisor.text.answer import read_line, recommendation_answer, whatif_answer
 from advisor.text.measured import volume_line
 from advisor.text.plan import plan_answer, plan_whatif_markdown
@@ -52,6 +53,7 @@ from advisor.tools.compare import CompareResult, compare_profile
 from advisor.tools.plan import PlanResult, plan_profiles
 from advisor.tools.profile import WorkloadProfile
 from advisor.tools.registry import TOOLS, ToolInputError, tool_by_function_name
+from advisor.tools.workloads import workload_part
 from advisor.voice import plain_sentence
 
 MAX_TOOL_STEPS = 4
@@ -134,11 +136,84 @@ def _several_workloads(ctx: TurnContext, text: str) -> Iterator[AgentEvent]:
         _remember(ctx, text, answer)
         yield TurnFinished(answer=answer)
         return True
-    name = picked(text, state.workload_names())
-    if name is not None and name != state.workload:
-        state.use_workload(name)
-        yield Notice(text=f"about {name}: what you say now goes to it (`/workload` lists them)")
     return False
+
+
+def _split(state: SessionState, text: str) -> Split | None:
+    fresh = not workload_part(state.profile) and state.measured is None
+    return split_message(
+        text, state.workload_names(), state.workload, fresh=fresh, unnamed=state.workload == FIRST_WORKLOAD
+    )
+
+
+def _apply_reading(state: SessionState, reading: Reading) -> Iterator[AgentEvent]:
+    """Apply a reading to the workload discussed; the [old, new] of each field it changed."""
+    try:
+        diff = state.apply(reading.changes)
+    except ValidationError as exc:
+        diff = {}
+        yield Notice(level="warning", text=f"could not use that: {exc.errors()[0]['msg']}")
+    state.declined += [f for f in reading.declined if f not in state.declined]
+    return diff
+
+
+def _with_window(reading: Reading, text: str, profile: WorkloadProfile) -> None:
+    """Where in the day the traffic comes, when the text says (in a session of several workloads)."""
+    changes, notes, ambiguous = window_reading(text, placed=profile.traffic_start_hour is not None)
+    for name, value in changes.items():
+        reading.changes.setdefault(name, value)
+    reading.notes += notes
+    reading.ambiguous += ambiguous
+
+
+def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
+    """Each workload's words read into it (new ones added first); what was read, each line naming
+    its workload; the conversation then goes on with the first one named."""
+    state, catalog = ctx.state, ctx.catalog
+    before = state.workload
+    if split.rename is not None:
+        state.rename_workload(*split.rename)
+        before = state.workload
+    for name in split.add:
+        state.add_workload(name)
+    several = len(state.workload_names()) > 1
+    combined, diff = Reading(), {}
+    segments = list(split.segments)
+    if split.shared:  # "All of them: …" is read into each workload the message names
+        named = list(dict.fromkeys(segment.workload for segment in split.segments))
+        segments += [Segment(workload=name, text=split.shared) for name in named]
+    for segment in segments:
+        state.use_workload(segment.workload)
+        mine = segment.workload == before
+        reading = read_answer(
+            segment.text,
+            state.profile,
+            catalog,
+            asked=state.asked if mine else None,
+            open_choices=state.open_choices if mine else [],
+        )
+        if several:
+            _with_window(reading, segment.text, state.profile)
+        state.open_choices = reading.open_choices
+        changed = yield from _apply_reading(state, reading)
+        diff.update(changed)
+        shared = segment.text is split.shared
+        who = "for all of them: " if shared else f"for {segment.workload}: " if several else ""
+        read = [n[5:] for n in reading.notes if n.startswith("read ")]
+        notes = [f"read {who}{', '.join(read)}"] if read else []
+        notes += [f"{who}{n}" for n in reading.notes if not n.startswith("read ")]
+        combined.notes += [n for n in notes if n not in combined.notes]  # "for all of them" once
+        combined.ambiguous += [f"{who}{q}" for q in reading.ambiguous]
+        combined.unread += reading.unread
+    if split.unplaced:
+        combined.ambiguous.append(
+            f"which workload is '{split.unplaced}' about? Say it with the name, e.g. 'the {split.first}: …'"
+        )
+    state.use_workload(split.first)
+    combined.open_choices = state.open_choices
+    if split.add or (split.first != before and several):
+        yield Notice(text=f"workloads: {', '.join(state.workload_names())} — what you say now goes to {split.first}")
+    return combined, diff
 
 
 def _plan_whatif_turn(ctx: TurnContext, scenario: PlanWhatIf) -> Iterator[AgentEvent]:
@@ -205,18 +280,19 @@ def run_turn(
             yield event
         return
 
-    reading = read_answer(text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
-    if _extracts(ctx) and not cancel.is_set():
-        yield from _model_reading(ctx, text, reading)
-    state.open_choices = reading.open_choices  # before apply: a field the model's reading gave settles its choice
-    try:
-        diff = state.apply(reading.changes)
-    except ValidationError as exc:
-        diff = {}
-        yield Notice(level="warning", text=f"could not use that: {exc.errors()[0]['msg']}")
+    split = None if escalate else _split(state, text)
+    if split is not None:  # the message is about another workload, or several
+        reading, diff = yield from _read_split(ctx, split)
+    else:
+        reading = read_answer(text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
+        if len(state.workload_names()) > 1:
+            _with_window(reading, text, state.profile)
+        if _extracts(ctx) and not cancel.is_set():
+            yield from _model_reading(ctx, text, reading)
+        state.open_choices = reading.open_choices  # before apply: a field the model's reading gave settles its choice
+        diff = yield from _apply_reading(state, reading)
     if diff:
         yield ProfileChanged(changes=diff)
-    state.declined += [f for f in reading.declined if f not in state.declined]
     state.unread = reading.unread
 
     result: CompareResult | None = None

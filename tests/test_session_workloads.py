@@ -111,12 +111,15 @@ def test_workload_commands_that_cannot_be_done_are_one_line(capsys, university, 
 def test_a_turn_answers_with_the_plan_first_and_names_the_workload_in_use(capsys, university):
     status, out, _ = run(capsys, "--workload", "essay grading", "we run it every night")
     assert status == 0
-    assert out.index("plan") < out.index("**essay grading** (the workload in use")
+    assert out.lower().index("plan") < out.index("**essay grading** (the workload in use")
+    # 'every night' is a named part of the day: it does not replace the 01:00–06:00 the user set
+    assert dict(saved().state.workload_profiles())["essay grading"].traffic_start_hour == 1
+
 
 
 def test_a_message_naming_a_workload_moves_to_it(capsys, university):
     status, _, err = run(capsys, "the grading job: 50% of input is cached")
-    assert status == 0 and "about essay grading" in err
+    assert status == 0 and "what you say now goes to essay grading" in err
     state = saved().state
     assert state.workload == "essay grading"
     assert dict(state.workload_profiles())["essay grading"].cached_input_share == 0.5

@@ -507,13 +507,18 @@ def _alone_busy(group: Group) -> list[float]:
     ]
 
 
+def _busy_words(units: float) -> str:
+    """'at 66% of a unit', 'at 4.4 units'."""
+    return f"at {units:.0%} of a unit" if units < 1 else f"at {units:.2g} units"
+
+
 def _box_group(group: Group, choices: list[Choices]) -> BoxGroup:
     local = group.chosen[0].plan.local
     assert local is not None
     names = [choices[i].name for i in group.members]
     windows = [
         f"{choices[i].name} {window_words(choices[i].profile.traffic_start_hour, window_hours(choices[i].profile))}"
-        f" at {_alone_busy(group)[k]:.0%} of a unit"
+        f" {_busy_words(_alone_busy(group)[k])}"
         for k, i in enumerate(group.members)
     ]
     busy = busy_by_hour(group.loads)

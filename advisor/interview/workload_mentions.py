@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from advisor.interview.lazy import lazy
+from advisor.interview.traffic_windows import phrase_pattern, workload_words
 
-# Words too general to pick a workload by (they are in many names, or mean a workload at all).
-_GENERIC = frozenset(
-    {"the", "a", "an", "and", "of", "for", "our", "my", "job", "jobs", "workload", "workloads", "one", "service",
-     "app", "tool", "system", "pipeline", "model", "with", "on", "in", "to", "new", "first", "second", "third"}
-)
 _BEFORE = r"(?:(?:the|our|my|that|this|its)\s+)?"
 _AFTER = r"(?:\s+(?:job|jobs|workload|one|service|pipeline|run|runs))?"
 ALL = lazy(
@@ -41,7 +38,9 @@ class Mention:
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9][a-z0-9-]*", name.casefold()) if w not in _GENERIC and len(w) >= 3]
+    """The words of a name that can pick it ("grading" of "essay grading"; never "job")."""
+    general = set(workload_words().every("not_names"))
+    return [w for w in re.findall(r"[^\W_]+", name.casefold()) if w not in general and len(w) >= 3]
 
 
 def mentions(text: str, names: list[str]) -> list[Mention]:
@@ -102,3 +101,45 @@ def placement_wish(text: str) -> str | None:
         if re.search(moved, low) or re.search(moving, low):
             return where
     return None
+
+
+# ---- workloads a message introduces ------------------------------------------------------------
+@dataclass(frozen=True)
+class Introduction:
+    """A workload a message introduces: "a tutoring bot", "an essay-grading batch job"."""
+
+    name: str  # as the session will call it: "tutoring bot", "essay grading"
+    start: int
+    end: int
+    another: bool = False  # "another …", "a second …": one more, not the one discussed
+
+
+@lru_cache(maxsize=1)
+def _introduction_pattern() -> re.Pattern[str]:
+    words = workload_words()
+    articles = phrase_pattern(words.every("articles"))
+    heads = phrase_pattern(words.every("heads"))
+    return re.compile(
+        rf"(?<![\w-])(?P<article>{articles})\s+(?P<mods>(?:[^\W\d_][\w]*(?:\s+|-)){{0,3}}?)(?P<head>{heads})"
+        rf"(?![\w-])(?!\s+(?:of|de|von)\b)",
+        re.IGNORECASE,
+    )
+
+
+def introductions(text: str) -> list[Introduction]:
+    """Each workload ``text`` introduces, in order, named from its words."""
+    generic = set(workload_words().every("generic"))
+    out = []
+    for m in _introduction_pattern().finditer(text):
+        words = f"{m['mods']} {m['head']}".replace("-", " ").split()
+        while len(words) > 1 and words[-1].casefold() in generic:
+            words.pop()
+        another = " ".join(m["article"].casefold().split()) in workload_words().every("another")
+        out.append(Introduction(" ".join(words), m.start(), m.end(), another))
+    return out
+
+
+def says_also(text: str) -> bool:
+    """'and also …', 'plus …', '… as well': what it names is one more."""
+    words = phrase_pattern(workload_words().every("also"))
+    return bool(re.search(rf"(?<![\w-])(?:{words})(?![\w-])", text.casefold()))

@@ -79,19 +79,16 @@ def saving_lines(plan: Any) -> list[str]:
             if key == "all_local":
                 lines.append("all-local: not possible (a workload has no local option in the catalog)")
             continue
-        saved = data[f"saves_vs_{key}_usd"]
-        verb = (
-            f"saves {money(saved)}"
-            if saved > 0.005
-            else ("costs the same" if abs(saved) <= 0.005 else f"costs {money(-saved)} more")
-        )
-        line = (
-            f"{verb} over {months} against {words} ({money(alternative['horizon_usd'])};"
-            f" {money(alternative['monthly_usd'])} a month)"
-        )
+        figures = f"{money(alternative['horizon_usd'])} over {months}, {money(alternative['monthly_usd'])} a month"
         if not alternative["passes"]:
-            line += " — which breaks: " + "; ".join(alternative["failed"])
-        lines.append(line)
+            lines.append(f"{words} ({figures}) is ruled out: " + "; ".join(alternative["failed"]))
+            continue
+        saved = data[f"saves_vs_{key}_usd"]
+        if abs(saved) <= 0.005:
+            lines.append(f"costs the same as {words} ({figures})")
+        else:
+            verb = f"saves {money(saved)}" if saved > 0 else f"costs {money(-saved)} more"
+            lines.append(f"{verb} over {months} against {words} ({figures})")
     return lines
 
 
@@ -151,8 +148,10 @@ def workloads_markdown(state: Any, plan: Any | None) -> str:
     rows = []
     for name, profile in state.workload_profiles():
         mark = "▶" if name == state.workload else ""
-        volume = f"{count(profile.requests_per_day)} a day" if profile.requests_per_day else (
-            "tokens a month" if profile_has_volume(profile) else "no volume yet"
+        volume = (
+            f"{count(profile.requests_per_day)} a day"
+            if profile.requests_per_day
+            else ("tokens a month" if profile_has_volume(profile) else "no volume yet")
         )
         privacy = format_value("privacy", profile.privacy) if profile.privacy else "—"
         pl = placed.get(name)
@@ -188,12 +187,18 @@ def plan_whatif_markdown(title: str, now: Any, then: Any) -> str:
     names = list(dict.fromkeys([*was, *will]))
     now_shown, now_total = money_parts([was[n]["monthly_usd"] for n in names if n in was])
     then_shown, then_total = money_parts([will[n]["monthly_usd"] for n in names if n in will])
-    now_by, then_by = dict(zip([n for n in names if n in was], now_shown, strict=True)), dict(
-        zip([n for n in names if n in will], then_shown, strict=True)
+    now_by, then_by = (
+        dict(zip([n for n in names if n in was], now_shown, strict=True)),
+        dict(zip([n for n in names if n in will], then_shown, strict=True)),
     )
     rows = [
-        [n, was[n]["label"] if n in was else "—", now_by.get(n, "—"), will[n]["label"] if n in will else "—",
-         then_by.get(n, "—")]
+        [
+            n,
+            was[n]["label"] if n in was else "—",
+            now_by.get(n, "—"),
+            will[n]["label"] if n in will else "—",
+            then_by.get(n, "—"),
+        ]
         for n in names
     ]
     rows.append(["combined", "", now_total, "", then_total])

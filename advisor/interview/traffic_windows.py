@@ -1,0 +1,158 @@
+"""Where a workload's traffic lies in the day: "1am–6am", "from 22:00 to 06:00", "9 to 5", "between
+9am and 7pm", or a named part of the day ("during the day", "overnight", "tagsüber") from
+catalog/workload_words.toml. A clock range is read as said; a named part is a stated default the
+answer names ("took 'overnight' as 22:00–06:00"), and a clock range beside it wins."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, Field
+
+WORDS_FILE = "workload_words.toml"
+
+
+class NamedWindow(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    start: float = Field(ge=0, lt=24)
+    hours: float = Field(gt=0, le=24)
+    words: dict[str, list[str]]
+
+
+class WorkloadWords(BaseModel):
+    """The words of catalog/workload_words.toml, per language."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    heads: dict[str, list[str]]
+    articles: dict[str, list[str]]
+    another: dict[str, list[str]]
+    also: dict[str, list[str]]
+    not_names: dict[str, list[str]]
+    generic: dict[str, list[str]]
+    window: list[NamedWindow]
+
+    def every(self, table: str) -> list[str]:
+        """A table's phrases in every language, longest first (a longer phrase wins where both fit)."""
+        words = {w for phrases in getattr(self, table).values() for w in phrases}
+        return sorted(words, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def workload_words() -> WorkloadWords:
+    text = (resources.files("advisor.catalog") / WORDS_FILE).read_text(encoding="utf-8")
+    return WorkloadWords.model_validate(tomllib.loads(text))
+
+
+def phrase_pattern(phrases: list[str]) -> str:
+    """Phrases as one alternation: whole words, a space standing for any run of spaces."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+@dataclass(frozen=True)
+class Window:
+    start: float  # the hour it opens
+    hours: float  # how long it lasts
+    span: tuple[int, int]  # where the text says so
+    quote: str
+    named: bool = False  # a named part of the day ("overnight"): a stated default, not a clock
+
+
+_SUFFIX = r"(?P<{0}>a\.?\s?m\.?|p\.?\s?m\.?|h\b|uhr\b|hrs\b)?"
+_HOUR = r"(?P<{0}h>\d{{1,2}})(?::(?P<{0}m>[0-5]\d))?\s*" + _SUFFIX.format("{0}s")
+_CLOCK = re.compile(
+    rf"(?P<lead>\b(?:from|between|von|zwischen|de|entre|del)\s+)?(?<![\d.,]){_HOUR.format('a')}\s*"
+    rf"(?P<sep>-|–|—|\bto\b|\buntil\b|\btill\b|\band\b|\bbis\b|\bà\b|\ba\b|\by\b|\bhasta\b)\s*"
+    rf"{_HOUR.format('b')}(?![\d.,]\d)",
+    re.IGNORECASE,
+)
+# After a range with no am/pm and no minutes: the end of a clause or a word about time, never a count's
+# noun ("from 5 to 10 requests", "between 2 and 3 thousand").
+_AFTER_PLAIN = re.compile(
+    r"\s*(?:$|[,.;:)!?–—-]|(?:o'?clock|every|each|daily|nightly|on|at|utc|gmt|cet|local|time|weekdays?|uhr|h)\b)",
+    re.IGNORECASE,
+)
+
+
+def _suffix(value: str | None) -> str:
+    return (value or "").lower().replace(".", "").replace(" ", "")
+
+
+def _hour(hour: str, minutes: str | None, suffix: str) -> float | None:
+    value = int(hour)
+    if suffix in ("am", "pm"):
+        if not 1 <= value <= 12:
+            return None
+        value = value % 12 + (12 if suffix == "pm" else 0)
+    elif value > 24:
+        return None
+    return (value + (int(minutes) / 60 if minutes else 0.0)) % 24
+
+
+def _clock(m: re.Match[str]) -> tuple[float, float] | None:
+    """A clock range as (start, hours), or None when it is not one (a range of counts: '5-10 a day')."""
+    sa, sb = _suffix(m["as"]), _suffix(m["bs"])
+    ha, hb = int(m["ah"]), int(m["bh"])
+    if m["sep"].lower() in ("and", "y", "a", "à") and not m["lead"]:
+        return None  # "3 and 4", "2 a day": a clock needs "between … and …"
+    if not (sa or sb or m["am"] or m["bm"]):
+        after = _AFTER_PLAIN.match(m.string, m.end())
+        if after is None or not (m["lead"] or max(ha, hb) > 12 or m["ah"].startswith("0")):
+            return None
+    if sb in ("am", "pm") and not sa and ha < hb <= 12:  # "1 to 6am": both am
+        sa = sb
+    start, end = _hour(m["ah"], m["am"], sa), _hour(m["bh"], m["bm"], sb)
+    if start is None or end is None:
+        return None
+    plain = not (sa or sb or m["am"] or m["bm"])
+    if plain and ha <= 12 and hb <= 12 and hb < ha:  # "from 9 to 5": the afternoon
+        end += 12
+    hours = (end - start) % 24 or 24.0
+    return start, hours
+
+
+def read_windows(text: str) -> list[Window]:
+    """Every window ``text`` states, in order: clock ranges, then named parts of the day that no
+    clock range in the text overrides."""
+    found: list[Window] = []
+    for m in _CLOCK.finditer(text):
+        read = _clock(m)
+        if read is not None:
+            found.append(Window(read[0], read[1], m.span(), m[0].strip()))
+    if found:
+        return found
+    low = text.casefold()
+    for named in workload_words().window:
+        pattern = phrase_pattern(sorted({w for ws in named.words.values() for w in ws}, key=len, reverse=True))
+        m = re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", low)
+        if m:
+            found.append(Window(named.start, named.hours, m.span(), text[m.start() : m.end()], named=True))
+    return sorted(found, key=lambda w: w.span)
+
+
+def window_reading(text: str, placed: bool = False) -> tuple[dict[str, float], list[str], list[str]]:
+    """The traffic window ``text`` gives, as profile changes with the notes that say how it was read,
+    and a question when it gives two that differ. ``placed``: the workload has a window already — a
+    named part of the day ("overnight") does not replace it, a clock range does."""
+    from advisor.tools.workloads import window_words
+
+    windows = [w for w in read_windows(text) if not (placed and w.named)]
+    if not windows:
+        return {}, [], []
+    distinct = {(w.start, w.hours) for w in windows}
+    if len(distinct) > 1:
+        said = " or ".join(f"'{w.quote}'" for w in windows)
+        return {}, [], [f"which hours does the traffic come in: {said}? Say e.g. '1am–6am'"]
+    w = windows[0]
+    where = window_words(w.start, w.hours)
+    if w.named:
+        note = f"took '{w.quote}' as {where} (say the hours if they differ, e.g. '1am–6am')"
+    else:
+        note = f"read '{w.quote}' as requests arriving {where}"
+    return {"traffic_start_hour": w.start, "traffic_hours": w.hours}, [note], []

@@ -1,0 +1,189 @@
+"""Reading several workloads from a message: the workloads it introduces ("a tutoring bot", "an
+essay-grading batch job"), the words about each, the traffic window each names ("1am–6am", "during
+the day"), and — through `advisor ask` as a new user types it — the university of issue 22 ending
+with two workloads, the batch placed where its five-hour window fits and the parts adding up."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from advisor.cli import main
+from advisor.interview.traffic_windows import read_windows, window_reading
+from advisor.interview.workload_mentions import introductions, mentions, placement_wish, standing_in
+from advisor.interview.workload_split import split_message
+
+UNIVERSITY = (
+    "a tutoring bot for 8,000 students during the day, and an essay-grading batch job overnight, 1am–6am,"
+    " 20k essays a week"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "hours"),
+    [
+        ("overnight, 1am–6am", 1, 5),
+        ("from 9 to 5", 9, 8),
+        ("between 9am and 7pm", 9, 10),
+        ("22:00-06:00", 22, 8),
+        ("nachts von 22 bis 6 Uhr", 22, 8),
+        ("1 to 6am", 1, 5),
+        ("it runs 9-17, every weekday", 9, 8),
+        ("10am-2pm", 10, 4),
+        ("during the day", 9, 10),
+        ("tagsüber", 9, 10),
+    ],
+)
+def test_windows_as_people_say_them(text, start, hours):
+    (window,) = read_windows(text)
+    assert (window.start, window.hours) == (start, hours)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5-10 requests a day",
+        "between 2 and 3 thousand",
+        "from 5 to 10 requests",
+        "2,000-3,000 a day",
+        "3 and 4 pm",
+        "1.5-2 hours each",
+        "2 a day",
+    ],
+)
+def test_ranges_of_counts_are_not_windows(text):
+    assert read_windows(text) == []
+
+
+def test_a_named_part_of_the_day_is_said_to_be_a_default_and_two_windows_are_asked():
+    changes, notes, asked = window_reading("a bot during the day")
+    assert changes == {"traffic_start_hour": 9, "traffic_hours": 10} and "took 'during the day'" in notes[0]
+    changes, notes, asked = window_reading("from 9am to 5pm, or maybe 8am to 6pm")
+    assert changes == {} and asked and "9am to 5pm" in asked[0]
+
+
+def test_introductions_name_each_workload_from_its_words():
+    assert [i.name for i in introductions(UNIVERSITY)] == ["tutoring bot", "essay grading"]
+    assert [i.name for i in introductions("our coding assistant and a RAG search")] == [
+        "coding assistant",
+        "RAG search",
+    ]
+    assert introductions("We triage 5,000 tickets a day, 2k tokens in and 300 out each") == []
+    assert introductions("we process a batch of 20k essays nightly") == []
+
+
+def test_mentions_pick_a_workload_by_a_word_only_it_has():
+    names = ["tutoring bot", "essay grading"]
+    assert [m.name for m in mentions("what if the grading job doubles and the bot too", names)] == [
+        "essay grading",
+        "tutoring bot",
+    ]
+    assert mentions("two bots", ["support bot", "tutoring bot"]) == []  # 'bot' is in both: it picks neither
+    assert standing_in("what if the grading doubles?", names) == "what if it doubles?"
+    assert placement_wish(standing_in("move the bot to the cloud", names)) == "cloud"
+    assert placement_wish(standing_in("what if the grading ran on our own hardware", names)) == "local"
+
+
+def test_the_university_message_splits_into_its_two_workloads():
+    split = split_message(UNIVERSITY, ["workload 1"], "workload 1", fresh=True, unnamed=True)
+    assert split is not None
+    assert split.rename == ("workload 1", "tutoring bot") and split.add == ["essay grading"]
+    assert [(s.workload, re.sub(r",? and$", "", s.text.strip())) for s in split.segments] == [
+        ("tutoring bot", "a tutoring bot for 8,000 students during the day"),
+        ("essay grading", "an essay-grading batch job overnight, 1am–6am, 20k essays a week"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "current", "fresh", "expect"),
+    [
+        ("We triage 5,000 tickets a day", ["workload 1"], "workload 1", True, None),  # no workload named
+        ("our support bot gets 5k a day", ["workload 1"], "workload 1", False, ("support bot", [])),  # names it
+        (
+            "and also a support bot, 2k requests a day",
+            ["bot", "grading"],
+            "grading",
+            False,
+            ("support bot", ["support bot"]),
+        ),
+        ("our bot gets 9k a day", ["tutoring bot", "grading"], "grading", False, ("tutoring bot", [])),
+        ("the grading job is public", ["tutoring bot", "essay grading"], "essay grading", False, None),
+    ],
+)
+def test_which_workload_a_message_is_about(text, names, current, fresh, expect):
+    split = split_message(text, names, current, fresh=fresh, unnamed=current == "workload 1")
+    assert (None if split is None else (split.first, split.add)) == expect
+
+
+def test_a_figure_before_any_workload_is_named_is_asked_not_guessed():
+    split = split_message(
+        "we have 3k a day: a support bot with 2k and a search with 1k",
+        ["workload 1"],
+        "workload 1",
+        fresh=True,
+        unnamed=True,
+    )
+    assert split is not None and split.unplaced == "we have 3k a day:"
+
+
+ASK = ["ask", "--local", "none", "--offline", "--session", "university"]
+
+
+def ask(capsys, text: str) -> tuple[str, str]:
+    assert main([*ASK, text]) == 0
+    out, err = capsys.readouterr()
+    return out, err
+
+
+def test_the_university_as_a_new_user_types_it(capsys):
+    out, err = ask(capsys, UNIVERSITY)
+    assert "tutoring bot, essay grading" in err
+    assert "for essay grading: '20k essays a week' as ~2,857 requests a day" in out
+    assert "took 'during the day' as 09:00–19:00" in out
+    ask(capsys, "the bot gets 40,000 questions a day, 1,500 tokens in and 400 out; student data, so sensitive")
+    answer, _ = ask(capsys, "the grading job: 5,000 tokens in and 600 out per essay, also sensitive")
+    assert "Plan for 2 workloads" in answer
+    assert main([*ASK, "--json", "/workload"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [w["name"] for w in doc["workloads"]] == ["tutoring bot", "essay grading"]
+    plan = doc["plan"]
+    placed = {p["workload"]: p for p in plan["placements"]}
+    assert placed["essay grading"]["window"] == "01:00–06:00" and placed["tutoring bot"]["window"] == "09:00–19:00"
+    assert placed["tutoring bot"]["option"] != "" and plan["monthly_usd"] == pytest.approx(
+        sum(p["monthly_usd"] for p in plan["placements"]), rel=1e-12
+    )
+    for box in plan["boxes"]:  # every box carries what its workloads send in the hours they send it
+        assert max(box["busy_by_hour"]) <= box["units"] + 1e-9
+    grading = next(w for w in doc["workloads"] if w["name"] == "essay grading")
+    assert grading["profile"]["traffic_hours"] == 5 and grading["profile"]["traffic_start_hour"] == 1
+    # the bot where it is cheapest within its privacy: its placement is an option that passes alone
+    bot = next(w for w in doc["workloads"] if w["name"] == "tutoring bot")
+    assert placed["tutoring bot"]["option"] in {o["id"] for o in bot["options"] if o["passes"]} | {
+        placed["tutoring bot"]["option"]
+    }
+    shown = [line for line in answer.splitlines() if re.match(r"^\| (tutoring bot|essay grading|combined) \|", line)]
+    figures = [float(re.search(r"\$([\d,.]+) \|$", row)[1].replace(",", "")) for row in shown]
+    assert len(figures) == 3 and sum(figures[:2]) == pytest.approx(figures[2], abs=1e-9)
+
+
+CLINIC = (
+    "a support bot for our clinic staff 8am-4pm with 7,000 requests a day; a search over patient notes 4pm-11pm"
+    " with 6,000 a day; and a nightly summarization batch 11pm-8am with 8,000 a day. All of them: 1500 tokens in"
+    " and 300 out, patient data under HIPAA, and we want a 4090."
+)
+
+
+def test_three_workloads_in_one_message_share_one_box_where_the_hours_allow(capsys):
+    assert main(["ask", "--local", "none", "--offline", "--session", "clinic", "--json", CLINIC]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [w["name"] for w in doc["workloads"]] == ["support bot", "search", "nightly summarization"]
+    for w in doc["workloads"]:  # the closing sentence is read into each
+        assert w["profile"]["privacy"] == "regulated" and w["profile"]["input_tokens_per_request"] == 1500
+    (box,) = doc["plan"]["boxes"]
+    assert box["hardware"] == "rtx-4090-24gb" and box["units"] == 1
+    assert sorted(box["workloads"]) == ["nightly summarization", "search", "support bot"]
+    assert min(box["busy_by_hour"]) > 0.5 and max(box["busy_by_hour"]) < 1  # one at a time, round the clock
+    assert {p["window"] for p in doc["plan"]["placements"]} == {"08:00–16:00", "16:00–23:00", "23:00–08:00"}
+    assert doc["plan"]["all_cloud"]["passes"] is False  # regulated: the cloud is ruled out, and said so
