@@ -321,7 +321,9 @@ def run_turn(
     deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional)
     if len(state.workload_names()) > 1:
         unpriced = [n for n, p in state.workload_profiles() if not profile_has_volume(p)]
-        deterministic = plan_answer(plan, state.workload, deterministic, changed=bool(diff), unpriced=unpriced)
+        deterministic = plan_answer(
+            plan, state.workload, deterministic, changed=bool(diff), unpriced=unpriced, panel=ctx.brief
+        )
     measured_note = ""
     if result is not None and state.measured is not None and state.measured_fields():
         measured_note = f"_Volume measured, not asked: {volume_line(state.measured)}._"

@@ -122,12 +122,14 @@ def plan_text(plan: Any) -> str:
     return "\n".join(out)
 
 
-def plan_markdown(plan: Any, *, heading: str = "**{}**", brief: bool = False) -> str:
-    """The plan for the report (and `brief`, for an answer): headline, the placements table, what
-    it saves, the shared boxes, and why — in an answer only where a workload is not on its own pick."""
+def plan_markdown(plan: Any, *, heading: str = "**{}**", brief: bool = False, table: bool = True) -> str:
+    """The plan for the report (and `brief`, for an answer): headline, the placements table (not
+    beside a panel that shows it), what it saves, the shared boxes, and why — in an answer only
+    where a workload is not on its own pick."""
     data = _data(plan)
-    table = markdown_table(HEADERS, placement_rows(data), right=(3,))
-    lines = [heading.format(headline(data)), "", table, ""]
+    lines = [heading.format(headline(data)), ""]
+    if table:
+        lines += [markdown_table(HEADERS, placement_rows(data), right=(3,)), ""]
     savings = saving_lines(data)
     lines += [f"- {line}" for line in (savings[:1] if brief else savings)]
     lines += [f"- ⚠ {markdown_cell(c)}" for c in data["conflicts"]]
@@ -165,12 +167,15 @@ def workloads_markdown(state: Any, plan: Any | None) -> str:
     return "\n".join(lines)
 
 
-def plan_answer(plan: Any | None, workload: str, answer: str, *, changed: bool, unpriced: list[str] = ()) -> str:
+def plan_answer(
+    plan: Any | None, workload: str, answer: str, *, changed: bool, unpriced: list[str] = (), panel: bool = False
+) -> str:
     """A turn's answer in a session of several workloads: the plan across them first (in full when
     something changed, else its one line), then the answer about the workload in use, named."""
     parts = []
     if plan is not None:
-        parts.append(plan_markdown(plan, brief=True) if changed else f"**Current plan — {_data(plan)['summary']}**")
+        brief = plan_markdown(plan, brief=True, table=not panel)
+        parts.append(brief if changed else f"**Current plan — {_data(plan)['summary']}**")
     if unpriced:
         parts.append(f"_Not in the plan yet (no volume): {', '.join(unpriced)}._")
     parts.append(f"**{markdown_cell(workload)}** (the workload in use; `/workload` lists them)")
