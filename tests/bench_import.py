@@ -1,11 +1,22 @@
-"""Benchmark (a script, not a test): `advisor import` on a large synthetic Claude Code tree —
-lines a second, megabytes a second, and peak memory at two sizes (constant memory means the peak
-barely moves when the tree grows). Run: python tests/bench_import.py [--lines 1000000]"""
+"""Benchmark (a script, not a test): `advisor import` beside ccusage on the same synthetic Claude
+Code trees — wall time of the whole command as a user runs it (interpreter start included), peak
+memory, and the daily totals of both side by side.
+
+The trees (tests/usage_fixtures.synthetic_tree) have streamed messages, sub-agent files, side
+questions (`/btw`) that re-log their parents' responses under their own request id, and resumed
+sessions that copy earlier ones. ccusage is installed from the npm registry into the cache dir, only
+when `npm` is on the PATH; without it the advisor is measured alone. ccusage 18.0.11 is pinned: the
+last release in JavaScript that runs on Node 20 (19 needs Node 22; 20 ships a native binary per
+platform). Days are UTC for both (`--timezone UTC`).
+
+Run: python tests/bench_import.py [--sizes 10,100] [--runs 3] [--no-ccusage]"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -13,18 +24,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CCUSAGE_VERSION = "18.0.11"
+LINES_PER_MB = 565  # synthetic_tree's lines a megabyte (tool results of 0.2–4 KB)
+DAYS = 30  # the trees' span, as a month of use
 
 
-def generate(root: Path, lines: int) -> int:
+def generate(root: Path, lines: int, replays: bool = False, streamed: bool = True) -> int:
+    """About ``lines`` lines over DAYS days (a request is about four lines)."""
     sys.path.insert(0, str(ROOT))
     from tests.usage_fixtures import synthetic_tree
 
-    return synthetic_tree(root, lines)
+    step = DAYS * 86400 / max(lines / 4, 1)
+    return synthetic_tree(root, lines, replays=replays, streamed=streamed, step_seconds=step)
 
 
 def measure(root: Path) -> dict:
     """One import of ``root`` (a tree, a file or a logs.db) in a fresh interpreter, so its peak RSS
-    is the import's own. Shared with bench_import_llm_logs.py."""
+    is the import's own: the reading alone, without the interpreter's start. Shared with
+    bench_import_llm_logs.py."""
     code = (
         "import json, resource, sys, time\n"
         "from pathlib import Path\n"
@@ -42,23 +59,108 @@ def measure(root: Path) -> dict:
     return json.loads(out.stdout)
 
 
+def timed(argv: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS in MB, stdout) of one command, its own RSS from wait4."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode()
+    if child.returncode != 0:
+        raise SystemExit(f"{argv[0]} exited {child.returncode}")
+    return seconds, usage.ru_maxrss / 1024, text
+
+
+def best_of(runs: int, argv: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    results = [timed(argv, env) for _ in range(runs)]
+    return min(r[0] for r in results), max(r[1] for r in results), results[-1][2]
+
+
+def ccusage_bin() -> Path | None:
+    """ccusage from the npm registry, installed once into the cache dir; None without npm."""
+    npm = shutil.which("npm")
+    if npm is None:
+        return None
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    home = cache / "advisor-bench" / f"ccusage-{CCUSAGE_VERSION}"
+    binary = home / "node_modules" / ".bin" / "ccusage"
+    if not binary.exists():
+        home.mkdir(parents=True, exist_ok=True)
+        subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(home),
+                        f"ccusage@{CCUSAGE_VERSION}"], check=True, capture_output=True)
+    return binary
+
+
+def advisor_days(doc: dict) -> dict[str, tuple[int, int, float]]:
+    """Day → (all input tokens, output tokens, dollars) from `advisor import --by day --json`."""
+    return {r["key"]: (r["input_tokens"], r["output_tokens"], r["usd"] or 0.0) for r in doc["rows"]}
+
+
+def ccusage_days(doc: dict) -> dict[str, tuple[int, int, float]]:
+    """The same from `ccusage daily --json` (its input excludes cache reads and writes)."""
+    return {d["date"]: (d["inputTokens"] + d["cacheCreationTokens"] + d["cacheReadTokens"], d["outputTokens"],
+                        d["totalCost"]) for d in doc["daily"]}
+
+
+def agreement(advisor: list[str], ccusage: Path, runs: int) -> str:
+    """Both on a tree ccusage reads right (no side questions, each response on one line): the days
+    whose input, output and cost (within 0.1%) agree."""
+    with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
+        root = Path(tmp) / ".claude"
+        generate(root, 10 * LINES_PER_MB, replays=False, streamed=False)
+        mine = advisor_days(json.loads(timed([*advisor, "import", str(root), "--by", "day", "--json", "--quiet"])[2]))
+        env = {**os.environ, "CLAUDE_CONFIG_DIR": str(root), "NO_COLOR": "1"}
+        theirs = ccusage_days(json.loads(timed([str(ccusage), "daily", "--json", "--offline", "--timezone", "UTC"],
+                                               env)[2]))
+    days = sorted(set(mine) | set(theirs))
+    same = [d for d in days if d in mine and d in theirs and mine[d][:2] == theirs[d][:2]
+            and abs(mine[d][2] - theirs[d][2]) <= 1e-3 * max(mine[d][2], 1e-9)]
+    return f"where ccusage reads right (no side questions, a line a response): {len(same)}/{len(days)} days agree"
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10,100", help="tree sizes in MB, comma-separated")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each command; the fastest counts")
+    parser.add_argument("--no-ccusage", action="store_true", help="measure the advisor alone")
     args = parser.parse_args()
-    for lines in (args.lines // 10, args.lines):
+    ccusage = None if args.no_ccusage else ccusage_bin()
+    advisor = [str(Path(sys.executable).parent / "advisor")]  # the console script beside this interpreter
+    print(f"advisor {advisor[0]}; ccusage {CCUSAGE_VERSION if ccusage else '(npm not found: not measured)'};"
+          f" best of {args.runs}, wall time of the whole command")
+    header = f"{'tree':>8} {'requests':>9}  {'advisor':>8} {'peak':>7}"
+    if ccusage:
+        header += f"  {'ccusage':>8} {'peak':>7}  {'ratio':>5}  days: input equal / output equal"
+    print(header)
+    for size in (float(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
             root = Path(tmp) / ".claude"
-            t0 = time.perf_counter()
-            written = generate(root, lines)
-            size_mb = sum(p.stat().st_size for p in root.rglob("*.jsonl")) / 1e6
-            gen = time.perf_counter() - t0
-            r = measure(root)
-            print(
-                f"{written:>10,} lines  {size_mb:8,.0f} MB  {r['records']:>9,} requests"
-                f"  {written / r['seconds']:>9,.0f} lines/s  {size_mb / r['seconds']:6,.1f} MB/s"
-                f"  peak RSS {r['peak_rss_mb']:6,.0f} MB  (generated in {gen:.0f} s)"
-            )
+            generate(root, int(size * LINES_PER_MB), replays=True)
+            megabytes = sum(p.stat().st_size for p in root.rglob("*.jsonl")) / 1e6
+            command = [*advisor, "import", str(root), "--by", "day", "--json", "--quiet"]
+            seconds, peak, out = best_of(args.runs, command)
+            ours = json.loads(out)
+            line = f"{megabytes:6.0f} MB {ours['records']:>9,}  {seconds:7.2f}s {peak:5.0f}MB"
+            if ccusage:
+                env = {**os.environ, "CLAUDE_CONFIG_DIR": str(root), "NO_COLOR": "1"}
+                c_seconds, c_peak, c_out = best_of(
+                    args.runs, [str(ccusage), "daily", "--json", "--offline", "--timezone", "UTC"], env)
+                theirs = ccusage_days(json.loads(c_out))
+                mine = advisor_days(ours)
+                days = sorted(set(mine) | set(theirs))
+                same_in = sum(1 for d in days if mine.get(d, (0, 0))[0] == theirs.get(d, (0, 0))[0])
+                same_out = sum(1 for d in days if mine.get(d, (0, 0))[1] == theirs.get(d, (0, 0))[1])
+                line += (f"  {c_seconds:7.2f}s {c_peak:5.0f}MB  {seconds / c_seconds:5.2f}"
+                         f"  {same_in}/{len(days)} / {same_out}/{len(days)}")
+                more_in, more_out = (sum(v[i] for v in theirs.values()) / sum(v[i] for v in mine.values()) - 1
+                                     for i in (0, 1))
+                line += f"  (ccusage's totals: input {more_in:+.1%}, output {more_out:+.1%})"
+            print(line, flush=True)
+    if ccusage:
+        print(agreement(advisor, ccusage, args.runs))
 
 
 if __name__ == "__main__":

@@ -123,10 +123,14 @@ def write_lines(path: Path, lines: list[str], cut_last: bool = False) -> Path:
     return path
 
 
-def synthetic_tree(root: Path, lines: int, seed: int = 7, sessions: int = 40) -> int:
+def synthetic_tree(root: Path, lines: int, seed: int = 7, sessions: int = 40, replays: bool = False,
+                   streamed: bool = True, step_seconds: float = 37) -> int:
     """A large Claude Code projects tree for the benchmark: about ``lines`` lines of realistic shape
-    (user turns, tool results of a few KB, streamed assistant messages, sub-agent files). Returns
-    the number of lines written."""
+    (user turns, tool results of a few KB, streamed assistant messages, sub-agent files). With
+    ``replays``, every fourth session also has a side question (`/btw`) that re-logs its first 20
+    responses under its own request id, and a resumed copy of its first 10 in a new session file.
+    Without ``streamed`` every response is logged on one line; ``step_seconds`` apart. Returns the
+    number of lines written."""
     rng = random.Random(seed)
     start = datetime(2025, 1, 1, tzinfo=UTC)
     written, n = 0, 0
@@ -134,25 +138,36 @@ def synthetic_tree(root: Path, lines: int, seed: int = 7, sessions: int = 40) ->
     for s in range(sessions):
         project = root / "projects" / f"-home-dev-project{s % 7}"
         session = f"sess-{s:04d}"
+        first: list[Call] = []
         for path in (project / f"{session}.jsonl", project / session / "subagents" / f"agent-{s:04d}.jsonl"):
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("w") as handle:
                 budget = per_session // 2
                 count = 0
                 while count < budget:
-                    at = (start + timedelta(seconds=n * 37)).isoformat().replace("+00:00", "Z")
+                    at = (start + timedelta(seconds=n * step_seconds)).isoformat(timespec="milliseconds")
+                    at = at.replace("+00:00", "Z")
                     n += 1
                     handle.write(user_line(session, at) + "\n")
                     handle.write(tool_result_line(session, at, "x" * rng.randint(200, 4000)) + "\n")
                     call = Call(f"msg_{n:09d}", f"req_{n:09d}", at, input_tokens=rng.randint(1, 50),
                                 cache_read=rng.randint(0, 150_000), cache_write_5m=rng.randint(0, 5000),
-                                output_tokens=rng.randint(1, 2000), blocks=rng.randint(1, 3),
+                                output_tokens=rng.randint(1, 2000), blocks=rng.randint(1, 3) if streamed else 1,
                                 sidechain=path.parent.name == "subagents")
+                    if not call.sidechain and len(first) < 20:
+                        first.append(call)
                     for line in assistant_lines(session, call, "y" * rng.randint(50, 1500)):
                         handle.write(line + "\n")
                         count += 1
                     count += 2
                 written += count
+        if replays and s % 4 == 0 and first:
+            aside = project / session / "subagents" / f"agent-aside_question-{s:04d}.jsonl"
+            copies = [line for c in first
+                      for line in assistant_lines(session, c.replayed(f"req_btw_{s}", sidechain=True))]
+            written += len(write_lines(aside, copies).read_text().splitlines())
+            resumed = [line for c in first[:10] for line in assistant_lines(f"{session}-resumed", c.replayed())]
+            written += len(write_lines(project / f"{session}-resumed.jsonl", resumed).read_text().splitlines())
     return written
 
 
