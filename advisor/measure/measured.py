@@ -49,6 +49,10 @@ class Window(BaseModel):
         start = _local(self.start, self.tz)
         return f"{start:%Y-%m-%d} to {self.last_day:%Y-%m-%d} {self.tz} ({self.days:g} days)"
 
+    def short(self) -> str:
+        """``2025-10-01…10-10 UTC``: the window's days in its zone, for a title."""
+        return f"{_local(self.start, self.tz):%Y-%m-%d}…{self.last_day:%m-%d} {self.tz}"
+
 
 class ModelUse(BaseModel):
     model: str  # as the records name it

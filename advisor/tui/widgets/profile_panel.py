@@ -66,7 +66,7 @@ class ProfilePanel(DataTable):
         measured_part = ""
         if count["measured"]:
             w = state.measured.window
-            measured_part = f"{count['measured']} measured {w.start:%Y-%m-%d}…{w.last_day:%m-%d} UTC, "
+            measured_part = f"{count['measured']} measured {w.short()}, "
         hover = " (hover: the defaults)" if assumptions else ""
         names = state.workload_names() if state is not None else []
         whose = f" of {state.workload}" if len(names) > 1 else ""
