@@ -146,3 +146,22 @@ def test_busiest_window_is_the_profiles_start_hour(tmp_path: Path) -> None:
     marked = [line[:2] for line in text.splitlines() if line[3:4] == "▲"]
     assert marked == ["13", "14", "15", "16"]  # the 3.75 h window, whole hours, from 13:00
     assert "The traffic window is 13-17 (America/New_York); `/set traffic_window HH-HH` sets another" in text
+
+
+def test_a_measurement_saved_before_the_hours_keeps_its_traffic_window(tmp_path: Path) -> None:
+    """A session saved by an earlier version holds no hours, days or zone: its measured traffic
+    window stays measured."""
+    from advisor.measure.measured import Measured
+
+    calls = [Call(f"m{i}", f"r{i}", f"2025-10-0{1 + i % 2}T{8 + i % 6:02d}:00:00Z", input_tokens=100, output_tokens=10)
+             for i in range(300)]
+    write_lines(tmp_path / "s.jsonl", [line for c in calls for line in assistant_lines("s", c)])
+    now = import_usage(tmp_path / "s.jsonl", default_catalog(), quiet=True)
+    saved = now.model_dump(mode="json")
+    for key in ("tz", "requests_known", "hours", "busiest_hour", "traffic_start_hour", "days", "projects"):
+        saved.pop(key)
+    saved["window"].pop("tz")
+    old = Measured.model_validate(saved)
+    assert old.profile_fields()["traffic_hours"] == now.profile_fields()["traffic_hours"] == 6.0
+    assert "traffic_start_hour" not in old.profile_fields()
+    assert old.describe() == now.describe()

@@ -117,8 +117,11 @@ class Measured(BaseModel):
 
     @property
     def window_measured(self) -> bool:
-        """Whether the records time enough requests for the busiest hour to set the traffic window."""
-        return bool(self.hours) and sum(self.hours) >= MIN_RECORDS_FOR_PEAK
+        """Whether the records time enough requests for the busiest hour to set the traffic window
+        (a measurement saved before the hours were kept has its busiest UTC hour only)."""
+        if not self.hours:
+            return self.busiest_hour_utc is not None and self.records >= MIN_RECORDS_FOR_PEAK
+        return sum(self.hours) >= MIN_RECORDS_FOR_PEAK
 
     def profile_fields(self) -> dict[str, object]:
         """The profile's measured values (named as WorkloadProfile's fields)."""
