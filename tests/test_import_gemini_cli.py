@@ -81,3 +81,13 @@ def test_gemini_projects(tmp_path: Path, capsys) -> None:
     assert main(["import", str(build_gemini(tmp_path)), "--by", "project", "--json", "--quiet"]) == 0
     rows = json.loads(capsys.readouterr().out)["rows"]
     assert {r["key"]: r["requests"] for r in rows} == {"5e1f0c": 4, "9a8b7c": 2}
+
+
+def test_a_session_moved_out_of_its_folder_is_still_gemini(tmp_path: Path) -> None:
+    """One recording copied elsewhere, in either format, is told by its first record."""
+    gemini = build_gemini(tmp_path / "home")
+    for found in (gemini / "tmp" / "9a8b7c" / "chats").iterdir():
+        moved = tmp_path / f"copy{found.suffix}"
+        moved.write_bytes(found.read_bytes())
+        assert detect(moved) == "gemini-cli"
+        assert import_usage(moved, default_catalog(), quiet=True).models[0].model == FLASH

@@ -46,8 +46,8 @@ def detect(path: Path) -> str:
         return "llm-logs"
     if is_codex_file(path) or (path.suffix == ".jsonl" and b'"session_meta"' in first):
         return "codex"
-    if is_gemini_file(path) or (b'"projectHash"' in first and b'"sessionId"' in first):
-        return "gemini-cli"
+    if is_gemini_file(path) or (b'"projectHash"' in head[:4096] and b'"sessionId"' in head[:4096]):
+        return "gemini-cli"  # a chat recording moved out of its folder: its first record says so
     if path.suffix.lower() in (".json", ".jsonl") and (kind := report_kind(head)):
         return kind
     if path.suffix == ".jsonl":
