@@ -75,6 +75,16 @@ class ProfilePanel(DataTable):
             f" {count['missing']} missing{hover}"
         )
 
+    async def _on_idle(self, event) -> None:
+        """DataTable sizes its columns to new rows when idle (Textual 8), without dropping the lines it
+        drew before at the old widths: a row drawn in between stayed misaligned. Count it as an
+        update, so every line is drawn again at the new widths."""
+        resizing = self._require_update_dimensions
+        await super()._on_idle(event)
+        if resizing:
+            self._update_count += 1
+            self.refresh()
+
     def cell_text(self, field: str) -> list[str]:
         """The row's cells as plain text (for tests and copying)."""
         return [str(cell) for cell in self.get_row(field)]
