@@ -4,17 +4,14 @@ llama_cpp) are imported only by the subcommands that need them."""
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 
 from advisor import __version__
+from advisor.commands import COMMANDS
 from advisor.errors import UsageError, one_line
 from advisor.slash.line import UsageParser, glue_negative_values
 from advisor.tools.base import ToolError
-
-COMMANDS = ("chat", "ask", "calc", "catalog", "report", "import", "bench", "model")
-MODULES = {"import": "import_usage"}  # `import` is a Python keyword
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -25,9 +22,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"advisor {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=UsageParser)
-    for name in COMMANDS:
-        module = importlib.import_module(f"advisor.commands.{MODULES.get(name, name)}")
-        module.add_parser(sub, argv)
+    for command in COMMANDS.values():
+        command.add_to(sub, argv or [])
     return parser
 
 
@@ -63,8 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command is None:
             args = build_parser(argv).parse_args([*argv, "chat"])
-        module = importlib.import_module(f"advisor.commands.{MODULES.get(args.command, args.command)}")
-        status = module.run(args)
+        status = COMMANDS[args.command].handler(args)
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return status
     except BrokenPipeError:

@@ -121,11 +121,15 @@ def test_compare_recommends_with_reasons():
 
 
 def test_calc_does_not_import_heavy_modules():
+    """Nor asyncio (the chat commands import it in their handlers), nor any calculator but its own."""
     code = (
         "import sys; from advisor.cli import main; main(['calc','payback','--hardware-cost-usd','1',"
         "'--monthly-cloud-usd','2']);"
-        "heavy=[m for m in ('textual','ollama','anthropic','llama_cpp','babel') if m in sys.modules];"
-        "print('HEAVY', heavy)"
+        "heavy=[m for m in ('textual','ollama','anthropic','llama_cpp','babel','asyncio') if m in sys.modules];"
+        "print('HEAVY', heavy);"
+        "tools={'cloud_cost','local_cost','breakeven','capacity','hybrid','compare','plan','payback'};"
+        "print('TOOLS', sorted(m for m in sys.modules if m.startswith('advisor.tools.') and m[14:] in tools))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "HEAVY []" in run.stdout, run.stdout + run.stderr
+    assert "TOOLS ['advisor.tools.payback']" in run.stdout, run.stdout

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import sys
 import typing
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def _missing(names: typing.Iterable[str]) -> list[str]:
 
 
 def _result_model(tool) -> type[BaseModel]:
-    module = __import__(tool.module, fromlist=["_"])
+    module = sys.modules[tool.func.__module__]
     hints = typing.get_type_hints(tool.func, {**vars(module), "Catalog": object})
     return hints["return"]
 

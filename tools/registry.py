@@ -1,9 +1,12 @@
 """The one list of tools. From it come the LLM tool schemas (shaped per SDK by the adapters), the
-`advisor calc` subcommands and the chat's /calc — never written twice."""
+`advisor calc` subcommands and the chat's /calc — never written twice.
+
+To add a calculator: write its module (an input model and a function of it and the catalog), then
+register it at the end of this file with ``@tool(name, description)`` above a function that imports
+the module and returns the two (docs/architecture.md, "Adding a command")."""
 
 from __future__ import annotations
 
-import importlib
 import types
 import typing
 from collections.abc import Callable
@@ -14,30 +17,33 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from advisor.tools.base import ToolError, ToolResult, short
+from advisor.tools.register import Registry
 
 if TYPE_CHECKING:
     from advisor.tools.catalog import Catalog
 
 
+Calculator = tuple[type[BaseModel], Callable[[Any, "Catalog | None"], ToolResult]]
+
+
 @dataclass(frozen=True)
 class Tool:
-    """One calculator. Its module is imported on first use, so `advisor calc payback` loads the
-    payback code alone (start-up time), while the chat and the schemas see every tool."""
+    """One calculator. ``handler`` imports its module and returns its input model and function, on
+    first use: `advisor calc payback` loads the payback code alone (start-up time), while the chat
+    and the schemas see every tool."""
 
     name: str  # as typed on the command line: cloud-cost
-    module: str  # tools.payback
-    input_name: str
-    func_name: str
+    handler: Callable[[], Calculator]
     description: str
     needs_catalog: bool = True
 
     @cached_property
     def input_model(self) -> type[BaseModel]:
-        return getattr(importlib.import_module(self.module), self.input_name)
+        return self.handler()[0]
 
     @cached_property
     def func(self) -> Callable[[Any, Catalog | None], ToolResult]:
-        return getattr(importlib.import_module(self.module), self.func_name)
+        return self.handler()[1]
 
     @property
     def function_name(self) -> str:
@@ -105,62 +111,58 @@ def describe_validation_error(exc: ValidationError) -> str:
     return f"{field}: {short(value)} {message[0].lower() + message[1:]}"
 
 
-TOOLS: dict[str, Tool] = {
-    t.name: t
-    for t in (
-        Tool(
-            "cloud-cost",
-            "advisor.tools.cloud_cost",
-            "CloudCostInput",
-            "cloud_cost",
-            "Monthly cost of a token volume on a cloud model",
-        ),
-        Tool(
-            "local-cost",
-            "advisor.tools.local_cost",
-            "LocalCostInput",
-            "local_cost",
-            "Monthly and first-year cost of owned or rented hardware",
-        ),
-        Tool(
-            "payback",
-            "advisor.tools.payback",
-            "PaybackInput",
-            "payback",
-            "Months until hardware pays for itself against a cloud bill",
-            needs_catalog=False,
-        ),
-        Tool(
-            "breakeven",
-            "advisor.tools.breakeven",
-            "BreakevenInput",
-            "breakeven",
-            "Monthly token volume where local and cloud cost the same",
-        ),
-        Tool(
-            "capacity",
-            "advisor.tools.capacity",
-            "CapacityInput",
-            "capacity",
-            "Tokens a month a box can generate with a model; whether it fits",
-        ),
-        Tool(
-            "hybrid",
-            "advisor.tools.hybrid",
-            "HybridInput",
-            "hybrid",
-            "Cost of keeping a share local and sending the rest to a cloud model",
-        ),
-        Tool(
-            "compare",
-            "advisor.tools.compare",
-            "CompareInput",
-            "compare",
-            "Rank cloud, local and hybrid options for a workload and recommend one",
-        ),
-    )
-}
-
-
 def tool_by_function_name(name: str) -> Tool | None:
     return TOOLS.get(name.replace("_", "-"))
+
+
+TOOLS: Registry[Tool] = Registry(Tool)
+tool = TOOLS.register
+
+
+@tool("cloud-cost", description="Monthly cost of a token volume on a cloud model")
+def _cloud_cost() -> Calculator:
+    from advisor.tools import cloud_cost
+
+    return cloud_cost.CloudCostInput, cloud_cost.cloud_cost
+
+
+@tool("local-cost", description="Monthly and first-year cost of owned or rented hardware")
+def _local_cost() -> Calculator:
+    from advisor.tools import local_cost
+
+    return local_cost.LocalCostInput, local_cost.local_cost
+
+
+@tool("payback", description="Months until hardware pays for itself against a cloud bill", needs_catalog=False)
+def _payback() -> Calculator:
+    from advisor.tools import payback
+
+    return payback.PaybackInput, payback.payback
+
+
+@tool("breakeven", description="Monthly token volume where local and cloud cost the same")
+def _breakeven() -> Calculator:
+    from advisor.tools import breakeven
+
+    return breakeven.BreakevenInput, breakeven.breakeven
+
+
+@tool("capacity", description="Tokens a month a box can generate with a model; whether it fits")
+def _capacity() -> Calculator:
+    from advisor.tools import capacity
+
+    return capacity.CapacityInput, capacity.capacity
+
+
+@tool("hybrid", description="Cost of keeping a share local and sending the rest to a cloud model")
+def _hybrid() -> Calculator:
+    from advisor.tools import hybrid
+
+    return hybrid.HybridInput, hybrid.hybrid
+
+
+@tool("compare", description="Rank cloud, local and hybrid options for a workload and recommend one")
+def _compare() -> Calculator:
+    from advisor.tools import compare
+
+    return compare.CompareInput, compare.compare

@@ -8,20 +8,20 @@ import json
 from typing import TYPE_CHECKING
 
 from advisor.commands.options import add_session_options, config_from_args
+from advisor.commands.registry import command
 
 if TYPE_CHECKING:
     from advisor.config import Config
 
 
-def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
-    ask = subparsers.add_parser("ask", help="one turn, no UI", description="Ask one question.")
+def arguments(ask: argparse.ArgumentParser, argv: list[str]) -> None:
     add_session_options(ask)
     ask.add_argument("--json", action="store_true", help="print the JSON of interfaces.md")
     ask.add_argument(
         "--workload", metavar="NAME", default=None, help="the workload this turn is about (a new name adds one)"
     )
     # A slash command takes the rest of the line whole: `advisor ask /calc cloud-cost --model gpt-5`
-    rest = argparse.REMAINDER if _slash_command_follows(argv or []) else "+"
+    rest = argparse.REMAINDER if _slash_command_follows(argv) else "+"
     ask.add_argument("text", nargs=rest, help="what to ask, or a slash command (/help lists them)")
 
 
@@ -41,6 +41,7 @@ def _slash_command_follows(argv: list[str]) -> bool:
     return False
 
 
+@command("ask", help="one turn, no UI", description="Ask one question.", arguments=arguments)
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     words = args.text[1:] if args.text[:1] == ["--"] else args.text  # the rest of the line keeps its `--`

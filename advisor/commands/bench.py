@@ -6,19 +6,11 @@ from __future__ import annotations
 import argparse
 import json
 
+from advisor.commands.registry import command
 from advisor.errors import UsageError
 
 
-def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
-    p = subparsers.add_parser(
-        "bench",
-        help="measure this machine's local model (prefill and decode tok/s)",
-        description=(
-            "Measure prefill and decode tokens a second of the local model on this machine, at the"
-            " workload's prompt and answer sizes, at 1 and at B parallel streams. The result is saved"
-            " to catalog.toml beside config.toml (hardware id this-machine); capacity uses it first."
-        ),
-    )
+def arguments(p: argparse.ArgumentParser, argv: list[str]) -> None:
     p.add_argument("--local", default=None, help="auto (default), ollama:MODEL, embedded or embedded:PATH.gguf")
     p.add_argument("--input-tokens", default=None, metavar="N", help="prompt tokens per request (512)")
     p.add_argument("--output-tokens", default=None, metavar="N", help="answer tokens per request (128)")
@@ -74,6 +66,16 @@ def _backend(spec: str | None, config):
         raise UsageError(str(exc)) from None
 
 
+@command(
+    "bench",
+    help="measure this machine's local model (prefill and decode tok/s)",
+    description=(
+        "Measure prefill and decode tokens a second of the local model on this machine, at the"
+        " workload's prompt and answer sizes, at 1 and at B parallel streams. The result is saved"
+        " to catalog.toml beside config.toml (hardware id this-machine); capacity uses it first."
+    ),
+    arguments=arguments,
+)
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn

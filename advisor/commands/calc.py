@@ -6,19 +6,16 @@ from __future__ import annotations
 import argparse
 import json
 
+from advisor.commands.registry import command
 from advisor.slash.calc import add_tool_flags, calculate, render, tool_arguments
 
 
-def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
+def arguments(calc: argparse.ArgumentParser, argv: list[str]) -> None:
     """Every tool is listed; only the one on the command line has its flags built (which imports
     its module alone: start-up time)."""
     from advisor.tools.registry import TOOLS
 
-    calc = subparsers.add_parser(
-        "calc", help="run a cost calculator", description="Run one deterministic cost calculator."
-    )
     tools = calc.add_subparsers(dest="tool", metavar="TOOL", required=True, parser_class=type(calc))
-    argv = argv or []
     selected = argv[argv.index("calc") + 1] if "calc" in argv[:-1] else None
     for tool in TOOLS.values():
         described = tool.description.replace("%", "%%")
@@ -28,6 +25,9 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
             add_tool_flags(sub, tool)
 
 
+@command(
+    "calc", help="run a cost calculator", description="Run one deterministic cost calculator.", arguments=arguments
+)
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
     from advisor.tools.registry import TOOLS

@@ -6,13 +6,13 @@ import argparse
 import json
 from pathlib import Path
 
+from advisor.commands.registry import command
 from advisor.errors import UsageError
 
 SECTIONS = ("cloud", "hardware", "local-models", "electricity", "workloads")
 
 
-def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
-    cat = subparsers.add_parser("catalog", help="list, show, validate or update the catalog")
+def arguments(cat: argparse.ArgumentParser, argv: list[str]) -> None:
     sub = cat.add_subparsers(dest="action", metavar="ACTION", required=True)
     ls = sub.add_parser("list", help="list entries with their prices, dates and sources")
     ls.add_argument("section", nargs="?", choices=SECTIONS, help="one section (default: all)")
@@ -111,6 +111,7 @@ def _table(rows: list[list[str]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
 
 
+@command("catalog", help="list, show, validate or update the catalog", arguments=arguments)
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 
 from advisor.commands.options import add_session_options, config_from_args
+from advisor.commands.registry import command
 
 
-def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
-    chat = subparsers.add_parser("chat", help="the chat (default)", description="The TUI chat.")
+def arguments(chat: argparse.ArgumentParser, argv: list[str]) -> None:
     add_session_options(chat)
 
 
+@command("chat", help="the chat (default)", description="The TUI chat.", arguments=arguments)
 def run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     from advisor.tui.app import run_app

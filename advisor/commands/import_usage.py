@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisor.commands.registry import command
 from advisor.slash.records import add_record_options, window
 
 BY = ("day", "week", "month", "session", "project", "model")  # advisor.measure.breakdown.BY, without importing it
@@ -35,14 +36,7 @@ or --since/--until. --by day|week|month|session|project|model prints a table (co
 Only aggregates are kept; no record leaves this machine."""
 
 
-def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
-    p = subparsers.add_parser(
-        "import",
-        help="measure the workload from usage records (Claude Code, Codex, Gemini CLI, llm, reports, CSV)",
-        description="Measure the workload from the team's own usage records.",
-        epilog=HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def arguments(p: argparse.ArgumentParser, argv: list[str]) -> None:
     add_record_options(p)
     p.add_argument("--by", choices=BY, default=None,
                    help="a table by day, week, month, session, project or model (--json: its rows)")
@@ -52,6 +46,13 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
     p.add_argument("--data-dir", metavar="DIR", type=Path, default=None, help="where sessions live")
 
 
+@command(
+    "import",
+    help="measure the workload from usage records (Claude Code, Codex, Gemini CLI, llm, reports, CSV)",
+    description="Measure the workload from the team's own usage records.",
+    epilog=HELP,
+    arguments=arguments,
+)
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
     from advisor.errors import UsageError

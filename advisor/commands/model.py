@@ -5,15 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from advisor.commands.registry import command
 from advisor.errors import UsageError
 
 
-def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
-    model = subparsers.add_parser(
-        "model",
-        help="pull a capable embedded model from Hugging Face, or list the choices",
-        description="Download a small instruct GGUF for the embedded path (HF_ENDPOINT is honoured).",
-    )
+def arguments(model: argparse.ArgumentParser, argv: list[str]) -> None:
     actions = model.add_subparsers(dest="action", metavar="ACTION", required=True)
     pull = actions.add_parser(
         "pull",
@@ -28,6 +24,12 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
     actions.add_parser("list", help="the choices, the pick for this machine, what is pulled, and what Ollama has")
 
 
+@command(
+    "model",
+    help="pull a capable embedded model from Hugging Face, or list the choices",
+    description="Download a small instruct GGUF for the embedded path (HF_ENDPOINT is honoured).",
+    arguments=arguments,
+)
 def run(args: argparse.Namespace) -> int:
     from advisor.models.pull import PullError, choices, memory_gb, pull, pulled_model, recommended, resolve_choice
 

@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advisor.commands.registry import command
 from advisor.errors import UsageError
 
 if TYPE_CHECKING:
     from advisor.config import Config
 
 
-def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = None) -> None:
-    rep = subparsers.add_parser("report", help="write the recommendation (Markdown or JSON)")
+def arguments(rep: argparse.ArgumentParser, argv: list[str]) -> None:
     rep.add_argument("--session", metavar="NAME", default=None, help="session (default: latest)")
     rep.add_argument("--format", choices=("md", "json"), default="md")
     rep.add_argument("--out", metavar="FILE", type=Path, default=None, help="file (default: stdout)")
@@ -23,6 +23,7 @@ def add_parser(subparsers: argparse._SubParsersAction, argv: list[str] | None = 
     rep.add_argument("--data-dir", metavar="DIR", type=Path, default=None)
 
 
+@command("report", help="write the recommendation (Markdown or JSON)", arguments=arguments)
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
 

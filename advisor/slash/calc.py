@@ -16,6 +16,7 @@ from advisor.errors import UsageError
 from advisor.slash.line import UsageParser, glue_negative_values
 
 if TYPE_CHECKING:
+    from advisor.tools.base import ToolResult
     from advisor.tools.catalog import Catalog
     from advisor.tools.registry import Tool
 
@@ -102,14 +103,12 @@ def calculate(name: str, arguments: dict[str, object], catalog: Catalog | None):
         raise UsageError(str(exc)) from None
 
 
-def render(result) -> str:  # result: a ToolResult
+def render(result: ToolResult) -> str:
     """A result as the command line prints it: a plan across workloads, or any one tool's."""
-    from advisor.tools.plan import PlanResult
-
-    if isinstance(result, PlanResult):
+    if type(result).__module__ == "advisor.tools.plan":  # told without importing it: `calc payback` loads payback alone
         from advisor.text.plan import plan_text
 
-        return plan_text(result)
+        return plan_text(result)  # type: ignore[arg-type]
     from advisor.text.render import render_result
 
     return render_result(result)

@@ -1,85 +1,33 @@
-"""Slash commands: their names and help, parsing and tab completion (no Textual import). What each
-does is advisor.slash.run."""
+"""Slash commands: the registry their handlers register in (advisor.slash.run, each with its name,
+usage and help above it), parsing, tab completion and /help (no Textual import)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
+
+from advisor.tools.register import Registry
 
 
 @dataclass(frozen=True)
 class Command:
-    name: str
-    usage: str
+    """One slash command, registered with ``@command`` above its handler in advisor.slash.run."""
+
+    name: str  # /set
+    handler: Callable[[Any, str], Awaitable[None]]  # (the front, the rest of the line)
+    usage: str  # /set FIELD VALUE
     help: str
     takes_argument: bool = False  # the palette fills the prompt instead of running it
     changes_session: bool = False  # refused while a reply is running
     names_models: bool = False  # `advisor ask` finds the models first (a turn finds them anyway)
+    needs_session: bool = True  # refused until the chat has opened its session (/help is not)
 
 
-COMMANDS: dict[str, Command] = {
-    c.name: c
-    for c in (
-        Command("/help", "/help", "the commands and keys"),
-        Command("/profile", "/profile", "the workload profile: given, assumed, missing"),
-        Command("/options", "/options", "every option with its figures, why the pick, why the others fail"),
-        Command(
-            "/set", "/set FIELD VALUE", "change a profile field, e.g. /set electricity_usd_per_kwh 0.30", True, True
-        ),
-        Command(
-            "/whatif",
-            "/whatif TEXT",
-            "a scenario beside today's figures, e.g. /whatif volume doubles",
-            True,
-            True,
-        ),
-        Command(
-            "/escalate",
-            "/escalate [QUESTION]",
-            "ask Claude for the synthesis (within the budget)",
-            False,
-            True,
-        ),
-        Command("/offline", "/offline", "offline on/off: with it on nothing leaves this machine", False, True),
-        Command(
-            "/import",
-            "/import PATH [--since DATE] [--until DATE]",
-            "measure the workload from usage records: a Claude Code folder (~/.claude), an llm logs.db or a CSV",
-            True,
-            True,
-        ),
-        Command(
-            "/export",
-            "/export [PATH]",
-            "write the report as Markdown (default: exports/ in the data dir, one file a session a day); never"
-            " over an existing file",
-        ),
-        Command(
-            "/workload",
-            "/workload [list] · add NAME · use NAME · rename [OLD to] NEW · drop NAME",
-            "several workloads in one session, one plan across them: what you say goes to the one in use",
-            True,
-            True,
-        ),
-        Command("/sessions", "/sessions [NAME]", "list the sessions, or switch to one", False, True),
-        Command("/model", "/model", "which local model and which Claude model answer, and why", names_models=True),
-        Command(
-            "/pull",
-            "/pull [MODEL]",
-            "pull a local model — into Ollama (default: the configured one) or, without Ollama, a GGUF"
-            " for the embedded path — then chat with it",
-        ),
-        Command("/calc", "/calc TOOL --field value …", "run one calculator, as `advisor calc`", True),
-        Command(
-            "/catalog",
-            "/catalog update [URL|FILE] · /catalog write",
-            "fetch current cloud prices (genai-prices), show what changes; /catalog write saves them",
-            True,
-            True,
-        ),
-        Command("/reset", "/reset", "a new session with an empty profile", False, True),
-    )
-}
+# Filled by advisor.slash.run, which this package's __init__ imports: every command is here whenever
+# any module of advisor.slash is.
+COMMANDS: Registry[Command] = Registry(Command)
+
 
 KEYS_HELP = (
     "Enter sends · Shift+Enter or Ctrl+J breaks the line · Up/Down on the first/last line: history ·"

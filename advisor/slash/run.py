@@ -1,10 +1,13 @@
 """What each slash command does, for any front end: the chat (advisor.tui.slash) and `advisor ask
 "/…"` (advisor.commands.ask_slash) run this same code and differ only in where the output goes.
-Bad input raises UsageError and shows as one error line; in the chat the session goes on."""
+Bad input raises UsageError and shows as one error line; in the chat the session goes on.
+
+To add a command: an async function of the front and the rest of the line, with
+``@command("/name", usage=…, help=…)`` above it; heavy imports inside it. /help, completion and the
+palette list it from there (advisor.slash.commands), in the order of this file."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -12,6 +15,7 @@ from advisor.errors import UsageError, one_line
 from advisor.slash.commands import COMMANDS, help_markdown, help_text, split
 
 OK, BAD_INPUT, FAILED = 0, 2, 1  # as the command line's exit statuses
+command = COMMANDS.register
 
 
 class Front(Protocol):
@@ -59,14 +63,12 @@ async def run_command(front: Front, text: str) -> int:
     """Run one `/command …` line: OK, or BAD_INPUT / FAILED after showing one error line."""
     name, rest = split(text)
     try:
-        if name not in COMMANDS:
+        command = COMMANDS.get(name)
+        if command is None:
             raise UsageError(f"{name}: unknown command; /help lists them")
-        if name == "/help":
-            await front.reply(help_markdown(front.keymap_file), plain=help_text())
-        elif front.session is None:
+        if command.needs_session and front.session is None:
             raise UsageError(f"{name}: no session yet")
-        else:
-            await getattr(Commands(front), f"cmd_{name[1:]}")(rest)
+        await command.handler(front, rest)
     except UsageError as exc:
         await front.notice(one_line(str(exc)), "error")
         return BAD_INPUT
@@ -78,210 +80,308 @@ async def run_command(front: Front, text: str) -> int:
     return OK
 
 
-class Commands:
-    """One method a command: `cmd_set` is `/set`."""
+def only_in_the_chat(front: Front, what: str, instead: str) -> None:
+    """Refuse, in `advisor ask`, what would only change a chat that then ends."""
+    if not front.live:
+        raise UsageError(f"{what} — `advisor ask` ends after one command; {instead}")
 
-    def __init__(self, front: Front) -> None:
-        self.front = front
-        self.session = front.session
 
-    def only_in_the_chat(self, what: str, instead: str) -> None:
-        if not self.front.live:
-            raise UsageError(f"{what} — `advisor ask` ends after one command; {instead}")
+@command("/help", usage="/help", help="the commands and keys", needs_session=False)
+async def show_help(front: Front, _rest: str) -> None:
+    await front.reply(help_markdown(front.keymap_file), plain=help_text())
 
-    async def cmd_profile(self, _rest: str) -> None:
-        from advisor.text.profile_table import profile_markdown
 
-        await self.front.reply(profile_markdown(self.session))
+@command("/profile", usage="/profile", help="the workload profile: given, assumed, missing")
+async def profile(front: Front, _rest: str) -> None:
+    from advisor.text.profile_table import profile_markdown
 
-    async def cmd_options(self, _rest: str) -> None:
-        from advisor.text.summary import recommendation_markdown
+    await front.reply(profile_markdown(front.session))
 
-        result = self.session.comparison()
-        if result is None:
-            raise UsageError("options: no volume yet — tell me how many requests or tokens first")
-        await self.front.reply(recommendation_markdown(result, limit=len(result.options)))
 
-    async def cmd_set(self, rest: str) -> None:
-        from advisor.text.render import format_value
+@command("/options", usage="/options", help="every option with its figures, why the pick, why the others fail")
+async def options(front: Front, _rest: str) -> None:
+    from advisor.text.summary import recommendation_markdown
 
-        field, _, value = rest.partition(" ")
-        if not field or not value.strip():
-            raise UsageError("set: usage /set FIELD VALUE, e.g. /set electricity_usd_per_kwh 0.30")
-        diff = self.session.set_field(field, value.strip())
-        shown = [
-            f"{k.replace('_', ' ')}: {format_value(k, old)} → {format_value(k, new)}" for k, (old, new) in diff.items()
-        ]
-        await self.front.notice("set " + ("; ".join(shown) or f"{field}: unchanged"))
-        await self.front.session_changed(set(diff))
+    result = front.session.comparison()
+    if result is None:
+        raise UsageError("options: no volume yet — tell me how many requests or tokens first")
+    await front.reply(recommendation_markdown(result, limit=len(result.options)))
 
-    async def cmd_whatif(self, rest: str) -> None:
-        if not rest:
-            raise UsageError("whatif: usage /whatif TEXT, e.g. /whatif volume doubles")
-        await self.front.send(rest if rest.lower().startswith(("what", "and ", "how")) else f"what if {rest}")
 
-    async def cmd_escalate(self, rest: str) -> None:
-        await self.front.send(rest or "write the final recommendation memo", escalate=True)
+@command(
+    "/set",
+    usage="/set FIELD VALUE",
+    help="change a profile field, e.g. /set electricity_usd_per_kwh 0.30",
+    takes_argument=True,
+    changes_session=True,
+)
+async def set_field(front: Front, rest: str) -> None:
+    from advisor.text.render import format_value
 
-    async def cmd_offline(self, _rest: str) -> None:
-        self.only_in_the_chat("offline: switches the running chat", "`advisor ask --offline …` asks offline")
-        session = self.session
-        changed = session.set_offline(not session.offline)
-        if changed:
-            await self.front.notice(changed, level="warning")
-        state = "on: nothing leaves this machine" if session.offline else f"off: Claude is {session.claude_label}"
-        await self.front.notice(f"offline {state}")
-        self.front.status_changed()
+    session = front.session
+    field, _, value = rest.partition(" ")
+    if not field or not value.strip():
+        raise UsageError("set: usage /set FIELD VALUE, e.g. /set electricity_usd_per_kwh 0.30")
+    diff = session.set_field(field, value.strip())
+    shown = [
+        f"{k.replace('_', ' ')}: {format_value(k, old)} → {format_value(k, new)}" for k, (old, new) in diff.items()
+    ]
+    await front.notice("set " + ("; ".join(shown) or f"{field}: unchanged"))
+    await front.session_changed(set(diff))
 
-    async def cmd_import(self, rest: str) -> None:
-        """Read the records in a thread (a chat stays live; progress shows as it goes), then make
-        the measurement the session's measured profile."""
-        from advisor.measure.run import ImportFailed, measure_path
-        from advisor.slash.records import parse_import_line, window
-        from advisor.text.measured import import_markdown
 
-        args = parse_import_line(rest)
-        since, until = window(args)
-        session, front = self.session, self.front
-        front.working(f"importing {args.path}…")
-        try:
-            measured = await asyncio.to_thread(
-                measure_path,
-                args.path,
-                session.catalog,
-                since=since,
-                until=until,
-                columns=args.columns,
-                tz=args.tz,
-                progress_stream=front.progress_stream(),
-            )
-        except ImportFailed as exc:
-            raise UsageError(str(exc)) from None
-        finally:
-            front.working(None)
-        if not measured.counted:
-            raise UsageError(f"import: no requests in {args.path} in the window; the profile is unchanged")
-        diff = session.apply_measured(measured)
-        await front.reply(import_markdown(measured, session.name))
-        await front.session_changed(set(diff))
+@command(
+    "/whatif",
+    usage="/whatif TEXT",
+    help="a scenario beside today's figures, e.g. /whatif volume doubles",
+    takes_argument=True,
+    changes_session=True,
+)
+async def whatif(front: Front, rest: str) -> None:
+    if not rest:
+        raise UsageError("whatif: usage /whatif TEXT, e.g. /whatif volume doubles")
+    await front.send(rest if rest.lower().startswith(("what", "and ", "how")) else f"what if {rest}")
 
-    async def cmd_workload(self, rest: str) -> None:
-        """`/workload [list] · add NAME · use NAME · rename [OLD to] NEW · drop NAME`."""
-        from advisor.text.plan import workloads_markdown
 
-        action, _, name = rest.strip().partition(" ")
-        action, name, session = action.lower(), " ".join(name.split()), self.session
-        if action in ("", "list", "ls"):
-            await self.front.reply(workloads_markdown(session.state, session.plan()))
-            return
-        if action not in ("add", "use", "switch", "rename", "drop", "remove"):
-            raise UsageError(f"workload: {action!r} is not add, use, rename, drop or list")
-        if not name:
-            raise UsageError(f"workload: {action} which? e.g. /workload {action} essay grading")
-        if action == "add":
-            added = session.add_workload(name)
-            said = f"added workload {added!r}; what you say now goes to it (its volume first)"
-        elif action in ("use", "switch"):
-            said = f"workload {session.use_workload(name)!r}: what you say now goes to it"
-        elif action == "rename":
-            old, to, new = name.rpartition(" to ")
-            if not to or session.state.find_workload(old) is None:
-                old, new = session.state.workload, name
-            said = f"renamed {session.state.find_workload(old)!r} to {session.rename_workload(old, new)!r}"
-        else:
-            said = f"dropped workload {session.drop_workload(name)!r}; now on {session.state.workload!r}"
-        await self.front.notice(said)
-        await self.front.session_changed()
+@command(
+    "/escalate",
+    usage="/escalate [QUESTION]",
+    help="ask Claude for the synthesis (within the budget)",
+    changes_session=True,
+)
+async def escalate(front: Front, rest: str) -> None:
+    await front.send(rest or "write the final recommendation memo", escalate=True)
 
-    async def cmd_export(self, rest: str) -> None:
-        written = self.session.export(Path(rest).expanduser() if rest else None)
-        copied = " (path copied)" if self.front.copy(str(written)) else ""
-        await self.front.notice(f"wrote the report to {written}{copied}")
 
-    async def cmd_sessions(self, rest: str) -> None:
-        if rest:
-            self.only_in_the_chat(f"sessions: {rest} would switch the running chat", f"`--session {rest}` acts on it")
-            self.session.switch(rest)
-            await self.front.session_changed(switched=True)
-            return
-        rows = ["| session | created | turns |", "|---|---|---:|"]
-        for s in self.session.list_sessions()[:20]:
-            current = " ◀ this one" if s.name == self.session.name else ""
-            rows.append(f"| `{s.name}`{current} | {str(s.created)[:16].replace('T', ' ')} | {s.turns} |")
-        switch = "`/sessions NAME` switches" if self.front.live else "`advisor ask --session NAME …` acts on one"
-        await self.front.reply(f"**Sessions** — {switch}\n\n" + "\n".join(rows))
+@command(
+    "/offline",
+    usage="/offline",
+    help="offline on/off: with it on nothing leaves this machine",
+    changes_session=True,
+)
+async def offline(front: Front, _rest: str) -> None:
+    only_in_the_chat(front, "offline: switches the running chat", "`advisor ask --offline …` asks offline")
+    session = front.session
+    changed = session.set_offline(not session.offline)
+    if changed:
+        await front.notice(changed, level="warning")
+    state = "on: nothing leaves this machine" if session.offline else f"off: Claude is {session.claude_label}"
+    await front.notice(f"offline {state}")
+    front.status_changed()
 
-    async def cmd_model(self, _rest: str) -> None:
-        s = self.session
-        claude = "offline" if s.offline else s.claude_label
-        lines = [f"local model: {s.local_label} ({s.mode} mode: {s.mode_reason})", f"Claude: {claude}"]
-        lines += s.startup_notices
-        lines.append("change them with --local ollama:MODEL | embedded[:PATH] | none, --claude-model ID, --offline")
-        for line in lines:
-            await self.front.notice(line)
-        listing = getattr(s, "local_models_markdown", None)
-        if listing is not None:
-            await self.front.reply(await asyncio.to_thread(listing))
 
-    async def cmd_pull(self, rest: str) -> None:
-        self.only_in_the_chat("pull: pulls for the running chat", "`advisor model pull ollama[:MODEL]` pulls")
-        if self.session.offline:
-            raise UsageError("pull: offline — a pull downloads from the internet; /offline goes online first")
-        await self.front.pull(rest.strip())
+@command(
+    "/import",
+    usage="/import PATH [--since DATE] [--until DATE]",
+    help="measure the workload from usage records: a Claude Code folder (~/.claude), an llm logs.db or a CSV",
+    takes_argument=True,
+    changes_session=True,
+)
+async def import_records(front: Front, rest: str) -> None:
+    """Read the records in a thread (a chat stays live; progress shows as it goes), then make
+    the measurement the session's measured profile."""
+    import asyncio
 
-    async def cmd_calc(self, rest: str) -> None:
-        from advisor.slash.calc import run_calc
+    from advisor.measure.run import ImportFailed, measure_path
+    from advisor.slash.records import parse_import_line, window
+    from advisor.text.measured import import_markdown
 
-        result = run_calc(rest, self.session.catalog)
-        await self.front.reply(f"```\n{result}\n```", plain=result)
+    args = parse_import_line(rest)
+    since, until = window(args)
+    session = front.session
+    front.working(f"importing {args.path}…")
+    try:
+        measured = await asyncio.to_thread(
+            measure_path,
+            args.path,
+            session.catalog,
+            since=since,
+            until=until,
+            columns=args.columns,
+            tz=args.tz,
+            progress_stream=front.progress_stream(),
+        )
+    except ImportFailed as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        front.working(None)
+    if not measured.counted:
+        raise UsageError(f"import: no requests in {args.path} in the window; the profile is unchanged")
+    diff = session.apply_measured(measured)
+    await front.reply(import_markdown(measured, session.name))
+    await front.session_changed(set(diff))
 
-    async def cmd_reset(self, _rest: str) -> None:
-        self.session.reset()
-        await self.front.session_changed(switched=True)
 
-    async def cmd_catalog(self, rest: str) -> None:
-        """`/catalog update [URL|FILE]` shows what genai-prices' data changes and asks;
-        `/catalog write` writes what was shown. Nothing is written without the second step."""
-        from advisor.paths import config_dir
-        from advisor.tools.price_feed import feed_config
-        from advisor.upkeep import catalog_update as cu
+@command(
+    "/export",
+    usage="/export [PATH]",
+    help="write the report as Markdown (default: exports/ in the data dir, one file a session a day); never"
+    " over an existing file",
+)
+async def export(front: Front, rest: str) -> None:
+    written = front.session.export(Path(rest).expanduser() if rest else None)
+    copied = " (path copied)" if front.copy(str(written)) else ""
+    await front.notice(f"wrote the report to {written}{copied}")
 
-        action, _, source = rest.partition(" ")
-        session, front = self.session, self.front
-        path = config_dir() / "catalog.toml"
-        if action == "write":
-            self.only_in_the_chat("catalog: nothing shown to write", "`advisor catalog update` shows and writes")
-            if front.pending_catalog_update is None:
-                raise UsageError("catalog: nothing to write; /catalog update first")
-            plan, keep = front.pending_catalog_update
-            front.pending_catalog_update = None
-            try:
-                written = await asyncio.to_thread(cu.write, path, plan, keep)
-            except cu.UpdateError as exc:
-                raise UsageError(f"catalog: {exc}") from None
-            if path not in session.config.catalog_files:  # a catalog.toml that did not exist at start
-                session.config.catalog_files = [path, *session.config.catalog_files]
-            session.catalog = session.config.catalog()
-            await front.notice(f"wrote {written} cloud entries to {path}; the next answer uses them")
-            return
-        if action != "update":
-            raise UsageError("catalog: usage /catalog update [URL|FILE], then /catalog write")
-        source = source.strip() or feed_config().url
-        if session.offline and cu.is_url(source):
-            online = "/offline goes online" if front.live else "run it without --offline"
-            raise UsageError(f"catalog: offline — the update would fetch {source}; {online}, or give a FILE")
+
+@command(
+    "/workload",
+    usage="/workload [list] · add NAME · use NAME · rename [OLD to] NEW · drop NAME",
+    help="several workloads in one session, one plan across them: what you say goes to the one in use",
+    takes_argument=True,
+    changes_session=True,
+)
+async def workload(front: Front, rest: str) -> None:
+    """`/workload [list] · add NAME · use NAME · rename [OLD to] NEW · drop NAME`."""
+    from advisor.text.plan import workloads_markdown
+
+    session = front.session
+    action, _, name = rest.strip().partition(" ")
+    action, name = action.lower(), " ".join(name.split())
+    if action in ("", "list", "ls"):
+        await front.reply(workloads_markdown(session.state, session.plan()))
+        return
+    if action not in ("add", "use", "switch", "rename", "drop", "remove"):
+        raise UsageError(f"workload: {action!r} is not add, use, rename, drop or list")
+    if not name:
+        raise UsageError(f"workload: {action} which? e.g. /workload {action} essay grading")
+    if action == "add":
+        added = session.add_workload(name)
+        said = f"added workload {added!r}; what you say now goes to it (its volume first)"
+    elif action in ("use", "switch"):
+        said = f"workload {session.use_workload(name)!r}: what you say now goes to it"
+    elif action == "rename":
+        old, to, new = name.rpartition(" to ")
+        if not to or session.state.find_workload(old) is None:
+            old, new = session.state.workload, name
+        said = f"renamed {session.state.find_workload(old)!r} to {session.rename_workload(old, new)!r}"
+    else:
+        said = f"dropped workload {session.drop_workload(name)!r}; now on {session.state.workload!r}"
+    await front.notice(said)
+    await front.session_changed()
+
+
+@command(
+    "/sessions",
+    usage="/sessions [NAME]",
+    help="list the sessions, or switch to one",
+    changes_session=True,
+)
+async def sessions(front: Front, rest: str) -> None:
+    session = front.session
+    if rest:
+        only_in_the_chat(front, f"sessions: {rest} would switch the running chat", f"`--session {rest}` acts on it")
+        session.switch(rest)
+        await front.session_changed(switched=True)
+        return
+    rows = ["| session | created | turns |", "|---|---|---:|"]
+    for s in session.list_sessions()[:20]:
+        current = " ◀ this one" if s.name == session.name else ""
+        rows.append(f"| `{s.name}`{current} | {str(s.created)[:16].replace('T', ' ')} | {s.turns} |")
+    switch = "`/sessions NAME` switches" if front.live else "`advisor ask --session NAME …` acts on one"
+    await front.reply(f"**Sessions** — {switch}\n\n" + "\n".join(rows))
+
+
+@command(
+    "/model",
+    usage="/model",
+    help="which local model and which Claude model answer, and why",
+    names_models=True,
+)
+async def model(front: Front, _rest: str) -> None:
+    import asyncio
+
+    s = front.session
+    claude = "offline" if s.offline else s.claude_label
+    lines = [f"local model: {s.local_label} ({s.mode} mode: {s.mode_reason})", f"Claude: {claude}"]
+    lines += s.startup_notices
+    lines.append("change them with --local ollama:MODEL | embedded[:PATH] | none, --claude-model ID, --offline")
+    for line in lines:
+        await front.notice(line)
+    listing = getattr(s, "local_models_markdown", None)
+    if listing is not None:
+        await front.reply(await asyncio.to_thread(listing))
+
+
+@command(
+    "/pull",
+    usage="/pull [MODEL]",
+    help="pull a local model — into Ollama (default: the configured one) or, without Ollama, a GGUF"
+    " for the embedded path — then chat with it",
+)
+async def pull(front: Front, rest: str) -> None:
+    only_in_the_chat(front, "pull: pulls for the running chat", "`advisor model pull ollama[:MODEL]` pulls")
+    if front.session.offline:
+        raise UsageError("pull: offline — a pull downloads from the internet; /offline goes online first")
+    await front.pull(rest.strip())
+
+
+@command("/calc", usage="/calc TOOL --field value …", help="run one calculator, as `advisor calc`", takes_argument=True)
+async def calc(front: Front, rest: str) -> None:
+    from advisor.slash.calc import run_calc
+
+    result = run_calc(rest, front.session.catalog)
+    await front.reply(f"```\n{result}\n```", plain=result)
+
+
+@command(
+    "/catalog",
+    usage="/catalog update [URL|FILE] · /catalog write",
+    help="fetch current cloud prices (genai-prices), show what changes; /catalog write saves them",
+    takes_argument=True,
+    changes_session=True,
+)
+async def catalog(front: Front, rest: str) -> None:
+    """`/catalog update [URL|FILE]` shows what genai-prices' data changes and asks;
+    `/catalog write` writes what was shown. Nothing is written without the second step."""
+    import asyncio
+
+    from advisor.paths import config_dir
+    from advisor.tools.price_feed import feed_config
+    from advisor.upkeep import catalog_update as cu
+
+    action, _, source = rest.partition(" ")
+    session = front.session
+    path = config_dir() / "catalog.toml"
+    if action == "write":
+        only_in_the_chat(front, "catalog: nothing shown to write", "`advisor catalog update` shows and writes")
+        if front.pending_catalog_update is None:
+            raise UsageError("catalog: nothing to write; /catalog update first")
+        plan, keep = front.pending_catalog_update
         front.pending_catalog_update = None
         try:
-            keep = cu.own_cloud_ids(cu.read_user_catalog(path))
-            plan = await asyncio.to_thread(cu.plan, source, session.catalog, front.notice_from_thread)
+            written = await asyncio.to_thread(cu.write, path, plan, keep)
         except cu.UpdateError as exc:
             raise UsageError(f"catalog: {exc}") from None
-        markdown = ["**Catalog update**"]
-        for line in cu.describe(plan, keep):  # indented lines are the entries: bullets, so they wrap
-            markdown += [f"- {line.strip()}"] if line.startswith("  ") else ["", line]
-        if plan.updates and front.live:
-            front.pending_catalog_update = (plan, keep)
-            markdown += ["", f"Write these to `{path}`? `/catalog write` writes them; anything else leaves it be."]
-        elif plan.updates:
-            markdown += ["", f"`advisor catalog update` writes them to `{path}`."]
-        await front.reply("\n".join(markdown))
+        if path not in session.config.catalog_files:  # a catalog.toml that did not exist at start
+            session.config.catalog_files = [path, *session.config.catalog_files]
+        session.catalog = session.config.catalog()
+        await front.notice(f"wrote {written} cloud entries to {path}; the next answer uses them")
+        return
+    if action != "update":
+        raise UsageError("catalog: usage /catalog update [URL|FILE], then /catalog write")
+    source = source.strip() or feed_config().url
+    if session.offline and cu.is_url(source):
+        online = "/offline goes online" if front.live else "run it without --offline"
+        raise UsageError(f"catalog: offline — the update would fetch {source}; {online}, or give a FILE")
+    front.pending_catalog_update = None
+    try:
+        keep = cu.own_cloud_ids(cu.read_user_catalog(path))
+        plan = await asyncio.to_thread(cu.plan, source, session.catalog, front.notice_from_thread)
+    except cu.UpdateError as exc:
+        raise UsageError(f"catalog: {exc}") from None
+    markdown = ["**Catalog update**"]
+    for line in cu.describe(plan, keep):  # indented lines are the entries: bullets, so they wrap
+        markdown += [f"- {line.strip()}"] if line.startswith("  ") else ["", line]
+    if plan.updates and front.live:
+        front.pending_catalog_update = (plan, keep)
+        markdown += ["", f"Write these to `{path}`? `/catalog write` writes them; anything else leaves it be."]
+    elif plan.updates:
+        markdown += ["", f"`advisor catalog update` writes them to `{path}`."]
+    await front.reply("\n".join(markdown))
+
+
+@command("/reset", usage="/reset", help="a new session with an empty profile", changes_session=True)
+async def reset(front: Front, _rest: str) -> None:
+    front.session.reset()
+    await front.session_changed(switched=True)
