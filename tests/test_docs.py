@@ -166,6 +166,25 @@ def _all_flags() -> set[str]:
     return found
 
 
+def test_every_option_of_every_subcommand_is_documented():
+    """Each subcommand's own options (a calculator's flags are its row's; see above)."""
+    import argparse
+
+    found: set[str] = set()
+
+    def walk(parser: argparse.ArgumentParser) -> None:
+        for action in parser._actions:
+            found.update(o for o in action.option_strings if o.startswith("--") and o != "--help")
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    if not sub.prog.startswith("advisor calc "):
+                        walk(sub)
+
+    walk(build_parser([]))
+    absent = [f for f in found if not re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", INTERFACES)]
+    assert sorted(absent) == [], "add them to docs/interfaces.md's Commands"
+
+
 def test_every_flag_the_readme_and_docs_name_exists():
     known = _all_flags() | {"--field"}  # "/calc TOOL --field value": a placeholder
     named = {}
