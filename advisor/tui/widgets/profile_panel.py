@@ -22,13 +22,17 @@ SOURCE_STYLE = {
 }
 
 
+# Each show() sets the columns' widths itself: Textual's DataTable (8.2) measures auto-width columns
+# when idle and keeps the rows it drew before then at the old widths, out of line with the header.
+COLUMNS = ("field", "value", "source")
+
+
 class ProfilePanel(DataTable):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        self.add_column("field", key="field")
-        self.add_column("value", key="value")
-        self.add_column("source", key="source")
+        for key in COLUMNS:
+            self.add_column(key, key=key)
         self.border_title = "Profile"
         self.border_subtitle = "Enter on a row: /set it"
 
@@ -47,16 +51,20 @@ class ProfilePanel(DataTable):
         cursor = self.cursor_row
         measured_fields = state.measured_fields() if state is not None else []
         rows = field_rows(profile, given, resolved, measured_fields)
-        self.clear()
-        for field, value, source in rows:
-            shown = "—" if value is None else format_value(field, value)
-            style = "bold reverse" if field in changed else ""
-            self.add_row(
-                Text(field.replace("_", " "), style=style),
-                Text(shown, style="bold" if source == "given" else ""),
+        cells = [
+            (
+                Text(field.replace("_", " "), style="bold reverse" if field in changed else ""),
+                Text("—" if value is None else format_value(field, value), style="bold" if source == "given" else ""),
                 Text(source, style=SOURCE_STYLE[source]),
-                key=field,
+                field,
             )
+            for field, value, source in rows
+        ]
+        self.clear(columns=True)
+        for i, key in enumerate(COLUMNS):  # as wide as their widest cell, known before a row is drawn
+            self.add_column(key, key=key, width=max([len(key), *(c[i].cell_len for c in cells)]))
+        for name, shown, source, field in cells:
+            self.add_row(name, shown, source, key=field)
         if self.row_count:
             self.move_cursor(row=min(cursor, self.row_count - 1), animate=False)
         assumptions = getattr(resolved, "assumptions", None) or []
