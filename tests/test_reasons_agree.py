@@ -44,7 +44,10 @@ def profiles(draw, catalog):
         "amortization_months": draw(st.sampled_from([None, 12, 36, 60])),
         "budget_usd_per_month": draw(st.one_of(st.none(), st.floats(min_value=10, max_value=50_000))),
         "hardware": draw(_hardware(catalog)),
+        "data_boundary": draw(st.sampled_from([None, "on_site", "region", "any"])),
     }
+    if profile["data_boundary"] == "region":
+        profile["region"] = draw(st.sampled_from(["eu", "us", "de"]))
     if profile["hardware"] and draw(st.booleans()):
         profile["owned_hardware"] = profile["hardware"]
         profile["owned_units"] = draw(st.integers(min_value=1, max_value=4))
@@ -80,6 +83,11 @@ def check_reasons_agree(result: CompareResult) -> None:
             assert all_owned(winner) and v["hardware"] == winner.hardware
         elif reason.kind == "regulated":
             assert result.profile["privacy"] == "regulated" and winner.deployment == "local"
+            assert result.data_boundary.kind == "on_site"
+        elif reason.kind == "on_site":
+            assert result.data_boundary.kind == "on_site" and winner.deployment == "local"
+        elif reason.kind == "within_boundary":
+            assert winner.deployment != "local" and v["requires"] == "; ".join(winner.requires)
         elif reason.kind == "offline":
             assert result.profile["offline_required"] and winner.deployment == "local"
         elif reason.kind == "capacity":

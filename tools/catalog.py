@@ -39,6 +39,8 @@ SECTIONS = {
     "workloads": ("workloads.toml", "workload"),
     "efficiency": ("efficiency.toml", "efficiency"),
     "engines": ("engines.toml", "engine"),
+    "platforms": ("platforms.toml", "platform"),
+    "regions": ("regions.toml", "region"),
 }
 
 
@@ -97,6 +99,11 @@ class CloudModel(_Entry):
     batch_discount: float | None = Field(default=None, ge=0, lt=1)
     open_weights: bool = False
     retires: date | None = Field(default=None, description="end of life; not picked after it")
+    platform: str | None = Field(
+        default=None, description="platforms.toml id of where it is sold (default: the platform selling its provider)"
+    )
+    same_as: str | None = Field(default=None, description="catalog id of the same model sold on another platform")
+    api_id: str | None = Field(default=None, description="the id the platform's API takes, where it differs from id")
     price: PricePoint
     history: list[PricePoint] = []
     note: str = ""
@@ -238,6 +245,51 @@ class LocalModel(Sourced):
         return self
 
 
+Status = Literal["yes", "no", "unknown"]
+
+
+class Term(Sourced):
+    """One data-handling fact of a platform as its source states it: yes, no, or unknown (no source
+    says). Unknown never passes a requirement."""
+
+    status: Status
+    terms: str = Field(default="", description="what it takes: the plan, how it is switched on")
+
+
+class RegionTerm(Sourced):
+    """A region a platform can keep processing in, and how (the endpoint, the parameter, the price)."""
+
+    region: str = Field(min_length=1, description="regions.toml id, or 'global' (processed anywhere)")
+    via: str = Field(min_length=1, description="how, in a few words: the endpoint, profile or parameter")
+    price_factor: float = Field(default=1.0, gt=0, le=3, description="price × this when processing stays there")
+    priced: bool = Field(default=True, description="False: no source read gives the price of processing there")
+    models: list[str] = Field(default=[], description="catalog ids it applies to (empty: every model sold there)")
+    terms: str = Field(default="", description="how: the endpoint, parameter or profile")
+
+
+class Platform(_Entry):
+    """Where a cloud model is sold (Anthropic's API, AWS Bedrock, Vertex AI, …) and the terms it offers
+    for regulated data: a BAA, zero data retention, the regions it processes in — each sourced and dated."""
+
+    id: str
+    name: str
+    company: str = Field(min_length=1, description="who a BAA or DPA is signed with (aws, google, microsoft, …)")
+    company_name: str = Field(min_length=1, description="the company as people write it (AWS, Google, …)")
+    aliases: list[str] = []
+    providers: list[str] = Field(default=[], description="cloud entries of these providers are sold here")
+    baa: Term
+    zero_retention: Term
+    regions: list[RegionTerm] = Field(default=[], description="where processing can stay; empty: no source says")
+    note: str = ""
+
+
+class Region(_Entry):
+    id: str
+    name: str
+    aliases: list[str] = []
+    within: list[str] = Field(default=[], description="larger regions it is part of (de: eu, europe)")
+
+
 class ElectricityRate(Sourced):
     id: str
     name: str
@@ -302,6 +354,8 @@ ENTRY_TYPES: dict[str, type[_Entry]] = {
     "workloads": Workload,
     "efficiency": EngineEfficiency,
     "engines": Engine,
+    "platforms": Platform,
+    "regions": Region,
 }
 
 
@@ -315,10 +369,19 @@ class Catalog(BaseModel):
     workloads: dict[str, Workload]
     efficiency: dict[str, EngineEfficiency] = {}
     engines: dict[str, Engine] = {}
+    platforms: dict[str, Platform] = {}
+    regions: dict[str, Region] = {}
     files: list[str] = []
 
     def section(self, name: str) -> dict[str, _Entry]:
         return getattr(self, name.replace("-", "_"))
+
+    def platform_of(self, model: CloudModel) -> Platform | None:
+        """Where ``model`` is sold: its own platform, else the one selling its provider; None when the
+        catalog has no terms for it (every boundary fact unknown)."""
+        if model.platform is not None:
+            return self.platforms.get(model.platform)
+        return next((p for p in self.platforms.values() if model.provider in p.providers), None)
 
     def get(self, section: str, entry_id: str, field: str) -> _Entry:
         """The entry, or a CatalogLookupError naming the field, the value and the closest ids."""
@@ -456,6 +519,8 @@ def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
         workloads=sections["workloads"],
         efficiency=sections["efficiency"],
         engines=sections["engines"],
+        platforms=sections["platforms"],
+        regions=sections["regions"],
         files=files,
     )
     _check_references(catalog)
@@ -472,6 +537,30 @@ def _check_references(catalog: Catalog) -> None:
             if m.local_model not in catalog.local_models:
                 raise CatalogError(f"hardware {hw.id}: measured.local_model: unknown id {m.local_model!r}")
             _check_under_bandwidth(hw, m, catalog.local_models[m.local_model])
+    _check_platforms(catalog)
+
+
+def _check_platforms(catalog: Catalog) -> None:
+    """Every platform, region and same-model id a cloud entry or a platform names exists."""
+
+    def known(kind: str, value: str, ids: dict, where: str) -> None:
+        if value not in ids:
+            raise CatalogError(f"{where}: unknown {kind} {value!r}; known: {', '.join(sorted(ids)) or 'none'}")
+
+    for model in catalog.cloud.values():
+        if model.platform is not None:
+            known("platform", model.platform, catalog.platforms, f"cloud {model.id}: platform")
+        if model.same_as is not None:
+            known("cloud id", model.same_as, catalog.cloud, f"cloud {model.id}: same_as")
+    for region in catalog.regions.values():
+        for larger in region.within:
+            known("region", larger, catalog.regions, f"region {region.id}: within")
+    for platform in catalog.platforms.values():
+        for term in platform.regions:
+            if term.region != "global":
+                known("region", term.region, catalog.regions, f"platform {platform.id}: regions")
+            for model_id in term.models:
+                known("cloud id", model_id, catalog.cloud, f"platform {platform.id}: regions.models")
 
 
 def _check_under_bandwidth(hw: Hardware, m: Measured, model: LocalModel) -> None:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from advisor.tools import clock
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError, ToolResult
+from advisor.tools.boundary_summary import BoundarySummary, summarize
 from advisor.tools.capacity import engine_for
 from advisor.tools.catalog import STALE_AFTER_DAYS, Catalog, stale_prices
 from advisor.tools.options import (
@@ -65,6 +66,7 @@ class CompareResult(ToolResult):
     recommendation: Recommendation
     horizon_months: float
     stale_prices: list[str] = []
+    data_boundary: BoundarySummary | None = None  # where the data may go, and each platform's verdict
 
 
 def _fewer_streams(options: list[Option], p: ResolvedProfile) -> str | None:
@@ -94,6 +96,21 @@ def _shortlist(options: list[Option], top: int) -> list[Option]:
     return sorted(out, key=_rank_key)
 
 
+def _with_named(shortlist: list[Option], options: list[Option], p: ResolvedProfile) -> list[Option]:
+    """The user's own cloud model is always shown — and, when it is sold outside the data boundary,
+    the same model where the boundary allows it — even when cheaper options fill the shortlist."""
+    if not p.cloud_model:
+        return shortlist
+    named = [o for o in options if o.id.startswith("cloud:") and o not in shortlist and _is_named(o, p.cloud_model)]
+    return sorted(shortlist + named, key=_rank_key)
+
+
+def _is_named(option: Option, model_id: str) -> bool:
+    return option.cloud_models == [model_id] or (
+        len(option.cloud_models) == 1 and f"({model_id} within your data boundary)" in option.label
+    )
+
+
 def _breakeven(plan: Plan, cloud: Plan, p: ResolvedProfile) -> float | None:
     """Monthly tokens at which one unit of ``plan`` costs what ``cloud`` does (per month)."""
     if plan.local is None or cloud.cloud is None:
@@ -117,8 +134,8 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[R
     costs against the cheapest cloud option, whether it pays back — and if not, what it pays for."""
     reasons: list[Reason] = []
     if winner.deployment == "local":  # a cloud or hybrid pick that breaks these says so as a conflict
-        if p.privacy == "regulated":
-            reasons.append(Reason(kind="regulated"))
+        if p.data_boundary == "on_site":
+            reasons.append(Reason(kind="regulated" if p.privacy == "regulated" else "on_site"))
         if p.offline_required:
             reasons.append(Reason(kind="offline"))
     if winner.deployment != "cloud" and cloud is not None:
@@ -149,13 +166,15 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[R
         reasons.append(Reason(kind="split", values=values))
     if winner.deployment == "cloud":
         reasons.append(Reason(kind="no_upfront", values={"monthly_usd": winner.monthly_usd}))
+    if winner.deployment != "local" and winner.requires:
+        reasons.append(Reason(kind="within_boundary", values={"requires": "; ".join(winner.requires)}))
     return reasons
 
 
 def _decider(winner: Option, p: ResolvedProfile, why: list[Reason]) -> str:
     """What decided the pick, for a rule of thumb that argues the other way."""
     kinds = {r.kind for r in why}
-    for kind in ("regulated", "offline", "owned"):
+    for kind in ("regulated", "on_site", "offline", "owned"):
         if kind in kinds:
             return kind
     return "constraints" if "pays_for" in kinds else "cost"
@@ -208,7 +227,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
     conflicts = [] if winner.passes else list(winner.failed)
     if not winner.passes:
         # Nothing meets every constraint: privacy and offline are hard, quality and cost give way.
-        hard = [o for o in ranked if not any("regulated" in f or "offline" in f for f in o.failed)]
+        hard = [o for o in ranked if not o.hard_failures]
         winner = hard[0] if hard else winner
         conflicts = list(winner.failed)
     others = [o for o in ranked if o.deployment != winner.deployment and o.passes]
@@ -275,12 +294,13 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
             " (in the chat, `/catalog update`) refreshes them from genai-prices' maintained data"
         )
     return CompareResult(
-        profile=p.model_dump(exclude={"assumptions"}),
-        options=_shortlist(options, inp.top),
+        profile=p.model_dump(exclude={"assumptions", "boundary_assumed"}),
+        options=_with_named(_shortlist(options, inp.top), options, p),
         recommendation=recommendation,
         horizon_months=horizon,
         stale_prices=stale,
         assumptions=assumptions,
+        data_boundary=summarize(catalog, p, today),
     )
 
 

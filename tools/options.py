@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from advisor.tools import boundary as bd
 from advisor.tools import clock
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError
@@ -55,7 +56,10 @@ class Option(BaseModel):
     fits: bool | None = None  # None: the model's KV cache is unknown
     passes: bool = True
     failed: list[str] = []
+    hard_failures: list[str] = []  # of ``failed``, what no trade-off may break: where the data may go, offline
     notes: list[str] = []
+    boundary: list[bd.BoundaryCheck] = []  # each cloud model against the data boundary, with its facts
+    requires: list[str] = []  # what a passing option needs: the contract, zero retention, the region's endpoint
 
 
 @dataclass
@@ -65,6 +69,7 @@ class CloudPart:
     monthly_usd: float
     models: list[str]
     price_dates: dict[str, date]
+    boundary: dict[str, bd.BoundaryCheck] = field(default_factory=dict)  # model → its check, when one applies
 
 
 @dataclass
@@ -107,6 +112,7 @@ class Plan:
     cloud: CloudPart | None = None
     local: LocalPart | None = None
     static_failures: list[str] = field(default_factory=list)
+    hard_failures: list[str] = field(default_factory=list)  # the data boundary and offline: never traded away
     notes: list[str] = field(default_factory=list)
 
     def units(self, k: float) -> int:
@@ -141,7 +147,7 @@ def tier_ok(tier: str, needed: str) -> bool:
     return TIER_RANK[tier] >= TIER_RANK[needed]
 
 
-def _live(model: CloudModel, today: date) -> bool:
+def is_live(model: CloudModel, today: date) -> bool:
     return model.retires is None or model.retires > today
 
 
@@ -207,14 +213,25 @@ def local_context_limits(catalog: Catalog, p: ResolvedProfile, tier: str) -> lis
     return [*out, line]
 
 
-def cheapest_cloud(catalog: Catalog, p: ResolvedProfile, share: float, tier: str, today: date) -> CloudPart | None:
+def cheapest_cloud(
+    catalog: Catalog,
+    p: ResolvedProfile,
+    share: float,
+    tier: str,
+    today: date,
+    req: bd.Requirement | None = None,
+    within: bool = False,
+) -> CloudPart | None:
     """The cheapest live cloud model of at least ``tier`` whose context holds a request, for
-    ``share`` of the traffic."""
+    ``share`` of the traffic, priced as ``req``'s data boundary keeps it; ``within``: only
+    offerings inside that boundary."""
     best: CloudPart | None = None
     for model in catalog.cloud.values():
-        if not tier_ok(model.tier, tier) or not _live(model, today) or not context_fits(model, p):
+        if not tier_ok(model.tier, tier) or not is_live(model, today) or not context_fits(model, p):
             continue
-        part = cloud_part(catalog, p, share, model.id)
+        if within and req is not None and not bd.check(catalog, req, model).passes:
+            continue
+        part = cloud_part(catalog, p, share, model.id, req)
         if best is None or part.monthly_usd < best.monthly_usd:
             best = part
     return best
@@ -227,8 +244,12 @@ def price_factor(catalog: Catalog, p: ResolvedProfile, model_id: str) -> float:
     return p.cloud_price_factor * own
 
 
-def cloud_part(catalog: Catalog, p: ResolvedProfile, share: float, model_id: str) -> CloudPart:
-    """``share`` of the traffic on one model; the batch share at its batch discount where it has one."""
+def cloud_part(
+    catalog: Catalog, p: ResolvedProfile, share: float, model_id: str, req: bd.Requirement | None = None
+) -> CloudPart:
+    """``share`` of the traffic on one model; the batch share at its batch discount where it has one.
+    With ``req`` the model is checked against the data boundary, and a passing one is priced where
+    the boundary keeps it (a regional endpoint's premium)."""
     model: CloudModel = catalog.get("cloud", model_id, "cloud_model")  # type: ignore[assignment]
     batched = p.batch_share if model.batch_discount is not None else 0.0
     monthly = 0.0
@@ -252,14 +273,20 @@ def cloud_part(catalog: Catalog, p: ResolvedProfile, share: float, model_id: str
         )
         monthly += result.monthly_usd
         as_of = result.price.as_of
-    return CloudPart(monthly * price_factor(catalog, p, model_id), [model_id], {model_id: as_of})
+    checks = {model_id: bd.check(catalog, req, model)} if req is not None and req.kind != "any" else {}
+    region = checks[model_id].price_factor if checks and checks[model_id].passes else 1.0
+    factor = price_factor(catalog, p, model_id) * region
+    return CloudPart(monthly * factor, [model_id], {model_id: as_of}, checks)
 
 
-def cloud_baseline(catalog: Catalog, p: ResolvedProfile, today: date) -> CloudPart | None:
+def cloud_baseline(
+    catalog: Catalog, p: ResolvedProfile, today: date, req: bd.Requirement | None = None, within: bool = False
+) -> CloudPart | None:
     """All traffic in the cloud at the least cost that meets the quality needs: routine work on the
-    cheapest model of the routine tier, the hard share on the cheapest of the hard tier."""
-    routine = cheapest_cloud(catalog, p, 1 - p.frontier_share, p.routine_tier, today)
-    hard = cheapest_cloud(catalog, p, p.frontier_share, p.hard_tier, today) if p.frontier_share else None
+    cheapest model of the routine tier, the hard share on the cheapest of the hard tier. ``within``:
+    only offerings inside ``req``'s data boundary."""
+    routine = cheapest_cloud(catalog, p, 1 - p.frontier_share, p.routine_tier, today, req, within)
+    hard = cheapest_cloud(catalog, p, p.frontier_share, p.hard_tier, today, req, within) if p.frontier_share else None
     return _merge(routine, hard)
 
 
@@ -267,7 +294,8 @@ def _merge(a: CloudPart | None, b: CloudPart | None) -> CloudPart | None:
     if a is None or b is None:
         return a or b
     models = list(dict.fromkeys(a.models + b.models))
-    return CloudPart(a.monthly_usd + b.monthly_usd, models, {**a.price_dates, **b.price_dates})
+    dates, checks = {**a.price_dates, **b.price_dates}, {**a.boundary, **b.boundary}
+    return CloudPart(a.monthly_usd + b.monthly_usd, models, dates, checks)
 
 
 def local_part(
@@ -432,29 +460,34 @@ def best_local(
 def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None) -> list[Plan]:
     """Every option worth costing for the profile (constraints are checked in ``evaluate``)."""
     today = today or clock.today()
+    req = bd.requirement(catalog, p)
     hard_share = p.frontier_share
     plans: list[Plan] = []
     memo: dict = {}
 
-    hard = cheapest_cloud(catalog, p, hard_share, p.hard_tier, today) if hard_share else None
-    cheapest = cloud_baseline(catalog, p, today)
-    if cheapest is not None:
-        plans.append(
-            Plan(
-                id="cloud:" + "+".join(cheapest.models),
-                deployment="cloud",
-                label="Cloud: " + " + ".join(cheapest.models),
-                local_share=0.0,
-                cloud=cheapest,
+    hard = hard_cloud(catalog, p, today, req) if hard_share else None
+    baselines = [cloud_baseline(catalog, p, today, req)]
+    if req.kind in ("contract", "region"):  # the cheapest within the boundary beside the cheapest at all
+        baselines.append(cloud_baseline(catalog, p, today, req, within=True))
+    for cheapest in baselines:
+        if cheapest is not None and all(plan.id != "cloud:" + "+".join(cheapest.models) for plan in plans):
+            plans.append(
+                Plan(
+                    id="cloud:" + "+".join(cheapest.models),
+                    deployment="cloud",
+                    label="Cloud: " + " + ".join(cheapest.models),
+                    local_share=0.0,
+                    cloud=cheapest,
+                )
             )
-        )
-    if p.cloud_model:
-        model: CloudModel = catalog.get("cloud", p.cloud_model, "cloud_model")  # type: ignore[assignment]
-        chosen = cloud_part(catalog, p, 1.0, model.id)
+    for model in named_cloud_models(catalog, p, req, today):
+        chosen = cloud_part(catalog, p, 1.0, model.id, req)
+        elsewhere = model.id != p.cloud_model and bd.family(model) == p.cloud_model
         plan = Plan(
             id=f"cloud:{model.id}",
             deployment="cloud",
-            label=f"Cloud: {model.id} for everything",
+            label=f"Cloud: {model.id} for everything"
+            + (f" ({p.cloud_model} within your data boundary)" if elsewhere else ""),
             local_share=0.0,
             cloud=chosen,
         )
@@ -505,23 +538,58 @@ def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None)
                         cloud=hard,
                     )
                 )
+    for plan in plans:
+        plan.hard_failures = boundary_failures(catalog, req, plan, today)
     return plans
 
 
-def constraint_failures(plan: Plan, p: ResolvedProfile, monthly_usd: float, units: int) -> list[str]:
-    failures = list(plan.static_failures)
+def hard_cloud(catalog: Catalog, p: ResolvedProfile, today: date, req: bd.Requirement) -> CloudPart | None:
+    """The hybrid's cloud side, the hard share: the cheapest of the hard tier within the data
+    boundary, else the cheapest at all (which then fails with its reasons)."""
+    within = req.kind in ("contract", "region")
+    best = cheapest_cloud(catalog, p, p.frontier_share, p.hard_tier, today, req, within) if within else None
+    return best or cheapest_cloud(catalog, p, p.frontier_share, p.hard_tier, today, req)
+
+
+def named_cloud_models(catalog: Catalog, p: ResolvedProfile, req: bd.Requirement, today: date) -> list[CloudModel]:
+    """The user's cloud model, and — when it is sold outside the data boundary — the same model on the
+    cheapest platform within it, so the model is offered where it may run rather than dropped."""
+    if not p.cloud_model:
+        return []
+    model: CloudModel = catalog.get("cloud", p.cloud_model, "cloud_model")  # type: ignore[assignment]
+    if bd.check(catalog, req, model).passes:
+        return [model]
+    return [model, *(catalog.cloud[c.model] for c in bd.within_elsewhere(catalog, req, model, today)[:1])]
+
+
+def boundary_failures(catalog: Catalog, req: bd.Requirement, plan: Plan, today: date) -> list[str]:
+    """What puts the plan outside the data boundary: each cloud model's failed terms (with the same
+    model on a platform within it, where there is one), and rented GPUs' unknown host."""
+    out: list[str] = []
     if plan.cloud is not None:
-        if p.privacy == "regulated":
-            failures.append("regulated data may not go to a cloud API")
-        if p.offline_required:
-            failures.append("the workload must run offline")
+        for model_id in plan.cloud.models:
+            verdict = plan.cloud.boundary.get(model_id) or bd.check(catalog, req, catalog.cloud[model_id])
+            if verdict.passes:
+                continue
+            if req.kind == "on_site":
+                out.append(bd.on_site_words(req))
+                continue
+            elsewhere = bd.elsewhere_words(catalog, bd.within_elsewhere(catalog, req, catalog.cloud[model_id], today))
+            out += [f"{reason}{elsewhere}" for reason in verdict.failed]
+    if plan.local is not None and plan.local.hardware.kind == "rented" and (rented := bd.rented_failure(req)):
+        out.append(rented)
+    return list(dict.fromkeys(out))
+
+
+def constraint_failures(plan: Plan, p: ResolvedProfile, monthly_usd: float, units: int) -> list[str]:
+    failures = [*plan.static_failures, *plan.hard_failures]
+    if plan.cloud is not None and p.offline_required:
+        failures.append("the workload must run offline")
     if plan.local is not None:
         if units > d.MAX_UNITS:
             failures.append(f"needs {units} × {plan.local.hardware.id} to carry the volume (more than {d.MAX_UNITS})")
         if plan.local.hardware.kind == "rented" and p.offline_required:
             failures.append("rented GPUs are not offline")
-        if plan.local.hardware.kind == "rented" and p.privacy == "regulated":
-            failures.append("rented cloud GPUs take regulated data off-premises")
     if p.budget_usd_per_month is not None and monthly_usd > p.budget_usd_per_month:
         failures.append(f"over the ${p.budget_usd_per_month:,.0f}/month budget")
     return failures
@@ -562,9 +630,10 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
                 f"{local.model.id} has no context window in the catalog:"
                 f" whether a {p.tokens_per_request:,.0f}-token request fits is unknown"
             )
-    if plan.cloud is not None and p.privacy == "sensitive":
+    if plan.cloud is not None and p.privacy == "sensitive" and p.data_boundary == "any":
         notes.append("sensitive data goes to the API provider: check its data-processing terms")
     failures = constraint_failures(plan, p, monthly, units)
+    checks = [plan.cloud.boundary[m] for m in plan.cloud.models if m in plan.cloud.boundary] if plan.cloud else []
     return Option(
         id=plan.id,
         deployment=plan.deployment,
@@ -591,5 +660,8 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         fits=local.fits if local else None,
         passes=not failures,
         failed=failures,
+        hard_failures=[f for f in failures if f in plan.hard_failures or "offline" in f],
         notes=notes,
+        boundary=checks,
+        requires=list(dict.fromkeys(r for c in checks if c.passes for r in c.requires)),
     )

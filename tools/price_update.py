@@ -297,7 +297,8 @@ def plan_update(
         if model is None:
             skipped.append(f"{old.id}: not in the data as {ref[0]}/{ref[1]}")
             continue
-        seen.add(ref)
+        if config.catalog_provider(ref[0]) == old.provider:  # the provider's own entry, not a platform's copy
+            seen.add(ref)
         label = f"{ref[0]}/{ref[1]}"
         new = _updated(old, model, label, source, model.prices_checked or checked, today)
         if new is None:

@@ -13,6 +13,8 @@ from advisor.tools.quantity import Hours, Quantity, Share, Tokens, Usd
 
 Privacy = Literal["public", "internal", "sensitive", "regulated"]
 PRIVACY_LEVELS: tuple[str, ...] = ("public", "internal", "sensitive", "regulated")
+DataBoundary = Literal["on_site", "contract", "region", "any"]
+Agreement = Literal["baa", "dpa"]
 
 
 class WorkloadProfile(BaseModel):
@@ -49,6 +51,17 @@ class WorkloadProfile(BaseModel):
         default=None, description="cloud price × factor per provider or model id"
     )
     privacy: Privacy | None = None
+    data_boundary: DataBoundary | None = Field(
+        default=None,
+        description="where the data may go: on_site (own hardware only), contract (a provider you have a BAA/DPA"
+        " with), region (processed in a named region), any",
+    )
+    contract: list[str] | None = Field(
+        default=None, description="who the team has a BAA or DPA with: companies or platforms (aws, anthropic, …)"
+    )
+    agreement: Agreement | None = Field(default=None, description="the kind of contract: baa (HIPAA) or dpa (GDPR)")
+    zero_retention: bool | None = Field(default=None, description="the provider must keep no prompts or outputs")
+    region: str | None = Field(default=None, description="the region the data must be processed in: eu, us, de, …")
     frontier_share: Share | None = Field(
         default=None, description="share of traffic (the hardest turns) that needs the hard tier"
     )
@@ -83,6 +96,21 @@ class WorkloadProfile(BaseModel):
     offline_required: bool | None = None
 
     _not_empty = field_validator("*", mode="before")(refuse_empty)
+    @field_validator("contract", mode="before")
+    @classmethod
+    def _contract_from_text(cls, value: object) -> object:
+        """``aws, anthropic`` (as typed on a command line) → a list; an empty one is no contract."""
+        if isinstance(value, str):
+            value = [part.strip() for part in value.replace(";", ",").split(",")]
+        if isinstance(value, list):
+            value = [str(part).strip().lower() for part in value if str(part).strip()]
+            return value or None
+        return value
+
+    @field_validator("region", mode="before")
+    @classmethod
+    def _region_text(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("price_factors", mode="before")
     @classmethod
@@ -113,6 +141,12 @@ class ResolvedProfile(BaseModel):
     cloud_price_factor: float
     price_factors: dict[str, float]
     privacy: Privacy
+    data_boundary: DataBoundary
+    boundary_assumed: bool = False  # regulated data with no boundary stated: on-site until the user says
+    contract: list[str] = []
+    agreement: Agreement = "dpa"
+    zero_retention: bool = False
+    region: str | None = None
     frontier_share: float
     routine_tier: Tier
     hard_tier: Tier
@@ -182,22 +216,30 @@ _DEFAULTS: dict[str, tuple[object, str]] = {
     "offline_required": (False, "no requirement to run offline"),
 }
 
-# Regulated data may not reach a frontier API, so its hard share is not assumed to need one: assuming
-# 10% would put every option in conflict with a constraint the user never stated.
+# Data that stays on site (regulated data with no boundary stated, or an on-site boundary) reaches no
+# frontier API, so its hard share is not assumed to need one: assuming 10% would put every option in
+# conflict with a constraint the user never stated.
 _REGULATED_DEFAULTS: dict[str, tuple[object, str]] = {
     "frontier_share": (
         0.0,
-        "no share of the traffic needs a frontier API model (regulated data; set frontier_share if "
-        "some work holds no regulated data and needs one)",
+        "no share of the traffic needs a frontier API model (the data stays on your own hardware; set"
+        " frontier_share if some work may leave it and needs one)",
     ),
 }
+
+
+def _stays_home(profile: WorkloadProfile) -> bool:
+    """On-site by statement, or by default for regulated data with no boundary, contract or region."""
+    if profile.data_boundary is not None:
+        return profile.data_boundary == "on_site"
+    return profile.privacy == "regulated" and not profile.contract and not profile.region
 
 
 def resolve(profile: WorkloadProfile) -> ResolvedProfile:
     """Fill every missing field from a stated default; raise MissingVolume when volume is absent."""
     assumptions: list[str] = []
     values = profile.model_dump()
-    defaults = _DEFAULTS | (_REGULATED_DEFAULTS if profile.privacy == "regulated" else {})
+    defaults = _DEFAULTS | (_REGULATED_DEFAULTS if _stays_home(profile) else {})
     for field, (default, words) in defaults.items():
         if values[field] is None:
             values[field] = default
@@ -205,6 +247,7 @@ def resolve(profile: WorkloadProfile) -> ResolvedProfile:
                 assumptions.append(words)
     if values["traffic_days_per_week"] is None:
         values["traffic_days_per_week"] = 7.0  # "requests a day" are every day's: no assumption to state
+    _fill_boundary(profile, values, assumptions)
     values["owned_hardware"] = profile.owned_hardware or (profile.hardware if profile.owned_units else None)
     if values["owned_hardware"] is None:
         values["owned_units"] = 0
@@ -236,6 +279,34 @@ def resolve(profile: WorkloadProfile) -> ResolvedProfile:
         assumptions=assumptions,
     )
     return ResolvedProfile.model_validate(values)
+
+
+def _fill_boundary(profile: WorkloadProfile, values: dict, assumptions: list[str]) -> None:
+    """Where the data may go: as stated; else from a contract or region given; else on-site for
+    regulated data (the safe default, said aloud) and anywhere for the rest."""
+    values["contract"] = profile.contract or []
+    values["zero_retention"] = bool(profile.zero_retention)
+    if values["data_boundary"] is None:
+        if profile.contract:
+            values["data_boundary"] = "contract"
+        elif profile.region:
+            values["data_boundary"] = "region"
+        elif values["privacy"] == "regulated":
+            values["data_boundary"] = "on_site"
+            values["boundary_assumed"] = True
+            assumptions.append(
+                "regulated data stays on your own hardware until you name a boundary (a cloud provider you"
+                " have a BAA/DPA with, a region, or none at all)"
+            )
+        else:
+            values["data_boundary"] = "any"
+    if values["agreement"] is None:
+        values["agreement"] = "dpa"
+        if values["data_boundary"] == "contract" and profile.contract:
+            assumptions.append(
+                "the contract is read as a data-processing agreement (DPA) covering the company's services;"
+                " say 'BAA' (or set agreement baa) for a HIPAA business associate agreement"
+            )
 
 
 def _fit_cache_writes(values: dict, assumptions: list[str]) -> None:

@@ -18,6 +18,7 @@ def N_(text: str) -> str:  # the gettext marker the message extractor looks for
 
 REASONS: dict[str, str] = {
     "regulated": N_("regulated data stays on your own hardware"),
+    "on_site": N_("the data stays on your own hardware"),
     "offline": N_("the workload must run offline"),
     "cheaper": N_("{saving_usd}/month cheaper than {cloud} including amortisation"),
     "owned": N_("the {hardware} is already owned: no purchase, only electricity and upkeep"),
@@ -30,11 +31,13 @@ REASONS: dict[str, str] = {
     "capacity": N_("{verdict}"),
     "split": N_("{local_share} of traffic runs locally; the hard {hard_share} goes to {models}"),
     "no_upfront": N_("no upfront spend; {monthly_usd}/month at this volume"),
+    "within_boundary": N_("within your data boundary: it requires {requires}"),
 }
 
 # What a rule of thumb says when the pick goes the other way, by what decided the pick.
 DECIDERS: dict[str, str] = {
     "regulated": N_("regulated data decides"),
+    "on_site": N_("keeping the data on your own hardware decides"),
     "offline": N_("running offline decides"),
     "owned": N_("the hardware you already own decides"),
     "cost": N_("the figures for this workload decide"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from advisor.commands.registry import command
 from advisor.errors import UsageError
 
-SECTIONS = ("cloud", "hardware", "local-models", "electricity", "workloads")
+SECTIONS = ("cloud", "hardware", "local-models", "electricity", "workloads", "platforms")
 
 
 def arguments(cat: argparse.ArgumentParser, argv: list[str]) -> None:
@@ -32,6 +32,26 @@ def arguments(cat: argparse.ArgumentParser, argv: list[str]) -> None:
     upd.add_argument("--from", dest="source", metavar="URL|FILE", help="where to read the data (default: its URL)")
     upd.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     upd.add_argument("--offline", action="store_true", default=None, help="refuse any network fetch")
+
+
+def _rows(section: str, entry) -> list[list[str]]:
+    """One row an entry; a platform's every data-handling fact (BAA, zero retention, each region)."""
+    if section != "platforms":
+        return [_summary(section, entry)]
+    rows = [[entry.id, "BAA", entry.baa.status, entry.baa.as_of.isoformat(), entry.baa.source]]
+    z = entry.zero_retention
+    rows.append([entry.id, "zero retention", z.status, z.as_of.isoformat(), z.source])
+    for t in entry.regions:
+        rows.append([entry.id, f"region {t.region} ({t.via})", _region_status(t), t.as_of.isoformat(), t.source])
+    if not entry.regions:
+        rows.append([entry.id, "regions", "unknown", "—", "no source read says"])
+    return rows
+
+
+def _region_status(term) -> str:
+    if not term.priced:
+        return "yes, not priced"
+    return f"yes, ×{term.price_factor:g}" if term.price_factor != 1 else "yes"
 
 
 def _summary(section: str, entry) -> list[str]:
@@ -129,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         for s in sections:
             print(f"{s}:")
-            print(_table([_summary(s, e) for e in catalog.section(s).values()]))
+            print(_table([row for e in catalog.section(s).values() for row in _rows(s, e)]))
             print()
         return 0
     args.id = " ".join(args.id)

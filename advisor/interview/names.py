@@ -133,6 +133,8 @@ def _build_index(catalog: Catalog, today: date) -> _Index:
         idx.sections[section] = {}
         idx.phrases[section] = {}
         for eid, entry in entries.items():
+            if getattr(entry, "same_as", None):  # a model named is the model; where it runs is the data boundary's
+                continue
             labels = [eid, entry.name, *entry.aliases]
             toks: set[str] = set()
             for label in labels:

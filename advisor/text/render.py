@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from advisor.text.boundary import boundary_lines
 from advisor.tools.base import ToolResult
 
 MONEY_SUFFIX = ("_usd", "_usd_per_million")
@@ -222,6 +223,8 @@ def render_comparison(data: dict[str, Any]) -> str:
         parts.append(f"Break-even volume: {breakeven_words(rec)}")
     parts.append("")
     parts.append(options_table(data["options"], data["horizon_months"]))
+    if lines := boundary_lines(data.get("data_boundary")):
+        parts += ["", *lines]
     if rec["context"]:
         parts.append("\nRules of thumb (context, not the decision):")
         parts += [f"  - {c}" for c in rec["context"]]

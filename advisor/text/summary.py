@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from advisor.text.boundary import boundary_bullets
 from advisor.text.reasons import breakeven_line, pick_reasons, warnings
 from advisor.text.render import OPTION_FIGURES, failed_lines, markdown_table, option_cells, option_headers
 from advisor.tools.compare import CompareResult
@@ -22,10 +25,16 @@ def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
     """The whole recommendation — the pick, why, the warnings, the options table and the
     assumptions: `/options`, and the local answer when Claude could not write the memo."""
     lines = [f"**Recommendation — {result.recommendation.summary}**", "", *recommendation_bullets(result)]
+    lines += boundary_bullets(boundary_of(result))
     lines += ["", options_markdown(result, limit=limit)]
     if result.assumptions:
         lines += ["", "Assuming: " + "; ".join(result.assumptions) + "."]
     return "\n".join(lines)
+
+
+def boundary_of(result: CompareResult) -> dict[str, Any] | None:
+    """The comparison's data boundary as JSON, for the text writers."""
+    return result.data_boundary.model_dump(mode="json") if result.data_boundary else None
 
 
 def options_markdown(result: CompareResult, *, limit: int = 6) -> str:
