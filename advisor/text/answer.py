@@ -9,6 +9,7 @@ and the next answer is worded against it."""
 from __future__ import annotations
 
 from advisor.state import Shown
+from advisor.text.boundary import boundary_bullets, boundary_of
 from advisor.text.reasons import pick_reasons, warnings
 from advisor.text.words import ENGLISH, Words
 from advisor.tools.compare import CompareResult, Option
@@ -151,6 +152,10 @@ def recommendation_answer(
     new = [text for text in found if text not in shown.warnings]
     if new:
         parts.append("\n".join(f"- ⚠ {text}" for text in new))
+    where = boundary_bullets(boundary_of(result), limit=3 if panel else 6)
+    if where and where[0] not in shown.warnings:  # where the data may go: said when it is new or changes
+        parts.append("\n".join(where))
+    found += where[:1]
     assumed = [a for a in result.assumptions if a not in shown.assumptions]
     if assumed and not panel:  # beside the panel, the panel lists them
         label = w._("Assuming") if first else w._("Now assuming")

@@ -10,6 +10,12 @@ from typing import Any
 HEADING = "Where the data goes"
 
 
+def boundary_of(result: Any) -> dict[str, Any] | None:
+    """A comparison's ``data_boundary`` as JSON (None when it has none)."""
+    summary = getattr(result, "data_boundary", None)
+    return summary.model_dump(mode="json") if summary is not None else None
+
+
 def verdict_rows(summary: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     """(✓ or ✗, offering, platform, what it requires or why not) per platform checked."""
     rows = []

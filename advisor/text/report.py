@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from advisor import __version__
 from advisor.state import SessionState
 from advisor.store import SpendSummary
-from advisor.text.boundary import boundary_section
+from advisor.text.boundary import boundary_of, boundary_section
 from advisor.text.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
 from advisor.text.measured import measured_document
 from advisor.text.plan import plan_markdown
@@ -266,8 +266,7 @@ def _profile(state: SessionState, result: CompareResult) -> list[str]:
 
 
 def _where_the_data_goes(result: CompareResult) -> list[str]:
-    summary = result.data_boundary.model_dump(mode="json") if result.data_boundary else None
-    return boundary_section(summary, lambda headers, rows: markdown_table(headers, rows))
+    return boundary_section(boundary_of(result), lambda headers, rows: markdown_table(headers, rows))
 
 
 def _price_cell(row: dict[str, Any]) -> str:
@@ -499,7 +498,7 @@ def render_json(
         "assumptions": list(result.assumptions),
         "prices": prices(result, catalog, day),
         "stale_prices": list(result.stale_prices),
-        "data_boundary": result.data_boundary.model_dump(mode="json") if result.data_boundary else None,
+        "data_boundary": boundary_of(result),
         "local_models": local_models(result, catalog),
         "rules_of_thumb": list(result.recommendation.context),
         "memo": {"author": "Claude", "text": memo} if memo else None,

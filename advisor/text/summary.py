@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from advisor.text.boundary import boundary_bullets
+from advisor.text.boundary import boundary_bullets, boundary_of
 from advisor.text.reasons import breakeven_line, pick_reasons, warnings
 from advisor.text.render import OPTION_FIGURES, failed_lines, markdown_table, option_cells, option_headers
 from advisor.tools.compare import CompareResult
@@ -30,11 +28,6 @@ def recommendation_markdown(result: CompareResult, *, limit: int = 6) -> str:
     if result.assumptions:
         lines += ["", "Assuming: " + "; ".join(result.assumptions) + "."]
     return "\n".join(lines)
-
-
-def boundary_of(result: CompareResult) -> dict[str, Any] | None:
-    """The comparison's data boundary as JSON, for the text writers."""
-    return result.data_boundary.model_dump(mode="json") if result.data_boundary else None
 
 
 def options_markdown(result: CompareResult, *, limit: int = 6) -> str:
