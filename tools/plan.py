@@ -490,7 +490,7 @@ def _reasons(
             "their loads add up where their hours overlap" if group.sharing.overlap else "their hours do not overlap"
         )
         reasons.append(f"shares the {group.box} with {', '.join(shares_with)} ({overlap})")
-    if o.deployment != "cloud" and p.privacy == "regulated":
+    if o.deployment != "cloud" and p.privacy == "regulated" and p.data_boundary == "on_site":
         reasons.append("regulated data stays on your own hardware")
     if o.deployment == "hybrid":
         reasons.append(
