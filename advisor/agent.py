@@ -72,6 +72,8 @@ class TurnContext:
     budget_usd: float = 0.25
     claude_spent: Callable[[], float] = lambda: 0.0
     price_claude: Callable[[int, int], float] = lambda i, o: 0.0
+    # why the profile's data boundary keeps Claude's configured route from being called (None: it may be)
+    claude_refusal: Callable[[WorkloadProfile], str | None] = lambda profile: None
     # (input tokens, max output tokens) → a reservation id, or why the call may not be made
     reserve_claude: Callable[[int, int], int | str] = lambda i, o: "no budget ledger in this context"
     release_claude: Callable[[int], None] = lambda reservation: None
@@ -363,6 +365,7 @@ def run_turn(
         claude_available=ctx.claude is not None,
         spent_usd=ctx.claude_spent(),
         budget_usd=ctx.budget_usd,
+        boundary=ctx.claude_refusal(state.profile) if ctx.claude is not None else None,
     )
     if decision.blocked:
         yield Notice(
@@ -433,7 +436,7 @@ def _deterministic_answer(
     parts: list[str] = []
     if read := read_line(reading.notes):
         parts.append(read)
-    if provisional and question is not None and question.field == "privacy":
+    if question is not None and (question.field == "data_boundary" or (provisional and question.field == "privacy")):
         parts.append(f"🔒 {question.text}")  # constraints before costs: what may leave comes first
         question = None
     shown = None

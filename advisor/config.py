@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -22,6 +23,9 @@ _ENV = {
     "ollama_host": "OLLAMA_HOST",
     "ollama_model": "ADVISOR_OLLAMA_MODEL",
     "claude_model": "ADVISOR_CLAUDE_MODEL",
+    "claude_platform": "ADVISOR_CLAUDE_PLATFORM",
+    "claude_region": "ADVISOR_CLAUDE_REGION",
+    "claude_project": "ADVISOR_CLAUDE_PROJECT",
     "budget_usd": "ADVISOR_BUDGET_USD",
     "offline": "ADVISOR_OFFLINE",
     "local": "ADVISOR_LOCAL",
@@ -35,6 +39,9 @@ class Config(BaseModel):
     ollama_model: str = DEFAULT_OLLAMA_MODEL
     local: str | None = None  # auto | ollama:MODEL | embedded[:PATH] | none
     claude_model: str = DEFAULT_CLAUDE_MODEL
+    claude_platform: Literal["api", "bedrock", "vertex"] = "api"  # where the advisor's own Claude calls go
+    claude_region: str | None = None  # bedrock: an AWS region or 'global'; vertex: a location; api: 'us'
+    claude_project: str | None = None  # vertex: the Google Cloud project id
     budget_usd: float = Field(default=DEFAULT_BUDGET_USD, ge=0)
     offline: bool = False
     data_dir: Path | None = None

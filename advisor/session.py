@@ -39,6 +39,7 @@ from advisor.tools.plan import PlanResult, plan_profiles
 from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
 
 if TYPE_CHECKING:
+    from advisor.escalation.platform import ClaudeRoute
     from advisor.models.pull import PullProgress
     from advisor.text.report import Exchange
 
@@ -297,34 +298,58 @@ class Session:
             )
         return result.mode
 
+    @property
+    def claude_route(self) -> ClaudeRoute:
+        """Where the advisor's own Claude calls go (the configured platform and region), as the
+        catalog prices them and the data boundary judges them."""
+        from advisor.escalation.platform import claude_route
+
+        config = self.config
+        return claude_route(self.catalog, config.claude_model, config.claude_platform, config.claude_region)
+
     def _connect_claude(self) -> None:
         if self.offline:
             self.claude, self.claude_label = None, "offline"
             return
-        if not os.environ.get("ANTHROPIC_API_KEY"):
+        route = self.claude_route
+        if route.platform == "api" and not os.environ.get("ANTHROPIC_API_KEY"):
             self.claude, self.claude_label = None, "off (no key)"
             self.startup_notices.append(
                 "Claude is off: set ANTHROPIC_API_KEY to let the advisor escalate the final memo"
             )
             return
-        if not claude_priced(self.catalog, self.config.claude_model):
+        if route.offering is None or not claude_priced(self.catalog, route.offering):
             self.claude, self.claude_label = None, "off (no price)"
+            where = "" if route.platform == "api" else f" on {route.platform}"
+            where += f" in {route.region}" if route.region and route.platform != "api" else ""
             self.startup_notices.append(
-                f"Claude is off: the catalog has no price for {self.config.claude_model}, so its cost "
+                f"Claude is off: the catalog has no price for {self.config.claude_model}{where}, so its cost "
                 "could not be capped — pick a priced model with --claude-model (`advisor catalog list`)"
             )
             return
+        from advisor.models.base import ModelError
         from advisor.models.claude_model import ClaudeModel
 
         kept = self._claude_kept  # back from offline: the same client, and what the API said of its model
-        if kept is None or kept.model != self.config.claude_model:
-            kept = self._claude_kept = ClaudeModel(
-                self.config.claude_model,
-                on_retry=self._claude_retry,
-                priced=lambda model: claude_priced(self.catalog, model),
-            )
+        if kept is None or kept.model != self.config.claude_model or kept.api_model != route.api_model:
+            try:
+                kept = self._claude_kept = ClaudeModel(
+                    self.config.claude_model,
+                    on_retry=self._claude_retry,
+                    priced=lambda model: claude_priced(self.catalog, model),
+                    platform=route.platform,
+                    region=route.region,
+                    project=self.config.claude_project,
+                    api_model=route.api_model,
+                    label=route.label,
+                    inference_geo=route.geo if route.platform == "api" and route.geo not in (None, "global") else None,
+                )
+            except ModelError as exc:
+                self.claude, self.claude_label = None, "off (no credentials)"
+                self.startup_notices.append(str(exc))
+                return
         self.claude = kept
-        self.claude_label = self.config.claude_model
+        self.claude_label = route.label
         self._label_claude_by_its_verdict()
 
     def _label_claude_by_its_verdict(self) -> None:
@@ -351,6 +376,7 @@ class Session:
         ctx.budget_usd = self.config.budget_usd
         ctx.claude_spent = lambda: self.store.claude_spent(self.session_id)
         ctx.price_claude = self._price_claude
+        ctx.claude_refusal = self._claude_refusal
         ctx.reserve_claude = self._reserve_claude
         ctx.release_claude = self.store.release
         return ctx
@@ -363,13 +389,21 @@ class Session:
                 messages.append(Message(role="assistant", content=turn.answer))
         return messages
 
+    def _claude_refusal(self, profile: WorkloadProfile) -> str | None:
+        """Why the profile's data boundary keeps this session's Claude route from being called."""
+        from advisor.escalation.platform import boundary_refusal
+
+        return boundary_refusal(self.catalog, self.claude_route, profile)
+
     def _price_claude(self, input_tokens: int, output_tokens: int) -> float:
-        return claude_usd(self.catalog, self.config.claude_model, input_tokens, output_tokens)
+        route = self.claude_route  # the model as sold where it is called, with that region's premium
+        usd = claude_usd(self.catalog, route.offering or self.config.claude_model, input_tokens, output_tokens)
+        return usd * route.price_factor
 
     def _reserve_claude(self, input_tokens: int, max_output_tokens: int) -> int | str:
         """Reserve a call's worst case (input estimate + max_tokens at the model's price) against
         the session's budget: the reservation id, or why the call may not be made."""
-        model = self.config.claude_model
+        model = self.claude_route.offering or self.config.claude_model
         if not claude_priced(self.catalog, model):
             return f"no known price for {model} in the catalog, so its cost could not be capped"
         if self._turn_id is None:

@@ -53,7 +53,7 @@ def test_memo_request_makes_exactly_one_claude_call_and_records_its_cost():
 def test_regulated_profile_sends_no_raw_text():
     model = claude([Step(text="Keep it on-premises.")])
     session = session_with(model)
-    list(session.turn("We process patient records (HIPAA), 2,000 notes a day at 3K tokens each"))
+    list(session.turn("We process patient records (HIPAA), 2,000 notes a day at 3K tokens each; BAA with Anthropic"))
     list(session.turn("write the final memo for our board about patient John Doe"))
     sent = model.requests[0][-1].content
     assert "John Doe" not in sent and "withheld" in sent

@@ -217,7 +217,7 @@ def test_a_plain_negation_still_counts(catalog):
 
 def test_nothing_may_leave_is_not_no_hardware(catalog):
     reading = read_answer("Nothing may leave our network.", EMPTY, catalog, asked="hardware")
-    assert reading.changes == {"privacy": "regulated"}
+    assert reading.changes == {"privacy": "regulated", "data_boundary": "on_site"}
     assert "hardware" not in reading.declined
     assert "hardware" in read_answer("none", EMPTY, catalog, asked="hardware").declined
 

@@ -42,7 +42,12 @@ def _bodies(recorder) -> str:
 
 
 def _run(turns: list[str]) -> list:
+    """A whole session. The team has a BAA with Anthropic, so its data boundary lets the advisor call
+    Claude at all (with no boundary, regulated data keeps even the advisor's own call home:
+    tests/test_claude_platform.py); what may reach Claude is then the guard's alone."""
     session = Session.open(load_config(local="none", budget_usd=100), new=True)
+    session.set_field("contract", "anthropic")
+    session.set_field("agreement", "baa")
     return [event for text in turns for event in session.turn(text)]
 
 

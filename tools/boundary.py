@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog, CloudModel, Platform, RegionTerm, Term
-from advisor.tools.profile import ResolvedProfile
+from advisor.tools.profile import BoundaryFields, ResolvedProfile
 
 FactKind = Literal["contract", "baa", "zero_retention", "region"]
 
@@ -63,7 +63,7 @@ class Requirement:
         return self.kind == "region" or (self.kind == "contract" and self.region is not None)
 
 
-def requirement(catalog: Catalog, p: ResolvedProfile) -> Requirement:
+def requirement(catalog: Catalog, p: ResolvedProfile | BoundaryFields) -> Requirement:
     """The profile's boundary with its parties and region looked up; ToolError naming the field for
     a company or region the catalog does not know."""
     return Requirement(
@@ -142,8 +142,9 @@ def rented_failure(req: Requirement) -> str | None:
     return "rented GPUs: the catalog has no contract, retention or region terms for the GPU host"
 
 
-def check(catalog: Catalog, req: Requirement, model: CloudModel) -> BoundaryCheck:
-    """``model`` as sold on its platform, against the boundary."""
+def check(catalog: Catalog, req: Requirement, model: CloudModel, at: str | None = None) -> BoundaryCheck:
+    """``model`` as sold on its platform, against the boundary; ``at``: the one region it is called
+    in (a configured endpoint), rather than any region the platform offers."""
     platform = catalog.platform_of(model)
     out = BoundaryCheck(
         model=model.id,
@@ -163,7 +164,7 @@ def check(catalog: Catalog, req: Requirement, model: CloudModel) -> BoundaryChec
         if req.checks_contract:
             _contract(catalog, req, platform, out)
         if req.checks_region:
-            _region(catalog, req, platform, model, out)
+            _region(catalog, req, platform, model, out, at)
         if req.zero_retention:
             _zero_retention(platform, out)
     out.passes = not out.failed
@@ -219,12 +220,14 @@ def region_terms(platform: Platform, model: CloudModel) -> list[RegionTerm]:
     return [t for t in platform.regions if not t.models or model.id in t.models]
 
 
-def _region(catalog: Catalog, req: Requirement, platform: Platform, model: CloudModel, out: BoundaryCheck) -> None:
+def _region(
+    catalog: Catalog, req: Requirement, platform: Platform, model: CloudModel, out: BoundaryCheck, at: str | None
+) -> None:
     if req.region is None:
         out.failed.append("no region named: say which (EU, US, a country)")
         return
     want = region_name(catalog, req.region)
-    terms = region_terms(platform, model)
+    terms = [t for t in region_terms(platform, model) if at is None or t.region == at]
     inside = [t for t in terms if t.region != "global" and within(catalog, t.region, req.region)]
     priced = [t for t in inside if t.priced]
     if priced:

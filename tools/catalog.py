@@ -263,6 +263,9 @@ class RegionTerm(Sourced):
     via: str = Field(min_length=1, description="how, in a few words: the endpoint, profile or parameter")
     price_factor: float = Field(default=1.0, gt=0, le=3, description="price × this when processing stays there")
     priced: bool = Field(default=True, description="False: no source read gives the price of processing there")
+    endpoints: list[str] = Field(
+        default=[], description="the platform's own region names that process here (globs: 'eu-*', 'europe-*')"
+    )
     models: list[str] = Field(default=[], description="catalog ids it applies to (empty: every model sold there)")
     terms: str = Field(default="", description="how: the endpoint, parameter or profile")
 
@@ -280,6 +283,9 @@ class Platform(_Entry):
     baa: Term
     zero_retention: Term
     regions: list[RegionTerm] = Field(default=[], description="where processing can stay; empty: no source says")
+    api_model: str = Field(
+        default="{model}", description="the model id a request names, from the model's api_id and the region"
+    )
     note: str = ""
 
 

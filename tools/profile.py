@@ -281,6 +281,26 @@ def resolve(profile: WorkloadProfile) -> ResolvedProfile:
     return ResolvedProfile.model_validate(values)
 
 
+class BoundaryFields(BaseModel):
+    """Where the data may go, resolved as `resolve` resolves it — for callers with no volume yet
+    (the advisor's own Claude call checks its route against it)."""
+
+    privacy: Privacy | None
+    data_boundary: DataBoundary
+    boundary_assumed: bool = False
+    contract: list[str] = []
+    agreement: Agreement = "dpa"
+    zero_retention: bool = False
+    region: str | None = None
+
+
+def resolve_boundary(profile: WorkloadProfile) -> BoundaryFields:
+    fields = {"privacy", "data_boundary", "contract", "agreement", "zero_retention", "region"}
+    values = profile.model_dump(include=fields)
+    _fill_boundary(profile, values, [])
+    return BoundaryFields.model_validate(values)
+
+
 def _fill_boundary(profile: WorkloadProfile, values: dict, assumptions: list[str]) -> None:
     """Where the data may go: as stated; else from a contract or region given; else on-site for
     regulated data (the safe default, said aloud) and anywhere for the rest."""

@@ -102,6 +102,7 @@ def ask_document(session: Session, answer: str, notices: list[str] | None = None
         "measured": measured_document(session.state),
         "recommendation": result.recommendation.model_dump(mode="json") if result else None,
         "options": [o.model_dump(mode="json") for o in result.options] if result else [],
+        "data_boundary": result.data_boundary.model_dump(mode="json") if result and result.data_boundary else None,
         "assumptions": result.assumptions if result else (resolved.assumptions if resolved else []),
         "turns": {"local": spend.local_turns, "claude": spend.claude_turns},
         "spend": {

@@ -55,7 +55,11 @@ def decide(
     claude_available: bool,
     spent_usd: float,
     budget_usd: float,
+    boundary: str | None = None,
 ) -> Decision:
+    """Whether this turn goes to Claude, and why (or why not). ``boundary``: why the profile's data
+    boundary keeps the configured Claude route from being called — the advisor practises what it
+    recommends."""
     reason = wants_escalation(text, explicit=explicit, close=close, conflicts=conflicts, local_failures=local_failures)
     if reason is None:
         return Decision(escalate=False)
@@ -63,6 +67,8 @@ def decide(
         return Decision(escalate=False, reason=reason, blocked="offline: nothing leaves this machine")
     if not claude_available:
         return Decision(escalate=False, reason=reason, blocked="Claude is off (no ANTHROPIC_API_KEY)")
+    if boundary is not None:
+        return Decision(escalate=False, reason=reason, blocked=boundary)
     if spent_usd >= budget_usd:
         return Decision(
             escalate=False,

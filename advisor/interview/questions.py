@@ -61,9 +61,11 @@ def missing_fields(profile: WorkloadProfile) -> list[str]:
             out.append("output_tokens_per_request")
     elif p.monthly_output_tokens is None:
         out.append("monthly_output_tokens")
+    has_volume = monthly or (p.requests_per_day is not None and p.input_tokens_per_request is not None)
     if p.privacy is None:  # once a recommendation can be shown, privacy comes first (constraints before costs)
-        has_volume = monthly or (p.requests_per_day is not None and p.input_tokens_per_request is not None)
         out.insert(0 if has_volume else len(out), "privacy")
+    elif p.privacy == "regulated" and p.data_boundary is None and not p.contract and not p.region:
+        out.insert(0 if has_volume else len(out), "data_boundary")  # regulated: where may it go? before cloud
     if p.hardware is None and p.budget_usd_per_month is None and p.local_model is None:
         out.append("hardware")
     if p.electricity_usd_per_kwh is None:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from advisor.interview import (
     answers,
+    boundary,
     choices,
     negation,
     owned,
@@ -89,6 +90,7 @@ def read_draft(
     unanswered = pending.read_pick(d, open_choices) if open_choices else []
     _privacy(d, may_lower or asked == "privacy")
     _offline(d)
+    boundary.apply(d)  # where the data may go; before names, so its companies are not read as models
     quality.read_quality(d)
     _names(d)
     owned.read_owned(d)

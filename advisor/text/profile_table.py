@@ -34,6 +34,8 @@ def field_rows(
     ``measured``: fields holding a usage import's measured value."""
     values = profile.model_dump()
     extra = [f for f, v in values.items() if f not in CORE_FIELDS and (v is not None or f in given)]
+    if "data_boundary" not in extra and getattr(resolved, "boundary_assumed", False):
+        extra.insert(0, "data_boundary")  # regulated data kept on-site until the user says: shown, not hidden
     rows = []
     for field in (*CORE_FIELDS, *extra):
         value = values.get(field)

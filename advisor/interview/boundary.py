@@ -1,0 +1,318 @@
+"""Where the data may go, read from what people write: "we have a BAA with Anthropic and AWS Bedrock",
+"HIPAA-eligible Bedrock", "with zero data retention", "ZDR", "EU region only", "must stay in Germany",
+"Daten dürfen die EU nicht verlassen", "AVV/DPA signed", "no cloud at all" — in English, German, French
+and Spanish. Doubt and denial hold nothing: "not sure we have a BAA" is no contract.
+
+``read_boundary`` turns text into findings (a field, its value, the span it rests on, how strong);
+``apply`` is today's hook into the reader's draft. The words are data (catalog/boundary_terms.toml);
+company and platform names come from the catalog's platforms, region names from its regions."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
+
+from advisor.interview.lazy import lazy
+from advisor.tools.boundary import region_name
+from advisor.tools.catalog import Catalog
+
+if TYPE_CHECKING:
+    from advisor.interview.draft import Draft
+
+Strength = Literal["strong", "weak"]  # weak: said in doubt — worth a question, never a value
+FIELDS = ("data_boundary", "contract", "agreement", "zero_retention", "region")
+
+
+@dataclass(frozen=True)
+class Finding:
+    field: str  # one of FIELDS
+    value: Any
+    span: tuple[int, int]
+    strength: Strength
+    words: str  # the words it rests on, as the text has them
+
+
+@lru_cache(maxsize=1)
+def terms() -> dict[str, list[str]]:
+    text = (resources.files("advisor.catalog") / "boundary_terms.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _key(words: str) -> str:
+    return " ".join(re.split(r"[\s-]+", words.strip().lower()))
+
+
+def _alternation(phrases: list[str]) -> str:
+    """Phrases as one pattern, longest first, any run of spaces or hyphens between their words."""
+    keys = sorted({_key(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"[\s-]*".join(re.escape(w) for w in k.split(" ")) for k in keys)
+
+
+def _whole(phrases: list[str]) -> Any:
+    """Whole words or phrases; with none, a pattern that never matches."""
+    alternation = _alternation(phrases)
+    return lazy(rf"(?<![\w])(?:{alternation})(?![\w])" if alternation else r"(?!)")
+
+
+_CLAUSE_BREAK = lazy(r"[.;!?\n]|(?<![\w])(?:but|however|aber|jedoch|mais|pero|sin embargo)(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, Any]:
+    t = terms()
+    keys = ("baa", "dpa", "hipaa_eligible", "zero_retention", "on_site", "any_provider", "doubt", "denial")
+    out = {key: _whole(t[key]) for key in keys}
+    out["region_cue"] = _whole(t["region_cues"])
+    out["answer_on_site"] = lazy(rf"^\W*(?:{_alternation(t['answer_on_site'])})\W*$")
+    out["answer_any"] = lazy(rf"^\W*(?:{_alternation(t['answer_any'])})\W*$")
+    out["joiner"] = lazy(rf"\s*(?:,|/|(?<![\w])(?:{_alternation(t['list_joiners'])})(?![\w]))\s*")
+    return out
+
+
+_BY_CATALOG: dict[tuple[str, int], tuple[Catalog, Any]] = {}
+
+
+def _per_catalog(kind: str, catalog: Catalog, build: Any) -> Any:
+    """``build(catalog)`` once per catalog object (a catalog holds dicts: it cannot be a cache key)."""
+    hit = _BY_CATALOG.get((kind, id(catalog)))
+    if hit is None or hit[0] is not catalog:
+        if len(_BY_CATALOG) >= 16:
+            _BY_CATALOG.clear()
+        hit = _BY_CATALOG[(kind, id(catalog))] = (catalog, build(catalog))
+    return hit[1]
+
+
+def _names(catalog: Catalog) -> tuple[Any, dict[str, str]]:
+    return _per_catalog("names", catalog, _build_names)
+
+
+def _regions(catalog: Catalog) -> tuple[Any, dict[str, str]]:
+    return _per_catalog("regions", catalog, _build_regions)
+
+
+def _build_names(catalog: Catalog) -> tuple[Any, dict[str, str]]:
+    """A pattern for every company and platform name the catalog knows, and name → company id."""
+    skip = {_key(w) for w in terms()["not_names"]}
+    company_of: dict[str, str] = {}
+    for platform in catalog.platforms.values():
+        for name in (platform.company, platform.company_name, platform.name, *platform.aliases):
+            if _key(name) not in skip:
+                company_of.setdefault(_key(name), platform.company)
+    return _whole(list(company_of)), company_of
+
+
+def _build_regions(catalog: Catalog) -> tuple[Any, dict[str, str]]:
+    """A pattern for every region name and alias, and name → region id."""
+    region_of: dict[str, str] = {}
+    for region in catalog.regions.values():
+        for name in (region.name, *region.aliases):
+            region_of.setdefault(_key(name), region.id)
+    return _whole(list(region_of)), region_of
+
+
+CLAUSE_REACH = 240  # a clause is read at most this many characters either side (long texts stay linear)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): from the last break before it to the first after it, within
+    CLAUSE_REACH characters."""
+    before, after = max(0, start - CLAUSE_REACH), min(len(text), end + CLAUSE_REACH)
+    for m in _CLAUSE_BREAK.finditer(text, before, after):
+        if m.end() <= start:
+            before = m.end()
+        elif m.start() >= end:
+            after = m.start()
+            break
+    return before, after
+
+
+def _strength(text: str, start: int, end: int) -> Strength | None:
+    """'weak' when its clause doubts it ("not sure we have a BAA"), None when a denial stands in the
+    five words before it ("we don't have a DPA", "kein AVV"), else 'strong'."""
+    clause_start, _ = _clause(text, start, end)
+    before = text[clause_start:start]
+    p = _patterns()
+    if p["doubt"].search(before):
+        return "weak"
+    if p["denial"].search(" ".join(re.findall(r"[\w']+", before)[-5:])):
+        return None
+    return "strong"
+
+
+def _party_list(text: str, pos: int, catalog: Catalog) -> tuple[list[str], int]:
+    """The companies listed from ``pos`` on ("anthropic and aws bedrock", "aws, google") and where
+    the list ends."""
+    rx, company_of = _names(catalog)
+    joiner = _patterns()["joiner"]
+    found: list[str] = []
+    while (m := rx.match(text, pos)) is not None:
+        found.append(company_of[_key(m.group(0))])
+        pos = m.end()
+        j = joiner.match(text, pos)
+        if j is None or rx.match(text, j.end()) is None:
+            break
+        pos = j.end()
+    return found, pos
+
+
+def _parties_after(text: str, end: int, catalog: Catalog) -> tuple[list[str], int]:
+    """The parties named after an agreement within its clause: up to four words first ("with",
+    "signed with", "in place with"), then a list of names."""
+    rx, _ = _names(catalog)
+    _, clause_end = _clause(text, end, end)
+    words = [m.end() for m in re.finditer(r"[\s,/]*[\w']+", text[end:clause_end])][:4]
+    for pos in (end, *(end + w for w in words)):
+        start = pos + re.match(r"[\s,/]*", text[pos:clause_end]).end()
+        if start < clause_end and rx.match(text, start):
+            return _party_list(text, start, catalog)
+    return [], end
+
+
+def _parties_before(text: str, start: int, catalog: Catalog) -> tuple[list[str], int]:
+    """'aws baa', "anthropic's dpa", 'our bedrock baa': a name right before the agreement."""
+    rx, company_of = _names(catalog)
+    offset = max(0, start - 40)
+    last = None
+    for m in rx.finditer(text, offset, start):
+        last = m
+    if last is None or not re.fullmatch(r"(?:'s)?[\s-]+", text[last.end() : start]):
+        return [], start
+    return [company_of[_key(last.group(0))]], last.start()
+
+
+def read_boundary(text: str, catalog: Catalog, asked: str | None = None, original: str | None = None) -> list[Finding]:
+    """Every boundary finding in ``text``, in text order. ``original``: the same text with its case
+    (the same length), so 'US' is told from 'us'; ``asked``: the field the last question was about —
+    a bare 'EU' or 'own hardware' answers "where may the data go?"."""
+    low = text.lower()
+    cased = original if original is not None and len(original) == len(text) else text
+    p = _patterns()
+    found: list[Finding] = []
+    for agreement in ("baa", "dpa"):
+        for m in p[agreement].finditer(low):
+            strength = _strength(low, m.start(), m.end())
+            if strength is None:
+                continue
+            after, end = _parties_after(low, m.end(), catalog)
+            before, start = _parties_before(low, m.start(), catalog)
+            found.append(Finding("agreement", agreement, m.span(), strength, text[m.start() : m.end()]))
+            if before or after:
+                companies = list(dict.fromkeys(before + after))
+                found.append(Finding("contract", companies, (start, end), strength, text[start:end]))
+    for m in p["hipaa_eligible"].finditer(low):
+        strength = _strength(low, m.start(), m.end())
+        companies, end = _parties_after(low, m.end(), catalog)
+        if strength is None or not companies:
+            continue
+        parties = list(dict.fromkeys(companies))
+        found.append(Finding("contract", parties, (m.start(), end), strength, text[m.start() : end]))
+        found.append(Finding("agreement", "baa", m.span(), strength, text[m.start() : m.end()]))
+    for m in p["zero_retention"].finditer(low):
+        if (strength := _strength(low, m.start(), m.end())) is not None:
+            found.append(Finding("zero_retention", True, m.span(), strength, text[m.start() : m.end()]))
+    found += _region_findings(low, cased, catalog, asked)
+    for key, value in (("on_site", "on_site"), ("any_provider", "any")):
+        for m in p[key].finditer(low):
+            if (strength := _strength(low, m.start(), m.end())) is not None:
+                found.append(Finding("data_boundary", value, m.span(), strength, text[m.start() : m.end()]))
+    if asked == "data_boundary":
+        for key, value in (("answer_on_site", "on_site"), ("answer_any", "any")):
+            if m := p[key].match(low):
+                found.append(Finding("data_boundary", value, m.span(), "strong", text.strip()))
+    return sorted(found, key=lambda f: f.span)
+
+
+def _region_findings(low: str, cased: str, catalog: Catalog, asked: str | None) -> list[Finding]:
+    rx, region_of = _regions(catalog)
+    cue = _patterns()["region_cue"]
+    out = []
+    for m in rx.finditer(low):
+        if m.group(0) in ("us", "u.s.") and cased[m.start() : m.start() + 1] != "U":
+            continue  # "let us", "for us": the pronoun, not the United States
+        clause_start, clause_end = _clause(low, m.start(), m.end())
+        if asked != "data_boundary" and not cue.search(low, clause_start, clause_end):
+            continue
+        if (strength := _strength(low, m.start(), m.end())) is not None:
+            out.append(Finding("region", region_of[_key(m.group(0))], m.span(), strength, cased[m.start() : m.end()]))
+    return out
+
+
+# ---- today's hook into the reader's draft --------------------------------------------------
+def apply(d: Draft) -> None:
+    """Set what the text states firmly; a finding said in doubt becomes a note, never a value."""
+    findings = read_boundary(d.text, d.catalog, d.asked, d.original)
+    strong = [f for f in findings if f.strength == "strong"]
+    doubted = [f for f in findings if f.strength == "weak" and not any(s.field == f.field for s in strong)]
+    if doubted:
+        start, end = _clause(d.text, doubted[0].span[0], doubted[0].span[1])
+        d.notes.append(
+            f"'{d.quote(start, end)}' is said in doubt, so it counts as none for now: tell me once it is"
+            " settled (e.g. 'we have a BAA with AWS')"
+        )
+    if not strong:
+        return
+    by_field: dict[str, list[Finding]] = {}
+    for f in strong:
+        by_field.setdefault(f.field, []).append(f)
+    agreements = {f.value for f in by_field.get("agreement", [])}
+    agreement = ("baa" if "baa" in agreements else "dpa") if agreements else None
+    if agreement:
+        d.set("agreement", agreement)
+    contract = _contract(d, by_field.get("contract", []), agreement)
+    region = _region(d, by_field.get("region", []))
+    if "zero_retention" in by_field:
+        f = by_field["zero_retention"][0]
+        d.set("zero_retention", True, f"read '{d.quote(*f.span)}' as: zero data retention required", f.span)
+    kind = _kind(by_field, contract, region)
+    if kind is not None and kind != d.profile.data_boundary:
+        said = next((f for f in by_field.get("data_boundary", []) if f.value == kind), None)
+        meaning = {"on_site": "the data stays on your own hardware", "any": "the data may go to any provider"}
+        note = f"read '{d.quote(*said.span)}' as: {meaning[kind]}" if said and kind in meaning else None
+        d.set("data_boundary", kind, note)
+    if agreements and not contract and not d.profile.contract:
+        word = "a BAA" if "baa" in agreements else "a DPA"
+        d.ambiguous.append(f"you have {word} — with which provider? (e.g. '{word} with AWS')")
+
+
+def _contract(d: Draft, findings: list[Finding], agreement: str | None) -> list[str]:
+    if not findings:
+        return []
+    companies = list(dict.fromkeys(c for f in findings for c in f.value))
+    names = {p.company: p.company_name for p in d.catalog.platforms.values()}
+    merged = list(dict.fromkeys([*(d.profile.contract or []), *companies]))
+    quoted = ", ".join(f"'{d.quote(*f.span)}'" for f in findings)
+    kind = "a BAA" if agreement == "baa" else "a DPA" if agreement == "dpa" else "a contract"
+    parties = " and ".join(names.get(c, c) for c in companies)
+    d.set("contract", merged, f"read {quoted} as {kind} with {parties}")
+    for f in findings:
+        d.consume(*f.span)  # the company names are parties, not models to price
+    return companies
+
+
+def _region(d: Draft, findings: list[Finding]) -> str | None:
+    regions = list(dict.fromkeys(f.value for f in findings))
+    if not regions:
+        return None
+    if len(regions) > 1:
+        names = " or ".join(d.catalog.regions[r].name for r in regions)
+        d.ambiguous.append(f"which region must the data stay in: {names}?")
+        return None
+    f = findings[0]
+    name = region_name(d.catalog, regions[0])
+    d.set("region", regions[0], f"read '{d.quote(*f.span)}' as: the data is processed in {name} only", f.span)
+    return regions[0]
+
+
+def _kind(by_field: dict[str, list[Finding]], contract: list[str], region: str | None) -> str | None:
+    stated = [f.value for f in by_field.get("data_boundary", [])]
+    if "on_site" in stated:
+        return "on_site"
+    if contract:
+        return "contract"
+    if region:
+        return "region"
+    return "any" if "any" in stated else None

@@ -1,0 +1,78 @@
+"""The data boundary as a new user meets it: whole sessions with no language model (`--local none`),
+the way `advisor ask` runs them, from the first message to the answer and the report."""
+
+from __future__ import annotations
+
+from advisor.config import load_config
+from advisor.events import TurnFinished
+from advisor.session import Session
+
+VOLUME = "5,000 requests a day, 2K tokens in and 300 out."
+
+
+def answer(session: Session, text: str) -> str:
+    return next(e.answer for e in session.turn(text) if isinstance(e, TurnFinished))
+
+
+def session() -> Session:
+    return Session.open(load_config(local="none", offline=True), new=True)
+
+
+def test_the_hospital_with_a_baa_gets_offerings_the_baa_covers_beside_local_ones():
+    s = session()
+    text = answer(
+        s,
+        "PHI, but we have a signed BAA with Anthropic and AWS Bedrock with zero data retention — is cloud under"
+        f" the BAA allowed, and cheaper than buying GPUs? {VOLUME}",
+    )
+    assert "Where the data goes" in text and "a BAA with Anthropic and AWS" in text
+    assert "requires your BAA with" in text and "zero data retention on at" in text
+    result = s.comparison()
+    assert result is not None and result.data_boundary.kind == "contract"
+    passing_cloud = [o for o in result.options if o.cloud_models and o.passes]
+    assert passing_cloud and all(o.requires for o in passing_cloud)
+    assert any(o.deployment == "local" for o in result.options)
+    assert s.state.asked != "data_boundary"  # answered in the first message: not asked
+
+
+def test_eu_only_keeps_eu_offerings_and_says_why_the_rest_go():
+    s = session()
+    text = answer(s, f"Customer contracts, cloud is fine but only in an EU region. {VOLUME}")
+    assert "processing in the European Union" in text
+    result = s.comparison()
+    kept = [c.platform for c in result.data_boundary.offerings if c.passes]
+    assert "mistral" in kept and "anthropic-api" not in kept and "groq" not in kept
+
+
+def test_nothing_may_leave_our_network_still_gives_local_only():
+    s = session()
+    answer(s, f"Nothing may leave our network. {VOLUME}")
+    result = s.comparison()
+    assert result.recommendation.deployment == "local"
+    assert all(not o.passes for o in result.options if o.cloud_models)
+    assert s.state.profile.data_boundary == "on_site"
+
+
+def test_a_regulated_profile_with_no_boundary_asks_before_recommending_cloud():
+    s = session()
+    text = answer(s, f"Patient records. {VOLUME}")
+    assert s.state.asked == "data_boundary"
+    assert text.index("🔒") < text.index("Recommendation"), "the question comes before the figures"
+    assert "stays on your own hardware until you name one" in text
+    result = s.comparison()
+    assert result.recommendation.deployment == "local" and result.data_boundary.assumed
+    text = answer(s, "We have a BAA with AWS.")
+    assert s.state.profile.contract == ["aws"] and s.state.asked != "data_boundary"
+    assert "a BAA with AWS" in text
+
+
+def test_the_report_lists_where_the_data_goes_with_sources_and_the_caution():
+    from advisor.text.report import render_markdown
+
+    s = session()
+    answer(s, f"PHI; we have a BAA with AWS, zero data retention. {VOLUME}")
+    report = render_markdown(s.state, s.comparison(), s.catalog)
+    section = report.split("## Where the data goes", 1)[1].split("\n## ", 1)[0]
+    assert "| ✓ |" in section and "| ✗ |" in section
+    assert "https://aws.amazon.com/compliance/hipaa-eligible-services-reference/" in section
+    assert "not legal advice" in section

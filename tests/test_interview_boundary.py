@@ -1,0 +1,124 @@
+"""The data boundary read from what people write (advisor/interview/boundary.py): a BAA or DPA and
+who it is with, zero retention, a region, on-site, anywhere — in English, German, French and Spanish —
+and doubt or denial holding nothing back as a value. Then the same through the reader and a session:
+a regulated profile with no boundary asks where the data may go before any cloud is recommended."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.interview import next_question, read_answer
+from advisor.interview.boundary import read_boundary
+from advisor.tools.profile import WorkloadProfile
+
+EMPTY = WorkloadProfile()
+
+
+def strong(text: str, catalog, asked: str | None = None) -> dict:
+    """field → value of the firm findings (the last one of a field wins, as the reader applies them)."""
+    return {f.field: f.value for f in read_boundary(text, catalog, asked, original=text) if f.strength == "strong"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We have a signed BAA with Anthropic and AWS Bedrock with zero data retention",
+            {"agreement": "baa", "contract": ["anthropic", "aws"], "zero_retention": True},
+        ),
+        ("PHI, HIPAA-eligible Bedrock only", {"agreement": "baa", "contract": ["aws"]}),
+        ("our AWS BAA covers it", {"agreement": "baa", "contract": ["aws"]}),
+        ("ZDR is on for us", {"zero_retention": True}),
+        ("EU region only", {"region": "eu"}),
+        ("The data must stay in Germany", {"region": "de"}),
+        ("US only please", {"region": "us"}),
+        ("Cloud ist ok, aber nur in einer EU-Region", {"data_boundary": "any", "region": "eu"}),
+        ("Daten dürfen die EU nicht verlassen", {"region": "eu"}),
+        (
+            "AVV mit AWS unterschrieben, keine Datenspeicherung",
+            {"agreement": "dpa", "contract": ["aws"], "zero_retention": True},
+        ),
+        (
+            "DPA signé avec Mistral, données hébergées en France uniquement",
+            {"agreement": "dpa", "contract": ["mistral"], "region": "fr"},
+        ),
+        (
+            "Tenemos un DPA con Mistral y los datos deben permanecer en la UE",
+            {"agreement": "dpa", "contract": ["mistral"], "region": "eu"},
+        ),
+        ("AVV/DPA signed", {"agreement": "dpa"}),
+        ("no cloud at all", {"data_boundary": "on_site"}),
+        ("nothing may leave our network", {"data_boundary": "on_site"}),
+        ("pas de cloud, tout reste chez nous", {"data_boundary": "on_site"}),
+        ("the cloud is fine, any provider", {"data_boundary": "any"}),
+    ],
+)
+def test_reads_where_the_data_may_go(text, expected, catalog):
+    assert strong(text, catalog) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not sure we have a BAA with AWS",
+        "we don't have a BAA",
+        "kein AVV mit AWS",
+        "no DPA with anyone yet",
+        "sin DPA con Mistral",
+        "it doesn't have to stay on-prem",
+        "there is no EU residency requirement",
+        "Just let us know, the data can only be used by us",
+        "Our US customers send 5,000 requests a day",
+        "we are planning to sign a BAA with Google",
+    ],
+)
+def test_doubt_and_denial_hold_no_value(text, catalog):
+    assert strong(text, catalog) == {}
+
+
+def test_a_bare_answer_to_the_boundary_question(catalog):
+    assert strong("own hardware", catalog, asked="data_boundary") == {"data_boundary": "on_site"}
+    assert strong("EU", catalog, asked="data_boundary") == {"region": "eu"}
+    assert strong("anywhere", catalog, asked="data_boundary") == {"data_boundary": "any"}
+    assert strong("EU", catalog) == {}  # not asked: a region's name alone is no constraint
+
+
+def test_the_reader_sets_the_hospital_boundary_and_prices_no_model_from_its_partners(catalog):
+    text = (
+        "PHI, but we have a signed BAA with Anthropic and AWS Bedrock with zero data retention — is cloud under"
+        " the BAA allowed, and cheaper than buying GPUs? 5,000 requests a day, 2K in, 300 out"
+    )
+    reading = read_answer(text, EMPTY, catalog)
+    changes = reading.changes
+    assert changes["privacy"] == "regulated" and changes["data_boundary"] == "contract"
+    assert changes["contract"] == ["anthropic", "aws"] and changes["agreement"] == "baa"
+    assert changes["zero_retention"] is True
+    assert "cloud_model" not in changes and not reading.ambiguous  # "Anthropic" is a party, not a model
+    assert any("as a BAA with Anthropic and AWS" in n for n in reading.notes)
+
+
+def test_the_reader_keeps_the_insurer_in_the_eu(catalog):
+    reading = read_answer("Cloud ist ok, aber nur in einer EU-Region.", EMPTY, catalog)
+    assert reading.changes["data_boundary"] == "region" and reading.changes["region"] == "eu"
+    reading = read_answer("Daten dürfen die EU nicht verlassen.", EMPTY, catalog)
+    assert reading.changes["region"] == "eu" and reading.changes["data_boundary"] == "region"
+
+
+def test_doubt_is_said_back_and_sets_nothing(catalog):
+    reading = read_answer("patient notes; not sure we have a BAA with AWS", EMPTY, catalog)
+    assert reading.changes == {"privacy": "regulated"}
+    assert any("said in doubt" in n for n in reading.notes)
+
+
+def test_an_agreement_with_no_party_asks_who_with(catalog):
+    reading = read_answer("AVV/DPA signed", EMPTY, catalog)
+    assert reading.changes == {"agreement": "dpa"}
+    assert any("with which provider" in a for a in reading.ambiguous)
+
+
+def test_a_regulated_profile_with_no_boundary_asks_where_the_data_may_go_first(catalog):
+    profile = WorkloadProfile(requests_per_day=5000, input_tokens_per_request=2000, privacy="regulated")
+    assert next_question(profile).field == "data_boundary"
+    for settled in (dict(data_boundary="on_site"), dict(contract=["aws"]), dict(region="eu")):
+        assert next_question(profile.model_copy(update=settled)).field != "data_boundary"
+    assert next_question(profile.model_copy(update={"privacy": "internal"})).field != "data_boundary"
