@@ -76,3 +76,18 @@ def test_the_report_lists_where_the_data_goes_with_sources_and_the_caution():
     assert "| ✓ |" in section and "| ✗ |" in section
     assert "https://aws.amazon.com/compliance/hipaa-eligible-services-reference/" in section
     assert "not legal advice" in section
+
+
+def test_set_takes_a_region_or_company_as_written_and_refuses_an_unknown_one_in_one_line():
+    import pytest
+
+    from advisor.errors import UsageError
+
+    s = session()
+    s.set_field("region", "Deutschland")
+    s.set_field("contract", "AWS Bedrock, Anthropic")
+    assert (s.state.profile.region, s.state.profile.contract) == ("de", ["aws", "anthropic"])
+    for field, value in (("region", "atlantis"), ("contract", "acme cloud")):
+        with pytest.raises(UsageError, match=f"^{field}: 'atlantis'|^{field}: 'acme cloud'"):
+            s.set_field(field, value)
+    assert s.state.profile.region == "de"

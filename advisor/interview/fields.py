@@ -20,6 +20,8 @@ ID_SECTIONS = {
 def resolve_id_field(name: str, value: str, catalog: Catalog) -> object:
     """The value to set: a catalog id for the id fields (or a UsageError naming the closest ids), a
     privacy class for words like "HIPAA"; anything else unchanged, for the profile to validate."""
+    if name in ("region", "contract"):
+        return _boundary_value(name, value, catalog)
     section = ID_SECTIONS.get(name)
     if section is not None:
         ids = find_id(catalog, section, value)
@@ -36,3 +38,17 @@ def resolve_id_field(name: str, value: str, catalog: Catalog) -> object:
     if name == "privacy":
         return value.lower()
     return value
+
+
+def _boundary_value(name: str, value: str, catalog: Catalog) -> object:
+    """``/set region Germany`` → 'de'; ``/set contract AWS Bedrock, Anthropic`` → ['aws', 'anthropic'];
+    a region or company the catalog does not know is one line naming the known ones."""
+    from advisor.tools.base import ToolError
+    from advisor.tools.boundary import company_of, region_of
+
+    try:
+        if name == "region":
+            return region_of(catalog, value)
+        return [company_of(catalog, part) for part in value.replace(";", ",").split(",") if part.strip()]
+    except ToolError as exc:
+        raise UsageError(str(exc)) from None
