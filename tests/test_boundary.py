@@ -226,3 +226,13 @@ def test_calc_compare_refuses_a_bad_boundary_in_one_line(flags, field):
     run = advisor("calc", "compare", "--requests-per-day", "100", "--input-tokens-per-request", "1K", *flags)
     assert run.returncode == 2 and field in run.stderr and "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_the_hybrid_tool_sends_its_cloud_share_where_the_data_may_go(catalog):
+    from advisor.tools.hybrid import HybridInput, hybrid
+
+    base = dict(TRIAGE, hardware="rtx-4090-24gb", privacy="regulated")
+    with_aws = hybrid(HybridInput(**base, contract="aws", agreement="baa"), catalog)
+    assert catalog.platform_of(catalog.cloud[with_aws.cloud_model]).company == "aws" and not with_aws.failed
+    no_boundary = hybrid(HybridInput(**base, frontier_share=0.1), catalog)
+    assert any("until you name a boundary" in f for f in no_boundary.failed)

@@ -6,12 +6,14 @@ from datetime import date
 
 from pydantic import Field
 
+from advisor.tools import boundary as bd
 from advisor.tools import clock
 from advisor.tools.base import ToolError, ToolResult
 from advisor.tools.catalog import Catalog, LocalModel
 from advisor.tools.options import (
     Plan,
     best_local,
+    boundary_failures,
     cheapest_cloud,
     cloud_baseline,
     cloud_part,
@@ -58,11 +60,15 @@ def hybrid(inp: HybridInput, catalog: Catalog, today: date | None = None) -> Hyb
     if inp.local_share is None:
         assumptions.append(f"{share:.0%} kept local (everything but the frontier share)")
     box = catalog.get("hardware", p.hardware, "hardware")
+    today = today or clock.today()
+    req = bd.requirement(catalog, p)
+    within = req.kind in ("contract", "region")  # the cloud share goes where the data may go
     wanted, field = (inp.model, "model") if inp.model else (p.cloud_model, "cloud_model")
     if wanted:
-        cloud = cloud_part(catalog, p, 1 - share, catalog.get("cloud", wanted, field).id)
+        cloud = cloud_part(catalog, p, 1 - share, catalog.get("cloud", wanted, field).id, req)
     else:
-        cloud = cheapest_cloud(catalog, p, 1 - share, p.hard_tier, today or clock.today())
+        inside = cheapest_cloud(catalog, p, 1 - share, p.hard_tier, today, req, within=True) if within else None
+        cloud = inside or cheapest_cloud(catalog, p, 1 - share, p.hard_tier, today, req)
         if cloud is None:
             raise ToolError("model", None, f"no {p.hard_tier}-tier cloud model in the catalog")
     local = best_local(catalog, p, box, p.routine_tier, share)
@@ -74,13 +80,15 @@ def hybrid(inp: HybridInput, catalog: Catalog, today: date | None = None) -> Hyb
         raise ToolError("hardware", box.id, f"cannot hold {model}; pick a bigger box")
     assumptions += too_long
     plan = Plan("hybrid", "hybrid", "Hybrid", share, cloud=cloud, local=local)
+    plan.hard_failures = boundary_failures(catalog, req, plan, today)
     option = evaluate(plan, p)
     local_only = option.monthly_usd - cloud.monthly_usd
     if wanted:
-        all_cloud = cloud_part(catalog, p, 1.0, cloud.models[0]).monthly_usd
+        all_cloud = cloud_part(catalog, p, 1.0, cloud.models[0], req).monthly_usd
     else:
-        baseline = cloud_baseline(catalog, p, today or clock.today())
-        all_cloud = baseline.monthly_usd if baseline else cloud_part(catalog, p, 1.0, cloud.models[0]).monthly_usd
+        inside = cloud_baseline(catalog, p, today, req, within=True) if within else None
+        baseline = inside or cloud_baseline(catalog, p, today, req)
+        all_cloud = baseline.monthly_usd if baseline else cloud_part(catalog, p, 1.0, cloud.models[0], req).monthly_usd
         assumptions.append("savings against the cheapest all-cloud mix that meets the quality needs")
     if p.privacy == "regulated" and share < 1:
         assumptions.append("regulated profile: the cloud share may carry only turns with no regulated data")
