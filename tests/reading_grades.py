@@ -21,7 +21,7 @@ RIGHT, ASKED, OPEN, WRONG, UNSTATED = "right", "asked", "open", "wrong", "unstat
 BEYOND = "beyond"  # written where labels that name only some facts say nothing: not graded
 RANK = {level: i for i, level in enumerate(PRIVACY_LEVELS)}
 # Label keys that name a profile field differently, and keys that are not profile fields.
-FIELD_OF_KEY = {"quality": "routine_tier"}
+FIELD_OF_KEY = {"quality": "routine_tier", "contract_providers": "contract"}
 KEY_OF_FIELD = {v: k for k, v in FIELD_OF_KEY.items()}
 NOT_PROFILE = ("declined_hardware", "workloads")
 # Profile fields no label can carry (the sheet has no key for them): written or not, not graded.
@@ -38,6 +38,7 @@ UNGRADED = frozenset(
         "cloud_price_factor",
         "price_factors",
         "hard_tier",
+        "agreement",  # BAA or DPA: the sheet has no key for the kind of contract
     }
 )
 HARDWARE_KEYS = ("hardware", "owned_hardware")
@@ -108,14 +109,29 @@ def model_right(label: str, entry_id: str, section: str, catalog: Catalog) -> bo
     return entry_id in catalog.resolve(section, label)
 
 
+def _boundary_id(key: str, value: Any, catalog: Catalog) -> Any:
+    """A region or a contract's party as the profile holds it: 'EU' → 'eu'; 'aws-bedrock' → 'aws'."""
+    from advisor.tools.base import ToolError
+    from advisor.tools.boundary import company_of, region_of
+
+    try:
+        if key == "region" and isinstance(value, str):
+            return region_of(catalog, value)
+        if key == "contract_providers" and isinstance(value, list):
+            return [company_of(catalog, str(v)) for v in value]
+    except ToolError:
+        return value
+    return value
+
+
 def same(key: str, want: Any, got: Any, catalog: Catalog, ids_exact: bool = False) -> bool:
-    want = money(want)
+    want = _boundary_id(key, money(want), catalog)
     if key in HARDWARE_KEYS and isinstance(want, str) and isinstance(got, str):
         return got == want if ids_exact else hardware_right(want, got, catalog)
     if key in MODEL_SECTIONS and isinstance(want, str) and isinstance(got, str):
         return got == want if ids_exact else model_right(want, got, MODEL_SECTIONS[key], catalog)
     if isinstance(want, list) and isinstance(got, list):
-        return sorted(map(str, want)) == sorted(map(str, got))
+        return sorted(set(map(str, want))) == sorted(set(map(str, got)))
     if want is None or isinstance(want, bool | str) or isinstance(got, bool | str) or got is None:
         return got == want
     if isinstance(want, int | float) and isinstance(got, int | float):

@@ -53,9 +53,12 @@ def test_money_in_another_currency_is_compared_at_the_catalogs_rate(catalog):
     from advisor.interview.currency import rates
 
     eur = rates()["EUR"].usd_per_unit
-    assert grade({"budget_usd_per_month": {"eur": 2000}}, {"budget_usd_per_month": 2000 * eur}, set(), catalog)[
-        "budget_usd_per_month"
-    ][0] == RIGHT
+    assert (
+        grade({"budget_usd_per_month": {"eur": 2000}}, {"budget_usd_per_month": 2000 * eur}, set(), catalog)[
+            "budget_usd_per_month"
+        ][0]
+        == RIGHT
+    )
 
 
 def test_hardware_is_right_by_chip_and_memory(catalog):
@@ -109,3 +112,12 @@ def test_a_dialogue_carries_its_state_and_the_final_profile_is_graded(tmp_path, 
     splits = bench(load_dir(folder), catalog)
     result = summary(splits["train"])
     assert result["right"] == 4 and result["wrong"] == 0
+
+
+def test_a_region_and_a_contracts_parties_are_graded_as_the_profile_holds_them(catalog):
+    """The sheet writes 'EU' and platforms ('aws-bedrock'); the profile holds region ids and companies."""
+    label = {"region": "EU", "contract_providers": ["aws-bedrock", "anthropic"], "data_boundary": "contract"}
+    held = {"region": "eu", "contract_providers": ["anthropic", "aws"], "data_boundary": "contract"}
+    grades = grade(label, held, set(), catalog)
+    assert {k: g[0] for k, g in grades.items()} == dict.fromkeys(label, RIGHT)
+    assert grade(label, {**held, "region": "de"}, set(), catalog)["region"][0] == WRONG

@@ -236,3 +236,12 @@ def test_the_hybrid_tool_sends_its_cloud_share_where_the_data_may_go(catalog):
     assert catalog.platform_of(catalog.cloud[with_aws.cloud_model]).company == "aws" and not with_aws.failed
     no_boundary = hybrid(HybridInput(**base, frontier_share=0.1), catalog)
     assert any("until you name a boundary" in f for f in no_boundary.failed)
+
+
+def test_a_baa_with_no_provider_named_keeps_the_providers_who_offer_one(catalog):
+    """'Not to any vendor without a signed BAA': a provider that signs one passes, naming it."""
+    result = compare(CompareInput(**TRIAGE, privacy="regulated", data_boundary="contract", agreement="baa"), catalog)
+    verdicts = {c.platform: c for c in result.data_boundary.offerings}
+    assert verdicts["groq"].passes and verdicts["groq"].requires == ["a BAA with Groq, which it offers"]
+    assert not verdicts["together"].passes and "no source says it offers one" in verdicts["together"].failed[0]
+    assert "a BAA with a provider who signs one" in result.data_boundary.basis

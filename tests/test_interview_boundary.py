@@ -110,10 +110,15 @@ def test_doubt_is_said_back_and_sets_nothing(catalog):
     assert any("said in doubt" in n for n in reading.notes)
 
 
-def test_an_agreement_with_no_party_asks_who_with(catalog):
-    reading = read_answer("AVV/DPA signed", EMPTY, catalog)
-    assert reading.changes == {"agreement": "dpa"}
-    assert any("with which provider" in a for a in reading.ambiguous)
+def test_an_agreement_with_no_party_keeps_the_providers_who_sign_one_and_asks_who(catalog):
+    reading = read_answer("PHI — cannot go to any vendor without a signed BAA", EMPTY, catalog)
+    assert reading.changes == {"privacy": "regulated", "agreement": "baa", "data_boundary": "contract"}
+    assert any("say who you have one with" in n for n in reading.notes)
+
+
+def test_without_an_agreement_is_a_lack_unless_a_denial_comes_first(catalog):
+    assert "agreement" not in read_answer("patient notes; we work without a BAA today", EMPTY, catalog).changes
+    assert read_answer("Kundendaten: nichts geht raus ohne AVV", EMPTY, catalog).changes.get("agreement") == "dpa"
 
 
 def test_a_regulated_profile_with_no_boundary_asks_where_the_data_may_go_first(catalog):

@@ -111,7 +111,7 @@ CASES: list[tuple[str, str | None, dict]] = [
     ("it's PHI", None, {"privacy": "regulated"}),
     ("card data from our payment flow (PCI)", None, {"privacy": "regulated"}),
     ("GDPR special-category health data", None, {"privacy": "regulated"}),
-    ("the data may not leave the building", None, {"privacy": "regulated"}),
+    ("the data may not leave the building", None, {"privacy": "regulated", "data_boundary": "on_site"}),
     ("No, it must stay on-prem", None, {"privacy": "regulated"}),
     ("customer PII", None, {"privacy": "sensitive"}),
     ("confidential contracts", None, {"privacy": "sensitive"}),

@@ -181,8 +181,8 @@ def _cite(term: Term | RegionTerm) -> str:
 
 def _contract(catalog: Catalog, req: Requirement, platform: Platform, out: BoundaryCheck) -> None:
     kind = "BAA" if req.agreement == "baa" else "DPA"
-    if not req.companies:
-        out.failed.append(f"no company named for the {kind}: say who you have one with (e.g. 'a BAA with AWS')")
+    if not req.companies:  # "not to any vendor without a signed BAA": a provider that signs one
+        _any_signer(platform, kind, out)
         return
     if platform.company not in req.companies:
         baa = platform.baa
@@ -212,6 +212,25 @@ def _contract(catalog: Catalog, req: Requirement, platform: Platform, out: Bound
         return
     said = "says it does not" if baa.status == "no" else "no source says it does"
     words = f"your BAA with {platform.company_name}: {said} cover {platform.name} ({baa.terms}; {_cite(baa)})"
+    out.failed.append(words)
+    out.facts.append(_fact("baa", baa, False, words))
+
+
+def _any_signer(platform: Platform, kind: str, out: BoundaryCheck) -> None:
+    """The contract is still to be signed, with whoever sells the offering: for a BAA, the platform
+    must offer one; a DPA is named as what it needs."""
+    if kind == "DPA":
+        words = f"a DPA with {platform.company_name}"
+        out.requires.append(words)
+        out.facts.append(BoundaryFact(kind="contract", status="unknown", passed=True, words=words))
+        return
+    baa = platform.baa
+    if baa.status == "yes":
+        out.requires.append(f"a BAA with {platform.company_name}, which it offers")
+        out.facts.append(_fact("baa", baa, True, f"{platform.company_name} offers a BAA ({baa.terms})"))
+        return
+    said = "offers none" if baa.status == "no" else "no source says it offers one"
+    words = f"a BAA is needed: {platform.company_name} {said} ({_cite(baa)})"
     out.failed.append(words)
     out.facts.append(_fact("baa", baa, False, words))
 

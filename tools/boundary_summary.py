@@ -44,7 +44,8 @@ def basis_words(catalog: Catalog, req: bd.Requirement) -> str:
     parts = []
     if req.checks_contract:
         kind = "BAA" if req.agreement == "baa" else "DPA"
-        parts.append(f"a {kind} with {bd.party_names(catalog, req.companies)}")
+        who = bd.party_names(catalog, req.companies) if req.companies else "a provider who signs one"
+        parts.append(f"a {kind} with {who}")
     if req.checks_region:
         parts.append(f"processing in {bd.region_name(catalog, req.region) if req.region else 'a region not yet named'}")
     if req.zero_retention:

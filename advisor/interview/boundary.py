@@ -64,12 +64,27 @@ _CLAUSE_BREAK = lazy(r"[.;!?\n]|(?<![\w])(?:but|however|aber|jedoch|mais|pero|si
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, Any]:
     t = terms()
-    keys = ("baa", "dpa", "hipaa_eligible", "zero_retention", "on_site", "any_provider", "doubt", "denial")
+    keys = (
+        "baa",
+        "dpa",
+        "hipaa_eligible",
+        "zero_retention",
+        "on_site",
+        "any_provider",
+        "doubt",
+        "denial",
+        "without",
+        "without_denied_by",
+    )
     out = {key: _whole(t[key]) for key in keys}
     out["region_cue"] = _whole(t["region_cues"])
     out["answer_on_site"] = lazy(rf"^\W*(?:{_alternation(t['answer_on_site'])})\W*$")
     out["answer_any"] = lazy(rf"^\W*(?:{_alternation(t['answer_any'])})\W*$")
     out["joiner"] = lazy(rf"\s*(?:,|/|(?<![\w])(?:{_alternation(t['list_joiners'])})(?![\w]))\s*")
+    connectors = _alternation(t["with"])
+    out["connectors"] = lazy(rf"(?:[\s,]*(?:{connectors})(?![\w])){{0,3}}[\s,]*")
+    out["before_agreement"] = lazy(rf"(?:'s)?[\s-]*(?:(?:{_alternation(t['before_agreement'])})(?![\w]))?[\s-]*$")
+    out["on_site_except"] = lazy(rf"\W*(?:[\w']+\W+)?(?:{_alternation(t['on_site_except_before'])})(?![\w])")
     return out
 
 
@@ -131,16 +146,29 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _strength(text: str, start: int, end: int) -> Strength | None:
-    """'weak' when its clause doubts it ("not sure we have a BAA"), None when a denial stands in the
-    five words before it ("we don't have a DPA", "kein AVV"), else 'strong'."""
-    clause_start, _ = _clause(text, start, end)
+    """'weak' when its clause doubts it ("not sure we have a BAA", "a DPA with Google — not sure it
+    covers Gemini", "UK-hosted ideally"), None when a denial stands in the five words before it ("we
+    don't have a DPA", "kein AVV"), else 'strong'."""
+    clause_start, clause_end = _clause(text, start, end)
     before = text[clause_start:start]
     p = _patterns()
-    if p["doubt"].search(before):
+    if p["doubt"].search(before) or p["doubt"].search(text, end, clause_end):
         return "weak"
-    if p["denial"].search(" ".join(re.findall(r"[\w']+", before)[-5:])):
-        return None
+    words = re.findall(r"[\w']+", before)
+    if p["denial"].search(" ".join(words[-5:])):
+        return "strong" if _required_without(words) else None
     return "strong"
+
+
+def _required_without(words: list[str]) -> bool:
+    """ "cannot go to any vendor without a signed BAA", "nichts ohne AVV": a denial before "without"
+    makes the agreement a requirement, not a lack — so long as no other denial follows "without"."""
+    p = _patterns()
+    at = [i for i in range(max(0, len(words) - 5), len(words)) if p["without"].fullmatch(words[i])]
+    if not at:
+        return False
+    i = at[-1]
+    return not p["denial"].search(" ".join(words[i + 1 :])) and bool(p["without_denied_by"].search(" ".join(words[:i])))
 
 
 def _party_list(text: str, pos: int, catalog: Catalog) -> tuple[list[str], int]:
@@ -160,15 +188,14 @@ def _party_list(text: str, pos: int, catalog: Catalog) -> tuple[list[str], int]:
 
 
 def _parties_after(text: str, end: int, catalog: Catalog) -> tuple[list[str], int]:
-    """The parties named after an agreement within its clause: up to four words first ("with",
+    """The parties named after an agreement within its clause: a few connecting words first ("with",
     "signed with", "in place with"), then a list of names."""
     rx, _ = _names(catalog)
     _, clause_end = _clause(text, end, end)
-    words = [m.end() for m in re.finditer(r"[\s,/]*[\w']+", text[end:clause_end])][:4]
-    for pos in (end, *(end + w for w in words)):
-        start = pos + re.match(r"[\s,/]*", text[pos:clause_end]).end()
-        if start < clause_end and rx.match(text, start):
-            return _party_list(text, start, catalog)
+    gap = _patterns()["connectors"].match(text, end, clause_end)
+    start = gap.end() if gap else end
+    if start < clause_end and rx.match(text, start):
+        return _party_list(text, start, catalog)
     return [], end
 
 
@@ -179,7 +206,8 @@ def _parties_before(text: str, start: int, catalog: Catalog) -> tuple[list[str],
     last = None
     for m in rx.finditer(text, offset, start):
         last = m
-    if last is None or not re.fullmatch(r"(?:'s)?[\s-]+", text[last.end() : start]):
+    between = text[last.end() : start] if last is not None else ""
+    if last is None or not between or not _patterns()["before_agreement"].fullmatch(between):
         return [], start
     return [company_of[_key(last.group(0))]], last.start()
 
@@ -214,9 +242,13 @@ def read_boundary(text: str, catalog: Catalog, asked: str | None = None, origina
     for m in p["zero_retention"].finditer(low):
         if (strength := _strength(low, m.start(), m.end())) is not None:
             found.append(Finding("zero_retention", True, m.span(), strength, text[m.start() : m.end()]))
-    found += _region_findings(low, cased, catalog, asked)
+    regions = _region_findings(low, cased, catalog, asked)
+    agreed = [f for f in found if f.field == "agreement" and f.strength == "strong"]
+    found += regions + _stays_home(low, text, regions, agreed)
     for key, value in (("on_site", "on_site"), ("any_provider", "any")):
         for m in p[key].finditer(low):
+            if key == "on_site" and p["on_site_except"].match(low, m.end()):
+                continue  # "no cloud outside the EU": a region, read as one
             if (strength := _strength(low, m.start(), m.end())) is not None:
                 found.append(Finding("data_boundary", value, m.span(), strength, text[m.start() : m.end()]))
     if asked == "data_boundary":
@@ -224,6 +256,29 @@ def read_boundary(text: str, catalog: Catalog, asked: str | None = None, origina
             if m := p[key].match(low):
                 found.append(Finding("data_boundary", value, m.span(), "strong", text.strip()))
     return sorted(found, key=lambda f: f.span)
+
+
+_OUTSIDE = lazy(r"(?<![\w])(?:outside|außerhalb|ausserhalb|hors|fuera|beyond)(?![\w])")
+
+
+def _stays_home(low: str, text: str, regions: list[Finding], agreed: list[Finding]) -> list[Finding]:
+    """On-site from the privacy reader's own "may not leave" phrases ("has to stay on-prem", "can't
+    use the cloud", "nichts darf das Haus verlassen", "ne doivent pas quitter nos serveurs"), where
+    they name no region (a region's are read as a region), are not about residency rules, and are
+    not lifted in their clause by an agreement ("cannot go to any vendor without a signed BAA")."""
+    from advisor.interview.privacy import MAY_NOT_LEAVE
+
+    out = []
+    for m in MAY_NOT_LEAVE.finditer(low):
+        start, end = m.span()
+        if "residency" in m.group(0) or any(r.span[0] < end + 24 and r.span[1] > start for r in regions):
+            continue
+        clause_start, clause_end = _clause(low, start, end)
+        if any(clause_start <= a.span[0] < clause_end for a in agreed):
+            continue
+        if (strength := _strength(low, start, end)) is not None:
+            out.append(Finding("data_boundary", "on_site", (start, end), strength, text[start:end]))
+    return out
 
 
 def _region_findings(low: str, cased: str, catalog: Catalog, asked: str | None) -> list[Finding]:
@@ -236,7 +291,10 @@ def _region_findings(low: str, cased: str, catalog: Catalog, asked: str | None) 
         clause_start, clause_end = _clause(low, m.start(), m.end())
         if asked != "data_boundary" and not cue.search(low, clause_start, clause_end):
             continue
-        if (strength := _strength(low, m.start(), m.end())) is not None:
+        strength = _strength(low, m.start(), m.end())
+        if strength is None and _OUTSIDE.search(low, max(clause_start, m.start() - 24), m.start()):
+            strength = "strong"  # "no cloud outside the EU": the denial is of everything but the region
+        if strength is not None:
             out.append(Finding("region", region_of[_key(m.group(0))], m.span(), strength, cased[m.start() : m.end()]))
     return out
 
@@ -267,7 +325,7 @@ def apply(d: Draft) -> None:
     if "zero_retention" in by_field:
         f = by_field["zero_retention"][0]
         d.set("zero_retention", True, f"read '{d.quote(*f.span)}' as: zero data retention required", f.span)
-    kind = _kind(by_field, contract, region)
+    kind = _kind(by_field, contract or bool(agreement), region)
     if kind is not None and kind != d.profile.data_boundary:
         said = next((f for f in by_field.get("data_boundary", []) if f.value == kind), None)
         meaning = {"on_site": "the data stays on your own hardware", "any": "the data may go to any provider"}
@@ -275,7 +333,10 @@ def apply(d: Draft) -> None:
         d.set("data_boundary", kind, note)
     if agreements and not contract and not d.profile.contract:
         word = "a BAA" if "baa" in agreements else "a DPA"
-        d.ambiguous.append(f"you have {word} — with which provider? (e.g. '{word} with AWS')")
+        d.notes.append(
+            f"{word} is needed: only offerings whose provider signs one are kept — say who you have one with,"
+            f" if you do (for example: {word} with AWS)"
+        )
 
 
 def _contract(d: Draft, findings: list[Finding], agreement: str | None) -> list[str]:
@@ -307,7 +368,7 @@ def _region(d: Draft, findings: list[Finding]) -> str | None:
     return regions[0]
 
 
-def _kind(by_field: dict[str, list[Finding]], contract: list[str], region: str | None) -> str | None:
+def _kind(by_field: dict[str, list[Finding]], contract: list[str] | bool, region: str | None) -> str | None:
     stated = [f.value for f in by_field.get("data_boundary", [])]
     if "on_site" in stated:
         return "on_site"

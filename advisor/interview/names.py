@@ -25,7 +25,7 @@ WEAK = frozenset(
     a an the of and on with for by in to x ai pc server hosted used rental rented pro max mini ultra flash point
     halo desktop laptop framework studio together total active instruct nvidia geforce rtx apple anthropic
     openai google fireworks meta claude model models chat lite dual pair two sxm pcie gb seed rate low high
-    average us eu europe cheap end residential lambda cloud e4b v4 ryzen laptop groq
+    average us eu europe cheap end residential lambda cloud e4b v4 ryzen laptop groq small large medium
     """.split()  # noqa: SIM905
 )
 STRONG_DESPITE_SHORT = frozenset({"gpt", "mac", "m4", "m3", "ds4", "h100", "a100", "qwen"})

@@ -53,6 +53,8 @@ _MAY_NOT_LEAVE = lazy(
     re.IGNORECASE,
 )
 
+MAY_NOT_LEAVE = _MAY_NOT_LEAVE  # the boundary reader's on-site reading shares these phrases
+
 _TERMS: dict[str, str] = {
     "regulated": (
         r"hipaa|h\.i\.p\.a\.a\.?|phi|protected\s+health\s+information|patients(?:')?"
