@@ -33,5 +33,6 @@ def test_a_pick_that_does_not_pay_back_within_the_horizon_does_not_claim_it_does
     bullets = "\n".join(recommendation_bullets(result))
     assert not any("pays back" in reason for reason in rec.reasons)
     assert "it would pay back only after about" in bullets and "beyond the 36 months compared" in bullets
-    assert "what it pays for: groq-gpt-oss-120b is ruled out (regulated data may not go to a cloud API)" in bullets
+    ruled_out = "regulated data stays on your own hardware until you name a boundary: a provider under a BAA or DPA"
+    assert f"what it pays for: groq-gpt-oss-120b is ruled out ({ruled_out}, or a region)" in bullets
     assert "overtakes cloud" not in bullets

@@ -126,8 +126,8 @@ def party_names(catalog: Catalog, companies: tuple[str, ...]) -> str:
 def on_site_words(req: Requirement) -> str:
     if req.assumed:
         return (
-            "regulated data stays on your own hardware until you name a boundary (a provider under a BAA or DPA,"
-            " a region)"
+            "regulated data stays on your own hardware until you name a boundary: a provider under a BAA or DPA,"
+            " or a region"
         )
     return "your data stays on your own hardware (data boundary: on-site)"
 

@@ -105,6 +105,12 @@ def _with_named(shortlist: list[Option], options: list[Option], p: ResolvedProfi
     return sorted(shortlist + named, key=_rank_key)
 
 
+def _shown(shortlist: list[Option], winner: Option) -> list[Option]:
+    """The pick is always listed — even a failing one (nothing passes; it is the cheapest that keeps
+    the data boundary and offline) behind a cheaper one that fails harder."""
+    return shortlist if winner in shortlist else sorted([*shortlist, winner], key=_rank_key)
+
+
 def _is_named(option: Option, model_id: str) -> bool:
     return option.cloud_models == [model_id] or (
         len(option.cloud_models) == 1 and f"({model_id} within your data boundary)" in option.label
@@ -154,7 +160,7 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[R
             else:
                 reasons.append(Reason(kind="never_pays_back", values={"cloud": name}))
             if cloud.failed:
-                reasons.append(Reason(kind="pays_for", values={"cloud": name, "ruled_out": "; ".join(cloud.failed)}))
+                reasons.append(Reason(kind="pays_for", values={"cloud": name, "ruled_out": _ruled_out(cloud)}))
         if winner.capacity_verdict:
             reasons.append(Reason(kind="capacity", values={"verdict": winner.capacity_verdict}))
     if winner.deployment == "hybrid":
@@ -169,6 +175,16 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[R
     if winner.deployment != "local" and winner.requires:
         reasons.append(Reason(kind="within_boundary", values={"requires": "; ".join(winner.requires)}))
     return reasons
+
+
+def _ruled_out(cloud: Option) -> str:
+    """Why the cheapest cloud option is ruled out, in a line: the data boundary's reasons, when there
+    are several or they cite sources, are summed up — each is listed under 'Where the data goes'."""
+    boundary = [f for f in cloud.hard_failures if "offline" not in f]
+    if len(boundary) > 1 or any("http" in f for f in boundary):
+        short = "it is outside your data boundary, each offering's reason under 'Where the data goes'"
+        return "; ".join(dict.fromkeys([*(f for f in cloud.failed if f not in boundary), short]))
+    return "; ".join(cloud.failed)
 
 
 def _decider(winner: Option, p: ResolvedProfile, why: list[Reason]) -> str:
@@ -295,7 +311,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
         )
     return CompareResult(
         profile=p.model_dump(exclude={"assumptions", "boundary_assumed"}),
-        options=_with_named(_shortlist(options, inp.top), options, p),
+        options=_shown(_with_named(_shortlist(options, inp.top), options, p), winner),
         recommendation=recommendation,
         horizon_months=horizon,
         stale_prices=stale,

@@ -54,7 +54,7 @@ def boundary_bullets(summary: dict[str, Any] | None, *, limit: int = 6) -> list[
     rows = verdict_rows(summary)
     out += [f"  - {mark} {model} on {platform}: {why}" for mark, model, platform, why in rows[:limit]]
     if len(rows) > limit:
-        out.append(f"  - … {len(rows) - limit} more in the report (`/export`)")
+        out.append(f"  - … {len(rows) - limit} more cloud options in the report (`/export`)")
     return out
 
 
