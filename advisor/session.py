@@ -146,7 +146,11 @@ class Session:
         def apply_ours(saved: str | None) -> SessionState:
             theirs = _json_or(saved, base)
             try:
-                return SessionState.model_validate(_three_way(base, ours, theirs))
+                if _same_workloads(base, ours, theirs):  # the same workload in use on every side: field by field
+                    return SessionState.model_validate(_three_way(base, ours, theirs))
+                # workload by workload, whichever each side had in use (SessionState.normalised)
+                sides = [SessionState.model_validate(side).normalised() for side in (base, ours, theirs)]
+                return SessionState.from_normalised(_three_way(*sides))
             except ValidationError:  # the two do not combine: this session's answer wins
                 return SessionState.model_validate(ours)
 
@@ -685,14 +689,27 @@ def _json_or(saved: str | None, fallback: Any) -> Any:
         return fallback
 
 
+def _same_workloads(*sides: Any) -> bool:
+    """Every side has the same workload in use and the same workloads (always so with one)."""
+    shapes = {
+        json.dumps([side.get("workload"), side.get("names", [])]) if isinstance(side, dict) else None
+        for side in sides
+    }
+    return len(shapes) == 1
+
+
 def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
     """``theirs`` with what changed from ``base`` to ``ours`` applied: fields one side changed are
-    both kept; lists keep the other side's additions and this side's additions and removals."""
+    both kept, a key this side removed goes (a workload dropped or renamed); lists keep the other
+    side's additions and this side's additions and removals."""
     if isinstance(ours, dict) and isinstance(base, dict) and isinstance(theirs, dict):
         out = dict(theirs)
         for key, value in ours.items():
             if key not in base or value != base[key]:
                 out[key] = _three_way(base.get(key), value, theirs.get(key))
+        for key in base:
+            if key not in ours:
+                out.pop(key, None)
         return out
     if isinstance(ours, list) and isinstance(base, list) and isinstance(theirs, list):
         if theirs == base:  # nobody else changed it: this side's list as it is, in its order

@@ -8,6 +8,7 @@ nothing else (store, migration, session) needs to change."""
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -63,6 +64,7 @@ class ParkedWorkload(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     name: str
+    key: str = ""  # what tells it apart when two processes merge (kept through renames; "": its name)
     profile: WorkloadProfile = Field(default_factory=WorkloadProfile)  # its own fields only
     given: list[str] = Field(default_factory=list)
     declined: list[str] = Field(default_factory=list)
@@ -104,6 +106,7 @@ class SessionState(BaseModel):
     # fields; the others wait in ``parked``. ``names``: every workload in the order they were added
     # (empty: one workload, as a session saved before workloads existed loads).
     workload: str = FIRST_WORKLOAD
+    workload_key: str = ""  # the key of the workload in use (ParkedWorkload.key)
     parked: list[ParkedWorkload] = Field(default_factory=list)
     names: list[str] = Field(default_factory=list)
 
@@ -167,6 +170,7 @@ class SessionState(BaseModel):
         """The workload being discussed, as it waits while another is."""
         return ParkedWorkload(
             name=self.workload,
+            key=self.workload_key or self.workload,
             profile=WorkloadProfile.model_validate(workload_part(self.profile)),
             given=_own_only(self.given),
             declined=_own_only(self.declined),
@@ -177,6 +181,11 @@ class SessionState(BaseModel):
 
     def _take_up(self, parked: ParkedWorkload) -> None:
         """Discuss ``parked``: its fields with the team's; the question pending was the other's."""
+        self._restore(parked)
+        self.asked, self.open_choices, self.unread = None, [], []
+
+    def _restore(self, parked: ParkedWorkload) -> None:
+        """``parked``'s fields, interview state and name, as the workload in use (with the team's)."""
         self.profile = combined(self.profile, parked.profile)
         self.given = _team_only(self.given) + [f for f in parked.given if f not in TEAM_FIELDS]
         self.declined = _team_only(self.declined) + [f for f in parked.declined if f not in TEAM_FIELDS]
@@ -184,8 +193,7 @@ class SessionState(BaseModel):
             f: n for f, n in parked.asked_count.items() if f not in TEAM_FIELDS
         }
         self.measured, self.shown = parked.measured, parked.shown
-        self.workload = parked.name
-        self.asked, self.open_choices, self.unread = None, [], []
+        self.workload, self.workload_key = parked.name, parked.key or parked.name
 
     def add_workload(self, name: str) -> str:
         """A new workload, empty but for the team's settings, now the one discussed."""
@@ -200,7 +208,7 @@ class SessionState(BaseModel):
             raise WorkloadError(f"workload: {MAX_WORKLOADS} workloads at most in one session; drop one first")
         names = self.workload_names()
         self.parked.append(self._park())
-        self._take_up(ParkedWorkload(name=name))
+        self._take_up(ParkedWorkload(name=name, key=secrets.token_hex(4)))
         self.names = [*names, name]
         return name
 
@@ -234,11 +242,11 @@ class SessionState(BaseModel):
         if clash is not None and clash != old:
             raise WorkloadError(f"workload: {clash!r} exists already")
         self.names = [new if n == old else n for n in self.workload_names()]
-        if self.workload == old:
-            self.workload = new
+        if self.workload == old:  # its key stays what it was, so a merge knows it by its old key
+            self.workload, self.workload_key = new, self.workload_key or old
         for p in self.parked:
             if p.name == old:
-                p.name = new
+                p.name, p.key = new, p.key or old
         return new
 
     def drop_workload(self, name: str) -> str:
@@ -252,6 +260,38 @@ class SessionState(BaseModel):
         self.parked = [p for p in self.parked if p.name != target]
         self.names = [n for n in names if n != target]
         return target
+
+    def normalised(self) -> dict[str, Any]:
+        """The state as JSON with every workload keyed by its name (the one in use too) and the team's
+        fields apart: two versions saved by two processes merge workload by workload, whichever each
+        had in use (Session.save)."""
+        data = self.model_dump(mode="json")
+        data["profile"] = {f: v for f, v in data["profile"].items() if f in TEAM_FIELDS}
+        data["given"], data["declined"] = _team_only(self.given), _team_only(self.declined)
+        data["asked_count"] = {f: n for f, n in self.asked_count.items() if f in TEAM_FIELDS}
+        data["measured"], data["shown"] = None, Shown().model_dump(mode="json")
+        everyone = [*self.parked, self._park()]
+        data["parked"] = {p.key or p.name: p.model_dump(mode="json") for p in everyone}
+        data["workload_key"] = self.workload_key or self.workload
+        data["names"] = self.workload_names()
+        return data
+
+    @classmethod
+    def from_normalised(cls, data: dict[str, Any]) -> SessionState:
+        """The state ``normalised`` gave (or a merge of several), with its workload in use taken up."""
+        data = dict(data)
+        parked = {key: ParkedWorkload.model_validate({**p, "key": key}) for key, p in data.pop("parked").items()}
+        current = parked.pop(data.get("workload_key") or data.get("workload") or FIRST_WORKLOAD, None)
+        if current is None:  # the one in use was dropped by the other side: the first that is left
+            current = parked.pop(next(iter(parked))) if parked else ParkedWorkload(name=FIRST_WORKLOAD)
+        present = [current.name, *(p.name for p in parked.values())]
+        names = [n for n in dict.fromkeys(data.get("names", [])) if n in present]
+        names += [n for n in present if n not in names]
+        state = cls.model_validate(
+            {**data, "parked": list(parked.values()), "names": names if len(names) > 1 else []}
+        )
+        state._restore(current)
+        return state
 
     def workload_profiles(self) -> list[tuple[str, WorkloadProfile]]:
         """Every workload's whole profile (its own fields and the team's), in the order added."""

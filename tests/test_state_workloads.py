@@ -112,3 +112,46 @@ def test_a_parked_workloads_state_is_what_it_would_be_alone():
     bot = state.workload_state("tutoring bot")
     assert bot.profile.requests_per_day == 800 and "privacy" in bot.given
     assert state.workload == "essay grading"  # looking does not switch
+
+
+def test_two_processes_on_different_workloads_keep_both_workloads_whole():
+    """Session.save merges workload by workload: a process that added and filled one workload and
+    another that switched to a second and changed it both keep their work, and the team's field
+    set by one reaches every workload (concurrent `ask --workload` calls on one session)."""
+    from advisor.config import Config
+    from advisor.session import Session
+
+    config = Config(local="none", offline=True)
+    first = Session.load(config, "shared")
+    first.state.apply({"requests_per_day": 800, "input_tokens_per_request": 6000})
+    first.rename_workload("workload 1", "contracts")
+    second = Session.load(config, "shared")  # opens what the first saved
+    first.add_workload("grading")
+    first.state.apply({"requests_per_day": 2857, "privacy": "public"})
+    first.save()
+    second.state.apply({"privacy": "regulated", "electricity_usd_per_kwh": 0.3})  # contracts, and the team's
+    second.save()
+    merged = Session.load(config, "shared").state
+    profiles = dict(merged.workload_profiles())
+    assert sorted(profiles) == ["contracts", "grading"]
+    assert profiles["contracts"].requests_per_day == 800 and profiles["contracts"].privacy == "regulated"
+    assert profiles["grading"].requests_per_day == 2857 and profiles["grading"].privacy == "public"
+    assert {p.electricity_usd_per_kwh for p in profiles.values()} == {0.3}
+    assert merged.workload == "grading"  # the first switched to it; the second did not switch
+
+
+def test_a_rename_in_one_process_leaves_no_ghost_of_the_old_name():
+    from advisor.config import Config
+    from advisor.session import Session
+
+    config = Config(local="none", offline=True)
+    first = Session.load(config, "renamed")
+    first.state.apply({"requests_per_day": 800})
+    first.save()
+    second = Session.load(config, "renamed")
+    first.rename_workload("workload 1", "contracts")
+    second.state.apply({"privacy": "public"})
+    second.save()
+    merged = Session.load(config, "renamed").state
+    assert merged.workload_names() == ["contracts"]  # one workload, renamed, with the other's change
+    assert merged.profile.requests_per_day == 800 and merged.profile.privacy == "public"
