@@ -165,3 +165,12 @@ def test_a_csv_report_with_a_request_count(tmp_path: Path) -> None:
     m = import_usage(path, default_catalog(), quiet=True)
     assert m.records == 400 and m.requests_known and m.hours == []
     assert m.usd == pytest.approx(GPT5_USD)
+
+
+def test_a_cost_export_as_csv_is_named_as_one(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "cost.csv"
+    path.write_text("usage_date_utc,model,workspace,description,cost_usd\n"
+                    "2025-10-01,claude-sonnet-4-5,Default,Input tokens,12.75\n")
+    assert main(["import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "is a cost export (dollars, no token counts)" in err and err.count("\n") == 1

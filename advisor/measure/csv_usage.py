@@ -54,6 +54,7 @@ ADDED_TO_INPUT = {"cachereadinputtokens", "cachereadtokens", "cacheread"}
 UNCACHED_INPUT = {"uncachedinputtokens", "inputtokensuncached"}
 ALWAYS_ADDED_WRITES = {"cachecreationinputtokens", "cachecreationtokens"}  # Anthropic's names
 REQUIRED = ("timestamp", "model", "input", "output")
+COST_COLUMNS = {"amount", "cost", "costusd", "amountusd", "totalcost", "usd", "amountvalue"}  # a cost export's
 
 
 class CsvColumnsError(ValueError):
@@ -99,6 +100,11 @@ def find_columns(header: list[str], named: dict[str, str]) -> dict[str, int]:
                 found[role] = index
                 break
     missing = [r for r in REQUIRED if r not in found]
+    if missing and {"input", "output"} <= set(missing) and COST_COLUMNS & {_norm(h) for h in header}:
+        raise CsvColumnsError(
+            f"columns: {', '.join(header)} is a cost export (dollars, no token counts); import the usage"
+            " export of the same days to measure the workload"
+        )
     if missing:
         raise CsvColumnsError(
             f"columns: no {' or '.join(missing)} column among {', '.join(header)};"
