@@ -174,3 +174,11 @@ def test_a_cost_export_as_csv_is_named_as_one(tmp_path: Path, capsys) -> None:
     assert main(["import", str(path)]) == 2
     err = capsys.readouterr().err
     assert "is a cost export (dollars, no token counts)" in err and err.count("\n") == 1
+
+
+def test_a_report_not_grouped_by_model_says_how_to_price_it(tmp_path: Path) -> None:
+    ungrouped = {"data": [{"starting_at": "2025-10-01T00:00:00Z", "ending_at": "2025-10-02T00:00:00Z", "results": [
+        {**_anthropic_row("claude-haiku-4-5", 1000, 0, 0, 0, 10), "model": None}]}], "has_more": False}
+    m = import_usage(_write(tmp_path, "usage_report.json", ungrouped), default_catalog(), quiet=True)
+    assert m.unpriced_models == ["unknown"] and m.usd is None
+    assert any("group_by[]=model" in n for n in m.notes)

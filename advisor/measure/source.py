@@ -141,6 +141,9 @@ def import_usage(
     measured = measure(tally, counts, catalog, source=kind, path=str(path), since=since, until=until, clock=clock,
                        by=by)
     measured.notes[:0] = notes
+    if kind in REPORTS and "unknown" in measured.unpriced_models:
+        measured.notes.append("rows without a model cannot be priced: export the report grouped by model"
+                              " (group_by[]=model)")
     measured.notes += [f"skipped: {problem}" for problem in counts.problems]
     return measured
 
