@@ -1,7 +1,10 @@
-"""The prompts, as text files in this package, loaded by name."""
+"""The prompts, as text files in this package, loaded by name. Imported as ``advisor.prompts``."""
 
 from functools import lru_cache
 from importlib import resources
+
+if __name__ != "advisor.prompts":  # one module object per file: never a second, top-level `prompts`
+    raise ImportError(f"import advisor.prompts, not {__name__}: prompts/ installs inside advisor")
 
 
 @lru_cache(maxsize=32)

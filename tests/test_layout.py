@@ -1,26 +1,17 @@
-"""The layout a newcomer sees: the wheel installs the one import name `advisor` (tools, catalog and
-prompts inside it), the application's root holds at most a dozen modules beside its packages, and
-no two modules import each other (a module-level or a deferred import alike)."""
+"""The layout a newcomer sees: the application's root holds at most a dozen modules beside its
+packages, and no two modules import each other (a module-level or a deferred import alike). The one
+import name `advisor` with tools, catalog and prompts inside it is tests/test_packaging.py's; the
+layers are tests/test_layers.py's."""
 
 from __future__ import annotations
 
 import ast
-import tomllib
 from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ADVISOR = ROOT / "advisor"
-DATA_PACKAGES = ("tools", "catalog", "prompts")  # the repository's top-level folders, linked in
-
-
-def test_the_wheel_holds_only_advisor_with_tools_catalog_and_prompts_inside():
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert config["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["advisor"]
-    for name in DATA_PACKAGES:
-        inside = ADVISOR / name
-        assert inside.is_symlink() and inside.resolve() == (ROOT / name).resolve(), name
-        assert (inside / "__init__.py").is_file(), name
+DATA_PACKAGES = ("tools", "catalog", "prompts")  # the repository's top-level folders, inside advisor once installed
 
 
 def test_the_root_holds_at_most_a_dozen_modules_beside_its_packages():
