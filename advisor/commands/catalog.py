@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from advisor.commands.registry import command
@@ -32,6 +33,14 @@ def arguments(cat: argparse.ArgumentParser, argv: list[str]) -> None:
     upd.add_argument("--from", dest="source", metavar="URL|FILE", help="where to read the data (default: its URL)")
     upd.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     upd.add_argument("--offline", action="store_true", default=None, help="refuse any network fetch")
+    schema = sub.add_parser(
+        "schema",
+        help="the JSON Schema of catalog.toml, for an editor (Taplo, Even Better TOML)",
+        description="Print the JSON Schema of the catalog.toml beside config.toml (generated from the catalog's"
+        " own models). --write puts it beside that file and makes the file's first line `#:schema"
+        " ./catalog.schema.json`, so an editor checks each entry as it is typed.",
+    )
+    schema.add_argument("--write", action="store_true", help="write it beside catalog.toml and point the file at it")
 
 
 def _rows(section: str, entry) -> list[list[str]]:
@@ -135,6 +144,8 @@ def _table(rows: list[list[str]]) -> str:
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
 
+    if args.action == "schema":
+        return _schema(args.write)
     if args.action == "update":
         return _update(args)
     config = load_config()
@@ -209,4 +220,22 @@ def _update(args: argparse.Namespace) -> int:
     except cu.UpdateError as exc:
         raise UsageError(str(exc)) from None
     print(f"Wrote {written} cloud entries to {path}.")
+    return 0
+
+
+def _schema(write: bool) -> int:
+    from advisor.paths import config_dir
+    from advisor.tools.catalog_schema import schema_text
+
+    if not write:
+        sys.stdout.write(schema_text())
+        return 0
+    from advisor.upkeep.catalog_block import read_catalog_text
+    from advisor.upkeep.catalog_schema import point_at_schema, write_schema_beside
+
+    path = config_dir() / "catalog.toml"
+    text = read_catalog_text(path)  # a file that is not a regular UTF-8 one: one line, nothing written
+    written = write_schema_beside(path)
+    point_at_schema(path, text)
+    print(f"wrote {written}; {path} starts with `#:schema ./{written.name}`")
     return 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from advisor.tools.catalog import default_catalog, load_catalog
 from advisor.tools.userfile import TOML_MAX_BYTES, read_text
+from advisor.upkeep.catalog_schema import with_schema_line, write_schema_beside
 
 
 def read_catalog_text(path: Path) -> str:
@@ -36,7 +37,12 @@ def split_block(text: str, begin: str, end: str) -> tuple[str, str]:
 
 
 def replace_block(path: Path, own: str, block: str) -> None:
-    """Write ``own`` text then ``block`` to ``path``: validated first (CatalogError), then atomic."""
+    """Write ``own`` text then ``block`` to ``path``: validated first (CatalogError), then atomic. A
+    file made anew starts with the ``#:schema`` line, the schema written beside it (an editor checks
+    the user's own entries as they are typed)."""
+    new = not path.exists()
+    if new:
+        own = with_schema_line(own)
     new_text = (own.rstrip("\n") + "\n\n" if own.strip() else "") + block.rstrip("\n") + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".catalog-", suffix=".toml", dir=path.parent)
@@ -49,6 +55,8 @@ def replace_block(path: Path, own: str, block: str) -> None:
         load_catalog((Path(tmp),))
         os.replace(tmp, path)
         default_catalog.cache_clear()  # the next look in this process sees the new entries
+        if new:
+            write_schema_beside(path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
