@@ -129,7 +129,7 @@ def on_site_words(req: Requirement) -> str:
             "regulated data stays on your own hardware until you name a boundary: a provider under a BAA or DPA,"
             " or a region"
         )
-    return "your data stays on your own hardware (data boundary: on-site)"
+    return "your data stays on your own hardware: the data boundary is on-site"
 
 
 def rented_failure(req: Requirement) -> str | None:
