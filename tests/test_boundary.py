@@ -243,5 +243,6 @@ def test_a_baa_with_no_provider_named_keeps_the_providers_who_offer_one(catalog)
     result = compare(CompareInput(**TRIAGE, privacy="regulated", data_boundary="contract", agreement="baa"), catalog)
     verdicts = {c.platform: c for c in result.data_boundary.offerings}
     assert verdicts["groq"].passes and verdicts["groq"].requires == ["a BAA with Groq, which it offers"]
-    assert not verdicts["together"].passes and "no source says it offers one" in verdicts["together"].failed[0]
+    together = verdicts["together"]
+    assert not together.passes and "no source says Together AI offers one (" in together.failed[0]
     assert "a BAA with a provider who signs one" in result.data_boundary.basis

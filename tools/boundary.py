@@ -229,8 +229,10 @@ def _any_signer(platform: Platform, kind: str, out: BoundaryCheck) -> None:
         out.requires.append(f"a BAA with {platform.company_name}, which it offers")
         out.facts.append(_fact("baa", baa, True, f"{platform.company_name} offers a BAA ({baa.terms})"))
         return
-    said = "offers none" if baa.status == "no" else "no source says it offers one"
-    words = f"a BAA is needed: {platform.company_name} {said} ({_cite(baa)})"
+    who = platform.company_name
+    said = f"{who} says it offers none" if baa.status == "no" else f"no source says {who} offers one"
+    where = f" for {platform.name}" if platform.name != who else ""
+    words = f"a BAA is needed: {said}{where} ({_cite(baa)})"
     out.failed.append(words)
     out.facts.append(_fact("baa", baa, False, words))
 
