@@ -272,11 +272,12 @@ def _region(
     where = " or ".join(dict.fromkeys(f"{region_name(catalog, t.region)} ({t.via})" for t in terms))
     words = f"{model.id} on {platform.name}: not processed in {want} — it runs in {where} ({_cite(terms[0])})"
     out.failed.append(words)
-    out.facts.append(_region_fact(terms[0], False, words))
+    out.facts.append(_region_fact(terms[0], False, words, status="no"))
 
 
-def _region_fact(term: RegionTerm, passed: bool, words: str) -> BoundaryFact:
-    return BoundaryFact(kind="region", status="yes", passed=passed, words=words, source=term.source, as_of=term.as_of)
+def _region_fact(term: RegionTerm, passed: bool, words: str, status: str = "yes") -> BoundaryFact:
+    """Whether the platform processes in the region asked for: yes, or no (it runs elsewhere)."""
+    return BoundaryFact(kind="region", status=status, passed=passed, words=words, source=term.source, as_of=term.as_of)
 
 
 def _zero_retention(platform: Platform, out: BoundaryCheck) -> None:

@@ -85,8 +85,11 @@ def fact_rows(summary: dict[str, Any]) -> list[list[str]]:
             if not fact["source"] or (check["platform_name"], fact["kind"]) in seen:
                 continue
             seen.add((check["platform_name"], fact["kind"]))
-            label = {"baa": "BAA", "contract": "BAA offered", "zero_retention": "zero retention", "region": "region"}[
-                fact["kind"]
-            ]
+            label = {
+                "baa": "BAA",
+                "contract": "BAA offered",
+                "zero_retention": "zero retention",
+                "region": "processes in your region",
+            }[fact["kind"]]
             rows.append([check["platform_name"], label, fact["status"], str(fact["as_of"]), fact["source"]])
     return rows
