@@ -127,3 +127,38 @@ def test_a_regulated_profile_with_no_boundary_asks_where_the_data_may_go_first(c
     for settled in (dict(data_boundary="on_site"), dict(contract=["aws"]), dict(region="eu")):
         assert next_question(profile.model_copy(update=settled)).field != "data_boundary"
     assert next_question(profile.model_copy(update={"privacy": "internal"})).field != "data_boundary"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cloud is ok as long as it stays on Bedrock in us-east-1", ["aws"]),
+        ("Kundendaten, nur über Azure", ["microsoft"]),
+        ("uniquement chez Mistral", ["mistral"]),
+        ("solo con Mistral", ["mistral"]),
+        ("We have a DPA with Anthropic. Would rather not add more vendors but AWS is fine", ["anthropic", "aws"]),
+    ],
+)
+def test_a_party_the_data_may_go_to_is_a_contract_with_it(text, expected, catalog):
+    reading = read_answer(text, EMPTY, catalog)
+    assert reading.changes["contract"] == expected and reading.changes["data_boundary"] == "contract"
+
+
+def test_a_party_accepted_with_no_agreement_is_checked_as_a_dpa_and_says_so(catalog):
+    reading = read_answer("only via Azure", EMPTY, catalog)
+    assert "agreement" not in reading.changes
+    assert any("a contract with Microsoft (checked as a DPA: say so if it is a BAA)" in n for n in reading.notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Groq is fine for public data",  # allows a provider; bars no other
+        "AWS is not fine",
+        "not sure AWS is fine",
+        "je sais pas si on a un DPA avec Mistral",
+        "our legal team refuses a BAA with Google",
+    ],
+)
+def test_a_party_merely_allowed_doubted_or_refused_is_no_contract(text, catalog):
+    assert "contract" not in read_answer(text, EMPTY, catalog).changes

@@ -75,6 +75,8 @@ def _patterns() -> dict[str, Any]:
         "denial",
         "without",
         "without_denied_by",
+        "party_ok_after",
+        "party_only_before",
     )
     out = {key: _whole(t[key]) for key in keys}
     out["region_cue"] = _whole(t["region_cues"])
@@ -239,11 +241,12 @@ def read_boundary(text: str, catalog: Catalog, asked: str | None = None, origina
         parties = list(dict.fromkeys(companies))
         found.append(Finding("contract", parties, (m.start(), end), strength, text[m.start() : end]))
         found.append(Finding("agreement", "baa", m.span(), strength, text[m.start() : m.end()]))
+    agreed = [f for f in found if f.field == "agreement" and f.strength == "strong"]
+    found += _parties_accepted(low, text, catalog, bool(agreed))
     for m in p["zero_retention"].finditer(low):
         if (strength := _strength(low, m.start(), m.end())) is not None:
             found.append(Finding("zero_retention", True, m.span(), strength, text[m.start() : m.end()]))
     regions = _region_findings(low, cased, catalog, asked)
-    agreed = [f for f in found if f.field == "agreement" and f.strength == "strong"]
     found += regions + _stays_home(low, text, regions, agreed)
     for key, value in (("on_site", "on_site"), ("any_provider", "any")):
         for m in p[key].finditer(low):
@@ -256,6 +259,30 @@ def read_boundary(text: str, catalog: Catalog, asked: str | None = None, origina
             if m := p[key].match(low):
                 found.append(Finding("data_boundary", value, m.span(), "strong", text.strip()))
     return sorted(found, key=lambda f: f.span)
+
+
+def _parties_accepted(low: str, text: str, catalog: Catalog, agreed: bool) -> list[Finding]:
+    """A party the data may go to with no agreement named in its words. "as long as it stays on
+    Bedrock", "nur über Azure", "uniquement chez Mistral" limit the data to that company on their own;
+    "AWS is fine" only adds a party to an agreement the same text states ("a DPA with Anthropic …
+    but AWS is fine") — alone it allows a provider, it does not bar the others."""
+    rx, company_of = _names(catalog)
+    p = _patterns()
+    out = []
+    for m in rx.finditer(low):
+        before = p["party_only_before"].search(low, max(0, m.start() - 24), m.start())
+        gap = len(low[m.end() :]) - len(low[m.end() :].lstrip())
+        after = p["party_ok_after"].match(low, m.end() + gap)
+        if before is not None and low[before.end() : m.start()].strip(" ,-") == "":
+            start, end = before.start(), m.end()
+        elif after is not None and agreed:
+            start, end = m.start(), after.end()
+        else:
+            continue
+        if (strength := _strength(low, start, end)) is not None:
+            company = company_of[_key(m.group(0))]
+            out.append(Finding("contract", [company], (start, end), strength, text[start:end]))
+    return out
 
 
 _OUTSIDE = lazy(r"(?<![\w])(?:outside|außerhalb|ausserhalb|hors|fuera|beyond)(?![\w])")
@@ -348,7 +375,8 @@ def _contract(d: Draft, findings: list[Finding], agreement: str | None) -> list[
     quoted = ", ".join(f"'{d.quote(*f.span)}'" for f in findings)
     kind = "a BAA" if agreement == "baa" else "a DPA" if agreement == "dpa" else "a contract"
     parties = " and ".join(names.get(c, c) for c in companies)
-    d.set("contract", merged, f"read {quoted} as {kind} with {parties}")
+    assumed = "" if agreement or d.profile.agreement else " (checked as a DPA: say so if it is a BAA)"
+    d.set("contract", merged, f"read {quoted} as {kind} with {parties}{assumed}")
     for f in findings:
         d.consume(*f.span)  # the company names are parties, not models to price
     return companies
