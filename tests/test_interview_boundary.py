@@ -162,3 +162,13 @@ def test_a_party_accepted_with_no_agreement_is_checked_as_a_dpa_and_says_so(cata
 )
 def test_a_party_merely_allowed_doubted_or_refused_is_no_contract(text, catalog):
     assert "contract" not in read_answer(text, EMPTY, catalog).changes
+
+
+def test_the_spanish_and_french_names_of_a_dpa_and_a_german_would_have(catalog):
+    spanish = "Si el proveedor tiene los servidores en la UE y firmamos el contrato de encargado de tratamiento, sí."
+    assert strong(spanish, catalog).get("agreement") == "dpa"
+    french = "Cloud possible uniquement si hébergé en Suisse avec contrat."
+    assert strong(french, catalog) == {"agreement": "dpa", "region": "ch"}
+    german = "Azure in der EU mit DPA hätten wir, aber die Rechtsabteilung sagt nein. Also lokal, auf dem Server."
+    reading = read_answer(german, EMPTY, catalog)
+    assert reading.changes.get("data_boundary") == "on_site" and "contract" not in reading.changes
