@@ -18,7 +18,7 @@ import pytest
 import tqdm  # noqa: F401
 
 from advisor.models.pull import PullError, pull, pulled_model, recommended, resolve_choice
-from tests.hub_loopback import hub, smollm2_bytes
+from tests.hub_loopback import corrupted, hub, smollm2_bytes
 from tests.loopback import dead_port
 
 REPO, FILE = "HuggingFaceTB/SmolLM2-135M-Instruct-GGUF", "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -173,7 +173,7 @@ async def test_pull_in_the_chat_without_ollama_shows_the_download_and_a_corrupt_
             shown = notices(app)
             assert any(f"pulling {FILE}: 98.4 MB of 98.4 MB (100%) — downloading" in n for n in shown), shown
             assert notices(app, "error") == [
-                f"{FILE}: its sha256 {hashlib.sha256(bytes(b ^ 1 for b in CONTENT)).hexdigest()[:12]}… is not the"
+                f"{FILE}: its sha256 {hashlib.sha256(corrupted(CONTENT)).hexdigest()[:12]}… is not the"
                 f" Hub's checksum (X-Linked-Etag) {hashlib.sha256(CONTENT).hexdigest()[:12]}… — the download is"
                 " removed; pulling it again fetches it afresh — the chat goes on without a local model"
             ]
