@@ -75,6 +75,9 @@ def test_the_report_lists_where_the_data_goes_with_sources_and_the_caution():
     section = report.split("## Where the data goes", 1)[1].split("\n## ", 1)[0]
     assert "| ✓ |" in section and "| ✗ |" in section
     assert "https://aws.amazon.com/compliance/hipaa-eligible-services-reference/" in section
+    aws = s.catalog.platforms["aws-bedrock"]
+    assert f"| BAA | yes | {aws.baa.terms} | 2026-12-07 |" in section, "which plan a BAA comes with, as sourced"
+    assert f"| zero retention | yes | {aws.zero_retention.terms} |" in section
     assert "not legal advice" in section
 
 

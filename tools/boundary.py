@@ -25,6 +25,7 @@ class BoundaryFact(BaseModel):
     status: str  # the platform's own fact: yes, no or unknown (a contract: whether the team has one)
     passed: bool
     words: str
+    terms: str = ""  # the platform's own terms, as the catalog quotes them (the plan a BAA comes with, …)
     source: str = ""
     as_of: date | None = None
 
@@ -172,7 +173,15 @@ def check(catalog: Catalog, req: Requirement, model: CloudModel, at: str | None 
 
 
 def _fact(kind: FactKind, term: Term, passed: bool, words: str) -> BoundaryFact:
-    return BoundaryFact(kind=kind, status=term.status, passed=passed, words=words, source=term.source, as_of=term.as_of)
+    return BoundaryFact(
+        kind=kind,
+        status=term.status,
+        passed=passed,
+        words=words,
+        terms=term.terms,
+        source=term.source,
+        as_of=term.as_of,
+    )
 
 
 def _cite(term: Term | RegionTerm) -> str:
@@ -277,7 +286,9 @@ def _region(
 
 def _region_fact(term: RegionTerm, passed: bool, words: str, status: str = "yes") -> BoundaryFact:
     """Whether the platform processes in the region asked for: yes, or no (it runs elsewhere)."""
-    return BoundaryFact(kind="region", status=status, passed=passed, words=words, source=term.source, as_of=term.as_of)
+    return BoundaryFact(
+        kind="region", status=status, passed=passed, words=words, terms=term.terms, source=term.source, as_of=term.as_of
+    )
 
 
 def _zero_retention(platform: Platform, out: BoundaryCheck) -> None:

@@ -71,13 +71,14 @@ def boundary_section(summary: dict[str, Any] | None, table: Callable[[list[str],
         facts = fact_rows(summary)
         if facts:
             out += ["Facts behind these verdicts:", ""]
-            out += [table(["platform", "fact", "status", "as of", "source"], facts), ""]
+            out += [table(["platform", "fact", "status", "terms", "as of", "source"], facts), ""]
     out += [f"_{summary['caution']}_", ""]
     return out
 
 
 def fact_rows(summary: dict[str, Any]) -> list[list[str]]:
-    """Each sourced fact once: platform, what it says, its status, date and source."""
+    """Each sourced fact once: platform, what it says, its status, the platform's terms (on which plan,
+    through which endpoint), date and source."""
     seen: set[tuple[str, str]] = set()
     rows = []
     for check in summary.get("offerings", []):
@@ -91,5 +92,6 @@ def fact_rows(summary: dict[str, Any]) -> list[list[str]]:
                 "zero_retention": "zero retention",
                 "region": "processes in your region",
             }[fact["kind"]]
-            rows.append([check["platform_name"], label, fact["status"], str(fact["as_of"]), fact["source"]])
+            terms = fact.get("terms") or "—"
+            rows.append([check["platform_name"], label, fact["status"], terms, str(fact["as_of"]), fact["source"]])
     return rows
