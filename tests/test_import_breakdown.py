@@ -165,3 +165,26 @@ def test_a_measurement_saved_before_the_hours_keeps_its_traffic_window(tmp_path:
     assert old.profile_fields()["traffic_hours"] == now.profile_fields()["traffic_hours"] == 6.0
     assert "traffic_start_hour" not in old.profile_fields()
     assert old.describe() == now.describe()
+
+
+def test_a_load_spread_over_the_day_says_its_window_is_the_whole_day(tmp_path: Path) -> None:
+    """240 requests, ten in each hour: the window spans the day, and the hint says so rather than
+    'from 00 to 00' (which reads as no hours at all)."""
+    calls = [Call(f"m{i}", f"r{i}", f"2025-10-0{1 + i % 2}T{i % 24:02d}:{i % 60:02d}:00Z", input_tokens=100,
+                  output_tokens=10) for i in range(240)]
+    write_lines(tmp_path / "s.jsonl", [line for c in calls for line in assistant_lines("s", c)])
+    m = import_usage(tmp_path / "s.jsonl", default_catalog(), quiet=True)
+    assert m.traffic_hours == 24
+    text = import_markdown(m, None)
+    assert f"The traffic window is the whole day (24 h from {m.traffic_start_hour:02d}:00, UTC);" in text
+    assert [line[:2] for line in text.splitlines() if line[3:4] == "▲"] == [f"{h:02d}" for h in range(24)]
+
+
+def test_the_total_of_a_table_with_an_unpriced_model_is_marked_as_part(tmp_path: Path, capsys) -> None:
+    """A day with a model the catalog cannot price shows its cost as '$…+'; so does the total."""
+    calls = [Call("m1", "r1", "2025-10-01T09:00:00Z", input_tokens=1000, output_tokens=10),
+             Call("m2", "r2", "2025-10-01T10:00:00Z", input_tokens=1000, output_tokens=10, model="claude-nova-9")]
+    write_lines(tmp_path / "s.jsonl", [line for c in calls for line in assistant_lines("s", c)])
+    assert main(["import", str(tmp_path / "s.jsonl"), "--by", "day", "--quiet"]) == 0
+    rows = {line.split()[0]: line.split() for line in capsys.readouterr().out.splitlines() if line.strip()}
+    assert rows["2025-10-01"][6].endswith("+") and rows["Total"][6].endswith("+")

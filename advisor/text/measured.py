@@ -195,7 +195,8 @@ def breakdown_table(m: Measured) -> str:
     total = UsageRow(key="Total", requests=sum(r.requests for r in rows),
                      input_tokens=sum(r.input_tokens for r in rows), output_tokens=sum(r.output_tokens for r in rows),
                      cache_read_tokens=sum(r.cache_read_tokens for r in rows),
-                     cache_write_tokens=sum(r.cache_write_tokens for r in rows), usd=m.usd, models=[])
+                     cache_write_tokens=sum(r.cache_write_tokens for r in rows), usd=m.usd,
+                     unpriced_models=m.unpriced_models, models=[])
     with_models = m.by != "model"
     body = [_row_cells(r, m.requests_known, with_models) for r in rows]
     table = [headers, *body, [""] * len(headers), _row_cells(total, m.requests_known, with_models)]
@@ -270,5 +271,7 @@ def window_hint(m: Measured) -> str | None:
         return None
     span = max(1, min(24, -int(-m.traffic_hours // 1)))
     end = (m.traffic_start_hour + span) % 24
-    return (f"The traffic window is {m.traffic_start_hour:02d}-{end:02d} ({m.tz}); `/set traffic_window HH-HH` sets"
+    where = (f"{m.traffic_start_hour:02d}-{end:02d} ({m.tz})" if span < 24  # '01-01' would read as no hours at all
+             else f"the whole day ({m.traffic_hours:g} h from {m.traffic_start_hour:02d}:00, {m.tz})")
+    return (f"The traffic window is {where}; `/set traffic_window HH-HH` sets"
             " another, `/set traffic_hours N` its length.")
