@@ -182,3 +182,15 @@ def test_a_report_not_grouped_by_model_says_how_to_price_it(tmp_path: Path) -> N
     m = import_usage(_write(tmp_path, "usage_report.json", ungrouped), default_catalog(), quiet=True)
     assert m.unpriced_models == ["unknown"] and m.usd is None
     assert any("group_by[]=model" in n for n in m.notes)
+
+
+def test_the_progress_line_of_a_report_counts_rows_not_requests(tmp_path: Path) -> None:
+    """A usage report gives tokens by row and no request count: its last progress line says so
+    rather than '0 requests'."""
+    import io
+
+    log = io.StringIO()
+    import_usage(_write(tmp_path, "usage_report.json", ANTHROPIC_USAGE), default_catalog(), progress_stream=log)
+    line = log.getvalue()
+    assert "1 file, 3 rows" in line and "3 rows of tokens without a request count" in line
+    assert "0 requests" not in line

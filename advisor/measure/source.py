@@ -127,7 +127,7 @@ def import_usage(
         progress = Progress(sum(rows.values()), "rows", counts, progress_stream, quiet)
         records = read_llm_logs(path, counts, progress.advance)
     elif kind in REPORTS:
-        progress = Progress(_size(path), "bytes", counts, progress_stream, quiet)
+        progress = Progress(_size(path), "bytes", counts, progress_stream, quiet, items="rows")
         records = read_report(path, kind, counts, billed, progress.advance)
     else:
         progress = Progress(_size(path), "bytes", counts, progress_stream, quiet)
@@ -137,7 +137,7 @@ def import_usage(
         raise NotUsageRecords(f"path: no usable record; {counts.problems[0]}")
     if kind.endswith("-cost"):
         raise NotUsageRecords(_cost_only(path, billed))
-    progress.finish(tally.records)
+    progress.finish(tally.records, tally.unknown_requests)
     measured = measure(tally, counts, catalog, source=kind, path=str(path), since=since, until=until, clock=clock,
                        by=by)
     measured.notes[:0] = notes
