@@ -1,6 +1,7 @@
 """Benchmark (a script, not a test): `advisor import` beside ccusage on the same synthetic Claude
-Code trees — wall time of the whole command as a user runs it (interpreter start included), peak
-memory, and the daily totals of both side by side.
+Code trees — wall time of the whole command as a user runs it (interpreter start included), its CPU
+time (user + system: steadier than wall time on a busy machine), peak memory, and the daily totals
+of both side by side.
 
 The trees (tests/usage_fixtures.synthetic_tree) have streamed messages, sub-agent files, side
 questions (`/btw`) that re-log their parents' responses under their own request id, and resumed
@@ -9,7 +10,7 @@ when `npm` is on the PATH; without it the advisor is measured alone. ccusage 18.
 last release in JavaScript that runs on Node 20 (19 needs Node 22; 20 ships a native binary per
 platform). Days are UTC for both (`--timezone UTC`).
 
-Run: python tests/bench_import.py [--sizes 10,100] [--runs 3] [--no-ccusage]"""
+Run: python tests/bench_import.py [--sizes 1,10,100] [--runs 3] [--no-ccusage]"""
 
 from __future__ import annotations
 
@@ -59,8 +60,9 @@ def measure(root: Path) -> dict:
     return json.loads(out.stdout)
 
 
-def timed(argv: list[str], env: dict | None = None) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS in MB, stdout) of one command, its own RSS from wait4."""
+def timed(argv: list[str], env: dict | None = None) -> tuple[float, float, str, float]:
+    """(wall seconds, peak RSS in MB, stdout, CPU seconds) of one command, its own RSS and CPU
+    time (user + system, its threads included) from wait4."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         child = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL, env=env)
@@ -71,12 +73,13 @@ def timed(argv: list[str], env: dict | None = None) -> tuple[float, float, str]:
         text = out.read().decode()
     if child.returncode != 0:
         raise SystemExit(f"{argv[0]} exited {child.returncode}")
-    return seconds, usage.ru_maxrss / 1024, text
+    return seconds, usage.ru_maxrss / 1024, text, usage.ru_utime + usage.ru_stime
 
 
-def best_of(runs: int, argv: list[str], env: dict | None = None) -> tuple[float, float, str]:
+def best_of(runs: int, argv: list[str], env: dict | None = None) -> tuple[float, float, str, float]:
+    """The fastest wall time, the largest peak, the last output and the least CPU time of ``runs``."""
     results = [timed(argv, env) for _ in range(runs)]
-    return min(r[0] for r in results), max(r[1] for r in results), results[-1][2]
+    return min(r[0] for r in results), max(r[1] for r in results), results[-1][2], min(r[3] for r in results)
 
 
 def ccusage_bin() -> Path | None:
@@ -123,17 +126,18 @@ def agreement(advisor: list[str], ccusage: Path, runs: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="10,100", help="tree sizes in MB, comma-separated")
+    parser.add_argument("--sizes", default="1,10,100", help="tree sizes in MB, comma-separated")
     parser.add_argument("--runs", type=int, default=3, help="runs of each command; the fastest counts")
     parser.add_argument("--no-ccusage", action="store_true", help="measure the advisor alone")
     args = parser.parse_args()
     ccusage = None if args.no_ccusage else ccusage_bin()
     advisor = [str(Path(sys.executable).parent / "advisor")]  # the console script beside this interpreter
     print(f"advisor {advisor[0]}; ccusage {CCUSAGE_VERSION if ccusage else '(npm not found: not measured)'};"
-          f" best of {args.runs}, wall time of the whole command")
-    header = f"{'tree':>8} {'requests':>9}  {'advisor':>8} {'peak':>7}"
+          f" best of {args.runs}, wall (and CPU) time of the whole command")
+    header = f"{'tree':>8} {'requests':>9}  {'advisor':>8} {'cpu':>6} {'peak':>7}"
     if ccusage:
-        header += f"  {'ccusage':>8} {'peak':>7}  {'ratio':>5}  days: input equal / output equal"
+        header += (f"  {'ccusage':>8} {'cpu':>6} {'peak':>7}  {'ratio':>5} {'cpu':>5}"
+                   "  days: input equal / output equal")
     print(header)
     for size in (float(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
@@ -141,19 +145,20 @@ def main() -> None:
             generate(root, int(size * LINES_PER_MB), replays=True)
             megabytes = sum(p.stat().st_size for p in root.rglob("*.jsonl")) / 1e6
             command = [*advisor, "import", str(root), "--by", "day", "--json", "--quiet"]
-            seconds, peak, out = best_of(args.runs, command)
+            seconds, peak, out, cpu = best_of(args.runs, command)
             ours = json.loads(out)
-            line = f"{megabytes:6.0f} MB {ours['records']:>9,}  {seconds:7.2f}s {peak:5.0f}MB"
+            line = f"{megabytes:6.0f} MB {ours['records']:>9,}  {seconds:7.2f}s {cpu:5.2f}s {peak:5.0f}MB"
             if ccusage:
                 env = {**os.environ, "CLAUDE_CONFIG_DIR": str(root), "NO_COLOR": "1"}
-                c_seconds, c_peak, c_out = best_of(
+                c_seconds, c_peak, c_out, c_cpu = best_of(
                     args.runs, [str(ccusage), "daily", "--json", "--offline", "--timezone", "UTC"], env)
                 theirs = ccusage_days(json.loads(c_out))
                 mine = advisor_days(ours)
                 days = sorted(set(mine) | set(theirs))
                 same_in = sum(1 for d in days if mine.get(d, (0, 0))[0] == theirs.get(d, (0, 0))[0])
                 same_out = sum(1 for d in days if mine.get(d, (0, 0))[1] == theirs.get(d, (0, 0))[1])
-                line += (f"  {c_seconds:7.2f}s {c_peak:5.0f}MB  {seconds / c_seconds:5.2f}"
+                line += (f"  {c_seconds:7.2f}s {c_cpu:5.2f}s {c_peak:5.0f}MB  {seconds / c_seconds:5.2f}"
+                         f" {cpu / c_cpu:5.2f}"
                          f"  {same_in}/{len(days)} / {same_out}/{len(days)}")
                 more_in, more_out = (sum(v[i] for v in theirs.values()) / sum(v[i] for v in mine.values()) - 1
                                      for i in (0, 1))
