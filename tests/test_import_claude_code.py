@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -162,6 +163,52 @@ def test_bad_input_is_one_line_and_status_2(tmp_path: Path, capsys, argv: list[s
     assert main([a.replace("{tmp}", str(tmp_path)) for a in argv]) == 2
     err = capsys.readouterr().err
     assert needle in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("files", "needle"),
+    [
+        ({"notes.jsonl": "not json\n"}, "notes.jsonl: line 1: not a whole JSON object (cut short, or not a log line)"),
+        ({"s.jsonl": ""}, "s.jsonl' holds no records: the file is empty"),
+        ({"p/a.jsonl": "", "p/b.jsonl": ""}, "holds no records: its 2 files are empty"),
+    ],
+)
+def test_records_with_nothing_to_read_are_one_line(tmp_path: Path, capsys, files: dict[str, str],
+                                                     needle: str) -> None:
+    """A log that is empty or holds no JSON is one line naming it, not a summary of 0 requests
+    over today's date."""
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    path = tmp_path / next(iter(files)) if len(files) == 1 else tmp_path
+    assert main(["import", str(path), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert needle in err and err.count("\n") == 1
+
+
+def test_a_window_past_the_records_counts_no_days(claude_home: Path, capsys) -> None:
+    """--since after the last record: the table says the window holds no days (not '2030-01-01 to
+    2029-12-31') and its total costs nothing rather than 'not priced'."""
+    assert main(["import", str(claude_home / ".claude"), "--since", "2030-01-01", "--by", "day", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "from 2030-01-01 UTC (no days)" in out and "2029" not in out
+    assert out.splitlines()[-1].split() == ["Total", "0", "0", "0", "0", "0", "—"]
+
+
+def test_one_day_is_one_day(claude_home: Path) -> None:
+    m = import_usage(claude_home / ".claude", default_catalog(), quiet=True, since=datetime(2025, 10, 5, tzinfo=UTC),
+                     until=datetime(2025, 10, 6, tzinfo=UTC))
+    assert m.window.label() == "2025-10-05 to 2025-10-05 UTC (1 day)"
+
+
+def test_a_window_without_records_is_the_pinned_day(monkeypatch) -> None:
+    """Nothing read and no --since: the window is today as advisor.tools.clock says (ADVISOR_TODAY),
+    not the system's calendar."""
+    from advisor.measure.aggregate import Tally
+    from advisor.measure.measured import window_of
+
+    monkeypatch.setenv("ADVISOR_TODAY", "2031-03-04")
+    assert window_of(Tally(), None, None).label() == "2031-03-04 to 2031-03-04 UTC (1 day)"
 
 
 class _Terminal(io.StringIO):

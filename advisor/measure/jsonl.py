@@ -50,7 +50,8 @@ def log_lines(
                     break
             else:
                 if not line.endswith(b"}\n") and not line.rstrip().endswith(b"}") and line.strip():
-                    counts.skipped += 1  # a line cut short (a crash mid-write)
+                    counts.skipped += 1  # a line cut short (a crash mid-write), or no JSON at all
+                    counts.problem(f"{path}: line {lines}: not a whole JSON object (cut short, or not a log line)")
     counts.lines += lines
     counts.bytes += size
     on_bytes(size - unreported)

@@ -3,7 +3,7 @@ through the cloud-cost tool, and the profile fields they give. This is all that 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,6 +14,7 @@ from advisor.measure.pricing import Pricer, catalog_id, threshold_lookup
 from advisor.measure.records import ReadCounts
 from advisor.measure.zone import LocalClock, zone, zone_name
 from advisor.tools.catalog import Catalog
+from advisor.tools.clock import today
 from advisor.tools.defaults import DAYS_PER_MONTH
 from advisor.tools.profile import WorkloadProfile
 
@@ -47,7 +48,10 @@ class Window(BaseModel):
 
     def label(self) -> str:
         start = _local(self.start, self.tz)
-        return f"{start:%Y-%m-%d} to {self.last_day:%Y-%m-%d} {self.tz} ({self.days:g} days)"
+        if self.days <= 0:  # --since after the last record: no day to count, not 'from the 1st to the 31st'
+            return f"from {start:%Y-%m-%d} {self.tz} (no days)"
+        days = f"{self.days:g} day{'' if self.days == 1 else 's'}"
+        return f"{start:%Y-%m-%d} to {self.last_day:%Y-%m-%d} {self.tz} ({days})"
 
     def short(self) -> str:
         """``2025-10-01…10-10 UTC``: the window's days in its zone, for a title."""
@@ -163,7 +167,7 @@ class Measured(BaseModel):
 def window_of(tally: Tally, since: datetime | None, until: datetime | None, clock: LocalClock | None = None) -> Window:
     """The records' span in whole local days of ``clock``'s zone (or ``since``/``until`` where given)."""
     clock = clock or LocalClock()
-    now = datetime.now(UTC)
+    now = datetime.combine(today(), time(12), UTC)  # no record at all: today's date (advisor.tools.clock)
     first, last = tally.first, tally.last
     start = since or clock.midnight(clock.local_date(first or now))
     end = until or clock.midnight(clock.local_date(last or now) + timedelta(days=1))

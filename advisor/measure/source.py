@@ -133,6 +133,8 @@ def import_usage(
         progress = Progress(_size(path), "bytes", counts, progress_stream, quiet)
         records = read_csv(path, counts, columns, progress.advance)
     tally = aggregator.add_all(records)
+    if not counts.lines and not counts.problems:
+        raise NotUsageRecords(f"path: {str(path)!r} holds no records: {_empty(kind, counts.files)}")
     if counts.problems and not tally.rows and not tally.outside_window:
         raise NotUsageRecords(f"path: no usable record; {counts.problems[0]}")
     if kind.endswith("-cost"):
@@ -156,6 +158,12 @@ def _cost_only(path: Path, billed: Billed) -> str:
     return (f"path: {str(path)!r} is a cost report: {billed.usd:,.2f} {currency} billed{when}, but no tokens;"
             " import the usage report of the same days (Anthropic usage_report/messages, OpenAI"
             " usage/completions) to measure the workload")
+
+
+def _empty(kind: str, files: int) -> str:
+    if kind == "llm-logs":
+        return "no response is logged in it"
+    return "the file is empty" if files == 1 else f"its {files:,} files are empty"
 
 
 def _size(path: Path) -> int:

@@ -207,7 +207,7 @@ def breakdown_table(m: Measured) -> str:
 
 
 def _row_cells(r: UsageRow, requests_known: bool, with_models: bool) -> list[str]:
-    cost = money(r.usd) if r.usd is not None else "not priced"
+    cost = money(r.usd) if r.usd is not None else "not priced" if r.unpriced_models else "—"  # —: no requests
     if r.usd is not None and r.unpriced_models:
         cost += "+"  # and requests the catalog cannot price
     models = ", ".join(f"{x.model} {money(x.usd) if x.usd is not None else '(not priced)'}" for x in r.models)
