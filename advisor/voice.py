@@ -252,7 +252,8 @@ def known_values(sources: Iterable[Any]) -> list[float]:
 
 def _matches(value: float, known: list[float]) -> bool:
     for k in known:
-        for candidate in (k, k * 100, k / 1e3, k / 1e6, k / 1e9):  # shares as %, K/M/B shorthand
+        # shares as %, K/M/B shorthand, seconds as minutes or hours (a request's time)
+        for candidate in (k, k * 100, k / 1e3, k / 1e6, k / 1e9, k / 60, k / 3600):
             if candidate == 0:
                 if value == 0:
                     return True

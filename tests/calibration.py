@@ -14,6 +14,9 @@ from datetime import date
 from advisor.tools.catalog import Catalog, Compute, Hardware, LocalModel
 
 XD = "XiongjieDai/GPU-Benchmarks-on-LLM-Inference (llama.cpp llama-bench)"
+YB = "yobitelcomm.github.io/bench, Recipe: concurrency sweep (H100-80GB-HBM3, vLLM 0.21.0, fp16, 2026-05-16)"
+JM = "johnmusgrave.com, vLLM throughput-latency sweep on NVIDIA A100 (A100 40GB, vLLM 0.23.0, BF16, 1024 in / 128 out)"
+FM = "fromthematrix.dev, Which Local LLM Is Fastest on Ryzen AI Max+ 395? (llama.cpp b8123 Vulkan, 7,624-token prompt)"
 
 
 @dataclass(frozen=True)
@@ -53,13 +56,14 @@ EXTRA_HARDWARE = [
     _box("m1-max-32", "M1 Max 32-core GPU", 400, 32 * 128 * 2 * 1.296e-3, "apple", 48),
     _box("dual-4090", "2 × RTX 4090", 1008, 165.2, "geforce", 48, units=2),
     _box("dual-3090-estimate", "2 × RTX 3090 (no catalog measurement)", 936, 71, "geforce", 48, units=2),
-    _box("a100-80gb-pcie", "A100 80GB", 1935, 312, "datacenter", 80),
+    _box("a100-80gb-pcie", "A100 80GB", 1935, 312, "ampere", 80),
     _box("h100-pcie", "H100 PCIe 80GB", 2000, 756, "datacenter", 80),
 ]
 EXTRA_MODELS = [
     _model("llama-2-7b", 6.74, 32, 32, {"Q4_0": 4.5, "F16": 16.0}),
     _model("llama-2-13b", 13.0, 40, 40, {"Q4_0": 4.5, "F16": 16.0}),
     _model("llama-2-70b", 69.0, 80, 8, {"Q4_0": 4.5, "F16": 16.0}),
+    _model("devstral-small-2-24b", 23.6, 40, 8, {"Q4_K_M": 4.85}),  # Mistral Small 3 shape
 ]
 
 CALIBRATION = [
@@ -68,9 +72,9 @@ CALIBRATION = [
     Point("M4 Max 40-core, Llama-2 7B Q4_0", "macbook-pro-m4-max-64gb", "llama-2-7b", "Q4_0", 83.1, 886,
           context=512, source="llama.cpp discussion 4167"),
     Point("H100 SXM vLLM, Llama-3.1-8B F16, 1 stream", "h100-sxm-80gb", "llama-3.1-8b", "F16", 122, None,
-          engine="vllm", source="cost-model.md (vLLM)"),
+          engine="vllm", source=YB + ": throughput 122.2 tok/s"),
     Point("H100 SXM vLLM, Llama-3.1-8B F16, 16 streams", "h100-sxm-80gb", "llama-3.1-8b", "F16", 1380, None,
-          streams=16, engine="vllm", source="cost-model.md (vLLM)"),
+          streams=16, engine="vllm", source=YB + ": throughput 1,384.2 tok/s"),
     Point("M2 Ultra batched-bench, 7B F16, 1 stream", "m2-ultra-76", "llama-2-7b", "F16", 41.57, None,
           context=256, source="llama.cpp batched-bench README"),
     Point("M2 Ultra batched-bench, 7B F16, 32 streams", "m2-ultra-76", "llama-2-7b", "F16", 465.40, None,
@@ -78,9 +82,7 @@ CALIBRATION = [
     Point("A100 80GB, Llama-2 7B Q4_0", "a100-80gb-pcie", "llama-2-7b", "Q4_0", 136.24, 3443.98, context=512),
     Point("H100 PCIe, Llama-2 70B Q4_0", "h100-pcie", "llama-2-70b", "Q4_0", 25.88, 855.73, context=512),
     Point("A100 80GB, Llama-2 70B Q4_0", "a100-80gb-pcie", "llama-2-70b", "Q4_0", 25.68, 612.41, context=512),
-    # llama.cpp on datacenter GPUs reaches 0.09-0.28 of FP16 peak in prefill: one figure misses by 1.7x here
-    Point("H100 PCIe, Llama-2 7B Q4_0", "h100-pcie", "llama-2-7b", "Q4_0", 133.77, 4868.59, context=512,
-          prefill_band=(0.5, 1.8)),
+    Point("H100 PCIe, Llama-2 7B Q4_0", "h100-pcie", "llama-2-7b", "Q4_0", 133.77, 4868.59, context=512),
 ]  # fmt: skip
 
 HELD_BACK = [
@@ -95,6 +97,17 @@ HELD_BACK = [
     Point("RTX 3090, Llama-3 8B F16", "rtx-3090-24gb-used", "llama-3.1-8b", "F16", 46.51, 4239.64),
     Point("RTX 4090, Llama-2 7B Q4_0", "rtx-4090-24gb", "llama-2-7b", "Q4_0", 149.37, 5531.19, context=512),
     Point("RTX 3090, Llama-2 13B Q4_0", "rtx-3090-24gb-used", "llama-2-13b", "Q4_0", 75.01, 1634.61, context=512),
+    # vLLM's decode between steps (TPOT), not its throughput: 1 / 6.48 ms and 4 / 6.59 ms
+    Point("H100 SXM vLLM, Llama-3.1-8B F16, 1 stream (TPOT)", "h100-sxm-80gb", "llama-3.1-8b", "F16", 154.32, None,
+          engine="vllm", source=YB + ": TPOT p50 6.48 ms"),
+    Point("H100 SXM vLLM, Llama-3.1-8B F16, 4 streams (TPOT)", "h100-sxm-80gb", "llama-3.1-8b", "F16", 606.98, None,
+          streams=4, engine="vllm", source=YB + ": TPOT p50 6.59 ms"),
+    Point("A100 40GB vLLM, Llama-3.1-8B BF16, 1 stream", "lambda-a100-40gb", "llama-3.1-8b", "F16", 75, None,
+          context=1088, engine="vllm", source=JM + ": about 75 tok/s"),
+    Point("A100 40GB vLLM, Llama-3.1-8B BF16, 8 streams", "lambda-a100-40gb", "llama-3.1-8b", "F16", 495, None,
+          context=1088, streams=8, engine="vllm", source=JM + ": 6.6× the one-request throughput"),
+    Point("Strix Halo, Devstral-Small-2 24B Q4_K_M", "framework-desktop-strix-halo-128gb", "devstral-small-2-24b",
+          "Q4_K_M", 14, 281, context=7624, source=FM),
 ]  # fmt: skip
 
 

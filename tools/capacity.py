@@ -43,6 +43,9 @@ class CapacityInput(ToolInput):
     input_tokens: Tokens | None = Field(default=None, description="prompt tokens per request")
     output_tokens: Tokens | None = Field(default=None, description="answer tokens per request")
     cached_input_share: Share | None = Field(default=None, description="share of the prompt served from cache")
+    kv_cache_type: str | None = Field(
+        default=None, description="KV cache type: f16 (default), q8_0 or q4_0 (llama.cpp), fp8 (vllm)"
+    )
     monthly_tokens: Tokens | None = Field(
         default=None, description="the workload's decode tokens a month, to size units against"
     )
@@ -79,6 +82,10 @@ class CapacityResult(ToolResult):
     requests_per_day: float | None = None
     share_served: float | None = None  # of monthly_tokens, capped at 1
     units_needed: int | None = None
+    tokens_per_second_alone: float | None = None  # decode of one stream with no other stream running
+    ttft_s: float | None = None  # one request's prompt (its uncached part) at the prefill rate
+    request_s: float | None = None  # ttft and its answer at one stream's rate with every stream busy
+    request_s_alone: float | None = None  # the same on an otherwise idle unit
 
 
 def kv_bytes_per_token(model: LocalModel, context: float | None = None) -> float | None:
@@ -221,8 +228,12 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
 
     weights = weights_gb(model, quant)
     active = weights_gb(model, quant, active=True)
+    kv_factor = _kv_cache_factor(inp, engine, notes)
     per_token = kv_bytes_per_token(model, context)
-    kv_stream = None if per_token is None else per_token * context / 1e9
+    per_token = None if per_token is None else per_token * kv_factor
+    kv_stream = None if per_token is None else per_token * context / 1e9  # what the server holds a stream
+    read = _tokens_read(inp, context)
+    kv_read = None if per_token is None else (kv_bytes_per_token(model, read) or 0.0) * kv_factor * read / 1e9
     state = linear_state_gb(model)
     if state is None:
         notes.append(
@@ -283,11 +294,12 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     work = rl.Workload(
         active_weights_gb=active,
         active_params_b=model.active_params_b or model.params_b,
-        kv_gb_per_stream=per_stream or 0.0,  # the state is read (and written) every step too
+        kv_gb_per_stream=(kv_read or 0.0) + (state or 0.0),  # the tokens in context, and the state, every step
     )
     t0 = fit.t0_ms / 1000
+    stream_s = (engine.stream_ms if engine else 0.0) / 1000
     effs = [
-        rl.Efficiency(mbu=mbu, mfu=mfu, t0_s=t0, batch_overhead=overhead)
+        rl.Efficiency(mbu=mbu, mfu=mfu, t0_s=t0, batch_overhead=overhead, stream_s=stream_s)
         for mbu, mfu in ((fit.mbu, fit.mfu), (fit.mbu_low, fit.mfu_low), (fit.mbu_high, fit.mfu_high))
     ]
     point, low, high = (rl.speeds(chip, work, e, streams) for e in effs)
@@ -317,6 +329,7 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         notes.append(f"prefill not modelled ({box.id} has no FLOPS figure): assumed {ratio:g}× one stream's decode")
 
     requests = _requests(inp, hours, prefill[0], decode[0])
+    alone = decode[0] * rl.speeds(chip, work, effs[0], 1).decode_tps / point.decode_tps  # same basis, 1 stream
 
     per_month = months_tokens(decode[0], hours)
     share, units = _sizing(per_month, inp.monthly_tokens)
@@ -345,8 +358,26 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         requests_per_day=requests,
         share_served=share,
         units_needed=units,
+        tokens_per_second_alone=alone,
+        **_timing(inp, prefill[0], decode[0] / streams, alone),
         assumptions=notes,
     )
+
+
+def _timing(inp: CapacityInput, prefill: float, per_stream: float, alone: float) -> dict[str, float | None]:
+    """Seconds one request of the input's size takes, with no queue: to its first token (its
+    uncached prompt at the prefill rate) and to its last, at one stream's decode rate when every
+    stream is busy and when it runs alone."""
+    if inp.input_tokens is None and inp.output_tokens is None:
+        return {}
+    prompt = (inp.input_tokens or 0) * (1 - (inp.cached_input_share or 0))
+    answer = inp.output_tokens or 0
+    ttft = rl.first_token_seconds(prompt, prefill)
+    return {
+        "ttft_s": ttft,
+        "request_s": ttft + rl.answer_seconds(answer, per_stream),
+        "request_s_alone": ttft + rl.answer_seconds(answer, alone),
+    }
 
 
 def _apply_measurement(
@@ -412,6 +443,8 @@ def _measured_only(
         **memory,
         share_served=share,
         units_needed=units,
+        tokens_per_second_alone=decode / m.streams,
+        **_timing(inp, prefill, decode / m.streams, decode / m.streams),
         assumptions=notes,
     )
 
@@ -444,6 +477,26 @@ def _context(inp: CapacityInput, model: LocalModel, notes: list[str]) -> float:
     context = min(d.DEFAULT_CONTEXT_TOKENS, window or d.DEFAULT_CONTEXT_TOKENS)
     notes.append(f"{context:,.0f} tokens of context per stream")
     return context
+
+
+def _kv_cache_factor(inp: CapacityInput, engine: Engine | None, notes: list[str]) -> float:
+    """How the KV cache type scales the fp16 cache: q8_0 about 0.53×, q4_0 about 0.28× (llama.cpp)."""
+    kind = inp.kv_cache_type or "f16"
+    types = engine.kv_cache_bytes if engine else {"f16": 2.0}
+    if kind not in types:
+        name = engine.id if engine else d.SERVING_ENGINE
+        raise ToolError("kv_cache_type", kind, f"is not a KV cache type of {name}; try {', '.join(types)}")
+    if inp.kv_cache_type and kind != "f16":
+        notes.append(f"{kind} KV cache: {types[kind]:g} bytes a value ({types[kind] / 2:.2f}× the f16 cache)")
+    return types[kind] / d.KV_CACHE_BYTES
+
+
+def _tokens_read(inp: CapacityInput, context: float) -> float:
+    """The tokens a stream's step reads from its cache: on average its prompt and half its answer
+    when the request size is given (what the server holds may be more), else the whole context."""
+    if inp.input_tokens is None and inp.output_tokens is None:
+        return context
+    return min(context, (inp.input_tokens or 0) + (inp.output_tokens or 0) / 2) or context
 
 
 def _whole(value: float | None) -> float | int | None:

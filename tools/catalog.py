@@ -41,6 +41,7 @@ SECTIONS = {
     "engines": ("engines.toml", "engine"),
     "platforms": ("platforms.toml", "platform"),
     "regions": ("regions.toml", "region"),
+    "stacks": ("serving_stacks.toml", "stack"),
 }
 
 
@@ -119,6 +120,10 @@ class Measured(Sourced):
     prefill_tokens_per_second: float | None = Field(default=None, gt=0)
     streams: int = Field(default=1, ge=1, description="parallel streams the decode figure is the aggregate of")
     context_tokens: int | None = Field(default=None, gt=0, description="prompt or context size measured at")
+    allocated_context_tokens: int | None = Field(
+        default=None, gt=0, description="the context the server held a stream (its --ctx-size), where known"
+    )
+    kv_cache_type: str = Field(default="f16", description="the KV cache type measured with (f16, q8_0, q4_0)")
     machine: str = Field(default="", description="set by `advisor bench`: the machine it ran on")
 
 
@@ -147,6 +152,15 @@ class Hardware(Sourced):
     compute: Compute | None = None
     parallelism: Literal["layer-split", "tensor"] = Field(
         default="layer-split", description="how several cards in one box share a model"
+    )
+    server: bool = Field(
+        default=False, description="a rack server (host included): fleets of them run behind a load balancer"
+    )
+    host_included: bool = Field(
+        default=True, description="false for a GPU sold alone: offered only when the team owns or names it"
+    )
+    engine: str | None = Field(
+        default=None, description="the serving engine it runs unless the profile names one (servers: vllm)"
     )
     measured: list[Measured] = []
 
@@ -349,7 +363,25 @@ class Engine(Sourced):
     default_streams: int | None = Field(default=None, ge=1, description="None: as many as memory holds")
     max_streams: int = Field(default=256, ge=1)
     batch_overhead: float = Field(ge=0, le=1, description="extra share of a weight read per extra stream")
+    stream_ms: float = Field(default=0.0, ge=0, description="fixed milliseconds each extra stream adds to a step")
     tensor_parallel: bool = False
+    kv_cache_bytes: dict[str, float] = Field(
+        default_factory=lambda: {"f16": 2.0}, description="KV cache type → bytes an element (f16: 2)"
+    )
+
+
+class ServingStack(Sourced):
+    """An existing project that runs replicas of a serving engine across machines (or one machine)
+    behind a router: what it serves and what it needs. The advisor sizes a fleet and names these;
+    it deploys nothing."""
+
+    id: str
+    name: str
+    aliases: list[str] = []
+    engines: list[str] = Field(min_length=1, description="engine ids it runs replicas of")
+    across_machines: bool = Field(description="spreads replicas over several machines (not one box only)")
+    needs: list[str] = Field(min_length=1, description="what a team must run to use it")
+    routing: str = Field(min_length=1, description="how it spreads requests over replicas")
 
 
 ENTRY_TYPES: dict[str, type[_Entry]] = {
@@ -362,6 +394,7 @@ ENTRY_TYPES: dict[str, type[_Entry]] = {
     "engines": Engine,
     "platforms": Platform,
     "regions": Region,
+    "stacks": ServingStack,
 }
 
 
@@ -377,6 +410,7 @@ class Catalog(BaseModel):
     engines: dict[str, Engine] = {}
     platforms: dict[str, Platform] = {}
     regions: dict[str, Region] = {}
+    stacks: dict[str, ServingStack] = {}
     files: list[str] = []
 
     def section(self, name: str) -> dict[str, _Entry]:
@@ -527,6 +561,7 @@ def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
         engines=sections["engines"],
         platforms=sections["platforms"],
         regions=sections["regions"],
+        stacks=sections["stacks"],
         files=files,
     )
     _check_references(catalog)
@@ -535,7 +570,15 @@ def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
 
 def _check_references(catalog: Catalog) -> None:
     families = {e.family for e in catalog.efficiency.values()}
+    for stack in catalog.stacks.values():
+        unknown = [e for e in stack.engines if catalog.engines and e not in catalog.engines]
+        if unknown:
+            raise CatalogError(f"stack {stack.id}: engines: unknown engine {unknown[0]!r}")
     for hw in catalog.hardware.values():
+        if hw.engine is not None and catalog.engines and hw.engine not in catalog.engines:
+            raise CatalogError(f"hardware {hw.id}: engine: unknown engine {hw.engine!r}")
+        if hw.card is not None and hw.card not in catalog.hardware:
+            raise CatalogError(f"hardware {hw.id}: card: unknown hardware id {hw.card!r}")
         if hw.family is not None and families and hw.family not in families:
             known = ", ".join(sorted(families))
             raise CatalogError(f"hardware {hw.id}: family: unknown family {hw.family!r}; known: {known}")

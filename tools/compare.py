@@ -121,9 +121,8 @@ def _breakeven(plan: Plan, cloud: Plan, p: ResolvedProfile) -> float | None:
     """Monthly tokens at which one unit of ``plan`` costs what ``cloud`` does (per month)."""
     if plan.local is None or cloud.cloud is None:
         return None
-    unit = plan.local.unit
-    amortization = 0.0 if plan.local.owned_units else unit.amortization_usd  # owned: a sunk cost
-    fixed = amortization + unit.electricity_usd + unit.rental_usd + unit.maintenance_usd
+    unit = plan.local.owned_unit or plan.local.unit  # owned: a sunk cost, no rent — only its power
+    fixed = unit.amortization_usd + unit.electricity_usd + unit.rental_usd + unit.maintenance_usd
     per_k = cloud.cloud.monthly_usd - (plan.cloud.monthly_usd if plan.cloud else 0.0)
     if per_k <= 0:
         return None
@@ -135,9 +134,10 @@ def all_owned(option: Option) -> bool:
     return option.units > 0 and option.owned_units >= option.units
 
 
-def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[Reason]:
+def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None, options: list[Option]) -> list[Reason]:
     """Why the pick, from the comparison that made it: the constraint it meets, what it saves or
-    costs against the cheapest cloud option, whether it pays back — and if not, what it pays for."""
+    costs against the cheapest cloud option, whether it pays back — and if not, what it pays for;
+    a local part's own reasons (the units beyond the owned, its fleet, a request's time)."""
     reasons: list[Reason] = []
     if winner.deployment == "local":  # a cloud or hybrid pick that breaks these says so as a conflict
         if p.data_boundary == "on_site":
@@ -163,6 +163,7 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[R
                 reasons.append(Reason(kind="pays_for", values={"cloud": name, "ruled_out": _ruled_out(cloud)}))
         if winner.capacity_verdict:
             reasons.append(Reason(kind="capacity", values={"verdict": winner.capacity_verdict}))
+        reasons += [r for r in winner.why if r.kind != "time_per_request"]  # units beyond the owned, the fleet
     if winner.deployment == "hybrid":
         values = {
             "local_share": winner.local_share,
@@ -174,7 +175,19 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None) -> list[R
         reasons.append(Reason(kind="no_upfront", values={"monthly_usd": winner.monthly_usd}))
     if winner.deployment != "local" and winner.requires:
         reasons.append(Reason(kind="within_boundary", values={"requires": "; ".join(winner.requires)}))
+    timing = [r for r in winner.why if r.kind == "time_per_request"]  # last: how long one request takes
+    reasons += timing if winner.deployment != "cloud" else _time_on_named(p, options)
     return reasons
+
+
+def _time_on_named(p: ResolvedProfile, options: list[Option]) -> list[Reason]:
+    """A request's time on the hardware the user named, when the pick runs elsewhere: how long one
+    request would take there is still the answer to 'how long would one request take?'."""
+    if not p.hardware:
+        return []
+    timed = (r for o in options if o.hardware == p.hardware for r in o.why if r.kind == "time_per_request")
+    first = next(timed, None)
+    return [first] if first else []
 
 
 def _ruled_out(cloud: Option) -> str:
@@ -265,7 +278,7 @@ def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> C
     crossover = winner.payback_months if winner.deployment != "cloud" else None
 
     horizon = p.horizon_months
-    why = _reasons(winner, p, base_cloud)
+    why = _reasons(winner, p, base_cloud, ranked)
     rules = applicable(base_cloud.monthly_usd, winner.deployment, _decider(winner, p, why)) if base_cloud else []
     summary = f"{winner.deployment}: {winner.label.split(': ', 1)[1]}"
     if margin is not None and runner is not None:

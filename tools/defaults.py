@@ -23,4 +23,6 @@ SERVING_STREAMS = 4  # llama.cpp / Ollama parallel slots
 TRAFFIC_HOURS = 24.0  # the hours a day the requests arrive in ("office hours" = 10)
 TENSOR_PARALLEL_EFFICIENCY = 0.85  # share of linear scaling left after communication
 PREFILL_DECODE_RATIO_UNMODELLED = 10  # prefill/decode when a box's FLOPS are unknown (Apple Q4: ~10)
-MAX_UNITS = 8  # beyond this many boxes an option is a data centre, not a purchase
+MAX_UTILIZATION = 0.8  # a unit sized for the busy hour keeps a fifth of its time free: queues stay short
+MAX_UNITS = 8  # beyond this many boxes (desktops, cards) an option is a data centre, not a purchase
+MAX_SERVERS = 64  # rack servers run as a fleet behind a load balancer; past this, a data-centre project

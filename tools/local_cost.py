@@ -102,25 +102,31 @@ def local_cost(inp: LocalCostInput, catalog: Catalog) -> LocalCostResult:
     )
 
     units = inp.units
-    owned = inp.owned_units if kind != "rented" else 0
+    owned = inp.owned_units
     bought = units - owned
     maintenance = upkeep * hourly
     if owned:
+        sunk = "rent" if kind == "rented" else "purchase price"
         assumptions.append(
-            f"{owned} unit{'s' if owned > 1 else ''} already owned: no purchase price (a sunk cost),"
+            f"{owned} unit{'s' if owned > 1 else ''} already owned: no {sunk} (a sunk cost),"
             " only electricity and upkeep"
         )
-    if kind == "rented":
-        rental = box.hourly_usd * hours * d.DAYS_PER_MONTH * units  # type: ignore[union-attr,operator]
-        amortization = electricity = energy = 0.0
+    if kind == "rented":  # rent includes power; units the team owns outright pay their own electricity
+        rental = box.hourly_usd * hours * d.DAYS_PER_MONTH * bought  # type: ignore[union-attr,operator]
+        amortization = 0.0
+        powered = owned
         upfront = setup * hourly
-        assumptions.append(f"rented at ${box.hourly_usd}/h, power included")  # type: ignore[union-attr]
+        if bought:
+            assumptions.append(f"rented at ${box.hourly_usd}/h, power included")  # type: ignore[union-attr]
+        if owned and not watts:
+            assumptions.append(f"no power draw known for {box.id}: owned units' electricity not counted")  # type: ignore[union-attr]
     else:
         rental = 0.0
         amortization = (price or 0.0) * bought / months
-        energy = (watts or 0.0) * units * hours * d.DAYS_PER_MONTH / 1000
-        electricity = energy * rate
+        powered = units
         upfront = (price or 0.0) * bought + setup * hourly
+    energy = (watts or 0.0) * powered * hours * d.DAYS_PER_MONTH / 1000
+    electricity = energy * rate
     running = electricity + maintenance + rental
     return LocalCostResult(
         hardware=box.id if box else None,

@@ -19,12 +19,15 @@ from advisor.tools import boundary as bd
 from advisor.tools import clock
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError
-from advisor.tools.capacity import CapacityInput, CapacityResult, capacity, memory_need
-from advisor.tools.catalog import TIER_RANK, Catalog, CloudModel, Hardware, LocalModel
+from advisor.tools.capacity import CapacityInput, CapacityResult, capacity, engine_for, memory_need
+from advisor.tools.catalog import TIER_RANK, Catalog, CloudModel, Hardware, LocalModel, ServingStack
 from advisor.tools.cloud_cost import CloudCostInput, cloud_cost
+from advisor.tools.fleet import fleet_reason, nodes_of, replica_box, replica_sizes, stacks_for, unit_kind, with_box
 from advisor.tools.local_cost import LocalCostInput, LocalCostResult, local_cost
 from advisor.tools.profile import ResolvedProfile
+from advisor.tools.request_time import RequestTime, latency_failures, request_time
 from advisor.tools.roofline import request_seconds
+from advisor.tools.wording import Reason
 
 Deployment = Literal["cloud", "local", "hybrid"]
 
@@ -38,6 +41,10 @@ class Option(BaseModel):
     hardware: str | None = None
     units: int = 0
     owned_units: int = 0  # of ``units``, how many the team already owns (no purchase price)
+    more_units: int = 0  # units beyond the owned ones that the load needs (bought, or rented)
+    more_units_usd: float | None = None  # what buying ``more_units`` costs upfront (None: a rented kind)
+    more_units_rent_hardware: str | None = None  # a rented kind of the same card, for the extra units
+    more_units_rent_usd: float | None = None  # a month of renting ``more_units`` of it
     local_model: str | None = None
     cloud_models: list[str] = []
     local_share: float = 0.0
@@ -52,6 +59,15 @@ class Option(BaseModel):
     capacity_verdict: str = ""
     speed_basis: str | None = None
     streams: int | None = None  # parallel streams one unit serves
+    replicas: int = 0  # serving replicas across all units (a server holds several)
+    gpus_per_replica: int | None = None  # tensor-parallel GPUs in one replica
+    serving_stacks: list[str] = []  # catalog stacks that run the replicas across machines (2+ replicas)
+    serving_plan: str = ""  # how the replicas are served, in words (2+ replicas)
+    busy: float | None = None  # how busy each unit is at the busy hour (the traffic window), 0..1
+    queue_s: float | None = None  # mean wait for a free stream at that load
+    ttft_s: float | None = None  # a typical request's time to first token: queue + its prompt's prefill
+    request_s: float | None = None  # and to its last token
+    why: list[Reason] = []  # the local part's own reasons as data: units beyond the owned, its fleet, a request's time
     engine: str | None = None
     fits: bool | None = None  # None: the model's KV cache is unknown
     passes: bool = True
@@ -76,7 +92,7 @@ class CloudPart:
 class LocalPart:
     hardware: Hardware
     model: LocalModel
-    unit: LocalCostResult  # cost of one unit at the profile's hours and rates
+    unit: LocalCostResult  # cost of one unit bought (or rented) at the profile's hours and rates
     unit_capacity: float  # box-seconds a month one unit has inside the traffic window
     demand: float  # box-seconds a month the share's traffic takes (prefill + decode) at k = 1
     speed_basis: str
@@ -87,6 +103,19 @@ class LocalPart:
     fits: bool | None = True
     weights_gb: float | None = None  # the model's weights in memory (for boxes shared across workloads)
     memory_gb: float | None = None  # weights + every stream's KV cache and state + overhead
+    owned_unit: LocalCostResult | None = None  # cost of one unit the team owns: electricity, no rent
+    max_utilization: float = 1.0  # units are added before any is busier than this at the busy hour
+    replicas_per_unit: int = 1  # serving replicas one unit holds (a server's tensor-parallel groups)
+    gpus_per_replica: int = 1
+    stacks: list[ServingStack] = field(default_factory=list)
+    request_box_s: float | None = None  # box-seconds one typical request takes (prompt + answer)
+    prompt_tokens: float | None = None  # a typical request's uncached prompt
+    answer_tokens: float | None = None
+    prefill_tps: float | None = None
+    decode_tps_alone: float | None = None  # one stream on an idle unit
+    decode_tps_busy: float | None = None  # one stream while every stream runs
+    rental_twin: Hardware | None = None  # a rented kind of the same card (for units beyond the owned)
+    rental_unit: LocalCostResult | None = None
 
     def unit_tokens(self) -> float:
         """Tokens a month (at the workload's input:output mix) one unit can carry."""
@@ -94,10 +123,13 @@ class LocalPart:
 
     def costs_at(self, units: int) -> tuple[float, float, float]:
         """(monthly incl. amortisation, running a month, upfront) of ``units`` of this box. Owned
-        units cost only their electricity and upkeep; units beyond them are bought."""
-        bought = units - min(units, self.owned_units)
-        unit = self.unit
-        running = units * (unit.electricity_usd + unit.rental_usd) + unit.maintenance_usd
+        units cost only their electricity and upkeep, whatever their kind (no rent, no purchase);
+        units beyond them are bought, or rented where the box is a rented kind."""
+        owned = min(units, self.owned_units)
+        bought = units - owned
+        unit, mine = self.unit, self.owned_unit or self.unit
+        running = bought * (unit.electricity_usd + unit.rental_usd) + owned * mine.electricity_usd
+        running += unit.maintenance_usd
         monthly = running + bought * unit.amortization_usd
         upfront = bought * unit.hardware_usd + unit.setup_usd
         return monthly, running, upfront
@@ -120,7 +152,7 @@ class Plan:
             return 0
         if self.local.unit_capacity <= 0:
             return d.MAX_UNITS + 1
-        return max(1, math.ceil(k * self.local.demand / self.local.unit_capacity))
+        return max(1, math.ceil(k * self.local.demand / (self.local.unit_capacity * self.local.max_utilization)))
 
     def owned(self, k: float) -> int:
         """Units at volume ``k`` the team already owns: no purchase, no amortisation."""
@@ -312,16 +344,67 @@ def local_part(
     on the share), so building every option costs each calculation once.
     """
     memo = {} if memo is None else memo
-    key = ("capacity", box.id, model.id)
+    key = ("replica", box.id, model.id)
     if key not in memo:
-        memo[key] = unit_capacity(catalog, p, box, model)
-    cap = memo[key]
-    if cap is None:
+        memo[key] = best_replica(catalog, p, box, model)
+    if memo[key] is None:
         return None
-    if ("unit", box.id) not in memo:
-        memo[("unit", box.id)] = local_cost(
+    cap, gpus = memo[key]
+    replicas = box.units // gpus
+    unit = unit_cost(catalog, p, box, memo)
+    owned = owned_boxes(catalog, p, box)
+    twin = rental_twin(catalog, box) if owned else None
+    uncached = p.monthly_input_tokens * (1 - p.cached_input_share)
+    demand = share * box_seconds(
+        uncached, p.monthly_output_tokens, cap.prefill_tokens_per_second, cap.tokens_per_second
+    )
+    prompt = None if p.input_tokens_per_request is None else p.input_tokens_per_request * (1 - p.cached_input_share)
+    answer = p.output_tokens_per_request
+    per_request = {}
+    if prompt is not None or answer is not None:
+        per_request = dict(
+            request_box_s=box_seconds(prompt or 0, answer or 0, cap.prefill_tokens_per_second, cap.tokens_per_second),
+            prompt_tokens=prompt or 0.0,
+            answer_tokens=answer or 0.0,
+            prefill_tps=cap.prefill_tokens_per_second,
+            decode_tps_alone=cap.tokens_per_second_alone or cap.tokens_per_second / cap.streams,
+            decode_tps_busy=cap.tokens_per_second / cap.streams,
+        )
+    return LocalPart(
+        box,
+        model,
+        unit,
+        unit_capacity=3600 * window_hours(p) * d.DAYS_PER_MONTH * (p.traffic_days_per_week / 7) * replicas,
+        demand=demand,
+        speed_basis=cap.speed_basis,
+        tokens=share * p.monthly_tokens,
+        streams=cap.streams,
+        engine=cap.engine,
+        fits=cap.fits,
+        owned_units=owned,
+        owned_unit=unit_cost(catalog, p, box, memo, owned=True) if owned else None,
+        rental_twin=twin,
+        rental_unit=unit_cost(catalog, p, twin, memo) if twin else None,
+        max_utilization=p.max_utilization,
+        replicas_per_unit=replicas,
+        gpus_per_replica=gpus,
+        stacks=stacks_for(catalog, cap.engine),
+        weights_gb=cap.weights_gb,
+        memory_gb=cap.memory_needed_gb,
+        **per_request,
+    )
+
+
+def unit_cost(
+    catalog: Catalog, p: ResolvedProfile, box: Hardware, memo: dict, *, owned: bool = False
+) -> LocalCostResult:
+    """One unit of ``box`` at the profile's hours and rates: bought (or rented), or already owned."""
+    key = ("unit", box.id, owned)
+    if key not in memo:
+        memo[key] = local_cost(
             LocalCostInput(
                 hardware=box.id,
+                owned_units=int(owned),
                 hours_per_day=p.hours_per_day,
                 electricity_usd_per_kwh=p.electricity_usd_per_kwh,
                 amortization_months=p.amortization_months,
@@ -331,26 +414,17 @@ def local_part(
             ),
             catalog,
         )
-    unit = memo[("unit", box.id)]
-    uncached = p.monthly_input_tokens * (1 - p.cached_input_share)
-    demand = share * box_seconds(
-        uncached, p.monthly_output_tokens, cap.prefill_tokens_per_second, cap.tokens_per_second
-    )
-    return LocalPart(
-        box,
-        model,
-        unit,
-        unit_capacity=3600 * window_hours(p) * d.DAYS_PER_MONTH * (p.traffic_days_per_week / 7),
-        demand=demand,
-        speed_basis=cap.speed_basis,
-        tokens=share * p.monthly_tokens,
-        streams=cap.streams,
-        engine=cap.engine,
-        fits=cap.fits,
-        owned_units=owned_boxes(catalog, p, box),
-        weights_gb=cap.weights_gb,
-        memory_gb=cap.memory_needed_gb,
-    )
+    return memo[key]
+
+
+def rental_twin(catalog: Catalog, box: Hardware) -> Hardware | None:
+    """A rented kind of the same card as ``box`` (one card a unit), to rent the units beyond the
+    owned ones instead of buying them; None when the catalog has none or ``box`` is rented itself."""
+    if box.kind == "rented":
+        return None
+    card, per_box = _card(box)
+    twins = [h for h in catalog.hardware.values() if h.kind == "rented" and _card(h) == (card, per_box)]
+    return min(twins, key=lambda h: h.hourly_usd or 0.0) if twins else None
 
 
 def window_hours(p: ResolvedProfile) -> float:
@@ -390,7 +464,39 @@ def memory_limits(catalog: Catalog, p: ResolvedProfile, tier: str) -> list[str]:
     return [f"no {tier}-tier local model fits {where}; the smallest need, {model.id}: {need}"]
 
 
-def unit_capacity(catalog: Catalog, p: ResolvedProfile, box: Hardware, model: LocalModel) -> CapacityResult | None:
+def serving_engine(p: ResolvedProfile, box: Hardware) -> str:
+    """The engine a box serves with: the profile's when the user named one, else the box's own
+    (GPU servers: vLLM), else the default (llama.cpp, as Ollama)."""
+    return p.serving_engine if p.serving_engine_given or box.engine is None else box.engine
+
+
+def best_replica(
+    catalog: Catalog, p: ResolvedProfile, box: Hardware, model: LocalModel
+) -> tuple[CapacityResult, int] | None:
+    """The serving group that carries the most per box — one GPU a replica where the model fits
+    one, else the smallest tensor-parallel group that holds it — with its speeds; None when no
+    group of the box holds one stream."""
+    engine = serving_engine(p, box)
+    best: tuple[float, CapacityResult, int] | None = None
+    for gpus in replica_sizes(box, engine_for(catalog, engine)):
+        part = replica_box(box, gpus)
+        cap = unit_capacity(with_box(catalog, part), p, part, model, engine)
+        if cap is None:
+            continue
+        seconds = box_seconds(
+            p.monthly_input_tokens * (1 - p.cached_input_share),
+            p.monthly_output_tokens,
+            cap.prefill_tokens_per_second,
+            cap.tokens_per_second,
+        ) / (box.units // gpus)  # a box's seconds for the month's traffic: fewer is better
+        if best is None or seconds < best[0] * (1 - 1e-9):
+            best = (seconds, cap, gpus)
+    return None if best is None else (best[1], best[2])
+
+
+def unit_capacity(
+    catalog: Catalog, p: ResolvedProfile, box: Hardware, model: LocalModel, engine: str | None = None
+) -> CapacityResult | None:
     """One unit's speeds for the profile's requests and serving engine; None when the model cannot
     fit even one stream. Fewer streams than the engine's slots when memory holds fewer."""
     context = request_context(model, p)
@@ -401,9 +507,12 @@ def unit_capacity(catalog: Catalog, p: ResolvedProfile, box: Hardware, model: Lo
         local_model=model.id,
         context_tokens=context,
         hours_per_day=p.hours_per_day,
-        engine=p.serving_engine,
+        engine=engine or p.serving_engine,
         streams=p.streams,
         engine_streams=True,
+        input_tokens=p.input_tokens_per_request,  # what each step reads of the cache (it holds the context)
+        output_tokens=p.output_tokens_per_request,
+        kv_cache_type=p.kv_cache_type if p.kv_cache_type in engine_for(catalog, engine).kv_cache_bytes else None,
     )
     try:
         cap = capacity(inp, catalog)
@@ -424,8 +533,8 @@ def _card(box: Hardware) -> tuple[str, int]:
 def owned_boxes(catalog: Catalog, p: ResolvedProfile, box: Hardware) -> int:
     """How many of ``box`` the team already owns: the owned hardware itself, or the same cards
     regrouped (two owned RTX 3090s are one owned dual-3090 box, and a dual box is two cards)."""
-    if not p.owned_hardware or not p.owned_units or box.kind == "rented":
-        return 0
+    if not p.owned_hardware or not p.owned_units:
+        return 0  # any kind can be owned: "rented" is how others get it, not what the team did
     if p.owned_hardware == box.id:
         return p.owned_units
     owned: Hardware = catalog.get("hardware", p.owned_hardware, "owned_hardware")  # type: ignore[assignment]
@@ -502,7 +611,14 @@ def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None)
         if all(existing.id != plan.id for existing in plans):
             plans.append(plan)
 
-    boxes = [catalog.get("hardware", p.hardware, "hardware")] if p.hardware else list(catalog.hardware.values())
+    if p.hardware:
+        boxes = [catalog.get("hardware", p.hardware, "hardware")]
+    else:  # a GPU sold alone needs a host the team has: offered when it owns or names one
+        boxes = [b for b in catalog.hardware.values() if b.host_included or owned_boxes(catalog, p, b)]
+    if p.hardware and p.owned_hardware and p.owned_units:  # owned cards are also the nodes they make up
+        card, per_box = _card(catalog.get("hardware", p.owned_hardware, "owned_hardware"))  # type: ignore[arg-type]
+        nodes = [n for n in nodes_of(catalog, card) if n.engine and n.units <= p.owned_units * per_box]
+        boxes += [n for n in nodes if n not in boxes]  # eight owned H100s are an HGX node too
     for box in boxes:
         local_tier = max(p.routine_tier, p.hard_tier, key=TIER_RANK.__getitem__) if hard_share else p.routine_tier
         whole = best_local(catalog, p, box, local_tier, 1.0, memo) or best_local(
@@ -586,8 +702,9 @@ def constraint_failures(plan: Plan, p: ResolvedProfile, monthly_usd: float, unit
     if plan.cloud is not None and p.offline_required:
         failures.append("the workload must run offline")
     if plan.local is not None:
-        if units > d.MAX_UNITS:
-            failures.append(f"needs {units} × {plan.local.hardware.id} to carry the volume (more than {d.MAX_UNITS})")
+        most = d.MAX_SERVERS if plan.local.hardware.server else d.MAX_UNITS
+        if units > most:
+            failures.append(f"needs {units} × {plan.local.hardware.id} to carry the volume (more than {most})")
         if plan.local.hardware.kind == "rented" and p.offline_required:
             failures.append("rented GPUs are not offline")
     if p.budget_usd_per_month is not None and monthly_usd > p.budget_usd_per_month:
@@ -605,24 +722,129 @@ def unit_words(box: Hardware, units: int, owned: int) -> str:
     return words
 
 
+def local_time(local: LocalPart, units: int, busy: float) -> RequestTime | None:
+    """A typical request's time on ``units`` of the local part, each ``busy`` at the busy hour;
+    None when the profile has no per-request sizes."""
+    if local.request_box_s is None or not units:
+        return None
+    return request_time(
+        units=units * local.replicas_per_unit,
+        streams=local.streams,
+        busy=busy,
+        box_s=local.request_box_s,
+        prompt_tokens=local.prompt_tokens or 0.0,
+        answer_tokens=local.answer_tokens or 0.0,
+        prefill_tps=local.prefill_tps,  # type: ignore[arg-type]
+        decode_tps_alone=local.decode_tps_alone,  # type: ignore[arg-type]
+        decode_tps_busy=local.decode_tps_busy,  # type: ignore[arg-type]
+    )
+
+
+def busy_words(box: str, units: int, busy: float, streams: int, replicas: int = 1, gpus: int = 1) -> str:
+    """How busy each unit is in the traffic window: '1 × rtx-4090-24gb: 46% busy, 4 streams',
+    '3 × h100-sxm-80gb, each 81% busy, 4 streams each', '2 × hgx-h100-8gpu (16 replicas of 1 GPU),
+    each 71% busy, 64 streams a replica' — never a share of the load."""
+    if replicas > 1:
+        group = f" ({units * replicas} replicas of {gpus} GPU{'s' if gpus > 1 else ''})"
+        each = f"{streams} stream{'' if streams == 1 else 's'} a replica"
+        if units == 1:
+            return f"1 × {box}{group}: {busy:.0%} busy, {each}"
+        return f"{units} × {box}{group}, each {busy:.0%} busy, {each}"
+    each = f"{streams} stream{'' if streams == 1 else 's'}"
+    if units == 1:
+        return f"1 × {box}: {busy:.0%} busy, {each}"
+    return f"{units} × {box}, each {busy:.0%} busy, {each} each"
+
+
+@dataclass(frozen=True)
+class MoreUnits:
+    """The units the load needs beyond the ones the team owns, and what they cost."""
+
+    needed: int
+    owned: int
+    name: str  # of one unit
+    buy_usd: float | None  # upfront, to buy them (None: only rented in the catalog)
+    rent_hardware: str | None = None  # a rented kind of the same card
+    rent_name: str | None = None
+    rent_usd: float | None = None  # a month of renting them
+
+    @property
+    def count(self) -> int:
+        return self.needed - self.owned
+
+
+def more_units(plan: Plan, units: int, owned: int) -> MoreUnits | None:
+    """When the load needs more units than the team owns (and it owns some): how many more, bought
+    at catalog price or rented where the catalog rents the same card."""
+    local = plan.local
+    if local is None or not owned or units <= owned:
+        return None
+    extra = units - owned
+    box = local.hardware
+    if box.kind == "rented":
+        return MoreUnits(units, owned, box.name, None, box.id, box.name, extra * local.unit.rental_usd)
+    twin, rent = local.rental_twin, local.rental_unit
+    return MoreUnits(
+        units,
+        owned,
+        box.name,
+        extra * local.unit.hardware_usd,
+        twin.id if twin else None,
+        twin.name if twin else None,
+        extra * rent.monthly_usd if rent else None,
+    )
+
+
+def more_units_reason(more: MoreUnits) -> Reason:
+    """'the load needs 7; you own 4 — 3 more NVIDIA A100 … to buy ($34,500), or rent 3 (…) at $4,320 a month'."""
+    values: dict = dict(needed=more.needed, owned=more.owned, more=more.count, unit=more.name)
+    if more.buy_usd is None:
+        return Reason(kind="more_units_rented", values=values | dict(rent_usd=more.rent_usd))
+    values["buy_usd"] = more.buy_usd
+    if more.rent_usd is None:
+        return Reason(kind="more_units", values=values)
+    return Reason(kind="more_units_or_rent", values=values | dict(rent_unit=more.rent_name, rent_usd=more.rent_usd))
+
+
+def time_reason(hardware: str, timing: RequestTime) -> Reason:
+    """How long one typical request takes on this option: the answer to 'how long would one request take?'."""
+    values = dict(hardware=hardware, request_s=timing.request_s, ttft_s=timing.ttft_s, busy_share=timing.busy)
+    return Reason(kind="time_per_request", values=values)
+
+
 def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
     monthly, running, upfront, units = plan.costs(k)
     horizon = upfront + running * p.horizon_months
     local = plan.local
     capacity_total = demand = None
+    timing: RequestTime | None = None
+    plan_words = ""
     verdict = ""
     notes = list(plan.notes)
+    why: list[Reason] = []
     if local is not None:
         capacity_total = local.unit_tokens() * units
         demand = local.tokens * k
         served = local.demand * k / local.unit_capacity if local.unit_capacity else math.inf
-        box = local.hardware.id
-        verdict = (
-            f"1 × {box}: uses {served:.0%} of its capacity"
-            if units == 1
-            else f"{units} × {box}: one carries {1 / served:.0%} of the load"
+        busy = served / units if units else math.inf
+        verdict = busy_words(
+            local.hardware.id, units, busy, local.streams, local.replicas_per_unit, local.gpus_per_replica
         )
-        verdict += f", {local.streams} stream{'' if local.streams == 1 else 's'} each"
+        timing = local_time(local, units, busy)
+        replicas = units * local.replicas_per_unit
+        if replicas > 1:
+            serving = fleet_reason(
+                replicas,
+                local.gpus_per_replica,
+                units,
+                local.streams,
+                local.stacks,
+                local.hardware.id,
+                unit_kind(local.hardware),
+            )
+            plan_words = serving.english()
+            notes.append(plan_words)
+            why.append(serving)
         if local.fits is None:
             notes.append(f"{local.model.id} has no attention shape in the catalog: its KV cache is not counted")
         if local.model.context_tokens is None and p.tokens_per_request:
@@ -634,6 +856,14 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         notes.append("sensitive data goes to the API provider: check its data-processing terms")
     failures = constraint_failures(plan, p, monthly, units)
     checks = [plan.cloud.boundary[m] for m in plan.cloud.models if m in plan.cloud.boundary] if plan.cloud else []
+    if timing is not None:
+        failures += latency_failures(timing.ttft_s, timing.request_s, p.latency_seconds, p.first_token_seconds)
+    more = more_units(plan, units, plan.owned(k))
+    if more is not None:
+        why.insert(0, more_units_reason(more))
+        notes.insert(0, why[0].english())
+    if timing is not None and local is not None:
+        why.append(time_reason(local.hardware.id, timing))
     return Option(
         id=plan.id,
         deployment=plan.deployment,
@@ -643,6 +873,10 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         hardware=local.hardware.id if local else None,
         units=units,
         owned_units=plan.owned(k),
+        more_units=more.count if more else 0,
+        more_units_usd=more.buy_usd if more else None,
+        more_units_rent_hardware=more.rent_hardware if more else None,
+        more_units_rent_usd=more.rent_usd if more else None,
         local_model=local.model.id if local else None,
         cloud_models=plan.cloud.models if plan.cloud else [],
         local_share=plan.local_share,
@@ -656,6 +890,15 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         capacity_verdict=verdict,
         speed_basis=local.speed_basis if local else None,
         streams=local.streams if local else None,
+        replicas=units * local.replicas_per_unit if local else 0,
+        gpus_per_replica=local.gpus_per_replica if local else None,
+        serving_stacks=[st.id for st in local.stacks] if local and units * local.replicas_per_unit > 1 else [],
+        serving_plan=plan_words,
+        busy=None if timing is None else timing.busy,
+        queue_s=None if timing is None else timing.queue_s,
+        ttft_s=None if timing is None else timing.ttft_s,
+        request_s=None if timing is None else timing.request_s,
+        why=why,
         engine=local.engine if local else None,
         fits=local.fits if local else None,
         passes=not failures,

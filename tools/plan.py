@@ -187,7 +187,8 @@ class Group:
 def _load(c: Candidate, name: str, p: ResolvedProfile) -> Load:
     local = c.plan.local
     assert local is not None
-    density = local.demand / local.unit_capacity if local.unit_capacity > 0 else math.inf
+    capacity = local.unit_capacity * local.max_utilization  # a unit is planned with headroom, as compare plans it
+    density = local.demand / capacity if capacity > 0 else math.inf
     return Load(
         workload=name,
         model=local.model.id,

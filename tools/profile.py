@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from advisor.tools import defaults as d
 from advisor.tools.base import refuse_empty
 from advisor.tools.catalog import Tier
-from advisor.tools.quantity import Hours, Quantity, Share, Tokens, Usd
+from advisor.tools.quantity import Hours, Quantity, Seconds, Share, Tokens, Usd
 
 Privacy = Literal["public", "internal", "sensitive", "regulated"]
 PRIVACY_LEVELS: tuple[str, ...] = ("public", "internal", "sensitive", "regulated")
@@ -88,6 +88,18 @@ class WorkloadProfile(BaseModel):
     )
     serving_engine: str | None = Field(default=None, description="llama.cpp (Ollama; default) or vllm")
     streams: int | None = Field(default=None, ge=1, le=256, description="parallel streams per box (engine default)")
+    kv_cache_type: str | None = Field(
+        default=None, description="the local server's KV cache type: f16 (default), q8_0, q4_0 (llama.cpp), fp8 (vllm)"
+    )
+    max_utilization: Share | None = Field(
+        default=None, gt=0, description="how busy a unit may be at the busy hour; the rest is headroom (0.8)"
+    )
+    latency_seconds: Seconds | None = Field(
+        default=None, description="a whole answer must arrive within this many seconds (a latency need)"
+    )
+    first_token_seconds: Seconds | None = Field(
+        default=None, description="the first token must arrive within this many seconds ('interactive')"
+    )
     horizon_months: Quantity | None = Field(default=None, gt=0, le=240)
     setup_hours: Usd | None = None
     hourly_rate_usd: Usd | None = None
@@ -162,7 +174,12 @@ class ResolvedProfile(BaseModel):
     traffic_start_hour: float | None = None  # None: not given (where the window lies does not matter alone)
     traffic_days_per_week: float = 7.0  # the month's requests arrive on this many days a week
     serving_engine: str
+    serving_engine_given: bool = True  # False: the default, and a server runs its own (vLLM)
     streams: int | None
+    max_utilization: float = 0.8
+    kv_cache_type: str | None = None
+    latency_seconds: float | None = None
+    first_token_seconds: float | None = None
     horizon_months: float
     setup_hours: float
     hourly_rate_usd: float
@@ -207,7 +224,12 @@ _DEFAULTS: dict[str, tuple[object, str]] = {
     "traffic_hours": (d.TRAFFIC_HOURS, "requests arrive around the clock (24 h traffic window)"),
     "serving_engine": (
         d.SERVING_ENGINE,
-        f"local boxes serve with {d.SERVING_ENGINE} (as Ollama does), {d.SERVING_STREAMS} parallel slots",
+        f"local boxes serve with {d.SERVING_ENGINE} (as Ollama does), {d.SERVING_STREAMS} parallel slots;"
+        " GPU servers with vLLM, batching as many streams as memory holds",
+    ),
+    "max_utilization": (
+        d.MAX_UTILIZATION,
+        f"local units sized to be at most {d.MAX_UTILIZATION:.0%} busy at the busy hour (headroom for bursts)",
     ),
     "horizon_months": (d.HORIZON_MONTHS, f"costs compared over {d.HORIZON_MONTHS} months"),
     "setup_hours": (d.SETUP_HOURS, "0 setup hours"),
@@ -239,6 +261,7 @@ def resolve(profile: WorkloadProfile) -> ResolvedProfile:
     """Fill every missing field from a stated default; raise MissingVolume when volume is absent."""
     assumptions: list[str] = []
     values = profile.model_dump()
+    values["serving_engine_given"] = profile.serving_engine is not None
     defaults = _DEFAULTS | (_REGULATED_DEFAULTS if _stays_home(profile) else {})
     for field, (default, words) in defaults.items():
         if values[field] is None:

@@ -66,3 +66,45 @@ MAX_MONTHS = 240
 
 Months = Annotated[float, BeforeValidator(parse_quantity), Field(gt=0, le=MAX_MONTHS)]
 """A span in months, more than 0 and at most 20 years (an amortisation, a horizon)."""
+
+_SECONDS = re.compile(
+    r"^\s*(?P<num>\d+(?:\.\d+)?|\.\d+)\s*(?P<unit>s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?)?\s*$",
+    re.IGNORECASE,
+)
+_SECONDS_IN = {"s": 1.0, "sec": 1.0, "m": 60.0, "min": 60.0, "h": 3600.0, "hr": 3600.0, "hour": 3600.0, "minute": 60.0}
+
+
+def parse_seconds(value: object) -> float:
+    """Seconds from ``5``, ``5s``, ``2 min``, ``1.5h`` (here ``m`` is minutes, not millions)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number of seconds, not true/false")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        match = _SECONDS.match(str(value))
+        if not match:
+            raise ValueError("not a duration; write e.g. 5, 5s, 2 min or 1.5h")
+        unit = (match["unit"] or "s").lower().rstrip("s") or "s"
+        number = float(match["num"]) * _SECONDS_IN.get(unit, _SECONDS_IN.get(unit[:3], 1.0))
+    if math.isnan(number) or math.isinf(number) or number <= 0:
+        raise ValueError("must be a positive, finite number of seconds")
+    return number
+
+
+Seconds = Annotated[float, BeforeValidator(parse_seconds), Field(le=7 * 24 * 3600)]
+"""A positive duration in seconds (``5``, ``5s``, ``2 min``, ``1.5h``), at most a week."""
+
+
+def duration_words(seconds: float | None) -> str:
+    """'0.4 s', '12 s', '3.7 min', '2.1 h' — a request's time as a person reads it."""
+    if seconds is None:
+        return "—"
+    if math.isinf(seconds):
+        return "never (overloaded)"
+    if seconds < 10:
+        return f"{seconds:.1f} s"
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 2 * 3600:
+        return f"{seconds / 60:.1f} min"
+    return f"{seconds / 3600:.1f} h"

@@ -21,6 +21,7 @@ class Efficiency(BaseModel):
     mfu: float = Field(gt=0, le=1, description="share of dense FP16 FLOPS prefill reaches")
     t0_s: float = Field(ge=0, description="fixed seconds per decode step (launch, sampling)")
     batch_overhead: float = Field(default=0.0, ge=0, le=1, description="extra weight-read share per extra stream")
+    stream_s: float = Field(default=0.0, ge=0, description="fixed seconds each extra stream adds to a step")
 
 
 class Chip(BaseModel):
@@ -52,7 +53,8 @@ class Speeds(BaseModel):
 
 def memory_step_s(chip: Chip, work: Workload, eff: Efficiency, streams: int) -> float:
     weights = work.active_weights_gb * (1 + eff.batch_overhead * (streams - 1))
-    return (weights + streams * work.kv_gb_per_stream) / (eff.mbu * chip.bandwidth_gb_s) + eff.t0_s
+    read = (weights + streams * work.kv_gb_per_stream) / (eff.mbu * chip.bandwidth_gb_s)
+    return read + eff.t0_s + eff.stream_s * (streams - 1)
 
 
 def compute_step_s(chip: Chip, work: Workload, eff: Efficiency, streams: int) -> float | None:
@@ -96,6 +98,16 @@ def request_seconds(input_tokens: float, output_tokens: float, prefill: float, d
     """Box-seconds one request takes: its prompt at the prefill rate, its answer at the batch's
     aggregate decode rate (the other streams share the same steps)."""
     return input_tokens / prefill + output_tokens / decode_aggregate
+
+
+def first_token_seconds(prompt_tokens: float, prefill: float, queue_s: float = 0.0) -> float:
+    """Time to first token: the wait for a slot, then the prompt at the prefill rate."""
+    return queue_s + (prompt_tokens / prefill if prompt_tokens else 0.0)
+
+
+def answer_seconds(output_tokens: float, per_stream_decode: float) -> float:
+    """The answer at one stream's decode rate."""
+    return output_tokens / per_stream_decode if output_tokens else 0.0
 
 
 def requests_per_day(

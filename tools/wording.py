@@ -3,13 +3,15 @@ are written. The tools fill them in English (``english``); the answers translate
 templates (they are the msgids of advisor/text/locale) and format each value for the reader.
 
 A value's name says what it is: ``…_usd`` money, ``…_months`` months, ``…_share`` a share shown as
-a percentage, ``…_tokens`` a token count; anything else is shown as it is."""
+a percentage, ``…_tokens`` a token count, ``…_s`` seconds (a request's time); anything else is shown as it is."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pydantic import BaseModel
+
+from advisor.tools.quantity import duration_words
 
 
 def N_(text: str) -> str:  # the gettext marker the message extractor looks for
@@ -29,6 +31,30 @@ REASONS: dict[str, str] = {
     "never_pays_back": N_("it never pays back against {cloud}: running it costs as much as that bill or more"),
     "pays_for": N_("what it pays for: {cloud} is ruled out ({ruled_out})"),
     "capacity": N_("{verdict}"),
+    "more_units": N_("the load needs {needed}; you own {owned} — {more} more {unit} to buy ({buy_usd})"),
+    "more_units_or_rent": N_(
+        "the load needs {needed}; you own {owned} — {more} more {unit} to buy ({buy_usd}),"
+        " or rent {more} ({rent_unit}) at {rent_usd} a month"
+    ),
+    "more_units_rented": N_(
+        "the load needs {needed}; you own {owned} — {more} more {unit} rented at {rent_usd} a month"
+    ),
+    "serving": N_(
+        "{replicas} replicas of one GPU ({streams} streams each) on {boxes} × {hardware} behind a load balancer;"
+        " run them with {stacks}"
+    ),
+    "serving_tensor": N_(
+        "{replicas} replicas of {gpus} tensor-parallel GPUs ({streams} streams each) on {boxes} × {hardware}"
+        " behind a load balancer; run them with {stacks}"
+    ),
+    "serving_hosts": N_(
+        "{replicas} replicas of one GPU ({streams} streams each) on {boxes} × {hardware} in your own hosts"
+        " behind a load balancer; run them with {stacks}"
+    ),
+    "time_per_request": N_(
+        "time per request on the {hardware}: about {request_s}, the first token after {ttft_s},"
+        " each unit {busy_share} busy"
+    ),
     "split": N_("{local_share} of traffic runs locally; the hard {hard_share} goes to {models}"),
     "no_upfront": N_("no upfront spend; {monthly_usd}/month at this volume"),
     "within_boundary": N_("within your data boundary: it requires {requires}"),
@@ -69,4 +95,6 @@ def english_value(name: str, value: Any) -> str:
         return f"about {value / 12:,.0f} years" if value >= 120 else f"{value:,.1f} months"
     if name.endswith("_share"):
         return f"{value:.0%}"
+    if name.endswith("_s"):
+        return duration_words(value)
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"

@@ -26,6 +26,7 @@ WEAK = frozenset(
     halo desktop laptop framework studio together total active instruct nvidia geforce rtx apple anthropic
     openai google fireworks meta claude model models chat lite dual pair two sxm pcie gb seed rate low high
     average us eu europe cheap end residential lambda cloud e4b v4 ryzen laptop groq small large medium
+    gpu gpus alone host included node quad core
     """.split()  # noqa: SIM905
 )
 STRONG_DESPITE_SHORT = frozenset({"gpt", "mac", "m4", "m3", "ds4", "h100", "a100", "qwen"})

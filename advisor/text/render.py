@@ -7,6 +7,8 @@ from typing import Any
 
 from advisor.text.boundary import boundary_lines
 from advisor.tools.base import ToolResult
+from advisor.tools.quantity import duration_words
+from advisor.tools.request_time import time_words
 
 MONEY_SUFFIX = ("_usd", "_usd_per_million")
 TOKEN_WORDS = ("tokens",)
@@ -71,6 +73,8 @@ def format_value(key: str, value: Any) -> str:
             return tokens(value)
         if key.endswith("months"):
             return months(value)
+        if key.endswith(("_s", "_seconds")) or "_s_" in key:  # seconds: ttft_s, request_s_alone, latency_seconds
+            return duration_words(value)
         if key.endswith(("share", "pct")):
             return f"{value:.0%}"
         if key == "requests_per_day":
@@ -110,7 +114,7 @@ OPTION_FIGURES = (2, 3, 4, 5)  # the options table's columns of figures (right-a
 
 def option_headers(horizon: float) -> list[str]:
     """The options table's columns: one table for the terminal, the chat and the report."""
-    return ["", "option", "monthly", "first year", f"{horizon:g} months", "payback", "capacity"]
+    return ["", "option", "monthly", "first year", f"{horizon:g} months", "payback", "capacity", "time per request"]
 
 
 def option_cells(o: dict[str, Any]) -> list[str]:
@@ -123,6 +127,7 @@ def option_cells(o: dict[str, Any]) -> list[str]:
         money(o["horizon_usd"]),
         payback_words(o),
         o["capacity_verdict"] or "—",
+        time_words(o.get("ttft_s"), o.get("request_s")),
     ]
 
 

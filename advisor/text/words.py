@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from advisor.tools.quantity import duration_words
+
 LANGUAGES = ("en", "de", "fr", "es")
 LOCALE_PACKAGE = "advisor.text"
 DOMAIN = "advisor"
@@ -137,7 +139,7 @@ class Words:
         return self._("{n} months", n=self.number(value, 1))
 
     def value(self, name: str, value: Any) -> str:
-        """A value by what its name says it is (tools/wording.py): money, months, a share, tokens."""
+        """A value by what its name says it is (tools/wording.py): money, months, a share, tokens, seconds."""
         if not isinstance(value, int | float) or isinstance(value, bool):
             return self._(value) if isinstance(value, str) else str(value)
         if name.endswith("_usd"):
@@ -148,6 +150,8 @@ class Words:
             return self.pct(value)
         if name.endswith("_tokens"):
             return self.tokens(value)
+        if name.endswith("_s"):
+            return duration_words(value)
         return self.number(value)
 
     def date(self, day: date | None) -> str:

@@ -99,6 +99,8 @@ class BenchResult(BaseModel):
     hardware_id: str = "this-machine"
     local_model_id: str = ""
     saved_to: str | None = None
+    allocated_context_tokens: int | None = None  # the context the backend held a stream (its n_ctx)
+    kv_cache_type: str = "f16"  # the KV cache type it ran with
 
 
 class Backend(Protocol):
@@ -181,6 +183,8 @@ def measure(backend: Backend, inp: BenchInput, progress: Progress | None = None)
         output_tokens=inp.output_tokens,
         model=backend.facts(),
         phases=phases,
+        allocated_context_tokens=getattr(backend, "context_tokens", None),
+        kv_cache_type=getattr(backend, "kv_cache_type", "f16"),
     )
 
 
@@ -279,6 +283,8 @@ class EmbeddedBackend:
         self.label = f"embedded:{os.path.splitext(os.path.basename(target))[0]}"
         self._pool: list[Any] = []
         self._n_ctx = 2048
+        self.context_tokens = self._n_ctx  # what each context holds, read into the measurement
+        self.kv_cache_type = "f16"  # llama-cpp-python's default type_k / type_v
 
     def prepare(self, streams: int) -> None:
         """At least ``streams`` contexts, every one with its share of the cores for prompt and answer

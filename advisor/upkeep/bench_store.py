@@ -31,6 +31,11 @@ def local_model_id(result: BenchResult, catalog: Catalog) -> str:
     return result.model.slug
 
 
+def _allocated(result: BenchResult) -> dict[str, Any]:
+    """The context the backend held a stream, where it says (llama.cpp's n_ctx)."""
+    return {"allocated_context_tokens": result.allocated_context_tokens} if result.allocated_context_tokens else {}
+
+
 def _measurements(result: BenchResult, model_id: str) -> list[dict[str, Any]]:
     out = []
     single = result.phases[0]
@@ -44,6 +49,8 @@ def _measurements(result: BenchResult, model_id: str) -> list[dict[str, Any]]:
                 "prefill_tokens_per_second": round(single.prefill_tokens_per_second, 3),
                 "streams": phase.streams,
                 "context_tokens": result.input_tokens,
+                **_allocated(result),
+                "kv_cache_type": result.kv_cache_type,
                 "machine": result.machine,
                 "source": f"advisor bench ({result.backend}), {result.input_tokens} tokens in, "
                 f"{result.output_tokens} out, {phase.streams} stream(s)",

@@ -28,11 +28,13 @@ class OptionsTable(DataTable):
             ("36 months", "horizon", None),
             ("payback", "payback", None),
             ("capacity", "capacity", None),
+            ("time per request", "time", None),
         ):
             self.add_column(label, key=key, width=width)
 
     def show(self, result: Any | None) -> None:
         from advisor.text.render import money, payback_words, short_label  # lazily: not needed for the first paint
+        from advisor.tools.request_time import time_words
 
         self.clear()
         if result is None:
@@ -50,6 +52,7 @@ class OptionsTable(DataTable):
                 Text(money(o.horizon_usd), style=style, justify="right"),
                 Text(payback_words(o), justify="right"),
                 o.capacity_verdict or "—",
+                time_words(o.ttft_s, o.request_s),
                 key=o.id,
             )
 
@@ -76,12 +79,15 @@ class OptionsPanel(Vertical):
         self.describe(result.options[0].id if result.options else None)
 
     def describe(self, option_id: str | None) -> None:
+        from advisor.tools.request_time import time_words
+
         option = next((o for o in (self.result.options if self.result else []) if o.id == option_id), None)
         detail = self.query_one("#option-detail", Static)
         if option is None:
             detail.update("")
             return
-        facts = [option.label, option.capacity_verdict, *option.failed, *option.notes[:1]]
+        timing = f"a request takes {time_words(option.ttft_s, option.request_s)}" if option.request_s else ""
+        facts = [option.label, option.capacity_verdict, timing, *option.failed, *option.notes[:1]]
         detail.update(Text(" · ".join(f for f in facts if f), style="" if option.passes else "red"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

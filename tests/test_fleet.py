@@ -1,0 +1,129 @@
+"""Beyond one machine (issue 21): units a team buys (servers with their host, Apple chips by
+generation and memory), fleets of replicas behind a load balancer sized for the busy hour, and the
+serving stacks that run them — named from the catalog, never deployed."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.tools.capacity import CapacityInput, capacity
+from advisor.tools.compare import CompareInput, compare
+from advisor.tools.fleet import replica_box, replica_sizes
+from advisor.tools.profile import WorkloadProfile, resolve
+
+# The issue's regulated team: 20 million requests a month, 2k in and 300 out.
+REGULATED = dict(
+    requests_per_day=20e6 / 30, input_tokens_per_request=2000, output_tokens_per_request=300, privacy="regulated"
+)
+
+
+def _passing_local(result):
+    return [o for o in result.options if o.deployment == "local" and o.passes]
+
+
+def test_twenty_million_regulated_requests_get_a_local_fleet_that_passes(catalog):
+    result = compare(CompareInput(**REGULATED, top=50), catalog)
+    fleets = [o for o in _passing_local(result) if o.replicas > 1]
+    assert fleets, [o.failed for o in result.options]
+    rec = result.recommendation
+    assert rec.deployment == "local" and not rec.conflicts
+    winner = next(o for o in result.options if o.id == rec.option_id)
+    if winner.replicas > 1:  # the answer names how it is served across machines, in the chat's brief too
+        from advisor.state import Shown
+        from advisor.text.answer import recommendation_answer
+
+        assert winner.serving_plan in rec.reasons and "behind a load balancer" in winner.serving_plan
+        assert winner.serving_plan in recommendation_answer(result, Shown(), panel=True)[0]
+    for o in fleets:
+        assert o.busy <= 0.8 + 1e-9  # sized for the busy hour with headroom
+        assert o.serving_stacks and any(n.startswith(f"{o.replicas} replicas of ") for n in o.notes)
+        assert "of the load" not in o.capacity_verdict
+
+
+def test_each_replicas_load_is_within_what_calc_capacity_says_it_carries(catalog):
+    result = compare(CompareInput(**REGULATED, top=50), catalog)
+    p = resolve(WorkloadProfile(**REGULATED))
+    for o in (o for o in _passing_local(result) if o.replicas > 1):
+        box = catalog.hardware[o.hardware]
+        part = replica_box(box, o.gpus_per_replica)
+        from advisor.tools.fleet import with_box
+
+        cap = capacity(
+            CapacityInput(
+                hardware=part.id, local_model=o.local_model, engine=o.engine, streams=o.streams,
+                input_tokens=2000, output_tokens=300, context_tokens=2300,
+            ),
+            with_box(catalog, part),
+        )  # fmt: skip
+        per_replica = p.requests_per_day / o.replicas
+        assert per_replica <= cap.requests_per_day * 0.8 * (1 + 1e-6), o.id
+        assert per_replica / cap.requests_per_day == pytest.approx(o.busy, rel=1e-3)
+
+
+def test_eight_owned_h100s_are_one_owned_node(catalog):
+    result = compare(
+        CompareInput(**REGULATED, hardware="h100-sxm-80gb", owned_hardware="h100-sxm-80gb", owned_units=8, top=50),
+        catalog,
+    )
+    node = next(o for o in result.options if o.hardware == "hgx-h100-8gpu")
+    assert node.units == 1 and node.owned_units == 1 and node.upfront_usd == 0
+    assert node.monthly_usd == pytest.approx(10_200 * 24 * 30 / 1000 * 0.16)  # its electricity, nothing else
+    assert node.passes and "already owned: no purchase to pay back" in node.notes
+
+
+def test_a_server_runs_vllm_unless_the_profile_names_an_engine(catalog):
+    result = compare(CompareInput(**REGULATED, hardware="hgx-h100-8gpu"), catalog)
+    assert {o.engine for o in result.options if o.hardware} == {"vllm"}
+    named = compare(CompareInput(**REGULATED, hardware="hgx-h100-8gpu", serving_engine="llama.cpp"), catalog)
+    assert {o.engine for o in named.options if o.hardware} == {"llama.cpp"}
+
+
+def test_replicas_split_a_server_by_tensor_only_under_a_tensor_parallel_engine(catalog):
+    node = catalog.hardware["hgx-h100-8gpu"]
+    assert replica_sizes(node, catalog.engines["vllm"]) == [1, 2, 4, 8]
+    assert replica_sizes(node, catalog.engines["llama.cpp"]) == [8]
+    half = replica_box(node, 4)
+    assert half.units == 4 and half.memory_gb == pytest.approx(320) and half.price_usd == pytest.approx(158_500)
+
+
+def test_every_server_and_multi_gpu_box_says_what_its_price_includes(catalog):
+    for box in catalog.hardware.values():
+        if box.server or (box.units > 1 and box.engine):
+            assert box.note.startswith("Price:"), box.id
+            assert ("host" in box.note) and box.source and box.as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("M3 Max 64GB", ["macbook-pro-m3-max-64gb"]),
+        ("m3 max", ["macbook-pro-m3-max-64gb", "macbook-pro-m3-max-36gb"]),
+        ("M2 Ultra", ["mac-studio-m2-ultra-64gb"]),
+        ("M3 Ultra", ["mac-studio-m3-ultra-96gb"]),
+        ("M4 Pro", ["mac-mini-m4-pro-64gb"]),
+        ("8 × H100", ["hgx-h100-8gpu"]),
+    ],
+)
+def test_hardware_is_named_as_people_write_it(catalog, text, ids):
+    assert catalog.resolve("hardware", text) == ids
+
+
+def test_an_m3_max_is_not_an_m4_max(catalog):
+    m3, m4 = catalog.hardware["macbook-pro-m3-max-64gb"], catalog.hardware["macbook-pro-m4-max-64gb"]
+    assert m3.bandwidth_gb_s == 400 and m4.bandwidth_gb_s == 546
+    assert "macbook-pro-m4-max-64gb" not in catalog.resolve("hardware", "m3 max")
+
+
+def test_stacks_name_what_they_need_and_run_known_engines(catalog):
+    assert {"vllm-production-stack", "llm-d", "kserve", "ray-serve"} <= set(catalog.stacks)
+    for stack in catalog.stacks.values():
+        assert stack.needs and stack.routing and stack.source and set(stack.engines) <= set(catalog.engines)
+
+
+def test_a_gpu_sold_alone_is_offered_only_to_a_team_that_owns_or_names_it(catalog):
+    bare = {h.id for h in catalog.hardware.values() if not h.host_included}
+    assert {"a100-80gb", "h100-sxm-80gb"} <= bare
+    result = compare(CompareInput(**REGULATED, top=50), catalog)
+    assert not {o.hardware for o in result.options} & bare  # a new team is priced hosts and all
+    owned = compare(CompareInput(**REGULATED, owned_hardware="h100-sxm-80gb", owned_units=8, top=50), catalog)
+    assert "h100-sxm-80gb" in {o.hardware for o in owned.options}
