@@ -16,6 +16,10 @@ from advisor.tools.catalog import Catalog, Compute, Hardware, LocalModel
 XD = "XiongjieDai/GPU-Benchmarks-on-LLM-Inference (llama.cpp llama-bench)"
 YB = "yobitelcomm.github.io/bench, Recipe: concurrency sweep (H100-80GB-HBM3, vLLM 0.21.0, fp16, 2026-05-16)"
 JM = "johnmusgrave.com, vLLM throughput-latency sweep on NVIDIA A100 (A100 40GB, vLLM 0.23.0, BF16, 1024 in / 128 out)"
+YQ = (
+    "yobitelcomm/bench validation-runs/2026-06-13-llm-h100 (Qwen2.5-72B-Instruct bf16, vLLM 0.22.1, H100 80GB HBM3,"
+    " chatbot-short)"
+)
 FM = "fromthematrix.dev, Which Local LLM Is Fastest on Ryzen AI Max+ 395? (llama.cpp b8123 Vulkan, 7,624-token prompt)"
 
 
@@ -58,12 +62,15 @@ EXTRA_HARDWARE = [
     _box("dual-3090-estimate", "2 × RTX 3090 (no catalog measurement)", 936, 71, "geforce", 48, units=2),
     _box("a100-80gb-pcie", "A100 80GB", 1935, 312, "ampere", 80),
     _box("h100-pcie", "H100 PCIe 80GB", 2000, 756, "datacenter", 80),
+    # tensor parallel over 4 of the run's 8 H100s: its 16 ms a token at 1 stream needs 4 (8 would give ~9 ms)
+    _box("quad-h100-sxm", "4 × H100 SXM (tensor parallel)", 3350, 989, "datacenter", 320, units=4),
 ]
 EXTRA_MODELS = [
     _model("llama-2-7b", 6.74, 32, 32, {"Q4_0": 4.5, "F16": 16.0}),
     _model("llama-2-13b", 13.0, 40, 40, {"Q4_0": 4.5, "F16": 16.0}),
     _model("llama-2-70b", 69.0, 80, 8, {"Q4_0": 4.5, "F16": 16.0}),
     _model("devstral-small-2-24b", 23.6, 40, 8, {"Q4_K_M": 4.85}),  # Mistral Small 3 shape
+    _model("qwen-2.5-72b", 72.7, 80, 8, {"F16": 16.0}),  # Qwen2.5-72B config.json: 80 layers, 8 KV heads
 ]
 
 CALIBRATION = [
@@ -106,6 +113,11 @@ HELD_BACK = [
           context=1088, engine="vllm", source=JM + ": about 75 tok/s"),
     Point("A100 40GB vLLM, Llama-3.1-8B BF16, 8 streams", "lambda-a100-40gb", "llama-3.1-8b", "F16", 495, None,
           context=1088, streams=8, engine="vllm", source=JM + ": 6.6× the one-request throughput"),
+    # vLLM's per-stream cost at batch across a tensor-parallel group: TPOT p50 16.05 ms at 1 stream, 17.30 at 16
+    Point("4 × H100 vLLM, Qwen2.5-72B BF16, 1 stream (TPOT)", "quad-h100-sxm", "qwen-2.5-72b", "F16", 62.30, None,
+          context=256, engine="vllm", source=YQ + ": c1 TPOT p50 16.05 ms"),
+    Point("4 × H100 vLLM, Qwen2.5-72B BF16, 16 streams (TPOT)", "quad-h100-sxm", "qwen-2.5-72b", "F16", 924.9, None,
+          context=256, streams=16, engine="vllm", source=YQ + ": c16 TPOT p50 17.30 ms"),
     Point("Strix Halo, Devstral-Small-2 24B Q4_K_M", "framework-desktop-strix-halo-128gb", "devstral-small-2-24b",
           "Q4_K_M", 14, 281, context=7624, source=FM),
 ]  # fmt: skip
