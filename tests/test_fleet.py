@@ -127,3 +127,30 @@ def test_a_gpu_sold_alone_is_offered_only_to_a_team_that_owns_or_names_it(catalo
     assert not {o.hardware for o in result.options} & bare  # a new team is priced hosts and all
     owned = compare(CompareInput(**REGULATED, owned_hardware="h100-sxm-80gb", owned_units=8, top=50), catalog)
     assert "h100-sxm-80gb" in {o.hardware for o in owned.options}
+
+
+def test_the_stacks_are_listed_with_what_each_needs(capsys):
+    """`advisor catalog list stacks` prints every stack that runs replicas across machines, its
+    engines and what it needs (the fleet's plan names them; this is where a reader looks them up)."""
+    from advisor.cli import main
+    from advisor.tools.catalog import load_catalog
+
+    assert main(["catalog", "list", "stacks"]) == 0
+    out = capsys.readouterr().out
+    for stack in load_catalog().stacks.values():
+        line = next(row for row in out.splitlines() if row.startswith(stack.id + " "))
+        assert "; ".join(stack.needs) in line and stack.source in line
+
+
+def test_the_fleet_groups_the_stacks_by_whether_they_need_kubernetes(catalog):
+    """One machine (or cards in the team's own hosts): the plain routers first; several machines:
+    the Kubernetes stacks first — each group named once, with what it needs."""
+    from advisor.tools.fleet import fleet_reason, stacks_for
+
+    stacks = stacks_for(catalog, "vllm")
+    many = fleet_reason(16, 1, 2, 64, stacks, "hgx-h100-8gpu").english()
+    one = fleet_reason(8, 1, 1, 64, stacks, "hgx-h100-8gpu").english()
+    assert many.startswith("16 replicas of one GPU (64 streams each) on 2 × hgx-h100-8gpu behind a load balancer")
+    assert many.index("(on Kubernetes)") < many.index("(without Kubernetes)")
+    assert one.index("(without Kubernetes)") < one.index("(on Kubernetes)")
+    assert all(many.count(s.name) == 1 for s in stacks)

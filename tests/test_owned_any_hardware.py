@@ -63,7 +63,7 @@ def test_more_than_owned_says_how_many_more_and_their_cost(catalog):
     assert local.more_units_rent_hardware == "a100-80gb-rental"
     assert local.more_units_rent_usd == pytest.approx(more * 2.0 * 720)
     words = local.notes[0]
-    assert words.startswith(f"the load needs {local.units}; you own 4 — {more} more ")
+    assert words.startswith(f"the load needs {local.units}; you own 4 — buy {more} more (")
     assert f"${more * 11500:,.0f}" in words and f"${more * 1440:,.0f} a month" in words
     if result.recommendation.option_id == local.id:
         assert words in result.recommendation.reasons
@@ -92,3 +92,19 @@ def test_a_cards_price_says_it_is_the_card_alone(catalog):
     for box in ("a100-80gb", "h100-sxm-80gb"):
         entry = catalog.hardware[box]
         assert "card alone" in entry.name and "not in the price" in entry.note
+
+
+def test_a_what_if_beyond_the_owned_units_says_how_many_more_to_buy(catalog):
+    """'what if volume ×30?' on four owned A100s: the what-if's answer says how many more the load
+    then needs and what they cost, not only a unit count in the label."""
+    from advisor.text.answer import whatif_answer
+
+    owned = dict(RACK, hardware="a100-80gb", owned_hardware="a100-80gb", owned_units=4, frontier_share=0)
+    before = compare(CompareInput(**owned), catalog)
+    more = dict(owned, monthly_input_tokens=RACK["monthly_input_tokens"] * 30)
+    more["monthly_output_tokens"] = RACK["monthly_output_tokens"] * 30
+    after = compare(CompareInput(**more), catalog)
+    then = next(o for o in after.options if o.id == after.recommendation.option_id)
+    assert then.more_units >= 1, then.label  # the pick then needs more than the four owned
+    text = whatif_answer("volume ×30", before, after)
+    assert f"the load needs {then.units}; you own {then.owned_units} — buy {then.more_units} more (" in text

@@ -796,7 +796,7 @@ def more_units(plan: Plan, units: int, owned: int) -> MoreUnits | None:
 
 
 def more_units_reason(more: MoreUnits) -> Reason:
-    """'the load needs 7; you own 4 — 3 more NVIDIA A100 … to buy ($34,500), or rent 3 (…) at $4,320 a month'."""
+    """'the load needs 7; you own 4 — buy 3 more (NVIDIA A100 …) for $34,500, or rent 3 (…) at $4,320 a month'."""
     values: dict = dict(needed=more.needed, owned=more.owned, more=more.count, unit=more.name)
     if more.buy_usd is None:
         return Reason(kind="more_units_rented", values=values | dict(rent_usd=more.rent_usd))

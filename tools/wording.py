@@ -31,13 +31,13 @@ REASONS: dict[str, str] = {
     "never_pays_back": N_("it never pays back against {cloud}: running it costs as much as that bill or more"),
     "pays_for": N_("what it pays for: {cloud} is ruled out ({ruled_out})"),
     "capacity": N_("{verdict}"),
-    "more_units": N_("the load needs {needed}; you own {owned} — {more} more {unit} to buy ({buy_usd})"),
+    "more_units": N_("the load needs {needed}; you own {owned} — buy {more} more ({unit}) for {buy_usd}"),
     "more_units_or_rent": N_(
-        "the load needs {needed}; you own {owned} — {more} more {unit} to buy ({buy_usd}),"
+        "the load needs {needed}; you own {owned} — buy {more} more ({unit}) for {buy_usd},"
         " or rent {more} ({rent_unit}) at {rent_usd} a month"
     ),
     "more_units_rented": N_(
-        "the load needs {needed}; you own {owned} — {more} more {unit} rented at {rent_usd} a month"
+        "the load needs {needed}; you own {owned} — rent {more} more ({unit}) at {rent_usd} a month"
     ),
     "serving": N_(
         "{replicas} replicas of one GPU ({streams} streams each) on {boxes} × {hardware} behind a load balancer;"

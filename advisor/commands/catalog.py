@@ -10,7 +10,7 @@ from pathlib import Path
 from advisor.commands.registry import command
 from advisor.errors import UsageError
 
-SECTIONS = ("cloud", "hardware", "local-models", "electricity", "workloads", "platforms")
+SECTIONS = ("cloud", "hardware", "local-models", "electricity", "workloads", "platforms", "stacks")
 
 
 def arguments(cat: argparse.ArgumentParser, argv: list[str]) -> None:
@@ -84,6 +84,8 @@ def _summary(section: str, entry) -> list[str]:
         return [entry.id, entry.tier, f"{entry.params_b:g}B", entry.as_of.isoformat(), entry.source]
     if section == "electricity":
         return [entry.id, f"${entry.usd_per_kwh:.2f}/kWh", entry.as_of.isoformat(), entry.source]
+    if section == "stacks":  # what runs replicas across machines, and what each needs
+        return [entry.id, ", ".join(entry.engines), "; ".join(entry.needs), entry.as_of.isoformat(), entry.source]
     per_day = f"{entry.requests_per_day:,.0f}/day"
     size = f"{tokens(entry.input_tokens_per_request)} in / {tokens(entry.output_tokens_per_request)} out"
     return [entry.id, per_day, size, entry.privacy, entry.source]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from advisor.state import Shown
 from advisor.text.boundary import boundary_bullets, boundary_of
-from advisor.text.reasons import pick_reasons, warnings
+from advisor.text.reasons import pick_reasons, reason_text, warnings
 from advisor.text.words import ENGLISH, Words
 from advisor.tools.compare import CompareResult, Option
 
@@ -206,6 +206,8 @@ def whatif_answer(description: str, before: CompareResult, after: CompareResult,
             **values,
         )
     parts = [line]
+    # the units the load then needs beyond the ones owned, and what they cost
+    parts += [f"- {reason_text(r, w)}" for r in then.why if r.kind.startswith("more_units")]
     newly = [x for x in after.recommendation.not_offered if x not in before.recommendation.not_offered]
     parts += [f"- ⚠ {x}" for x in newly]
     parts.append(_whatif_table(before, after, w))
