@@ -172,3 +172,13 @@ def test_the_spanish_and_french_names_of_a_dpa_and_a_german_would_have(catalog):
     german = "Azure in der EU mit DPA hätten wir, aber die Rechtsabteilung sagt nein. Also lokal, auf dem Server."
     reading = read_answer(german, EMPTY, catalog)
     assert reading.changes.get("data_boundary") == "on_site" and "contract" not in reading.changes
+
+
+def test_an_aws_region_code_names_its_country(catalog):
+    text = "cloud is ok as long as it stays on Bedrock in us-east-1"
+    reading = read_answer(text, EMPTY, catalog)
+    assert reading.changes["region"] == "us" and reading.changes["contract"] == ["aws"]
+    assert any("read 'us-east-1' as: the data is processed in the United States only" in n for n in reading.notes)
+    assert strong("Data must stay in eu-central-1", catalog) == {"region": "de"}
+    assert strong("we're already on AWS ap-southeast-1", catalog) == {}  # no region the catalog knows, no cue
+    assert strong("our servers are in us-east-1", catalog) == {}  # where they are, not where data must stay
