@@ -182,3 +182,10 @@ def test_an_aws_region_code_names_its_country(catalog):
     assert strong("Data must stay in eu-central-1", catalog) == {"region": "de"}
     assert strong("we're already on AWS ap-southeast-1", catalog) == {}  # no region the catalog knows, no cue
     assert strong("our servers are in us-east-1", catalog) == {}  # where they are, not where data must stay
+
+
+def test_a_doubt_is_said_back_with_an_example_of_its_own_kind(catalog):
+    notes = read_answer("ideally EU region only", EMPTY, catalog).notes
+    assert any("said in doubt" in n and "(e.g. 'EU region only')" in n for n in notes), notes
+    notes = read_answer("not sure we have a BAA with AWS", EMPTY, catalog).notes
+    assert any("(e.g. 'we have a BAA with AWS')" in n for n in notes), notes

@@ -37,7 +37,7 @@ class Finding:
 
 
 @lru_cache(maxsize=1)
-def terms() -> dict[str, list[str]]:
+def terms() -> dict[str, Any]:
     text = (resources.files("advisor.catalog") / "boundary_terms.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
@@ -334,9 +334,10 @@ def apply(d: Draft) -> None:
     doubted = [f for f in findings if f.strength == "weak" and not any(s.field == f.field for s in strong)]
     if doubted:
         start, end = _clause(d.text, doubted[0].span[0], doubted[0].span[1])
+        example = terms()["settled"][_settled_key(doubted)]
         d.notes.append(
             f"'{d.quote(start, end)}' is said in doubt, so it counts as none for now: tell me once it is"
-            " settled (e.g. 'we have a BAA with AWS')"
+            f" settled (e.g. '{example}')"
         )
     if not strong:
         return
@@ -364,6 +365,14 @@ def apply(d: Draft) -> None:
             f"{word} is needed: only offerings whose provider signs one are kept — say who you have one with,"
             f" if you do (for example: {word} with AWS)"
         )
+
+
+def _settled_key(doubted: list[Finding]) -> str:
+    """What the first doubted finding is about: an agreement or a contract by the agreement's kind."""
+    first = doubted[0]
+    if first.field not in ("agreement", "contract"):
+        return first.field
+    return next((f.value for f in doubted if f.field == "agreement"), "dpa")
 
 
 def _contract(d: Draft, findings: list[Finding], agreement: str | None) -> list[str]:
