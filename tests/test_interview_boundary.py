@@ -189,3 +189,23 @@ def test_a_doubt_is_said_back_with_an_example_of_its_own_kind(catalog):
     assert any("said in doubt" in n and "(e.g. 'EU region only')" in n for n in notes), notes
     notes = read_answer("not sure we have a BAA with AWS", EMPTY, catalog).notes
     assert any("(e.g. 'we have a BAA with AWS')" in n for n in notes), notes
+
+
+def test_hosting_cues_a_region_and_a_french_non_denies_one(catalog):
+    assert strong("Données clients, hébergement UE obligatoire.", catalog) == {"region": "eu"}
+    assert strong("Données confidentielles, hébergement en Suisse obligatoire.", catalog) == {"region": "ch"}
+    assert strong("Azure non, même en région France, la conformité bloque.", catalog) == {}
+    assert strong("Een verwerkersovereenkomst is getekend.", catalog) == {"agreement": "dpa"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On a un DPA avec Mistral je crois, à vérifier.",
+        "We have a BAA with AWS I think",
+        "Wir haben einen AVV mit AWS, glaube ich",
+        "Creo que tenemos un DPA con Mistral",
+    ],
+)
+def test_i_think_and_to_be_checked_are_doubt(text, catalog):
+    assert not any(f.strength == "strong" for f in read_boundary(text, catalog, original=text))
