@@ -25,7 +25,7 @@ from tests.usage_fixtures import (
     write_lines,
 )
 
-U1 = CodexUsage(5000, 4000, 300, 200)  # gpt-5-codex: not in the catalog
+U1 = CodexUsage(5000, 4000, 300, 200)  # gpt-5.1-codex-max: not in the catalog
 U2 = CodexUsage(6000, 5500, 100, 0)
 U3 = CodexUsage(7000, 6000, 50, 10)  # the fork's own request
 T4 = CodexUsage(1000, 0, 100, 0)  # the old log's running totals
@@ -37,7 +37,7 @@ def build_codex(home: Path) -> Path:
     codex = home / ".codex"
     a = [
         codex_meta_line("2025-10-01T09:00:00.000Z", "0199a-aaaa", APP),
-        codex_turn_context_line("2025-10-01T09:00:00.010Z", APP, "gpt-5-codex"),
+        codex_turn_context_line("2025-10-01T09:00:00.010Z", APP, "gpt-5.1-codex-max"),
         codex_user_line("2025-10-01T09:00:00.020Z"),
         codex_token_count_line("2025-10-01T09:00:01.000Z", None, None),  # rate limits only: no request
         *codex_output_lines("2025-10-01T09:00:05.000Z"),
@@ -91,10 +91,10 @@ def test_codex_hand_count(tmp_path: Path) -> None:
     mix = {u.model: (u.catalog_id, u.requests, u.input_tokens, u.cached_input_tokens, u.output_tokens)
            for u in m.models}
     assert mix == {"gpt-5": ("gpt-5", 4, GPT5_INPUT, GPT5_CACHED, GPT5_OUTPUT),
-                   "gpt-5-codex": (None, 1, 5000, 4000, 300)}
+                   "gpt-5.1-codex-max": (None, 1, 5000, 4000, 300)}
     assert m.usd == pytest.approx(GPT5_USD)
-    assert m.unpriced_models == ["gpt-5-codex"]
-    assert "not in the catalog, so not priced: gpt-5-codex" in m.notes
+    assert m.unpriced_models == ["gpt-5.1-codex-max"]
+    assert "not in the catalog, so not priced: gpt-5.1-codex-max" in m.notes
     assert m.window.days == 3
     assert m.source_name == "Codex CLI logs"
 
@@ -112,9 +112,24 @@ def test_codex_sessions_and_projects(tmp_path: Path, capsys) -> None:
 def test_a_codex_tree_answers_ask(tmp_path: Path, capsys) -> None:
     """As a user: import the tree into a session, then ask; the answer rests on the measured volume."""
     out, doc = import_then_ask(build_codex(tmp_path), tmp_path / "data", "cx", capsys)
-    assert "Measured from Codex CLI logs" in out and "not priced: gpt-5-codex" in out
+    assert "Measured from Codex CLI logs" in out and "not priced: gpt-5.1-codex-max" in out
     assert doc["profile"]["monthly_input_tokens"] == round((GPT5_INPUT + 5000) * 30 / 3)
     assert doc["profile"]["requests_per_day"] == round(REQUESTS / 3, 2)
     assert doc["profile"]["cloud_model"] == "gpt-5"
     assert doc["measured"]["source"] == "codex"
     assert "Volume measured, not asked" in doc["answer"]
+
+
+def test_codex_default_model_bills_as_gpt5(tmp_path: Path) -> None:
+    """gpt-5-codex, the model Codex CLI ran by default in 2025, is sold at GPT-5's price (the
+    catalog's source, genai-prices, matches it to openai/gpt-5): its requests are priced as gpt-5's."""
+    codex = tmp_path / ".codex"
+    write_lines(codex / "sessions" / "rollout-2025-10-01T09-00-00-0199d-dddd.jsonl", [
+        codex_meta_line("2025-10-01T09:00:00.000Z", "0199d-dddd", APP),
+        codex_turn_context_line("2025-10-01T09:00:00.010Z", APP, "gpt-5-codex"),
+        codex_token_count_line("2025-10-01T09:00:05.000Z", U2, U2),
+    ])
+    m = import_usage(codex, default_catalog(), quiet=True)
+    assert [(u.model, u.catalog_id) for u in m.models] == [("gpt-5-codex", "gpt-5")]
+    assert m.unpriced_models == []
+    assert m.usd == pytest.approx((500 * 1.25 + 5500 * 0.125 + 100 * 10) / 1e6)
