@@ -108,3 +108,17 @@ def test_a_what_if_beyond_the_owned_units_says_how_many_more_to_buy(catalog):
     assert then.more_units >= 1, then.label  # the pick then needs more than the four owned
     text = whatif_answer("volume ×30", before, after)
     assert f"the load needs {then.units}; you own {then.owned_units} — buy {then.more_units} more (" in text
+
+
+def test_boxes_beyond_the_owned_one_can_be_rented_as_the_cards_they_hold(catalog):
+    """The owned four A100s are one box of four; when the load needs more boxes, renting them is
+    renting their cards one by one (the catalog rents single A100s): four a box, at the card's rate."""
+    owned = dict(RACK, hardware="quad-a100-80gb", owned_hardware="a100-80gb", owned_units=4)
+    owned["monthly_input_tokens"] = RACK["monthly_input_tokens"] * 30
+    owned["monthly_output_tokens"] = RACK["monthly_output_tokens"] * 30
+    (box,) = _local(compare(CompareInput(**owned), catalog), "quad-a100-80gb")
+    assert box.owned_units == 1 and box.more_units >= 1
+    assert box.more_units_rent_hardware == "a100-80gb-rental"
+    assert box.more_units_rent_count == 4 * box.more_units
+    assert box.more_units_rent_usd == pytest.approx(4 * box.more_units * 2.0 * 720)
+    assert f"or rent {4 * box.more_units} (" in box.notes[0]

@@ -45,6 +45,7 @@ class Option(BaseModel):
     more_units_usd: float | None = None  # what buying ``more_units`` costs upfront (None: a rented kind)
     more_units_rent_hardware: str | None = None  # a rented kind of the same card, for the extra units
     more_units_rent_usd: float | None = None  # a month of renting ``more_units`` of it
+    more_units_rent_count: int | None = None  # the rented units that make them up (4 cards for a box of 4)
     local_model: str | None = None
     cloud_models: list[str] = []
     local_share: float = 0.0
@@ -418,12 +419,14 @@ def unit_cost(
 
 
 def rental_twin(catalog: Catalog, box: Hardware) -> Hardware | None:
-    """A rented kind of the same card as ``box`` (one card a unit), to rent the units beyond the
-    owned ones instead of buying them; None when the catalog has none or ``box`` is rented itself."""
+    """A rented kind of the same card as ``box`` — as many cards a unit, else one card a unit (a box
+    of four A100s is four rented A100s) — to rent the units beyond the owned ones instead of buying
+    them; None when the catalog has none or ``box`` is rented itself."""
     if box.kind == "rented":
         return None
     card, per_box = _card(box)
-    twins = [h for h in catalog.hardware.values() if h.kind == "rented" and _card(h) == (card, per_box)]
+    rented = [h for h in catalog.hardware.values() if h.kind == "rented" and _card(h)[0] == card]
+    twins = [h for h in rented if _card(h)[1] == per_box] or [h for h in rented if _card(h)[1] == 1]
     return min(twins, key=lambda h: h.hourly_usd or 0.0) if twins else None
 
 
@@ -767,6 +770,7 @@ class MoreUnits:
     rent_hardware: str | None = None  # a rented kind of the same card
     rent_name: str | None = None
     rent_usd: float | None = None  # a month of renting them
+    rent_count: int | None = None  # rented units that make them up (four rented cards for a box of four)
 
     @property
     def count(self) -> int:
@@ -784,6 +788,7 @@ def more_units(plan: Plan, units: int, owned: int) -> MoreUnits | None:
     if box.kind == "rented":
         return MoreUnits(units, owned, box.name, None, box.id, box.name, extra * local.unit.rental_usd)
     twin, rent = local.rental_twin, local.rental_unit
+    count = extra * _card(box)[1] // _card(twin)[1] if twin else None
     return MoreUnits(
         units,
         owned,
@@ -791,7 +796,8 @@ def more_units(plan: Plan, units: int, owned: int) -> MoreUnits | None:
         extra * local.unit.hardware_usd,
         twin.id if twin else None,
         twin.name if twin else None,
-        extra * rent.monthly_usd if rent else None,
+        count * rent.monthly_usd if rent and count else None,
+        count,
     )
 
 
@@ -803,7 +809,8 @@ def more_units_reason(more: MoreUnits) -> Reason:
     values["buy_usd"] = more.buy_usd
     if more.rent_usd is None:
         return Reason(kind="more_units", values=values)
-    return Reason(kind="more_units_or_rent", values=values | dict(rent_unit=more.rent_name, rent_usd=more.rent_usd))
+    rent = dict(rent_more=more.rent_count, rent_unit=more.rent_name, rent_usd=more.rent_usd)
+    return Reason(kind="more_units_or_rent", values=values | rent)
 
 
 def time_reason(hardware: str, timing: RequestTime) -> Reason:
@@ -877,6 +884,7 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         more_units_usd=more.buy_usd if more else None,
         more_units_rent_hardware=more.rent_hardware if more else None,
         more_units_rent_usd=more.rent_usd if more else None,
+        more_units_rent_count=more.rent_count if more else None,
         local_model=local.model.id if local else None,
         cloud_models=plan.cloud.models if plan.cloud else [],
         local_share=plan.local_share,

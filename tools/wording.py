@@ -34,7 +34,7 @@ REASONS: dict[str, str] = {
     "more_units": N_("the load needs {needed}; you own {owned} — buy {more} more ({unit}) for {buy_usd}"),
     "more_units_or_rent": N_(
         "the load needs {needed}; you own {owned} — buy {more} more ({unit}) for {buy_usd},"
-        " or rent {more} ({rent_unit}) at {rent_usd} a month"
+        " or rent {rent_more} ({rent_unit}) at {rent_usd} a month"
     ),
     "more_units_rented": N_(
         "the load needs {needed}; you own {owned} — rent {more} more ({unit}) at {rent_usd} a month"
