@@ -4,7 +4,7 @@ whose reported usage follows the request it received (4 characters per token) an
 realistic length; no network. The local side is the interview and the tools (`--local none`).
 
 Run:  python tests/bench_hybrid_share.py            (prints the table; aim: share ≤ 5%)
-      python -m pytest tests/bench_hybrid_share.py   (the same session as a test)
+The same session is a test in the suite: tests/test_meter.py.
 """
 
 from __future__ import annotations
@@ -82,14 +82,6 @@ def report(turns: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         spend = play(turns, tmp)
     return spend
-
-
-def test_twenty_turns_with_one_memo_keep_claude_a_small_share(tmp_path):
-    document = play(SESSION, str(tmp_path))
-    spend = document["spend"]
-    assert document["claude_calls"] == 1
-    assert spend["claude_usd"] > 0 and spend["all_claude_usd"] > spend["claude_usd"]
-    print(f"\nClaude's share of all-Claude over 20 turns: {spend['claude_share']:.1%}")
 
 
 def main() -> None:

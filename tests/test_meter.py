@@ -53,3 +53,11 @@ def test_the_all_claude_figure_grows_every_turn_even_with_no_local_model(tmp_pat
     one = play(SESSION[:1], str(tmp_path / "a"))["spend"]
     two = play(SESSION[:2], str(tmp_path / "b"))["spend"]
     assert 0 < one["all_claude_usd"] < two["all_claude_usd"]
+
+
+def test_twenty_turns_with_one_memo_call_claude_once_for_a_small_share(tmp_path):
+    document = play(SESSION, str(tmp_path))
+    spend = document["spend"]
+    assert document["claude_calls"] == 1
+    assert spend["claude_usd"] > 0 and spend["all_claude_usd"] > spend["claude_usd"]
+    print(f"\nClaude's share of all-Claude over 20 turns: {spend['claude_share']:.1%}")
