@@ -251,7 +251,7 @@ def _plan_whatif_turn(ctx: TurnContext, scenario: PlanWhatIf) -> Iterator[AgentE
         options=[pl.model_dump(mode="json") for pl in then.placements],
         plan=then.model_dump(mode="json"),
     )
-    answer = plan_whatif_markdown(scenario.title, now, then)
+    answer = plan_whatif_markdown(scenario.title, now, then, scenario.targets)
     yield TextChunk(text=answer)
     return answer
 

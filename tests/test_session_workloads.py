@@ -152,6 +152,18 @@ def test_move_a_workload_to_the_cloud(capsys, university):
     ).items()
 
 
+def test_a_workload_the_scenario_leaves_alone_that_moves_is_said_to_and_why(capsys, university):
+    doc = ask_json(capsys, "move the bot to the cloud")
+    now = {p["workload"]: p for p in doc["plan"]["placements"]}
+    then = {p["workload"]: p for p in doc["scenario"]["plan"]["placements"]}
+    assert now["essay grading"]["shares_with"] == ["tutoring bot"]  # the grading rode on the bot's box
+    assert then["essay grading"]["option"] != now["essay grading"]["option"]  # alone, the box does not pay
+    line = next(line for line in doc["answer"].splitlines() if "moves too" in line)
+    assert line.startswith("- essay grading moves too (it shared ") and "with tutoring bot" in line
+    assert "where it would go alone" in line
+    assert "tutoring bot moves too" not in doc["answer"]  # the one it is about is in the title
+
+
 def test_a_team_whatif_is_for_all_workloads(capsys, university):
     scenario = ask_json(capsys, "what if cloud prices drop 20%?")["scenario"]
     assert scenario["title"].startswith("all workloads:")

@@ -183,9 +183,23 @@ def plan_answer(
     return "\n\n".join(p for p in parts if p)
 
 
-def plan_whatif_markdown(title: str, now: Any, then: Any) -> str:
+def _moved_too(was: dict[str, Any], will: dict[str, Any], targets: list[str]) -> list[str]:
+    """Why a workload the scenario leaves alone moves anyway: what it shared, and where it goes."""
+    lines = []
+    for name, pl in will.items():
+        old = was.get(name)
+        if name in targets or old is None or old["option"] == pl["option"]:
+            continue
+        before = f" (it shared {old['hardware']} with {', '.join(old['shares_with'])})" if old["shares_with"] else ""
+        alone = " — where it would go alone" if pl["option"] == pl["alone"] else ""
+        lines.append(f"{name} moves too{before}: {short_placement(pl)}{alone}")
+    return lines
+
+
+def plan_whatif_markdown(title: str, now: Any, then: Any, targets: list[str] | None = None) -> str:
     """A scenario across the workloads: each one's placement and part now and then, the combined
-    figures (each column adds up as shown), and each plan's summary."""
+    figures (each column adds up as shown), and each plan's summary; a workload not in ``targets``
+    (what the scenario is about) that moves all the same is said to, with why."""
     before, after = _data(now), _data(then)
     was = {pl["workload"]: pl for pl in before["placements"]}
     will = {pl["workload"]: pl for pl in after["placements"]}
@@ -217,6 +231,7 @@ def plan_whatif_markdown(title: str, now: Any, then: Any) -> str:
         f"- over {months}: {money(before['horizon_usd'])} now, {money(after['horizon_usd'])} then",
         f"- now: {before['summary']}",
         f"- then: {after['summary']}",
+        *(f"- {markdown_cell(line)}" for line in _moved_too(was, will, list(targets or will))),
         *(f"- ⚠ then: {markdown_cell(c)}" for c in after["conflicts"] if c not in before["conflicts"]),
         "",
         "_This is a scenario; the workloads are unchanged. `/workload use NAME` then `/set` keeps a change._",
