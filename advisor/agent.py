@@ -28,7 +28,6 @@ from advisor.events import (
 from advisor.gate import SentenceGate
 from advisor.interview import Question, Reading, WhatIf, next_question, read_answer, read_whatif
 from advisor.interview.plan_whatif import PlanWhatIf, read_plan_whatif
-from advisor.interview.traffic_windows import window_reading
 from advisor.interview.whatif_terms import cannot_model
 from advisor.interview.workload_split import Segment, Split, split_message
 from advisor.models.base import (
@@ -159,15 +158,6 @@ def _apply_reading(state: SessionState, reading: Reading) -> Iterator[AgentEvent
     return diff
 
 
-def _with_window(reading: Reading, text: str, profile: WorkloadProfile) -> None:
-    """Where in the day the traffic comes, when the text says (in a session of several workloads)."""
-    changes, notes, ambiguous = window_reading(text, placed=profile.traffic_start_hour is not None)
-    for name, value in changes.items():
-        reading.changes.setdefault(name, value)
-    reading.notes += notes
-    reading.ambiguous += ambiguous
-
-
 def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
     """Each workload's words read into it (new ones added first); what was read, each line naming
     its workload; the conversation then goes on with the first one named."""
@@ -194,8 +184,6 @@ def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
             asked=state.asked if mine else None,
             open_choices=state.open_choices if mine else [],
         )
-        if several:
-            _with_window(reading, segment.text, state.profile)
         state.open_choices = reading.open_choices
         changed = yield from _apply_reading(state, reading)
         diff.update(changed)
@@ -287,8 +275,6 @@ def run_turn(
         reading, diff = yield from _read_split(ctx, split)
     else:
         reading = read_answer(text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
-        if len(state.workload_names()) > 1:
-            _with_window(reading, text, state.profile)
         if _extracts(ctx) and not cancel.is_set():
             yield from _model_reading(ctx, text, reading)
         state.open_choices = reading.open_choices  # before apply: a field the model's reading gave settles its choice

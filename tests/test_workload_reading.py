@@ -34,6 +34,8 @@ UNIVERSITY = (
         ("10am-2pm", 10, 4),
         ("during the day", 9, 10),
         ("tagsüber", 9, 10),
+        ("9 to 6, sensitive", 9, 9),  # a plain range that goes down crosses noon: a working day
+        ("8-6 on weekdays", 8, 10),
     ],
 )
 def test_windows_as_people_say_them(text, start, hours):
@@ -51,6 +53,8 @@ def test_windows_as_people_say_them(text, start, hours):
         "3 and 4 pm",
         "1.5-2 hours each",
         "2 a day",
+        "we get 9 to 6 requests",
+        "9-5 tickets a day",
     ],
 )
 def test_ranges_of_counts_are_not_windows(text):
@@ -140,8 +144,10 @@ def ask(capsys, text: str) -> tuple[str, str]:
 def test_the_university_as_a_new_user_types_it(capsys):
     out, err = ask(capsys, UNIVERSITY)
     assert "tutoring bot, essay grading" in err
-    assert "for essay grading: '20k essays a week' as ~2,857 requests a day" in out
-    assert "took 'during the day' as 09:00–19:00" in out
+    read = next(line for line in out.splitlines() if line.startswith("_Read: for essay grading: "))
+    assert "'20k essays a week' as ~2,857 requests a day" in read
+    assert "'1am–6am' as requests arriving 01:00–06:00" in read  # as typed, and no 'overnight' beside it
+    assert "took 'during the day' as 09:00–19:00" in out and "took 'overnight'" not in out
     ask(capsys, "the bot gets 40,000 questions a day, 1,500 tokens in and 400 out; student data, so sensitive")
     answer, _ = ask(capsys, "the grading job: 5,000 tokens in and 600 out per essay, also sensitive")
     assert "Plan for 2 workloads" in answer
@@ -187,3 +193,30 @@ def test_three_workloads_in_one_message_share_one_box_where_the_hours_allow(caps
     assert min(box["busy_by_hour"]) > 0.5 and max(box["busy_by_hour"]) < 1  # one at a time, round the clock
     assert {p["window"] for p in doc["plan"]["placements"]} == {"08:00–16:00", "16:00–23:00", "23:00–08:00"}
     assert doc["plan"]["all_cloud"]["passes"] is False  # regulated: the cloud is ruled out, and said so
+
+
+def _ask_json(capsys, session: str, text: str) -> dict:
+    assert main(["ask", "--local", "none", "--offline", "--json", "--session", session, text]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_one_workload_session_reads_the_window_and_sizes_the_box_for_it(capsys):
+    """Issue 22's first complaint, in a session of one: '1am–6am' was ignored and one 3090 was said
+    to carry the batch at a fraction of its capacity. Now the window is read, and the answer is the
+    one `calc compare --traffic-hours 5 --traffic-start-hour 1` gives."""
+    doc = _ask_json(capsys, "batch", "an essay grading job, 1am–6am, 20k essays a week, 5K in and 600 out, internal")
+    assert (doc["profile"]["traffic_start_hour"], doc["profile"]["traffic_hours"]) == (1, 5)
+    assert "'1am–6am' as requests arriving 01:00–06:00" in doc["answer"] and doc["unread"] == []
+    flags = ["--requests-per-day", "2857.142857142857", "--input-tokens-per-request", "5000"]
+    flags += ["--output-tokens-per-request", "600", "--privacy", "internal", "--json"]
+    for window, expect in (([], False), (["--traffic-hours", "5", "--traffic-start-hour", "1"], True)):
+        assert main(["calc", "compare", *flags, *window]) == 0
+        rec = json.loads(capsys.readouterr().out)["recommendation"]
+        assert (rec["summary"] == doc["recommendation"]["summary"]) is expect
+
+
+def test_a_plain_working_day_is_a_window_and_a_rate_an_hour_is_over_its_hours(capsys):
+    doc = _ask_json(capsys, "coding", "a coding assistant, 400 requests a day, 6K in and 800 out, 9 to 6, sensitive")
+    assert (doc["profile"]["traffic_start_hour"], doc["profile"]["traffic_hours"]) == (9, 9) and doc["unread"] == []
+    doc = _ask_json(capsys, "hourly", "300 an hour from 1am to 6am")
+    assert doc["profile"]["requests_per_day"] == 1500 and doc["profile"]["traffic_hours"] == 5

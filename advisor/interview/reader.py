@@ -19,6 +19,7 @@ from advisor.interview import (
     settings,
     shifts,
     tokens,
+    traffic_windows,
     unread,
 )
 from advisor.interview.draft import Draft
@@ -98,7 +99,9 @@ def read_draft(
         answers.read_no_hardware(d)
     if "shift" in d.text:
         shifts.read_shifts(d)
+    traffic_windows.read_window(d, named=False)  # '1am–6am', '9 to 5': when the requests come
     _settings(d)
+    traffic_windows.read_window(d, named=True)  # 'overnight', 'during the day'
     if _has(d, "0123456789"):  # every token count and rate holds a digit by now (forms.canonical)
         tokens.read_tokens(d)
     if _has(d, "0123456789") or any(w in d.text for w in ("every", "once", "twice", "thrice")):

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from advisor.interview.draft import Draft
 
 WORDS_FILE = "workload_words.toml"
 
@@ -84,6 +86,11 @@ def _suffix(value: str | None) -> str:
     return (value or "").lower().replace(".", "").replace(" ", "")
 
 
+def _past_noon(a: int, b: int, sep: str) -> bool:
+    """'9 to 5', '8-6': a plain range that goes down is a working day across noon — counts go up."""
+    return 6 <= a <= 11 and 1 <= b < a and sep.lower() not in ("and", "y", "a", "à")
+
+
 def _hour(hour: str, minutes: str | None, suffix: str) -> float | None:
     value = int(hour)
     if suffix in ("am", "pm"):
@@ -103,7 +110,8 @@ def _clock(m: re.Match[str]) -> tuple[float, float] | None:
         return None  # "3 and 4", "2 a day": a clock needs "between … and …"
     if not (sa or sb or m["am"] or m["bm"]):
         after = _AFTER_PLAIN.match(m.string, m.end())
-        if after is None or not (m["lead"] or max(ha, hb) > 12 or m["ah"].startswith("0")):
+        clocklike = m["lead"] or max(ha, hb) > 12 or m["ah"].startswith("0") or _past_noon(ha, hb, m["sep"])
+        if after is None or not clocklike:
             return None
     if sb in ("am", "pm") and not sa and ha < hb <= 12:  # "1 to 6am": both am
         sa = sb
@@ -136,13 +144,40 @@ def read_windows(text: str) -> list[Window]:
     return sorted(found, key=lambda w: w.span)
 
 
+def read_window(d: Draft, *, named: bool) -> None:
+    """The reader's stage: the traffic window this text states, into the draft — clock ranges
+    (``named`` False: before the hours-a-day readings, so '9 to 5' is when the requests come, not
+    the hours a box is powered) or named parts of the day (``named`` True: after them, so 'business
+    hours' stays the 8 hours a day it was). Its words are consumed; a rate per hour is over its hours."""
+    if named and "traffic_start_hour" in d.changes:
+        return  # a clock range given wins over 'overnight' beside it
+    windows = [replace(w, quote=d.quote(*w.span)) for w in read_windows(d.text) if w.named == named]
+    changes, notes, ambiguous = _reading(windows, placed=d.profile.traffic_start_hour is not None)
+    if ambiguous:
+        d.ambiguous += ambiguous
+    for w in windows:
+        if not w.named:  # 'nightly', 'every night' may still be a rate's period
+            d.consume(*w.span)
+    if not changes:
+        return
+    w = next(w for w in windows if (w.start, w.hours) == (changes["traffic_start_hour"], changes["traffic_hours"]))
+    span = None if w.named else w.span
+    d.set("traffic_start_hour", changes["traffic_start_hour"], notes[0], span)
+    d.set("traffic_hours", changes["traffic_hours"], None, span)
+    d.hours_window = changes["traffic_hours"]
+
+
 def window_reading(text: str, placed: bool = False) -> tuple[dict[str, float], list[str], list[str]]:
     """The traffic window ``text`` gives, as profile changes with the notes that say how it was read,
     and a question when it gives two that differ. ``placed``: the workload has a window already — a
     named part of the day ("overnight") does not replace it, a clock range does."""
+    return _reading(read_windows(text), placed)
+
+
+def _reading(windows: list[Window], placed: bool) -> tuple[dict[str, float], list[str], list[str]]:
     from advisor.tools.workloads import window_words
 
-    windows = [w for w in read_windows(text) if not (placed and w.named)]
+    windows = [w for w in windows if not (placed and w.named)]
     if not windows:
         return {}, [], []
     distinct = {(w.start, w.hours) for w in windows}
