@@ -111,6 +111,21 @@ def test_the_parts_add_up_and_sharing_never_costs_more_than_alone(existing, team
         assert result.horizon_usd <= separately + 1e-6 * separately
 
 
+def test_a_shared_box_may_have_as_many_units_as_its_workloads_would_buy_apart():
+    """Hypothesis found it: alone, one workload takes 1 Mac mini and the other 8 (the most one option
+    may have); the plan refused the 9 they need together and put the first on a dearer box."""
+    small = {"requests_per_day": 40000, "input_tokens_per_request": 300, "output_tokens_per_request": 100}
+    big = {"requests_per_day": 40000, "input_tokens_per_request": 300, "output_tokens_per_request": 600}
+    small |= {"frontier_share": 0.0, "routine_tier": "budget"}
+    big |= {"traffic_hours": 10.0, "routine_tier": "budget"}
+    result = run(CATALOG, {"name": "small", **small}, {"name": "big", **big})
+    picks = {w.name: next(o for o in w.options if o.id == w.recommendation.option_id) for w in result.workloads}
+    assert [o.units for o in picks.values()] == [1, 8]
+    assert result.horizon_usd <= sum(o.horizon_usd for o in picks.values()) + 1e-6
+    (box,) = result.boxes
+    assert box.units == 9 and box.workloads == ["small", "big"]
+
+
 def test_the_university_day_bot_and_night_batch(catalog):
     result = run(catalog, BOT, GRADING)
     by_name = {pl.workload: pl for pl in result.placements}

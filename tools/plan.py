@@ -212,6 +212,13 @@ def _group(box: str, members: list[int], chosen: list[Candidate], choices: list[
     )
 
 
+def within_limit(group: Group) -> bool:
+    """At most MAX_UNITS of a kind — or no more than its workloads would buy apart, each within it:
+    sharing never needs more units than apart, so it is never refused where apart is allowed."""
+    apart = [c.plan.units(1.0) for c in group.chosen]
+    return group.units <= max(d.MAX_UNITS, sum(apart) if max(apart) <= d.MAX_UNITS else 0)
+
+
 @dataclass
 class Search:
     """The exact search over placements, memoising each (box, subset) group's best variants."""
@@ -234,7 +241,7 @@ class Search:
         for chosen in itertools.product(*(self.choices[i].by_box[box] for i in members)):
             group = _group(box, members, list(chosen), self.choices, self.horizon)
             forced = any(self.choices[i].forced for i in members)
-            if group.units > d.MAX_UNITS and not forced:
+            if not within_limit(group) and not forced:
                 continue
             key = (group.horizon, tuple(c.order for c in chosen))
             if best_key is None or key < best_key:
@@ -582,7 +589,7 @@ def _all_local(choices: list[Choices], candidates: list[list[Candidate]], horizo
     total, groups, _ = found
     picked = {local_choices[i].name: c.option for g in groups for i, c in zip(g.members, g.chosen, strict=True)}
     failed = sorted({f"{name}: {f}" for name, o in picked.items() for f in o.failed if not f.startswith("needs ")})
-    failed += [f"{g.units} × {g.box} are more than {d.MAX_UNITS}" for g in groups if g.units > d.MAX_UNITS]
+    failed += [f"{g.units} × {g.box} are more than {d.MAX_UNITS}" for g in groups if not within_limit(g)]
     return Alternative(
         monthly_usd=sum(g.monthly for g in groups),
         upfront_usd=sum(g.upfront for g in groups),
