@@ -196,9 +196,19 @@ def _moved_too(was: dict[str, Any], will: dict[str, Any], targets: list[str]) ->
     return lines
 
 
+def _against_cloud(plan: dict[str, Any]) -> str | None:
+    """'saves $10,904', 'costs $300 more', 'the same' against all-cloud over the horizon (None: none to compare)."""
+    saved, alternative = plan.get("saves_vs_all_cloud_usd"), plan.get("all_cloud")
+    if saved is None or alternative is None or not alternative["passes"]:
+        return None
+    if abs(saved) <= 0.005:
+        return "the same"
+    return f"saves {money(saved)}" if saved > 0 else f"costs {money(-saved)} more"
+
+
 def plan_whatif_markdown(title: str, now: Any, then: Any, targets: list[str] | None = None) -> str:
-    """A scenario across the workloads: each one's placement and part now and then, the combined
-    figures (each column adds up as shown), and each plan's summary; a workload not in ``targets``
+    """A scenario across the workloads: each one's placement (short) and part now and then, the
+    combined figures (each column adds up as shown), what each saves against all-cloud; a workload not in ``targets``
     (what the scenario is about) that moves all the same is said to, with why."""
     before, after = _data(now), _data(then)
     was = {pl["workload"]: pl for pl in before["placements"]}
@@ -213,15 +223,16 @@ def plan_whatif_markdown(title: str, now: Any, then: Any, targets: list[str] | N
     rows = [
         [
             n,
-            was[n]["label"] if n in was else "—",
+            short_placement(was[n]) if n in was else "—",
             now_by.get(n, "—"),
-            will[n]["label"] if n in will else "—",
+            short_placement(will[n]) if n in will else "—",
             then_by.get(n, "—"),
         ]
         for n in names
     ]
     rows.append(["combined", "", now_total, "", then_total])
     months = f"{after['horizon_months']:g} months"
+    against = (_against_cloud(before), _against_cloud(after))
     table = markdown_table(["workload", "now", "monthly now", "then", "monthly then"], rows, right=(2, 4))
     lines = [
         f"**Scenario — {markdown_cell(title)}**",
@@ -229,8 +240,7 @@ def plan_whatif_markdown(title: str, now: Any, then: Any, targets: list[str] | N
         table,
         "",
         f"- over {months}: {money(before['horizon_usd'])} now, {money(after['horizon_usd'])} then",
-        f"- now: {before['summary']}",
-        f"- then: {after['summary']}",
+        *([f"- against all-cloud: {against[0]} now, {against[1]} then"] if None not in against else []),
         *(f"- {markdown_cell(line)}" for line in _moved_too(was, will, list(targets or will))),
         *(f"- ⚠ then: {markdown_cell(c)}" for c in after["conflicts"] if c not in before["conflicts"]),
         "",
