@@ -220,3 +220,11 @@ def test_a_plain_working_day_is_a_window_and_a_rate_an_hour_is_over_its_hours(ca
     assert (doc["profile"]["traffic_start_hour"], doc["profile"]["traffic_hours"]) == (9, 9) and doc["unread"] == []
     doc = _ask_json(capsys, "hourly", "300 an hour from 1am to 6am")
     assert doc["profile"]["requests_per_day"] == 1500 and doc["profile"]["traffic_hours"] == 5
+
+
+def test_nine_to_five_is_a_window_and_still_the_hours_a_box_is_powered(capsys):
+    """'9 to 5' was the 8 hours a day a box is powered before windows were read; it still is (the
+    one-workload answer does not change), and it is now also where the requests lie."""
+    doc = _ask_json(capsys, "helpdesk", "a support bot, 3,000 chats a day from 9 to 5, 2K tokens in and 300 out")
+    profile = doc["profile"]
+    assert (profile["traffic_start_hour"], profile["traffic_hours"], profile["hours_per_day"]) == (9, 8, 8)

@@ -14,6 +14,7 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.interview.draft import Draft
+from advisor.interview.settings import BUSINESS_HOURS
 
 WORDS_FILE = "workload_words.toml"
 
@@ -156,15 +157,21 @@ def read_window(d: Draft, *, named: bool) -> None:
     if ambiguous:
         d.ambiguous += ambiguous
     for w in windows:
-        if not w.named:  # 'nightly', 'every night' may still be a rate's period
+        if not _left(d, w):
             d.consume(*w.span)
     if not changes:
         return
     w = next(w for w in windows if (w.start, w.hours) == (changes["traffic_start_hour"], changes["traffic_hours"]))
-    span = None if w.named else w.span
+    span = None if _left(d, w) else w.span
     d.set("traffic_start_hour", changes["traffic_start_hour"], notes[0], span)
     d.set("traffic_hours", changes["traffic_hours"], None, span)
     d.hours_window = changes["traffic_hours"]
+
+
+def _left(d: Draft, w: Window) -> bool:
+    """Words the other readers read too: 'nightly' may be a rate's period, '9 to 5' the 8 hours a
+    day a box is powered (as it was before windows were read)."""
+    return w.named or bool(BUSINESS_HOURS.search(d.text[w.span[0] : w.span[1]]))
 
 
 def window_reading(text: str, placed: bool = False) -> tuple[dict[str, float], list[str], list[str]]:
