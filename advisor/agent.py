@@ -158,6 +158,15 @@ def _apply_reading(state: SessionState, reading: Reading) -> Iterator[AgentEvent
     return diff
 
 
+def _hours_are_its_own(reading: Reading) -> None:
+    """In a session of several workloads, hours a day said of one ('the bot runs 10 hours a day',
+    'during business hours') are its traffic window: the team's boxes, which serve the others' hours
+    too, stay powered as they were (`/set hours_per_day` sets that)."""
+    hours = reading.changes.pop("hours_per_day", None)
+    if hours is not None:
+        reading.changes.setdefault("traffic_hours", hours)
+
+
 def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
     """Each workload's words read into it (new ones added first); what was read, each line naming
     its workload; the conversation then goes on with the first one named."""
@@ -184,6 +193,8 @@ def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
             asked=state.asked if mine else None,
             open_choices=state.open_choices if mine else [],
         )
+        if several:
+            _hours_are_its_own(reading)
         state.open_choices = reading.open_choices
         changed = yield from _apply_reading(state, reading)
         diff.update(changed)
@@ -275,6 +286,8 @@ def run_turn(
         reading, diff = yield from _read_split(ctx, split)
     else:
         reading = read_answer(text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
+        if len(state.workload_names()) > 1:
+            _hours_are_its_own(reading)
         if _extracts(ctx) and not cancel.is_set():
             yield from _model_reading(ctx, text, reading)
         state.open_choices = reading.open_choices  # before apply: a field the model's reading gave settles its choice

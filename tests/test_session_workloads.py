@@ -164,6 +164,14 @@ def test_a_workload_the_scenario_leaves_alone_that_moves_is_said_to_and_why(caps
     assert "tutoring bot moves too" not in doc["answer"]  # the one it is about is in the title
 
 
+def test_hours_a_day_said_of_one_workload_are_its_window_not_the_teams_powered_hours(capsys, university):
+    assert run(capsys, "the bot runs 12 hours a day")[0] == 0
+    profiles = dict(saved().state.workload_profiles())
+    assert profiles["tutoring bot"].traffic_hours == 12
+    assert profiles["tutoring bot"].hours_per_day is None and profiles["essay grading"].hours_per_day is None
+    assert profiles["essay grading"].traffic_hours == 5  # the night batch keeps its window and its box's hours
+
+
 def test_a_team_whatif_is_for_all_workloads(capsys, university):
     scenario = ask_json(capsys, "what if cloud prices drop 20%?")["scenario"]
     assert scenario["title"].startswith("all workloads:")
