@@ -228,3 +228,28 @@ def test_nine_to_five_is_a_window_and_still_the_hours_a_box_is_powered(capsys):
     doc = _ask_json(capsys, "helpdesk", "a support bot, 3,000 chats a day from 9 to 5, 2K tokens in and 300 out")
     profile = doc["profile"]
     assert (profile["traffic_start_hour"], profile["traffic_hours"], profile["hours_per_day"]) == (9, 8, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("an essay-grading batch job, 20k essays a week", 1.0),
+        ("a nightly batch of product descriptions", 1.0),
+        ("it's not time-sensitive, 3,000 a day", 1.0),
+        ("eine nächtliche Stapelverarbeitung, 5.000 am Tag", 1.0),
+        ("this is not a batch job, 2000 a day", None),  # denied
+        ("2M rows a month in batches of 100 rows per call", None),  # calls grouped, not a batch API
+        ("a support bot, 2,000 chats a day", None),
+        ("no batch API, it feeds the morning report", 0.0),
+        ("the batch job can't wait, results by 7am", 0.0),
+    ],
+)
+def test_a_batch_job_may_wait_for_the_batch_apis_unless_it_says_not(text, share):
+    from advisor.interview import read_answer
+    from advisor.tools.catalog import load_catalog
+    from advisor.tools.profile import WorkloadProfile
+
+    reading = read_answer(text, WorkloadProfile(), load_catalog())
+    assert reading.changes.get("batch_share") == share
+    if share == 1.0:
+        assert any("batch APIs" in n and "say 'no batch API'" in n for n in reading.notes)  # a stated default

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from advisor.interview import (
     answers,
+    batch_jobs,
     boundary,
     choices,
     negation,
@@ -102,6 +103,8 @@ def read_draft(
     traffic_windows.read_window(d, named=False)  # '1am–6am', '9 to 5': when the requests come
     _settings(d)
     traffic_windows.read_window(d, named=True)  # 'overnight', 'during the day'
+    if any(cue in d.text for cue in batch_jobs.CUES):
+        batch_jobs.read_batch(d)
     if _has(d, "0123456789"):  # every token count and rate holds a digit by now (forms.canonical)
         tokens.read_tokens(d)
     if _has(d, "0123456789") or any(w in d.text for w in ("every", "once", "twice", "thrice")):

@@ -40,6 +40,8 @@ class WorkloadWords(BaseModel):
     not_names: dict[str, list[str]]
     generic: dict[str, list[str]]
     window: list[NamedWindow]
+    batch: dict[str, list[str]]
+    batch_denied: dict[str, list[str]]
 
     def every(self, table: str) -> list[str]:
         """A table's phrases in every language, longest first (a longer phrase wins where both fit)."""
