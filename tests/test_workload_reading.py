@@ -253,3 +253,19 @@ def test_a_batch_job_may_wait_for_the_batch_apis_unless_it_says_not(text, share)
     assert reading.changes.get("batch_share") == share
     if share == 1.0:
         assert any("batch APIs" in n and "say 'no batch API'" in n for n in reading.notes)  # a stated default
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we have a second one, a RAG search: 500 queries a day", "and another one: a RAG search, 500 queries a day"],
+)
+def test_a_second_one_names_a_workload_and_is_not_a_count_asked_about(text):
+    from advisor.interview import read_answer
+    from advisor.tools.catalog import load_catalog
+    from advisor.tools.profile import WorkloadProfile
+
+    split = split_message(text, ["support bot"], "support bot", fresh=False, unnamed=False)
+    assert split is not None and split.add == ["RAG search"]
+    (segment,) = split.segments
+    reading = read_answer(segment.text, WorkloadProfile(), load_catalog())
+    assert reading.changes["requests_per_day"] == 500 and reading.unread == []

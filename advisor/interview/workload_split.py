@@ -10,6 +10,7 @@ import re
 
 from pydantic import BaseModel
 
+from advisor.interview.traffic_windows import phrase_pattern, workload_words
 from advisor.interview.workload_mentions import Introduction, introductions, means_all, mentions, says_also
 
 
@@ -40,6 +41,13 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+def _quiet(text: str) -> str:
+    """``text`` with "a second one", "another one" blanked: they name a workload, not a count."""
+    ones = [f"{a} one" for a in workload_words().every("another")]
+    pattern = rf"(?<![\w-])(?:{phrase_pattern(sorted(set(ones), key=len, reverse=True))})(?![\w-])"
+    return re.sub(pattern, lambda m: " " * len(m[0]), text, flags=re.IGNORECASE)
+
+
 def split_message(text: str, names: list[str], current: str, *, fresh: bool, unnamed: bool) -> Split | None:
     """How ``text`` divides among the workloads (``names``; ``current`` discussed; ``fresh``: the
     current one holds nothing yet; ``unnamed``: it still has its first default name). None when the
@@ -67,9 +75,9 @@ def split_message(text: str, names: list[str], current: str, *, fresh: bool, unn
             return None if name == current else Split(segments=[Segment(workload=name, text=text)], first=name)
         intro = new[0]
         if fresh or (unnamed and not (intro.another or says_also(text))):
-            return Split(segments=[Segment(workload=name, text=text)], rename=(current, name), first=name)
+            return Split(segments=[Segment(workload=name, text=_quiet(text))], rename=(current, name), first=name)
         if intro.another or says_also(text):
-            return Split(segments=[Segment(workload=name, text=text)], add=[name], first=name)
+            return Split(segments=[Segment(workload=name, text=_quiet(text))], add=[name], first=name)
         return None  # "our support bot gets 5k a day": the workload discussed, by another name
     rename = (current, new_names[0]) if fresh and new_names else None
     add = [n for n in new_names if rename is None or n != rename[1]]
@@ -89,4 +97,5 @@ def split_message(text: str, names: list[str], current: str, *, fresh: bool, unn
         if means_all(tail):
             last.text, shared = last.text[: boundary.start() + 1], tail
             break
+    segments = [Segment(workload=sg.workload, text=_quiet(sg.text)) for sg in segments]
     return Split(segments=segments, rename=rename, add=add, first=workloads[0], unplaced=unplaced, shared=shared)
