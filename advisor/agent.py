@@ -181,7 +181,7 @@ def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
     combined, diff = Reading(), {}
     segments = list(split.segments)
     if split.shared:  # "All of them: …" is read into each workload the message names
-        named = list(dict.fromkeys(segment.workload for segment in split.segments))
+        named = list(dict.fromkeys(segment.workload for segment in split.segments)) or state.workload_names()
         segments += [Segment(workload=name, text=split.shared) for name in named]
     for segment in segments:
         state.use_workload(segment.workload)

@@ -25,7 +25,7 @@ class Split(BaseModel):
     add: list[str] = []  # workloads to add, in order
     first: str  # the workload discussed after the message
     unplaced: str | None = None  # words with a figure before any workload is named
-    shared: str | None = None  # a closing sentence about all of them ("All of them: 2K in, 300 out")
+    shared: str | None = None  # words about all of them ("All of them: 2K in, 300 out"; "both are internal")
 
 
 def _words(name: str) -> set[str]:
@@ -65,8 +65,8 @@ def split_message(text: str, names: list[str], current: str, *, fresh: bool, unn
             markers.append((m.start, m.name, None))
     markers.sort(key=lambda marker: marker[0])
     workloads = list(dict.fromkeys(name for _, name, _ in markers))
-    if not workloads:
-        return None
+    if not workloads:  # "both are internal data": every workload; else the one discussed
+        return Split(segments=[], shared=text, first=current) if len(names) > 1 and means_all(text) else None
     new = [intro for _, _, intro in markers if intro is not None]
     new_names = list(dict.fromkeys(intro.name for intro in new))
     if len(workloads) == 1:
