@@ -81,6 +81,7 @@ def read_draft(
     *,
     may_lower: bool = False,
     open_choices: list[pending.Choice] | None = None,
+    defaults: bool = True,
 ) -> Draft:
     """The full reading. ``may_lower`` lets a stated privacy class replace a stricter one (a what-if,
     or an answer to the privacy question); otherwise a passing "internal docs" never lowers it.
@@ -102,9 +103,10 @@ def read_draft(
         shifts.read_shifts(d)
     traffic_windows.read_window(d, named=False)  # '1am–6am', '9 to 5': when the requests come
     _settings(d)
-    traffic_windows.read_window(d, named=True)  # 'overnight', 'during the day'
-    if any(cue in d.text for cue in batch_jobs.CUES):
-        batch_jobs.read_batch(d)
+    if defaults:  # stated defaults ('overnight' as 22:00–06:00, a batch job as batch-API traffic): not in a what-if
+        traffic_windows.read_window(d, named=True)
+        if any(cue in d.text for cue in batch_jobs.CUES):
+            batch_jobs.read_batch(d)
     if _has(d, "0123456789"):  # every token count and rate holds a digit by now (forms.canonical)
         tokens.read_tokens(d)
     if _has(d, "0123456789") or any(w in d.text for w in ("every", "once", "twice", "thrice")):

@@ -14,6 +14,7 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.interview.draft import Draft
+from advisor.interview.numbers import human
 from advisor.interview.settings import BUSINESS_HOURS
 
 WORDS_FILE = "workload_words.toml"
@@ -149,31 +150,27 @@ def read_windows(text: str) -> list[Window]:
 
 def read_window(d: Draft, *, named: bool) -> None:
     """The reader's stage: the traffic window this text states, into the draft — clock ranges
-    (``named`` False: before the hours-a-day readings, so '9 to 5' is when the requests come, not
-    the hours a box is powered) or named parts of the day (``named`` True: after them, so 'business
-    hours' stays the 8 hours a day it was). Its words are consumed; a rate per hour is over its hours."""
+    (``named`` False: before the hours-a-day readings; '9 to 5' is also, as before windows were
+    read, the 8 hours a day a box is powered) or named parts of the day (``named`` True: after
+    them, so 'business hours' stays the 8 hours a day it was). A clock range's words are consumed
+    ('nightly' may still be a rate's period); a rate an hour is over the window's hours."""
     if named and "traffic_start_hour" in d.changes:
         return  # a clock range given wins over 'overnight' beside it
     windows = [replace(w, quote=d.quote(*w.span)) for w in read_windows(d.text) if w.named == named]
+    working_day = [w for w in windows if BUSINESS_HOURS.search(d.text[w.span[0] : w.span[1]])]
     changes, notes, ambiguous = _reading(windows, placed=d.profile.traffic_start_hour is not None)
-    if ambiguous:
-        d.ambiguous += ambiguous
+    d.ambiguous += ambiguous
     for w in windows:
-        if not _left(d, w):
+        if not w.named:
             d.consume(*w.span)
     if not changes:
         return
     w = next(w for w in windows if (w.start, w.hours) == (changes["traffic_start_hour"], changes["traffic_hours"]))
-    span = None if _left(d, w) else w.span
-    d.set("traffic_start_hour", changes["traffic_start_hour"], notes[0], span)
-    d.set("traffic_hours", changes["traffic_hours"], None, span)
+    d.set("traffic_start_hour", changes["traffic_start_hour"], notes[0])
+    d.set("traffic_hours", changes["traffic_hours"])
     d.hours_window = changes["traffic_hours"]
-
-
-def _left(d: Draft, w: Window) -> bool:
-    """Words the other readers read too: 'nightly' may be a rate's period, '9 to 5' the 8 hours a
-    day a box is powered (as it was before windows were read)."""
-    return w.named or bool(BUSINESS_HOURS.search(d.text[w.span[0] : w.span[1]]))
+    if w in working_day and "hours_per_day" not in d.changes:
+        d.set("hours_per_day", w.hours, f"read '{w.quote}' as {human(w.hours)} hours a day")
 
 
 def window_reading(text: str, placed: bool = False) -> tuple[dict[str, float], list[str], list[str]]:

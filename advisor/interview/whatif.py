@@ -155,7 +155,7 @@ def read_whatif(text: str, profile: WorkloadProfile, catalog: Catalog) -> WhatIf
         text = text[:start] + " " * (end - start) + text[end:]
     changes: dict[str, Any] = dict(terms.changes)
     parts: list[str] = list(terms.parts)
-    draft = read_draft(text, profile, catalog, may_lower=True)
+    draft = read_draft(text, profile, catalog, may_lower=True, defaults=False)
     stated = {k: v for k, v in draft.changes.items() if getattr(profile, k) != v}
     if stated.get("cloud_model") in terms.changes.get("price_factors", {}):
         del stated["cloud_model"]  # "what if gpt-5 gets 30% cheaper": its price moves, not the choice
