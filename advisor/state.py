@@ -207,10 +207,21 @@ class SessionState(BaseModel):
         if len(self.workload_names()) >= MAX_WORKLOADS:
             raise WorkloadError(f"workload: {MAX_WORKLOADS} workloads at most in one session; drop one first")
         names = self.workload_names()
+        if len(names) == 1:
+            self._window_hours_are_its_own()
         self.parked.append(self._park())
         self._take_up(ParkedWorkload(name=name, key=secrets.token_hex(4)))
         self.names = [*names, name]
         return name
+
+    def _window_hours_are_its_own(self) -> None:
+        """A window's words ('from 9 to 5') are also read as the hours a day a box is powered, a team
+        setting; when a second workload comes, they are the first one's window alone (the shared
+        boxes serve the others' hours too)."""
+        p = self.profile
+        if p.hours_per_day is not None and p.traffic_start_hour is not None and p.hours_per_day == p.traffic_hours:
+            p.hours_per_day = None
+            self.given = [f for f in self.given if f != "hours_per_day"]
 
     def select_workload(self, name: str) -> str:
         """`ask --workload NAME`: discuss it; a new name is added — or names the session's first

@@ -179,6 +179,18 @@ def test_words_about_both_are_read_into_each_workload(capsys, university):
         assert (profile.input_tokens_per_request, profile.output_tokens_per_request) == (3000, 500), name
 
 
+def test_a_first_workloads_working_day_is_its_own_window_once_a_second_comes(capsys):
+    assert run(capsys, "a support bot, 3,000 chats a day from 9 to 5, 2K tokens in and 300 out")[0] == 0
+    assert saved().state.profile.hours_per_day == 8  # one workload: the box is powered those 8 hours, as before
+    assert run(capsys, "and also a nightly summary job, 10,000 documents a night from 10pm to 4am, 8K in")[0] == 0
+    state = saved().state
+    profiles = dict(state.workload_profiles())
+    assert state.profile.hours_per_day is None  # the shared box serves the night too
+    bot = profiles["support bot"]
+    assert (bot.traffic_start_hour, bot.traffic_hours, bot.hours_per_day) == (9, 8, None)
+    assert profiles["nightly summary"].traffic_hours == 6
+
+
 def test_a_team_whatif_is_for_all_workloads(capsys, university):
     scenario = ask_json(capsys, "what if cloud prices drop 20%?")["scenario"]
     assert scenario["title"].startswith("all workloads:")
