@@ -119,7 +119,10 @@ class NamedWorkload(WorkloadProfile):
         """``traffic_window = "01-06"`` sets where the window opens and how long it lasts."""
         if isinstance(data, dict) and "traffic_window" in data:
             data = dict(data)
-            start, hours = parse_window(data.pop("traffic_window"))
+            try:
+                start, hours = parse_window(data.pop("traffic_window"))
+            except ValueError as exc:  # named, so the file's error line says which field and value
+                raise ValueError(f"traffic_window is not a window of the day: {exc}") from None
             data.setdefault("traffic_start_hour", start)
             data.setdefault("traffic_hours", hours)
         return data
