@@ -76,6 +76,8 @@ def test_introductions_name_each_workload_from_its_words():
     ]
     assert introductions("We triage 5,000 tickets a day, 2k tokens in and 300 out each") == []
     assert introductions("we process a batch of 20k essays nightly") == []
+    german = "ein Tutor-Bot tagsüber, und ein nächtlicher Korrektur-Job von 1 bis 6 Uhr, 20.000 Aufsätze pro Woche"
+    assert [i.name for i in introductions(german)] == ["Tutor Bot", "nächtlicher Korrektur"]  # 'von 1': a time
 
 
 def test_mentions_pick_a_workload_by_a_word_only_it_has():

@@ -121,7 +121,8 @@ def _introduction_pattern() -> re.Pattern[str]:
     heads = phrase_pattern(words.every("heads"))
     return re.compile(
         rf"(?<![\w-])(?P<article>{articles})\s+(?P<mods>(?:[^\W\d_][\w]*(?:\s+|-)){{0,3}}?)(?P<head>{heads})"
-        rf"(?![\w-])(?!\s+(?:of|de|von)\b)",
+        # "a batch of 20k" names no workload; "ein Korrektur-Job von 1 bis 6 Uhr" does
+        rf"(?![\w-])(?!\s+(?:of|de)\b)(?!\s+von\b(?!\s+\d{{1,2}}(?::\d\d)?\s*(?:uhr\s+)?bis\b))",
         re.IGNORECASE,
     )
 
