@@ -12,6 +12,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from advisor.escalation import router
+from advisor.escalation.consent import Consent, refusal
+from advisor.escalation.payload import ClaudeRequest, claude_request
 from advisor.escalation.pricing import worst_case_input_tokens
 from advisor.events import (
     AgentEvent,
@@ -56,6 +58,7 @@ from advisor.tools.workloads import workload_part
 from advisor.voice import plain_sentence
 
 MAX_TOOL_STEPS = 4
+WORDS_REASON = "you asked for it with your own words (/escalate --with-my-words)"
 NOT_BILLED = ("auth", "bad_request", "rate_limit", "overloaded")  # the API refused before any work
 HISTORY_MESSAGES = 8
 
@@ -76,6 +79,7 @@ class TurnContext:
     # (input tokens, max output tokens) → a reservation id, or why the call may not be made
     reserve_claude: Callable[[int, int], int | str] = lambda i, o: "no budget ledger in this context"
     release_claude: Callable[[int], None] = lambda reservation: None
+    claude_held: Callable[[], str | None] = lambda: None  # why Claude calls wait for the user (a bill to confirm)
     history: list[Message] = field(default_factory=list)
     local_failures: int = 0
     brief: bool = False  # a side panel shows the options and assumptions: the answer leaves them out
@@ -256,9 +260,18 @@ def _plan_whatif_turn(ctx: TurnContext, scenario: PlanWhatIf) -> Iterator[AgentE
 
 
 def run_turn(
-    ctx: TurnContext, text: str, cancel: threading.Event | None = None, escalate: bool = False
+    ctx: TurnContext,
+    text: str,
+    cancel: threading.Event | None = None,
+    escalate: bool = False,
+    consent: Consent | None = None,
 ) -> Iterator[AgentEvent]:
+    """One turn. With ``consent`` the turn is the user's own words to Claude, as they saw them
+    (words_turn); otherwise Claude, when the router calls it, gets typed values only."""
     cancel = cancel or threading.Event()
+    if consent is not None:
+        yield from words_turn(ctx, consent, cancel)
+        return
     state, catalog = ctx.state, ctx.catalog
     sources: list[Any] = [text]
 
@@ -365,6 +378,7 @@ def run_turn(
         spent_usd=ctx.claude_spent(),
         budget_usd=ctx.budget_usd,
         boundary=ctx.claude_refusal(state.profile) if ctx.claude is not None else None,
+        held=ctx.claude_held(),
     )
     if decision.blocked:
         yield Notice(
@@ -373,7 +387,10 @@ def run_turn(
         )
     memo = None
     if decision.escalate and not cancel.is_set():
-        memo = yield from _escalate(ctx, text, decision.reason or "", result)
+        request = claude_request(
+            kind=decision.kind, reason=decision.reason or "", profile=state.profile, result=result, catalog=catalog
+        )
+        memo = yield from _escalate(ctx, request, decision.reason or "")
         if memo:
             answer_parts.append(memo)
             state.memo = memo
@@ -582,27 +599,70 @@ def _usage(side: str, model: str, event: Finished, usd: float = 0.0, reservation
     )
 
 
-def _escalate(ctx: TurnContext, text: str, reason: str, result: CompareResult | None) -> Iterator[AgentEvent]:
-    """One Claude call with the structured profile and tool results; None (and a notice) on failure.
+def words_request(ctx: TurnContext, words: str) -> tuple[ClaudeRequest | None, str | None]:
+    """What `/escalate --with-my-words` would send now (the consent screen shows it), or why the
+    words may not go."""
+    off = (
+        ctx.claude_refusal(ctx.state.profile)
+        if ctx.claude is not None
+        else "Claude is off (no ANTHROPIC_API_KEY, or no price for the model)"
+    )
+    why = refusal(words, offline=ctx.offline, privacy=ctx.state.profile.privacy, claude=off)
+    if why is not None:
+        return None, why
+    result = None
+    if ctx.state.has_volume():
+        try:
+            result = compare_profile(ctx.state.profile, ctx.catalog)
+        except ToolError:
+            result = None
+    request = claude_request(
+        kind="words", reason=WORDS_REASON, profile=ctx.state.profile, result=result, catalog=ctx.catalog, words=words
+    )
+    return request, None
+
+
+def words_turn(ctx: TurnContext, consent: Consent, cancel: threading.Event) -> Iterator[AgentEvent]:
+    """The user's own words to Claude, as they saw them: the request is built again from the state
+    as it is now and goes only when it is the text the consent was given for."""
+    request, why = words_request(ctx, consent.words)
+    decision = router.decide(
+        "", explicit=True, close=False, conflicts=[], local_failures=0, offline=ctx.offline,
+        claude_available=ctx.claude is not None, spent_usd=ctx.claude_spent(), budget_usd=ctx.budget_usd,
+        boundary=ctx.claude_refusal(ctx.state.profile) if ctx.claude is not None else None,
+        held=ctx.claude_held(),
+    )
+    if why is None and decision.blocked:
+        why = decision.blocked
+    if why is None and request is not None and request.digest() != consent.digest:
+        why = (
+            "what would be sent changed since you saw it (the profile or the figures moved), so nothing was sent"
+            " — /escalate --with-my-words again shows what would go now"
+        )
+    if why is not None or request is None or cancel.is_set():
+        answer = f"Not sent to Claude: {why}." if why else ""
+        if answer:
+            yield Notice(level="warning", text=answer)
+        yield TurnFinished(answer=answer)
+        return
+    memo = yield from _escalate(ctx, request, WORDS_REASON)
+    if memo:
+        ctx.state.memo = memo
+    answer = (memo or "").strip()
+    _remember(ctx, consent.words, answer)
+    yield TurnFinished(answer=answer)
+
+
+def _escalate(ctx: TurnContext, request: ClaudeRequest, reason: str) -> Iterator[AgentEvent]:
+    """One Claude call carrying ``request`` (advisor.escalation.payload: typed values, and the
+    user's words only with consent); None (and a notice) on failure.
 
     The call's worst case is reserved against the session's budget first (refused: a notice, and
     the local answer stands); its usage settles the reservation before its text is shown, so a
     turn stopped after that is billed at what it cost, and one stopped before keeps the worst case.
     """
     assert ctx.claude is not None
-    resolved: dict[str, Any] = ctx.state.profile.model_dump(exclude_none=True)
-    payload = router.escalation_request(
-        reason=reason,
-        question=text,
-        privacy=ctx.state.profile.privacy,
-        privacy_given="privacy" in ctx.state.given,
-        profile={"given": resolved, "assumptions": result.assumptions if result else []},
-        results={"compare": result.model_dump(mode="json", exclude={"profile"})} if result else {},
-    )
-    messages = [
-        Message(role="system", content=load_prompt("memo_system.md")),
-        Message(role="user", content=payload),
-    ]
+    messages = request.messages()
     max_tokens = int(getattr(ctx.claude, "max_tokens", 2048))
     granted = ctx.reserve_claude(worst_case_input_tokens([m.content for m in messages]), max_tokens)
     if isinstance(granted, str):

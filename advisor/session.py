@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from advisor.agent import HISTORY_MESSAGES, TurnContext, run_turn
+from advisor.agent import HISTORY_MESSAGES, TurnContext, run_turn, words_request
 from advisor.config import Config
 from advisor.errors import UsageError, one_line
+from advisor.escalation.consent import Consent
+from advisor.escalation.payload import ClaudeRequest
 from advisor.escalation.pricing import claude_priced, claude_usd
 from advisor.events import (
     AgentEvent,
@@ -423,7 +425,21 @@ class Session:
             )
         return held.id
 
-    def turn(self, text: str, cancel: threading.Event | None = None, escalate: bool = False) -> Iterator[AgentEvent]:
+    def words_request(self, words: str) -> ClaudeRequest:
+        """What `/escalate --with-my-words WORDS` would send to Claude now, for the user to see
+        before it goes (advisor.escalation.consent); a one-line UsageError when the words may not go."""
+        request, why = words_request(self._context(), words)
+        if request is None:
+            raise UsageError(f"escalate: {why}")
+        return request
+
+    def turn(
+        self,
+        text: str,
+        cancel: threading.Event | None = None,
+        escalate: bool = False,
+        consent: Consent | None = None,
+    ) -> Iterator[AgentEvent]:
         cancel = cancel or threading.Event()
         turn_id = self.store.begin_turn(self.session_id, text)
         self._turn_id = turn_id
@@ -431,7 +447,7 @@ class Session:
         answer, status = "", "ok"
         tool_results: list[str] = []
         try:
-            for event in run_turn(self._context(), text, cancel, escalate):
+            for event in run_turn(self._context(), text, cancel, escalate, consent):
                 if isinstance(event, TextChunk):
                     answer += event.text
                 elif isinstance(event, TurnFinished):
@@ -531,12 +547,28 @@ class Session:
         if parsed is not None:
             parsed = resolve_id_field(name, value, self.catalog)
         try:
+            if name == "price_factors" and parsed is not None:
+                parsed = self._known_factors(field, parsed)
             diff = self.state.apply({name: parsed})
         except ValidationError as exc:
             err = exc.errors()[0]
             raise UsageError(f"{field}: {value!r} {err['msg'].removeprefix('Value error, ')}") from None
         self.save()
         return diff
+
+    def _known_factors(self, field: str, value: object) -> dict[str, float]:
+        """``openai=0.8,claude-haiku-4-5=1.1``: each key a provider or a cloud model the catalog
+        knows — a key is a name, and only names the catalog holds go into the profile (and so into
+        anything Claude is sent)."""
+        factors = WorkloadProfile.model_validate({"price_factors": value}).price_factors or {}
+        providers = sorted({m.provider for m in self.catalog.cloud.values()})
+        for key in factors:
+            if key not in providers and key not in self.catalog.cloud:
+                raise UsageError(
+                    f"{field}: {one_line(key, 60)!r} is not a provider or a cloud model id in the catalog;"
+                    f" providers: {', '.join(providers)}"
+                )
+        return factors
 
     # ---- workloads ---------------------------------------------------------------------------
     def add_workload(self, name: str) -> str:

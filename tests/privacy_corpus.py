@@ -53,3 +53,30 @@ CLEAR = [
     "summarise public product reviews from our website",
     "which option should we pick for our internal wiki search?",
 ]
+
+# The probe of issue 26: texts that went out raw while privacy rested on a word list — with the
+# strings that must never reach Claude (names, numbers, conditions), each a way of writing them that
+# a word list misses: look-alike letters, invisible characters, full width, spaced out, bare digits.
+PROBE = [
+    ("Henrike Vollmer-Brandt, diagnosed with schizophrenia, on clozapine 300 mg", ["Henrike", "Vollmer",
+     "schizophren", "clozapin"]),
+    ("carcinoma of the left breast, born 14.03.1961", ["carcinoma", "14.03.1961", "1961"]),
+    ("her SSN is 123 45 6789", ["123 45 6789", "6789"]),
+    ("ID on file: 078051120", ["078051120"]),
+    ("refunds go to iban de89 3704 0044 0532 0130 00", ["de89", "3704", "0532"]),
+    ("card 4111.1111.1111.1111 expires 09/29", ["4111", "1111"]),
+    ("write to qx.pellworth [at] mailbox.example", ["pellworth", "mailbox"]),
+    ("call her on +49 151 2345 6789 after six", ["2345 6789", "+49 151"]),
+    ("die Mandantenliste der Kanzlei Oberhuber", ["Mandantenliste", "Oberhuber"]),
+    ("alles unter Verschwiegenheitspflicht nach § 203 StGB", ["Verschwiegenheitspflicht", "StGB"]),
+    ("segreto professionale dello studio Bianchi", ["segreto", "Bianchi"]),
+    ("onder geheimhouding van notaris Verwoerd", ["geheimhouding", "Verwoerd"]),
+    ("attorney work product for the Kessler matter", ["work product", "Kessler"]),
+    ("ePHI from the Riverside intake desk", ["ePHI", "Riverside"]),
+    ("pаtient Tomasz Wierzbicki", ["Tomasz", "Wierzbicki", "pаtient"]),  # a Cyrillic а
+    ("PA\u200bTIENT Olga Ferreira", ["Olga", "Ferreira", "PA\u200bTIENT"]),  # a zero-width space
+    ("ＰＡＴＩＥＮＴ notes for Ines Baptista", ["Ines", "Baptista", "ＰＡＴＩＥＮＴ"]),  # full width
+    ("p a t i e n t Malcolm Oyelaran", ["Malcolm", "Oyelaran", "p a t i e n t"]),
+    ("date of birth 1984-02-29 for Dana Whitlock", ["1984-02-29", "Whitlock"]),
+    ("salary data: Priya Raman earns 142,000", ["Priya", "Raman", "142,000"]),
+]

@@ -56,7 +56,7 @@ def test_regulated_profile_sends_no_raw_text():
     list(session.turn("We process patient records (HIPAA), 2,000 notes a day at 3K tokens each; BAA with Anthropic"))
     list(session.turn("write the final memo for our board about patient John Doe"))
     sent = model.requests[0][-1].content
-    assert "John Doe" not in sent and "withheld" in sent
+    assert "John Doe" not in sent and "patient" not in sent and "the user's own words are not part of it" in sent
 
 
 def test_offline_makes_no_claude_call():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from advisor.escalation import router
@@ -58,23 +56,20 @@ def test_blocked_escalations_say_why(changes, blocked_part):
     assert blocked_part in decision.blocked
 
 
-def test_regulated_text_never_goes_into_the_request():
-    secret = "patient John Doe, MRN 12345, HIV positive"
-    payload = router.escalation_request(
-        reason="you asked for the final recommendation memo",
-        question=secret,
-        privacy="regulated",
-        privacy_given=True,
-        profile={"privacy": "regulated"},
-        results={"compare": {"monthly_usd": 1.0}},
-    )
-    assert "John Doe" not in payload and "12345" not in payload
-    assert json.dumps({"privacy": "regulated"}, indent=1) in payload
+@pytest.mark.parametrize(
+    ("text", "changes", "kind"),
+    [
+        ("write the final recommendation memo", {}, "memo"),
+        ("hello", {"explicit": True}, "explicit"),
+        ("what do you recommend?", {"close": True}, "close"),
+        ("which option should we pick", {"conflicts": ["regulated data may not go to a cloud API"]}, "conflict"),
+        ("ok", {"local_failures": 2}, "local_failed"),
+    ],
+)
+def test_each_reason_names_the_request_claude_gets(text, changes, kind):
+    assert router.decide(text, **{**BASE, **changes}).kind == kind
 
 
-def test_the_words_go_only_when_the_user_said_public_or_internal():
-    kwargs = dict(reason="r", question="our ACME memo", profile={}, results={})
-    assert "ACME" not in router.escalation_request(privacy="sensitive", privacy_given=True, **kwargs)
-    assert "ACME" not in router.escalation_request(privacy="internal", privacy_given=False, **kwargs)
-    assert "ACME" not in router.escalation_request(privacy=None, privacy_given=False, **kwargs)
-    assert "ACME" in router.escalation_request(privacy="internal", privacy_given=True, **kwargs)
+def test_a_held_session_does_not_call_claude_and_says_why():
+    decision = router.decide("write the final memo", **BASE, held="a bill waits for your confirmation")
+    assert not decision.escalate and decision.blocked == "a bill waits for your confirmation"

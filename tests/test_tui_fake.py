@@ -94,7 +94,9 @@ class FakeSession:
         self.exported: Path | None = None
         self.on_notice: Callable[[str], None] | None = None  # as the real Session: Claude retries
 
-    def turn(self, text: str, cancel: threading.Event | None = None, escalate: bool = False) -> Iterator[Any]:
+    def turn(
+        self, text: str, cancel: threading.Event | None = None, escalate: bool = False, consent: Any = None
+    ) -> Iterator[Any]:
         self.sent.append((text, escalate))
         events = self.script.pop(0) if self.script else [TextChunk(text="ok"), TurnFinished(answer="ok")]
         try:

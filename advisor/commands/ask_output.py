@@ -38,10 +38,17 @@ class TurnOutcome(NamedTuple):
     scenario: dict | None
     failed: bool
     notices: list[str] = []
+    refused: bool = False  # the user's words, consented, were not sent (the text moved, the guard, …)
 
 
 def ask_turn(
-    session: Session, text: str, *, escalate: bool = False, as_json: bool = False, notices: list[str] | None = None
+    session: Session,
+    text: str,
+    *,
+    escalate: bool = False,
+    as_json: bool = False,
+    notices: list[str] | None = None,
+    consent: Any = None,
 ) -> TurnOutcome:
     """One turn: the answer streams to stdout (unless JSON is wanted); its notices — and
     ``notices`` from before it, such as the session's startup ones — make one stderr line at the
@@ -56,16 +63,17 @@ def ask_turn(
         TurnFinished,
     )
 
-    answer, failed = "", False
+    answer, failed, escalated = "", False, False
     scenario: dict | None = None
     said = list(notices or [])
-    for event in session.turn(text, escalate=escalate):
+    for event in session.turn(text, escalate=escalate, consent=consent):
         if isinstance(event, TextChunk) and not as_json:
             clear_progress()
             print(event.text, end="", flush=True)
         elif isinstance(event, Notice):
             said.append(event.text)
         elif isinstance(event, Escalated):
+            escalated = True
             progress(f"asking {event.model} — {event.reason}…")
         elif isinstance(event, ToolAnswered) and event.error:
             said.append(f"tool {event.name}: {event.error}")
@@ -81,7 +89,7 @@ def ask_turn(
         print(flush=True)
         if line := notice_line(said):
             err(line)
-    return TurnOutcome(answer, scenario, failed, said)
+    return TurnOutcome(answer, scenario, failed, said, refused=consent is not None and not escalated)
 
 
 def ask_document(session: Session, answer: str, notices: list[str] | None = None) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shlex
 import sys
 from typing import IO, TYPE_CHECKING, Any
 
@@ -53,6 +54,7 @@ class AskFront:
         self.output: list[str] = []  # what the command showed, for --json's "answer"
         self.turn: Any = None  # a /whatif's or /escalate's turn (advisor.commands.ask_output.TurnOutcome)
         self.pending: list[str] = []  # startup notices, said with the turn's (or at the end)
+        self.consent_shown: dict | None = None  # /escalate --with-my-words: what would be sent, for --json
 
     @property
     def session(self) -> Any:
@@ -94,13 +96,25 @@ class AskFront:
         else:
             err(f"advisor: {text}")
 
-    async def send(self, text: str, escalate: bool = False) -> None:
+    async def send(self, text: str, escalate: bool = False, consent: Any = None) -> None:
         from advisor.commands.ask_output import ask_turn
 
         self.models = True  # a turn needs them
         session = self.session
         notices, self.pending = self.pending, []
-        self.turn = ask_turn(session, text, escalate=escalate, as_json=self.as_json, notices=notices)
+        self.turn = ask_turn(session, text, escalate=escalate, as_json=self.as_json, notices=notices, consent=consent)
+
+    async def consent(self, request: Any, words: str) -> None:
+        """A shell cannot ask and wait: show exactly what would be sent, and the command that sends
+        it — with the digest of this text, so it goes only if nothing has changed."""
+        self.consent_shown = {"digest": request.digest(), "system": request.system, "user": request.user}
+        session = f" --session {shlex.quote(self.session.name)}"
+        again = f"/escalate --with-my-words --confirm {request.digest()} -- {words}"
+        self._out(
+            "This is exactly what Claude would be sent (the system prompt, then the message). Nothing was sent.\n\n"
+            f"--- system ---\n{request.system.rstrip()}\n--- message ---\n{request.user.rstrip()}\n---\n\n"
+            f"To send exactly this: advisor ask{session} {shlex.quote(again)}"
+        )
 
     async def session_changed(self, fields: set[str] | None = None, switched: bool = False) -> None:
         if switched:  # /reset: a new session, and the chat would now be on it
@@ -140,6 +154,8 @@ def run_slash(
             return status
         if front.turn is not None and front.turn.failed:
             return 1
+        if front.turn is not None and front.turn.refused:
+            return 2  # `--confirm`: the words did not go (its stderr line says why)
         if as_json:
             answer = front.turn.answer if front.turn is not None else "\n\n".join(front.output)
             notices = front.turn.notices if front.turn is not None else front.pending
@@ -148,6 +164,8 @@ def run_slash(
             document["command"] = split(text)[0]
             if front.turn is not None and front.turn.scenario is not None:
                 document["scenario"] = front.turn.scenario
+            if front.consent_shown is not None:
+                document["consent"] = front.consent_shown
             print(json.dumps(finite(document), indent=2, default=str, allow_nan=False))
         return 0
     finally:

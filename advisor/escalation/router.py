@@ -1,17 +1,16 @@
-"""The escalation policy: when a turn goes to Claude, and what it may carry. Deterministic and
-explainable — every decision states its reason, every refusal says why."""
+"""The escalation policy: when a turn goes to Claude. Deterministic and explainable — every
+decision states its reason and its kind (which restated request Claude gets: payload.restated),
+every refusal says why. What the call carries is advisor.escalation.payload."""
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
-from advisor.escalation.privacy_guard import withheld_because
+from advisor.escalation.payload import RequestKind
 from advisor.interview.lazy import lazy
-from advisor.prompts import load as load_prompt
 
 _MEMO = lazy(
     r"\b(final (memo|recommendation|report)|(recommendation )?memo\b|for (the|our|my) (board|boss|"
@@ -24,23 +23,30 @@ _DECIDE = lazy(r"\b(recommend|should we|what should|which (option|one)|decide|de
 class Decision(BaseModel):
     escalate: bool
     reason: str | None = None  # why this turn goes to Claude
+    kind: RequestKind = "explicit"  # which request Claude gets, restated from a template
     blocked: str | None = None  # why it would have, but may not
+
+
+class Wanted(NamedTuple):
+    kind: RequestKind
+    reason: str
 
 
 def wants_escalation(
     text: str, *, explicit: bool, close: bool, conflicts: list[str], local_failures: int
-) -> str | None:
-    """The reason this turn calls for Claude, or None."""
+) -> Wanted | None:
+    """Why this turn calls for Claude and what it asks, or None. The text is read here, on this
+    machine, to decide; it is never what Claude is sent."""
     if explicit:
-        return "you asked for it (/escalate)"
+        return Wanted("explicit", "you asked for it (/escalate)")
     if _MEMO.search(text):
-        return "you asked for the final recommendation memo"
+        return Wanted("memo", "you asked for the final recommendation memo")
     if _DECIDE.search(text) and conflicts:
-        return "the constraints conflict: " + "; ".join(conflicts)
+        return Wanted("conflict", "the constraints conflict: " + "; ".join(conflicts))
     if _DECIDE.search(text) and close:
-        return "the top options are within 15% of each other"
+        return Wanted("close", "the top options are within 15% of each other")
     if local_failures >= 2:
-        return "the local model failed its turn twice"
+        return Wanted("local_failed", "the local model failed its turn twice")
     return None
 
 
@@ -56,48 +62,25 @@ def decide(
     spent_usd: float,
     budget_usd: float,
     boundary: str | None = None,
+    held: str | None = None,
 ) -> Decision:
     """Whether this turn goes to Claude, and why (or why not). ``boundary``: why the profile's data
     boundary keeps the configured Claude route from being called — the advisor practises what it
-    recommends."""
-    reason = wants_escalation(text, explicit=explicit, close=close, conflicts=conflicts, local_failures=local_failures)
-    if reason is None:
+    recommends. ``held``: why this session's Claude calls wait for the user (a bill far beyond what
+    was sent)."""
+    wanted = wants_escalation(text, explicit=explicit, close=close, conflicts=conflicts, local_failures=local_failures)
+    if wanted is None:
         return Decision(escalate=False)
+    kind, reason = wanted
+    blocked = None
     if offline:
-        return Decision(escalate=False, reason=reason, blocked="offline: nothing leaves this machine")
-    if not claude_available:
-        return Decision(escalate=False, reason=reason, blocked="Claude is off (no ANTHROPIC_API_KEY)")
-    if boundary is not None:
-        return Decision(escalate=False, reason=reason, blocked=boundary)
-    if spent_usd >= budget_usd:
-        return Decision(
-            escalate=False,
-            reason=reason,
-            blocked=f"this session's Claude budget (${budget_usd:.2f}) is spent",
-        )
-    return Decision(escalate=True, reason=reason)
-
-
-def escalation_request(
-    *,
-    reason: str,
-    question: str,
-    privacy: str | None,
-    privacy_given: bool,
-    profile: dict[str, Any],
-    results: dict[str, Any],
-) -> str:
-    """The one user message Claude gets: structured profile and tool results, never the transcript.
-
-    The user's words go only when the user said the data is public or internal and the words name
-    nothing sensitive (advisor.escalation.privacy_guard); otherwise Claude gets the reason for the request only.
-    """
-    why = withheld_because(question, privacy, privacy_given)
-    if why is not None:
-        question = f"(withheld: {why} — the user asked for: {reason})"
-    return load_prompt("memo_request.md").format(
-        reason=reason,
-        question=question,
-        profile=json.dumps(profile, indent=1, default=str),
-        results=json.dumps(results, indent=1, default=str),
-    )
+        blocked = "offline: nothing leaves this machine"
+    elif not claude_available:
+        blocked = "Claude is off (no ANTHROPIC_API_KEY)"
+    elif boundary is not None:
+        blocked = boundary
+    elif held:
+        blocked = held
+    elif spent_usd >= budget_usd:
+        blocked = f"this session's Claude budget (${budget_usd:.2f}) is spent"
+    return Decision(escalate=blocked is None, reason=reason, kind=kind, blocked=blocked)

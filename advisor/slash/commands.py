@@ -32,8 +32,8 @@ COMMANDS: Registry[Command] = Registry(Command)
 KEYS_HELP = (
     "Enter sends · Shift+Enter or Ctrl+J breaks the line · Up/Down on the first/last line: history ·"
     " Tab completes a command, a field or a session · Esc stops a reply · a click on a message or on the"
-    " options table copies it · Enter on a profile row edits it · F8 shows or hides the side panel ·"
-    " Ctrl+P: command palette"
+    " options table copies it · Enter on a profile row edits it · F6 sends what you typed to Claude, after"
+    " showing exactly what would go · F8 shows or hides the side panel · Ctrl+P: command palette"
 )
 
 

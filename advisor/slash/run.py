@@ -35,8 +35,14 @@ class Front(Protocol):
 
     async def notice(self, text: str, level: str = "info") -> None: ...
 
-    async def send(self, text: str, escalate: bool = False) -> None:
-        """Run ``text`` as a turn of the conversation."""
+    async def send(self, text: str, escalate: bool = False, consent: Any = None) -> None:
+        """Run ``text`` as a turn of the conversation; with ``consent`` (escalation.consent.Consent)
+        the turn is the user's own words to Claude, as shown."""
+
+    async def consent(self, request: Any, words: str) -> None:
+        """Show ``request`` (escalation.payload.ClaudeRequest: exactly what Claude would be sent,
+        the user's ``words`` in it) and send it only if the user says so: a screen in the chat, a
+        second command with the digest from a shell."""
 
     async def session_changed(self, fields: set[str] | None = None, switched: bool = False) -> None:
         """The profile changed (``fields``: which), or the session is now another one."""
@@ -84,6 +90,31 @@ def only_in_the_chat(front: Front, what: str, instead: str) -> None:
     """Refuse, in `advisor ask`, what would only change a chat that then ends."""
     if not front.live:
         raise UsageError(f"{what} — `advisor ask` ends after one command; {instead}")
+
+
+ESCALATE_USAGE = "usage /escalate [QUESTION], or /escalate --with-my-words QUESTION (shown first, then sent)"
+
+
+def parse_escalate(rest: str) -> tuple[bool, str | None, str]:
+    """``--with-my-words [--confirm DIGEST] [--] WORDS`` → (with words, the digest, the words as typed)."""
+    with_words, confirm, text = False, None, rest.strip()
+    while text.startswith("--"):
+        flag, _, text = text.partition(" ")
+        text = text.lstrip()
+        if flag == "--":
+            break
+        if flag == "--with-my-words":
+            with_words = True
+        elif flag == "--confirm":
+            confirm, _, text = text.partition(" ")
+            text = text.lstrip()
+            if not confirm:
+                raise UsageError("escalate: --confirm needs the digest the preview showed")
+        else:
+            raise UsageError(f"escalate: {flag} is not an option; {ESCALATE_USAGE}")
+    if confirm is not None and not with_words:
+        raise UsageError("escalate: --confirm goes with --with-my-words")
+    return with_words, confirm, text.strip()
 
 
 @command("/help", usage="/help", help="the commands and keys", needs_session=False)
@@ -145,12 +176,25 @@ async def whatif(front: Front, rest: str) -> None:
 
 @command(
     "/escalate",
-    usage="/escalate [QUESTION]",
-    help="ask Claude for the synthesis (within the budget)",
+    usage="/escalate [--with-my-words [--confirm DIGEST]] [QUESTION]",
+    help="ask Claude for the synthesis (within the budget): it gets the profile and the figures; your words"
+    " only with --with-my-words (or F6), after you have seen exactly what would be sent",
     changes_session=True,
+    names_models=True,
 )
 async def escalate(front: Front, rest: str) -> None:
-    await front.send(rest or "write the final recommendation memo", escalate=True)
+    """`/escalate [QUESTION]`: Claude gets the typed profile and the figures, never the words.
+    `/escalate --with-my-words QUESTION`: the words too, for this message, once the user has seen
+    exactly what would be sent (`--confirm DIGEST`: the shell's second step)."""
+    from advisor.escalation.consent import Consent
+
+    with_words, confirm, words = parse_escalate(rest)
+    if not with_words:
+        await front.send(words or "write the final recommendation memo", escalate=True)
+    elif confirm is not None:
+        await front.send(words, escalate=True, consent=Consent(words=words, digest=confirm))
+    else:
+        await front.consent(front.session.words_request(words), words)
 
 
 @command(

@@ -38,6 +38,7 @@ from advisor.tui.widgets.chat import (
     UserMessage,
     turn_widgets,
 )
+from advisor.tui.widgets.consent import ConsentScreen
 from advisor.tui.widgets.footer import KeysFooter
 from advisor.tui.widgets.options_table import OptionsPanel
 from advisor.tui.widgets.profile_panel import ProfilePanel
@@ -68,6 +69,8 @@ class AdvisorApp(App):
         Binding("f3", "copy_reply", "Copy reply", id="advisor.copy_reply"),
         Binding("f4", "command('/offline')", "Offline", id="advisor.offline"),
         Binding("f5", "command('/reset')", "New session", id="advisor.new_session"),
+        # priority: the prompt's own F6 (select the line) gives way to this one
+        Binding("f6", "with_my_words", "Claude, my words", id="advisor.with_my_words", show=False, priority=True),
         Binding("f8", "toggle_panel", "Panel", id="advisor.panel"),
         Binding("ctrl+q", "quit", "Quit", id="advisor.quit", priority=True),
     ]
@@ -264,7 +267,14 @@ class AdvisorApp(App):
             await self.send(text)
 
     # ---- turns -------------------------------------------------------------------------------
-    async def send(self, text: str, escalate: bool = False) -> None:
+    async def submit_turn(self, text: str, escalate: bool = False, consent: Any = None) -> None:
+        """A turn a command or a screen asks for: now, or after the running reply (as typed text waits)."""
+        if self.busy or self.worker_alive:
+            await self.chat.add_notice("a reply is running: send it again when it ends", "warning")
+            return
+        await self.send(text, escalate=escalate, consent=consent)
+
+    async def send(self, text: str, escalate: bool = False, consent: Any = None) -> None:
         if self.session is None:
             await self.chat.add_notice("no session: the advisor could not start (see above)", "error")
             return
@@ -279,15 +289,18 @@ class AdvisorApp(App):
         self.activity.start(
             "reading it and costing the options…" if local == "none" else f"waiting for {local}'s first token…"
         )
-        self.run_turn(self.turn_id, text, escalate, self.cancel)
+        self.run_turn(self.turn_id, text, escalate, self.cancel, consent)
 
     @work(thread=True, group="turn", exit_on_error=False)
-    def run_turn(self, turn_id: int, text: str, escalate: bool, cancel: threading.Event) -> None:
+    def run_turn(
+        self, turn_id: int, text: str, escalate: bool, cancel: threading.Event, consent: Any = None
+    ) -> None:
         """The turn's events to the UI, one at a time. After Esc the events are dropped but the turn
         runs to its end (the session stops it at its next event); on quit the worker lets go at once."""
         worker = get_current_worker()
         try:
-            for event in pump(lambda: self.session.turn(text, cancel, escalate), lambda: worker.is_cancelled):
+            turn = lambda: self.session.turn(text, cancel, escalate, consent=consent)  # noqa: E731
+            for event in pump(turn, lambda: worker.is_cancelled):
                 if not cancel.is_set() and not self._post(self.on_turn_event, turn_id, event):
                     return
         except Exception as exc:  # a worker exception would close the app: show it instead
@@ -422,6 +435,18 @@ class AdvisorApp(App):
         await SlashRunner(self).run(text)
 
     # ---- actions that are not commands -------------------------------------------------------
+    async def action_with_my_words(self) -> None:
+        """F6: what is typed in the prompt goes to Claude as it is, with the profile and the figures
+        — once the consent screen has shown exactly what would be sent, and the user said send."""
+        if isinstance(self.screen, ConsentScreen):
+            return  # one consent at a time
+        text = self.prompt.text.strip()
+        if not text:
+            await self.chat.add_notice("F6 sends what you typed to Claude, after showing it: type your question first")
+            return
+        self.prompt.text = ""
+        await self.submit(f"/escalate --with-my-words -- {text}")
+
     def action_copy_reply(self) -> None:
         if self.last_answer:
             self.copy_to_clipboard(self.last_answer)

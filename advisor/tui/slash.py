@@ -47,8 +47,29 @@ class SlashRunner:
     async def notice(self, text: str, level: str = "info") -> None:
         await self.app.chat.add_notice(text, level)
 
-    async def send(self, text: str, escalate: bool = False) -> None:
-        await self.app.send(text, escalate=escalate)
+    async def send(self, text: str, escalate: bool = False, consent: Any = None) -> None:
+        await self.app.send(text, escalate=escalate, consent=consent)
+
+    async def consent(self, request: Any, words: str) -> None:
+        """The consent screen with exactly what Claude would be sent; the words go only on Send,
+        bound to this text by its digest (a profile that moved meanwhile means nothing goes)."""
+        from advisor.escalation.consent import Consent
+        from advisor.tui.widgets.consent import ConsentScreen
+
+        granted = Consent(words=words, digest=request.digest())
+        session = self.session
+        note = (
+            f"Claude: {session.claude_label}. It answers within this session's budget. Your words go with this"
+            " one message only; the next is sent without them."
+        )
+
+        async def answered(send: bool | None) -> None:
+            if send:
+                await self.app.submit_turn(words, escalate=True, consent=granted)
+            else:
+                await self.app.chat.add_notice("kept here: nothing was sent to Claude")
+
+        self.app.push_screen(ConsentScreen(request.system, request.user, note, words), answered)
 
     async def session_changed(self, fields: set[str] | None = None, switched: bool = False) -> None:
         if switched:
