@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from advisor.escalation import router
+from advisor.escalation.bill import checked, flagged_line, held_reason, past_budget_line
 from advisor.escalation.consent import Consent, refusal
 from advisor.escalation.payload import ClaudeRequest, claude_request
 from advisor.escalation.pricing import worst_case_input_tokens
@@ -79,7 +80,6 @@ class TurnContext:
     # (input tokens, max output tokens) → a reservation id, or why the call may not be made
     reserve_claude: Callable[[int, int], int | str] = lambda i, o: "no budget ledger in this context"
     release_claude: Callable[[int], None] = lambda reservation: None
-    claude_held: Callable[[], str | None] = lambda: None  # why Claude calls wait for the user (a bill to confirm)
     history: list[Message] = field(default_factory=list)
     local_failures: int = 0
     brief: bool = False  # a side panel shows the options and assumptions: the answer leaves them out
@@ -378,7 +378,7 @@ def run_turn(
         spent_usd=ctx.claude_spent(),
         budget_usd=ctx.budget_usd,
         boundary=ctx.claude_refusal(state.profile) if ctx.claude is not None else None,
-        held=ctx.claude_held(),
+        held=held_reason(ctx.state.bill_hold),
     )
     if decision.blocked:
         yield Notice(
@@ -630,7 +630,7 @@ def words_turn(ctx: TurnContext, consent: Consent, cancel: threading.Event) -> I
         "", explicit=True, close=False, conflicts=[], local_failures=0, offline=ctx.offline,
         claude_available=ctx.claude is not None, spent_usd=ctx.claude_spent(), budget_usd=ctx.budget_usd,
         boundary=ctx.claude_refusal(ctx.state.profile) if ctx.claude is not None else None,
-        held=ctx.claude_held(),
+        held=held_reason(ctx.state.bill_hold),
     )
     if why is None and decision.blocked:
         why = decision.blocked
@@ -651,6 +651,25 @@ def words_turn(ctx: TurnContext, consent: Consent, cancel: threading.Event) -> I
     answer = (memo or "").strip()
     _remember(ctx, consent.words, answer)
     yield TurnFinished(answer=answer)
+
+
+def _check_bill(ctx: TurnContext, sent: list[str], max_tokens: int, event: Finished, usd: float) -> Iterator[Notice]:
+    """After a Claude call is recorded as its response reported: a bill beyond what was sent holds
+    the session's Claude calls until the user confirms it, and a ledger past the budget says so."""
+    assert ctx.claude is not None
+    hold = checked(
+        model=ctx.claude.label,
+        sent=sent,
+        max_output_tokens=max_tokens,
+        input_tokens=event.usage.input_tokens,
+        output_tokens=event.usage.output_tokens,
+        usd=usd,
+    )
+    if hold is not None:
+        ctx.state.bill_hold = hold
+        yield Notice(level="error", text=flagged_line(hold))
+    if line := past_budget_line(ctx.claude_spent(), ctx.budget_usd):
+        yield Notice(level="warning", text=line)
 
 
 def _escalate(ctx: TurnContext, request: ClaudeRequest, reason: str) -> Iterator[AgentEvent]:
@@ -685,6 +704,7 @@ def _escalate(ctx: TurnContext, request: ClaudeRequest, reason: str) -> Iterator
             elif isinstance(event, Finished):
                 usd = ctx.price_claude(event.usage.input_tokens, event.usage.output_tokens)
                 yield _usage("claude", ctx.claude.label, event, usd, reservation=granted)
+                yield from _check_bill(ctx, [m.content for m in messages], max_tokens, event, usd)
     except ModelError as exc:
         if exc.kind in NOT_BILLED:
             ctx.release_claude(granted)

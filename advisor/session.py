@@ -33,7 +33,7 @@ from advisor.events import (
 from advisor.measure.measured import Measured
 from advisor.models.base import Message, ModelError
 from advisor.paths import cache_dir, data_dir, db_path, file_name_part, write_new_file
-from advisor.state import SessionState, profile_has_volume
+from advisor.state import BillHold, SessionState, profile_has_volume
 from advisor.store import SpendSummary, Store
 from advisor.tools.base import ToolError
 from advisor.tools.compare import CompareResult, compare_profile
@@ -650,6 +650,14 @@ class Session:
             return refusal(host)
         self.local = OllamaModel(self.local.model, host=url, client_kwargs=OFFLINE_CLIENT)  # type: ignore[union-attr]
         return None
+
+    def confirm_bill(self) -> BillHold | None:
+        """The user confirms the Claude bill that held this session's calls: they may go on
+        (within the budget). The bill confirmed, or None when nothing was held."""
+        self.save()  # the hold may have come from another process's call
+        hold, self.state.bill_hold = self.state.bill_hold, None
+        self.save()
+        return hold
 
     def reset(self) -> None:
         record = self.store.create_session(None)

@@ -57,6 +57,18 @@ class Shown(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
+class BillHold(BaseModel):
+    """A Claude response whose reported usage is beyond what the advisor sent and allowed: recorded
+    in the ledger as reported, and the session's Claude calls wait until the user confirms it."""
+
+    model: str
+    input_tokens: int  # as the response reported them
+    output_tokens: int
+    usd: float  # what the ledger recorded for them
+    most_input_tokens: int  # the most the request sent could be (one token a byte, and the framing)
+    max_output_tokens: int  # what the call allowed (max_tokens)
+
+
 class ParkedWorkload(BaseModel):
     """A workload not being discussed: its own profile fields and what the interview knows of them
     (the team's fields stay with the session, shared)."""
@@ -109,6 +121,7 @@ class SessionState(BaseModel):
     workload_key: str = ""  # the key of the workload in use (ParkedWorkload.key)
     parked: list[ParkedWorkload] = Field(default_factory=list)
     names: list[str] = Field(default_factory=list)
+    bill_hold: BillHold | None = None  # a Claude bill beyond what was sent: no Claude call until confirmed
 
     def apply(self, changes: dict[str, Any]) -> dict[str, list[Any]]:
         """Set fields (validated by the profile model); the [old, new] of each that changed."""

@@ -113,6 +113,8 @@ def ask_document(session: Session, answer: str, notices: list[str] | None = None
         "data_boundary": result.data_boundary.model_dump(mode="json") if result and result.data_boundary else None,
         "assumptions": result.assumptions if result else (resolved.assumptions if resolved else []),
         "turns": {"local": spend.local_turns, "claude": spend.claude_turns},
+        # a Claude bill beyond what was sent, recorded as reported; Claude waits for /bill confirm
+        "bill_hold": hold.model_dump() if (hold := session.state.bill_hold) else None,
         "spend": {
             "local_usd": 0.0,
             "claude_usd": spend.claude_usd,

@@ -21,7 +21,16 @@ def claude_priced(catalog: Catalog, model: str) -> bool:
     return model in catalog.cloud
 
 
+FRAMING_TOKENS = 16  # a message's role and separators, beyond its text
+
+
 def worst_case_input_tokens(texts: list[str]) -> int:
     """An upper estimate of a request's input tokens with no tokenizer at hand: one token per two
     bytes of UTF-8 (English runs near four per token) and 16 per message for the framing."""
-    return sum(len(t.encode("utf-8")) // 2 + 16 for t in texts)
+    return sum(len(t.encode("utf-8")) // 2 + FRAMING_TOKENS for t in texts)
+
+
+def most_input_tokens(texts: list[str]) -> int:
+    """The most input tokens a request of these texts can honestly be billed: a tokenizer's pieces
+    are at least one byte of UTF-8 each, so one token a byte, and the framing of each message."""
+    return sum(len(t.encode("utf-8")) + FRAMING_TOKENS for t in texts)

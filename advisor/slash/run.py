@@ -198,6 +198,32 @@ async def escalate(front: Front, rest: str) -> None:
 
 
 @command(
+    "/bill",
+    usage="/bill [confirm]",
+    help="a Claude bill beyond what was sent holds Claude's calls: /bill shows it, /bill confirm lets them go on",
+    takes_argument=True,
+    changes_session=True,
+)
+async def bill(front: Front, rest: str) -> None:
+    from advisor.escalation.bill import held_reason
+
+    session = front.session
+    if rest.strip().lower() not in ("", "confirm"):
+        raise UsageError(f"bill: {rest.strip()!r} is not an action; usage /bill [confirm]")
+    if not rest.strip():
+        spend = session.spend()
+        held = held_reason(session.state.bill_hold) or "Claude is not held"
+        await front.notice(f"{held}; spent ${spend.claude_usd:.2f} of ${session.config.budget_usd:.2f}")
+        return
+    hold = session.confirm_bill()
+    if hold is None:
+        await front.notice("bill: nothing to confirm — Claude is not held")
+        return
+    await front.notice(f"bill confirmed (${hold.usd:.2f} for {hold.model}): Claude calls may go on, within the budget")
+    front.status_changed()
+
+
+@command(
     "/offline",
     usage="/offline",
     help="offline on/off: with it on nothing leaves this machine",
