@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from advisor import __version__
 from advisor.commands import COMMANDS
-from advisor.errors import UsageError, one_line
+from advisor.errors import UsageError, one_line, output_failed
 from advisor.slash.line import UsageParser, glue_negative_values
 from advisor.tools.base import ToolError
 
@@ -46,6 +47,14 @@ def _quietly_end_a_closed_pipe() -> int:
     return 0
 
 
+def _output_failed(exc: OSError) -> int:
+    """Standard output cannot take the answer (`> /dev/full`, a full disk): one line, exit 1 — and
+    nothing left in the buffer to fail again at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    print(f"advisor: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
@@ -73,22 +82,28 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if debug:
             raise
-        if type(exc).__module__ == "sqlite3":
+        if type(exc).__module__ == "sqlite3":  # the data dir is the user's to fix: named, exit 2
             from advisor.store import database_problem
 
-            print(f"advisor: error: {_database()}: {one_line(database_problem(exc))}", file=sys.stderr)
-            return 1
+            path = _database()
+            print(f"advisor: error: {path}: {one_line(database_problem(exc, path))}", file=sys.stderr)
+            return 2
+        if output_failed(exc):
+            return _output_failed(exc)  # type: ignore[arg-type]
         print(f"advisor: {type(exc).__name__}: {one_line(str(exc))} (run with --debug for details)", file=sys.stderr)
         return 1
 
 
-def _database() -> str:
+def _database() -> Path:
     """Where the sessions database is (for a message; nothing is created)."""
+    import platformdirs
+
+    from advisor.paths import APP, db_path
+
     args = sys.argv[1:]
     if "--data-dir" in args[:-1]:
-        return f"{args[args.index('--data-dir') + 1]}/advisor.sqlite3"
-    return f"{os.environ.get('ADVISOR_DATA_DIR') or 'the data dir'}/advisor.sqlite3"
-
+        return db_path(Path(args[args.index("--data-dir") + 1]))
+    return db_path(Path(os.environ.get("ADVISOR_DATA_DIR") or platformdirs.user_data_dir(APP)))
 
 if __name__ == "__main__":
     sys.exit(main())

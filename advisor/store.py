@@ -12,6 +12,7 @@ before the mark (its own tables only) gets it.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -221,9 +222,12 @@ def _use_wal(db: sqlite3.Connection, patience: float = 10.0) -> None:
             time.sleep(0.02)
 
 
-def database_problem(exc: BaseException) -> str:
-    """What went wrong with the database file, and what to do, in a few words."""
+def database_problem(exc: BaseException, path: Path | None = None) -> str:
+    """What went wrong with the database file, and what to do, in a few words (``path``: the file,
+    to tell a read-only data dir from a damaged file)."""
     text = str(exc) or type(exc).__name__
+    if path is not None and path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        return f"{text}: the data dir {path.parent} is read-only — make it writable or use another --data-dir"
     if "not a database" in text or "malformed" in text:
         return f"{text} — move it aside (the advisor starts a new one) or use another --data-dir"
     if "locked" in text or "busy" in text:
@@ -250,7 +254,7 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
         except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"{path}: {database_problem(exc)}") from None
+            raise StoreError(f"{path}: {database_problem(exc, path)}") from None
         try:
             self.db.row_factory = sqlite3.Row
             self.db.text_factory = _text  # a damaged text value reads with U+FFFD, never an exception
@@ -261,7 +265,7 @@ class Store:
             self.migrate()
         except (sqlite3.Error, OSError) as exc:
             self.db.close()
-            raise StoreError(f"{path}: {database_problem(exc)}") from None
+            raise StoreError(f"{path}: {database_problem(exc, path)}") from None
         except StoreError:
             self.db.close()
             raise

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from advisor.errors import UsageError, one_line
+from advisor.errors import UsageError, one_line, output_failed
 from advisor.slash.commands import COMMANDS, help_markdown, help_text, split
 
 OK, BAD_INPUT, FAILED = 0, 2, 1  # as the command line's exit statuses
@@ -81,6 +81,14 @@ async def run_command(front: Front, text: str) -> int:
     except BrokenPipeError:  # `advisor ask /profile | head -3`: the command line ends quietly
         raise
     except Exception as exc:  # any other failure: one line (in the chat the session goes on)
+        if output_failed(exc):  # `advisor ask /profile > /dev/full`: the command line says so
+            raise
+        if type(exc).__module__ == "sqlite3":  # locked, full, read-only: the database named, what to do
+            from advisor.store import database_problem
+
+            path = front.session.store.path if front.session is not None else None
+            await front.notice(one_line(f"{name}: {path}: {database_problem(exc, path)}"), "error")
+            return BAD_INPUT
         await front.notice(one_line(f"{name} failed: {type(exc).__name__}: {exc}"), "error")
         return FAILED
     return OK
