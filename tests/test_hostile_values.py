@@ -96,6 +96,12 @@ def test_a_request_of_no_tokens_is_refused_not_infinity(capsys):
           "--amortization-months", "100000000000000000000"], "amortization-months: '100000000000000000000'"),
         (["calc", "local-cost", "--hardware", "rtx-4090-24gb", "--amortization-months", "0"],
          "amortization-months: '0' input should be greater than 0"),
+        (["calc", "local-cost", "--hardware", "rtx-4090-24gb", "--amortization-months", "1e20"],
+         "amortization-months: '1e20' input should be less than or equal to 240"),  # too large, not "no number"
+        ([*["calc", "compare"], *BASE["compare"][2:], "--requests-per-day", "1e300"],
+         "requests-per-day: '1e300' input should be less than or equal to"),
+        ([*["calc", "compare"], *BASE["compare"][2:], "--requests-per-day", "1e400"],
+         "requests-per-day: '1e400' must be a finite number"),
         ([*["calc", "compare"], *BASE["compare"], "--cloud-model", ""], "cloud-model: '' is empty"),
         ([*["calc", "compare"], *BASE["compare"], "--hardware", "  "], "hardware: ' ' is empty"),
         (["calc", "cloud-cost", "--model", "", "--input-tokens", "1M"], "model: '' is empty"),

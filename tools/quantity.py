@@ -1,4 +1,5 @@
-"""Human quantities at the edges: ``300M``, ``2.5B``, ``50K``, ``2k``, ``1,200,000``, ``$0.16``."""
+"""Human quantities at the edges: ``300M``, ``2.5B``, ``50K``, ``2k``, ``1,200,000``, ``$0.16``, ``1e6``
+(then held to the field's range like any other, so ``1e300`` is named as too large, not as no number)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ MAX_TOKENS_PER_MONTH = 1e15
 _SUFFIX = {"": 1.0, "%": 0.01, "k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12}
 _WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER = re.compile(
-    r"^\s*\$?\s*(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*"
+    r"^\s*\$?\s*(?P<num>(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:e[+-]?\d{1,4})?)\s*"
     r"(?P<suffix>%|k|mm|m|bn|b|t|thousand|million|billion|trillion)?\s*$",
     re.IGNORECASE,
 )
