@@ -30,6 +30,8 @@ from advisor.events import (
 )
 from advisor.gate import SentenceGate
 from advisor.interview import Question, Reading, WhatIf, next_question, read_answer, read_whatif
+from advisor.interview.asking import Asked, asked_about
+from advisor.interview.language import answer_language, currency_in
 from advisor.interview.plan_whatif import PlanWhatIf, read_plan_whatif
 from advisor.interview.whatif_terms import cannot_model
 from advisor.interview.workload_split import Segment, Split, split_message
@@ -45,10 +47,12 @@ from advisor.models.base import (
 from advisor.models.extract import ask_model, can_extract, merge
 from advisor.prompts import load as load_prompt
 from advisor.state import FIRST_WORKLOAD, SessionState, Shown, profile_has_volume
-from advisor.text.answer import read_line, recommendation_answer, whatif_answer
+from advisor.text.answer import enough_text, question_text, read_line, recommendation_answer, whatif_answer
+from advisor.text.asked import asked_text
 from advisor.text.measured import volume_line
 from advisor.text.plan import plan_answer, plan_whatif_markdown
 from advisor.text.summary import MEMO_MARK, recommendation_markdown
+from advisor.text.words import Words, words_for
 from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog
 from advisor.tools.compare import CompareResult, compare_profile
@@ -60,6 +64,11 @@ from advisor.voice import plain_sentence
 
 MAX_TOOL_STEPS = 4
 WORDS_REASON = "you asked for it with your own words (/escalate --with-my-words)"
+# The fields a question about the answer names without stating them: not read from it.
+QUESTION_FIELDS = {
+    "cheapest": ("routine_tier", "hard_tier", "frontier_share"),
+    "ruled_out": ("hardware", "local_model", "cloud_model", "owned_hardware", "owned_units"),
+}
 NOT_BILLED = ("auth", "bad_request", "rate_limit", "overloaded")  # the API refused before any work
 HISTORY_MESSAGES = 8
 
@@ -83,6 +92,21 @@ class TurnContext:
     history: list[Message] = field(default_factory=list)
     local_failures: int = 0
     brief: bool = False  # a side panel shows the options and assumptions: the answer leaves them out
+    lang: str | None = None  # the language asked for (--lang, config); None: the one the user writes in
+    currency: str | None = None  # the currency asked for (--currency, config); None: the one they write in
+
+    def words(self) -> Words:
+        """How this turn's answer speaks: the language and currency asked for, else the user's."""
+        return words_for(self.lang or self.state.lang, self.currency or self.state.currency, self.catalog)
+
+
+def note_language(ctx: TurnContext, text: str) -> None:
+    """The language and currency the user writes in, kept with the session: a message that says
+    clearly sets the language; an amount in euros or pounds sets the currency."""
+    if (lang := answer_language(text, ctx.state.lang)) is not None:
+        ctx.state.lang = lang
+    if (currency := currency_in(text, ctx.catalog)) not in (None, "USD"):
+        ctx.state.currency = currency
 
 
 def tool_specs() -> list[ToolSpec]:
@@ -274,13 +298,17 @@ def run_turn(
         return
     state, catalog = ctx.state, ctx.catalog
     sources: list[Any] = [text]
+    note_language(ctx, text)
 
     if len(state.workload_names()) > 1 and not escalate:  # several workloads: one plan, what-ifs across it
         handled = yield from _several_workloads(ctx, text)
         if handled:
             return
 
+    about = asked_about(text)
     whatif = read_whatif(text, state.profile, catalog)
+    if about is not None and whatif is not None and whatif.unsupported is not None:
+        whatif = None  # "what if we had no caching at all?": what caching saves answers it
     if whatif is not None and state.has_volume() and not escalate:
         if whatif.unsupported is not None:
             answer = cannot_model(whatif.unsupported or None)
@@ -299,6 +327,11 @@ def run_turn(
         reading, diff = yield from _read_split(ctx, split)
     else:
         reading = read_answer(text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
+        if about is not None:  # "why was the 3090 ruled out?", "the cheapest acceptable?": asked, not stated
+            for field in QUESTION_FIELDS.get(about.kind, ()):
+                reading.changes.pop(field, None)
+            if not reading.changes:  # a question only: what it names is not read, nor its numbers asked about
+                reading.notes, reading.ambiguous = [], []
         if len(state.workload_names()) > 1:
             _hours_are_its_own(reading)
         if _extracts(ctx) and not cancel.is_set():
@@ -332,7 +365,7 @@ def run_turn(
     sources.append(state.profile.model_dump())
 
     provisional = result is not None and state.profile.privacy is None
-    deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional)
+    deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional, about, bool(diff))
     if len(state.workload_names()) > 1:
         unpriced = [n for n, p in state.workload_profiles() if not profile_has_volume(p)]
         deterministic = plan_answer(
@@ -351,7 +384,7 @@ def run_turn(
             if local_text:
                 answer_parts.append(local_text)
     if ctx.local is not None and ctx.mode in ("guided", "quiet") and not answer_parts and not cancel.is_set():
-        stand_in = plain_sentence(_topic(result, question, bool(diff)))
+        stand_in = plain_sentence(_topic(result, question, bool(diff)), ctx.words().lang)
         yield TextChunk(text=stand_in)
         answer_parts.append(stand_in)
     if deterministic and (ctx.mode != "agentic" or diff or not answer_parts):
@@ -396,7 +429,7 @@ def run_turn(
             state.memo = memo
     if decision.reason and not memo and result is not None and not diff:
         # The user asked for the synthesis and Claude could not give it: the full local answer.
-        chunk = "\n\n" + recommendation_markdown(result)
+        chunk = "\n\n" + recommendation_markdown(result, w=ctx.words())
         yield TextChunk(text=chunk)
         answer_parts.append(chunk)
     answer = "".join(answer_parts).strip()
@@ -445,27 +478,36 @@ def _deterministic_answer(
     reading: Reading,
     question: Question | None,
     provisional: bool = False,
+    about: Asked | None = None,
+    changed: bool = True,
 ) -> tuple[str, Shown | None]:
-    """The interview's own answer: what it read, the recommendation worded against what the last
-    answer showed (the whole of it the first time, then only what changed), then the next
-    question; and what it has now shown (None: the recommendation is not part of it)."""
+    """The interview's own answer: what it read, the answer to a question about the answer (what a
+    token is, what caching saves …), the recommendation worded against what the last answer showed
+    (the whole of it the first time, then only what changed), then the next question; and what it
+    has now shown (None: the recommendation is not part of it)."""
+    w = ctx.words()
     parts: list[str] = []
-    if read := read_line(reading.notes):
+    if read := read_line(reading.notes, w):
         parts.append(read)
+    said = asked_text(about.kind, about.subject, ctx.state.profile, result, ctx.catalog, w) if about else ""
+    if said:
+        parts.append(said)
     if question is not None and (question.field == "data_boundary" or (provisional and question.field == "privacy")):
-        parts.append(f"🔒 {question.text}")  # constraints before costs: what may leave comes first
+        lock = question_text(question.message or question.text, w)
+        parts.append(f"🔒 {lock}")  # constraints before costs: what may leave comes first
         question = None
     shown = None
-    if result is not None:
-        text, shown = recommendation_answer(result, ctx.state.shown, provisional=provisional, panel=ctx.brief)
+    unchanged = result is not None and ctx.state.shown.option_id == result.recommendation.option_id and not changed
+    if result is not None and not (said and unchanged):  # a question answered: the pick again only if it moved
+        text, shown = recommendation_answer(
+            result, ctx.state.shown, provisional=provisional, panel=ctx.brief, w=w
+        )
         parts.append(text)
     parts += [f"❓ {a}" for a in reading.ambiguous]
     if question is not None:
-        parts.append(question.text)
+        parts.append(question_text(question.message, w))
     if not parts:
-        parts.append(
-            'I have what I need. Ask a what-if ("what if volume doubles?"), `/set` a field, or `/export` the report.'
-        )
+        parts.append(enough_text(w))
     return "\n\n".join(parts), shown
 
 
@@ -494,7 +536,7 @@ def _whatif_turn(ctx: TurnContext, whatif: WhatIf) -> Iterator[AgentEvent]:
         options=[o.model_dump(mode="json") for o in results[1].options],
         recommendation=results[1].recommendation.model_dump(mode="json"),
     )
-    answer = whatif_answer(whatif.description, results[0], results[1])
+    answer = whatif_answer(whatif.description, results[0], results[1], ctx.words())
     yield TextChunk(text=answer)
     yield TurnFinished(answer=answer)
 
@@ -505,20 +547,21 @@ def _local_reply(
     """The local model's words (gated), or None when it failed; tool calls only in agentic mode."""
     assert ctx.local is not None
     agentic = ctx.mode == "agentic"
+    lang = ctx.words().lang
     if agentic:
         system = load_prompt("system_local.md").replace(
             "{profile}", json.dumps(ctx.state.profile.model_dump(exclude_none=True))
         )
-        messages = [Message(role="system", content=system), *ctx.history[-HISTORY_MESSAGES:]]
+        messages = [Message(role="system", content=system + _in_language(lang)), *ctx.history[-HISTORY_MESSAGES:]]
         messages.append(Message(role="user", content=text))
     else:
         prompt = load_prompt("phrase_guided_user.md").format(text=text[:500])
         messages = [
-            Message(role="system", content=load_prompt("phrase_guided.md")),
+            Message(role="system", content=load_prompt("phrase_guided.md") + _in_language(lang)),
             Message(role="user", content=prompt),
         ]
     tools = tool_specs() if agentic else None
-    gate = SentenceGate(sources, user_text=text)
+    gate = SentenceGate(sources, user_text=text, lang=lang)
     said: list[str] = []
     try:
         for _step in range(MAX_TOOL_STEPS):
@@ -568,6 +611,16 @@ def _local_reply(
     if other:
         yield Notice(text=f"the local model's words were not shown ({'; '.join(other)})")
     return "".join(said)
+
+
+def _in_language(lang: str) -> str:
+    """The instruction to answer in the user's language (prompts/answer_language.md); none for English."""
+    from advisor.interview.language import language_named
+
+    named = language_named(lang)
+    if lang == "en" or named is None:
+        return ""
+    return "\n\n" + load_prompt("answer_language.md").format(english=named.english, name=named.name).strip()
 
 
 def _call_tool(catalog: Catalog, name: str, arguments: dict[str, Any]) -> Iterator[AgentEvent]:
@@ -682,6 +735,8 @@ def _escalate(ctx: TurnContext, request: ClaudeRequest, reason: str) -> Iterator
     """
     assert ctx.claude is not None
     messages = request.messages()
+    if language := _in_language(ctx.words().lang):  # the memo in the session's language
+        messages[0] = Message(role="system", content=messages[0].content + language)
     max_tokens = int(getattr(ctx.claude, "max_tokens", 2048))
     granted = ctx.reserve_claude(worst_case_input_tokens([m.content for m in messages]), max_tokens)
     if isinstance(granted, str):

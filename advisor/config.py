@@ -29,6 +29,8 @@ _ENV = {
     "budget_usd": "ADVISOR_BUDGET_USD",
     "offline": "ADVISOR_OFFLINE",
     "local": "ADVISOR_LOCAL",
+    "lang": "ADVISOR_LANG",
+    "currency": "ADVISOR_CURRENCY",
 }
 
 
@@ -46,6 +48,8 @@ class Config(BaseModel):
     offline: bool = False
     data_dir: Path | None = None
     catalog_files: list[Path] = []
+    lang: Literal["en", "de", "fr", "es"] | None = None  # None: the language the user writes in
+    currency: str | None = Field(default=None, pattern=r"^[A-Za-z]{3}$")  # None: the one they write amounts in
 
     def catalog(self):  # -> tools.catalog.Catalog
         from advisor.tools.catalog import CatalogError, default_catalog

@@ -14,9 +14,10 @@ _SENTENCE_END = lazy(r"(?<=[.!?])[\"')\]*_]*\s+|\n")
 
 
 class SentenceGate:
-    def __init__(self, sources: list[Any], user_text: str = ""):
+    def __init__(self, sources: list[Any], user_text: str = "", lang: str = "en"):
         self.sources = sources  # grows as tools answer
         self.user_text = user_text
+        self.lang = lang  # the language the model is asked to answer in
         self.buffer = ""
         self.withheld: list[str] = []  # figures no tool computed
         self.dropped: list[tuple[str, str]] = []  # (sentence, why)
@@ -40,11 +41,11 @@ class SentenceGate:
         if sentence.strip() in (s.strip() for s in self.shown):
             self.dropped.append((sentence.strip(), "repeats itself"))
             return []
-        why = judge(sentence, sources=self.sources, user_text=self.user_text)
+        why = judge(sentence, sources=self.sources, user_text=self.user_text, lang=self.lang)
         if why is None:
             self.shown.append(sentence)
             return [sentence]
         self.dropped.append((sentence.strip(), why))
         if why.startswith("figures"):
-            self.withheld += unsupported_figures(sentence, self.sources)
+            self.withheld += unsupported_figures(sentence, self.sources, self.lang)
         return []

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from advisor.escalation.platform import ClaudeRoute
     from advisor.models.pull import PullProgress
     from advisor.text.report import Exchange
+    from advisor.text.words import Words
 
 
 class Session:
@@ -377,6 +378,7 @@ class Session:
         ctx = self._ctx
         ctx.local, ctx.mode = self.local, self.mode
         ctx.brief = self.brief
+        ctx.lang, ctx.currency = self.config.lang, self.config.currency
         ctx.claude = None if self.offline else self.claude
         ctx.offline = self.offline
         ctx.budget_usd = self.config.budget_usd
@@ -502,6 +504,17 @@ class Session:
             )
 
     # ---- views ---------------------------------------------------------------------------
+    def words(self) -> Words:
+        """How this session speaks: the language and currency asked for (--lang, --currency, config),
+        else those the user writes in; a currency the catalog has no rate for is one line."""
+        from advisor.text.words import words_for
+
+        currency = self.config.currency or self.state.currency
+        if currency and currency.upper() not in self.catalog.currencies:
+            known = ", ".join(self.catalog.currencies)
+            raise UsageError(f"currency: {currency!r} has no rate in the catalog; known: {known}")
+        return words_for(self.config.lang or self.state.lang, currency, self.catalog)
+
     def resolved_profile(self) -> ResolvedProfile | None:
         try:
             return resolve(self.state.profile)
@@ -538,6 +551,8 @@ class Session:
         from advisor.interview import resolve_id_field
 
         name = field.replace("-", "_")
+        if name in ("lang", "currency"):
+            return self._set_voice(name, value.strip())
         if name not in WorkloadProfile.model_fields and name != "traffic_window":
             fields = ", ".join(WorkloadProfile.model_fields)
             raise UsageError(f"{field}: unknown field; fields are {fields}")
@@ -569,6 +584,26 @@ class Session:
                     f" providers: {', '.join(providers)}"
                 )
         return factors
+
+    def _set_voice(self, name: str, value: str) -> dict:
+        """`/set lang de`, `/set currency EUR`: how the answers speak, from now on ('none' goes back
+        to the one the user writes in)."""
+        from advisor.text.words import LANGUAGES
+
+        new: str | None = None if value.lower() in ("none", "unset", "") else value
+        if name == "lang" and new is not None:
+            new = new.lower()
+            if new not in LANGUAGES:
+                raise UsageError(f"lang: {value!r} is not one the answers speak; languages are {', '.join(LANGUAGES)}")
+        if name == "currency" and new is not None:
+            new = new.upper()
+            if new not in self.catalog.currencies:
+                known = ", ".join(self.catalog.currencies)
+                raise UsageError(f"currency: {value!r} has no rate in the catalog; known: {known}")
+        old = getattr(self.state, name)
+        setattr(self.state, name, new)
+        self.save()
+        return {name: [old, new]} if old != new else {}
 
     # ---- workloads ---------------------------------------------------------------------------
     def add_workload(self, name: str) -> str:
@@ -712,6 +747,7 @@ class Session:
             session_name=self.name,
             conversation=self.conversation(),
             plan=self.plan() if len(self.state.workload_names()) > 1 else None,
+            w=self.words(),
         )
         name, today = file_name_part(self.name), f"{date.today():%Y-%m-%d}"
         dated = re.match(r"\d{4}-\d{2}-\d{2}", name)  # an auto-named session carries its date already

@@ -1,7 +1,9 @@
 """The voice gate's judgement of one model sentence: shown only when it is complete, on the turn's
 topic, free of figures no tool produced and consistent with the tools' verdicts (fits / does not
 fit, cheaper / dearer, the recommended option). ``judge`` says why a sentence is dropped, or None.
-The vocabulary is data: prompts/voice.toml."""
+The vocabulary is data: prompts/voice.toml — English, and the words of each other language the
+answers are in (a German sentence is judged by the English words and the German ones, its figures
+read as German writes them: 1.234,5)."""
 
 from __future__ import annotations
 
@@ -17,19 +19,42 @@ from typing import Any
 from advisor.interview.lazy import lazy
 from advisor.prompts import load as load_prompt
 
-_WORD = lazy(r"[a-z][a-z'-]*")
+_WORD = lazy(r"[^\W\d_][\w'-]*")
 _COMPLETE = lazy(r"[.!?][\"')\]*_]*\s*$")
 MAX_WORDS = 60
 
 
 @lru_cache(maxsize=1)
-def vocabulary() -> dict[str, Any]:
+def _tables() -> dict[str, Any]:
     return tomllib.loads(load_prompt("voice.toml"))
 
 
-def plain_sentence(topic: str) -> str:
+@lru_cache(maxsize=8)
+def vocabulary(lang: str = "en") -> dict[str, Any]:
+    """The gate's words for ``lang``: English, with that language's added to each list (a German
+    sentence may say "Cloud" or "GPU"); its own plain sentences."""
+    tables = _tables()
+    base = {k: v for k, v in tables.items() if k != "lang"}
+    own = tables.get("lang", {}).get(lang)
+    if not own:
+        return base
+    merged: dict[str, Any] = {}
+    for key, value in base.items():
+        extra = own.get(key)
+        if isinstance(value, list):
+            merged[key] = [*value, *(extra or [])]
+        elif key == "deployment_words":
+            merged[key] = {kind: [*names, *(extra or {}).get(kind, [])] for kind, names in value.items()}
+        elif key == "plain":
+            merged[key] = {**value, **(extra or {})}
+        else:
+            merged[key] = value
+    return merged
+
+
+def plain_sentence(topic: str, lang: str = "en") -> str:
     """The advisor's own sentence for a turn's topic (compare, question, whatif, done)."""
-    plain = vocabulary()["plain"]
+    plain = vocabulary(lang)["plain"]
     return plain.get(topic, plain["compare"])
 
 
@@ -91,21 +116,21 @@ def _has(text: str, phrases: list[str]) -> str | None:
     return None
 
 
-def _deployments(text: str) -> list[tuple[int, str]]:
+def _deployments(text: str, lang: str = "en") -> list[tuple[int, str]]:
     """Where each deployment is named in ``text`` (position, deployment), in order."""
     found: list[tuple[int, str]] = []
-    for kind, names in vocabulary()["deployment_words"].items():
+    for kind, names in vocabulary(lang)["deployment_words"].items():
         for name in names:
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 found.append((match.start(), kind))
     return sorted(found)
 
 
-def _contradicts_fit(text: str, verdicts: Verdicts) -> str | None:
+def _contradicts_fit(text: str, verdicts: Verdicts, lang: str = "en") -> str | None:
     if not verdicts.fits:
         return None
-    says_no = _has(text, vocabulary()["fit_no"])
-    says_yes = None if says_no else _has(text, vocabulary()["fit_yes"])
+    says_no = _has(text, vocabulary(lang)["fit_no"])
+    says_yes = None if says_no else _has(text, vocabulary(lang)["fit_yes"])
     if not (says_no or says_yes):
         return None
     named = {label: ok for label, ok in verdicts.fits.items() if _names(text, label)}
@@ -124,16 +149,16 @@ def _names(text: str, label: str) -> bool:
     return hits >= min(2, len(distinctive)) and hits > 0
 
 
-def _contradicts_cost(text: str, verdicts: Verdicts) -> str | None:
+def _contradicts_cost(text: str, verdicts: Verdicts, lang: str = "en") -> str | None:
     if len(verdicts.monthly) < 2:
         return None
-    cheap = _has(text, vocabulary()["cheaper"])
-    dear = None if cheap else _has(text, vocabulary()["dearer"])
+    cheap = _has(text, vocabulary(lang)["cheaper"])
+    dear = None if cheap else _has(text, vocabulary(lang)["dearer"])
     if not (cheap or dear):
         return None
     phrase = cheap or dear
     position = text.find(phrase)  # type: ignore[arg-type]
-    named = _deployments(text)
+    named = _deployments(text, lang)
     before = [kind for at, kind in named if at < position and kind in verdicts.monthly]
     after = [kind for at, kind in named if at > position and kind in verdicts.monthly]
     if not before:
@@ -150,21 +175,21 @@ def _contradicts_cost(text: str, verdicts: Verdicts) -> str | None:
     return None
 
 
-def _contradicts_recommendation(text: str, verdicts: Verdicts) -> str | None:
+def _contradicts_recommendation(text: str, verdicts: Verdicts, lang: str = "en") -> str | None:
     if verdicts.recommended is None:
         return None
-    phrase = _has(text, vocabulary()["recommend"])
+    phrase = _has(text, vocabulary(lang)["recommend"])
     if phrase is None:
         return None
     position = text.find(phrase)
-    named = [kind for at, kind in _deployments(text) if at > position - 40]
+    named = [kind for at, kind in _deployments(text, lang) if at > position - 40]
     if named and verdicts.recommended not in named:
         return f"recommends {named[0]} but the tools recommend {verdicts.recommended}"
     return None
 
 
-def _off_topic(text: str, user_text: str) -> bool:
-    vocab = vocabulary()
+def _off_topic(text: str, user_text: str, lang: str = "en") -> bool:
+    vocab = vocabulary(lang)
     said = set(words(text))
     said |= {w.rstrip("s") for w in said}
     if said & set(vocab["topic_words"]):
@@ -186,9 +211,9 @@ def _babble(text: str) -> bool:
 
 
 def judge(
-    sentence: str, *, sources: list[Any], user_text: str = "", verdicts: Verdicts | None = None
+    sentence: str, *, sources: list[Any], user_text: str = "", verdicts: Verdicts | None = None, lang: str = "en"
 ) -> str | None:
-    """Why ``sentence`` may not be shown, or None when it may."""
+    """Why ``sentence`` may not be shown, or None when it may; ``lang``: the language it is asked in."""
     text = sentence.strip()
     if not text:
         return None
@@ -197,37 +222,47 @@ def judge(
     if _babble(text):
         return "repeats itself"
     lowered = text.lower()
-    if _off_topic(lowered, user_text):
+    if _off_topic(lowered, user_text, lang):
         return "off the turn's topic"
-    bad = unsupported_figures(text, sources)
+    bad = unsupported_figures(text, sources, lang)
     if bad:
         return f"figures no tool computed: {', '.join(bad)}"
     verdicts = verdicts or Verdicts.from_sources(sources)
     for check in (_contradicts_fit, _contradicts_cost, _contradicts_recommendation):
-        reason = check(lowered, verdicts)
+        reason = check(lowered, verdicts, lang)
         if reason:
             return reason
     return None
 
 
 # ---- the figure check: a reply's figures must come from tool results --------------------------
-_FIGURE = lazy(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|[kKmMbB](?![a-zA-Z])|million|billion)?")
+_UNIT = r"\s*(%|[kKmMbB](?![^\W\d_])|million|billion|mio\.?|millionen|millions|millones|mrd\.?|milliarden|milliards)?"
+_FIGURE = lazy(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?" + _UNIT)
+# German and Spanish write 1.234,5; French 1 234,5 (a space, often a narrow no-break one)
+_FIGURE_COMMA = lazy(r"(?<![\w.,])(\d{1,3}(?:[.\u202f\u00a0 ]\d{3})+|\d+)(,\d+)?" + _UNIT)
 _SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "million": 1e6, "billion": 1e9, "%": 0.01}
+_SCALE |= {"mio": 1e6, "mio.": 1e6, "millionen": 1e6, "millions": 1e6, "millones": 1e6}
+_SCALE |= {"mrd": 1e9, "mrd.": 1e9, "milliarden": 1e9, "milliards": 1e9}
 SMALL_INTEGERS = 12  # "two options", "3 years": counting words, not figures
 
 
-def figures(text: str) -> list[tuple[str, float]]:
-    """Every figure written in ``text`` with its value (``$1,234``, ``2.5M``, ``15%``)."""
+def figures(text: str, lang: str = "en") -> list[tuple[str, float]]:
+    """Every figure written in ``text`` with its value (``$1,234``, ``2.5M``, ``15%``; in German,
+    French or Spanish as they write them: ``1.234,5``, ``1 234,5``, ``2,5 Mio.``)."""
     out: list[tuple[str, float]] = []
-    for match in _FIGURE.finditer(text):
+    comma = lang in ("de", "fr", "es")
+    for match in (_FIGURE_COMMA if comma else _FIGURE).finditer(text):
         whole, frac, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        if comma:
+            whole, frac = re.sub(r"[.\u202f\u00a0 ]", "", whole), frac.replace(",", ".")
         value = float(whole.replace(",", "") + frac) * _SCALE.get(unit, 1.0)
         out.append((match.group(0).strip(), value))
     return out
 
 
-def known_values(sources: Iterable[Any]) -> list[float]:
-    """All numbers in tool results, profiles and the user's own words."""
+def known_values(sources: Iterable[Any], lang: str = "en") -> list[float]:
+    """All numbers in tool results, profiles and the user's own words (text read both as English
+    and as ``lang`` writes numbers: the tools write English, the user their own language)."""
     values: list[float] = []
 
     def walk(node: Any) -> None:
@@ -238,6 +273,8 @@ def known_values(sources: Iterable[Any]) -> list[float]:
                 values.append(float(node))
         elif isinstance(node, str):
             values.extend(v for _, v in figures(node))
+            if lang != "en":
+                values.extend(v for _, v in figures(node, lang))
         elif isinstance(node, dict):
             for v in node.values():
                 walk(v)
@@ -263,11 +300,11 @@ def _matches(value: float, known: list[float]) -> bool:
     return False
 
 
-def unsupported_figures(reply: str, sources: Iterable[Any]) -> list[str]:
+def unsupported_figures(reply: str, sources: Iterable[Any], lang: str = "en") -> list[str]:
     """Figures in ``reply`` that no source holds (within rounding); small counts are allowed."""
-    known = known_values(sources)
+    known = known_values(sources, lang)
     return [
         text
-        for text, value in figures(reply)
+        for text, value in figures(reply, lang)
         if not (value <= SMALL_INTEGERS and float(value).is_integer()) and not _matches(value, known)
     ]

@@ -135,7 +135,7 @@ def test_a_session_checks_on_first_escalation_not_at_startup_and_the_turn_falls_
     notices = [e.text for e in events if isinstance(e, Notice)]
     assert any("claude-sonnet-4-5 is retired" in n and "claude-sonnet-5-5" in n for n in notices)
     assert not any(isinstance(e, Escalated) for e in events)
-    assert "**Recommendation —" in events[-1].answer  # the local answer stands: no turn lost
+    assert "**Recommendation: " in events[-1].answer  # the local answer stands: no turn lost
     assert any(isinstance(e, Notice) and "retired" in e.text for e in later)
     session.set_offline(True)
     assert session.set_offline(False) is None and session.claude_label == "off (claude-sonnet-4-5 retired)"

@@ -83,7 +83,7 @@ def test_claude_failure_falls_back_with_a_notice_and_keeps_the_turn():
     list(session.turn(ROUTER))
     events = list(session.turn(MEMO))
     assert any(isinstance(e, Notice) and "overloaded" in e.text for e in events)
-    assert "**Recommendation —" in events[-1].answer  # the full local answer, options table and all
+    assert "**Recommendation: " in events[-1].answer  # the full local answer, options table and all
     assert "| option |" in events[-1].answer
     assert not any(isinstance(e, TextChunk) and e.side == "claude" and "Memo" in e.text for e in events)
     assert session.history()[-1].status == "ok"

@@ -109,7 +109,9 @@ def test_markdown_holds_the_recommendation_and_every_option(state, result, small
     rec = result.recommendation
     assert rec.deployment == "hybrid"  # the fixture is built so: local fails quality, cloud costs more
     assert "# LLM deployment recommendation — acme" in text and "2026-01-01" in text
-    assert rec.summary in text
+    chosen = next(o for o in result.options if o.id == rec.option_id)
+    assert f"**Recommendation: hybrid, {chosen.label.split(': ', 1)[1]}** — " in text  # the answer's headline
+    assert "The best cloud option costs" in text
     for reason in rec.reasons:
         assert f"- {reason}" in text
     for o in result.options:

@@ -42,6 +42,7 @@ SECTIONS = {
     "platforms": ("platforms.toml", "platform"),
     "regions": ("regions.toml", "region"),
     "stacks": ("serving_stacks.toml", "stack"),
+    "currencies": ("currency.toml", "currency"),
 }
 
 
@@ -384,6 +385,16 @@ class ServingStack(Sourced):
     routing: str = Field(min_length=1, description="how it spreads requests over replicas")
 
 
+class Currency(Sourced):
+    """A currency and its euro reference rate (units per euro, as the ECB publishes it): figures in
+    dollars are shown in it at ``per_eur`` ÷ the dollar's ``per_eur``."""
+
+    id: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code")
+    name: str
+    aliases: list[str] = Field(default=[], description="signs and words people write it with: €, eur, euros")
+    per_eur: float = Field(gt=0, lt=1e6)
+
+
 ENTRY_TYPES: dict[str, type[_Entry]] = {
     "cloud": CloudModel,
     "hardware": Hardware,
@@ -395,6 +406,7 @@ ENTRY_TYPES: dict[str, type[_Entry]] = {
     "platforms": Platform,
     "regions": Region,
     "stacks": ServingStack,
+    "currencies": Currency,
 }
 
 
@@ -411,6 +423,7 @@ class Catalog(BaseModel):
     platforms: dict[str, Platform] = {}
     regions: dict[str, Region] = {}
     stacks: dict[str, ServingStack] = {}
+    currencies: dict[str, Currency] = {}
     files: list[str] = []
 
     def section(self, name: str) -> dict[str, _Entry]:
@@ -562,6 +575,7 @@ def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
         platforms=sections["platforms"],
         regions=sections["regions"],
         stacks=sections["stacks"],
+        currencies=sections["currencies"],
         files=files,
     )
     _check_references(catalog)
@@ -646,6 +660,20 @@ def validate_file(path: Path) -> int:
             return len(_load_file(text, str(path), section))
     _load_user_file(path, sections)
     return sum(len(v) for v in sections.values())
+
+
+def per_usd(catalog: Catalog, code: str) -> float | None:
+    """Units of ``code`` one dollar buys at the catalog's euro reference rates; None when unknown."""
+    currency, dollar = catalog.currencies.get(code), catalog.currencies.get("USD")
+    if currency is None or dollar is None:
+        return None
+    return currency.per_eur / dollar.per_eur
+
+
+def currency_named(catalog: Catalog, sign: str) -> Currency | None:
+    """The currency a sign or word names ("€", "eur", "Pounds"), or None."""
+    key = sign.strip().lower()
+    return next((c for c in catalog.currencies.values() if key == c.id.lower() or key in c.aliases), None)
 
 
 def stale_prices(catalog: Catalog, ids: list[str], today: date | None = None) -> list[str]:

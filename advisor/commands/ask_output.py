@@ -137,6 +137,7 @@ def ask_document(session: Session, answer: str, notices: list[str] | None = None
         "session": session.name,
         "unread": session.state.unread,
         "notices": list(dict.fromkeys(notices or [])),
+        **session.words().document(),
         **workloads_document(session),
     }
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from advisor.commands.registry import command
 from advisor.errors import UsageError
 
-SECTIONS = ("cloud", "hardware", "local-models", "electricity", "workloads", "platforms", "stacks")
+SECTIONS = ("cloud", "hardware", "local-models", "electricity", "workloads", "platforms", "stacks", "currencies")
 
 
 def arguments(cat: argparse.ArgumentParser, argv: list[str]) -> None:
@@ -25,12 +25,21 @@ def arguments(cat: argparse.ArgumentParser, argv: list[str]) -> None:
     val.add_argument("paths", nargs="*", type=Path)
     upd = sub.add_parser(
         "update",
-        help="refresh cloud prices from genai-prices' maintained data into your catalog.toml",
+        help="refresh cloud prices (genai-prices) and exchange rates (the ECB) into your catalog.toml",
         description="Fetch genai-prices' published price data (v2 data.json, MIT), show the models it adds"
         " and the prices it changes, and write them to the catalog.toml beside config.toml (your own"
-        " entries there are kept). Refused offline, except from a local FILE.",
+        " entries there are kept); then the ECB's euro reference rates, for figures shown in euros or"
+        " pounds. Refused offline, except from a local FILE.",
     )
-    upd.add_argument("--from", dest="source", metavar="URL|FILE", help="where to read the data (default: its URL)")
+    upd.add_argument(
+        "what", nargs="?", choices=("prices", "rates"), help="only the prices, or only the rates (default: both)"
+    )
+    upd.add_argument(
+        "--from",
+        dest="source",
+        metavar="URL|FILE",
+        help="where to read the data (default: its URL); without prices|rates it is the prices' data",
+    )
     upd.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     upd.add_argument("--offline", action="store_true", default=None, help="refuse any network fetch")
     schema = sub.add_parser(
@@ -86,6 +95,8 @@ def _summary(section: str, entry) -> list[str]:
         return [entry.id, f"${entry.usd_per_kwh:.2f}/kWh", entry.as_of.isoformat(), entry.source]
     if section == "stacks":  # what runs replicas across machines, and what each needs
         return [entry.id, ", ".join(entry.engines), "; ".join(entry.needs), entry.as_of.isoformat(), entry.source]
+    if section == "currencies":
+        return [entry.id, f"{entry.per_eur:g} per euro", entry.as_of.isoformat(), entry.source]
     per_day = f"{entry.requests_per_day:,.0f}/day"
     size = f"{tokens(entry.input_tokens_per_request)} in / {tokens(entry.output_tokens_per_request)} out"
     return [entry.id, per_day, size, entry.privacy, entry.source]
@@ -203,26 +214,57 @@ def _validate(paths: list[Path], config) -> int:
 def _update(args: argparse.Namespace) -> int:
     from advisor.config import load_config
     from advisor.paths import config_dir
+
+    config = load_config(offline=args.offline)
+    kinds = [args.what] if args.what else (["prices"] if args.source else ["prices", "rates"])
+    path = config_dir() / "catalog.toml"
+    for kind in kinds:
+        (_update_prices if kind == "prices" else _update_rates)(args, config, path)
+    return 0
+
+
+def _refuse_offline(config, source: str) -> None:
+    from advisor.upkeep.catalog_update import is_url
+
+    if config.offline and is_url(source):
+        raise UsageError(f"offline: `catalog update` would fetch {source}; run it online, or give --from FILE")
+
+
+def _update_prices(args: argparse.Namespace, config, path: Path) -> None:
     from advisor.tools.price_feed import feed_config
     from advisor.upkeep import catalog_update as cu
 
-    config = load_config(offline=args.offline)
     source = args.source or feed_config().url
-    if config.offline and cu.is_url(source):
-        raise UsageError(f"offline: `catalog update` would fetch {source}; run it online, or give --from FILE")
-    path = config_dir() / "catalog.toml"
+    _refuse_offline(config, source)
     try:
         keep = cu.own_cloud_ids(cu.read_user_catalog(path))
         plan = cu.plan(source, config.catalog(), cu.progress_line)
         print("\n".join(cu.describe(plan, keep)))
         if args.dry_run:
             print("Dry run: nothing written.")
-            return 0
+            return
         written = cu.write(path, plan, keep)
     except cu.UpdateError as exc:
         raise UsageError(str(exc)) from None
     print(f"Wrote {written} cloud entries to {path}.")
-    return 0
+
+
+def _update_rates(args: argparse.Namespace, config, path: Path) -> None:
+    from advisor.upkeep import rates_update as ru
+    from advisor.upkeep.catalog_update import UpdateError, progress_line
+
+    source = args.source if args.what == "rates" and args.source else ru.update_url()
+    _refuse_offline(config, source)
+    try:
+        plan = ru.plan(source, config.catalog(), progress_line)
+        print("\n".join(ru.describe(plan)))
+        if args.dry_run:
+            print("Dry run: nothing written.")
+            return
+        written = ru.write(path, plan)
+    except UpdateError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"Wrote {written} exchange rates to {path}.")
 
 
 def _schema(write: bool) -> int:

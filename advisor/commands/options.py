@@ -27,6 +27,18 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--session", metavar="NAME", default=None, help="session to resume or start")
     parser.add_argument("--new", action="store_true", help="start a new session")
     parser.add_argument("--data-dir", metavar="DIR", type=Path, default=None, help="where sessions live")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "de", "fr", "es"),
+        default=None,
+        help="answer in this language (default: the one you write in)",
+    )
+    parser.add_argument(
+        "--currency",
+        metavar="CODE",
+        default=None,
+        help="show figures in EUR, GBP … (default: the one you write amounts in)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
@@ -53,4 +65,6 @@ def config_from_args(args: argparse.Namespace):  # -> advisor.config.Config
         claude_model=args.claude_model,
         budget_usd=budget,
         data_dir=args.data_dir,
+        lang=args.lang,
+        currency=args.currency.upper() if args.currency else None,
     )

@@ -21,13 +21,15 @@ def arguments(rep: argparse.ArgumentParser, argv: list[str]) -> None:
     rep.add_argument("--out", metavar="FILE", type=Path, default=None, help="file (default: stdout)")
     rep.add_argument("--conversation", action="store_true", help="append every turn's question and answer")
     rep.add_argument("--data-dir", metavar="DIR", type=Path, default=None)
+    rep.add_argument("--lang", choices=("en", "de", "fr", "es"), default=None, help="(default: the session's)")
+    rep.add_argument("--currency", metavar="CODE", default=None, help="EUR, GBP … (default: the session's)")
 
 
 @command("report", help="write the recommendation (Markdown or JSON)", arguments=arguments)
 def run(args: argparse.Namespace) -> int:
     from advisor.config import load_config
 
-    config = load_config(data_dir=args.data_dir)
+    config = load_config(data_dir=args.data_dir, lang=args.lang, currency=args.currency and args.currency.upper())
     return write_report(
         config, session_name=args.session, fmt=args.format, out=args.out, conversation=args.conversation
     )
@@ -67,17 +69,18 @@ def write_report(
         spend = session.spend()
         turns = session.conversation() if conversation else None
         plan = session.plan() if len(session.state.workload_names()) > 1 else None
+        words = session.words()
     finally:
         session.close()
     state, catalog = session.state, session.catalog
     if fmt == "json":
         document = render_json(
-            state, result, catalog, spend, session_name=session.name, conversation=turns, plan=plan
+            state, result, catalog, spend, session_name=session.name, conversation=turns, plan=plan, w=words
         )
         text = json.dumps(document, indent=2) + "\n"
     else:
         text = render_markdown(
-            state, result, catalog, spend, session_name=session.name, conversation=turns, plan=plan
+            state, result, catalog, spend, session_name=session.name, conversation=turns, plan=plan, w=words
         )
     _emit(text, out)
     return 0

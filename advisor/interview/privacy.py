@@ -73,6 +73,8 @@ _TERMS: dict[str, str] = {
         r"|credit[- ]card\s+(?:numbers?|data|details)|payment\s+card\s+(?:data|numbers?)"
         r"|special[- ]category(?:\s+data)?|gdpr\s+(?:art(?:icle|\.)?\s*9|special[- ]category|health)"
         r"|biometric\s+data|genetic\s+data|itar|classified\s+(?:data|information|documents?)|regulated"
+        r"|reguliert\w*|r[ée]glement[ée]\w*|regulad[oa]s?|mandantengeheimnis\w*|berufsgeheimnis\w*"
+        r"|secret\s+professionnel|secreto\s+profesional"
     ),
     "sensitive": (
         r"pii|personally\s+identifiable(?:\s+information)?|personal\s+(?:data|information|info|details)"
@@ -91,17 +93,22 @@ _TERMS: dict[str, str] = {
         r"internal|company\s+(?:docs?|documents?|data|wiki|files?)|in[- ]house\s+(?:docs?|data)"
         r"|our\s+own\s+(?:docs?|code|data)|codebase|wiki|confluence|internal\s+hostnames"
         r"|(?<!open[- ])source\s+code|slack|business\s+data|intranet"
+        # the advisor's question answered in German, French or Spanish ("intern" alone only ends a clause:
+        # "die Daten sind intern", not "the intern writes")
+        r"|interne[nrs]?|intern(?=\s*(?:$|[.,;!?]))|internos?|internas?"
     ),
     "public": (
         r"public(?:ly\s+available)?(?!\s+(?:cloud|apis?|endpoints?|providers?|models?|internet|llms?))"
         r"|open[- ]source|open\s+data|published"
+        r"|öffentlich\w*|publiques?|publics|públic[oa]s?|publicad[oa]s?"
     ),
 }
 _TERM_RE = {level: lazy(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE) for level, pattern in _TERMS.items()}
 
 _NEGATOR = lazy(
     r"\b(?:no|not|never|nothing|none|without|zero|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|"
-    r"didn't|won't|needn't|hasn't|haven't|free\s+of|non)\b|n't\b",
+    r"didn't|won't|needn't|hasn't|haven't|free\s+of|non"
+    r"|nicht|kein\w*|nie|ohne|pas|jamais|aucune?|sans|ni|nunca|sin|ningun[oa]?)\b|n't\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = lazy(r"[.;!?:,]|\bonly\b|\bbut\b|\bhowever\b|\bthough\b|\balthough\b|\bexcept\b|\byet\b|\bwhereas\b")

@@ -23,28 +23,30 @@ class Question(BaseModel):
     field: str
     text: str
     again: bool = False  # the second asking: choices and a default
+    message: str = ""  # the text's template (prompts/questions.toml): what a translation is looked up by
+
+
+def default_values() -> dict[str, str]:
+    """The stated defaults the questions name, as English writes them."""
+    return {
+        "electricity_default": f"${defaults.ELECTRICITY_USD_PER_KWH:.2f}/kWh",
+        "frontier_default": f"{defaults.FRONTIER_SHARE:.0%}",
+    }
 
 
 @lru_cache(maxsize=1)
+def _tables() -> dict[str, dict[str, str]]:
+    return tomllib.loads(load_prompt(QUESTIONS_FILE))
+
+
 def question_texts() -> dict[str, str]:
     """Field → question text, placeholders filled from the stated defaults."""
-    tables = tomllib.loads(load_prompt(QUESTIONS_FILE))
-    values = {
-        "electricity_default": f"${defaults.ELECTRICITY_USD_PER_KWH:.2f}",
-        "frontier_default": f"{defaults.FRONTIER_SHARE:.0%}",
-    }
-    return {field: table["text"].format(**values) for field, table in tables.items()}
+    return {field: table["text"].format(**default_values()) for field, table in _tables().items()}
 
 
-@lru_cache(maxsize=1)
 def again_texts() -> dict[str, str]:
     """Field → the second asking's text (choices and a default)."""
-    tables = tomllib.loads(load_prompt(QUESTIONS_FILE))
-    values = {
-        "electricity_default": f"${defaults.ELECTRICITY_USD_PER_KWH:.2f}",
-        "frontier_default": f"{defaults.FRONTIER_SHARE:.0%}",
-    }
-    return {field: table["again"].format(**values) for field, table in tables.items() if "again" in table}
+    return {field: table["again"].format(**default_values()) for field, table in _tables().items() if "again" in table}
 
 
 def missing_fields(profile: WorkloadProfile) -> list[str]:
@@ -81,12 +83,14 @@ def next_question(
     """The next question to ask, or None when enough is known. ``skip``: fields the user declined
     (``Reading.declined``), so they are not asked again; ``asked``: how many times each was asked —
     none is asked a third time, and the second time it offers choices and a default."""
-    texts, again = question_texts(), again_texts()
+    tables, values = _tables(), default_values()
     counts = asked or {}
     for field in missing_fields(profile):
         if field in skip or counts.get(field, 0) >= MAX_ASKS:
             continue
-        if counts.get(field, 0) == MAX_ASKS - 1 and field in again:
-            return Question(field=field, text=again[field], again=True)
-        return Question(field=field, text=texts[field])
+        if counts.get(field, 0) == MAX_ASKS - 1 and "again" in tables[field]:
+            message = tables[field]["again"]
+            return Question(field=field, text=message.format(**values), again=True, message=message)
+        message = tables[field]["text"]
+        return Question(field=field, text=message.format(**values), message=message)
     return None

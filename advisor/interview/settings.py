@@ -63,7 +63,7 @@ def read_electricity(d: Draft) -> None:
                 )
                 continue
             sign = m["cur"] or ("£" if unit.lower() in ("p", "pence") else unit)
-            value, converted = to_usd(value, sign or "$")
+            value, converted = to_usd(value, sign or "$", d.catalog)
             if converted:
                 note_unit += f" ({converted})"
             d.set(
@@ -230,7 +230,8 @@ def read_budget(d: Draft) -> None:
                 d.reject(f"ignored '{quote}': a budget cannot be negative", span)
                 continue
             unit, adj = m.groupdict().get("punit"), m.groupdict().get("padj")
-            amount, converted = to_usd(q.value, (m.groupdict().get("cur") or m.groupdict().get("cur2") or "").strip())
+            sign = (m.groupdict().get("cur") or m.groupdict().get("cur2") or "").strip()
+            amount, converted = to_usd(q.value, sign, d.catalog)
             how = f" ({converted})" if converted else ""
             if unit or adj:
                 period = period_name(unit, adj)

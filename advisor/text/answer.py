@@ -159,7 +159,7 @@ def recommendation_answer(
     assumed = [a for a in result.assumptions if a not in shown.assumptions]
     if assumed and not panel:  # beside the panel, the panel lists them
         label = w._("Assuming") if first else w._("Now assuming")
-        parts.append(f"{label}: " + "; ".join(assumed) + ".")
+        parts.append(f"{label}: " + "; ".join(w.phrase(a) for a in assumed) + ".")
     if first:
         parts.append(
             w._("_The side panel has every option's figures and the assumptions (F8 hides it)._")
@@ -167,6 +167,24 @@ def recommendation_answer(
             else w._("_`/options` lists every option with its figures, `/profile` the profile and what it assumes._")
         )
     return "\n\n".join(p for p in parts if p), shown_now(result, found)
+
+
+def question_text(message: str, w: Words = ENGLISH) -> str:
+    """An interview question (its template in prompts/questions.toml) in the reader's words, the
+    defaults it names in their currency and locale."""
+    from advisor.tools import defaults
+
+    values = {
+        "electricity_default": w.per_kwh(defaults.ELECTRICITY_USD_PER_KWH),
+        "frontier_default": w.pct(defaults.FRONTIER_SHARE),
+    }
+    return w._(message, **values)
+
+
+def enough_text(w: Words = ENGLISH) -> str:
+    return w._(
+        'I have what I need. Ask a what-if ("what if volume doubles?"), `/set` a field, or `/export` the report.'
+    )
 
 
 def read_line(notes: list[str], w: Words = ENGLISH) -> str:
@@ -185,7 +203,7 @@ def whatif_answer(description: str, before: CompareResult, after: CompareResult,
     the options both runs share (the picks first); the profile stays as it is."""
     now, then = _chosen(before), _chosen(after)
     values = {
-        "what": description,
+        "what": w.phrase(description),
         "kind": deployment_noun(then.deployment, w),
         "option": option_name(then),
         "monthly": w.money(then.monthly_usd),

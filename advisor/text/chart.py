@@ -127,12 +127,6 @@ def log_ticks(low: float, high: float, dense_below: float = 1.5) -> list[float]:
     return [m * 10.0**e for e in range(lo, hi + 1) for m in multiples if low <= m * 10.0**e <= high]
 
 
-def _money_ticks(top: float, ticks: int = 4) -> tuple[list[float], list[str]]:
-    """Round dollar ticks from 0 to just above ``top``."""
-    values = linear_ticks(top, ticks)
-    return values, [_dollars(v) for v in values]
-
-
 def _dollars(value: float) -> str:
     if value >= 1e6:
         return f"${value / 1e6:g}M"
@@ -163,13 +157,13 @@ def _axis(values: list[float], log: bool) -> list[float]:
     return [math.log10(v) for v in values] if log else values
 
 
-def _y_axis(plt: Any, ys: list[float], log_y: bool) -> None:
+def _y_axis(plt: Any, ys: list[float], log_y: bool, money: Callable[[float], str] = _dollars) -> None:
     if log_y and ys:
-        plt.yticks(*_log_ticks(min(ys), max(ys), _dollars))
+        plt.yticks(*_log_ticks(min(ys), max(ys), money))
         return
-    ticks, labels = _money_ticks(max(ys, default=0.0))
-    plt.ylim(0, ticks[-1] or 1)
-    plt.yticks(ticks, labels)
+    values = linear_ticks(max(ys, default=0.0))
+    plt.ylim(0, values[-1] or 1)
+    plt.yticks(values, [money(v) for v in values])
 
 
 def text_chart(
@@ -183,12 +177,14 @@ def text_chart(
     log_y: bool = False,
     xlabel: str = "",
     marker_label: str | None = None,
+    money: Callable[[float], str] = _dollars,
 ) -> str:
     """The series drawn as plain text (no colour codes), for a terminal or a Markdown code block.
 
     Each series is drawn with a letter (A, B, …; the first on top) and named in a key under the
     chart; ``marker_x`` draws a vertical line (the crossover month, the break-even volume) that the
-    x label names. Log axes are labelled in tokens (x) and dollars (y).
+    x label names. Log axes are labelled in tokens (x) and money (y: ``money`` writes a tick, dollars
+    by default — a chart in another currency passes its series already converted, and its writer).
     """
     import plotext as plt
 
@@ -201,7 +197,7 @@ def text_chart(
         xs, ys = [x for x, _ in points[i]], [y for _, y in points[i]]
         plt.plot(_axis(xs, log_x), _axis(ys, log_y), marker=MARKERS[i % len(MARKERS)])
     xs_all = [x for p in points for x, _ in p]
-    _y_axis(plt, [y for p in points for _, y in p], log_y)
+    _y_axis(plt, [y for p in points for _, y in p], log_y, money)
     if log_x and xs_all:
         plt.xticks(*_log_ticks(min(xs_all), max(xs_all), tokens))
     label = xlabel

@@ -42,10 +42,11 @@ def warnings(result: CompareResult, w: Words = ENGLISH, *, close_said: bool = Fa
     from advisor.tools.catalog import STALE_AFTER_DAYS
 
     rec = result.recommendation
+    close = w._("Close call")
     out = [
-        f"**{w._(title)}** — {text}"
-        for title, text in recommendation_warnings(rec.model_dump(), result.horizon_months)
-        if not (close_said and title == "Close call")
+        f"**{title}** — {text}"
+        for title, text in recommendation_warnings(rec.model_dump(), result.horizon_months, w)
+        if not (close_said and title == close)
     ]
     if kv := kv_unknown(result, w):
         out.append(kv)
@@ -83,6 +84,8 @@ def kv_unknown(result: CompareResult, w: Words = ENGLISH) -> str | None:
     )
 
 
-def breakeven_line(result: CompareResult) -> str | None:
+def breakeven_line(result: CompareResult, w: Words = ENGLISH) -> str | None:
     rec = result.recommendation
-    return f"break-even volume: {breakeven_words(rec.model_dump())}" if rec.breakeven_tokens_per_month else None
+    if not rec.breakeven_tokens_per_month:
+        return None
+    return w._("break-even volume: {volume}", volume=breakeven_words(rec.model_dump(), w))

@@ -109,25 +109,59 @@ def _assumptions(items: list[str]) -> str:
     return "\n\nAssuming:\n" + "\n".join(f"  - {a}" for a in items)
 
 
+class Plain:
+    """English in dollars, as `advisor calc` writes: the default voice of the functions below (an
+    answer passes advisor.text.words.Words instead, which speaks the reader's language and currency)."""
+
+    lang = "en"
+
+    @staticmethod
+    def _(text: str, /, **values: Any) -> str:
+        return text.format(**values) if values else text
+
+    @staticmethod
+    def phrase(text: str) -> str:
+        return text
+
+    money = staticmethod(money)
+    tokens = staticmethod(tokens)
+    months = staticmethod(months)
+
+    @staticmethod
+    def pct(share: float) -> str:
+        return f"{share:.0%}"
+
+
+PLAIN = Plain()
 OPTION_FIGURES = (2, 3, 4, 5)  # the options table's columns of figures (right-aligned)
 
 
-def option_headers(horizon: float) -> list[str]:
+def option_headers(horizon: float, w: Any = PLAIN) -> list[str]:
     """The options table's columns: one table for the terminal, the chat and the report."""
-    return ["", "option", "monthly", "first year", f"{horizon:g} months", "payback", "capacity", "time per request"]
+    h = f"{horizon:g}"
+    return [
+        "",
+        w._("option"),
+        w._("monthly"),
+        w._("first year"),
+        w._("{h} months", h=h),
+        w._("payback"),
+        w._("capacity"),
+        w._("time per request"),
+    ]
 
 
-def option_cells(o: dict[str, Any]) -> list[str]:
+def option_cells(o: dict[str, Any], w: Any = PLAIN) -> list[str]:
     """One option's row of the options table (``o`` is an Option's model_dump)."""
     return [
         "✓" if o["passes"] else "✗",
-        o["label"],
-        money(o["monthly_usd"]),
-        money(o["first_year_usd"]),
-        money(o["horizon_usd"]),
-        payback_words(o),
-        o["capacity_verdict"] or "—",
-        time_words(o.get("ttft_s"), o.get("request_s")),
+        w.phrase(o["label"]),
+        w.money(o["monthly_usd"]),
+        w.money(o["first_year_usd"]),
+        w.money(o["horizon_usd"]),
+        payback_words(o, w),
+        w.phrase(o["capacity_verdict"]) if o["capacity_verdict"] else "—",
+        w.phrase(time_words(o.get("ttft_s"), o.get("request_s"))),
     ]
 
 
@@ -145,21 +179,21 @@ def short_label(option: Any) -> str:
     return f"{option.deployment} " + " + ".join(p for p in parts if p)
 
 
-def payback_words(option: Any) -> str:
+def payback_words(option: Any, w: Any = PLAIN) -> str:
     """'—' for the cloud, 'already owned' when every unit is, else the months (or 'never').
     ``option`` is an Option or its JSON dict."""
     o = option if isinstance(option, dict) else option.model_dump()
     if o["deployment"] == "cloud":
         return "—"
     if o.get("units") and o.get("owned_units", 0) >= o["units"]:
-        return "already owned"
-    return months(o["payback_months"])
+        return w._("already owned")
+    return w.months(o["payback_months"])
 
 
-def failed_lines(options: list[Any]) -> list[str]:
+def failed_lines(options: list[Any], w: Any = PLAIN) -> list[str]:
     """Markdown bullets for under a table: each ✗ option and why it fails."""
     dicts = [o if isinstance(o, dict) else o.model_dump() for o in options]
-    return [f"- ✗ {o['label']}: {'; '.join(o['failed'])}" for o in dicts if o["failed"]]
+    return [f"- ✗ {w.phrase(o['label'])}: {'; '.join(w.phrase(f) for f in o['failed'])}" for o in dicts if o["failed"]]
 
 
 def text_table(rows: list[list[str]], right: tuple[int, ...] = ()) -> list[str]:
@@ -191,31 +225,33 @@ def markdown_table(headers: list[str], rows: list[list[str]], right: tuple[int, 
     return "\n".join(lines)
 
 
-def recommendation_warnings(rec: dict[str, Any], horizon: float) -> list[tuple[str, str]]:
+def recommendation_warnings(rec: dict[str, Any], horizon: float, w: Any = PLAIN) -> list[tuple[str, str]]:
     """(title, text) of each warning on a recommendation, one wording wherever it is shown."""
-    out: list[tuple[str, str]] = [("Context window", line) for line in rec.get("not_offered", [])]
-    out += [("Memory", line) for line in rec.get("does_not_fit", [])]
+    out: list[tuple[str, str]] = [(w._("Context window"), w.phrase(line)) for line in rec.get("not_offered", [])]
+    out += [(w._("Memory"), w.phrase(line)) for line in rec.get("does_not_fit", [])]
     if rec["conflicts"]:
-        out.append(("Constraints in conflict", f"no option meets them all: {'; '.join(rec['conflicts'])}"))
+        conflicts = "; ".join(w.phrase(c) for c in rec["conflicts"])
+        out.append((w._("Constraints in conflict"), w._("no option meets them all: {conflicts}", conflicts=conflicts)))
     if rec["close"]:
         pct = rec.get("margin_pct")
-        margin = f"{money(rec['margin_usd'])} ({pct:.0%})" if pct is not None else "little"
-        out.append(
-            (
-                "Close call",
-                f"the runner-up costs only {margin} more over {horizon:g} months:"
-                " a small change in volume or price can flip it",
-            )
+        margin = f"{w.money(rec['margin_usd'])} ({w.pct(pct)})" if pct is not None else w._("little")
+        text = w._(
+            "the runner-up costs only {margin} more over {h} months: a small change in volume or price can flip it",
+            margin=margin,
+            h=f"{horizon:g}",
         )
+        out.append((w._("Close call"), text))
     return out
 
 
-def breakeven_words(rec: dict[str, Any]) -> str:
+def breakeven_words(rec: dict[str, Any], w: Any = PLAIN) -> str:
     """The break-even volume, marked when one unit of the hardware cannot carry it."""
-    words = f"{tokens(rec['breakeven_tokens_per_month'])} tokens a month"
+    words = w._("{tokens} tokens a month", tokens=w.tokens(rec["breakeven_tokens_per_month"]))
     reach = rec.get("breakeven_reach_tokens_per_month")
     if rec.get("breakeven_beyond_reach") and reach:
-        words += f" — beyond what one unit can carry ({tokens(reach)} a month): only more units get there"
+        words += w._(
+            " — beyond what one unit can carry ({tokens} a month): only more units get there", tokens=w.tokens(reach)
+        )
     return words
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from advisor import __version__
 from advisor.state import SessionState
 from advisor.store import SpendSummary
+from advisor.text.answer import headline
 from advisor.text.boundary import boundary_of, boundary_section
 from advisor.text.chart import Series, breakeven, crossover, cumulative_series, text_chart, volume_series
 from advisor.text.measured import measured_document
@@ -22,24 +23,22 @@ from advisor.text.plan import plan_markdown
 from advisor.text.reasons import pick_reasons, rule_text
 from advisor.text.render import (
     OPTION_FIGURES,
-    format_value,
     markdown_cell,
     markdown_table,
-    money,
-    months,
     option_cells,
     option_headers,
     recommendation_warnings,
-    tokens,
 )
 from advisor.text.summary import MEMO_MARK
+from advisor.text.words import ENGLISH, Words
 from advisor.tools import clock
 from advisor.tools.catalog import STALE_AFTER_DAYS, Catalog
 from advisor.tools.compare import CompareInput, CompareResult
 from advisor.tools.options import Option
 from advisor.tools.plan import PlanResult
+from advisor.tools.wording import N_
 
-TITLE = "LLM deployment recommendation"
+TITLE = N_("LLM deployment recommendation")
 
 
 # ---- data (shared by Markdown and JSON) --------------------------------------------------------
@@ -138,130 +137,175 @@ def profile_rows(state: SessionState, result: CompareResult) -> list[dict[str, A
 
 
 # ---- Markdown ----------------------------------------------------------------------------------
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+def _header(session_name: str | None, day: date, w: Words) -> list[str]:
+    title = "# " + w._(TITLE) + (f" — {session_name}" if session_name else "")
+    out = [title, "", "_" + w._("Generated {day} by advisor {version}.", day=w.date(day), version=__version__) + "_"]
+    if rate := w.rate_line():
+        out += ["", rate]
+    return [*out, ""]
 
 
-def _header(session_name: str | None, day: date) -> list[str]:
-    title = f"# {TITLE}" + (f" — {session_name}" if session_name else "")
-    return [title, "", f"_Generated {day.isoformat()} by advisor {__version__}._", ""]
-
-
-def _recommendation(result: CompareResult) -> list[str]:
+def _recommendation(result: CompareResult, w: Words) -> list[str]:
     rec = result.recommendation
-    out = ["## Recommendation", "", f"**{rec.summary.rstrip('.')}.**", ""]
+    out = ["## " + w._("Recommendation"), "", headline(result, w), ""]
     if rec.why:
-        out += ["Why:", "", *[f"- {r}" for r in pick_reasons(result)], ""]
-    for title, text in recommendation_warnings(rec.model_dump(), result.horizon_months):
+        out += [w._("Why:"), "", *[f"- {r}" for r in pick_reasons(result, w)], ""]
+    for title, text in recommendation_warnings(rec.model_dump(), result.horizon_months, w):
         out += [f"> ⚠ **{title}** — {text}.", ""]
     return out
 
 
-def _capacity(o: Option) -> str:
+def _capacity(o: Option, w: Words) -> str:
     if not o.capacity_verdict:
         return "—"
-    basis = {"estimate": "estimated speed", "measured": "measured speed"}.get(o.speed_basis or "", o.speed_basis)
-    return o.capacity_verdict + (f" ({basis})" if basis else "")
+    basis = {"estimate": w._("estimated speed"), "measured": w._("measured speed")}.get(o.speed_basis or "")
+    basis = basis or (w.phrase(o.speed_basis) if o.speed_basis else "")
+    return w.phrase(o.capacity_verdict) + (f" ({basis})" if basis else "")
 
 
-def _options(result: CompareResult) -> list[str]:
-    h = f"{result.horizon_months:g} months"
+def _options(result: CompareResult, w: Words) -> list[str]:
     rows = []
     for o in result.options:
-        cells = option_cells(o.model_dump())
+        cells = option_cells(o.model_dump(), w)
         if o.id == result.recommendation.option_id:
-            cells[1] = f"**{o.label}** (recommended)"
-        cells[6] = _capacity(o)
+            cells[1] = f"**{w.phrase(o.label)}** (" + w._("recommended") + ")"
+        cells[6] = _capacity(o, w)
         rows.append(cells)
     out = [
-        "## Options",
+        "## " + w._("Options"),
         "",
-        f"Monthly cost includes amortisation; first year and {h} include the upfront spend.",
+        w._(
+            "Monthly cost includes amortisation; first year and {h} months include the upfront spend.",
+            h=f"{result.horizon_months:g}",
+        ),
         "",
-        markdown_table(option_headers(result.horizon_months), rows, right=OPTION_FIGURES),
+        markdown_table(option_headers(result.horizon_months, w), rows, right=OPTION_FIGURES),
         "",
     ]
-    failing = [f"- ✗ {o.label} — ruled out: {'; '.join(o.failed)}" for o in result.options if o.failed]
-    failing += _short_context(result)
-    notes = [f"- {o.label}: {n}" for o in result.options for n in o.notes]
+    failing = [
+        w._("- ✗ {option} — ruled out: {why}", option=w.phrase(o.label), why="; ".join(w.phrase(f) for f in o.failed))
+        for o in result.options
+        if o.failed
+    ]
+    failing += _short_context(result, w)
+    notes = [f"- {w.phrase(o.label)}: {w.phrase(n)}" for o in result.options for n in o.notes]
     if failing:
-        out += ["Why not:", "", *failing, ""]
+        out += [w._("Why not:"), "", *failing, ""]
     if notes:
-        out += ["Notes:", "", *notes, ""]
+        out += [w._("Notes:"), "", *notes, ""]
     return out
 
 
-def _short_context(result: CompareResult) -> list[str]:
+def _short_context(result: CompareResult, w: Words) -> list[str]:
     """The local models never costed because one request is longer than their context window."""
     skipped = result.recommendation.short_context_models
     if not skipped:
         return []
     p = result.profile
     need = (p.get("input_tokens_per_request") or 0) + (p.get("output_tokens_per_request") or 0)
-    their = "its context window" if len(skipped) == 1 else "their context windows"
-    return [f"- ✗ Local: {', '.join(skipped)} — not offered: a {need:,.0f}-token request is longer than {their}"]
+    line = w.n_(
+        "- ✗ Local: {models} — not offered: a {tokens}-token request is longer than its context window",
+        "- ✗ Local: {models} — not offered: a {tokens}-token request is longer than their context windows",
+        len(skipped),
+        models=", ".join(skipped),
+        tokens=w.number(round(need)),
+    )
+    return [line]
 
 
 def _code(text: str) -> list[str]:
     return ["```text", text, "```", ""]
 
 
-def _cumulative(result: CompareResult) -> list[str]:
+def _in_currency(series: list[Series], w: Words) -> list[Series]:
+    """The series' dollar figures in the reader's currency, their labels in their words."""
+    return [s.model_copy(update={"y": [w.amount(y) or 0.0 for y in s.y], "label": w.phrase(s.label)}) for s in series]
+
+
+def _cumulative(result: CompareResult, w: Words) -> list[str]:
     point = crossover(result)
-    label = f"crossover at {months(point[0])}, {money(point[1])} spent" if point else None
-    chart = text_chart(
-        cumulative_series(result, limit=None),
-        f"cumulative cost over {result.horizon_months:g} months",
-        marker_x=point[0] if point else None,
-        xlabel="months",
-        marker_label=label,
+    label = (
+        w._("crossover at {months}, {money} spent", months=w.months(point[0]), money=w.money(point[1]))
+        if point
+        else None
     )
-    out = ["## Cumulative cost", "", *_code(chart)]
+    chart = text_chart(
+        _in_currency(cumulative_series(result, limit=None), w),
+        w._("cumulative cost over {h} months", h=f"{result.horizon_months:g}"),
+        marker_x=point[0] if point else None,
+        xlabel=w._("months"),
+        marker_label=label,
+        money=w.tick,
+    )
+    out = ["## " + w._("Cumulative cost"), "", *_code(chart)]
     if point:
-        out += [f"The recommended option has cost less than the cloud from {months(point[0])} on.", ""]
+        out += [
+            w._("The recommended option has cost less than the cloud from {months} on.", months=w.months(point[0])),
+            "",
+        ]
     return out
 
 
-def _volume(result: CompareResult, series: list[Series]) -> list[str]:
+def _volume(result: CompareResult, series: list[Series], w: Words) -> list[str]:
     volume = breakeven(result)
     p = result.profile
-    now = f"you run {tokens(p['monthly_input_tokens'])} in + {tokens(p['monthly_output_tokens'])} out a month"
-    out = ["## Break-even volume", ""]
+    now = w._(
+        "you run {input} in + {output} out a month",
+        input=w.tokens(p["monthly_input_tokens"]),
+        output=w.tokens(p["monthly_output_tokens"]),
+    )
+    out = ["## " + w._("Break-even volume"), ""]
     if volume:
-        out.append(f"Local and cloud cost the same at **{tokens(volume)} tokens a month**; {now}.")
+        out.append(
+            w._(
+                "Local and cloud cost the same at **{tokens} tokens a month**; {now}.", tokens=w.tokens(volume), now=now
+            )
+        )
         rec = result.recommendation
         if rec.breakeven_beyond_reach and rec.breakeven_reach_tokens_per_month:
             out.append(
-                f"That is beyond what one unit can carry ({tokens(rec.breakeven_reach_tokens_per_month)} tokens"
-                " a month at this mix): below it, one box costs more than the cloud; above it, more units are needed."
+                w._(
+                    "That is beyond what one unit can carry ({tokens} tokens a month at this mix): below it, one box"
+                    " costs more than the cloud; above it, more units are needed.",
+                    tokens=w.tokens(rec.breakeven_reach_tokens_per_month),
+                )
             )
     else:
-        out.append(f"No break-even volume: no local option gets cheaper than the cloud as volume grows; {now}.")
+        out.append(
+            w._("No break-even volume: no local option gets cheaper than the cloud as volume grows; {now}.", now=now)
+        )
     out.append("")
     if series:
         chart = text_chart(
-            series,
-            "monthly cost against monthly tokens (log scales)",
+            _in_currency(series, w),
+            w._("monthly cost against monthly tokens (log scales)"),
             marker_x=volume,
             log_x=True,
             log_y=True,
-            xlabel="tokens a month",
-            marker_label=f"break-even, {tokens(volume)}" if volume else None,
+            xlabel=w._("tokens a month"),
+            marker_label=w._("break-even, {tokens}", tokens=w.tokens(volume)) if volume else None,
+            money=w.tick,
         )
         out += _code(chart)
     return out
 
 
-def _profile(state: SessionState, result: CompareResult) -> list[str]:
-    out = ["## Workload profile", ""]
+
+
+def _profile(state: SessionState, result: CompareResult, w: Words) -> list[str]:
+    out = ["## " + w._("Workload profile"), ""]
     if state.measured is not None and state.measured_fields():
-        out += [f"Volume {state.measured.describe()} (`advisor import`; fields marked measured).", ""]
-    out += ["| field | value | |", "|---|---|---|"]
+        out += [
+            w._("Volume {volume} (`advisor import`; fields marked measured).", volume=state.measured.describe()),
+            "",
+        ]
+    out += ["| " + w._("field") + " | " + w._("value") + " | |", "|---|---|---|"]
     for row in profile_rows(state, result):
-        value = format_value(row["field"], row["value"])
-        out.append(f"| {row['field'].replace('_', ' ')} | {value} | {row['status']} |")
-    out += ["", "Assumptions (stated defaults; change any with `/set`):", ""]
-    out += [f"- {a}" for a in result.assumptions] + [""]
+        value = w.format_value(row["field"], row["value"])
+        status = w._(row["status"])  # given, measured, derived, assumed (words.SOURCE_WORDS)
+        out.append(f"| {w.field_name(row['field'])} | {value} | {status} |")
+    out += ["", w._("Assumptions (stated defaults; change any with `/set`):"), ""]
+    out += [f"- {w.phrase(a)}" for a in result.assumptions] + [""]
     return out
 
 
@@ -269,48 +313,76 @@ def _where_the_data_goes(result: CompareResult) -> list[str]:
     return boundary_section(boundary_of(result), lambda headers, rows: markdown_table(headers, rows))
 
 
-def _price_cell(row: dict[str, Any]) -> str:
+def _price_cell(row: dict[str, Any], w: Words) -> str:
     if "input_usd_per_million" in row:
-        return f"{money(row['input_usd_per_million'])} in / {money(row['output_usd_per_million'])} out per M"
+        return w._(
+            "{input} in / {output} out per M",
+            input=w.money(row["input_usd_per_million"]),
+            output=w.money(row["output_usd_per_million"]),
+        )
     if row["price_usd"] is not None:
-        return money(row["price_usd"])
-    return f"{money(row['hourly_usd'])}/h"
+        return w.money(row["price_usd"])
+    return w._("{money}/h", money=w.money(row["hourly_usd"]))
 
 
-def _prices(result: CompareResult, catalog: Catalog, day: date) -> list[str]:
+TIER_WORDS = {"frontier": N_("frontier"), "strong": N_("strong"), "budget": N_("budget")}
+def _tier(tier: str, w: Words) -> str:
+    return w._(TIER_WORDS.get(tier, tier))
+
+
+TURN_STATUS = {"cancelled": N_("cancelled"), "failed": N_("failed")}
+KIND_WORDS = {"cloud API": N_("cloud API"), "hardware": N_("hardware"), "hardware (rented)": N_("hardware (rented)")}
+
+
+def _prices(result: CompareResult, catalog: Catalog, day: date, w: Words) -> list[str]:
     rows = prices(result, catalog, day)
-    out = ["## Prices used", "", "| item | kind | price | as of | source |", "|---|---|---:|---|---|"]
+    headers = [w._("item"), w._("kind"), w._("price"), w._("as of"), w._("source")]
+    out = ["## " + w._("Prices used"), "", "| " + " | ".join(headers) + " |", "|---|---|---:|---|---|"]
     for row in rows:
-        flag = f" ⚠ older than {STALE_AFTER_DAYS} days" if row["stale"] else ""
+        flag = " ⚠ " + w._("older than {days} days", days=STALE_AFTER_DAYS) if row["stale"] else ""
         source = markdown_cell(row["source"] + (f" — {row['note']}" if row["note"] else ""))
-        out.append(f"| {row['id']} | {row['kind']} | {_price_cell(row)} | {row['as_of']}{flag} | {source} |")
+        kind = w._(KIND_WORDS.get(row["kind"], row["kind"]))
+        day_of = w.date(date.fromisoformat(row["as_of"]))
+        out.append(f"| {row['id']} | {kind} | {_price_cell(row, w)} | {day_of}{flag} | {source} |")
     stale = [r["id"] for r in rows if r["stale"]]
     if stale:
         out += [
             "",
-            f"⚠ Prices older than {STALE_AFTER_DAYS} days: {', '.join(stale)} —"
-            " check the providers' and sellers' current prices before deciding.",
+            w._(
+                "⚠ Prices older than {days} days: {items} — check the providers' and sellers' current prices before"
+                " deciding.",
+                days=STALE_AFTER_DAYS,
+                items=", ".join(stale),
+            ),
         ]
         if any(r["stale"] and r["kind"] == "cloud API" for r in rows):
-            out[-1] += " `advisor catalog update` refreshes the cloud prices from genai-prices' maintained data."
+            out[-1] += " " + w._(
+                "`advisor catalog update` refreshes the cloud prices from genai-prices' maintained data."
+            )
     return [*out, ""]
 
 
-def _tiers(result: CompareResult, catalog: Catalog) -> list[str]:
+def _tiers(result: CompareResult, catalog: Catalog, w: Words) -> list[str]:
     cloud = [r for r in prices(result, catalog) if "tier" in r]
     rows = cloud + local_models(result, catalog)
     if not rows:
         return []
-    out = ["## Model quality tiers", "", "| model | tier | basis |", "|---|---|---|"]
-    out += [f"| {r['id']} | {r['tier']} | {markdown_cell(r['tier_basis'])} |" for r in rows]
+    out = [
+        "## " + w._("Model quality tiers"),
+        "",
+        "| " + " | ".join([w._("model"), w._("tier"), w._("basis")]) + " |",
+        "|---|---|---|",
+    ]
+    out += [f"| {r['id']} | {_tier(r['tier'], w)} | {markdown_cell(r['tier_basis'])} |" for r in rows]
     return [*out, ""]
 
 
-def _context(result: CompareResult) -> list[str]:
+def _context(result: CompareResult, w: Words) -> list[str]:
     rules = result.recommendation.rules
     if not rules:
         return []
-    return ["## Rules of thumb (context, not the decision)", "", *[f"- {rule_text(r)}" for r in rules], ""]
+    heading = "## " + w._("Rules of thumb (context, not the decision)")
+    return [heading, "", *[f"- {rule_text(r, w)}" for r in rules], ""]
 
 
 def without_memo_mark(text: str | None) -> str:
@@ -323,10 +395,17 @@ def memo_text(memo: str | None, state_memo: str | None) -> str:
     return without_memo_mark(memo if memo is not None else state_memo)
 
 
-def _memo(text: str) -> list[str]:
+def _memo(text: str, w: Words) -> list[str]:
     if not text:
         return []
-    return ["## Memo (written by Claude)", "", "_Written by Claude from the figures above._", "", text, ""]
+    return [
+        "## " + w._("Memo (written by Claude)"),
+        "",
+        "_" + w._("Written by Claude from the figures above.") + "_",
+        "",
+        text,
+        "",
+    ]
 
 
 class Exchange(BaseModel):
@@ -338,35 +417,60 @@ class Exchange(BaseModel):
     status: str = "ok"
 
 
-def _conversation(conversation: list[Exchange] | None) -> list[str]:
+def _conversation(conversation: list[Exchange] | None, w: Words) -> list[str]:
     """Every turn, oldest first (the chat shows only the last ones; this is where the rest are)."""
     if not conversation:
         return []
-    out = ["## Conversation", "", f"_{_plural(len(conversation), 'turn')}, oldest first._", ""]
+    count = w.n_("{n} turn, oldest first.", "{n} turns, oldest first.", len(conversation))
+    out = ["## " + w._("Conversation"), "", f"_{count}_", ""]
     for number, turn in enumerate(conversation, start=1):
-        status = "" if turn.status == "ok" else f" ({turn.status})"
+        status = "" if turn.status == "ok" else " (" + w._(TURN_STATUS.get(turn.status, turn.status)) + ")"
         out += [f"### {number}. {turn.started}{status}", ""]
         out += [*(f"> {line}" if line else ">" for line in turn.user.splitlines()), ""]
-        out += [without_memo_mark(turn.answer) or "_no answer_", ""]
+        out += [without_memo_mark(turn.answer) or "_" + w._("no answer") + "_", ""]
     return out
 
 
-def _spend(spend: SpendSummary | None) -> list[str]:
+def _spend(spend: SpendSummary | None, w: Words) -> list[str]:
     if spend is None:
         return []
+
+    def side(turns: int, tokens_in: int, tokens_out: int, usd: float) -> str:
+        return w.n_(
+            "{n} turn, {tokens_in} tokens in, {tokens_out} out — {money}",
+            "{n} turns, {tokens_in} tokens in, {tokens_out} out — {money}",
+            turns,
+            tokens_in=w.number(tokens_in),
+            tokens_out=w.number(tokens_out),
+            money=w.money(usd),
+        )
+
     out = [
-        "## What this advice cost",
+        "## " + w._("What this advice cost"),
         "",
-        f"- local model: {_plural(spend.local_turns, 'turn')}, {spend.local_input_tokens:,} tokens in,"
-        f" {spend.local_output_tokens:,} out — {money(spend.local_usd)}",
-        f"- Claude: {_plural(spend.claude_turns, 'turn')}, {spend.claude_input_tokens:,} tokens in,"
-        f" {spend.claude_output_tokens:,} out — {money(spend.claude_usd)}",
+        "- "
+        + w._(
+            "local model: {line}",
+            line=side(spend.local_turns, spend.local_input_tokens, spend.local_output_tokens, spend.local_usd),
+        ),
+        "- "
+        + w._(
+            "Claude: {line}",
+            line=side(spend.claude_turns, spend.claude_input_tokens, spend.claude_output_tokens, spend.claude_usd),
+        ),
     ]
     if spend.all_claude_usd:
         out.append(
-            f"- the same session on Claude alone: {money(spend.all_claude_usd)}"
-            f" ({spend.all_claude_input_tokens:,} tokens in, {spend.all_claude_output_tokens:,} out;"
-            f" {spend.all_claude_basis}) — Claude's actual share: {spend.claude_share:.1%}"
+            "- "
+            + w._(
+                "the same session on Claude alone: {money} ({tokens_in} tokens in, {tokens_out} out; {basis})"
+                " — Claude's actual share: {share}",
+                money=w.money(spend.all_claude_usd),
+                tokens_in=w.number(spend.all_claude_input_tokens),
+                tokens_out=w.number(spend.all_claude_output_tokens),
+                basis=spend.all_claude_basis,
+                share=f"{spend.claude_share:.1%}" if w.lang == "en" else w.pct(spend.claude_share),
+            )
         )
     return [*out, ""]
 
@@ -393,11 +497,14 @@ def render_markdown(
     generated: date | None = None,
     conversation: list[Exchange] | None = None,
     plan: PlanResult | None = None,
+    w: Words = ENGLISH,
 ) -> str:
-    """The report. With a ``plan`` across several workloads: the plan first, then one section a
-    workload (its recommendation, options, charts and profile), then the prices of them all."""
+    """The report, in the reader's language and currency (``w``: the rate, its date and its
+    source are named once, under the title). With a ``plan`` across several workloads: the plan
+    first, then one section a workload (its recommendation, options, charts and profile), then the
+    prices of them all."""
     day = generated or clock.today()
-    out = _header(session_name, day)
+    out = _header(session_name, day, w)
     several = plan is not None and len(plan.workloads) > 1
     if several:
         assert plan is not None
@@ -405,34 +512,36 @@ def render_markdown(
         out += ["Assumptions across the plan:", "", *[f"- {a}" for a in plan.assumptions[:2]], ""]
         for workload in plan.workloads:
             own_state, own = state.workload_state(workload.name), workload_result(plan, workload.name)
-            out += [f"## Workload: {workload.name}", "", *_in_the_plan(plan, workload.name)]
-            out += _demoted(_workload_sections(own_state, own, catalog, alone=True))
+            out += [f"## Workload: {workload.name}", "", *_in_the_plan(plan, workload.name, w)]
+            out += _demoted(_workload_sections(own_state, own, catalog, w, alone=True))
         result = _all_options(plan)
     else:
-        out += _workload_sections(state, result, catalog)
-    out += _prices(result, catalog, day)
-    out += _tiers(result, catalog)
-    out += _context(result)
-    out += _memo(memo_text(memo, state.memo))
-    out += _spend(spend)
-    out += _conversation(conversation)
+        out += _workload_sections(state, result, catalog, w)
+    out += _prices(result, catalog, day, w)
+    out += _tiers(result, catalog, w)
+    out += _context(result, w)
+    out += _memo(memo_text(memo, state.memo), w)
+    out += _spend(spend, w)
+    out += _conversation(conversation, w)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _in_the_plan(plan: PlanResult, name: str) -> list[str]:
+def _in_the_plan(plan: PlanResult, name: str, w: Words) -> list[str]:
     pl = next(p for p in plan.placements if p.workload == name)
-    out = [f"**In the plan:** {pl.label} — {money(pl.monthly_usd)} a month ({pl.window}).", ""]
+    out = [f"**In the plan:** {pl.label} — {w.money(pl.monthly_usd)} a month ({pl.window}).", ""]
     return out + [f"- {r}" for r in pl.reasons] + [""]
 
 
-def _workload_sections(state: SessionState, result: CompareResult, catalog: Catalog, alone: bool = False) -> list[str]:
-    out = _recommendation(result)
+def _workload_sections(
+    state: SessionState, result: CompareResult, catalog: Catalog, w: Words, alone: bool = False
+) -> list[str]:
+    out = _recommendation(result, w)
     if alone:
         out[0] = "## On its own"
-    out += _options(result)
-    out += _cumulative(result)
-    out += _volume(result, _volume_input(state, result, catalog))
-    out += _profile(state, result)
+    out += _options(result, w)
+    out += _cumulative(result, w)
+    out += _volume(result, _volume_input(state, result, catalog), w)
+    out += _profile(state, result, w)
     out += _where_the_data_goes(result)
     return out
 
@@ -474,6 +583,7 @@ def render_json(
     generated: date | None = None,
     conversation: list[Exchange] | None = None,
     plan: PlanResult | None = None,
+    w: Words = ENGLISH,
 ) -> dict[str, Any]:
     """The report's content as data: every figure as the comparison holds it (unrounded). With a
     ``plan`` across several workloads: ``plan`` and ``workloads`` too (the top-level figures are
@@ -483,6 +593,7 @@ def render_json(
     memo = memo_text(memo, state.memo)
     return {
         "title": TITLE,
+        **w.document(),
         "session": session_name,
         "generated": day.isoformat(),
         "advisor_version": __version__,

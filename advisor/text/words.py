@@ -18,6 +18,52 @@ from typing import Any
 from advisor.tools.quantity import duration_words
 
 LANGUAGES = ("en", "de", "fr", "es")
+
+
+def N_(text: str) -> str:  # the gettext marker the message extractor looks for
+    return text
+
+
+# Where a profile value comes from, as the panel and the report say it.
+SOURCE_WORDS = (N_("given"), N_("measured"), N_("derived"), N_("assumed"), N_("set"), N_("missing"))
+# How a table names each profile field: its id with spaces in English (what /set takes, spaced), and
+# these are the msgids of its translations; a field not here keeps its English name.
+FIELD_LABELS = {
+    "requests_per_day": N_("requests per day"),
+    "input_tokens_per_request": N_("input tokens per request"),
+    "output_tokens_per_request": N_("output tokens per request"),
+    "monthly_input_tokens": N_("monthly input tokens"),
+    "monthly_output_tokens": N_("monthly output tokens"),
+    "cached_input_share": N_("cached input share"),
+    "cache_write_share": N_("cache write share"),
+    "cache_write_1h_share": N_("cache write 1h share"),
+    "batch_share": N_("batch share"),
+    "cloud_price_factor": N_("cloud price factor"),
+    "price_factors": N_("price factors"),
+    "privacy": N_("privacy"),
+    "frontier_share": N_("frontier share"),
+    "routine_tier": N_("routine tier"),
+    "hard_tier": N_("hard tier"),
+    "cloud_model": N_("cloud model"),
+    "hardware": N_("hardware"),
+    "owned_hardware": N_("owned hardware"),
+    "owned_units": N_("owned units"),
+    "local_model": N_("local model"),
+    "electricity_usd_per_kwh": N_("electricity usd per kwh"),
+    "amortization_months": N_("amortization months"),
+    "hours_per_day": N_("hours per day"),
+    "traffic_hours": N_("traffic hours"),
+    "traffic_start_hour": N_("traffic start hour"),
+    "traffic_days_per_week": N_("traffic days per week"),
+    "serving_engine": N_("serving engine"),
+    "streams": N_("streams"),
+    "horizon_months": N_("horizon months"),
+    "setup_hours": N_("setup hours"),
+    "hourly_rate_usd": N_("hourly rate usd"),
+    "maintenance_hours_per_month": N_("maintenance hours per month"),
+    "budget_usd_per_month": N_("budget usd per month"),
+    "offline_required": N_("offline required"),
+}
 LOCALE_PACKAGE = "advisor.text"
 DOMAIN = "advisor"
 # The locale Babel formats with, per language and currency: a German reader sees "1.234 €", a
@@ -59,6 +105,15 @@ class Words:
         """``message`` in the reader's language, its ``{placeholders}`` filled."""
         text = message if self.lang == "en" else translations(self.lang).get(message) or message
         return text.format(**values) if values else text
+
+    def phrase(self, text: str) -> str:
+        """A tool's English phrase (a capacity verdict, why an option fails, an assumption) in the
+        reader's words, when advisor.text.phrases knows its form; else as it is."""
+        if self._plain or not text:
+            return text
+        from advisor.text.phrases import translate
+
+        return translate(text, self)
 
     def n_(self, singular: str, plural: str, n: float, /, **values: Any) -> str:
         """The singular or plural form for ``n`` (as the language counts), placeholders filled."""
@@ -123,6 +178,8 @@ class Words:
 
         if value is None or self.lang == "en":
             return tokens(value)
+        if abs(value) < 1e6:  # German and French write thousands out: 8.000, 8 000
+            return self.number(round(value))
         from babel.numbers import format_compact_decimal
 
         return format_compact_decimal(value, locale=self.locale, fraction_digits=1 if abs(value) < 1e4 else 2)
@@ -154,6 +211,73 @@ class Words:
             return duration_words(value)
         return self.number(value)
 
+    def format_value(self, key: str, value: Any) -> str:
+        """A profile or result value by its field name, as render.format_value writes it, for this
+        reader: money in their currency, numbers and shares as their locale writes them."""
+        from advisor.text.render import format_value
+
+        if self._plain:
+            return format_value(key, value)
+        if isinstance(value, bool) or value is None:
+            if key.endswith("months"):
+                return self.months(value)
+            return {True: self._("yes"), False: self._("no"), None: "—"}[value]
+        if isinstance(value, float | int):
+            if key.endswith("_per_kwh"):
+                return self.per_kwh(value)
+            if key.endswith(("_usd", "_usd_per_million")):
+                return self.money(value)
+            if "tokens" in key:
+                return self.tokens(value)
+            if key.endswith("months"):
+                return self.months(value)
+            if key.endswith(("share", "pct")):
+                return self.pct(value)
+            if key == "requests_per_day" and not float(value).is_integer():
+                return "~" + self.number(round(value) if value >= 10 else value, 0 if value >= 10 else 2)
+            return self.number(value)
+        if isinstance(value, date):
+            return self.date(value)
+        if key == "privacy" and isinstance(value, str):
+            return self._(value)
+        return format_value(key, value)
+
+    def field_name(self, field: str) -> str:
+        """A profile field as a table names it: 'requests per day' ('Anfragen pro Tag')."""
+        label = FIELD_LABELS.get(field, field.replace("_", " "))
+        return label if self.lang == "en" else self._(label)
+
+    def tick(self, value: float) -> str:
+        """A chart's money tick, ``value`` already in the reader's currency: '$40K', '40.000 €'."""
+        if self._plain:
+            from advisor.text.chart import _dollars
+
+            return _dollars(value)
+        from babel.numbers import format_compact_currency
+
+        return format_compact_currency(value, self.rate.code, locale=self.locale, fraction_digits=1)
+
+    def document(self) -> dict[str, Any]:
+        """How the answers speak, for a JSON document: their language, and the currency their text
+        shows figures in, with the rate, its date and its source (the JSON's figures stay dollars)."""
+        rate = self.rate
+        currency: dict[str, Any] = {"code": rate.code, "per_usd": rate.per_usd}
+        if not rate.is_dollar:
+            currency |= {"as_of": rate.as_of.isoformat() if rate.as_of else None, "source": rate.source}
+        return {"language": self.lang, "currency": currency}
+
+    def rate_line(self) -> str:
+        """The rate the figures were converted at, its date and its source: said once (the report)."""
+        if self.rate.is_dollar:
+            return ""
+        return self._(
+            "Figures in {currency}, converted from dollars at {rate} per dollar: {source}, of {day}.",
+            currency=self.rate.code,
+            rate=_babel_money(self.rate.per_usd, self.rate.code, self.locale, digits=4),
+            source=self.rate.source.split(",")[0],
+            day=self.date(self.rate.as_of),
+        )
+
     def date(self, day: date | None) -> str:
         if day is None:
             return "—"
@@ -165,6 +289,20 @@ class Words:
 
 
 ENGLISH = Words()
+
+
+def words_for(lang: str | None, currency: str | None, catalog: Any) -> Words:
+    """The Words for a reader: their language (English by default) and their currency at the
+    catalog's euro reference rates (dollars when unknown)."""
+    from advisor.tools.catalog import per_usd
+
+    lang = lang if lang in LANGUAGES else "en"
+    code = (currency or "USD").upper()
+    per = per_usd(catalog, code) if code != "USD" else None
+    if not per:
+        return Words(lang=lang)
+    entry = catalog.currencies[code]
+    return Words(lang=lang, rate=Rate(code=code, per_usd=per, as_of=entry.as_of, source=entry.source))
 
 
 def _babel_money(value: float, code: str, locale: str, digits: int | None = None) -> str:

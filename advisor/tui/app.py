@@ -49,7 +49,11 @@ from advisor.tui.widgets.workloads_panel import WorkloadsPanel
 SessionFactory = Callable[[Callable[[str], None]], Any]  # (on_progress) -> Session
 MAX_QUEUED = 5  # messages sent while a reply runs wait, each its own turn; more are refused
 NARROW = 110  # below this width the side panel is off until F8
-GREETING = (
+def N_(text: str) -> str:  # the gettext marker: the greeting's translations are in advisor/text/locale
+    return text
+
+
+GREETING = N_(
     "**Let's find out whether your LLM workload belongs on your own hardware, on cloud APIs, or both.**\n\n"
     "Tell me about it in your own words: how many requests a day (or tokens a month), roughly how many tokens go"
     " in and come out of each, and whether the data is public, internal, personal or regulated. For example:\n\n"
@@ -219,7 +223,8 @@ class AdvisorApp(App):
             widgets.append(NoticeLine(f"resumed session {session.name} — /reset starts a new one, /sessions lists"))
             self.last_answer = turns[-1].answer or ""
         else:
-            widgets.append(ReplyMessage(GREETING))
+            words = session.words() if hasattr(session, "words") else None
+            widgets.append(ReplyMessage(words._(GREETING) if words is not None else GREETING))
         await self.chat.add(*widgets)
         if self.chat.hidden_turns:
             await self.chat.say_earlier()
@@ -378,14 +383,15 @@ class AdvisorApp(App):
         try:
             result = session.comparison()
             resolved = session.resolved_profile()
+            words = session.words() if hasattr(session, "words") else None
             self.query_one(ProfilePanel).show(
-                session.state.profile, session.state.given, resolved, changed or set(), state=session.state
+                session.state.profile, session.state.given, resolved, changed or set(), state=session.state, w=words
             )
             if len(session.state.workload_names()) > 1 or self.query_one(WorkloadsPanel).display:
                 self.query_one(WorkloadsPanel).show(session.state, session.plan())
-            self.query_one(OptionsPanel).show(result)
+            self.query_one(OptionsPanel).show(result, words)
             await self.query_one(ChartsPanel).show(
-                result, self.volume_series(result), resolved.monthly_tokens if resolved else None
+                result, self.volume_series(result), resolved.monthly_tokens if resolved else None, words
             )
             self.query_one(StatusBar).show(session)
         except Exception as exc:  # a drawing bug must not end the session

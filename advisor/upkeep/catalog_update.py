@@ -48,7 +48,9 @@ def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def fetch(source: str, config: FeedConfig, progress: Callable[[str], None]) -> Fetched:
+def fetch(
+    source: str, config: FeedConfig, progress: Callable[[str], None], what: str = "genai-prices data"
+) -> Fetched:
     """The raw data from a URL or a file, at most ``config.max_bytes``, within the timeout."""
     if not is_url(source):
         path = Path(source).expanduser()
@@ -57,7 +59,7 @@ def fetch(source: str, config: FeedConfig, progress: Callable[[str], None]) -> F
         except UserFileError as exc:
             raise UpdateError(f"from: {exc}") from None
         return Fetched(data=data, label=str(path), dated=date.fromtimestamp(path.stat().st_mtime))
-    progress(f"Fetching genai-prices data from {source} (timeout {config.timeout_seconds:g} s) …")
+    progress(f"Fetching {what} from {source} (timeout {config.timeout_seconds:g} s) …")
     start = time.monotonic()
     request = urllib.request.Request(source, headers={"User-Agent": "advisor-catalog-update"})
     # A server on this machine is reached directly, never through the environment's proxies.

@@ -39,6 +39,7 @@ class Drawing:
     marks: list[tuple[float, str]] = field(default_factory=list)
     best: str | None = None  # the recommended option's id: ★ in the legend
     labels: dict[str, str] = field(default_factory=dict)  # option id → legend text
+    money: Any = None  # writes a y tick (a value already in the reader's currency); None: short_money
 
 
 class ChartView(Vertical):
@@ -83,7 +84,7 @@ class ChartView(Vertical):
             )
         if ys:
             yticks = log_ticks(min(ys), max(ys)) if d.log else linear_ticks(max(ys))
-            plt.yticks([axis(v) for v in yticks], [short_money(v) for v in yticks])
+            plt.yticks([axis(v) for v in yticks], [(d.money or short_money)(v) for v in yticks])
             if not d.log:
                 plt.ylim(0, yticks[-1] or 1)
         if d.log and xs:
@@ -125,8 +126,11 @@ class ChartsPanel(Vertical):
             with TabPane("Cost against volume", id="tab-volume"):
                 yield ChartView(id="chart-volume")
 
-    async def show(self, result: Any | None, volume: list[Any], monthly_tokens: float | None) -> None:
-        """`volume`: advisor.text.chart.volume_series for the same profile; `monthly_tokens`: today's volume."""
+    async def show(
+        self, result: Any | None, volume: list[Any], monthly_tokens: float | None, w: Any | None = None
+    ) -> None:
+        """`volume`: advisor.text.chart.volume_series for the same profile; `monthly_tokens`: today's
+        volume; `w`: the session's words — titles in the reader's language, money in their currency."""
         time_view = self.query_one("#chart-time", ChartView)
         volume_view = self.query_one("#chart-volume", ChartView)
         if result is None:
@@ -134,25 +138,49 @@ class ChartsPanel(Vertical):
             await volume_view.draw(Drawing())
             return
         from advisor.text import chart
-        from advisor.text.render import months, short_label, tokens
+        from advisor.text.render import short_label
+        from advisor.text.words import ENGLISH
+
+        w = w or ENGLISH
+        tick = None if w.rate.is_dollar else w.tick
+
+        def in_currency(series: list[Any]) -> list[Any]:
+            return (
+                series if w.rate.is_dollar else [s.model_copy(update={"y": [w.amount(y) for y in s.y]}) for s in series]
+            )
 
         best = result.recommendation.option_id
         labels = {o.id: ("" if o.passes else "✗ ") + short_label(o) for o in result.options}
         crossing = chart.crossover(result)
+        marks = [(crossing[0], w._("crossover after {months}", months=w.months(crossing[0])))] if crossing else []
         await time_view.draw(
             Drawing(
-                chart.cumulative_series(result),
-                "cumulative cost",
-                "months",
-                marks=[(crossing[0], f"crossover after {months(crossing[0])}")] if crossing else [],
+                in_currency(chart.cumulative_series(result)),
+                w._("cumulative cost"),
+                w._("months"),
+                marks=marks,
                 best=best,
                 labels=labels,
+                money=tick,
             )
         )
         breakeven = chart.breakeven(result)
-        marks = [(breakeven, f"break-even at {tokens(breakeven)} tokens a month")] if breakeven else []
+        volume_marks = (
+            [(breakeven, w._("break-even at {tokens} tokens a month", tokens=w.tokens(breakeven)))] if breakeven else []
+        )
         if monthly_tokens:
-            marks.append((monthly_tokens, f"today: {tokens(monthly_tokens)} tokens a month"))
+            volume_marks.append(
+                (monthly_tokens, w._("today: {tokens} tokens a month", tokens=w.tokens(monthly_tokens)))
+            )
         await volume_view.draw(
-            Drawing(volume, "monthly cost against volume", "tokens a month (log)", True, marks, best, labels)
+            Drawing(
+                in_currency(volume),
+                w._("monthly cost against volume"),
+                w._("tokens a month (log)"),
+                True,
+                volume_marks,
+                best,
+                labels,
+                money=tick,
+            )
         )

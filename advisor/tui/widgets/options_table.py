@@ -12,6 +12,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from advisor.text.words import ENGLISH  # stdlib only: the first paint does not wait for it
+
 OPTION_WIDTH = 28  # the highlighted option is named in full under the table
 
 
@@ -32,14 +34,19 @@ class OptionsTable(DataTable):
         ):
             self.add_column(label, key=key, width=width)
 
-    def show(self, result: Any | None) -> None:
-        from advisor.text.render import money, payback_words, short_label  # lazily: not needed for the first paint
+    def show(self, result: Any | None, w: Any | None = None) -> None:
+        from advisor.text.render import option_headers, payback_words, short_label  # lazily: not for the first paint
+        from advisor.text.words import ENGLISH
         from advisor.tools.request_time import time_words
 
+        w = w or ENGLISH
         self.clear()
         if result is None:
             return
-        self.columns["horizon"].label = Text(f"{result.horizon_months:g} months")  # type: ignore[index]
+        headers = option_headers(result.horizon_months, w)
+        keys = ("mark", "option", "monthly", "first_year", "horizon", "payback", "capacity")
+        for key, label in zip(keys, headers, strict=True):
+            self.columns[key].label = Text(label)  # type: ignore[index]
         best = result.recommendation.option_id
         for o in result.options:
             mark = ("★" if o.id == best else " ") + ("✓" if o.passes else "✗")
@@ -47,12 +54,12 @@ class OptionsTable(DataTable):
             self.add_row(
                 Text(mark, style="green" if o.passes else "red"),
                 Text(short_label(o), style=style),
-                Text(money(o.monthly_usd), style=style, justify="right"),
-                Text(money(o.first_year_usd), justify="right"),
-                Text(money(o.horizon_usd), style=style, justify="right"),
-                Text(payback_words(o), justify="right"),
-                o.capacity_verdict or "—",
-                time_words(o.ttft_s, o.request_s),
+                Text(w.money(o.monthly_usd), style=style, justify="right"),
+                Text(w.money(o.first_year_usd), justify="right"),
+                Text(w.money(o.horizon_usd), style=style, justify="right"),
+                Text(payback_words(o, w), justify="right"),
+                w.phrase(o.capacity_verdict) if o.capacity_verdict else "—",
+                w.phrase(time_words(o.ttft_s, o.request_s)),
                 key=o.id,
             )
 
@@ -68,14 +75,17 @@ class OptionsPanel(Vertical):
         self.border_title = "Options"
         self.result: Any | None = None
 
-    def show(self, result: Any | None) -> None:
-        self.result = result
-        self.query_one(OptionsTable).show(result)
+    def show(self, result: Any | None, w: Any | None = None) -> None:
+        self.result, self.words = result, w
+        self.query_one(OptionsTable).show(result, w)
         if result is None:
             self.border_title = "Options"
             self.query_one("#option-detail", Static).update("Options appear once the volume is known.")
             return
-        self.border_title = f"Options — {len(result.options)} costed, over {result.horizon_months:g} months"
+        words = self.words or ENGLISH
+        self.border_title = words._(
+            "Options — {n} costed, over {h} months", n=len(result.options), h=f"{result.horizon_months:g}"
+        )
         self.describe(result.options[0].id if result.options else None)
 
     def describe(self, option_id: str | None) -> None:
@@ -86,8 +96,9 @@ class OptionsPanel(Vertical):
         if option is None:
             detail.update("")
             return
+        phrase = self.words.phrase if getattr(self, "words", None) else (lambda text: text)
         timing = f"a request takes {time_words(option.ttft_s, option.request_s)}" if option.request_s else ""
-        facts = [option.label, option.capacity_verdict, timing, *option.failed, *option.notes[:1]]
+        facts = [phrase(f) for f in (option.label, option.capacity_verdict, timing, *option.failed, *option.notes[:1]) if f]
         detail.update(Text(" · ".join(f for f in facts if f), style="" if option.passes else "red"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -98,5 +109,6 @@ class OptionsPanel(Vertical):
             return
         from advisor.text.summary import options_markdown
 
-        self.app.copy_to_clipboard(options_markdown(self.result, limit=len(self.result.options)))
+        words = {"w": self.words} if getattr(self, "words", None) else {}
+        self.app.copy_to_clipboard(options_markdown(self.result, limit=len(self.result.options), **words))
         self.notify("options table copied as Markdown", timeout=2)

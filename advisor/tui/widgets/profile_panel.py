@@ -43,45 +43,54 @@ class ProfilePanel(DataTable):
         resolved: Any | None,
         changed: set[str] | frozenset = frozenset(),
         state: Any | None = None,
+        w: Any | None = None,
     ) -> None:
         """``state``: the session's state; fields holding a usage import's values show as measured,
-        and the import's window in the subtitle."""
-        from advisor.text.render import format_value  # lazily: pydantic is not needed for the first paint
+        and the import's window in the subtitle. ``w``: the session's words (advisor.text.words):
+        the reader's language and currency."""
+        from advisor.text.words import ENGLISH  # lazily: pydantic is not needed for the first paint
 
+        w = w or ENGLISH
         cursor = self.cursor_row
         measured_fields = state.measured_fields() if state is not None else []
         rows = field_rows(profile, given, resolved, measured_fields)
         cells = [
             (
-                Text(field.replace("_", " "), style="bold reverse" if field in changed else ""),
-                Text("—" if value is None else format_value(field, value), style="bold" if source == "given" else ""),
-                Text(source, style=SOURCE_STYLE[source]),
+                Text(w.field_name(field), style="bold reverse" if field in changed else ""),
+                Text("—" if value is None else w.format_value(field, value), style="bold" if source == "given" else ""),
+                Text(w._(source), style=SOURCE_STYLE[source]),
                 field,
             )
             for field, value, source in rows
         ]
         self.clear(columns=True)
         for i, key in enumerate(COLUMNS):  # as wide as their widest cell, known before a row is drawn
-            self.add_column(key, key=key, width=max([len(key), *(c[i].cell_len for c in cells)]))
+            label = w._(key)  # field, value, source
+            self.add_column(label, key=key, width=max([len(label), *(c[i].cell_len for c in cells)]))
         for name, shown, source, field in cells:
             self.add_row(name, shown, source, key=field)
         if self.row_count:
             self.move_cursor(row=min(cursor, self.row_count - 1), animate=False)
         assumptions = getattr(resolved, "assumptions", None) or []
-        self.tooltip = ("Assuming:\n" + "\n".join(f"• {a}" for a in assumptions)) if assumptions else None
+        self.tooltip = (
+            (w._("Assuming") + ":\n" + "\n".join(f"• {w.phrase(a)}" for a in assumptions)) if assumptions else None
+        )
         sources = ("measured", "given", "assumed", "missing")
         count = {source: sum(1 for row in rows if row[2] == source) for source in sources}
         measured_part = ""
         if count["measured"]:
-            w = state.measured.window
-            measured_part = f"{count['measured']} measured {w.short()}, "
-        hover = " (hover: the defaults)" if assumptions else ""
+            window = state.measured.window
+            measured_part = f"{count['measured']} measured {window.short()}, "
+        hover = w._(" (hover: the defaults)") if assumptions else ""
         names = state.workload_names() if state is not None else []
         whose = f" of {state.workload}" if len(names) > 1 else ""
-        self.border_title = (
-            f"Profile{whose} — {measured_part}{count['given']} given, {count['assumed']} assumed,"
-            f" {count['missing']} missing{hover}"
+        counts = w._(
+            "{given} given, {assumed} assumed, {missing} missing",
+            given=count["given"],
+            assumed=count["assumed"],
+            missing=count["missing"],
         )
+        self.border_title = w._("Profile") + f"{whose} — {measured_part}{counts}{hover}"
 
     async def _on_idle(self, event) -> None:
         """DataTable sizes its columns to new rows when idle (Textual 8), without dropping the lines it

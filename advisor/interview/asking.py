@@ -1,0 +1,39 @@
+"""Questions people ask about an answer — what a token is, what caching saves, what the cheapest
+acceptable option costs, why an option was ruled out, what is assumed — told from the words that
+ask them (catalog/asking.toml, per language). advisor.text.asked answers each from the tools."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel
+
+Kind = Literal["token", "caching", "cheapest", "ruled_out", "assumptions"]
+KINDS: tuple[Kind, ...] = ("token", "caching", "cheapest", "ruled_out", "assumptions")
+
+
+class Asked(BaseModel):
+    kind: Kind
+    subject: str = ""  # for ruled_out: the option the user named ("the 3090", "local")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, list[re.Pattern[str]]]:
+    text = (resources.files("advisor.catalog") / "asking.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)
+    return {kind: [re.compile(p) for lang in table[kind].values() for p in lang] for kind in KINDS}
+
+
+def asked_about(text: str) -> Asked | None:
+    """The question about the answer ``text`` asks, or None."""
+    low = " ".join(text.lower().split())
+    for kind, patterns in _patterns().items():
+        for pattern in patterns:
+            if match := pattern.search(low):
+                subject = match.groupdict().get("what") or ""
+                return Asked(kind=kind, subject=subject.strip(" ?!.,"))
+    return None

@@ -1,0 +1,190 @@
+"""Answers to the questions people ask about an answer, each from the tools, in a sentence: what a
+token is (with the words-and-pages rule of thumb the reader converts by, from the catalog), what
+caching saves this workload a month, what the cheapest acceptable option costs, why an option was
+ruled out, and what the figures assume."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from advisor.text.answer import deployment_noun, option_name
+from advisor.text.words import ENGLISH, Words
+from advisor.tools.base import ToolError
+from advisor.tools.catalog import Catalog
+from advisor.tools.compare import CompareResult, Option, compare_profile
+from advisor.tools.profile import WorkloadProfile
+from advisor.tools.wording import N_
+
+
+@lru_cache(maxsize=1)
+def token_units() -> dict[str, dict[str, Any]]:
+    """The reader's token units (catalog/reading.toml): word, page, character, each with its factor
+    and source; empty where the catalog has none."""
+    path = resources.files("advisor.catalog") / "reading.toml"
+    if not path.is_file():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8")).get("token_units", {})
+
+
+def token_text(w: Words = ENGLISH) -> str:
+    units = token_units()
+    line = w._("A token is a piece of text a model reads or writes — a short word, or part of a longer one.")
+    word, page, char = units.get("word"), units.get("page"), units.get("character")
+    if word and page and char:
+        line += " " + w._(
+            "As a rule of thumb a word is about {word} tokens, a page about {page} tokens and a token about"
+            " {chars} characters ({source}).",
+            word=w.number(word["factor"], 1),
+            page=w.number(page["factor"]),
+            chars=w.number(round(1 / char["factor"])),
+            source=word["source"].split(":")[0],
+        )
+    return line
+
+
+def caching_text(profile: WorkloadProfile, result: CompareResult, catalog: Catalog, w: Words = ENGLISH) -> str:
+    """What caching saves the recommended option a month: its cost with the profile's cached share
+    against with none (or, with none now, what half the input cached would save)."""
+    share = float(result.profile.get("cached_input_share") or 0.0)
+    other_share = 0.0 if share > 0 else 0.5
+    try:
+        other = compare_profile(profile.model_copy(update={"cached_input_share": other_share}), catalog)
+    except ToolError:
+        return ""
+    rec = result.recommendation
+    chosen = next(o for o in result.options if o.id == rec.option_id)
+    same = next((o for o in other.options if o.id == chosen.id), None)
+    elsewhere = same or next(o for o in other.options if o.id == other.recommendation.option_id)
+    cached, uncached = (chosen, elsewhere) if share > 0 else (elsewhere, chosen)
+    values = {
+        "share": w.pct(share or other_share),
+        "other_share": w.pct(other_share),
+        "option": option_name(chosen),
+        "other": option_name(elsewhere),
+        "with_it": w.money(cached.monthly_usd),
+        "without": w.money(uncached.monthly_usd),
+        "saving": w.money(uncached.monthly_usd - cached.monthly_usd),
+    }
+    if share > 0 and same is not None:
+        template = N_(
+            "Caching {share} of the input saves {saving} a month on {option}: {without} a month without it,"
+            " {with_it} with it."
+        )
+    elif share > 0:  # another model wins without the cache: the picks side by side
+        template = N_(
+            "Caching {share} of the input saves {saving} a month: {option} costs {with_it} a month with it; with"
+            " {other_share} cached the pick would be {other} at {without}."
+        )
+    elif same is not None:
+        template = N_(
+            "Nothing is cached now; with {share} of the input cached, {option} would cost {with_it} a month instead of"
+            " {without} — {saving} less."
+        )
+    else:  # another model wins with a cache
+        template = N_(
+            "Nothing is cached now; with {share} of the input cached the pick would be {other} at {with_it} a month,"
+            " {saving} less than {option} costs now."
+        )
+    return w._(template, **values)
+
+
+def cheapest_text(result: CompareResult, w: Words = ENGLISH) -> str:
+    passing = [o for o in result.options if o.passes]
+    if not passing:
+        return w._("No option meets every constraint; `/options` shows why each fails.")
+    cheapest = min(passing, key=lambda o: o.monthly_usd)
+    values = {
+        "kind": deployment_noun(cheapest.deployment, w),
+        "option": option_name(cheapest),
+        "monthly": w.money(cheapest.monthly_usd),
+        "total": w.money(cheapest.horizon_usd),
+        "h": f"{result.horizon_months:g}",
+    }
+    if cheapest.id == result.recommendation.option_id:
+        return w._(
+            "The cheapest option that meets every constraint is the recommended one, {kind}: {option} — {monthly} a"
+            " month, {total} over {h} months.",
+            **values,
+        )
+    return w._(
+        "The cheapest option that meets every constraint is {kind}: {option} — {monthly} a month, {total} over {h}"
+        " months.",
+        **values,
+    )
+
+
+def _named(subject: str, options: list[Option]) -> Option | None:
+    """The option the user's words name: by its deployment, hardware, model or label."""
+    words = [
+        word
+        for word in subject.lower().replace("-", " ").split()
+        if word not in ("the", "a", "an", "le", "la", "el", "die", "der", "das")
+    ]
+    if not words:
+        return None
+    kinds = {
+        "local": "local",
+        "lokal": "local",
+        "cloud": "cloud",
+        "nube": "cloud",
+        "hybrid": "hybrid",
+        "hybride": "hybrid",
+        "híbrido": "hybrid",
+    }
+
+    def score(option: Option) -> int:
+        text = (
+            " ".join([option.label, option.id, option.hardware or "", *option.cloud_models]).lower().replace("-", " ")
+        )
+        hits = sum(1 for word in words if word in text)
+        return hits + sum(2 for word in words if kinds.get(word) == option.deployment)
+
+    best = max(options, key=score, default=None)
+    return best if best is not None and score(best) > 0 else None
+
+
+def ruled_out_text(subject: str, result: CompareResult, w: Words = ENGLISH) -> str:
+    option = _named(subject, [o for o in result.options if o.id != result.recommendation.option_id] or result.options)
+    if option is None:
+        return w._("No option in this comparison matches '{subject}'; `/options` lists them.", subject=subject)
+    if option.failed:
+        return w._(
+            "{option} is ruled out: {why}.",
+            option=w.phrase(option.label),
+            why="; ".join(w.phrase(f) for f in option.failed),
+        )
+    chosen = next(o for o in result.options if o.id == result.recommendation.option_id)
+    if option.id == chosen.id:
+        return w._("{option} is the one recommended.", option=w.phrase(option.label))
+    return w._(
+        "{option} meets every constraint but costs {more} more over {h} months than {pick}.",
+        option=w.phrase(option.label),
+        more=w.money(option.horizon_usd - chosen.horizon_usd),
+        h=f"{result.horizon_months:g}",
+        pick=option_name(chosen),
+    )
+
+
+def assumptions_text(result: CompareResult, w: Words = ENGLISH) -> str:
+    return w._("Assuming") + ": " + "; ".join(w.phrase(a) for a in result.assumptions) + "."
+
+
+def asked_text(
+    kind: str, subject: str, profile: WorkloadProfile, result: CompareResult | None, catalog: Catalog, w: Words
+) -> str:
+    """The answer to a question about the answer (advisor.interview.asking), or "" when it needs a
+    comparison there is not yet."""
+    if kind == "token":
+        return token_text(w)
+    if result is None:
+        return ""
+    if kind == "caching":
+        return caching_text(profile, result, catalog, w)
+    if kind == "cheapest":
+        return cheapest_text(result, w)
+    if kind == "ruled_out":
+        return ruled_out_text(subject, result, w)
+    return assumptions_text(result, w)

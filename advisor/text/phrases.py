@@ -1,0 +1,183 @@
+"""The tools' English phrases — option labels, capacity verdicts, why an option fails, notes, the
+assumptions — in the reader's words. Each form the tools write is a template here (the msgid its
+translations are looked up by): the values are read back from the English and written again for
+the reader — money in their currency, numbers and shares as their locale writes them, a nested
+phrase translated in turn. A phrase of no known form stays as the tools wrote it.
+
+A placeholder's name says what it holds: ``…_usd`` money, ``…_kwh`` a price per kWh, ``…_share`` a
+percentage, ``…_months`` months, ``…_count`` a whole number, ``…_phrase`` another phrase of this
+list; any other is a name or an id, kept as it is."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from advisor.tools.wording import N_
+
+PHRASES = (
+    # option labels (tools/options.py build_plans, evaluate)
+    N_("Cloud: {models}"),
+    N_("Cloud: {model} for everything"),
+    N_("Local: {units_phrase} running {model}"),
+    N_("Hybrid: {units_phrase} running {model} for {local_share}, {models} for {hard_share}"),
+    N_("{units_count} × {name}"),
+    N_("{units_count} × {name} (owned)"),
+    N_("1 box of {name}"),
+    N_("{units_count} boxes of {name}"),
+    N_("{units_count} × {name} ({owned_count} owned, {buy_count} to buy)"),
+    # capacity verdicts
+    N_("1 × {hardware}: uses {busy_share} of its capacity, {streams_count} streams each"),
+    N_("1 × {hardware}: uses {busy_share} of its capacity, 1 stream each"),
+    N_("{units_count} × {hardware}: one carries {load_share} of the load, {streams_count} streams each"),
+    N_("{units_count} × {hardware}: one carries {load_share} of the load, 1 stream each"),
+    # why an option fails
+    N_("regulated data may not go to a cloud API"),
+    N_("the workload must run offline"),
+    N_("rented GPUs are not offline"),
+    N_("rented cloud GPUs take regulated data off-premises"),
+    N_("over the {budget_usd}/month budget"),
+    N_("the hard {hard_share} needs a {tier}-tier model; {model} is {model_tier}-tier"),
+    N_("{model} is {model_tier}-tier; routine work needs {tier}"),
+    N_("{model} is {model_tier}-tier; the hard {hard_share} needs {tier}"),
+    N_("needs {units_count} × {hardware} to carry the volume (more than {max_count})"),
+    N_("{model} holds {context_count} tokens; a request needs {need_count}"),
+    N_("{model} holds {context_count} tokens; a request needs {need_count}: not offered locally"),
+    # notes
+    N_("already owned: no purchase to pay back"),
+    N_("sensitive data goes to the API provider: check its data-processing terms"),
+    N_("{model} has no attention shape in the catalog: its KV cache is not counted"),
+    # the assumptions (tools/profile.py and tools/compare.py)
+    N_("no prompt caching (cached input share {cached_share})"),
+    N_("no traffic through batch APIs"),
+    N_("privacy: internal (no personal or regulated data)"),
+    N_("{frontier_share} of traffic needs a frontier model (the hardest turns)"),
+    N_("routine work needs a {tier}-tier model"),
+    N_("the hard share needs a {tier}-tier model"),
+    N_("electricity at {price_kwh} (US average)"),
+    N_("{amortization_count}-month amortisation"),
+    N_("local hardware powered 24 h a day"),
+    N_("requests arrive around the clock (24 h traffic window)"),
+    N_("local boxes serve with {engine} (as Ollama does), {slots_count} parallel slots"),
+    N_("costs compared over {horizon_count} months"),
+    N_("0 setup hours"),
+    N_("engineering time at {rate_usd}/h"),
+    N_("0 h a month of maintenance"),
+    N_("no requirement to run offline"),
+    N_(
+        "no share of the traffic needs a frontier API model (regulated data; set frontier_share if some work holds"
+        " no regulated data and needs one)"
+    ),
+    N_("one {hardware} already owned (no count given)"),
+    N_("no output tokens (none given)"),
+    N_("no input tokens (none given)"),
+    N_(
+        "local speed from the roofline: prompts prefill at the chip's FLOPS, answers decode from memory bandwidth"
+        " over the engine's parallel streams; cached input skips prefill"
+    ),
+    N_(
+        "prices older than {days_count} days for {models}: `advisor catalog update` (in the chat, `/catalog update`)"
+        " refreshes them from genai-prices' maintained data"
+    ),
+    N_("fewer streams where memory holds fewer at {context_count} tokens of context (the KV cache): {boxes}"),
+    N_("fewer streams where memory holds fewer (the KV cache): {boxes}"),
+    # what-ifs (advisor/interview/whatif.py, whatif_terms.py): the scenario a what-if answer names
+    N_("{first_phrase} and {second_phrase}"),
+    N_("volume ×{factor_num}"),
+    N_("the data were {privacy}"),
+    N_("you used {model}"),
+    N_("the hardware were {hardware}"),
+    N_("the local model were {model}"),
+    N_("electricity cost {price_kwh}"),
+    N_("the hardware were amortised over {months_num} months"),
+    N_("costs were compared over {months_num} months"),
+    N_("{cached_share} of input tokens were served from the cache"),
+    N_("{frontier_share} of traffic needed the frontier tier"),
+    N_("routine work needed a {tier}-tier model"),
+    N_("the hardware ran {hours_num} hours a day"),
+    N_("the budget were {budget_usd} a month"),
+    N_("it had to run offline"),
+    N_("it need not run offline"),
+    N_("traffic were {requests} requests a day"),
+    N_("electricity {change_signed} ({price_kwh})"),
+    N_("cloud prices {change_signed}"),
+    N_("{scope} prices {change_signed}"),
+    N_("{batch_share} of traffic through batch APIs (where the model has a batch discount)"),
+)
+PRIVACY_WORDS = (N_("public"), N_("internal"), N_("sensitive"), N_("regulated"))
+
+_KINDS = {  # placeholder suffix → (what it matches in English, how it is read back)
+    "usd": (r"\$[\d,]+(?:\.\d+)?", lambda s: float(s.strip("$").replace(",", ""))),
+    "kwh": (r"\$[\d,]+(?:\.\d+)?/kWh", lambda s: float(s.strip("$").removesuffix("/kWh").replace(",", ""))),
+    "share": (r"\d+(?:\.\d+)?%", lambda s: float(s.rstrip("%")) / 100),
+    "count": (r"[\d,]+", lambda s: int(s.replace(",", ""))),
+    "num": (r"[\d,]*\.?\d+", lambda s: float(s.replace(",", ""))),
+    "signed": (r"[+−-]\d+(?:\.\d+)?%", lambda s: float(s[1:].rstrip("%")) / 100 * (1 if s[0] == "+" else -1)),
+    "months": (r"[\d,]+\.\d months|about [\d,]+ years|never", None),
+    "phrase": (r".+?", None),
+}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _kind(name: str) -> str:
+    suffix = name.rsplit("_", 1)[-1]
+    return suffix if suffix in _KINDS else "name"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each template as a pattern over the English, the most specific (longest fixed text) first."""
+    out = []
+    for template in PHRASES:
+        parts, end = [], 0
+        for match in _PLACEHOLDER.finditer(template):
+            parts.append(re.escape(template[end : match.start()]))
+            name = match.group(1)
+            parts.append(f"(?P<{name}>{_KINDS[_kind(name)][0] if _kind(name) != 'name' else '.+?'})")
+            end = match.end()
+        parts.append(re.escape(template[end:]))
+        fixed = len(_PLACEHOLDER.sub("", template))
+        out.append((fixed, re.compile("".join(parts) + r"\Z"), template))
+    out.sort(key=lambda item: -item[0])
+    return [(pattern, template) for _, pattern, template in out]
+
+
+def _months_back(text: str) -> float | None:
+    if text == "never":
+        return None
+    if text.startswith("about "):
+        return float(text.split()[1].replace(",", "")) * 12
+    return float(text.split()[0].replace(",", ""))
+
+
+def _value(name: str, text: str, w: Any) -> str:
+    kind = _kind(name)
+    if kind == "usd":
+        return w.money(_KINDS["usd"][1](text))
+    if kind == "kwh":
+        return w.per_kwh(_KINDS["kwh"][1](text))
+    if kind == "share":
+        return w.pct(_KINDS["share"][1](text))
+    if kind == "count":
+        return w.number(_KINDS["count"][1](text))
+    if kind == "num":
+        return w.number(_KINDS["num"][1](text))
+    if kind == "signed":
+        change = _KINDS["signed"][1](text)
+        return ("+" if change > 0 else "−") + w.pct(abs(change))
+    if kind == "months":
+        return w.months(_months_back(text))
+    if kind == "phrase":
+        return translate(text, w)
+    if name in ("tier", "model_tier", "privacy"):  # the catalog's tiers and the privacy classes, in words
+        return w._(text)
+    return text
+
+
+def translate(text: str, w: Any) -> str:
+    """``text`` (a tool's English phrase) in the reader's words, or as it is when no form fits."""
+    for pattern, template in _patterns():
+        if match := pattern.match(text):
+            return w._(template, **{name: _value(name, value, w) for name, value in match.groupdict().items()})
+    return text

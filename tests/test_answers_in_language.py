@@ -1,0 +1,92 @@
+"""The user's language and currency: a session whose user writes German (French, Spanish) is
+answered in it — the recommendation, its reasons, the questions, the report — with figures in the
+currency they give amounts in, converted at the catalog's dated ECB rate, named once in the report.
+The local model is asked to answer in that language, and the voice gate judges its German as it
+judges English. `--lang` and `--currency` (or config) choose instead of the messages."""
+
+from __future__ import annotations
+
+from advisor.agent import TurnContext, run_turn
+from advisor.cli import main
+from advisor.events import TextChunk, TurnFinished
+from advisor.state import SessionState
+from advisor.voice import judge, plain_sentence
+from tests.scripted import ScriptedModel, Step
+
+GERMAN = (
+    "Wir sind eine Kanzlei und erstellen ca. 1.200 Schriftsätze die Woche, je 8.000 Token rein und 1.500 raus."
+    " Heute zahlen wir etwa 2.000 € im Monat für die API."
+)
+FRENCH = "Nous recevons environ 1 100 appels par mois, 2 000 jetons en entrée et 300 en sortie, données internes."
+SPANISH = "Movemos unas 4.000 facturas al mes, 3.000 tokens de entrada y 500 de salida; son datos internos."
+BRITISH = "We're a university: 3,000 requests a day, 2K tokens in and 400 out. Today we spend £3,500 a month."
+
+
+def _answer(catalog, text: str, state: SessionState | None = None, **ctx) -> str:
+    context = TurnContext(catalog=catalog, state=state or SessionState(), **ctx)
+    events = list(run_turn(context, text))
+    return next(e for e in events if isinstance(e, TurnFinished)).answer
+
+
+def test_a_german_message_is_answered_in_german_with_euro_figures(catalog):
+    state = SessionState()
+    answer = _answer(catalog, GERMAN, state)
+    assert state.lang == "de" and state.currency == "EUR"
+    assert "**Empfehlung: " in answer and "€ im Monat" in answer and "$" not in answer.split("Annahmen")[0]
+    assert "Welche Daten gehen hindurch" in answer  # the question, asked in German
+    assert "Annahmen: kein Prompt-Caching" in answer  # the assumptions too
+    again = _answer(catalog, "interne Daten", state)
+    assert state.profile.privacy == "internal" and again.startswith(("Weiterhin", "**Jetzt", "_Gelesen"))
+
+
+def test_french_and_spanish_are_answered_in_their_language(catalog):
+    assert "**Recommandation : " in _answer(catalog, FRENCH) and " par mois" in _answer(catalog, FRENCH)
+    assert "**Recomendación: " in _answer(catalog, SPANISH)
+
+
+def test_pounds_stated_show_every_figure_in_pounds_in_english(catalog):
+    state = SessionState()
+    answer = _answer(catalog, BRITISH, state)
+    assert state.lang == "en" and state.currency == "GBP"
+    headline = next(line for line in answer.splitlines() if line.startswith("**Recommendation"))
+    assert "£" in headline and "$" not in headline
+
+
+def test_lang_and_currency_asked_for_beat_the_messages(catalog):
+    answer = _answer(catalog, GERMAN, lang="fr", currency="GBP")
+    assert "**Recommandation : " in answer and "£" in answer
+
+
+def test_the_local_model_is_asked_to_answer_in_german_and_judged_in_german(catalog):
+    model = ScriptedModel([Step(text="Danke, hier ist der Vergleich der Kosten für Ihre Schriftsätze. ")])
+    context = TurnContext(catalog=catalog, state=SessionState(), local=model, mode="guided")
+    events = list(run_turn(context, GERMAN))
+    system = model.requests[0][0].content
+    assert "Answer in German (Deutsch)" in system
+    shown = "".join(e.text for e in events if isinstance(e, TextChunk))
+    assert shown.startswith("Danke, hier ist der Vergleich der Kosten")
+
+
+def test_the_gate_reads_german_figures_and_words():
+    sources = [GERMAN, {"recommendation": {"deployment": "cloud"}, "options": []}]
+    sentence = "Bei 1.200 Schriftsätzen die Woche lohnt sich die Cloud."
+    assert judge(sentence, sources=sources, user_text=GERMAN, lang="de") is None
+    assert "1.234,5" in (judge("Das kostet 1.234,5 € mehr.", sources=sources, user_text=GERMAN, lang="de") or "")
+    assert "recommends local" in (
+        judge("Ich empfehle lokal für Ihre Kosten.", sources=sources, user_text=GERMAN, lang="de") or ""
+    )
+    assert plain_sentence("compare", "de").startswith("So schneiden Cloud, lokal und hybrid")
+
+
+def test_a_german_session_and_its_report_in_euros_with_the_rates_date(capsys):
+    """`advisor ask` twice, then `advisor report`: German answers, euro figures, the rate once."""
+    for text in (GERMAN, "interne Daten"):
+        assert main(["ask", "--offline", "--local", "none", "--session", "kanzlei", text]) == 0
+    out = capsys.readouterr().out
+    assert "Empfehlung" in out and "€" in out
+    assert main(["report", "--session", "kanzlei"]) == 0
+    report = capsys.readouterr().out
+    assert report.startswith("# Empfehlung zum Betrieb von LLMs — kanzlei")
+    rate = "Beträge in EUR, umgerechnet aus US-Dollar zu 0,8951\xa0€ je Dollar"
+    assert report.count(rate) == 1 and "vom 30. Oktober 2026" in report
+    assert "## Verwendete Preise" in report and "€ |" in report
