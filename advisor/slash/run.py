@@ -144,7 +144,7 @@ async def options(front: Front, _rest: str) -> None:
     result = front.session.comparison()
     if result is None:
         raise UsageError("options: no volume yet — tell me how many requests or tokens first")
-    await front.reply(recommendation_markdown(result, limit=len(result.options)))
+    await front.reply(recommendation_markdown(result, limit=len(result.options), w=front.session.words()))
 
 
 @command(

@@ -55,14 +55,16 @@ def field_rows(
 
 
 def profile_markdown(session: Any) -> str:
-    """`/profile`: the rows as a Markdown table, then the defaults in use."""
-    from advisor.text.render import format_value
+    """`/profile`: the rows as a Markdown table, then the defaults in use, in the session's words
+    (the field ids stay: they are what `/set` takes)."""
+    from advisor.text.words import ENGLISH
 
+    w = session.words() if hasattr(session, "words") else ENGLISH
     resolved = session.resolved_profile()
     state = session.state
-    rows = ["| field | value | source |", "|---|---|---|"]
+    rows = ["| " + " | ".join([w._("field"), w._("value"), w._("source")]) + " |", "|---|---|---|"]
     for field, value, source in field_rows(state.profile, state.given, resolved, state.measured_fields()):
-        rows.append(f"| {field} | {'—' if value is None else format_value(field, value)} | {source} |")
+        rows.append(f"| {field} | {'—' if value is None else w.format_value(field, value)} | {w._(source)} |")
     if resolved is not None and resolved.assumptions:
-        rows += ["", "Assuming: " + "; ".join(resolved.assumptions) + "."]
-    return "**Profile**\n\n" + "\n".join(rows)
+        rows += ["", w._("Assuming") + ": " + "; ".join(w.phrase(a) for a in resolved.assumptions) + "."]
+    return "**" + w._("Profile") + "**\n\n" + "\n".join(rows)
