@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -18,6 +18,9 @@ from advisor.errors import UsageError
 DEFAULT_OLLAMA_MODEL = "qwen3:4b"
 DEFAULT_CLAUDE_MODEL = "claude-sonnet-4-6"
 DEFAULT_BUDGET_USD = 0.25
+# The languages the answers are written in (advisor/text/locale has each one's catalog).
+Language = Literal["en", "de", "fr", "es", "it", "nl", "pt", "pl"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
 
 _ENV = {
     "ollama_host": "OLLAMA_HOST",
@@ -48,7 +51,7 @@ class Config(BaseModel):
     offline: bool = False
     data_dir: Path | None = None
     catalog_files: list[Path] = []
-    lang: Literal["en", "de", "fr", "es"] | None = None  # None: the language the user writes in
+    lang: Language | None = None  # None: the language the user writes in
     currency: str | None = Field(default=None, pattern=r"^[A-Za-z]{3}$")  # None: the one they write amounts in
 
     def catalog(self):  # -> tools.catalog.Catalog

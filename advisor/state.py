@@ -114,7 +114,7 @@ class SessionState(BaseModel):
     unread: list[str] = Field(default_factory=list)  # the last answer's numbers no reading used
     open_choices: list[Choice] = Field(default_factory=list)  # questions with options the next answer may pick
     shown: Shown = Field(default_factory=Shown)  # what the answers have shown: the next says what changed
-    lang: str | None = None  # the language the user writes in (en, de, fr, es), as their messages show it
+    lang: str | None = None  # the language the user writes in (config.LANGUAGES), as their messages show it
     currency: str | None = None  # the currency they give amounts in (EUR, GBP): the figures are shown in it
     # Several workloads: ``profile`` (and given, declined, …) is the one being discussed, with the team's
     # fields; the others wait in ``parked``. ``names``: every workload in the order they were added

@@ -250,7 +250,7 @@ def figures(text: str, lang: str = "en") -> list[tuple[str, float]]:
     """Every figure written in ``text`` with its value (``$1,234``, ``2.5M``, ``15%``; in German,
     French or Spanish as they write them: ``1.234,5``, ``1 234,5``, ``2,5 Mio.``)."""
     out: list[tuple[str, float]] = []
-    comma = lang in ("de", "fr", "es")
+    comma = lang != "en"  # every other language the answers speak writes a decimal comma
     for match in (_FIGURE_COMMA if comma else _FIGURE).finditer(text):
         whole, frac, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
         if comma:

@@ -90,3 +90,58 @@ def test_a_german_session_and_its_report_in_euros_with_the_rates_date(capsys):
     rate = "Beträge in EUR, umgerechnet aus US-Dollar zu 0,8951\xa0€ je Dollar"
     assert report.count(rate) == 1 and "vom 30. Oktober 2026" in report
     assert "## Verwendete Preise" in report and "€ |" in report
+
+
+ITALIAN = "Buongiorno, vorremmo un assistente per i nostri negozi: quanto costa? I dati sono interni."
+DUTCH = "Wat kost het om documenten voor Woo-verzoeken te laten lakken met AI? Data moet in NL blijven."
+PORTUGUESE = "Queremos gerar resumo de avaliações por produto. Não precisa ser em tempo real, pode rodar de madrugada."
+POLISH = "Ile kosztuje LLM do analizy maili od klientów i zakładania z nich zgłoszeń w systemie?"
+
+
+def test_italian_dutch_portuguese_and_polish_are_asked_in_their_language(catalog):
+    """First messages of the blind corpus's kind: too little to price, so the answer is the question
+    for the volume — in the writer's language, not in English."""
+    asked = {
+        ITALIAN: ("it", "Quanto traffico è?"),
+        DUTCH: ("nl", "Hoeveel verkeer is het?"),
+        PORTUGUESE: ("pt", "Quanto tráfego é?"),
+        POLISH: ("pl", "Jaki to ruch?"),
+    }
+    for text, (lang, question) in asked.items():
+        state = SessionState()
+        answer = _answer(catalog, text, state)
+        assert state.lang == lang and question in answer, (lang, answer)
+
+
+def test_every_language_words_the_recommendation(catalog):
+    headlines = {"it": "**Raccomandazione: ", "nl": "**Advies: ", "pt": "**Recomendação: ", "pl": "**Rekomendacja: "}
+    for lang, headline in headlines.items():
+        answer = _answer(catalog, BRITISH, lang=lang, currency="EUR")
+        assert headline in answer and "€" in answer and "Assuming" not in answer, (lang, answer)
+
+
+def test_zloty_and_reais_stated_show_the_figures_in_them(catalog):
+    polish = _answer(catalog, BRITISH, lang="pl", currency="PLN")
+    assert "zł miesięcznie" in next(line for line in polish.splitlines() if line.startswith("**Rekomendacja"))
+    state = SessionState()
+    _answer(catalog, "Hoje pagamos uns R$ 45 mil por mês para a operação terceirizada.", state)
+    assert state.currency == "BRL"
+    brazilian = _answer(catalog, BRITISH, lang="pt", currency="BRL")
+    assert "R$" in next(line for line in brazilian.splitlines() if line.startswith("**Recomendação"))
+
+
+def test_the_privacy_classes_the_question_offers_are_read_in_each_language(catalog):
+    """The interview's privacy question names its classes in the user's language; a reply with one of
+    them sets it, and one negated sets nothing stricter ('niente di riservato')."""
+    replies = {
+        "internal": ("interni", "intern", "internos", "wewnętrzne"),
+        "public": ("pubblici", "openbaar", "públicos", "publiczne", "Dati pubblici, niente di riservato."),
+        "sensitive": ("riservati", "vertrouwelijk", "confidenciais", "poufne"),
+        "regulated": ("regolamentati", "gereguleerd", "regulados", "regulowane"),
+    }
+    for level, texts in replies.items():
+        for text in texts:
+            state = SessionState()
+            _answer(catalog, "Buongiorno, vorremmo un assistente per i nostri negozi: quanto costa?", state)
+            _answer(catalog, text, state)
+            assert state.profile.privacy == level, (text, state.profile.privacy)

@@ -1,7 +1,7 @@
 """The language a message is written in, from its function words (catalog/languages.toml), over the
 blind corpus's messages (written by people briefed only with personas, in eight languages): a
-message in German, French or Spanish is answered in it, one in another language the advisor
-recognises in English, and a short reply ("internal", "30 cents") decides nothing."""
+message in a language the answers speak (English, German, French, Spanish, Italian, Dutch,
+Portuguese, Polish) is answered in it, and a short reply ("internal", "30 cents") decides nothing."""
 
 from __future__ import annotations
 
@@ -46,8 +46,10 @@ def test_a_message_is_answered_in_its_language_or_in_english():
     assert answer_language("On reçoit autour de 1 100 appels par mois et nos bénévoles écrivent une note") == "fr"
     assert answer_language("Movemos unas 4.000 facturas al mes, son datos fiscales de clientes") == "es"
     assert answer_language("We triage 5,000 tickets a day, 2k tokens in and 300 out each") == "en"
-    assert answer_language("Vorremmo usare un modello per tradurre 40-50 articoli al giorno") == "en"  # Italian
-    assert answer_language("Temos uns 180 mil sellers ativos e entram em média 45 mil SKUs novos por dia") == "en"
+    assert answer_language("Vorremmo usare un modello per tradurre 40-50 articoli al giorno") == "it"
+    assert answer_language("Temos uns 180 mil sellers ativos e entram em média 45 mil SKUs novos por dia") == "pt"
+    assert answer_language("Wat kost het om documenten voor Woo-verzoeken te laten lakken met AI?") == "nl"
+    assert answer_language("Ile kosztuje LLM do analizy maili od klientów i zakładania z nich zgłoszeń?") == "pl"
 
 
 def test_a_short_reply_decides_nothing():

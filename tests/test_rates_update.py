@@ -79,7 +79,8 @@ def test_an_update_writes_the_rates_with_their_day_and_source(site, tmp_path, ca
     assert main(["catalog", "update", "rates", "--from", f"{site}/eurofxref-daily.xml"]) == 0  # the block is rewritten
     capsys.readouterr()
     catalog = load_catalog((user,))
-    assert catalog.currencies["GBP"].as_of == OCT_30 and user.read_text().count("[[currencies]]") == 3
+    # one entry a catalog currency (USD, EUR, GBP, CHF, PLN, BRL), the block written over, not added again
+    assert catalog.currencies["GBP"].as_of == OCT_30 and user.read_text().count("[[currencies]]") == 6
 
 
 def test_a_bad_file_changes_nothing(site, tmp_path, capsys):

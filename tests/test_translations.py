@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "advisor" / "text" / "locale"
-LANGS = ("de", "fr", "es")
+LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl")
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2)}
 SOURCES = [*sorted((ROOT / "advisor").rglob("*.py")), *sorted((ROOT / "tools").glob("*.py"))]
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")

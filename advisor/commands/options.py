@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from advisor.config import LANGUAGES
 from advisor.errors import UsageError
 
 
@@ -29,7 +30,7 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR", type=Path, default=None, help="where sessions live")
     parser.add_argument(
         "--lang",
-        choices=("en", "de", "fr", "es"),
+        choices=LANGUAGES,
         default=None,
         help="answer in this language (default: the one you write in)",
     )

@@ -21,7 +21,9 @@ def arguments(rep: argparse.ArgumentParser, argv: list[str]) -> None:
     rep.add_argument("--out", metavar="FILE", type=Path, default=None, help="file (default: stdout)")
     rep.add_argument("--conversation", action="store_true", help="append every turn's question and answer")
     rep.add_argument("--data-dir", metavar="DIR", type=Path, default=None)
-    rep.add_argument("--lang", choices=("en", "de", "fr", "es"), default=None, help="(default: the session's)")
+    from advisor.config import LANGUAGES
+
+    rep.add_argument("--lang", choices=LANGUAGES, default=None, help="(default: the session's)")
     rep.add_argument("--currency", metavar="CODE", default=None, help="EUR, GBP … (default: the session's)")
 
 

@@ -74,6 +74,7 @@ _TERMS: dict[str, str] = {
         r"|special[- ]category(?:\s+data)?|gdpr\s+(?:art(?:icle|\.)?\s*9|special[- ]category|health)"
         r"|biometric\s+data|genetic\s+data|itar|classified\s+(?:data|information|documents?)|regulated"
         r"|reguliert\w*|r[ée]glement[ée]\w*|regulad[oa]s?|mandantengeheimnis\w*|berufsgeheimnis\w*"
+        r"|regolamentat\w*|gereguleerd\w*|regulowan\w*"
         r"|secret\s+professionnel|secreto\s+profesional"
     ),
     "sensitive": (
@@ -88,19 +89,22 @@ _TERMS: dict[str, str] = {
         r"|inbox(?:es)?\s+(?:triage|data|processing|contents)|(?:user|customer)\s+inboxes"
         r"|vertraulich\w*|mandantendaten|kundendaten|personaldaten|personenbezogene\w*\s+daten"
         r"|confidentiel\w*|donn[ée]es\s+(?:personnelles|clients?)|confidencial\w*|datos\s+(?:personales|de\s+clientes)"
+        # the classes the question offers in Italian, Dutch, Portuguese and Polish
+        r"|riservat\w*|personali|sensibili|vertrouwelijk\w*|persoonsgegevens|persoonlijk\w*|gevoelig\w*"
+        r"|confidenciais|pessoais|sensíveis|poufn\w*|osobowe|wrażliw\w*"
     ),
     "internal": (
         r"internal|company\s+(?:docs?|documents?|data|wiki|files?)|in[- ]house\s+(?:docs?|data)"
         r"|our\s+own\s+(?:docs?|code|data)|codebase|wiki|confluence|internal\s+hostnames"
         r"|(?<!open[- ])source\s+code|slack|business\s+data|intranet"
-        # the advisor's question answered in German, French or Spanish ("intern" alone only ends a clause:
+        # the advisor's question answered in another language ("intern" alone only ends a clause:
         # "die Daten sind intern", not "the intern writes")
-        r"|interne[nrs]?|intern(?=\s*(?:$|[.,;!?]))|internos?|internas?"
+        r"|interne[nrs]?|intern(?=\s*(?:$|[.,;!?]))|internos?|internas?|interni|wewnętrzn\w*"
     ),
     "public": (
         r"public(?:ly\s+available)?(?!\s+(?:cloud|apis?|endpoints?|providers?|models?|internet|llms?))"
         r"|open[- ]source|open\s+data|published"
-        r"|öffentlich\w*|publiques?|publics|públic[oa]s?|publicad[oa]s?"
+        r"|öffentlich\w*|publiques?|publics|públic[oa]s?|publicad[oa]s?|pubblic[aio]|pubbliche|openbaar|openbare|publiczn\w*"
     ),
 }
 _TERM_RE = {level: lazy(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE) for level, pattern in _TERMS.items()}
@@ -108,7 +112,8 @@ _TERM_RE = {level: lazy(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE) for l
 _NEGATOR = lazy(
     r"\b(?:no|not|never|nothing|none|without|zero|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|"
     r"didn't|won't|needn't|hasn't|haven't|free\s+of|non"
-    r"|nicht|kein\w*|nie|ohne|pas|jamais|aucune?|sans|ni|nunca|sin|ningun[oa]?)\b|n't\b",
+    r"|nicht|kein\w*|nie|ohne|pas|jamais|aucune?|sans|ni|nunca|sin|ningun[oa]?"
+    r"|niente|nessun\w*|senza|niet|geen|zonder|não|nenhum\w*|sem|bez|żadn\w*)\b|n't\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = lazy(r"[.;!?:,]|\bonly\b|\bbut\b|\bhowever\b|\bthough\b|\balthough\b|\bexcept\b|\byet\b|\bwhereas\b")

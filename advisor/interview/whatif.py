@@ -14,6 +14,8 @@ from advisor.interview.numbers import NUM, human, percent, to_float, word_value
 from advisor.interview.reader import read_draft
 from advisor.interview.settings import usd_per_kwh
 from advisor.interview.whatif_terms import is_price_change, read_terms, vague_cache
+from advisor.interview.whatif_words import opens_whatif
+from advisor.interview.whatif_words import scale_factor as scale_in_other_words
 from advisor.tools.catalog import Catalog
 from advisor.tools.profile import MissingVolume, WorkloadProfile, resolve
 
@@ -136,12 +138,16 @@ def scale_factor(text: str) -> tuple[float, tuple[int, int]] | None:
         return 1 + to_float(m["p"] or m["p2"]) / 100, m.span()
     if m := LESS.search(low):
         return 1 - to_float(m["p"] or m["p2"]) / 100, m.span()
+    if opens_whatif(low):  # "und wenn sich das Volumen verdoppelt?", "e se o volume dobrasse?"
+        return scale_in_other_words(low)
     return None
 
 
 def is_whatif(text: str) -> bool:
     low = normalise(text)
-    return bool(CUE.search(low) or SHORT_QUESTION.match(low) or scale_factor(text) or is_price_change(low))
+    return bool(
+        CUE.search(low) or SHORT_QUESTION.match(low) or scale_factor(text) or is_price_change(low) or opens_whatif(low)
+    )
 
 
 def read_whatif(text: str, profile: WorkloadProfile, catalog: Catalog) -> WhatIf | None:

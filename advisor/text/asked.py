@@ -116,24 +116,20 @@ def cheapest_text(result: CompareResult, w: Words = ENGLISH) -> str:
     )
 
 
+@lru_cache(maxsize=1)
+def _option_words() -> dict[str, list[str]]:
+    """The words that name an option's kind, and the articles before it (catalog/asking.toml)."""
+    text = (resources.files("advisor.catalog") / "asking.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["option_words"]
+
+
 def _named(subject: str, options: list[Option]) -> Option | None:
     """The option the user's words name: by its deployment, hardware, model or label."""
-    words = [
-        word
-        for word in subject.lower().replace("-", " ").split()
-        if word not in ("the", "a", "an", "le", "la", "el", "die", "der", "das")
-    ]
+    table = _option_words()
+    words = [word for word in subject.lower().replace("-", " ").split() if word not in table["articles"]]
     if not words:
         return None
-    kinds = {
-        "local": "local",
-        "lokal": "local",
-        "cloud": "cloud",
-        "nube": "cloud",
-        "hybrid": "hybrid",
-        "hybride": "hybrid",
-        "híbrido": "hybrid",
-    }
+    kinds = {word: kind for kind in ("local", "cloud", "hybrid") for word in table[kind]}
 
     def score(option: Option) -> int:
         text = (

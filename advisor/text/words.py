@@ -15,9 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from advisor.config import LANGUAGES
 from advisor.tools.quantity import duration_words
-
-LANGUAGES = ("en", "de", "fr", "es")
 
 
 def N_(text: str) -> str:  # the gettext marker the message extractor looks for
@@ -67,9 +66,10 @@ FIELD_LABELS = {
 LOCALE_PACKAGE = "advisor.text"
 DOMAIN = "advisor"
 # The locale Babel formats with, per language and currency: a German reader sees "1.234 €", a
-# British one "£1,234".
-_LOCALES = {"de": "de_DE", "fr": "fr_FR", "es": "es_ES"}
-_ENGLISH_LOCALES = {"GBP": "en_GB", "EUR": "en_IE", "USD": "en_US"}
+# British one "£1,234", a Brazilian one "R$ 1.234", a Swiss one "CHF 1’234".
+_LOCALES = {"de": "de_DE", "fr": "fr_FR", "es": "es_ES", "it": "it_IT", "nl": "nl_NL", "pt": "pt_PT", "pl": "pl_PL"}
+_REGIONAL_LOCALES = {("en", "GBP"): "en_GB", ("en", "EUR"): "en_IE", ("pt", "BRL"): "pt_BR", ("de", "CHF"): "de_CH",
+                     ("fr", "CHF"): "fr_CH", ("it", "CHF"): "it_CH"}
 
 
 @dataclass(frozen=True)
@@ -127,9 +127,7 @@ class Words:
     # ---- figures ---------------------------------------------------------------------------
     @property
     def locale(self) -> str:
-        if self.lang == "en":
-            return _ENGLISH_LOCALES.get(self.rate.code, "en_US")
-        return _LOCALES[self.lang]
+        return _REGIONAL_LOCALES.get((self.lang, self.rate.code)) or _LOCALES.get(self.lang, "en_US")
 
     def money(self, usd: float | None) -> str:
         """A dollar amount in the reader's currency: whole units from 100, cents below."""
