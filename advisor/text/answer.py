@@ -15,9 +15,10 @@ from advisor.text.words import ENGLISH, Words
 from advisor.tools.compare import CompareResult, Option
 
 
-def option_name(option: Option) -> str:
-    """The option as the headline names it: its label without the deployment in front."""
-    return option.label.split(": ", 1)[-1]
+def option_name(option: Option, w: Words = ENGLISH) -> str:
+    """The option as the headline names it: its label (in the reader's words) without the deployment
+    in front."""
+    return w.phrase(option.label).split(": ", 1)[-1]
 
 
 def deployment_word(kind: str, w: Words) -> str:
@@ -42,7 +43,7 @@ def headline(result: CompareResult, w: Words = ENGLISH) -> str:
     line = w._(
         "**Recommendation: {kind}, {option}** — {monthly} a month, {total} over {h} months.",
         kind=deployment_noun(rec.deployment, w),
-        option=option_name(chosen),
+        option=option_name(chosen, w),
         monthly=w.money(chosen.monthly_usd),
         total=w.money(chosen.horizon_usd),
         h=h,
@@ -74,7 +75,7 @@ def margin_sentence(result: CompareResult, w: Words = ENGLISH) -> str:
 def _changed_headline(result: CompareResult, shown: Shown, w: Words) -> str:
     """The pick against the one shown last: the same (and whether its cost moved) or a new one."""
     rec, chosen = result.recommendation, _chosen(result)
-    kind, name = deployment_noun(rec.deployment, w), option_name(chosen)
+    kind, name = deployment_noun(rec.deployment, w), option_name(chosen, w)
     monthly = w.money(chosen.monthly_usd)
     if shown.option_id != rec.option_id:
         line = w._(
@@ -108,7 +109,7 @@ def _runner_up_line(result: CompareResult, shown: Shown, w: Words) -> str:
     return w._(
         "The best {kind} option is now {option}: {monthly} a month, {margin} more over {h} months.",
         kind=deployment_noun(runner.deployment, w),
-        option=option_name(runner),
+        option=option_name(runner, w),
         monthly=w.money(runner.monthly_usd),
         margin=w.money(rec.margin_usd),
         h=f"{result.horizon_months:g}",
@@ -205,7 +206,7 @@ def whatif_answer(description: str, before: CompareResult, after: CompareResult,
     values = {
         "what": w.phrase(description),
         "kind": deployment_noun(then.deployment, w),
-        "option": option_name(then),
+        "option": option_name(then, w),
         "monthly": w.money(then.monthly_usd),
         "total": w.money(then.horizon_usd),
         "h": f"{after.horizon_months:g}",
@@ -220,7 +221,7 @@ def whatif_answer(description: str, before: CompareResult, after: CompareResult,
             "**If {what}: {kind}, {option}** — {monthly} a month, {total} over {h} months"
             " (now {now_kind}, {now_option} at {now} a month).",
             now_kind=deployment_noun(now.deployment, w),
-            now_option=option_name(now),
+            now_option=option_name(now, w),
             **values,
         )
     parts = [line]

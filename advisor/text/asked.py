@@ -62,8 +62,8 @@ def caching_text(profile: WorkloadProfile, result: CompareResult, catalog: Catal
     values = {
         "share": w.pct(share or other_share),
         "other_share": w.pct(other_share),
-        "option": option_name(chosen),
-        "other": option_name(elsewhere),
+        "option": option_name(chosen, w),
+        "other": option_name(elsewhere, w),
         "with_it": w.money(cached.monthly_usd),
         "without": w.money(uncached.monthly_usd),
         "saving": w.money(uncached.monthly_usd - cached.monthly_usd),
@@ -98,7 +98,7 @@ def cheapest_text(result: CompareResult, w: Words = ENGLISH) -> str:
     cheapest = min(passing, key=lambda o: o.monthly_usd)
     values = {
         "kind": deployment_noun(cheapest.deployment, w),
-        "option": option_name(cheapest),
+        "option": option_name(cheapest, w),
         "monthly": w.money(cheapest.monthly_usd),
         "total": w.money(cheapest.horizon_usd),
         "h": f"{result.horizon_months:g}",
@@ -160,7 +160,7 @@ def ruled_out_text(subject: str, result: CompareResult, w: Words = ENGLISH) -> s
         option=w.phrase(option.label),
         more=w.money(option.horizon_usd - chosen.horizon_usd),
         h=f"{result.horizon_months:g}",
-        pick=option_name(chosen),
+        pick=option_name(chosen, w),
     )
 
 
