@@ -32,6 +32,7 @@ def small_catalog():
         ("E se o volume dobrasse?", 2),
         ("A jeśli wolumen się podwoi?", 2),
         ("A gdyby ruch spadł o połowę?", 0.5),
+        ("Und bei doppelt so vielen Anfragen?", 2),
     ],
 )
 def test_a_whatif_in_another_language_scales_the_volume(text, factor, small_catalog):
@@ -47,6 +48,7 @@ def test_a_whatif_in_another_language_scales_the_volume(text, factor, small_cata
         "Il volume raddoppia a dicembre.",
         "Na Black Friday o volume dobra.",
         "Ensuite, nous doublons les équipes.",
+        "Und bei uns sind es 2.000 Anfragen am Tag, die sich im Winter verdoppeln.",
     ],
 )
 def test_scale_words_outside_a_whatif_are_not_one(text):

@@ -22,9 +22,9 @@ def _table() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-@lru_cache(maxsize=1)
-def _cue() -> re.Pattern[str]:
-    words = [w for words in _table()["cues"].values() for w in words]
+@lru_cache(maxsize=2)
+def _cue(table: str = "cues") -> re.Pattern[str]:
+    words = [w for words in _table()[table].values() for w in words]
     return re.compile(_OPENING + r"(?:" + "|".join(words) + r")(?![\w])")
 
 
@@ -48,8 +48,9 @@ def _percent() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def opens_whatif(low: str) -> bool:
-    """Whether the lower-cased message opens as a what-if in one of the other languages."""
-    return bool(_cue().search(low))
+    """Whether the lower-cased message opens as a what-if in one of the other languages (a short
+    opening, "und bei …", only in a question)."""
+    return bool(_cue().search(low) or (low.rstrip().endswith("?") and _cue("short_cues").search(low)))
 
 
 def scale_factor(low: str) -> tuple[float, tuple[int, int]] | None:
