@@ -489,7 +489,8 @@ def _deterministic_answer(
     parts: list[str] = []
     if read := read_line(reading.notes, w):
         parts.append(read)
-    said = asked_text(about.kind, about.subject, ctx.state.profile, result, ctx.catalog, w) if about else ""
+    profile = ctx.state.profile
+    said = asked_text(about.kind, about.subject, profile, result, ctx.catalog, w, about.share) if about else ""
     if said:
         parts.append(said)
     if question is not None and (question.field == "data_boundary" or (provisional and question.field == "privacy")):

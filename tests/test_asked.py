@@ -63,6 +63,20 @@ def test_what_caching_saves_is_a_dollar_figure_from_the_tools(catalog):
     assert ctx.state.profile == profile  # asked, not stated
 
 
+def test_the_share_a_caching_question_names_is_the_one_priced(catalog):
+    """'our 80% caching' when the profile holds none yet: the saving at 80%, not at a default 50%."""
+    ctx = _session(catalog, SUPPORT)
+    profile = ctx.state.profile
+    assert not profile.cached_input_share
+    answer = _ask(ctx, "How many $ a month does our 80% caching save?")
+    with_it = compare_profile(profile.model_copy(update={"cached_input_share": 0.8}), catalog)
+    without = compare_profile(profile, catalog)
+    pick = lambda r: next(o for o in r.options if o.id == r.recommendation.option_id)  # noqa: E731
+    saving = pick(without).monthly_usd - pick(with_it).monthly_usd
+    assert answer.startswith("Caching 80% of the input saves " + money(saving)), answer
+    assert "50%" not in answer and ctx.state.profile == profile
+
+
 def test_no_caching_at_all_is_answered_not_refused(catalog):
     ctx = _session(catalog, CACHED)
     answer = _ask(ctx, "what if we had no caching at all?")

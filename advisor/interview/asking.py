@@ -19,6 +19,10 @@ KINDS: tuple[Kind, ...] = ("token", "caching", "cheapest", "ruled_out", "assumpt
 class Asked(BaseModel):
     kind: Kind
     subject: str = ""  # for ruled_out: the option the user named ("the 3090", "local")
+    share: float | None = None  # for caching: the share of input cached it names ("our 80% caching")
+
+
+_SHARE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
 
 
 @lru_cache(maxsize=1)
@@ -35,5 +39,8 @@ def asked_about(text: str) -> Asked | None:
         for pattern in patterns:
             if match := pattern.search(low):
                 subject = match.groupdict().get("what") or ""
-                return Asked(kind=kind, subject=subject.strip(" ?!.,"))
+                share = _SHARE.search(low) if kind == "caching" else None
+                cached = float(share.group(1).replace(",", ".")) / 100 if share else None
+                cached = cached if cached and cached <= 1 else None
+                return Asked(kind=kind, subject=subject.strip(" ?!.,"), share=cached)
     return None

@@ -45,10 +45,20 @@ def token_text(w: Words = ENGLISH) -> str:
     return line
 
 
-def caching_text(profile: WorkloadProfile, result: CompareResult, catalog: Catalog, w: Words = ENGLISH) -> str:
-    """What caching saves the recommended option a month: its cost with the profile's cached share
-    against with none (or, with none now, what half the input cached would save)."""
+def caching_text(
+    profile: WorkloadProfile, result: CompareResult, catalog: Catalog, w: Words = ENGLISH, asked: float | None = None
+) -> str:
+    """What caching saves the recommended option a month: its cost with the cached share (the one the
+    question names — "our 80% caching" — else the profile's) against with none; with none, what half
+    the input cached would save."""
     share = float(result.profile.get("cached_input_share") or 0.0)
+    if asked and abs(asked - share) > 1e-9:  # the question's share: the pick and its cost at it
+        profile = profile.model_copy(update={"cached_input_share": asked})
+        try:
+            result = compare_profile(profile, catalog)
+        except ToolError:
+            return ""
+        share = asked
     other_share = 0.0 if share > 0 else 0.5
     try:
         other = compare_profile(profile.model_copy(update={"cached_input_share": other_share}), catalog)
@@ -169,7 +179,13 @@ def assumptions_text(result: CompareResult, w: Words = ENGLISH) -> str:
 
 
 def asked_text(
-    kind: str, subject: str, profile: WorkloadProfile, result: CompareResult | None, catalog: Catalog, w: Words
+    kind: str,
+    subject: str,
+    profile: WorkloadProfile,
+    result: CompareResult | None,
+    catalog: Catalog,
+    w: Words,
+    share: float | None = None,
 ) -> str:
     """The answer to a question about the answer (advisor.interview.asking), or "" when it needs a
     comparison there is not yet."""
@@ -178,7 +194,7 @@ def asked_text(
     if result is None:
         return ""
     if kind == "caching":
-        return caching_text(profile, result, catalog, w)
+        return caching_text(profile, result, catalog, w, share)
     if kind == "cheapest":
         return cheapest_text(result, w)
     if kind == "ruled_out":
