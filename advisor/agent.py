@@ -504,7 +504,7 @@ def _deterministic_answer(
             result, ctx.state.shown, provisional=provisional, panel=ctx.brief, w=w
         )
         parts.append(text)
-    parts += [f"❓ {a}" for a in reading.ambiguous]
+    parts += [f"❓ {w.phrase(a)}" for a in reading.ambiguous]
     if question is not None:
         parts.append(question_text(question.message, w))
     if not parts:

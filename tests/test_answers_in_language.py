@@ -145,3 +145,46 @@ def test_the_privacy_classes_the_question_offers_are_read_in_each_language(catal
             _answer(catalog, "Buongiorno, vorremmo un assistente per i nostri negozi: quanto costa?", state)
             _answer(catalog, text, state)
             assert state.profile.privacy == level, (text, state.profile.privacy)
+
+
+def test_a_reading_asked_back_is_asked_in_the_session_language():
+    """The arbiter's questions (a reading to confirm, readings to choose between, a choice still open)
+    are composed of forms; each form is translated, the user's quotes and the counts kept as written,
+    and a form that would swallow another ('{n} requests a day' over '1) … or 2) …') does not fit."""
+    from advisor.text.words import Words
+
+    german, polish = Words(lang="de"), Words(lang="pl")
+    confirm = "'2.000 Meldungen': ~2,000 requests a day? I didn't use '3' — say yes, or give the right figure."
+    assert german.phrase(confirm) == (
+        "'2.000 Meldungen': ~2,000 Anfragen am Tag? '3' habe ich nicht verwendet — sagen Sie ja, oder nennen Sie die"
+        " richtige Zahl."
+    )
+    choose = "'500 am Tag' … '3.500 im Monat': 1) 500 requests a day or 2) ~117 requests a day?"
+    assert german.phrase(choose) == (
+        "'500 am Tag' … '3.500 im Monat': 1) 500 Anfragen am Tag oder 2) ~117 Anfragen am Tag?"
+    )
+    assert polish.phrase("still open from before — 1) 500 requests a day or 2) keep 300?") == (
+        "wciąż otwarte — 1) 500 zapytań dziennie czy 2) zostawić 300?"
+    )
+    assert german.phrase("took the first token count as input and the second as output") == (
+        "die erste Token-Zahl als Eingabe genommen und die zweite als Ausgabe"
+    )
+    unknown = "something the forms do not know and the rest"
+    assert german.phrase(unknown) == unknown
+
+
+def test_where_the_data_goes_is_said_in_the_session_language(catalog):
+    """The boundary's basis, each offering's verdict and the report's section in German; names,
+    regions and sources as the catalog writes them."""
+    state = SessionState()
+    answer = _answer(
+        catalog,
+        "Wir sind eine Krankenkasse: etwa 2.000 Anfragen pro Tag, je 3.000 Token rein und 400 raus. Gesundheitsdaten,"
+        " die Daten dürfen die EU nicht verlassen. Wir haben einen AVV mit Mistral. Keine Hardware.",
+        state,
+    )
+    assert "🔒 **Wohin die Daten gehen** — Nur Angebote innerhalb von einem AVV mit Mistral" in answer
+    assert "bei Mistral La Plateforme: setzt voraus: Ihr AVV mit Mistral" in answer
+    assert "nicht mit Groq — ein DPA mit Groq wäre nötig" in answer
+    for english in ("Where the data goes", "Only offerings", "requires ", "would be needed", "no source says"):
+        assert english not in answer, english

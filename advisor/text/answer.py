@@ -153,7 +153,7 @@ def recommendation_answer(
     new = [text for text in found if text not in shown.warnings]
     if new:
         parts.append("\n".join(f"- ⚠ {text}" for text in new))
-    where = boundary_bullets(boundary_of(result), limit=3 if panel else 6)
+    where = boundary_bullets(boundary_of(result), limit=3 if panel else 6, w=w)
     if where and where[0] not in shown.warnings:  # where the data may go: said when it is new or changes
         parts.append("\n".join(where))
     found += where[:1]
@@ -192,7 +192,7 @@ def read_line(notes: list[str], w: Words = ENGLISH) -> str:
     """What this turn read from the user's words, in one line."""
     read = [n[5:].rstrip(".") for n in notes if n.startswith("read ")]
     lines = ["_" + w._("Read: {items}.", items="; ".join(read)) + "_"] if read else []
-    lines += [f"_{n.rstrip('.')}._" for n in notes if not n.startswith("read ")]
+    lines += [f"_{w.phrase(n.rstrip('.'))}._" for n in notes if not n.startswith("read ")]
     return "\n".join(lines)
 
 

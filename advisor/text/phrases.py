@@ -6,7 +6,8 @@ phrase translated in turn. A phrase of no known form stays as the tools wrote it
 
 A placeholder's name says what it holds: ``…_usd`` money, ``…_kwh`` a price per kWh, ``…_share`` a
 percentage, ``…_months`` months, ``…_count`` a whole number, ``…_phrase`` another phrase of this
-list; any other is a name or an id, kept as it is."""
+list, ``n`` a count as the interview writes it and ``…_party`` a company (both kept, neither holding a
+comma); any other is a name or an id, kept as it is."""
 
 from __future__ import annotations
 
@@ -105,6 +106,86 @@ PHRASES = (
     N_("{scope} prices {change_signed}"),
     N_("{batch_share} of traffic through batch APIs (where the model has a batch discount)"),
 )
+# what the interview says it read, noted or asks (advisor/interview: forms, tokens, rates, pending,
+# boundary, unread, reader, corrections; catalog/reading.toml's bases)
+READING = (
+    N_("a dot between thousands"),
+    N_("a decimal comma"),
+    N_("a page of about {words_count} words, about {tokens_count} tokens"),
+    N_("about {factor_num} tokens a word"),
+    N_("about {chars_count} characters a token"),
+    N_("read {quote} as {value_num} (a decimal comma)"),
+    N_("read {quote} as {value_count} (a dot between thousands, not a decimal point)"),
+    N_("read {quote} as the choice: {choice}"),
+    N_("took {quote} as the total for all {total} — say 'each' if it is per one"),
+    N_("{quote} is the exception, not the usual size: not used"),
+    N_("{quote} is a peak day: capacity is sized by the busiest hour"),
+    N_("{quote} is a busy-season figure: not taken as the usual volume"),
+    N_("took the first token count as input and the second as output"),
+    N_(
+        "{agreement} is needed: only offerings whose provider signs one are kept — say who you have one with, if you"
+        " do (for example: {example})"
+    ),
+    N_("I didn't use {quotes} — what does it count, and does it change the volume?"),
+    N_("{quote} could be {ids} — which?"),
+    N_("You corrected {quote}: how many requests a day is it, then?"),
+    N_("which region must the data stay in: {names}?"),
+    N_("still open from before — {choices_phrase}?"),
+    # a reading asked back (advisor/interview/arbiter.py): the reading, why it is weak, the choices
+    N_("{said}: {label_phrase}? {why_phrase} — say yes, or give the right figure."),
+    N_("{said}: {label_phrase}? Say yes, or give the right figure."),
+    N_("{said}: {choices_phrase}?"),
+    N_("1) {first_phrase} or 2) {second_phrase}"),
+    N_("1) {first_phrase} or 2) {second_phrase} or 3) {third_phrase}"),
+    N_("Per request or in total?"),
+    N_("I didn't use {quotes}"),
+    N_("{quote} is a busy time — is it also the usual volume"),
+    N_("{n} requests a day"),
+    N_("{n} requests a day planned"),
+    N_("{n} an hour at peak"),
+    N_("{n} input tokens per request"),
+    N_("{n} output tokens per request"),
+    N_("{n} input tokens a month"),
+    N_("{n} output tokens a month"),
+    N_("{amount_usd} a month"),
+    N_("keep {value}"),
+    N_("{model} on the API"),
+    N_("{model} on your own hardware"),
+)
+# where the data goes (tools/boundary.py, tools/boundary_summary.py): the basis, what an offering
+# requires and why one is ruled out; names, regions and sources stay as the catalog writes them
+BOUNDARY = (
+    N_("No data boundary stated: any provider may process the data."),
+    N_(
+        "Regulated data and no boundary stated yet: it stays on your own hardware until you name one — a cloud"
+        " provider you have a BAA or DPA with, a region, or none at all."
+    ),
+    N_("On-site: the data stays on your own hardware; no cloud offering is within that."),
+    N_("Only offerings within {within_phrase}; every other cloud offering is ruled out, with its reason."),
+    N_("{first_phrase}, {second_phrase}"),
+    N_("a DPA with {who_party}"),
+    N_("a BAA with {who_party}"),
+    N_("a DPA with a provider who signs one"),
+    N_("a BAA with a provider who signs one"),
+    N_("processing in {region}"),
+    N_("zero data retention"),
+    N_("processing kept in {region} ({via})"),
+    N_("your DPA with {company_party}"),
+    N_("your BAA with {company_party}"),
+    N_("a BAA with {company_party}, which it offers"),
+    N_("zero data retention on at {company_party}"),
+    N_("not processed in {region} — it runs in {where} ({source})"),
+    N_("your {agreement} is with {parties_party}, not {company_party} — {offers_phrase}"),
+    N_("a {agreement} with {company_party} would be needed"),
+    N_("{company_party} offers one ({source})"),
+    N_("{company_party} offers none ({source})"),
+    N_("no source says {company_party} offers one"),
+    N_("its processing region — no source says (unknown never passes)"),
+    N_(
+        "This reads the providers' published terms; it is not legal advice. The contract your team signed, and your"
+        " compliance officer, decide what it covers."
+    ),
+)
 PRIVACY_WORDS = (N_("public"), N_("internal"), N_("sensitive"), N_("regulated"))
 
 _KINDS = {  # placeholder suffix → (what it matches in English, how it is read back)
@@ -116,6 +197,8 @@ _KINDS = {  # placeholder suffix → (what it matches in English, how it is read
     "signed": (r"[+−-]\d+(?:\.\d+)?%", lambda s: float(s[1:].rstrip("%")) / 100 * (1 if s[0] == "+" else -1)),
     "months": (r"[\d,]+\.\d months|about [\d,]+ years|never", None),
     "phrase": (r".+?", None),
+    "n": (r"~?[\d,]*\.?\d+[KMBT]?", None),  # a count as the interview writes it ("~1,200", "20M"), kept
+    "party": (r"[^,;()]+", None),  # a company or the parties of an agreement ("AWS", "Microsoft or Google"), kept
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -129,7 +212,7 @@ def _kind(name: str) -> str:
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     """Each template as a pattern over the English, the most specific (longest fixed text) first."""
     out = []
-    for template in PHRASES:
+    for template in (*PHRASES, *READING, *BOUNDARY):
         parts, end = [], 0
         for match in _PLACEHOLDER.finditer(template):
             parts.append(re.escape(template[end : match.start()]))
@@ -170,6 +253,8 @@ def _value(name: str, text: str, w: Any) -> str:
         return w.months(_months_back(text))
     if kind == "phrase":
         return translate(text, w)
+    if kind in ("n", "party"):
+        return text
     if name in ("tier", "model_tier", "privacy"):  # the catalog's tiers and the privacy classes, in words
         return w._(text)
     return text
@@ -177,7 +262,18 @@ def _value(name: str, text: str, w: Any) -> str:
 
 def translate(text: str, w: Any) -> str:
     """``text`` (a tool's English phrase) in the reader's words, or as it is when no form fits."""
+    return _translated(text, w) or text
+
+
+def _translated(text: str, w: Any) -> str | None:
+    """``text`` in the reader's words, or None when no form fits it — a form that holds another
+    phrase ("{first_phrase} and {second_phrase}") fits only when that phrase is one of the forms."""
     for pattern, template in _patterns():
-        if match := pattern.match(text):
-            return w._(template, **{name: _value(name, value, w) for name, value in match.groupdict().items()})
-    return text
+        if not (match := pattern.match(text)):
+            continue
+        values = match.groupdict()
+        nested = {name: _translated(value, w) for name, value in values.items() if _kind(name) == "phrase"}
+        if any(v is None for v in nested.values()):
+            continue
+        return w._(template, **{name: nested.get(name) or _value(name, value, w) for name, value in values.items()})
+    return None

@@ -309,8 +309,8 @@ def _profile(state: SessionState, result: CompareResult, w: Words) -> list[str]:
     return out
 
 
-def _where_the_data_goes(result: CompareResult) -> list[str]:
-    return boundary_section(boundary_of(result), lambda headers, rows: markdown_table(headers, rows))
+def _where_the_data_goes(result: CompareResult, w: Words) -> list[str]:
+    return boundary_section(boundary_of(result), lambda headers, rows: markdown_table(headers, rows), w)
 
 
 def _price_cell(row: dict[str, Any], w: Words) -> str:
@@ -537,12 +537,12 @@ def _workload_sections(
 ) -> list[str]:
     out = _recommendation(result, w)
     if alone:
-        out[0] = "## On its own"
+        out[0] = "## " + w._("On its own")
     out += _options(result, w)
     out += _cumulative(result, w)
     out += _volume(result, _volume_input(state, result, catalog), w)
     out += _profile(state, result, w)
-    out += _where_the_data_goes(result)
+    out += _where_the_data_goes(result, w)
     return out
 
 

@@ -26,7 +26,7 @@ def recommendation_markdown(result: CompareResult, *, limit: int = 6, w: Words =
     from advisor.text.answer import headline
 
     lines = [headline(result, w), "", *recommendation_bullets(result, w)]
-    lines += boundary_bullets(boundary_of(result))
+    lines += boundary_bullets(boundary_of(result), w=w)
     lines += ["", options_markdown(result, limit=limit, w=w)]
     if result.assumptions:
         lines += ["", w._("Assuming") + ": " + "; ".join(w.phrase(a) for a in result.assumptions) + "."]

@@ -196,7 +196,10 @@ class Words:
     def value(self, name: str, value: Any) -> str:
         """A value by what its name says it is (tools/wording.py): money, months, a share, tokens, seconds."""
         if not isinstance(value, int | float) or isinstance(value, bool):
-            return self._(value) if isinstance(value, str) else str(value)
+            if not isinstance(value, str):
+                return str(value)
+            said = self._(value)  # a word of the catalogs, else a tool's phrases ("1 × rtx-3090: uses 20% …")
+            return said if said != value else "; ".join(self.phrase(part) for part in value.split("; "))
         if name.endswith("_usd"):
             return self.money(value)
         if name.endswith("_months"):
