@@ -98,7 +98,8 @@ class OptionsPanel(Vertical):
             return
         phrase = self.words.phrase if getattr(self, "words", None) else (lambda text: text)
         timing = f"a request takes {time_words(option.ttft_s, option.request_s)}" if option.request_s else ""
-        facts = [phrase(f) for f in (option.label, option.capacity_verdict, timing, *option.failed, *option.notes[:1]) if f]
+        shown = (option.label, option.capacity_verdict, timing, *option.failed, *option.notes[:1])
+        facts = [phrase(f) for f in shown if f]
         detail.update(Text(" · ".join(f for f in facts if f), style="" if option.passes else "red"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
