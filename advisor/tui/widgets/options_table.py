@@ -44,7 +44,7 @@ class OptionsTable(DataTable):
         if result is None:
             return
         headers = option_headers(result.horizon_months, w)
-        keys = ("mark", "option", "monthly", "first_year", "horizon", "payback", "capacity")
+        keys = ("mark", "option", "monthly", "first_year", "horizon", "payback", "capacity", "time")
         for key, label in zip(keys, headers, strict=True):
             self.columns[key].label = Text(label)  # type: ignore[index]
         best = result.recommendation.option_id
