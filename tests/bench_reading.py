@@ -135,6 +135,7 @@ def bench(items: list[Item], catalog: Any) -> dict[str, Any]:
                 "hardware_unnamed": 0,
                 "checks": defaultdict(Counter),
                 "misquoted": 0,
+                "items_graded": [],
                 "lines": [],
             },
         )
@@ -142,6 +143,7 @@ def bench(items: list[Item], catalog: Any) -> dict[str, Any]:
         final, questioned, checks, misquoted = run_item(item, catalog)
         grades = grade(item.expect, final, questioned, catalog, item.ids_exact, item.complete)
         text = " ⏎ ".join(t.text for t in item.turns)
+        s["items_graded"].append({"id": item.id, "grades": {k: g[0] for k, g in grades.items()}})
         for key, (outcome, want, got) in grades.items():
             s["grades"][outcome] += 1
             s["per_key"][key][outcome] += 1
@@ -234,12 +236,14 @@ def main() -> None:
     parser.add_argument("--corpus", action="append", type=Path, help="a folder of *.jsonl items (repeatable)")
     parser.add_argument("--show", choices=["wrong", "missed", "beyond", "all"], help="list the items graded so")
     parser.add_argument("--json", action="store_true", help="the summary as JSON on stdout")
+    parser.add_argument("--grades", type=Path, help="write each item's grade per field here (JSON lines), to diff runs")
     args = parser.parse_args()
     from advisor.tools.catalog import load_catalog
 
     catalog = load_catalog()
     dirs = args.corpus or [d for d in DEFAULT_DIRS if d.is_dir()]
     out: dict[str, Any] = {}
+    graded: list[dict[str, Any]] = []
     for directory in dirs:
         if not directory.is_dir():
             raise SystemExit(f"--corpus: {directory} is not a folder")
@@ -248,10 +252,13 @@ def main() -> None:
             raise SystemExit(f"--corpus: no items in {directory}/*.jsonl")
         for split, s in bench(items, catalog).items():
             out[f"{directory}: {split}"] = summary(s)
+            graded += s["items_graded"]
             if not args.json:
                 report(f"{directory} — {split}", s, args.show)
     if args.json:
         print(json.dumps(out, indent=2))
+    if args.grades:
+        args.grades.write_text("".join(json.dumps(g) + "\n" for g in graded), encoding="utf-8")
 
 
 if __name__ == "__main__":

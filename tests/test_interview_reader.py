@@ -500,4 +500,4 @@ def test_long_adversarial_text_is_read_quickly(small_catalog):
 def test_a_model_number_followed_by_a_rate_is_a_count(text, per_day, hardware, small_catalog):
     changes = read_answer(text, WorkloadProfile(), small_catalog).changes
     assert changes.get("requests_per_day") == per_day
-    assert changes.get("hardware") == hardware
+    assert changes.get("owned_hardware") == hardware  # "we have": owned

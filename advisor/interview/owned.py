@@ -58,8 +58,9 @@ def read_owned(d: Draft) -> None:
             units = d.profile.owned_units or 1
             box = d.profile.hardware
             note = f"read that the {box} is already owned: no purchase price, only electricity and upkeep"
-            d.set("owned_hardware", box, note)
-            d.set("owned_units", units)
+            span = ZERO_PRICE.search(text).span()  # type: ignore[union-attr]
+            d.set("owned_hardware", box, note, spans=[span], together="owned")
+            d.set("owned_units", units, spans=[span], together="owned", label=f"{units} × {box} owned")
         return
     box: Hardware = d.catalog.hardware[box_id]
     for match in find_mentions(d.original, d.catalog):
@@ -80,13 +81,19 @@ def read_owned(d: Draft) -> None:
         else:
             units = 1
         quote = d.quote(match.phrase_start, match.phrase_end)
+        spans = [(match.phrase_start, match.phrase_end)]
+        if counted is not None:
+            spans.append((base + counted[1], match.phrase_start))
+            d.consume(base + counted[1], match.phrase_start)
+        d.drop("hardware")  # owned, not one to buy
         d.set(
             "owned_hardware",
             box_id,
             f"read '{quote}' as already owned: {units} × {box_id}, no purchase price (a sunk cost) —"
             " only electricity, upkeep and the cloud it replaces",
+            spans=spans,
+            together="owned",
+            label=f"{box_id}, owned",
         )
-        d.set("owned_units", units)
-        if counted is not None:
-            d.consume(base + counted[1], match.phrase_start)
+        d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned")
         return

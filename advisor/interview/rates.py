@@ -174,7 +174,7 @@ def _schedule_window(d: Draft, pos: int) -> tuple[float, str]:
     return window_hours(d)
 
 
-def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str] | None:
+def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | None:
     """People or units before the rate in its sentence that it is "each" of ("50 developers, 40
     prompts each a day"; "15 clinics × 200 appointments"); a schedule multiplies by its agents."""
     s0, _ = d.sentence_of(rate.start)
@@ -209,10 +209,10 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str] | None:
         )
         return None
     d.consume(m.start(), m.end())
-    return count, d.quote(m.start(), m.end())
+    return count, d.quote(m.start(), m.end()), (m.start(), m.end())
 
 
-def _fan_out(d: Draft, rate: _Rate) -> tuple[float, str] | None:
+def _fan_out(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | None:
     """The calls each counted thing makes, in the rate's sentence or the next: "40 tasks a day,
     ~25 calls per task"; "300 orders a day. Each order triggers 2 LLM calls"."""
     end = d.text.find(". ", rate.end)
@@ -229,7 +229,7 @@ def _fan_out(d: Draft, rate: _Rate) -> tuple[float, str] | None:
             if q.value < 1 or q.negative:
                 continue
             d.consume(m.start(), m.end())
-            return q.value, d.quote(m.start(), m.end())
+            return q.value, d.quote(m.start(), m.end()), (m.start(), m.end())
     return None
 
 
@@ -255,16 +255,21 @@ def read_rates(d: Draft) -> None:
     if d.asked in MONTHLY_FIELDS and not rate.schedule and rate.value:  # "300M a month" answers a token question
         monthly, name = per_month(rate.value, rate.period, d), d.asked
         direction = name.split("_")[1]
-        d.set(name, monthly, f"read '{d.quote(rate.start, rate.end)}' as {human(monthly)} {direction} tokens a month")
+        note = f"read '{d.quote(rate.start, rate.end)}' as {human(monthly)} {direction} tokens a month"
+        d.set(name, monthly, note, spans=[(rate.start, rate.end)])
         return
     quote = d.quote(rate.start, rate.end)
     value, detail = rate.per_day, rate.how
     parts = [f"'{quote}'"] + ([f"'{rate.shifts}'"] if rate.shifts else [])
+    spans = [(rate.start, rate.end)]
     if mult := _multiplier(d, rate):
         value *= mult[0]
         parts.append(f"'{mult[1]}'")
+        spans.append(mult[2])
         detail = f" ({count(rate.per_day)} a day each{rate.how})"
     if fan := _fan_out(d, rate):
         value *= fan[0]
         parts.append(f"'{fan[1]}'")
-    d.set("requests_per_day", value, f"read {' × '.join(parts)} as {count(value)} requests a day{detail}")
+        spans.append(fan[2])
+    note = f"read {' × '.join(parts)} as {count(value)} requests a day{detail}"
+    d.set("requests_per_day", value, note, spans=spans, label=f"{count(value)} requests a day")

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from advisor.interview import (
     answers,
+    arbiter,
     batch_jobs,
     boundary,
     choices,
@@ -48,6 +49,9 @@ class Reading(BaseModel):
     open_choices: list[pending.Choice] = Field(
         default_factory=list, description="questions with options still open: the next answer may pick one"
     )
+    sources: dict[str, str] = Field(
+        default_factory=dict, description="how each field in changes was given: answered or read (claims.How)"
+    )
 
 
 def read_answer(
@@ -56,11 +60,14 @@ def read_answer(
     catalog: Catalog,
     asked: str | None = None,
     open_choices: list[pending.Choice] | None = None,
+    sources: dict[str, str] | None = None,
 ) -> Reading:
     """Read ``text`` as an answer; ``asked`` is the field the last question was about, so a bare
     "5000" or "about 2k" answers it; ``open_choices``, the questions with options still waiting
-    (``Reading.open_choices`` of the last answer), so "the second" or "own hardware" picks one."""
-    d = read_draft(text, profile, catalog, asked, open_choices=open_choices or [])
+    (``Reading.open_choices`` of the last answer), so "the second" or "own hardware" picks one;
+    ``sources``, how each profile field was given (a value the user set is not replaced by a
+    reading in passing)."""
+    d = read_draft(text, profile, catalog, asked, open_choices=open_choices or [], sources=sources)
     offers, left = unread.offers(d), unread.unread(d)
     return Reading(
         changes=d.changes,
@@ -70,6 +77,7 @@ def read_answer(
         offers=offers,
         unread=left,
         open_choices=d.choices,
+        sources=d.sources,
     )
 
 
@@ -82,6 +90,7 @@ def read_draft(
     may_lower: bool = False,
     open_choices: list[pending.Choice] | None = None,
     defaults: bool = True,
+    sources: dict[str, str] | None = None,
 ) -> Draft:
     """The full reading. ``may_lower`` lets a stated privacy class replace a stricter one (a what-if,
     or an answer to the privacy question); otherwise a passing "internal docs" never lowers it.
@@ -115,6 +124,8 @@ def read_draft(
         answers.read_bare_answer(d, asked)
         choices.read_choice(d, asked)
     _validate(d)
+    arbiter.arbitrate(d, sources or {})
+    _check_volume(d)
     d.choices = pending.still_open(d, unanswered)
     return d
 
@@ -165,7 +176,13 @@ def _privacy(d: Draft, may_lower: bool) -> None:
     words = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.spans]))
     if reading.level is not None:
         if current is None or may_lower or not stricter(current, reading.level):
-            d.set("privacy", reading.level, f"read {words} as {reading.level} data")
+            d.set(
+                "privacy",
+                reading.level,
+                f"read {words} as {reading.level} data",
+                spans=list(reading.spans),
+                basis={"overrides": stricter(reading.level, current)},  # a stricter class is never held back
+            )
         else:
             d.notes.append(
                 f"you mentioned {words} ({reading.level}); privacy stays {current} — "
@@ -173,14 +190,19 @@ def _privacy(d: Draft, may_lower: bool) -> None:
             )
     elif reading.negated and (current is None or may_lower):
         negated = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.negated_spans]))
-        d.set("privacy", "internal", f"read no {negated} as internal data (nothing personal or regulated)")
+        d.set(
+            "privacy",
+            "internal",
+            f"read no {negated} as internal data (nothing personal or regulated)",
+            spans=list(reading.negated_spans),
+        )
 
 
 def _offline(d: Draft) -> None:
     value, span = read_offline(d.text)
     if value is not None and span is not None:
         how = "must run offline" if value else "need not run offline"
-        d.set("offline_required", value, f"read '{d.quote(*span)}' as: {how}")
+        d.set("offline_required", value, f"read '{d.quote(*span)}' as: {how}", spans=[span])
 
 
 # ---- names ----------------------------------------------------------------------------------
@@ -273,7 +295,8 @@ def _model_section(d: Draft, match: Match, models: dict[str, list[str]]) -> str 
 def _name(d: Draft, match: Match, section: str, ids: list[str]) -> None:
     field = FIELD_OF_SECTION[section]
     if len(ids) == 1:
-        d.set(field, ids[0], f"read '{d.quote(match.phrase_start, match.phrase_end)}' as {ids[0]}")
+        span = (match.phrase_start, match.phrase_end)
+        d.set(field, ids[0], f"read '{d.quote(*span)}' as {ids[0]}", spans=[span])
         return
     shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
     question = f"'{d.quote(match.phrase_start, match.phrase_end)}' could be {shown} — which?"
@@ -282,23 +305,34 @@ def _name(d: Draft, match: Match, section: str, ids: list[str]) -> None:
 
 # ---- validation -----------------------------------------------------------------------------
 def _validate(d: Draft) -> None:
-    """Drop (with a note) any value the profile refuses, or that makes an absurd monthly volume."""
+    """Drop (with a note) every claim of a value the profile refuses."""
     trial = d.profile.model_copy()
-    for name, value in list(d.changes.items()):
+    for claim in list(d.claims):
         try:
-            setattr(trial, name, value)
+            setattr(trial, claim.field, claim.value)
         except ValidationError as exc:
-            del d.changes[name]
+            d.claims.remove(claim)
+            value = claim.value
             shown = human(value) if isinstance(value, int | float) and not isinstance(value, bool) else repr(value)
             reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
-            d.notes.append(f"ignored {name.replace('_', ' ')} = {shown}: {reason}")
+            d.notes.append(f"ignored {claim.field.replace('_', ' ')} = {shown}: {reason}")
+
+
+def _check_volume(d: Draft) -> None:
+    """Drop (with a note) the values written that make an absurd monthly volume."""
+    trial = d.profile.model_copy(update=d.changes)
     per_day = trial.requests_per_day
     if per_day is not None and trial.monthly_input_tokens is None:
         tokens = (trial.input_tokens_per_request or 0) + (trial.output_tokens_per_request or 0)
         monthly = per_day * tokens * defaults.DAYS_PER_MONTH
         if monthly > MAX_TOKENS_PER_MONTH:
             for name in ("requests_per_day", "input_tokens_per_request", "output_tokens_per_request"):
-                d.changes.pop(name, None)
+                if name in d.changes:
+                    note = d.accepted[name].note
+                    if note in d.notes:
+                        d.notes.remove(note)
+                    d.changes.pop(name)
+                    d.sources.pop(name, None)
             d.notes.append(
                 f"ignored the volume: {human(monthly)} tokens a month is more than {human(MAX_TOKENS_PER_MONTH)}"
                 " — a typo, not a workload"

@@ -303,15 +303,24 @@ def read_tokens(d: Draft) -> None:
         else:
             names = {"in": "monthly_input_tokens", "out": "monthly_output_tokens"}
             tail = "tokens a month" + _how(kept, d)
-        parts = []
-        for direction in ("in", "out"):
-            if direction in values:
-                d.changes[names[direction]] = values[direction]
-                parts.append(f"{human(values[direction])} {'input' if direction == 'in' else 'output'}")
+        parts = [f"{human(values[x])} {'input' if x == 'in' else 'output'}" for x in ("in", "out") if x in values]
         note = f"read '{quote}' as {' and '.join(parts)} {tail}{extra}"
         if undirected:
             note += " (counted as input; say how many are output if any)"
-        d.notes.append(note)
+        for direction in ("in", "out"):
+            if direction in values:
+                spans = [(x.start, x.end) for x in kept if (x.direction or "in") == direction] or [
+                    (x.start, x.end) for x in kept
+                ]
+                d.set(
+                    names[direction],
+                    values[direction],
+                    note,
+                    spans=spans,
+                    together=f"tokens per {key}",
+                    label=f"{human(values[direction])} {'input' if direction == 'in' else 'output'} {tail}",
+                )
+                note = None
 
 
 def _how(kept: list[_Mention], d: Draft) -> str:
