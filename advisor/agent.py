@@ -16,6 +16,7 @@ from advisor.escalation.pricing import worst_case_input_tokens
 from advisor.events import (
     AgentEvent,
     Escalated,
+    FieldsRead,
     Notice,
     ProfileChanged,
     ScenarioComputed,
@@ -28,6 +29,7 @@ from advisor.events import (
 from advisor.gate import SentenceGate
 from advisor.interview import Question, Reading, WhatIf, next_question, read_answer, read_whatif
 from advisor.interview.plan_whatif import PlanWhatIf, read_plan_whatif
+from advisor.interview.reader import ReadEntry, short_quote
 from advisor.interview.whatif_terms import cannot_model
 from advisor.interview.workload_split import Segment, Split, split_message
 from advisor.models.base import (
@@ -42,7 +44,7 @@ from advisor.models.base import (
 from advisor.models.extract import ask_model, can_extract, merge
 from advisor.prompts import load as load_prompt
 from advisor.state import FIRST_WORKLOAD, SessionState, Shown, profile_has_volume
-from advisor.text.answer import read_line, recommendation_answer, whatif_answer
+from advisor.text.answer import entry_line, read_line, recommendation_answer, whatif_answer
 from advisor.text.measured import volume_line
 from advisor.text.plan import plan_answer, plan_whatif_markdown
 from advisor.text.summary import MEMO_MARK, recommendation_markdown
@@ -150,7 +152,8 @@ def _split(state: SessionState, text: str) -> Split | None:
 def _apply_reading(state: SessionState, reading: Reading) -> Iterator[AgentEvent]:
     """Apply a reading to the workload discussed; the [old, new] of each field it changed."""
     try:
-        diff = state.apply(reading.changes)
+        diff = state.apply(reading.changes, reading.sources)
+        state.bases.update(reading.bases)
     except ValidationError as exc:
         diff = {}
         yield Notice(level="warning", text=f"could not use that: {exc.errors()[0]['msg']}")
@@ -192,6 +195,8 @@ def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
             catalog,
             asked=state.asked if mine else None,
             open_choices=state.open_choices if mine else [],
+            sources=state.all_sources(),
+            bases=state.bases,
         )
         if several:
             _hours_are_its_own(reading)
@@ -204,6 +209,9 @@ def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
         notes = [f"read {who}{', '.join(read)}"] if read else []
         notes += [f"{who}{n}" for n in reading.notes if not n.startswith("read ")]
         combined.notes += [n for n in notes if n not in combined.notes]  # "for all of them" once
+        entries = [e.model_copy(update={"workload": segment.workload if several else None}) for e in reading.read]
+        combined.read += [e for e in entries if e.field in changed and e not in combined.read]
+        combined.remarks += [f"{who}{n}" for n in reading.remarks if f"{who}{n}" not in combined.remarks]
         combined.ambiguous += [f"{who}{q}" for q in reading.ambiguous]
         combined.unread += reading.unread
     if split.unplaced:
@@ -285,7 +293,15 @@ def run_turn(
     if split is not None:  # the message is about another workload, or several
         reading, diff = yield from _read_split(ctx, split)
     else:
-        reading = read_answer(text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
+        reading = read_answer(
+            text,
+            state.profile,
+            catalog,
+            asked=state.asked,
+            open_choices=state.open_choices,
+            sources=state.all_sources(),
+            bases=state.bases,
+        )
         if len(state.workload_names()) > 1:
             _hours_are_its_own(reading)
         if _extracts(ctx) and not cancel.is_set():
@@ -294,6 +310,13 @@ def run_turn(
         diff = yield from _apply_reading(state, reading)
     if diff:
         yield ProfileChanged(changes=diff)
+    read = [e.model_dump(mode="json", exclude={"workload"} if e.workload is None else None) for e in reading.read]
+    read = [e for e in read if e["field"] in diff]
+    questions = [{"question": c.question, "fields": c.fields} for c in reading.open_choices]
+    asked = {q["question"] for q in questions}
+    questions += [{"question": a, "fields": []} for a in reading.ambiguous if a not in asked]
+    if read or questions:
+        yield FieldsRead(entries=read, lines=[entry_line(e) for e in read], questions=questions)
     state.unread = reading.unread
 
     result: CompareResult | None = None
@@ -319,7 +342,7 @@ def run_turn(
     sources.append(state.profile.model_dump())
 
     provisional = result is not None and state.profile.privacy is None
-    deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional)
+    deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional, read)
     if len(state.workload_names()) > 1:
         unpriced = [n for n, p in state.workload_profiles() if not profile_has_volume(p)]
         deterministic = plan_answer(
@@ -407,8 +430,15 @@ def _model_reading(ctx: TurnContext, text: str, reading: Reading) -> Iterator[Ag
     """The model's structured reading, checked against the text and the reader (extract.merge)."""
     proposed = ask_model(ctx.local, text)  # type: ignore[arg-type]
     extra = merge(text, reading.changes, proposed, ctx.state.profile.model_dump())
-    reading.changes.update(extra.changes)
+    held = {f for choice in reading.open_choices for f in choice.fields}  # the reader asked: no guess over it
+    taken = {f: v for f, v in extra.changes.items() if f not in held}
+    reading.changes.update(taken)
+    reading.read += [
+        ReadEntry(field=f, value=v, quote=short_quote(text), kind="new", how="the local model's reading")
+        for f, v in taken.items()
+    ]
     reading.notes += extra.notes
+    reading.remarks += extra.notes
     reading.ambiguous += extra.questions
     if extra.refused:
         yield Notice(level="warning", text=f"not taken from the local model's reading: {'; '.join(extra.refused)}")
@@ -428,13 +458,14 @@ def _deterministic_answer(
     reading: Reading,
     question: Question | None,
     provisional: bool = False,
+    read: list[dict[str, Any]] | None = None,
 ) -> tuple[str, Shown | None]:
     """The interview's own answer: what it read, the recommendation worded against what the last
     answer showed (the whole of it the first time, then only what changed), then the next
     question; and what it has now shown (None: the recommendation is not part of it)."""
     parts: list[str] = []
-    if read := read_line(reading.notes):
-        parts.append(read)
+    if said := read_line(read or [], reading.remarks):
+        parts.append(said)
     if question is not None and (question.field == "data_boundary" or (provisional and question.field == "privacy")):
         parts.append(f"🔒 {question.text}")  # constraints before costs: what may leave comes first
         question = None

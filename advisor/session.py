@@ -531,7 +531,7 @@ class Session:
         if parsed is not None:
             parsed = resolve_id_field(name, value, self.catalog)
         try:
-            diff = self.state.apply({name: parsed})
+            diff = self.state.apply({name: parsed}, how="set")
         except ValidationError as exc:
             err = exc.errors()[0]
             raise UsageError(f"{field}: {value!r} {err['msg'].removeprefix('Value error, ')}") from None

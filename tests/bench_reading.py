@@ -62,20 +62,38 @@ def load() -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+# Questions the corpus writers were shown that the interview does not ask (yet): the field each is
+# about, so an answer to one is read as the answer it is.
+QUESTIONS_TO_COME = {
+    "how fast must an answer come back?": "latency_seconds",
+    "can this data go to a cloud provider you have a contract (baa/dpa) with, or must it stay on your hardware?": (
+        "data_boundary"
+    ),
+    "when do the requests arrive — around the clock, office hours, overnight?": "traffic_hours",
+    "what does the workload do, and how much traffic is it?": "requests_per_day",
+}
+
+
+def _first_sentence(text: str) -> str:
+    said = " ".join(text.split()).lower()
+    return re.split(r"(?<=[?.!])\s", said, maxsplit=1)[0]
+
+
 def field_of_question(question: str | None) -> str | None:
-    """The profile field an advisor's question is about: one of the interview's own questions
-    (its first or second wording), else none — a question the interview does not ask leaves the
-    answer to be read on its own."""
+    """The profile field an advisor's question is about: one of the interview's own questions (its
+    first or second wording, matched on its first sentence: the writers may have seen it without its
+    examples), else one of the questions to come, else none — a question the interview does not ask
+    leaves the answer to be read on its own."""
     if not question:
         return None
     from advisor.interview.questions import again_texts, question_texts
 
-    said = " ".join(question.split()).lower()
+    first = _first_sentence(question)
     for texts in (question_texts(), again_texts()):
         for name, text in texts.items():
-            if " ".join(text.split()).lower() == said:
+            if _first_sentence(text) == first:
                 return name
-    return None
+    return QUESTIONS_TO_COME.get(" ".join(question.split()).lower()) or QUESTIONS_TO_COME.get(first)
 
 
 def _asked_in(event: Any) -> set[str]:

@@ -121,3 +121,15 @@ def test_a_region_and_a_contracts_parties_are_graded_as_the_profile_holds_them(c
     grades = grade(label, held, set(), catalog)
     assert {k: g[0] for k, g in grades.items()} == dict.fromkeys(label, RIGHT)
     assert grade(label, {**held, "region": "de"}, set(), catalog)["region"][0] == WRONG
+
+
+def test_a_field_one_of_several_workloads_states_is_right_when_it_holds_that_value(catalog):
+    workloads = [{"name": "a", "requests_per_day": 3000}, {"name": "b", "requests_per_day": 0.14}]
+    label = {"privacy": "public", "workloads": workloads}
+
+    def graded(final: dict) -> str:
+        return grade(label, {"privacy": "public", **final}, set(), catalog)["requests_per_day"][0]
+
+    assert graded({"requests_per_day": 3000.0}) == RIGHT
+    assert graded({"requests_per_day": 50.0}) == WRONG
+    assert graded({}) == OPEN

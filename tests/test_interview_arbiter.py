@@ -21,7 +21,7 @@ def _draft(text: str, catalog, profile: WorkloadProfile = EMPTY) -> Draft:
 
 
 def test_one_strong_claim_is_written(catalog):
-    d = _draft("800 a day", catalog)
+    d = _draft("800 a day for the support bot", catalog)
     d.set("requests_per_day", 800.0, "read '800 a day' as 800 requests a day", span=(0, 9))  # read: consumed
     arbitrate(d)
     assert d.changes == {"requests_per_day": 800.0} and d.sources == {"requests_per_day": "read"}

@@ -10,6 +10,7 @@ asked."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -44,6 +45,7 @@ def arbitrate(d: Draft, sources: Mapping[str, str] | None = None) -> None:
     """Decide every field the claims are about: ``d.changes`` ends as the values written,
     ``d.sources`` as how each was given, ``d.held`` the fields asked about instead."""
     sources = sources or {}
+    _whole_message_is_a_statement(d)
     weaken_by_vague_counts(d)
     weaken_by_unused_numbers(d)
     by_field: dict[str, list[Claim]] = {}
@@ -64,7 +66,7 @@ def arbitrate(d: Draft, sources: Mapping[str, str] | None = None) -> None:
             _ask(d, name, [claim])
             continue
         if (
-            claim.kind == "read"
+            (claim.kind == "read" or (claim.basis.get("statement") and sources.get(name) in ("set", "measured")))
             and name not in group_of(d.asked)
             and sources.get(name) in PROTECTED
             and current is not None
@@ -79,6 +81,23 @@ def arbitrate(d: Draft, sources: Mapping[str, str] | None = None) -> None:
     d.sources = {name: _how(d, c) for name, c in accepted.items()}
     d.accepted = accepted
     d.notes[:0] = [c.note for c in accepted.values() if c.note and c.note not in d.notes]
+
+
+def _whole_message_is_a_statement(d: Draft) -> None:
+    """A message that says one field's value and nothing else ("1001 requests a day") is the user
+    telling it, as much as an answer to its question: its claims count as answers (not over a value
+    set with /set). With a correction word ("no wait, 900 a day") it is a correction."""
+    groups = {group_of(c.field) for c in d.claims}
+    if len(groups) != 1 or not all(c.kind == "read" and c.strength == "strong" for c in d.claims):
+        return
+    filler = set(vocab().words(vocab().filler))
+    correcting = {w for w in vocab().cue("correction") if " " not in w}
+    words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", d.text)
+    if all(w in filler or w in correcting for w in words):
+        corrected = any(w in correcting for w in words)
+        for c in d.claims:
+            c.kind = "correction" if corrected else "answer"
+            c.basis["statement"] = True
 
 
 def _how(d: Draft, claim: Claim) -> str:

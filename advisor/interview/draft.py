@@ -40,6 +40,9 @@ class Draft:
     sources: dict[str, str] = field(default_factory=dict)  # field → how it was given (claims.How)
     accepted: dict[str, Claim] = field(default_factory=dict)  # the claim behind each value written
     explained: set[tuple[int, int]] = field(default_factory=set)  # unused numbers a question already names
+    prior_bases: dict[str, dict[str, Any]] = field(default_factory=dict)  # what earlier values were worked from
+    canonical: str = ""  # the text in one number form, nothing consumed
+    lang: str = "en"  # the language it is most likely in
     notes: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
     choices: list[Any] = field(default_factory=list)  # the ambiguities asked with options (pending.Choice)
@@ -54,6 +57,7 @@ class Draft:
         if not self.text:
             forms = canonical(normalise(self.original))
             self.text, self.vague, self.rewritten = forms.text, forms.offers, forms.rewritten
+            self.canonical, self.lang = forms.text, forms.lang
             self.form_notes = forms.noted
             self.notes += forms.notes
 

@@ -3,7 +3,7 @@ for each reading, a question for each ambiguity, and a note for each value refus
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -13,6 +13,7 @@ from advisor.interview import (
     batch_jobs,
     boundary,
     choices,
+    corrections,
     negation,
     owned,
     pending,
@@ -37,6 +38,17 @@ from advisor.tools.quantity import MAX_TOKENS_PER_MONTH
 MAX_CHARS = 20_000  # a chat answer, not a document
 
 
+class ReadEntry(BaseModel):
+    """One field a turn changed, and the words it came from (the `read` of `ask --json`)."""
+
+    field: str
+    value: Any
+    quote: str = Field(description="what the user typed that says so")
+    kind: Literal["new", "changed", "corrected"]
+    how: str = Field(default="", description="how the value was worked out, when not as typed")
+    workload: str | None = Field(default=None, description="the workload it was read into, in a session of several")
+
+
 class Reading(BaseModel):
     """What one answer said: field → value (only what was read with confidence), and why."""
 
@@ -52,6 +64,13 @@ class Reading(BaseModel):
     sources: dict[str, str] = Field(
         default_factory=dict, description="how each field in changes was given: answered or read (claims.How)"
     )
+    read: list[ReadEntry] = Field(default_factory=list, description="each field changed, with its quote")
+    bases: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="the figures each value was worked out from (a rate as stated, its period)"
+    )
+    remarks: list[str] = Field(
+        default_factory=list, description="the notes that are not a field's reading (the read lines say those)"
+    )
 
 
 def read_answer(
@@ -61,24 +80,72 @@ def read_answer(
     asked: str | None = None,
     open_choices: list[pending.Choice] | None = None,
     sources: dict[str, str] | None = None,
+    bases: dict[str, dict[str, Any]] | None = None,
 ) -> Reading:
     """Read ``text`` as an answer; ``asked`` is the field the last question was about, so a bare
     "5000" or "about 2k" answers it; ``open_choices``, the questions with options still waiting
     (``Reading.open_choices`` of the last answer), so "the second" or "own hardware" picks one;
     ``sources``, how each profile field was given (a value the user set is not replaced by a
     reading in passing)."""
-    d = read_draft(text, profile, catalog, asked, open_choices=open_choices or [], sources=sources)
+    d = read_draft(text, profile, catalog, asked, open_choices=open_choices or [], sources=sources, bases=bases)
     offers, left = unread.offers(d), unread.unread(d)
+    said = {c.note for c in d.accepted.values() if c.note}
+    said |= {note for _, _, note in d.form_notes if _form_note_of(d, note)}  # said in its entry's line
+    notes = _unique(d.notes)
     return Reading(
         changes=d.changes,
-        notes=_unique(d.notes),
+        notes=notes,
+        remarks=[n for n in notes if n not in said],
         ambiguous=_unique(d.ambiguous),
         declined=_unique(d.declined),
         offers=offers,
         unread=left,
         open_choices=d.choices,
         sources=d.sources,
+        read=read_entries(d),
+        bases={f: c.basis for f, c in d.accepted.items() if "raw" in c.basis},
     )
+
+
+def read_entries(d: Draft) -> list[ReadEntry]:
+    """A line's worth for each field the reading changes: the value, the words, new / changed / corrected."""
+    out = []
+    order = list(type(d.profile).model_fields)
+    for name, value in sorted(d.changes.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99):
+        current = getattr(d.profile, name, None)
+        if current == value:
+            continue
+        claim = d.accepted.get(name)
+        quotes = [d.quote(*span) for span in sorted(claim.spans)] if claim else []
+        quote = " … ".join(dict.fromkeys(q for q in quotes if q)) or short_quote(d.original)
+        corrected = claim is not None and claim.kind == "correction"
+        kind = "corrected" if corrected else "new" if current is None else "changed"
+        hows = [claim.basis.get("words", "")] if claim is not None else []
+        hows += [_form_words(note) for s0, e0, note in d.form_notes if claim and _inside(s0, e0, claim.spans)]
+        how = "; ".join(dict.fromkeys(h for h in hows if h))
+        out.append(ReadEntry(field=name, value=value, quote=quote, kind=kind, how=how))
+    return out
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _form_note_of(d: Draft, note: str) -> bool:
+    """Whether a note on how a number was written ("'8.000' as 8,000 …") belongs to a value written."""
+    return any(n == note and _inside(s, e, c.spans) for s, e, n in d.form_notes for c in d.accepted.values())
+
+
+def _form_words(note: str) -> str:
+    """ "read '8.000' as 8,000 (a dot between thousands, not a decimal point)" → "a dot between thousands"."""
+    inner = note[note.find("(") + 1 : note.rfind(")")] if "(" in note else note.removeprefix("read ")
+    return inner.split(",")[0]
+
+
+def short_quote(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def read_draft(
@@ -91,12 +158,14 @@ def read_draft(
     open_choices: list[pending.Choice] | None = None,
     defaults: bool = True,
     sources: dict[str, str] | None = None,
+    bases: dict[str, dict[str, Any]] | None = None,
 ) -> Draft:
     """The full reading. ``may_lower`` lets a stated privacy class replace a stricter one (a what-if,
     or an answer to the privacy question); otherwise a passing "internal docs" never lowers it.
     ``d.choices`` ends as the choices open after it: the new ones and the older ones still waiting."""
     long = len(text) > MAX_CHARS
     d = Draft(text[:MAX_CHARS], profile, catalog, asked)
+    d.prior_bases = bases or {}
     if long:
         d.notes.append(f"read only the first {MAX_CHARS:,} characters")
     unanswered = pending.read_pick(d, open_choices) if open_choices else []
@@ -123,6 +192,7 @@ def read_draft(
     if asked:
         answers.read_bare_answer(d, asked)
         choices.read_choice(d, asked)
+    corrections.read_unplaced(d)
     _validate(d)
     arbiter.arbitrate(d, sources or {})
     _check_volume(d)

@@ -13,8 +13,9 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 READING_FILE = "reading.toml"
-LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt")
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl")
 PERIODS = ("day", "week", "month", "year", "hour", "weekday")
+SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9}
 
 ByLanguage = dict[str, list[str]]
 
@@ -55,17 +56,26 @@ class Vocabulary(_Strict):
     people: ByLanguage
     not_requests: ByLanguage
     directions: dict[str, ByLanguage]
-    scales: dict[str, list[str]]
+    scales: dict[str, ByLanguage]
+    scales_own_language_only: dict[str, list[str]]
+    number_words: ByLanguage
+    markers: ByLanguage
     approx: ByLanguage
+    per_request: ByLanguage
+    range_words: ByLanguage
+    unit_amounts: dict[str, list[str]]
     cues: dict[str, ByLanguage]
     answers: Answers
+    filler: ByLanguage
 
-    @field_validator("people", "not_requests", "approx")
+    @field_validator(
+        "people", "not_requests", "approx", "filler", "number_words", "markers", "per_request", "range_words"
+    )
     @classmethod
     def _languages(cls, value: ByLanguage) -> ByLanguage:
         return _check_languages(value)
 
-    @field_validator("periods", "directions", "cues")
+    @field_validator("periods", "directions", "cues", "scales")
     @classmethod
     def _tables(cls, value: dict[str, ByLanguage]) -> dict[str, ByLanguage]:
         for table in value.values():
@@ -82,10 +92,10 @@ class Vocabulary(_Strict):
 
     @field_validator("scales")
     @classmethod
-    def _known_scales(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        unknown = sorted(set(value) - {"thousand", "million", "billion"})
+    def _known_scales(cls, value: dict[str, ByLanguage]) -> dict[str, ByLanguage]:
+        unknown = sorted(set(value) - set(SCALES))
         if unknown:
-            raise ValueError(f"unknown scale {unknown[0]!r}; scales are thousand, million, billion")
+            raise ValueError(f"unknown scale {unknown[0]!r}; scales are {', '.join(SCALES)}")
         return value
 
     # ---- views ----------------------------------------------------------------------------
@@ -107,6 +117,15 @@ class Vocabulary(_Strict):
 
     def unit_words(self) -> list[str]:
         return [w for u in self.token_units.values() for w in self.words(u.words)]
+
+    def language(self, text: str) -> str:
+        """The language ``text`` is most likely in, by its common words ("en" when none stands out)."""
+        words = re.findall(r"[^\W\d_]+", text.lower())
+        if not words:
+            return "en"
+        counts = {lang: sum(w in set(markers) for w in words) for lang, markers in self.markers.items()}
+        best = max(counts, key=lambda lang: counts[lang])
+        return best if counts[best] >= 1 and counts[best] > counts.get("en", 0) else "en"
 
 
 def alternation(phrases: list[str]) -> str:
