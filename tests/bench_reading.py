@@ -134,7 +134,8 @@ def run_item(item: Item, catalog: Any) -> tuple[dict[str, Any], set[str], dict[s
 
 def _values(state: Any) -> dict[str, Any]:
     values = written_fields(state.profile.model_dump())
-    values["declined_hardware"] = "hardware" in state.declined
+    # "no hardware yet" read, or nothing read: not reading it is an open field, not a wrong False
+    values["declined_hardware"] = True if "hardware" in state.declined else None
     return values
 
 
