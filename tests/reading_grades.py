@@ -182,7 +182,9 @@ def grade(
         if isinstance(want, dict) and "ambiguous" in want:
             grades[key] = (WRONG if got is not None else RIGHT if key in asked_fields else OPEN, want, got)
             continue
-        if got is None:
+        if got is None and key == "declined_hardware" and want is False:
+            grades[key] = (RIGHT, want, None)  # "not declined": nothing declined is what it says
+        elif got is None:
             grades[key] = (ASKED if key in asked_fields else OPEN, want, None)
         else:
             grades[key] = (RIGHT if same(key, want, got, catalog, ids_exact) else WRONG, want, got)

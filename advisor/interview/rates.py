@@ -110,6 +110,7 @@ class _Rate:
     value: float = 0.0  # as stated, per ``period``
     period: str = "day"
     corrected: bool = False  # the message says this corrects an earlier figure
+    worked: str = ""  # how the requests a day were multiplied out ("8,000 × 5 a day"), for the read line
 
 
 def _period_words(tag: str) -> str:
@@ -229,6 +230,8 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
         stop = d.text.find(". ", rate.end)
         stop = len(d.text) if stop < 0 else stop
         units = [m for m in UNITS.finditer(d.text, rate.end, stop) if m["who"] and quantity(m).value >= 1][:1]
+    if not units and linked:  # "5,000 employees; 1 question per employee a week": the headcount said before
+        units = [m for m in UNITS.finditer(d.text, 0, s0) if m["who"] and quantity(m).value >= 1][-1:]
     if not units:
         after = next(
             (m for m in UNITS.finditer(d.text, rate.end, min(len(d.text), rate.end + 40)) if m["who"] or m["things"]),
@@ -351,6 +354,7 @@ def _volume(d: Draft, rate: _Rate) -> tuple[float, list[tuple[int, int]], str, s
         parts.append(f"'{mult[1]}'")
         spans.append(mult[2])
         detail = f" ({count(rate.per_day)} a day each{rate.how})"
+        rate.worked = f"{count(mult[0])} × {count(rate.per_day)} a day"
     if fan := _fan_out(d, rate):
         value *= fan[0]
         parts.append(f"'{fan[1]}'")
@@ -406,7 +410,7 @@ def read_rates(d: Draft) -> None:
             spans=spans,
             label=f"{count(value)} requests a day",
             kind="correction" if rate.corrected or correcting else "read",
-            basis={"raw": rate.value, "period": rate.period},
+            basis={"raw": rate.value, "period": rate.period, **({"words": rate.worked} if rate.worked else {})},
         )
         if busy and not averaged:
             claim.weaken(f"with '{d.quote(busy[0].start, busy[0].end)}' in a busy season beside it")

@@ -314,6 +314,8 @@ def _names(d: Draft) -> None:
             negation.not_had(d, hardware, d.quote(denied, match.phrase_end))  # "we don't have a 4090"
             hardware = None
         if hardware:
+            hardware = _as_named(d, match, hardware)
+        if hardware:
             named.setdefault("hardware", []).append((match, "hardware", hardware))
         if models:
             section = _model_section(d, match, models)
@@ -347,6 +349,37 @@ def _names(d: Draft) -> None:
             continue
         match, section, ids = mentions[-1]
         _name(d, match, section, ids)
+
+
+# A chip generation or a memory size written with a hardware name ("Mac Studio M2 Ultra", "A100 40GB").
+_CHIP_AFTER = lazy(r"[\s,(]*(?:apple\s+)?m(?P<gen>[1-9])(?:\s*(?P<tier>pro|max|ultra))?\b")
+_GB_AFTER = lazy(r"[^.;\n\d]{0,20}?(?<![\d.])(?P<gb>\d{1,3})\s*(?:gb|go|giga)\b")
+
+
+def _as_named(d: Draft, match: Match, ids: list[str]) -> list[str]:
+    """The hardware ids that are the chip and memory the words name: 'Mac Studio M2 Ultra' is not the
+    catalog's M4 Ultra, 'A100 40GB' not an 80 GB card. None left: noted, nothing read."""
+    chip = _CHIP_AFTER.search(d.text, match.phrase_start, match.phrase_end) or _CHIP_AFTER.match(
+        d.text, match.phrase_end
+    )
+    memory = _GB_AFTER.match(d.text, max(match.phrase_end, chip.end() if chip else 0))
+    kept = []
+    for box_id in ids:
+        box = d.catalog.hardware[box_id]
+        name = f"{box.id} {box.name}".lower()
+        if chip and (f"m{chip['gen']}" not in name or (chip["tier"] and chip["tier"] not in name)):
+            continue
+        sizes = (box.memory_gb, box.memory_gb / box.units)
+        if memory and not any(abs(float(memory["gb"]) - m) <= 1 for m in sizes) and memory["gb"] not in name:
+            continue
+        kept.append(box_id)
+    end = max([m.end() for m in (chip, memory) if m is not None and m.end() > match.phrase_end], default=0)
+    if end:
+        d.consume(match.phrase_end, end)  # the chip and memory are the name's, not numbers to read
+    if not kept:
+        said = d.quote(match.phrase_start, max(end, match.phrase_end))
+        d.notes.append(f"'{said}' is not in the catalog ({', '.join(ids[:3])} is another chip or size): not read")
+    return kept
 
 
 def _model_section(d: Draft, match: Match, models: dict[str, list[str]]) -> str | None:
