@@ -202,7 +202,7 @@ def _hold_together(d: Draft, accepted: dict[str, Claim]) -> None:
 # says nothing of tokens per request, a price nothing of a volume.
 _COUNTS = ("count", "bare", "time")  # a headcount alone is the team size (noted), not a multiplier
 BEARS_ON: dict[str, tuple[str, ...]] = {
-    "requests_per_day": _COUNTS,
+    "requests_per_day": (*_COUNTS, "share"),  # "1.2m a day, ~2% get flagged": which is the volume?
     "peak_requests_per_hour": _COUNTS,
     "planned_requests_per_day": _COUNTS,
     "monthly_input_tokens": (*_COUNTS, "tokens", "share"),
@@ -237,7 +237,7 @@ def weaken_by_unused_numbers(d: Draft) -> None:
         clauses = {d.clause(s) for s, _ in claim.spans}
         kinds = bears_on(claim.field)
         for start, end, kind in loose:
-            if kind in kinds and any(c0 <= start and end <= c1 for c0, c1 in clauses):
+            if kind in kinds and any(c0 <= start and end <= c1 + 1 for c0, c1 in clauses):  # "… 1 in 5."
                 claim.weaken("")
                 claim.basis.setdefault("unused", []).append((start, end))
 

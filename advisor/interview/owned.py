@@ -3,6 +3,7 @@ zero" for a box already bought → ``owned_hardware`` and ``owned_units`` (price
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from advisor.interview.draft import Draft, normalise
@@ -93,7 +94,10 @@ def read_owned(d: Draft) -> None:
         indefinite = bool(_INDEFINITE.search(text[base : match.phrase_start]) or _INDEFINITE_PHRASE.match(phrase))
         alone = not text[: match.phrase_start].strip(" ,.;:") and not text[match.phrase_end :].strip(" ,.;:?!")
         indefinite = indefinite or alone
-        if _COUNT_IN_PHRASE.match(phrase):  # "two used 3090s": the dual box itself, or two single cards
+        times = re.match(r"(\d{1,2})\s*x\s*(?=\w)", phrase)  # "2x4090", "4x A100" named as one phrase
+        if times and int(times[1]) > 0:
+            units = max(1, int(times[1]) // box.units)
+        elif _COUNT_IN_PHRASE.match(phrase):  # "two used 3090s": the dual box itself, or two single cards
             units = 1 if box.units > 1 else 2
         elif counted is not None:
             units = counted[0]
@@ -138,10 +142,7 @@ _CUES: dict[str, Any] = {}
 
 def _cue(d: Draft, name: str, match: Match, before: int, after: int) -> bool:
     """A cue word of ``name`` in the clause of ``match``, within ``before``/``after`` characters of it."""
-    v = vocab()
-    langs = tuple(dict.fromkeys(("en", v.language(d.original))))  # "on a" is French for "we have", not English
-    words = v.words(v.cues[name], langs)
-    rx = _CUES.setdefault(f"{name}:{langs}", lazy(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])"))
+    rx = _CUES.setdefault(name, lazy(rf"(?<![\w-])(?:{alternation(vocab().cue(name))})(?![\w-])"))
     c0, c1 = clause_of(d, match.phrase_start)
     lo, hi = max(c0, match.phrase_start - before), min(c1, match.phrase_end + after)
     return rx.search(d.original.lower(), lo, hi) is not None
@@ -149,10 +150,8 @@ def _cue(d: Draft, name: str, match: Match, before: int, after: int) -> bool:
 
 def _possessive(d: Draft, match: Match) -> bool:
     """'our 2x 4090 box', 'unser Server mit …': a possessive a few words before the name."""
-    v = vocab()
-    langs = tuple(dict.fromkeys(("en", v.language(d.original))))
-    words = v.words(v.cues["possessive"], langs)
-    rx = _CUES.setdefault(f"possessive:{langs}", lazy(rf"(?<![\w-])(?:{alternation(words)})\s+(?:[\w.-]+\s+){{0,3}}$"))
+    words = alternation(vocab().cue("possessive"))
+    rx = _CUES.setdefault("possessive", lazy(rf"(?<![\w-])(?:{words})\s+(?:[\w.-]+\s+){{0,3}}$"))
     c0, _ = clause_of(d, match.phrase_start)
     return rx.search(d.original.lower(), max(c0, match.phrase_start - 40), match.phrase_start) is not None
 

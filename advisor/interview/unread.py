@@ -63,7 +63,11 @@ def unused_numbers(d: Draft) -> list[tuple[int, int, str]]:
             continue
         typed_end = d.widen(m.start(), m.end())[1]  # past a rewritten form ("8 000", "2,5k")
         after = low[typed_end : typed_end + 24]
-        kind = next((k for k, rx in _KIND_AFTER.items() if rx.match(after)), None)
+        sized = re.match(r"b\b", after) or re.search(r"\db$", m.group(0))
+        if sized and not re.match(r"b?\s*(?:tok|param|row|word|line|page)", after):
+            continue  # "a 70B", "Qwen 32B": a model's size, not a quantity
+        kind = "share" if re.match(r"\s*(?:in|out\s+of|of\s+every|su|sur|op|de\s+cada|em\s+cada)\s+\d", after) else None
+        kind = kind or next((k for k, rx in _KIND_AFTER.items() if rx.match(after)), None)  # "1 in 5": a share
         if kind is None and _MONEY_BEFORE.search(low[max(0, m.start() - 5) : m.start()]):
             kind = "money"
         if kind is None:

@@ -1,0 +1,78 @@
+"""What the words say of hardware and of a volume: owned when they say the team has it (in its own
+language), to price when they say buy or name any such box, one question when they say neither;
+a chip the catalog entry is not is not read; a busy season, a share of the traffic and a headcount
+said in another sentence are not silently left out of the volume."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.interview.reader import read_answer
+from advisor.tools.profile import WorkloadProfile
+
+EMPTY = WorkloadProfile()
+
+
+def _read(text: str, catalog, asked: str | None = None):
+    return read_answer(text, EMPTY, catalog, asked=asked)
+
+
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        ("8x H100 vorhanden. Alles on-prem.", 8),
+        ("Temos uma RTX 3090 parada no escritório.", 1),
+        ("On a un Mac mini au bureau.", 1),
+        ("I have 2x RTX 4090 and want to run Llama 70B", 2),
+        ("local 70B on our 2x 4090 box vs Gemini Flash", 2),
+    ],
+)
+def test_hardware_the_words_say_the_team_has_is_owned(text, units, catalog):
+    r = _read(text, catalog)
+    assert "hardware" not in r.changes
+    assert r.changes.get("owned_units") == units and r.changes.get("owned_hardware")
+
+
+@pytest.mark.parametrize("text", ["We are thinking of buying an RTX 4090", "Wir überlegen, eine RTX 4090 zu kaufen"])
+def test_hardware_to_buy_is_the_hardware_to_price(text, catalog):
+    assert _read(text, catalog).changes == {"hardware": "rtx-4090-24gb"}
+
+
+def test_hardware_named_with_neither_is_one_question_with_both_readings(catalog):
+    r = _read("2x4090, want llama 70b for paper summarization. worth it vs claude api?", catalog)
+    assert not {"hardware", "owned_hardware"} & set(r.changes)
+    (choice,) = [c for c in r.open_choices if "hardware" in c.fields]
+    assert [o.changes for o in choice.options] == [
+        {"owned_hardware": "rtx-4090-24gb", "owned_units": 2},
+        {"hardware": "rtx-4090-24gb"},
+    ]
+
+
+def test_hardware_named_in_answer_to_the_hardware_question_is_owned(catalog):
+    r = _read("Ja, 8x H100 Server.", catalog, asked="hardware")
+    assert r.changes == {"owned_hardware": "h100-sxm-80gb", "owned_units": 8}
+
+
+def test_a_chip_the_catalog_entry_is_not_is_noted_not_read(catalog):
+    r = _read("On a un Mac Studio M2 Ultra 128 Go qui sert au montage", catalog)
+    assert r.changes == {} and any("not in the catalog" in n for n in r.notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calculamos unas 8.000 consultas al día en invierno, y la mitad en verano.",
+        "Cerca de 25.000 conversas por mês em agosto. Em janeiro umas 6.000.",
+        "We process about 1.2m card transactions a day, ~2% get flagged and only those go to the model.",
+        "Around 500 alerts per hour across the whole SOC, but analysts would only ask on maybe 1 in 5.",
+    ],
+)
+def test_a_season_or_a_share_beside_a_rate_is_asked_not_written(text, catalog):
+    r = _read(text, catalog)
+    assert "requests_per_day" not in r.changes
+    assert any("requests_per_day" in c.fields for c in r.open_choices)
+
+
+def test_a_rate_per_person_is_multiplied_by_the_headcount_said_before_it(catalog):
+    r = _read("HR policy assistant for 5,000 employees; we expect 1 question per employee per week.", catalog)
+    assert r.changes["requests_per_day"] == pytest.approx(5000 / 7)
