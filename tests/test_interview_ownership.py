@@ -76,3 +76,15 @@ def test_a_season_or_a_share_beside_a_rate_is_asked_not_written(text, catalog):
 def test_a_rate_per_person_is_multiplied_by_the_headcount_said_before_it(catalog):
     r = _read("HR policy assistant for 5,000 employees; we expect 1 question per employee per week.", catalog)
     assert r.changes["requests_per_day"] == pytest.approx(5000 / 7)
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("can we run an essay feedback bot on a chromebook budget lol. FERPA. ~3000 essays a semester", "regulated"),
+        ("Les appels sont très confidentiels (santé, situation familiale).", "regulated"),
+        ("Nothing super sensitive, driver names + load #s + locations.", "sensitive"),
+    ],
+)
+def test_the_strictest_class_the_words_state_is_read(text, level, catalog):
+    assert _read(text, catalog).changes["privacy"] == level
