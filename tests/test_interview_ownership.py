@@ -88,3 +88,20 @@ def test_a_rate_per_person_is_multiplied_by_the_headcount_said_before_it(catalog
 )
 def test_the_strictest_class_the_words_state_is_read(text, level, catalog):
     assert _read(text, catalog).changes["privacy"] == level
+
+
+def test_a_correction_naming_the_figure_as_the_total_replaces_the_volume(catalog):
+    """'600 a shift, two shifts' read as 1,200; then 'I double counted - 600 is the whole day'."""
+    profile = WorkloadProfile(requests_per_day=1200.0)
+    bases = {"requests_per_day": {"raw": 1200.0, "period": "day", "said": 600.0}}
+    text = "oh and correction on volume, I double counted - 600 is the whole day, both shifts together"
+    r = read_answer(text, profile, catalog, asked="privacy", sources={"requests_per_day": "answered"}, bases=bases)
+    assert r.changes["requests_per_day"] == 600 and r.sources["requests_per_day"] == "answered"
+
+
+@pytest.mark.parametrize("text, per_day", [("sorry, I meant per week", 100.0), ("Korrektur: pro Monat", 700 / 30)])
+def test_a_period_corrected_alone_rereads_the_last_figure_in_it(text, per_day, catalog):
+    profile = WorkloadProfile(requests_per_day=700.0)
+    bases = {"requests_per_day": {"raw": 700.0, "period": "day"}}
+    r = read_answer(text, profile, catalog, sources={"requests_per_day": "read"}, bases=bases)
+    assert r.changes["requests_per_day"] == pytest.approx(per_day)

@@ -110,6 +110,7 @@ class _Rate:
     value: float = 0.0  # as stated, per ``period``
     period: str = "day"
     corrected: bool = False  # the message says this corrects an earlier figure
+    said: float = 0.0  # the figure as typed, when a multiplier is folded into ``value`` (600 a shift × 2 shifts)
     worked: str = ""  # how the requests a day were multiplied out ("8,000 × 5 a day"), for the read line
 
 
@@ -198,7 +199,9 @@ def _shift_rates(d: Draft) -> list[_Rate]:
             continue
         count, said = d.shifts or (1.0, "")
         how = "" if said else " (one shift a day — say how many shifts if more)"
-        found.append(_Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said))
+        found.append(
+            _Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said, said=q.value)
+        )
         d.consume(m.start(), m.end())
     return found
 
@@ -410,7 +413,12 @@ def read_rates(d: Draft) -> None:
             spans=spans,
             label=f"{count(value)} requests a day",
             kind="correction" if rate.corrected or correcting else "read",
-            basis={"raw": rate.value, "period": rate.period, **({"words": rate.worked} if rate.worked else {})},
+            basis={
+                "raw": rate.value,
+                "period": rate.period,
+                **({"words": rate.worked} if rate.worked else {}),
+                **({"said": rate.said} if rate.said else {}),
+            },
         )
         if busy and not averaged:
             claim.weaken(f"with '{d.quote(busy[0].start, busy[0].end)}' in a busy season beside it")
