@@ -105,3 +105,45 @@ def test_a_period_corrected_alone_rereads_the_last_figure_in_it(text, per_day, c
     bases = {"requests_per_day": {"raw": 700.0, "period": "day"}}
     r = read_answer(text, profile, catalog, sources={"requests_per_day": "read"}, bases=bases)
     assert r.changes["requests_per_day"] == pytest.approx(per_day)
+
+
+@pytest.mark.parametrize(
+    "text, per_day",
+    [
+        ("about 40 ppl … 20 questions each per day", 800),
+        ("40 people x 20 each, so ~800/day total", 800),
+        ("800 a day TOTAL, not 32000", 800),
+        ("500 a day on weekdays and 100 on weekends", (500 * 5 + 100 * 2) / 7),
+        ("1,000 requests a day, weekdays only", 1000 * 5 / 7),
+    ],
+)
+def test_the_volume_people_state_is_the_one_read(text, per_day, catalog):
+    assert _read(text, catalog).changes["requests_per_day"] == pytest.approx(per_day)
+
+
+@pytest.mark.parametrize(
+    "text, monthly",
+    [
+        ("the 1200 a month we pay for ChatGPT Team", 1200),
+        ("we pay for ChatGPT Team rn (about $1,350/mo)", 1350),
+        ("We're spending ~USD 18k/mo on Anthropic for our support copilot", 18000),
+    ],
+)
+def test_what_they_pay_today_is_a_baseline_never_a_volume(text, monthly, catalog):
+    r = _read(text, catalog)
+    assert r.changes == {"current_spend_usd_per_month": pytest.approx(monthly)}
+
+
+def test_a_bill_with_no_period_is_asked_and_an_agency_is_not_a_bill(catalog):
+    r = _read("our OpenAI bill is $3k", catalog)
+    assert r.changes == {} and any("current_spend_usd_per_month" in c.fields for c in r.open_choices)
+    assert _read("Hoje pagamos a uma agência 1.800€/mês para isto.", catalog).changes == {}
+
+
+@pytest.mark.parametrize("text", ["we pay roughly $1,100 a month aud for ChatGPT", "Paying around ₹9.5 lakh per month"])
+def test_money_in_a_currency_without_a_rate_is_not_read_as_dollars_or_requests(text, catalog):
+    assert _read(text, catalog).changes == {}
+
+
+def test_a_size_said_of_the_replies_is_output(catalog):
+    assert _read("replies are short, like 150 tokens", catalog).changes == {"output_tokens_per_request": 150}

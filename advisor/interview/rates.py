@@ -21,14 +21,9 @@ from advisor.tools.defaults import BUSINESS_DAYS_PER_WEEK
 _Q = qty_range("q")
 _M = qty_range("m")
 _TOKEN_WORD = r"(?:tokens?|toks?|tkns?)"
-PEOPLE = (
-    r"people|persons?|users?|developers?|devs?|engineers?|programmers?|employees?|staff|analysts?|lawyers?|attorneys?"
-    r"|associates?|paralegals?|partners?|doctors?|physicians?|clinicians?|nurses?|caregivers?|therapists?|teachers?"
-    r"|tutors?|students?|tas|learners?|pupils?|agents?|reps?|representatives?|managers?|caseworkers?|officers?"
-    r"|servants?|workers?|members?|seats?|customers?|clients?|subscribers?|readers?|players?|patients?|citizens?"
-    r"|residents?|editors?|writers?|journalists?|reporters?|researchers?|scientists?|accountants?|advisors?|advisers?"
-    r"|adjusters?|underwriters?|recruiters?|bots?|instances?|crons?|cron\s+jobs?|pipelines?|team\s+members?"
-)
+# Who a rate can be "each" of: the people (and bots, sites, pipelines) words, every language (reading.toml).
+_WHO = vocab().words(vocab().people)
+PEOPLE = alternation(_WHO + [w[:-1] for w in _WHO if w.endswith("s") and len(w) > 4])  # "a 40-lawyer firm"
 # Words that make "N … a <period>" something other than a count of requests.
 NOT_REQUESTS = (
     rf"{_TOKEN_WORD}|words?|characters?|chars?|dollars?|usd|eur|euros?|bucks|pounds?|gbp|cents?|pence|kwh|kw|watts?"
@@ -221,6 +216,11 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
     """People or units before the rate in its sentence that it is "each" of ("50 developers, 40
     prompts each a day"; "15 clinics × 200 appointments"); a schedule multiplies by its agents."""
     s0, _ = d.sentence_of(rate.start)
+    low = d.original.lower()
+    total = _cue_pattern("total")
+    if total.search(low, rate.end, rate.end + 16) or total.search(low, max(s0, rate.start - 16), rate.start):
+        _consistent_parts(d, rate, s0)  # "40 people x 20 each, so ~800/day total": 800, and 40 × 20 agrees
+        return None
     if _EACH_ONE.match(d.text, s0, rate.start) and s0 > 1:  # "Our 120 engineers … Each makes 150 …"
         s0 = d.sentence_of(s0 - 2)[0]
     linked = rate.schedule or bool(EACH_LINK.search(d.original.lower(), rate.start, rate.end + 12))
@@ -255,6 +255,21 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
         return None
     d.consume(m.start(), m.end())
     return count, d.quote(m.start(), m.end()), (m.start(), m.end())
+
+
+_NUMBER_IN = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w.,]*\d)")
+
+
+def _consistent_parts(d: Draft, rate: _Rate, s0: int) -> None:
+    """A total stated beside the figures it is made of ("40 people x 20 each … ~800 total"): when two
+    numbers before it multiply to it, they are the total's working, not numbers left unread."""
+    found = [(m, float(m.group(0).replace(",", ""))) for m in _NUMBER_IN.finditer(d.text, s0, rate.start)]
+    for i, (a, x) in enumerate(found):
+        for b, y in found[i + 1 :]:
+            if x * y and abs(x * y - rate.per_day) <= 0.02 * rate.per_day:
+                d.consume(a.start(), a.end())
+                d.consume(b.start(), b.end())
+                return
 
 
 def _fan_out(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | None:
@@ -365,8 +380,20 @@ def _volume(d: Draft, rate: _Rate) -> tuple[float, list[tuple[int, int]], str, s
     return value, spans, " × ".join(parts), detail
 
 
+_MONEY_SIGN = lazy(r"(?:[$€£₹¥]|r\$|us\$|usd|eur|gbp|inr|aud|cad)\s*~?$")
+
+
+def _is_money(d: Draft, rate: _Rate) -> bool:
+    """'₹9.5 lakh per month', 'paying $1,800/mo for ChatGPT': money a period, not requests."""
+    low = d.original.lower()
+    if _MONEY_SIGN.search(low, max(0, rate.start - 6), rate.start):
+        return True
+    c0, _ = d.clause(rate.start)
+    return bool(_cue_pattern("spend").search(low, max(c0, rate.start - 30), rate.start))
+
+
 def read_rates(d: Draft) -> None:
-    rates = _rates(d)
+    rates = [r for r in _rates(d) if not _is_money(d, r)]
     if not rates and d.asked == "requests_per_day" and (m := BARE_COUNT.match(d.text)):
         q = quantity(m, "q")
         if not q.negative and q.value > 0:
@@ -405,6 +432,8 @@ def read_rates(d: Draft) -> None:
     busy = [r for r, role in roles if role == "seasonal"]
     correcting = _cue_pattern("correction").search(d.original.lower()) and d.profile.requests_per_day is not None
     for rate in base:
+        _over_the_week(d, rate)
+        rate.corrected = rate.corrected or _negated_after(d, rate)
         value, spans, said, detail = _volume(d, rate)
         claim = d.set(
             "requests_per_day",
@@ -450,6 +479,55 @@ def _corrected_in_passing(d: Draft, roles: list[tuple[_Rate, str]]) -> list[tupl
             continue
         kept.append((rate, role))
     return kept
+
+
+_WEEKEND_FIGURE = lazy(r"[^.;!?\d]{0,16}?(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?)(?![\w.,]*\d)")
+
+
+def _over_the_week(d: Draft, rate: _Rate) -> None:
+    """'500 a day on weekdays and 100 on weekends': the calendar day's average, (500×5 + 100×2)/7;
+    weekdays alone ('1,000 a day, weekdays only') count 5 days in 7 (the field sheet's convention)."""
+    if rate.period != "day" or rate.schedule:
+        return
+    low = d.original.lower()
+    weekdays = _cue_pattern("weekdays").search(low, rate.end, rate.end + 30)
+    if weekdays is None:
+        return
+    weekend_rate = 0.0
+    m = _WEEKEND_FIGURE.match(d.text, weekdays.end())
+    if m and _cue_pattern("weekends").search(low, m.end(), m.end() + 20):
+        weekend_rate = float(m["n"].replace(",", ""))
+        d.consume(m.start("n"), m.end("n"))
+    weekend = _cue_pattern("weekends").search(low, weekdays.end(), weekdays.end() + 40) if weekend_rate else None
+    rate.end = weekend.end() if weekend else weekdays.end()  # the quote says what was averaged
+    weekday_rate = rate.per_day
+    rate.per_day = (weekday_rate * 5 + weekend_rate * 2) / 7
+    rate.value = rate.per_day
+    if weekend_rate:
+        rate.how += f" ({count(weekday_rate)} × 5 weekdays + {count(weekend_rate)} × 2 weekend days, over 7)"
+    else:
+        rate.how += " (weekdays only: 5 days in 7)"
+    rate.worked = rate.worked or rate.how.strip(" ()")
+
+
+_NEGATED_FIGURE: dict[str, Any] = {}
+
+
+def _negated_after(d: Draft, rate: _Rate) -> bool:
+    """'800 a day TOTAL, not 32000', '350, non 200': the figure denied after the rate is the value it
+    replaces — it is read as that correction's old value (consumed), and the rate as the correction."""
+    rx = _NEGATED_FIGURE.setdefault(
+        "rx",
+        lazy(
+            rf"[^.;!?\d]{{0,24}}?(?<![\w-])(?:{alternation(vocab().cue('negation'))})\s+(?:the\s+)?~?"
+            rf"(?P<n>\d[\d,.\s]*\d|\d)(?:\s*[kmb])?(?![\w])"
+        ),
+    )
+    m = rx.match(d.text, rate.end)
+    if m is None:
+        return False
+    d.consume(m.start("n"), m.end())
+    return True
 
 
 def _peak(d: Draft, rate: _Rate) -> None:

@@ -203,7 +203,8 @@ def read_draft(
 # Each settings reader runs only when its cue is in the text: its patterns are compiled on first use,
 # and most messages need none of them (start-up time is measured in tests/bench_ask_start.py).
 _MONEY_CUES = ("budget", "afford", "spend", "pay", "cap", "limit", "ceiling", "$", "€", "£", "usd", "eur", "gbp")
-_MONEY_CUES += ("dollar", "euro", "pound", "buck")
+_MONEY_CUES += ("dollar", "euro", "pound", "buck", "bill", "invoice", "subscription", "zahlen", "rechnung", "pag")
+_MONEY_CUES += ("factur", "betalen", "rekening", "kost", "coût", "cuesta", "costa", "custa")
 _SETTINGS_CUES = {
     "electricity": ("kw", "kilowatt", "electric", "power", "energy", "utilit", "tariff", "¢", "cent"),
     "hours": ("hour", "hr", "clock", "24", "non-stop", "nonstop", "continuous", "all day", "9"),
@@ -229,6 +230,8 @@ def _settings(d: Draft) -> None:
         settings.read_effort(d)
     if cues["periods"] and digits:
         settings.read_periods(d)
+    if cues["budget"] and digits:
+        settings.read_spend(d)  # before the budget and the rates: a bill is neither
     if (cues["budget"] or d.asked in ("hardware", "budget_usd_per_month")) and digits:
         settings.read_budget(d)
     if cues["cache"] and digits:

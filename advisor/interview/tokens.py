@@ -287,11 +287,30 @@ def _directions(d: Draft, kept: list[_Mention], key: str) -> None:
     asked_out = d.asked in ("output_tokens_per_request", "monthly_output_tokens")
     if asked_out and len(undirected) == 1 and not directed:
         undirected[0].direction = "out"
+    elif len(undirected) == 1 and not directed and (side := _side_named_before(d, undirected[0])):
+        undirected[0].direction = side  # "replies are short, like 150 tokens": the replies are output
     elif len(undirected) == 1 and len(directed) == 1:
         undirected[0].direction = "out" if directed == {"in"} else "in"
     elif len(undirected) == 2 and not directed and key == "request":
         undirected[0].direction, undirected[1].direction = "in", "out"
         d.notes.append("took the first token count as input and the second as output")
+
+
+_SIDE_NOUNS: dict[str, Any] = {}
+
+
+def _side_named_before(d: Draft, x: _Mention) -> str | None:
+    """'in' or 'out' when the clause before an undirected count names one side only ("replies are
+    short, like 150 tokens"; "the prompt is about 2,000 tokens")."""
+    if not _SIDE_NOUNS:
+        v = vocab()
+        for side, tables in (("in", ("in_words", "in_nouns")), ("out", ("out_words", "out_nouns", "answer_nouns"))):
+            words = [w for t in tables for w in v.words(v.directions[t])]
+            _SIDE_NOUNS[side] = lazy(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+    c0, _ = d.clause(x.start)
+    low = d.original.lower()
+    said = {side for side, rx in _SIDE_NOUNS.items() if rx.search(low, max(c0, x.start - 50), x.start)}
+    return next(iter(said)) if len(said) == 1 else None
 
 
 def read_tokens(d: Draft) -> None:

@@ -85,6 +85,7 @@ def unread(d: Draft) -> list[str]:
         quote = d.quote(start, end)
         if kind == "team":
             d.notes.append(f"noted '{quote}' as the team's size — the volume is what they send")
+            _drop_form_notes(d, start, end)
             continue
         found.append(quote)
         if (start, end) not in d.explained:  # a question about a reading beside it names it already
