@@ -147,3 +147,9 @@ def test_money_in_a_currency_without_a_rate_is_not_read_as_dollars_or_requests(t
 
 def test_a_size_said_of_the_replies_is_output(catalog):
     assert _read("replies are short, like 150 tokens", catalog).changes == {"output_tokens_per_request": 150}
+
+
+def test_a_size_that_names_no_side_is_asked_in_or_out(catalog):
+    r = _read("voglio indietro una descrizione di circa 150 parole", catalog)
+    assert not {"input_tokens_per_request", "output_tokens_per_request"} & set(r.changes)
+    assert any("input_tokens_per_request" in c.fields or "output_tokens_per_request" in c.fields for c in r.open_choices)

@@ -391,6 +391,8 @@ def read_tokens(d: Draft) -> None:
                 note = None
                 if any(x.guessed for x in kept):
                     claim.weaken("per request or in total?")
+                if undirected and key == "request" and d.asked not in TOKEN_FIELDS:
+                    claim.weaken("what goes in, or what comes out?")  # "a description of about 150 words"
 
 
 def _how(kept: list[_Mention], d: Draft) -> str:
