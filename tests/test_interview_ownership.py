@@ -22,7 +22,7 @@ def _read(text: str, catalog, asked: str | None = None):
     [
         ("8x H100 vorhanden. Alles on-prem.", 8),
         ("Temos uma RTX 3090 parada no escritório.", 1),
-        ("On a un Mac mini au bureau.", 1),
+        ("On a un Mac mini M4 au bureau.", 1),
         ("I have 2x RTX 4090 and want to run Llama 70B", 2),
         ("local 70B on our 2x 4090 box vs Gemini Flash", 2),
     ],
@@ -153,3 +153,11 @@ def test_a_size_that_names_no_side_is_asked_in_or_out(catalog):
     r = _read("voglio indietro una descrizione di circa 150 parole", catalog)
     assert not {"input_tokens_per_request", "output_tokens_per_request"} & set(r.changes)
     assert any("input_tokens_per_request" in c.fields or "output_tokens_per_request" in c.fields for c in r.open_choices)
+
+
+def test_a_name_that_names_no_chip_is_asked_not_taken_as_the_catalogs_chip(catalog):
+    """'a Mac mini' could be an M1, M2 or M4: the catalog's one is offered back, not written."""
+    for text in ("On a un Mac mini au bureau.", "none, we're all on macbooks", "we own a Mac Studio"):
+        r = _read(text, catalog)
+        assert not {"hardware", "owned_hardware"} & set(r.changes), text
+        assert r.open_choices, text

@@ -52,6 +52,7 @@ class Draft:
     vague: list[tuple[int, int, float]] = field(default_factory=list)  # vague counts: span, value taken
     rewritten: list[tuple[int, int]] = field(default_factory=list)  # spans forms.canonical wrote over
     form_notes: list[tuple[int, int, str]] = field(default_factory=list)  # how a number's form was read, by span
+    chip_guessed: dict[str, str] = field(default_factory=dict)  # hardware id → the words that named no chip
 
     def __post_init__(self) -> None:
         if not self.text:

@@ -108,6 +108,9 @@ def read_owned(d: Draft) -> None:
         if counted is not None:
             spans.append((base + counted[1], match.phrase_start))
             d.consume(base + counted[1], match.phrase_start)
+        if box.units > 1 and box.card in d.catalog.hardware:  # "two used 3090s" owned: two cards of it
+            box_id, units = box.card, units * box.units
+            box = d.catalog.hardware[box_id]
         owned = {"owned_hardware": box_id, "owned_units": units}
         if box.kind == "rented":  # a rental is never hardware the team has: which is it?
             d.drop("hardware")

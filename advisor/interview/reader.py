@@ -3,6 +3,7 @@ for each reading, a question for each ambiguity, and a note for each value refus
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
@@ -175,6 +176,7 @@ def read_draft(
     quality.read_quality(d)
     _names(d)
     owned.read_owned(d)
+    _weaken_guessed_chips(d)
     if any(w in d.text for w in ("yet", "no ", "without", "n't", "not ", "nothing")):
         answers.read_no_hardware(d)
     if "shift" in d.text:
@@ -376,6 +378,10 @@ def _as_named(d: Draft, match: Match, ids: list[str]) -> list[str]:
         if memory and not any(abs(float(memory["gb"]) - m) <= 1 for m in sizes) and memory["gb"] not in name:
             continue
         kept.append(box_id)
+    sized = memory or re.search(r"\d\s*(?:gb|go)\b", d.text[match.phrase_start : match.phrase_end])
+    for box_id in kept if not (chip or sized) else []:  # "a Mac mini", "macbooks": the catalog's chip is a guess
+        if _CHIP_AFTER.search(box_id.replace("-", " ")):
+            d.chip_guessed[box_id] = d.quote(match.phrase_start, match.phrase_end)
     end = max([m.end() for m in (chip, memory) if m is not None and m.end() > match.phrase_end], default=0)
     if end:
         d.consume(match.phrase_end, end)  # the chip and memory are the name's, not numbers to read
@@ -383,6 +389,14 @@ def _as_named(d: Draft, match: Match, ids: list[str]) -> list[str]:
         said = d.quote(match.phrase_start, max(end, match.phrase_end))
         d.notes.append(f"'{said}' is not in the catalog ({', '.join(ids[:3])} is another chip or size): not read")
     return kept
+
+
+def _weaken_guessed_chips(d: Draft) -> None:
+    """Hardware named with no chip ('a Mac mini', 'we're all on macbooks') read as the catalog's one
+    chip is asked, not written: the team's may be an M1 or an M2."""
+    for claim in d.claims:
+        if claim.field in ("hardware", "owned_hardware") and claim.value in d.chip_guessed:
+            claim.weaken(f"'{d.chip_guessed[claim.value]}' names no chip — is it the {claim.value}")
 
 
 def _model_section(d: Draft, match: Match, models: dict[str, list[str]]) -> str | None:
