@@ -152,7 +152,8 @@ def test_a_size_said_of_the_replies_is_output(catalog):
 def test_a_size_that_names_no_side_is_asked_in_or_out(catalog):
     r = _read("voglio indietro una descrizione di circa 150 parole", catalog)
     assert not {"input_tokens_per_request", "output_tokens_per_request"} & set(r.changes)
-    assert any("input_tokens_per_request" in c.fields or "output_tokens_per_request" in c.fields for c in r.open_choices)
+    sides = {"input_tokens_per_request", "output_tokens_per_request"}
+    assert any(sides & set(c.fields) for c in r.open_choices)
 
 
 def test_a_name_that_names_no_chip_is_asked_not_taken_as_the_catalogs_chip(catalog):
