@@ -209,8 +209,9 @@ def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
         notes = [f"read {who}{', '.join(read)}"] if read else []
         notes += [f"{who}{n}" for n in reading.notes if not n.startswith("read ")]
         combined.notes += [n for n in notes if n not in combined.notes]  # "for all of them" once
-        entries = [e.model_copy(update={"workload": segment.workload if several else None}) for e in reading.read]
-        combined.read += [e for e in entries if e.field in changed and e not in combined.read]
+        owner = "all of them" if shared and several else segment.workload if several else None
+        entries = [e.model_copy(update={"workload": owner}) for e in reading.read]
+        combined.read += [e for e in entries if (e.field in changed or shared) and e not in combined.read]
         combined.remarks += [f"{who}{n}" for n in reading.remarks if f"{who}{n}" not in combined.remarks]
         combined.ambiguous += [f"{who}{q}" for q in reading.ambiguous]
         combined.unread += reading.unread

@@ -207,7 +207,7 @@ def test_a_one_workload_session_reads_the_window_and_sizes_the_box_for_it(capsys
     one `calc compare --traffic-hours 5 --traffic-start-hour 1` gives."""
     doc = _ask_json(capsys, "batch", "an essay grading job, 1am–6am, 20k essays a week, 5K in and 600 out, internal")
     assert (doc["profile"]["traffic_start_hour"], doc["profile"]["traffic_hours"]) == (1, 5)
-    assert "'1am–6am' as requests arriving 01:00–06:00" in doc["answer"] and doc["unread"] == []
+    assert "← '1am–6am' (new, requests arriving 01:00–06:00)" in doc["answer"] and doc["unread"] == []
     flags = ["--requests-per-day", "2857.142857142857", "--input-tokens-per-request", "5000"]
     flags += ["--output-tokens-per-request", "600", "--privacy", "internal", "--json"]
     for window, expect in (([], False), (["--traffic-hours", "5", "--traffic-start-hour", "1"], True)):
