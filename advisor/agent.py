@@ -19,6 +19,7 @@ from advisor.escalation.pricing import worst_case_input_tokens
 from advisor.events import (
     AgentEvent,
     Escalated,
+    FieldsRead,
     Notice,
     ProfileChanged,
     ScenarioComputed,
@@ -33,6 +34,7 @@ from advisor.interview import Question, Reading, WhatIf, next_question, read_ans
 from advisor.interview.asking import Asked, asked_about
 from advisor.interview.language import answer_language, currency_in
 from advisor.interview.plan_whatif import PlanWhatIf, read_plan_whatif
+from advisor.interview.reader import ReadEntry, short_quote
 from advisor.interview.whatif_terms import cannot_model
 from advisor.interview.workload_split import Segment, Split, split_message
 from advisor.models.base import (
@@ -47,7 +49,7 @@ from advisor.models.base import (
 from advisor.models.extract import ask_model, can_extract, merge
 from advisor.prompts import load as load_prompt
 from advisor.state import FIRST_WORKLOAD, SessionState, Shown, profile_has_volume
-from advisor.text.answer import enough_text, question_text, read_line, recommendation_answer, whatif_answer
+from advisor.text.answer import enough_text, entry_line, question_text, read_line, recommendation_answer, whatif_answer
 from advisor.text.asked import asked_text
 from advisor.text.measured import volume_line
 from advisor.text.plan import plan_answer, plan_whatif_markdown
@@ -178,7 +180,8 @@ def _split(state: SessionState, text: str) -> Split | None:
 def _apply_reading(state: SessionState, reading: Reading) -> Iterator[AgentEvent]:
     """Apply a reading to the workload discussed; the [old, new] of each field it changed."""
     try:
-        diff = state.apply(reading.changes)
+        diff = state.apply(reading.changes, reading.sources)
+        state.bases.update(reading.bases)
     except ValidationError as exc:
         diff = {}
         yield Notice(level="warning", text=f"could not use that: {exc.errors()[0]['msg']}")
@@ -220,6 +223,8 @@ def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
             catalog,
             asked=state.asked if mine else None,
             open_choices=state.open_choices if mine else [],
+            sources=state.all_sources(),
+            bases=state.bases,
         )
         if several:
             _hours_are_its_own(reading)
@@ -232,6 +237,10 @@ def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
         notes = [f"read {who}{', '.join(read)}"] if read else []
         notes += [f"{who}{n}" for n in reading.notes if not n.startswith("read ")]
         combined.notes += [n for n in notes if n not in combined.notes]  # "for all of them" once
+        owner = "all of them" if shared and several else segment.workload if several else None
+        entries = [e.model_copy(update={"workload": owner}) for e in reading.read]
+        combined.read += [e for e in entries if (e.field in changed or shared) and e not in combined.read]
+        combined.remarks += [f"{who}{n}" for n in reading.remarks if f"{who}{n}" not in combined.remarks]
         combined.ambiguous += [f"{who}{q}" for q in reading.ambiguous]
         combined.unread += reading.unread
     if split.unplaced:
@@ -326,12 +335,20 @@ def run_turn(
     if split is not None:  # the message is about another workload, or several
         reading, diff = yield from _read_split(ctx, split)
     else:
-        reading = read_answer(text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
+        reading = read_answer(
+            text,
+            state.profile,
+            catalog,
+            asked=state.asked,
+            open_choices=state.open_choices,
+            sources=state.all_sources(),
+            bases=state.bases,
+        )
         if about is not None:  # "why was the 3090 ruled out?", "the cheapest acceptable?": asked, not stated
             for field in QUESTION_FIELDS.get(about.kind, ()):
                 reading.changes.pop(field, None)
             if not reading.changes:  # a question only: what it names is not read, nor its numbers asked about
-                reading.notes, reading.ambiguous = [], []
+                reading.notes, reading.remarks, reading.ambiguous = [], [], []
         if len(state.workload_names()) > 1:
             _hours_are_its_own(reading)
         if _extracts(ctx) and not cancel.is_set():
@@ -340,6 +357,13 @@ def run_turn(
         diff = yield from _apply_reading(state, reading)
     if diff:
         yield ProfileChanged(changes=diff)
+    read = [e.model_dump(mode="json", exclude={"workload"} if e.workload is None else None) for e in reading.read]
+    read = [e for e in read if e["field"] in diff]
+    questions = [{"question": c.question, "fields": c.fields} for c in reading.open_choices]
+    asked = {q["question"] for q in questions}
+    questions += [{"question": a, "fields": []} for a in reading.ambiguous if a not in asked]
+    if read or questions:
+        yield FieldsRead(entries=read, lines=[entry_line(e) for e in read], questions=questions)
     state.unread = reading.unread
 
     result: CompareResult | None = None
@@ -365,7 +389,7 @@ def run_turn(
     sources.append(state.profile.model_dump())
 
     provisional = result is not None and state.profile.privacy is None
-    deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional, about, bool(diff))
+    deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional, about, bool(diff), read)
     if len(state.workload_names()) > 1:
         unpriced = [n for n, p in state.workload_profiles() if not profile_has_volume(p)]
         deterministic = plan_answer(
@@ -457,8 +481,15 @@ def _model_reading(ctx: TurnContext, text: str, reading: Reading) -> Iterator[Ag
     """The model's structured reading, checked against the text and the reader (extract.merge)."""
     proposed = ask_model(ctx.local, text)  # type: ignore[arg-type]
     extra = merge(text, reading.changes, proposed, ctx.state.profile.model_dump())
-    reading.changes.update(extra.changes)
+    held = {f for choice in reading.open_choices for f in choice.fields}  # the reader asked: no guess over it
+    taken = {f: v for f, v in extra.changes.items() if f not in held}
+    reading.changes.update(taken)
+    reading.read += [
+        ReadEntry(field=f, value=v, quote=short_quote(text), kind="new", how="the local model's reading")
+        for f, v in taken.items()
+    ]
     reading.notes += extra.notes
+    reading.remarks += extra.notes
     reading.ambiguous += extra.questions
     if extra.refused:
         yield Notice(level="warning", text=f"not taken from the local model's reading: {'; '.join(extra.refused)}")
@@ -480,6 +511,7 @@ def _deterministic_answer(
     provisional: bool = False,
     about: Asked | None = None,
     changed: bool = True,
+    read: list[dict[str, Any]] | None = None,
 ) -> tuple[str, Shown | None]:
     """The interview's own answer: what it read, the answer to a question about the answer (what a
     token is, what caching saves …), the recommendation worded against what the last answer showed
@@ -487,8 +519,8 @@ def _deterministic_answer(
     has now shown (None: the recommendation is not part of it)."""
     w = ctx.words()
     parts: list[str] = []
-    if read := read_line(reading.notes, w):
-        parts.append(read)
+    if line := read_line(read or [], reading.remarks, w):
+        parts.append(line)
     profile = ctx.state.profile
     said = asked_text(about.kind, about.subject, profile, result, ctx.catalog, w, about.share) if about else ""
     if said:

@@ -71,6 +71,17 @@ class AllClaudeEstimated(BaseModel):
     basis: str
 
 
+class FieldsRead(BaseModel):
+    """What a turn read: each field it changed, with its value, the words it came from and whether it
+    is new, changed or a correction (``ReadEntry`` as a dict); and the questions it asked instead of
+    writing a value, with the fields each is about."""
+
+    type: Literal["read"] = "read"
+    entries: list[dict[str, Any]] = Field(default_factory=list)
+    lines: list[str] = Field(default_factory=list, description="the entries as shown, one line each")
+    questions: list[dict[str, Any]] = Field(default_factory=list)
+
+
 class ScenarioComputed(BaseModel):
     """A what-if's result: what it changed ({field, from, to}), the options then and the
     recommendation then (the main recommendation's model: ``not_offered`` and all)."""
@@ -100,6 +111,7 @@ AgentEvent = (
     | ToolCalled
     | ToolAnswered
     | ProfileChanged
+    | FieldsRead
     | Escalated
     | UsageRecorded
     | AllClaudeEstimated

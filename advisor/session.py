@@ -564,7 +564,7 @@ class Session:
         try:
             if name == "price_factors" and parsed is not None:
                 parsed = self._known_factors(field, parsed)
-            diff = self.state.apply({name: parsed})
+            diff = self.state.apply({name: parsed}, how="set")
         except ValidationError as exc:
             err = exc.errors()[0]
             raise UsageError(f"{field}: {value!r} {err['msg'].removeprefix('Value error, ')}") from None

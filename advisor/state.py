@@ -79,6 +79,8 @@ class ParkedWorkload(BaseModel):
     key: str = ""  # what tells it apart when two processes merge (kept through renames; "": its name)
     profile: WorkloadProfile = Field(default_factory=WorkloadProfile)  # its own fields only
     given: list[str] = Field(default_factory=list)
+    sources: dict[str, str] = Field(default_factory=dict)  # how each of its fields was given
+    bases: dict[str, dict[str, Any]] = Field(default_factory=dict)  # what its read values were worked from
     declined: list[str] = Field(default_factory=list)
     asked_count: dict[str, int] = Field(default_factory=dict)
     measured: Measured | None = None
@@ -106,6 +108,11 @@ class SessionState(BaseModel):
 
     profile: WorkloadProfile = Field(default_factory=WorkloadProfile)
     given: list[str] = Field(default_factory=list)  # fields the user stated (vs assumed)
+    # How each field got its value: set (/set), answered (an answer to a direct question, a pick, a
+    # correction), read (in passing), measured (a usage import) or assumed (a default taken on the
+    # user's word, e.g. "don't know"). A field given before this existed counts as read.
+    sources: dict[str, str] = Field(default_factory=dict)
+    bases: dict[str, dict[str, Any]] = Field(default_factory=dict)  # the figures a read value was worked from
     asked: str | None = None  # the pending question: the field the last question asked about
     declined: list[str] = Field(default_factory=list)  # fields the user said "none" to: not asked again
     memo: str | None = None  # the last Claude memo, for the report
@@ -125,14 +132,24 @@ class SessionState(BaseModel):
     names: list[str] = Field(default_factory=list)
     bill_hold: BillHold | None = None  # a Claude bill beyond what was sent: no Claude call until confirmed
 
-    def apply(self, changes: dict[str, Any]) -> dict[str, list[Any]]:
-        """Set fields (validated by the profile model); the [old, new] of each that changed."""
+    def apply(self, changes: dict[str, Any], how: str | dict[str, str] = "read") -> dict[str, list[Any]]:
+        """Set fields (validated by the profile model), recording ``how`` each was given (one word for
+        all, or per field); the [old, new] of each that changed."""
         diff: dict[str, list[Any]] = {}
         for field, value in changes.items():
             old = getattr(self.profile, field)
             setattr(self.profile, field, value)
             new = getattr(self.profile, field)
-            if field not in self.given:
+            source = how if isinstance(how, str) else how.get(field, "read")
+            if value is None:
+                self.sources.pop(field, None)
+            else:
+                self.sources[field] = source
+            self.bases.pop(field, None)  # a value given anew: what the old one was worked from no longer holds
+            if source == "assumed" or value is None:
+                if field in self.given:
+                    self.given.remove(field)
+            elif field not in self.given:
                 self.given.append(field)
             self.open_choices = [c for c in self.open_choices if field not in c.fields]  # settled another way
             if old != new:
@@ -149,6 +166,7 @@ class SessionState(BaseModel):
             setattr(self.profile, field, value)
             if field in self.given:
                 self.given.remove(field)
+            self.sources[field] = "measured"
             if old != getattr(self.profile, field):
                 diff[field] = [old, getattr(self.profile, field)]
         self.measured = measured
@@ -163,6 +181,18 @@ class SessionState(BaseModel):
             for field, value in self.measured.profile_fields().items()
             if field not in self.given and getattr(self.profile, field) == value
         ]
+
+    def source(self, field: str) -> str | None:
+        """How ``field`` got its value (None: it has none). A session saved before sources were kept
+        says "read" for what the user gave."""
+        if getattr(self.profile, field, None) is None:
+            return None
+        if field in self.sources:
+            return self.sources[field]
+        return "measured" if field in self.measured_fields() else "read" if field in self.given else None
+
+    def all_sources(self) -> dict[str, str]:
+        return {f: s for f in type(self.profile).model_fields if (s := self.source(f)) is not None}
 
     def has_volume(self) -> bool:
         return profile_has_volume(self.profile)
@@ -188,6 +218,8 @@ class SessionState(BaseModel):
             key=self.workload_key or self.workload,
             profile=WorkloadProfile.model_validate(workload_part(self.profile)),
             given=_own_only(self.given),
+            sources={f: how for f, how in self.sources.items() if f not in TEAM_FIELDS},
+            bases={f: b for f, b in self.bases.items() if f not in TEAM_FIELDS},
             declined=_own_only(self.declined),
             asked_count={f: n for f, n in self.asked_count.items() if f not in TEAM_FIELDS},
             measured=self.measured,
@@ -203,6 +235,12 @@ class SessionState(BaseModel):
         """``parked``'s fields, interview state and name, as the workload in use (with the team's)."""
         self.profile = combined(self.profile, parked.profile)
         self.given = _team_only(self.given) + [f for f in parked.given if f not in TEAM_FIELDS]
+        self.sources = {f: how for f, how in self.sources.items() if f in TEAM_FIELDS} | {
+            f: how for f, how in parked.sources.items() if f not in TEAM_FIELDS
+        }
+        self.bases = {f: b for f, b in self.bases.items() if f in TEAM_FIELDS} | {
+            f: b for f, b in parked.bases.items() if f not in TEAM_FIELDS
+        }
         self.declined = _team_only(self.declined) + [f for f in parked.declined if f not in TEAM_FIELDS]
         self.asked_count = {f: n for f, n in self.asked_count.items() if f in TEAM_FIELDS} | {
             f: n for f, n in parked.asked_count.items() if f not in TEAM_FIELDS

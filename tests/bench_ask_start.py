@@ -8,8 +8,8 @@ a busy machine slows both alike, in two settings:
 - "advisor from source": the advisor's own modules compiled on each start (a copy of the package
   without __pycache__, PYTHONDONTWRITEBYTECODE), as a checkout run with bytecode writing off has it;
   the standard library and the dependencies keep their bytecode.
-The advisor's compiled-pattern cache is warmed by one run first; the first run ever (an empty
-cache dir) is reported on its own line.
+Nothing compiled is kept between runs (the interview's patterns are compiled in each process, on
+first use): the first run in a fresh cache dir is reported on its own line.
 
 Run: python tests/bench_ask_start.py [RUNS]   (BENCH_CLOCK=cpu for CPU time instead of wall time)"""
 
@@ -43,7 +43,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
 def compare(env: dict[str, str], data: str, runs: int) -> tuple[float, float]:
     calc_cmd = [*CLI, "calc", "compare", *VOLUME, "--privacy", "regulated", "--json"]
     ask_cmd = [*CLI, "ask", "--offline", "--local", "none", "--data-dir", data, "--json", MESSAGE]
-    timed(calc_cmd, env), timed(ask_cmd, env)  # warm the OS file cache (and .pyc / pattern caches if allowed)
+    timed(calc_cmd, env), timed(ask_cmd, env)  # warm the OS file cache (and .pyc files if allowed)
     calc, ask = [], []
     for _ in range(runs):
         calc.append(timed(calc_cmd, env))
@@ -70,4 +70,4 @@ if __name__ == "__main__":
         print(f"{CLOCK} time, median of {runs} interleaved runs each")
         print(line("bytecode cached", *compare(cached, f"{tmp}/d1", runs)))
         print(line("advisor from source", *compare(source, f"{tmp}/d2", runs)))
-        print(f"first ask ever (empty pattern cache, bytecode as this checkout has it): {first_ever * 1000:.0f} ms")
+        print(f"first ask ever (fresh cache dir, bytecode as this checkout has it): {first_ever * 1000:.0f} ms")

@@ -62,20 +62,38 @@ def load() -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+# Questions the corpus writers were shown that the interview does not ask (yet): the field each is
+# about, so an answer to one is read as the answer it is.
+QUESTIONS_TO_COME = {
+    "how fast must an answer come back?": "latency_seconds",
+    "can this data go to a cloud provider you have a contract (baa/dpa) with, or must it stay on your hardware?": (
+        "data_boundary"
+    ),
+    "when do the requests arrive — around the clock, office hours, overnight?": "traffic_hours",
+    "what does the workload do, and how much traffic is it?": "requests_per_day",
+}
+
+
+def _first_sentence(text: str) -> str:
+    said = " ".join(text.split()).lower()
+    return re.split(r"(?<=[?.!])\s", said, maxsplit=1)[0]
+
+
 def field_of_question(question: str | None) -> str | None:
-    """The profile field an advisor's question is about: one of the interview's own questions
-    (its first or second wording), else none — a question the interview does not ask leaves the
-    answer to be read on its own."""
+    """The profile field an advisor's question is about: one of the interview's own questions (its
+    first or second wording, matched on its first sentence: the writers may have seen it without its
+    examples), else one of the questions to come, else none — a question the interview does not ask
+    leaves the answer to be read on its own."""
     if not question:
         return None
     from advisor.interview.questions import again_texts, question_texts
 
-    said = " ".join(question.split()).lower()
+    first = _first_sentence(question)
     for texts in (question_texts(), again_texts()):
         for name, text in texts.items():
-            if " ".join(text.split()).lower() == said:
+            if _first_sentence(text) == first:
                 return name
-    return None
+    return QUESTIONS_TO_COME.get(" ".join(question.split()).lower()) or QUESTIONS_TO_COME.get(first)
 
 
 def _asked_in(event: Any) -> set[str]:
@@ -116,7 +134,8 @@ def run_item(item: Item, catalog: Any) -> tuple[dict[str, Any], set[str], dict[s
 
 def _values(state: Any) -> dict[str, Any]:
     values = written_fields(state.profile.model_dump())
-    values["declined_hardware"] = "hardware" in state.declined
+    # "no hardware yet" read, or nothing read: not reading it is an open field, not a wrong False
+    values["declined_hardware"] = True if "hardware" in state.declined else None
     return values
 
 
@@ -135,6 +154,7 @@ def bench(items: list[Item], catalog: Any) -> dict[str, Any]:
                 "hardware_unnamed": 0,
                 "checks": defaultdict(Counter),
                 "misquoted": 0,
+                "items_graded": [],
                 "lines": [],
             },
         )
@@ -142,6 +162,7 @@ def bench(items: list[Item], catalog: Any) -> dict[str, Any]:
         final, questioned, checks, misquoted = run_item(item, catalog)
         grades = grade(item.expect, final, questioned, catalog, item.ids_exact, item.complete)
         text = " ⏎ ".join(t.text for t in item.turns)
+        s["items_graded"].append({"id": item.id, "grades": {k: g[0] for k, g in grades.items()}})
         for key, (outcome, want, got) in grades.items():
             s["grades"][outcome] += 1
             s["per_key"][key][outcome] += 1
@@ -234,12 +255,14 @@ def main() -> None:
     parser.add_argument("--corpus", action="append", type=Path, help="a folder of *.jsonl items (repeatable)")
     parser.add_argument("--show", choices=["wrong", "missed", "beyond", "all"], help="list the items graded so")
     parser.add_argument("--json", action="store_true", help="the summary as JSON on stdout")
+    parser.add_argument("--grades", type=Path, help="write each item's grade per field here (JSON lines), to diff runs")
     args = parser.parse_args()
     from advisor.tools.catalog import load_catalog
 
     catalog = load_catalog()
     dirs = args.corpus or [d for d in DEFAULT_DIRS if d.is_dir()]
     out: dict[str, Any] = {}
+    graded: list[dict[str, Any]] = []
     for directory in dirs:
         if not directory.is_dir():
             raise SystemExit(f"--corpus: {directory} is not a folder")
@@ -248,10 +271,13 @@ def main() -> None:
             raise SystemExit(f"--corpus: no items in {directory}/*.jsonl")
         for split, s in bench(items, catalog).items():
             out[f"{directory}: {split}"] = summary(s)
+            graded += s["items_graded"]
             if not args.json:
                 report(f"{directory} — {split}", s, args.show)
     if args.json:
         print(json.dumps(out, indent=2))
+    if args.grades:
+        args.grades.write_text("".join(json.dumps(g) + "\n" for g in graded), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -17,15 +17,6 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _pattern_cache_in_tmp(tmp_path_factory):
-    """The compiled-pattern cache this test process writes at exit goes to a temp dir, not the
-    user's cache dir (it stays on, so the whole suite runs through it)."""
-    from advisor.interview.pattern_cache import CACHE
-
-    CACHE.path = tmp_path_factory.mktemp("pattern-cache") / "patterns.marshal"
-
-
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()

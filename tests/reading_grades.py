@@ -39,6 +39,8 @@ UNGRADED = frozenset(
         "price_factors",
         "hard_tier",
         "agreement",  # BAA or DPA: the sheet has no key for the kind of contract
+        "traffic_start_hour",
+        "traffic_days_per_week",
     }
 )
 HARDWARE_KEYS = ("hardware", "owned_hardware")
@@ -56,7 +58,8 @@ def money(value: Any) -> Any:
 
 
 def _close(want: float, got: float) -> bool:
-    return abs(got - want) <= max(0.01 * abs(want), 1e-9)
+    """Within 1%, or within the rounding of a label written to two decimals (0.11 for 0.1111)."""
+    return abs(got - want) <= max(0.01 * abs(want), 0.005 if want != round(want) else 1e-9)
 
 
 _CHIP = re.compile(
@@ -162,10 +165,16 @@ def grade(
     ``asked_fields``: the label keys a question of the reader named; ``complete``: whether the labels
     name every fact the text states (else a field written that they do not name is ``BEYOND``)."""
     grades: dict[str, tuple[str, Any, Any]] = {}
-    for key, want in expect.items():
-        if key == "workloads":
-            continue  # several workloads: a session holding them is issue 22's
+    for key, want in with_workloads(expect).items():
         got = final.get(key)
+        if isinstance(want, dict) and "any_of" in want:
+            choices = want["any_of"]
+            if got is None:
+                grades[key] = (ASKED if key in asked_fields else OPEN, want, None)
+            else:
+                ok = any(same(key, w, got, catalog, ids_exact) for w in choices)
+                grades[key] = (RIGHT if ok else WRONG, want, got)
+            continue
         if want is None:  # the old corpus's "must stay unset"
             if got is not None:
                 grades[key] = (UNSTATED, None, got)
@@ -173,14 +182,30 @@ def grade(
         if isinstance(want, dict) and "ambiguous" in want:
             grades[key] = (WRONG if got is not None else RIGHT if key in asked_fields else OPEN, want, got)
             continue
-        if got is None:
+        if got is None and key == "declined_hardware" and want is False:
+            grades[key] = (RIGHT, want, None)  # "not declined": nothing declined is what it says
+        elif got is None:
             grades[key] = (ASKED if key in asked_fields else OPEN, want, None)
         else:
             grades[key] = (RIGHT if same(key, want, got, catalog, ids_exact) else WRONG, want, got)
+    labelled = with_workloads(expect)
     for key, got in final.items():
-        if key not in expect and got is not None and not (key == "declined_hardware" and got is False):
+        if key not in labelled and got is not None and not (key == "declined_hardware" and got is False):
             grades[key] = (UNSTATED if complete else BEYOND, None, got)
     return grades
+
+
+def with_workloads(expect: dict[str, Any]) -> dict[str, Any]:
+    """The labels with a message's several workloads folded in: a field some workload states (and the
+    top level does not) is right when the session holds any workload's value for it — one
+    workload's reading of a message about several is not a value the text did not state."""
+    out = {k: v for k, v in expect.items() if k != "workloads"}
+    for workload in expect.get("workloads") or []:
+        for key, value in workload.items():
+            if key == "name" or (key in out and not (isinstance(out[key], dict) and "any_of" in out[key])):
+                continue
+            out.setdefault(key, {"any_of": []})["any_of"].append(value)
+    return out
 
 
 def privacy_downgrade(expect: dict[str, Any], final: dict[str, Any]) -> str | None:

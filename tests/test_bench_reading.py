@@ -121,3 +121,37 @@ def test_a_region_and_a_contracts_parties_are_graded_as_the_profile_holds_them(c
     grades = grade(label, held, set(), catalog)
     assert {k: g[0] for k, g in grades.items()} == dict.fromkeys(label, RIGHT)
     assert grade(label, {**held, "region": "de"}, set(), catalog)["region"][0] == WRONG
+
+
+def test_a_field_one_of_several_workloads_states_is_right_when_it_holds_that_value(catalog):
+    workloads = [{"name": "a", "requests_per_day": 3000}, {"name": "b", "requests_per_day": 0.14}]
+    label = {"privacy": "public", "workloads": workloads}
+
+    def graded(final: dict) -> str:
+        return grade(label, {"privacy": "public", **final}, set(), catalog)["requests_per_day"][0]
+
+    assert graded({"requests_per_day": 3000.0}) == RIGHT
+    assert graded({"requests_per_day": 50.0}) == WRONG
+    assert graded({}) == OPEN
+
+
+def test_no_hardware_not_read_is_open_not_a_wrong_value(tmp_path, catalog):
+    """'we dont have a server' unread leaves declined_hardware open (nothing was written), it is not
+    a False written against the label's True; read, it is right."""
+    def item(text: str) -> dict:
+        return {
+            "id": "h-1",
+            "persona": "test",
+            "lang": "en",
+            "domain": "support",
+            "kind": "first",
+            "turns": [{"question": "", "text": text}],
+            "expect": {"declined_hardware": True},
+        }
+
+    folder = tmp_path / "train"
+    folder.mkdir()
+    lines = [item("we want a bot, we dont have a server or anything weird"), item("We have no hardware yet.")]
+    (folder / "items.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    result = summary(bench(load_dir(folder), catalog)["train"])
+    assert result["wrong"] == 0 and result["right"] == 1

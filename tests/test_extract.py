@@ -96,3 +96,20 @@ def test_merge_rules():
     assert "privacy" not in lower.changes and not lower.questions  # never lowered
     made_up = merge(TEXT, {}, {"monthly_input_tokens": 144_000_000}, {})  # arithmetic, not the user's words
     assert not made_up.changes and made_up.refused
+
+
+def test_the_model_never_replaces_a_value_the_user_set():
+    """/set output_tokens_per_request 500, then a message the model reads 800 from: 500 stays (the
+    model's reading is weaker than the user's own word)."""
+    reply = structured({"requests_per_day": 800, "input_tokens_per_request": 6000, "output_tokens_per_request": 800})
+    script = {
+        "/api/tags": [ollama_tags(MODEL)],
+        "/api/show": [ollama_show("completion", "tools")],
+        "/api/chat": [*PROBE, reply, ollama_stream(MODEL, ["Here is how the options compare."])],
+    }
+    with loopback(script) as (url, _):
+        session = agentic_session(url)
+        session.state.apply({"output_tokens_per_request": 500.0}, "set")
+        list(session.turn(TEXT))
+    assert session.state.profile.output_tokens_per_request == 500
+    assert session.state.source("output_tokens_per_request") == "set"

@@ -1,6 +1,7 @@
 """The reader's grammar, one rule at a time: number forms, word numbers, periods in other
 languages, business days, rates whatever the noun, people × rate, fan-out, ranges. Every expected
-value is worked out by hand (a month is 30 days, 22 of them business days)."""
+value is worked out by hand (a month is 30 days; a business-day rate is averaged over the calendar,
+× 5/7)."""
 
 from __future__ import annotations
 
@@ -92,11 +93,29 @@ def test_number_words_in_other_languages(catalog):
         ("2.500 Dokumente pro Tag", 2500),
         ("600 comptes rendus par jour", 600),
         ("1.500 informes al día", 1500),
-        ("8.000 Seiten pro Jahr", 8000 / 360),
+        ("8.000 Schriftsätze pro Jahr", 8000 / 360),
+        ("1.100 bezwaarschriften per jaar", 1100 / 360),
+        ("circa 300 articoli al giorno", 300),
+        ("uns 40 mil produtos por dia", 40_000),
     ],
 )
 def test_periods_in_other_languages(text, expected, catalog):
     assert rpd(text, catalog) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("8.000 Seiten pro Jahr", "monthly_input_tokens", 8000 * 650 / 12),  # pages are a size, not requests
+        ("1.4 Mio. Seiten im Monat", "monthly_input_tokens", 1.4e6 * 650),
+        ("about 1.8 million words per month", "monthly_input_tokens", 1.8e6 * 1.3),
+        ("~900 words in, the summary maybe 150 words", "output_tokens_per_request", 150 * 1.3),
+        ("typically 15–25 pages per encounter; output is a ~1.5 page draft", "input_tokens_per_request", 20 * 650),
+        ("in media 4.500 battute l'uno", "input_tokens_per_request", 4500 * 0.25),
+    ],
+)
+def test_words_pages_and_characters_are_tokens_at_the_catalogs_factors(text, field, expected, catalog):
+    assert read_answer(text, EMPTY, catalog).changes[field] == pytest.approx(expected)
 
 
 @pytest.mark.parametrize(
@@ -123,11 +142,11 @@ def test_what_a_rate_is_not(text, catalog):
     assert rpd(text, catalog) is None
 
 
-def test_business_days_state_the_days_a_month(catalog):
+def test_business_days_state_the_days_a_week(catalog):
     reading = read_answer("60 NDAs per business day", EMPTY, catalog)
-    assert reading.changes["requests_per_day"] == pytest.approx(60 * 22 / 30)
-    assert any("22 business days" in n for n in reading.notes)
-    assert rpd("900 return requests per weekday", catalog) == pytest.approx(900 * 22 / 30)
+    assert reading.changes["requests_per_day"] == pytest.approx(60 * 5 / 7)
+    assert any("5 business days in a 7-day week" in n for n in reading.notes)
+    assert rpd("900 return requests per weekday", catalog) == pytest.approx(900 * 5 / 7)
 
 
 @pytest.mark.parametrize(
@@ -255,17 +274,23 @@ def test_monthly_tokens_split_by_a_ratio_or_share(text, expected, catalog):
 
 # ---- vague counts, unread numbers ----------------------------------------------------------------
 def test_a_vague_count_is_offered_back_not_silently_taken(catalog):
+    """A vague count is weak evidence: the value taken is offered back as a question, not written."""
     reading = read_answer("a few thousand documents a day", EMPTY, catalog)
-    assert reading.changes["requests_per_day"] == 3000
+    assert "requests_per_day" not in reading.changes
     assert reading.offers and "3,000" in reading.offers[0] and "'a few thousand'" in reading.offers[0]
-    assert reading.offers[0] in reading.ambiguous  # the reply asks it
+    assert any("3,000 requests a day?" in a and "'a few thousand'" in a for a in reading.ambiguous)
+    yes = read_answer("yes", EMPTY, catalog, open_choices=reading.open_choices)
+    assert yes.changes == {"requests_per_day": 3000}
 
 
 def test_every_unused_number_is_named_back(catalog):
+    """A number beside a rate that no reading used makes the rate a question, not a value: 350 notes
+    a day in 12 languages may be 350 or 4,200 translations."""
     reading = read_answer("Our 200-bed hospital sends 350 notes a day in 12 languages", EMPTY, catalog)
-    assert reading.changes["requests_per_day"] == 350
+    assert "requests_per_day" not in reading.changes
     assert [u.split()[0] for u in reading.unread] == ["200-bed", "12"]
-    assert any("I didn't use" in a for a in reading.ambiguous)
+    assert any("350 requests a day?" in a and "12 languages" in a for a in reading.ambiguous), reading.ambiguous
+    assert reading.open_choices and reading.open_choices[0].fields == ["requests_per_day"]
 
 
 def test_a_headcount_alone_is_the_team_size_not_unread(catalog):
@@ -274,9 +299,11 @@ def test_a_headcount_alone_is_the_team_size_not_unread(catalog):
     assert any("team's size" in n for n in reading.notes)
 
 
-def test_words_are_not_tokens_and_are_named_back(catalog):
+def test_words_are_tokens_at_the_catalogs_factor_and_not_requests(catalog):
+    """Words are read as tokens (1.3 a word, catalog/reading.toml), never as a count of requests."""
     reading = read_answer("250k words a month to translate", EMPTY, catalog)
-    assert "requests_per_day" not in reading.changes and reading.unread == ["250k words a month"]
+    assert "requests_per_day" not in reading.changes and reading.unread == []
+    assert reading.changes["monthly_input_tokens"] == pytest.approx(250_000 * 1.3)
 
 
 # ---- currencies ---------------------------------------------------------------------------------

@@ -34,16 +34,20 @@ def test_a_negated_mention_sets_no_hardware(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "hardware"),
+    ("text", "field", "hardware"),
     [
-        ("We have a 4090.", "rtx-4090-24gb"),
-        ("We don't have a 4090, we have a Mac Studio M4 Max 64GB", "mac-studio-m4-max-64gb"),
-        ("Not a 4090 — a used 3090", "rtx-3090-24gb-used"),
-        ("we'd buy a 4090 if it pays off; not sure yet", "rtx-4090-24gb"),
+        ("We have a 4090.", "owned_hardware", "rtx-4090-24gb"),
+        ("We don't have a 4090, we have a Mac Studio M4 Max 64GB", "owned_hardware", "mac-studio-m4-max-64gb"),
+        ("Not a 4090 — a used 3090", "hardware", "rtx-3090-24gb-used"),
+        ("we'd buy a 4090 if it pays off; not sure yet", "hardware", "rtx-4090-24gb"),
     ],
 )
-def test_the_hardware_not_negated_is_read(text, hardware):
-    assert _read(text).changes.get("hardware") == hardware
+def test_the_hardware_not_negated_is_read(text, field, hardware):
+    """Hardware the team has is owned (not one to buy); hardware it considers is the one to price."""
+    changes = _read(text).changes
+    assert changes.get(field) == hardware
+    other = "hardware" if field == "owned_hardware" else "owned_hardware"
+    assert other not in changes
 
 
 @pytest.mark.parametrize("text", ["we don't have a 4090", "We don't own any GPUs.", "we do not have any hardware"])
@@ -69,7 +73,7 @@ def test_a_negation_of_other_hardware_leaves_the_owned_box():
 
 def test_the_box_owned_is_read_beside_one_denied():
     reading = _read("We don't have a 4090, we have a Mac Studio M4 Max 64GB")
-    assert reading.changes.get("hardware") == "mac-studio-m4-max-64gb"
+    assert "hardware" not in reading.changes  # owned: not one to buy
     assert reading.changes.get("owned_hardware") == "mac-studio-m4-max-64gb"
 
 

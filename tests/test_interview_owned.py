@@ -9,11 +9,11 @@ from advisor.interview.reader import read_answer
 from advisor.tools.profile import WorkloadProfile
 
 OWNED = [
-    ("We already have two used 3090s sitting in a closet, price is zero.", "dual-rtx-3090-48gb-used", 1),
-    ("we own a Mac Studio", "mac-studio-m4-ultra-128gb", 1),
+    ("We already have two used 3090s sitting in a closet, price is zero.", "rtx-3090-24gb-used", 2),
+    ("we own a Mac Studio M4 Ultra", "mac-studio-m4-ultra-128gb", 1),  # no chip named: asked (ownership tests)
     ("We have three 4090s already", "rtx-4090-24gb", 3),
     ("we bought an RTX 4090 last year", "rtx-4090-24gb", 1),
-    ("we have 2x RTX 3090 that we already paid for", "dual-rtx-3090-48gb-used", 1),
+    ("we have 2x RTX 3090 that we already paid for", "rtx-3090-24gb-used", 2),  # two cards, owned
     ("800 contracts a day. We already have a pair of 4090s.", "rtx-4090-24gb", 2),
     ("There's a spare H100 in our lab we can use", "h100-sxm-80gb", 1),
     ("we've got 4 RTX 4090 cards in the rack", "rtx-4090-24gb", 4),

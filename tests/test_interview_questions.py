@@ -124,7 +124,8 @@ def test_a_scripted_interview_reaches_the_end(small_catalog):
         "input_tokens_per_request": 2000.0,
         "output_tokens_per_request": 300.0,
         "privacy": "sensitive",
-        "hardware": "dual-rtx-3090-48gb-used",
+        "owned_hardware": "dual-rtx-3090-48gb-used",  # the question asks what they already have
+        "owned_units": 1,
         "electricity_usd_per_kwh": pytest.approx(0.30),
         "frontier_share": pytest.approx(0.10),
     }

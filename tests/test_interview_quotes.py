@@ -117,7 +117,8 @@ def test_a_bare_answer_read_is_not_unread(text, asked, field, value):
 
 def test_a_number_left_unread_is_not_also_said_to_be_read():
     reading = _read("Hochschule: 3.000 Studierende, 2.000 tokens in, 300 out.")
-    assert reading.unread == ["3.000 Studierende"]
+    assert reading.unread == []  # a headcount: noted as the team's size, not a figure read
+    assert "noted '3.000 Studierende' as the team's size — the volume is what they send" in reading.notes
     assert not any(note.startswith("read '3.000'") for note in reading.notes)
     assert any(note.startswith("read '2.000'") for note in reading.notes)
 

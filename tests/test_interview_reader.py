@@ -60,7 +60,8 @@ CASES: list[tuple[str, str | None, dict]] = [
     ("thirty-one agents doing 5,000 requests a day in total", None, {"requests_per_day": 5000.0}),
     ("every 15 minutes during business hours", None, {"hours_per_day": 8.0, "requests_per_day": 32.0}),
     # ---- tokens per request
-    ("2K tokens each", None, {"input_tokens_per_request": 2000.0}),
+    ("2K tokens each", None, {}),  # in, or out? asked (test_interview_ownership)
+    ("2K tokens each", "input_tokens_per_request", {"input_tokens_per_request": 2000.0}),
     ("2k tokens in and 300 out", None, {"input_tokens_per_request": 2000.0, "output_tokens_per_request": 300.0}),
     ("2000 in / 300 out", None, {"input_tokens_per_request": 2000.0, "output_tokens_per_request": 300.0}),
     ("input/output 2000/300", None, {"input_tokens_per_request": 2000.0, "output_tokens_per_request": 300.0}),
@@ -500,4 +501,4 @@ def test_long_adversarial_text_is_read_quickly(small_catalog):
 def test_a_model_number_followed_by_a_rate_is_a_count(text, per_day, hardware, small_catalog):
     changes = read_answer(text, WorkloadProfile(), small_catalog).changes
     assert changes.get("requests_per_day") == per_day
-    assert changes.get("hardware") == hardware
+    assert changes.get("owned_hardware") == hardware  # "we have": owned

@@ -174,7 +174,7 @@ def test_hours_a_day_said_of_one_workload_are_its_window_not_the_teams_powered_h
 
 def test_words_about_both_are_read_into_each_workload(capsys, university):
     _, out, _ = run(capsys, "both take 3,000 tokens in and 500 out")
-    assert "for all of them: '3,000 tokens in and 500 out'" in out
+    assert "for all of them: input tokens per request: 3K ← '3,000 tokens in and 500 out'" in out
     for name, profile in saved().state.workload_profiles():
         assert (profile.input_tokens_per_request, profile.output_tokens_per_request) == (3000, 500), name
 

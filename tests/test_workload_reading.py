@@ -146,10 +146,9 @@ def ask(capsys, text: str) -> tuple[str, str]:
 def test_the_university_as_a_new_user_types_it(capsys):
     out, err = ask(capsys, UNIVERSITY)
     assert "tutoring bot, essay grading" in err
-    read = next(line for line in out.splitlines() if line.startswith("_Read: for essay grading: "))
-    assert "'20k essays a week' as ~2,857 requests a day" in read
-    assert "'1am–6am' as requests arriving 01:00–06:00" in read  # as typed, and no 'overnight' beside it
-    assert "took 'during the day' as 09:00–19:00" in out and "took 'overnight'" not in out
+    assert "for essay grading: requests a day: ~2,857 ← '20k essays a week' (new)" in out
+    assert "'1am–6am'" in out and "took 'overnight'" not in out  # as typed, and no 'overnight' beside it
+    assert "took 'during the day' as 09:00–19:00" in out
     ask(capsys, "the bot gets 40,000 questions a day, 1,500 tokens in and 400 out; student data, so sensitive")
     answer, _ = ask(capsys, "the grading job: 5,000 tokens in and 600 out per essay, also sensitive")
     assert "Plan for 2 workloads" in answer
@@ -208,7 +207,7 @@ def test_a_one_workload_session_reads_the_window_and_sizes_the_box_for_it(capsys
     one `calc compare --traffic-hours 5 --traffic-start-hour 1` gives."""
     doc = _ask_json(capsys, "batch", "an essay grading job, 1am–6am, 20k essays a week, 5K in and 600 out, internal")
     assert (doc["profile"]["traffic_start_hour"], doc["profile"]["traffic_hours"]) == (1, 5)
-    assert "'1am–6am' as requests arriving 01:00–06:00" in doc["answer"] and doc["unread"] == []
+    assert "← '1am–6am' (new, requests arriving 01:00–06:00)" in doc["answer"] and doc["unread"] == []
     flags = ["--requests-per-day", "2857.142857142857", "--input-tokens-per-request", "5000"]
     flags += ["--output-tokens-per-request", "600", "--privacy", "internal", "--json"]
     for window, expect in (([], False), (["--traffic-hours", "5", "--traffic-start-hour", "1"], True)):

@@ -1,7 +1,7 @@
 """The stated defaults of the cost model. Every one that a result uses is named in its assumptions."""
 
 DAYS_PER_MONTH = 30
-BUSINESS_DAYS_PER_MONTH = 22  # "per business day" / "per weekday" rates: 22 working days a month
+BUSINESS_DAYS_PER_WEEK = 5  # "per business day" / "per weekday" rates: 5 working days in a 7-day week
 AMORTIZATION_MONTHS = 36
 HORIZON_MONTHS = 36
 ELECTRICITY_USD_PER_KWH = 0.16

@@ -106,6 +106,15 @@ class WorkloadProfile(BaseModel):
     maintenance_hours_per_month: Usd | None = None
     budget_usd_per_month: Usd | None = None
     offline_required: bool | None = None
+    peak_requests_per_hour: Quantity | None = Field(
+        default=None, ge=0, description="requests in the busiest hour, when stated beside the average (for capacity)"
+    )
+    planned_requests_per_day: Tokens | None = Field(
+        default=None, description="a future volume stated beside today's: offered as a what-if, never used as today's"
+    )
+    current_spend_usd_per_month: Usd | None = Field(
+        default=None, description="what the team pays today for LLM APIs or subscriptions: a baseline, never a volume"
+    )
 
     _not_empty = field_validator("*", mode="before")(refuse_empty)
     @field_validator("contract", mode="before")
@@ -186,6 +195,9 @@ class ResolvedProfile(BaseModel):
     maintenance_hours_per_month: float
     budget_usd_per_month: float | None
     offline_required: bool
+    peak_requests_per_hour: float | None = None
+    planned_requests_per_day: float | None = None
+    current_spend_usd_per_month: float | None = None
     assumptions: list[str]
 
     @property

@@ -67,7 +67,7 @@ def ask(
         notices.append(session.select_workload(workload))
     outcome = ask_turn(session, text, as_json=as_json, notices=notices)
     if as_json:
-        document = ask_document(session, outcome.answer, outcome.notices)
+        document = ask_document(session, outcome.answer, outcome.notices, outcome.read, outcome.questions)
         if outcome.scenario is not None:
             document["scenario"] = outcome.scenario
         print(json.dumps(finite(document), indent=2, default=str, allow_nan=False))

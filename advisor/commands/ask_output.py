@@ -39,6 +39,8 @@ class TurnOutcome(NamedTuple):
     failed: bool
     notices: list[str] = []
     refused: bool = False  # the user's words, consented, were not sent (the text moved, the guard, …)
+    read: list[dict] = []
+    questions: list[dict] = []
 
 
 def ask_turn(
@@ -55,6 +57,7 @@ def ask_turn(
     end (none with JSON: they are the document's "notices")."""
     from advisor.events import (
         Escalated,
+        FieldsRead,
         Notice,
         ScenarioComputed,
         TextChunk,
@@ -66,8 +69,12 @@ def ask_turn(
     answer, failed, escalated = "", False, False
     scenario: dict | None = None
     said = list(notices or [])
+    read: list[dict] = []
+    questions: list[dict] = []
     for event in session.turn(text, escalate=escalate, consent=consent):
-        if isinstance(event, TextChunk) and not as_json:
+        if isinstance(event, FieldsRead):
+            read, questions = event.entries, event.questions
+        elif isinstance(event, TextChunk) and not as_json:
             clear_progress()
             print(event.text, end="", flush=True)
         elif isinstance(event, Notice):
@@ -89,23 +96,46 @@ def ask_turn(
         print(flush=True)
         if line := notice_line(said):
             err(line)
-    return TurnOutcome(answer, scenario, failed, said, refused=consent is not None and not escalated)
+    return TurnOutcome(
+        answer, scenario, failed, said, refused=consent is not None and not escalated, read=read, questions=questions
+    )
 
 
-def ask_document(session: Session, answer: str, notices: list[str] | None = None) -> dict:
+def given_profile(session: Session) -> dict:
+    """Every profile field: its value where the user gave it (stated, answered, set or measured), and
+    null where not — the defaults used instead are in ``assumptions``. Monthly tokens are worked out
+    from the requests and tokens per request the user gave."""
+    from advisor.tools.defaults import DAYS_PER_MONTH
+
+    state = session.state
+    sources = state.all_sources()
+    values = state.profile.model_dump(mode="json")
+    profile = {f: (v if sources.get(f) not in (None, "assumed") else None) for f, v in values.items()}
+    per_day = profile.get("requests_per_day")
+    for side in ("input", "output"):
+        monthly, size = f"monthly_{side}_tokens", profile.get(f"{side}_tokens_per_request")
+        if profile.get(monthly) is None and per_day is not None and size is not None:
+            profile[monthly] = per_day * size * DAYS_PER_MONTH
+    return profile
+
+
+def ask_document(
+    session: Session,
+    answer: str,
+    notices: list[str] | None = None,
+    read: list | None = None,
+    questions: list | None = None,
+) -> dict:
     from advisor.text.measured import measured_document
 
     resolved = session.resolved_profile()
     result = session.comparison()
     spend = session.spend()
-    profile = (
-        resolved.model_dump(exclude={"assumptions"})
-        if resolved
-        else session.state.profile.model_dump(exclude_none=True)
-    )
     return {
         "answer": answer,
-        "profile": profile,
+        "profile": given_profile(session),
+        "read": read or [],
+        "questions": questions or [],
         "given": session.state.given,
         "measured": measured_document(session.state),
         "recommendation": result.recommendation.model_dump(mode="json") if result else None,

@@ -158,9 +158,13 @@ def run_slash(
             return 2  # `--confirm`: the words did not go (its stderr line says why)
         if as_json:
             answer = front.turn.answer if front.turn is not None else "\n\n".join(front.output)
-            notices = front.turn.notices if front.turn is not None else front.pending
+            turn = front.turn
+            notices = turn.notices if turn is not None else front.pending
+            read, questions = (turn.read, turn.questions) if turn is not None else ([], [])
             session = front._session
-            document = ask_document(session, answer, notices) if session is not None else {"answer": answer}
+            document = (
+                ask_document(session, answer, notices, read, questions) if session is not None else {"answer": answer}
+            )
             document["command"] = split(text)[0]
             if front.turn is not None and front.turn.scenario is not None:
                 document["scenario"] = front.turn.scenario

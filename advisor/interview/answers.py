@@ -79,18 +79,18 @@ def read_bare_answer(d: Draft, asked: str) -> None:
         return
     if _NONE.match(text) and not QTY_RE.search(text):
         if asked in _ZERO_OK:
-            d.set(asked, 0.0, f"read '{d.quote(0, len(d.original))}' as {asked.replace('_', ' ')}: 0")
+            d.set(asked, 0.0, f"read '{d.quote(0, len(d.original))}' as {asked.replace('_', ' ')}: 0", kind="answer")
         elif asked == "privacy":
             value, words = _DEFAULTS["privacy"]
-            d.set("privacy", value, f"read '{d.quote(0, len(d.original))}' as {words}")
+            d.set("privacy", value, f"read '{d.quote(0, len(d.original))}' as {words}", kind="answer")
         elif asked == "offline_required":
-            d.set(asked, False, "read that as: need not run offline")
+            d.set(asked, False, "read that as: need not run offline", kind="answer")
         else:
             _decline(d, asked)
         return
     if _YES.match(text) and not QTY_RE.search(text):
         if asked == "offline_required":
-            d.set(asked, True, "read that as: must run offline")
+            d.set(asked, True, "read that as: must run offline", kind="answer")
         elif asked == "privacy":
             d.ambiguous.append(
                 "Personal or confidential data (sensitive), or regulated data such as HIPAA or PCI that may not leave?"
@@ -143,7 +143,7 @@ def read_no_hardware(d: Draft) -> None:
 def _decline(d: Draft, asked: str) -> None:
     if asked in _DEFAULTS:
         value, words = _DEFAULTS[asked]
-        d.set(asked, value, f"using the default: {words}")
+        d.set(asked, value, f"using the default: {words}", kind="answer", basis={"how": "assumed"})
     else:
         d.declined.append(asked)
         d.notes.append(_DECLINED.get(asked, f"no {asked.replace('_', ' ')} given: I'll work without it"))
@@ -154,9 +154,10 @@ def _assign(d: Draft, asked: str, values: list[float], percent_sign: bool) -> No
     v = values[0]
     if asked in ("input_tokens_per_request", "monthly_input_tokens") and len(values) == 2:
         out_field = asked.replace("input", "output")
-        d.changes[asked], d.changes[out_field] = values[0], values[1]
         unit = "per request" if "request" in asked else "a month"
-        d.notes.append(f"read '{quote}' as {human(values[0])} input and {human(values[1])} output tokens {unit}")
+        note = f"read '{quote}' as {human(values[0])} input and {human(values[1])} output tokens {unit}"
+        d.set(asked, values[0], note, kind="answer", together=asked)
+        d.set(out_field, values[1], kind="answer", together=asked)
         return
     if len(values) != 1:
         return
@@ -164,8 +165,9 @@ def _assign(d: Draft, asked: str, values: list[float], percent_sign: bool) -> No
         total = d.profile.monthly_input_tokens
         share = v / 100
         if asked == "monthly_output_tokens" and total and 0 <= share <= 1:
-            d.changes["monthly_input_tokens"] = total * (1 - share)
-            d.set(asked, total * share, f"read '{quote}' as {percent(share)} of the {human(total)} tokens being output")
+            note = f"read '{quote}' as {percent(share)} of the {human(total)} tokens being output"
+            d.set("monthly_input_tokens", total * (1 - share), kind="answer", together=asked)
+            d.set(asked, total * share, note, kind="answer", together=asked)
         return
     if asked in ("frontier_share", "cached_input_share"):
         share = v / 100 if percent_sign or v > 1 else v
@@ -176,18 +178,18 @@ def _assign(d: Draft, asked: str, values: list[float], percent_sign: bool) -> No
             ]
             ask_options(d, f"'{quote}': 1% or all of it?", asked, options)
             return
-        d.set(asked, share, f"read '{quote}' as {percent(share)}")
+        d.set(asked, share, f"read '{quote}' as {percent(share)}", kind="answer")
         return
     if asked == "electricity_usd_per_kwh":
         rate = v if v < settings.MAX_USD_PER_KWH else v / 100
         said_cents = bool(re.search(r"\d\s*(?:cents?|c|¢)\b", d.text))
         how = "" if v < settings.MAX_USD_PER_KWH or said_cents else " (a number that size is cents)"
-        d.set(asked, rate, f"read '{quote}' as electricity at {settings.usd_per_kwh(rate)}{how}")
+        d.set(asked, rate, f"read '{quote}' as electricity at {settings.usd_per_kwh(rate)}{how}", kind="answer")
         return
     if asked in ("amortization_months", "horizon_months"):
         years = v <= 10 and "month" not in d.text
         months = v * 12 if years else v
-        d.set(asked, months, f"read '{quote}' as {human(months)} months" + (" (years)" if years else ""))
+        d.set(asked, months, f"read '{quote}' as {human(months)} months" + (" (years)" if years else ""), kind="answer")
         return
     labels = {
         "requests_per_day": "requests a day",
@@ -202,4 +204,4 @@ def _assign(d: Draft, asked: str, values: list[float], percent_sign: bool) -> No
         "hourly_rate_usd": "dollars an hour",
     }
     if asked in labels:
-        d.set(asked, v, f"read '{quote}' as {human(v)} {labels[asked]}")
+        d.set(asked, v, f"read '{quote}' as {human(v)} {labels[asked]}", kind="answer")

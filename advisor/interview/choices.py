@@ -49,6 +49,7 @@ def read_choice(d: Draft, asked: str) -> None:
     if not sub.changes:
         return
     for field_name, value in sub.changes.items():  # a figure the answer gives itself stays
-        d.changes.setdefault(field_name, value)
+        if field_name not in d.changes:
+            d.set(field_name, value, kind="pick", spans=[(m.start(), m.end())])
     d.notes.append(f"read '{d.quote(m.start(), m.end())}' as the choice offered: {name} ({spec})")
     d.consume(m.start(), m.end())

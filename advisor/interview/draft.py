@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from advisor.interview.claims import Claim, Kind, Strength
 from advisor.interview.forms import canonical
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import days_in, human, mask
@@ -18,6 +19,7 @@ MONTHLY_FIELDS = ("monthly_input_tokens", "monthly_output_tokens")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "×": "x", "–": "-", "—": "-"})
 _QUOTES |= str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))  # no-break, figure, thin spaces
 _QUOTE_EDGE = lazy(r"^[\s,.;:]+|[\s,.;:]+$")
+_CLAUSE_MARK = lazy(r"[.;!?…](?=\s|$)|\n|\s-\s|\s—\s")
 
 
 def normalise(text: str) -> str:
@@ -32,7 +34,15 @@ class Draft:
     catalog: Catalog
     asked: str | None = None
     text: str = ""  # normalised, with consumed spans blanked
-    changes: dict[str, Any] = field(default_factory=dict)
+    changes: dict[str, Any] = field(default_factory=dict)  # proposed while reading; what the arbiter wrote after
+    claims: list[Claim] = field(default_factory=list)  # every reading of a field, for the arbiter
+    held: set[str] = field(default_factory=set)  # fields the arbiter asked about instead of writing
+    sources: dict[str, str] = field(default_factory=dict)  # field → how it was given (claims.How)
+    accepted: dict[str, Claim] = field(default_factory=dict)  # the claim behind each value written
+    explained: set[tuple[int, int]] = field(default_factory=set)  # unused numbers a question already names
+    prior_bases: dict[str, dict[str, Any]] = field(default_factory=dict)  # what earlier values were worked from
+    canonical: str = ""  # the text in one number form, nothing consumed
+    lang: str = "en"  # the language it is most likely in
     notes: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
     choices: list[Any] = field(default_factory=list)  # the ambiguities asked with options (pending.Choice)
@@ -42,11 +52,13 @@ class Draft:
     vague: list[tuple[int, int, float]] = field(default_factory=list)  # vague counts: span, value taken
     rewritten: list[tuple[int, int]] = field(default_factory=list)  # spans forms.canonical wrote over
     form_notes: list[tuple[int, int, str]] = field(default_factory=list)  # how a number's form was read, by span
+    chip_guessed: dict[str, str] = field(default_factory=dict)  # hardware id → the words that named no chip
 
     def __post_init__(self) -> None:
         if not self.text:
             forms = canonical(normalise(self.original))
             self.text, self.vague, self.rewritten = forms.text, forms.offers, forms.rewritten
+            self.canonical, self.lang = forms.text, forms.lang
             self.form_notes = forms.noted
             self.notes += forms.notes
 
@@ -68,18 +80,58 @@ class Draft:
     def consume(self, start: int, end: int) -> None:
         self.text = mask(self.text, start, end)
 
-    def set(self, name: str, value: Any, note: str | None = None, span: tuple[int, int] | None = None) -> None:
-        """Set ``name`` (a later reading of the same field in one text replaces an earlier one)."""
+    def set(
+        self,
+        name: str,
+        value: Any,
+        note: str | None = None,
+        span: tuple[int, int] | None = None,
+        *,
+        spans: list[tuple[int, int]] | None = None,
+        kind: Kind = "read",
+        strength: Strength = "strong",
+        why_weak: str = "",
+        label: str = "",
+        together: str | None = None,
+        basis: dict[str, Any] | None = None,
+    ) -> Claim:
+        """Claim ``name`` = ``value`` from the words at ``span`` (or ``spans``): the arbiter decides
+        what is written. While reading, ``changes`` shows the latest claim of each field."""
+        claim = Claim(
+            field=name,
+            value=value,
+            spans=list(spans or ([span] if span else [])),
+            note=note,
+            strength=strength,
+            kind=kind,
+            numeric=isinstance(value, int | float) and not isinstance(value, bool),
+            why_weak=why_weak,
+            label=label,
+            together=together,
+            basis=dict(basis or {}),
+        )
+        self.claims.append(claim)
         self.changes[name] = value
-        if note:
-            self.notes.append(note)
         if span:
             self.consume(*span)
+        return claim
+
+    def drop(self, name: str) -> None:
+        """Take back every claim of ``name`` (a reading refused after it was made)."""
+        self.claims = [c for c in self.claims if c.field != name]
+        self.changes.pop(name, None)
 
     def reject(self, note: str, span: tuple[int, int] | None = None) -> None:
         self.notes.append(note)
         if span:
             self.consume(*span)
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The span of the clause around ``pos``: between sentence marks and line breaks (commas do
+        not part a clause: "40 people, 20 questions each" is one)."""
+        start = max((m.end() for m in _CLAUSE_MARK.finditer(self.text, 0, pos)), default=0)
+        after = _CLAUSE_MARK.search(self.text, pos)
+        return start, (after.start() if after else len(self.text))
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         """The span of the sentence around ``pos`` in the working text."""

@@ -1,12 +1,12 @@
-"""Patterns compiled on first use, not at import: the interview holds many large regexes, and a
-turn that never needs one (no electricity, no budget, no number at all) should not pay for it."""
+"""Patterns compiled on first use, not at import: the interview holds many regexes, and a turn that
+never needs one (no electricity, no budget, no number at all) should not pay for it. Compiled
+patterns live in memory only (``re``'s own cache and this object): nothing compiled is kept on disk,
+so nothing is ever loaded back from a writable place."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
-
-from advisor.interview.pattern_cache import CACHE
 
 
 class LazyPattern:
@@ -20,7 +20,7 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = CACHE.compile(self.pattern, self.flags)
+            self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:  # search, match, finditer, sub, … of the compiled pattern
@@ -28,7 +28,5 @@ class LazyPattern:
 
 
 def lazy(pattern: str, flags: int = 0) -> Any:
-    """A pattern compiled on first use (typed ``Any``: it answers as an ``re.Pattern``). Its compiled
-    code is kept in the cache dir between runs (pattern_cache.py), so build these only from the
-    advisor's own pattern text, never from what a user typed."""
+    """A pattern compiled on first use (typed ``Any``: it answers as an ``re.Pattern``)."""
     return LazyPattern(pattern, flags)

@@ -40,7 +40,8 @@ def not_had(d: Draft, ids: list[str], quote: str) -> None:
     shown = ids[0] if len(ids) == 1 else " or ".join(ids[:3])
     owned = d.profile.owned_hardware
     if owned is not None and owned in ids:
-        d.set("owned_hardware", None, f"read '{quote}' as: you don't own the {owned} — priced as a purchase now")
-        d.set("owned_units", None)
+        note = f"read '{quote}' as: you don't own the {owned} — priced as a purchase now"
+        d.set("owned_hardware", None, note, together="not owned")
+        d.set("owned_units", None, together="not owned")
         return
     d.notes.append(f"read '{quote}' as: no {shown} on hand (not taken as your hardware)")

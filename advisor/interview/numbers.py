@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from advisor.interview.lazy import lazy
-from advisor.tools.defaults import BUSINESS_DAYS_PER_MONTH, DAYS_PER_MONTH
+from advisor.tools.defaults import BUSINESS_DAYS_PER_WEEK, DAYS_PER_MONTH
 
 _SCALES = {
     "k": 1e3,
@@ -174,7 +174,7 @@ _DAYS_PER_UNIT = {
     "minute": 1 / 1440,
     "hour": 1 / 24,
     "day": 1.0,
-    "business day": DAYS_PER_MONTH / BUSINESS_DAYS_PER_MONTH,
+    "business day": 7 / BUSINESS_DAYS_PER_WEEK,  # the calendar-day average of a weekday rate: × 5/7
     "week": 7.0,
     "month": float(DAYS_PER_MONTH),
     "quarter": 3.0 * DAYS_PER_MONTH,

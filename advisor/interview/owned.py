@@ -3,11 +3,16 @@ zero" for a box already bought → ``owned_hardware`` and ``owned_units`` (price
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from advisor.interview.draft import Draft, normalise
 from advisor.interview.lazy import lazy
-from advisor.interview.names import find_mentions
+from advisor.interview.names import Match, find_mentions
 from advisor.interview.negation import clause_of
 from advisor.interview.numbers import word_value
+from advisor.interview.vocab import alternation, vocab
+from advisor.state import Choice, Option
 from advisor.tools.catalog import Hardware
 
 OWNED = lazy(
@@ -30,9 +35,16 @@ ZERO_PRICE = lazy(
     r"|\bsunk\s+cost\b|\bcost\s+us\s+nothing\b"
 )
 _COUNT = lazy(
-    r"(?:^|\s)(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|a\s+pair\s+of|a\s+couple\s+of"
-    r"|couple\s+of)\s+(?:(?:used|old|spare|idle|second-hand|secondhand|nvidia|geforce|rtx|apple|amd|refurbished|of\s+the)\s+)*$"
+    r"(?:^|\s)(?:(?P<x>\d{1,3})\s*x\s*|(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|a\s+pair\s+of|a\s+couple\s+of"
+    r"|couple\s+of)\s+)(?:(?:used|old|spare|idle|second-hand|secondhand|nvidia|geforce|rtx|apple|amd|refurbished|of\s+the)\s+)*$"
 )
+# "a 4090", "two used 3090s", "eine RTX 4090": any such box — hardware to price, not one in hand.
+_INDEFINITE = lazy(
+    r"(?:^|\s)(?:a|an|one|two|three|four|five|six|seven|eight|a\s+pair\s+of|a\s+couple\s+of|another|some|ein|eine|einen"
+    r"|un|une|uno|una|um|uma|een)\s+(?:(?:used|old|new|spare|second-hand|secondhand|refurbished|single|nvidia|geforce"
+    r"|rtx|apple|amd|gebrauchte|gebrauchten)\s+)*$"
+)
+_INDEFINITE_PHRASE = lazy(r"^(?:a|an|one|two|three|four|a\s+pair|dual|twin)\b")
 _COUNT_IN_PHRASE = lazy(r"^(?:a\s+)?(?:two|2\s*x|2|dual|pair|twin)\b")
 
 
@@ -41,6 +53,8 @@ def _count(before: str) -> tuple[int, int] | None:
     m = _COUNT.search(before)
     if m is None:
         return None
+    if m["x"]:  # "4x A100", "2x 3090"
+        return (int(m["x"]), m.start("x")) if int(m["x"]) > 0 else None
     words = m["n"]
     if "pair" in words or "couple" in words:
         return 2, m.start("n")
@@ -58,35 +72,100 @@ def read_owned(d: Draft) -> None:
             units = d.profile.owned_units or 1
             box = d.profile.hardware
             note = f"read that the {box} is already owned: no purchase price, only electricity and upkeep"
-            d.set("owned_hardware", box, note)
-            d.set("owned_units", units)
+            span = ZERO_PRICE.search(text).span()  # type: ignore[union-attr]
+            d.set("owned_hardware", box, note, spans=[span], together="owned")
+            d.set("owned_units", units, spans=[span], together="owned", label=f"{units} × {box} owned")
         return
     box: Hardware = d.catalog.hardware[box_id]
     for match in find_mentions(d.original, d.catalog):
         if box_id not in match.by_section.get("hardware", []):
             continue
         start, end = d.sentence_of(match.phrase_start)
-        sentence = text[start:end]
         c0, c1 = clause_of(d, match.phrase_start)
-        if not OWNED.search(sentence) or NOT_OWNED.search(sentence) or DENIED.search(text, c0, c1):
+        if DENIED.search(text, c0, c1):
             continue
+        sentence = text[start:end]
+        if NOT_OWNED.search(sentence) or _cue(d, "buying", match, 80, 40):
+            return  # hardware to buy: the claim stands
         phrase = normalise(d.original[match.phrase_start : match.phrase_end])
         base = max(start, match.phrase_start - 40)
         counted = _count(text[base : match.phrase_start])
-        if _COUNT_IN_PHRASE.match(phrase):  # "two used 3090s": the dual box itself, or two single cards
+        # "a 4090", "two used 3090s", or the name alone: any such box, the hardware to price
+        indefinite = bool(_INDEFINITE.search(text[base : match.phrase_start]) or _INDEFINITE_PHRASE.match(phrase))
+        alone = not text[: match.phrase_start].strip(" ,.;:") and not text[match.phrase_end :].strip(" ,.;:?!")
+        indefinite = indefinite or alone
+        times = re.match(r"(\d{1,2})\s*x\s*(?=\w)", phrase)  # "2x4090", "4x A100" named as one phrase
+        if times and int(times[1]) > 0:
+            units = max(1, int(times[1]) // box.units)
+        elif _COUNT_IN_PHRASE.match(phrase):  # "two used 3090s": the dual box itself, or two single cards
             units = 1 if box.units > 1 else 2
         elif counted is not None:
             units = counted[0]
         else:
             units = 1
         quote = d.quote(match.phrase_start, match.phrase_end)
-        d.set(
-            "owned_hardware",
-            box_id,
-            f"read '{quote}' as already owned: {units} × {box_id}, no purchase price (a sunk cost) —"
-            " only electricity, upkeep and the cloud it replaces",
-        )
-        d.set("owned_units", units)
+        spans = [(match.phrase_start, match.phrase_end)]
         if counted is not None:
+            spans.append((base + counted[1], match.phrase_start))
             d.consume(base + counted[1], match.phrase_start)
+        if box.units > 1 and box.card in d.catalog.hardware:  # "two used 3090s" owned: two cards of it
+            box_id, units = box.card, units * box.units
+            box = d.catalog.hardware[box_id]
+        owned = {"owned_hardware": box_id, "owned_units": units}
+        if box.kind == "rented":  # a rental is never hardware the team has: which is it?
+            d.drop("hardware")
+            d.ambiguous.append(f"'{quote}' reads as {box_id}, a rental — is it hardware you rent, or your own?")
+            return
+        if OWNED.search(sentence) or _cue(d, "owned", match, 60, 30) or _possessive(d, match):
+            d.drop("hardware")  # owned, not one to buy
+            d.set(
+                "owned_hardware",
+                box_id,
+                f"read '{quote}' as already owned: {units} × {box_id}, no purchase price (a sunk cost) —"
+                " only electricity, upkeep and the cloud it replaces",
+                spans=spans,
+                together="owned",
+                label=f"{box_id}, owned",
+            )
+            d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned")
+            return
+        if d.asked in ("hardware", "owned_hardware", "owned_units"):  # "do you already have hardware?" "8x H100"
+            d.drop("hardware")
+            d.set("owned_hardware", box_id, spans=spans, together="owned", label=f"{box_id}, owned")
+            d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned")
+            return
+        if indefinite:
+            return
+        _ask_own_or_buy(d, quote, box_id, owned)  # "2x4090, want llama 70b", "the 4090": which is it?
         return
+
+
+_CUES: dict[str, Any] = {}
+
+
+def _cue(d: Draft, name: str, match: Match, before: int, after: int) -> bool:
+    """A cue word of ``name`` in the clause of ``match``, within ``before``/``after`` characters of it."""
+    rx = _CUES.setdefault(name, lazy(rf"(?<![\w-])(?:{alternation(vocab().cue(name))})(?![\w-])"))
+    c0, c1 = clause_of(d, match.phrase_start)
+    lo, hi = max(c0, match.phrase_start - before), min(c1, match.phrase_end + after)
+    return rx.search(d.original.lower(), lo, hi) is not None
+
+
+def _possessive(d: Draft, match: Match) -> bool:
+    """'our 2x 4090 box', 'unser Server mit …': a possessive a few words before the name."""
+    words = alternation(vocab().cue("possessive"))
+    rx = _CUES.setdefault("possessive", lazy(rf"(?<![\w-])(?:{words})\s+(?:[\w.-]+\s+){{0,3}}$"))
+    c0, _ = clause_of(d, match.phrase_start)
+    return rx.search(d.original.lower(), max(c0, match.phrase_start - 40), match.phrase_start) is not None
+
+
+def _ask_own_or_buy(d: Draft, quote: str, box_id: str, owned: dict[str, Any]) -> None:
+    """Hardware named with no word of having it or buying it: one question, the two readings as choices."""
+    d.drop("hardware")
+    question = f"'{quote}' ({box_id}): hardware you already have, or hardware to buy?"
+    options = [
+        Option(label=f"{box_id}, which you have", changes=owned, names=["have", "own", "already have", "we have it"]),
+        Option(label=f"{box_id}, to buy", changes={"hardware": box_id}, names=["buy", "to buy", "purchase", "new"]),
+    ]
+    d.ambiguous.append(question)
+    d.choices.append(Choice(question=question, fields=["hardware", "owned_hardware", "owned_units"], options=options))

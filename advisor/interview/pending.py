@@ -121,7 +121,7 @@ def read_pick(d: Draft, pending: list[Choice]) -> list[Choice]:
             span = (span[0], tail.end())
         option = choice.options[i]
         for name, value in option.changes.items():
-            d.set(name, value)
+            d.set(name, value, kind="pick", spans=[span])
         d.notes.append(f"read '{d.quote(*span)}' as the choice: {option.label}")
         d.consume(*span)
     return still

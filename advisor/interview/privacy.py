@@ -76,6 +76,8 @@ _TERMS: dict[str, str] = {
         r"|reguliert\w*|r[ée]glement[ée]\w*|regulad[oa]s?|mandantengeheimnis\w*|berufsgeheimnis\w*"
         r"|regolamentat\w*|gereguleerd\w*|regulowan\w*"
         r"|secret\s+professionnel|secreto\s+profesional"
+        r"|ferpa(?:-protected)?|coppa|special\s+ed(?:ucation)?\s+records|iep\s+(?:notes?|records?)|health\s+stuff"
+        r"|sant[ée]|salud|sa[úu]de|gezondheid\w*|datos\s+m[ée]dicos|dados\s+(?:de\s+sa[úu]de|m[ée]dicos)"
     ),
     "sensitive": (
         r"pii|personally\s+identifiable(?:\s+information)?|personal\s+(?:data|information|info|details)"
@@ -83,7 +85,9 @@ _TERMS: dict[str, str] = {
         r"|user\s+(?:data|records?|pii)|client\s+(?:data|records?|files?)|employee\s+(?:data|records?)|hr\s+data"
         r"|confidential|contracts?|legal\s+documents?|trade\s+secrets?|secrets|proprietary|ndas?|under\s+nda|sensitive"
         r"|client\s+(?:documents?|names|portfolios?|briefs?)|customer\s+names|names\s+and\s+(?:home\s+)?addresses"
-        r"|(?:home\s+)?addresses|phone\s+numbers|ferpa|student\s+(?:records?|names|data|grades)|minors'?\s+data"
+        r"|(?:home\s+)?addresses|phone\s+numbers|student\s+(?:records?|names|data|grades|ids?)|minors'?\s+data"
+        r"|(?:driver|customer|client|guest|member|candidate|caller|patron|shipper)s?'?\s+names|customer\s+numbers"
+        r"|names?\s*(?:\+|&)\s*\w+|mobile\s+(?:no|numbers?)|ucas\s+ids?|nomes?\s+d[eo]s?\s+\w+|nombres\s+de\s+\w+"
         r"|applicants'?\s+(?:personal\s+)?data|cvs|resumes|purchase\s+history|order\s+history|employee\s+data"
         r"|privacy[- ]sensitive|gdpr|soc\s*2|financial\s+records?|salar(?:y|ies)|private\s+data"
         r"|inbox(?:es)?\s+(?:triage|data|processing|contents)|(?:user|customer)\s+inboxes"

@@ -118,7 +118,7 @@ def read_quality(d: Draft) -> None:
         d.set(
             "routine_tier", "budget", f"read '{quote}' as the budget tier with no frontier share", (m.start(), m.end())
         )
-        d.set("frontier_share", 0.0)
+        d.set("frontier_share", 0.0, spans=[(m.start(), m.end())])
     for m in TIER_STRONG.finditer(d.text):
         d.set(
             "routine_tier",

@@ -68,7 +68,7 @@ def missing_fields(profile: WorkloadProfile) -> list[str]:
         out.insert(0 if has_volume else len(out), "privacy")
     elif p.privacy == "regulated" and p.data_boundary is None and not p.contract and not p.region:
         out.insert(0 if has_volume else len(out), "data_boundary")  # regulated: where may it go? before cloud
-    if p.hardware is None and p.budget_usd_per_month is None and p.local_model is None:
+    if p.hardware is None and p.owned_hardware is None and p.budget_usd_per_month is None and p.local_model is None:
         out.append("hardware")
     if p.electricity_usd_per_kwh is None:
         out.append("electricity_usd_per_kwh")

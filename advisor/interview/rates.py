@@ -9,24 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from advisor.interview.draft import MONTHLY_FIELDS, Draft, per_day, per_month, window_hours
 from advisor.interview.lazy import lazy
-from advisor.interview.numbers import PERIOD, human, period_name, period_of, qty_range, quantity
+from advisor.interview.numbers import PERIOD, days_in, human, period_name, period_of, qty_range, quantity
+from advisor.interview.vocab import alternation, vocab
 from advisor.text.render import count
-from advisor.tools.defaults import BUSINESS_DAYS_PER_MONTH
+from advisor.tools.defaults import BUSINESS_DAYS_PER_WEEK
 
 _Q = qty_range("q")
 _M = qty_range("m")
 _TOKEN_WORD = r"(?:tokens?|toks?|tkns?)"
-PEOPLE = (
-    r"people|persons?|users?|developers?|devs?|engineers?|programmers?|employees?|staff|analysts?|lawyers?|attorneys?"
-    r"|associates?|paralegals?|partners?|doctors?|physicians?|clinicians?|nurses?|caregivers?|therapists?|teachers?"
-    r"|tutors?|students?|tas|learners?|pupils?|agents?|reps?|representatives?|managers?|caseworkers?|officers?"
-    r"|servants?|workers?|members?|seats?|customers?|clients?|subscribers?|readers?|players?|patients?|citizens?"
-    r"|residents?|editors?|writers?|journalists?|reporters?|researchers?|scientists?|accountants?|advisors?|advisers?"
-    r"|adjusters?|underwriters?|recruiters?|bots?|instances?|crons?|cron\s+jobs?|pipelines?|team\s+members?"
-)
+# Who a rate can be "each" of: the people (and bots, sites, pipelines) words, every language (reading.toml).
+_WHO = vocab().words(vocab().people)
+PEOPLE = alternation(_WHO + [w[:-1] for w in _WHO if w.endswith("s") and len(w) > 4])  # "a 40-lawyer firm"
 # Words that make "N … a <period>" something other than a count of requests.
 NOT_REQUESTS = (
     rf"{_TOKEN_WORD}|words?|characters?|chars?|dollars?|usd|eur|euros?|bucks|pounds?|gbp|cents?|pence|kwh|kw|watts?"
@@ -107,17 +104,56 @@ class _Rate:
     shifts: str = ""  # the words giving the shifts a day a rate per shift is multiplied by
     value: float = 0.0  # as stated, per ``period``
     period: str = "day"
+    corrected: bool = False  # the message says this corrects an earlier figure
+    said: float = 0.0  # the figure as typed, when a multiplier is folded into ``value`` (600 a shift × 2 shifts)
+    worked: str = ""  # how the requests a day were multiplied out ("8,000 × 5 a day"), for the read line
+
+
+def _period_words(tag: str) -> str:
+    return (
+        rf"(?:(?:a|an|per|each|every|in\s+a)\s+|/\s*)(?P<{tag}>business\s+day|working\s+day|weekday|day|d|week|wk"
+        rf"|month|mo|year|yr|hour|hr|h|shift)(?![a-z])"
+    )
+
+
+_NOT = r"(?:not|nicht|pas|no|non|niet|não|nao)"
+_BUT = r"(?:but|mais|sondern|pero|ma|maar|mas)"
+# "die 900 sind pro Woche, nicht pro Tag", "4000 is per week not per day", "ce n'est pas 2 500 par
+# semaine mais par mois" (the foreign periods are English by now): the number in the period it is in.
+PERIOD_CORRECTED = lazy(
+    rf"{qty_range('q')}\s*(?:[\w']+\s+){{0,3}}?{_period_words('right')}\s*,?\s*{_NOT}\s+(?:(?:per|a|an)\s+)?"
+    rf"(?:day|week|month|year|hour|shift|d|wk|mo|yr|h)\b"
+    rf"|{_NOT}\s+{qty_range('r')}\s*(?:[\w']+\s+){{0,2}}?{_period_words('wrong')}\s*,?\s*{_BUT}\s+"
+    rf"(?:(?:per|a|an)\s+|/\s*)?(?P<right2>day|week|month|year|hour|shift|d|wk|mo|yr|h)(?![a-z])"
+)
+
+
+def _period_corrections(d: Draft) -> list[_Rate]:
+    found = []
+    for m in PERIOD_CORRECTED.finditer(d.text):
+        tag = "q" if m["qan"] else "r"
+        q = quantity(m, tag)
+        unit = (m["right"] or m["right2"] or "").lower()
+        period = "business day" if unit in ("business day", "working day", "weekday") else period_name(unit)
+        if unit == "shift" or q.negative or q.value <= 0:
+            continue
+        daily, how = per_day(q.value, period, d)
+        rate = _Rate(daily, m.start(), m.end(), how, value=q.value, period=period)
+        rate.corrected = True
+        found.append(rate)
+        d.consume(m.start(), m.end())
+    return found
 
 
 def _rates(d: Draft) -> list[_Rate]:
-    rates: list[_Rate] = []
+    rates: list[_Rate] = _period_corrections(d)
     for m in EVERY.finditer(d.text):
         if m["half"]:
             minutes = 30.0
         else:
             count = quantity(m, "q").value if m["qan"] or m["qaw"] else 1.0
-            unit = period_name(m["u"])
-            minutes = count * {"second": 1 / 60, "minute": 1.0, "hour": 60.0}[unit]
+            unit = "minute" if m["u"] == "m" else period_name(m["u"])
+            minutes = count * {"second": 1 / 60, "minute": 1.0, "hour": 60.0}.get(unit, 0.0)
         if minutes <= 0:
             continue
         hours, how = _schedule_window(d, m.start())
@@ -141,7 +177,7 @@ def _rates(d: Draft) -> list[_Rate]:
             period = period_of(m)
             daily, how = per_day(q.value, period, d)
             if period == "business day":
-                how += f" ({BUSINESS_DAYS_PER_MONTH} business days in a {int(per_month(1, 'day', d))}-day month)"
+                how += f" ({BUSINESS_DAYS_PER_WEEK} business days in a 7-day week)"
             if q.is_range:
                 how += " (the middle of the range)"
             rates.append(_Rate(daily, m.start(), m.end(), how, value=q.value, period=period))
@@ -158,7 +194,9 @@ def _shift_rates(d: Draft) -> list[_Rate]:
             continue
         count, said = d.shifts or (1.0, "")
         how = "" if said else " (one shift a day — say how many shifts if more)"
-        found.append(_Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said))
+        found.append(
+            _Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said, said=q.value)
+        )
         d.consume(m.start(), m.end())
     return found
 
@@ -174,10 +212,15 @@ def _schedule_window(d: Draft, pos: int) -> tuple[float, str]:
     return window_hours(d)
 
 
-def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str] | None:
+def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | None:
     """People or units before the rate in its sentence that it is "each" of ("50 developers, 40
     prompts each a day"; "15 clinics × 200 appointments"); a schedule multiplies by its agents."""
     s0, _ = d.sentence_of(rate.start)
+    low = d.original.lower()
+    total = _cue_pattern("total")
+    if total.search(low, rate.end, rate.end + 16) or total.search(low, max(s0, rate.start - 16), rate.start):
+        _consistent_parts(d, rate, s0)  # "40 people x 20 each, so ~800/day total": 800, and 40 × 20 agrees
+        return None
     if _EACH_ONE.match(d.text, s0, rate.start) and s0 > 1:  # "Our 120 engineers … Each makes 150 …"
         s0 = d.sentence_of(s0 - 2)[0]
     linked = rate.schedule or bool(EACH_LINK.search(d.original.lower(), rate.start, rate.end + 12))
@@ -190,6 +233,8 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str] | None:
         stop = d.text.find(". ", rate.end)
         stop = len(d.text) if stop < 0 else stop
         units = [m for m in UNITS.finditer(d.text, rate.end, stop) if m["who"] and quantity(m).value >= 1][:1]
+    if not units and linked:  # "5,000 employees; 1 question per employee a week": the headcount said before
+        units = [m for m in UNITS.finditer(d.text, 0, s0) if m["who"] and quantity(m).value >= 1][-1:]
     if not units:
         after = next(
             (m for m in UNITS.finditer(d.text, rate.end, min(len(d.text), rate.end + 40)) if m["who"] or m["things"]),
@@ -209,10 +254,25 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str] | None:
         )
         return None
     d.consume(m.start(), m.end())
-    return count, d.quote(m.start(), m.end())
+    return count, d.quote(m.start(), m.end()), (m.start(), m.end())
 
 
-def _fan_out(d: Draft, rate: _Rate) -> tuple[float, str] | None:
+_NUMBER_IN = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w.,]*\d)")
+
+
+def _consistent_parts(d: Draft, rate: _Rate, s0: int) -> None:
+    """A total stated beside the figures it is made of ("40 people x 20 each … ~800 total"): when two
+    numbers before it multiply to it, they are the total's working, not numbers left unread."""
+    found = [(m, float(m.group(0).replace(",", ""))) for m in _NUMBER_IN.finditer(d.text, s0, rate.start)]
+    for i, (a, x) in enumerate(found):
+        for b, y in found[i + 1 :]:
+            if x * y and abs(x * y - rate.per_day) <= 0.02 * rate.per_day:
+                d.consume(a.start(), a.end())
+                d.consume(b.start(), b.end())
+                return
+
+
+def _fan_out(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | None:
     """The calls each counted thing makes, in the rate's sentence or the next: "40 tasks a day,
     ~25 calls per task"; "300 orders a day. Each order triggers 2 LLM calls"."""
     end = d.text.find(". ", rate.end)
@@ -229,12 +289,111 @@ def _fan_out(d: Draft, rate: _Rate) -> tuple[float, str] | None:
             if q.value < 1 or q.negative:
                 continue
             d.consume(m.start(), m.end())
-            return q.value, d.quote(m.start(), m.end())
+            return q.value, d.quote(m.start(), m.end()), (m.start(), m.end())
     return None
 
 
+# ---- which rate is the volume ----------------------------------------------------------------
+_ROLE_CUES = ("peak", "planned", "seasonal", "average", "now")
+_CLAUSE_EDGE = lazy(r"[.;!?,:(\n]|\s-\s|\s—\s|\bbut\b|\baber\b|\bmais\b|\bpero\b|\bma\b|\bmaar\b|\bmas\b")
+
+
+def _cue_pattern(name: str) -> Any:
+    return _CUE_RE.setdefault(name, lazy(rf"(?<![\w-])(?:{alternation(vocab().cue(name))})(?![\w-])"))
+
+
+_CUE_RE: dict[str, Any] = {}
+
+
+def _role(d: Draft, rate: _Rate) -> str:
+    """What a rate is, by the cue words in its clause: a "peak", a "planned" volume, a "seasonal" one,
+    an "average" (or today's: "now"), or "plain"."""
+    low = d.original.lower()
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(low, max(0, rate.start - 70), rate.start)]
+    start = edges[-1] if edges else max(0, rate.start - 70)
+    after = _CLAUSE_EDGE.search(low, rate.end)
+    stop = min(after.start() if after else len(low), rate.end + 40)
+    window = low[start:rate.start] + " " + low[rate.end : stop]
+    for name in _ROLE_CUES:
+        if _cue_pattern(name).search(window):
+            return "average" if name == "now" else name
+    return "plain"
+
+
+_FOLLOWER = r"\s+(?:(?:to|at|à|a|auf|para|pra|naar|like|about|around|anche|hasta|até|bis|jusqu'à|up\s+to|zu)\s+)*~?\s*"
+
+
+def _followers(d: Draft, rates: list[_Rate]) -> list[tuple[_Rate, str]]:
+    """A number right after a peak, plan or season cue with no period of its own ("5,000 a day now,
+    growing to 20,000"; "spikes to like 20k"): a rate in the period of the one before it."""
+    found: list[tuple[_Rate, str]] = []
+    for role in ("planned", "peak", "seasonal"):
+        rx = _FOLLOWER_RE.setdefault(
+            role, lazy(rf"(?<![\w-])(?:{alternation(vocab().cue(role))}){_FOLLOWER}{qty_range('f')}")
+        )
+        for m in rx.finditer(d.text):
+            before = [r for r in rates if r.end <= m.start() and r.value and not r.schedule]
+            if not before or d.sentence_of(before[-1].start) != d.sentence_of(m.start()):
+                continue
+            q = quantity(m, "f")
+            if q.negative or q.value <= 0:
+                continue
+            base = before[-1]
+            daily, how = per_day(q.value, base.period, d)
+            start = m.start()
+            found.append((_Rate(daily, start, m.end(), how, value=q.value, period=base.period), role))
+            d.consume(start, m.end())
+    average = _FOLLOWER_RE.setdefault(
+        "average-after", lazy(rf"{qty_range('f')}\s+(?:{alternation(vocab().cue('average'))})(?![\w-])")
+    )
+    for m in average.finditer(d.text):  # "40 a second at peak, 15 on average"
+        before = [r for r in rates if r.end <= m.start() and r.value and not r.schedule]
+        q = quantity(m, "f")
+        if not before or d.sentence_of(before[-1].start) != d.sentence_of(m.start()) or q.negative or q.value <= 0:
+            continue
+        daily, how = per_day(q.value, before[-1].period, d)
+        found.append((_Rate(daily, m.start(), m.end(), how, value=q.value, period=before[-1].period), "average"))
+        d.consume(m.start(), m.end())
+    return found
+
+
+_FOLLOWER_RE: dict[str, Any] = {}
+
+
+def _volume(d: Draft, rate: _Rate) -> tuple[float, list[tuple[int, int]], str, str]:
+    """A rate's requests a day with what multiplies it (people × rate, fan-out), its spans, and its
+    note and detail."""
+    quote = d.quote(rate.start, rate.end)
+    value, detail = rate.per_day, rate.how
+    parts = [f"'{quote}'"] + ([f"'{rate.shifts}'"] if rate.shifts else [])
+    spans = [(rate.start, rate.end)]
+    if mult := _multiplier(d, rate):
+        value *= mult[0]
+        parts.append(f"'{mult[1]}'")
+        spans.append(mult[2])
+        detail = f" ({count(rate.per_day)} a day each{rate.how})"
+        rate.worked = f"{count(mult[0])} × {count(rate.per_day)} a day"
+    if fan := _fan_out(d, rate):
+        value *= fan[0]
+        parts.append(f"'{fan[1]}'")
+        spans.append(fan[2])
+    return value, spans, " × ".join(parts), detail
+
+
+_MONEY_SIGN = lazy(r"(?:[$€£₹¥]|r\$|us\$|usd|eur|gbp|inr|aud|cad)\s*~?$")
+
+
+def _is_money(d: Draft, rate: _Rate) -> bool:
+    """'₹9.5 lakh per month', 'paying $1,800/mo for ChatGPT': money a period, not requests."""
+    low = d.original.lower()
+    if _MONEY_SIGN.search(low, max(0, rate.start - 6), rate.start):
+        return True
+    c0, _ = d.clause(rate.start)
+    return bool(_cue_pattern("spend").search(low, max(c0, rate.start - 30), rate.start))
+
+
 def read_rates(d: Draft) -> None:
-    rates = _rates(d)
+    rates = [r for r in _rates(d) if not _is_money(d, r)]
     if not rates and d.asked == "requests_per_day" and (m := BARE_COUNT.match(d.text)):
         q = quantity(m, "q")
         if not q.negative and q.value > 0:
@@ -251,20 +410,132 @@ def read_rates(d: Draft) -> None:
             if units is not None:
                 d.notes.append(f"'{d.quote(units.start(), units.end())}': how many requests does each make a day?")
         return
-    rate = rates[-1]
-    if d.asked in MONTHLY_FIELDS and not rate.schedule and rate.value:  # "300M a month" answers a token question
+    roles = [(r, _role(d, r)) for r in rates]
+    roles += _followers(d, rates)
+    roles = _corrected_in_passing(d, roles)
+    base = [r for r, role in roles if role in ("average", "plain")]
+    lone = not base and len(roles) == 1 and roles[0][1] in ("peak", "seasonal") and days_in(roles[0][0].period) >= 1
+    if lone:  # "1,000 exams a day at peak" alone: asked, not taken as the usual volume
+        rate = roles[0][0]
+        value, spans, said, detail = _volume(d, rate)
+        claim = d.set("requests_per_day", value, spans=spans, label=f"{count(value)} requests a day")
+        claim.weaken(f"'{d.quote(rate.start, rate.end)}' is a busy time — is it also the usual volume")
+        return
+    if d.asked in MONTHLY_FIELDS and base and not base[-1].schedule and base[-1].value:
+        rate = base[-1]  # "300M a month" answers a token question
         monthly, name = per_month(rate.value, rate.period, d), d.asked
         direction = name.split("_")[1]
-        d.set(name, monthly, f"read '{d.quote(rate.start, rate.end)}' as {human(monthly)} {direction} tokens a month")
+        note = f"read '{d.quote(rate.start, rate.end)}' as {human(monthly)} {direction} tokens a month"
+        d.set(name, monthly, note, spans=[(rate.start, rate.end)])
         return
-    quote = d.quote(rate.start, rate.end)
-    value, detail = rate.per_day, rate.how
-    parts = [f"'{quote}'"] + ([f"'{rate.shifts}'"] if rate.shifts else [])
-    if mult := _multiplier(d, rate):
-        value *= mult[0]
-        parts.append(f"'{mult[1]}'")
-        detail = f" ({count(rate.per_day)} a day each{rate.how})"
-    if fan := _fan_out(d, rate):
-        value *= fan[0]
-        parts.append(f"'{fan[1]}'")
-    d.set("requests_per_day", value, f"read {' × '.join(parts)} as {count(value)} requests a day{detail}")
+    averaged = any(role == "average" for _, role in roles)
+    busy = [r for r, role in roles if role == "seasonal"]
+    correcting = _cue_pattern("correction").search(d.original.lower()) and d.profile.requests_per_day is not None
+    for rate in base:
+        _over_the_week(d, rate)
+        rate.corrected = rate.corrected or _negated_after(d, rate)
+        value, spans, said, detail = _volume(d, rate)
+        claim = d.set(
+            "requests_per_day",
+            value,
+            f"read {said} as {count(value)} requests a day{detail}",
+            spans=spans,
+            label=f"{count(value)} requests a day",
+            kind="correction" if rate.corrected or correcting else "read",
+            basis={
+                "raw": rate.value,
+                "period": rate.period,
+                **({"words": rate.worked} if rate.worked else {}),
+                **({"said": rate.said} if rate.said else {}),
+            },
+        )
+        if busy and not averaged:
+            claim.weaken(f"with '{d.quote(busy[0].start, busy[0].end)}' in a busy season beside it")
+    for rate, role in roles:
+        if role == "peak":
+            _peak(d, rate)
+        elif role == "planned" and base:
+            value, spans, said, _ = _volume(d, rate)
+            note = f"read {said} as a planned {count(value)} requests a day (a what-if, not today's volume)"
+            d.set("planned_requests_per_day", value, note, spans=spans, label=f"{count(value)} requests a day planned")
+        elif role == "seasonal":
+            d.notes.append(f"'{d.quote(rate.start, rate.end)}' is a busy-season figure: not taken as the usual volume")
+
+
+def _corrected_in_passing(d: Draft, roles: list[tuple[_Rate, str]]) -> list[tuple[_Rate, str]]:
+    """ "2M explanations a year? no, more like 200k a year": a rate the same message corrects after
+    it ("no", "actually", "more like", …) drops out."""
+    correcting = _cue_pattern("correction")
+    negating = _cue_pattern("negation")
+    kept = []
+    ordered = sorted(roles, key=lambda x: x[0].start)
+    for i, (rate, role) in enumerate(ordered):
+        later = [
+            r for r, later_role in ordered[i + 1 :] if d.sentence_of(r.start)[0] <= rate.end + 80 and later_role == role
+        ]
+        low, gap = d.original.lower(), (rate.end, later[0].start) if later else (0, 0)
+        if later and (correcting.search(low, *gap) or negating.search(low, *gap)):
+            d.notes.append(f"'{d.quote(rate.start, rate.end)}' corrected later in the message: not used")
+            continue
+        kept.append((rate, role))
+    return kept
+
+
+_WEEKEND_FIGURE = lazy(r"[^.;!?\d]{0,16}?(?<![\w.,])(?P<n>\d[\d,]*(?:\.\d+)?)(?![\w.,]*\d)")
+
+
+def _over_the_week(d: Draft, rate: _Rate) -> None:
+    """'500 a day on weekdays and 100 on weekends': the calendar day's average, (500×5 + 100×2)/7;
+    weekdays alone ('1,000 a day, weekdays only') count 5 days in 7 (the field sheet's convention)."""
+    if rate.period != "day" or rate.schedule:
+        return
+    low = d.original.lower()
+    weekdays = _cue_pattern("weekdays").search(low, rate.end, rate.end + 30)
+    if weekdays is None:
+        return
+    weekend_rate = 0.0
+    m = _WEEKEND_FIGURE.match(d.text, weekdays.end())
+    if m and _cue_pattern("weekends").search(low, m.end(), m.end() + 20):
+        weekend_rate = float(m["n"].replace(",", ""))
+        d.consume(m.start("n"), m.end("n"))
+    weekend = _cue_pattern("weekends").search(low, weekdays.end(), weekdays.end() + 40) if weekend_rate else None
+    rate.end = weekend.end() if weekend else weekdays.end()  # the quote says what was averaged
+    weekday_rate = rate.per_day
+    rate.per_day = (weekday_rate * 5 + weekend_rate * 2) / 7
+    rate.value = rate.per_day
+    if weekend_rate:
+        rate.how += f" ({count(weekday_rate)} × 5 weekdays + {count(weekend_rate)} × 2 weekend days, over 7)"
+    else:
+        rate.how += " (weekdays only: 5 days in 7)"
+    rate.worked = rate.worked or rate.how.strip(" ()")
+
+
+_NEGATED_FIGURE: dict[str, Any] = {}
+
+
+def _negated_after(d: Draft, rate: _Rate) -> bool:
+    """'800 a day TOTAL, not 32000', '350, non 200': the figure denied after the rate is the value it
+    replaces — it is read as that correction's old value (consumed), and the rate as the correction."""
+    rx = _NEGATED_FIGURE.setdefault(
+        "rx",
+        lazy(
+            rf"[^.;!?\d]{{0,24}}?(?<![\w-])(?:{alternation(vocab().cue('negation'))})\s+(?:the\s+)?~?"
+            rf"(?P<n>\d[\d,.\s]*\d|\d)(?:\s*[kmb])?(?![\w])"
+        ),
+    )
+    m = rx.match(d.text, rate.end)
+    if m is None:
+        return False
+    d.consume(m.start("n"), m.end())
+    return True
+
+
+def _peak(d: Draft, rate: _Rate) -> None:
+    """A peak given per hour, minute or second is the busiest hour's requests; a busier day is not."""
+    if days_in(rate.period) >= 1 or not rate.value:
+        d.notes.append(f"'{d.quote(rate.start, rate.end)}' is a peak day: capacity is sized by the busiest hour")
+        return
+    per_hour = rate.value / days_in(rate.period) / 24
+    note = f"read '{d.quote(rate.start, rate.end)}' as {count(per_hour)} requests in the busiest hour"
+    label = f"{count(per_hour)} an hour at peak"
+    d.set("peak_requests_per_hour", per_hour, note, spans=[(rate.start, rate.end)], label=label)

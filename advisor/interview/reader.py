@@ -3,15 +3,18 @@ for each reading, a question for each ambiguity, and a note for each value refus
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
 from advisor.interview import (
     answers,
+    arbiter,
     batch_jobs,
     boundary,
     choices,
+    corrections,
     negation,
     owned,
     pending,
@@ -36,6 +39,17 @@ from advisor.tools.quantity import MAX_TOKENS_PER_MONTH
 MAX_CHARS = 20_000  # a chat answer, not a document
 
 
+class ReadEntry(BaseModel):
+    """One field a turn changed, and the words it came from (the `read` of `ask --json`)."""
+
+    field: str
+    value: Any
+    quote: str = Field(description="what the user typed that says so")
+    kind: Literal["new", "changed", "corrected"]
+    how: str = Field(default="", description="how the value was worked out, when not as typed")
+    workload: str | None = Field(default=None, description="the workload it was read into, in a session of several")
+
+
 class Reading(BaseModel):
     """What one answer said: field → value (only what was read with confidence), and why."""
 
@@ -48,6 +62,16 @@ class Reading(BaseModel):
     open_choices: list[pending.Choice] = Field(
         default_factory=list, description="questions with options still open: the next answer may pick one"
     )
+    sources: dict[str, str] = Field(
+        default_factory=dict, description="how each field in changes was given: answered or read (claims.How)"
+    )
+    read: list[ReadEntry] = Field(default_factory=list, description="each field changed, with its quote")
+    bases: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="the figures each value was worked out from (a rate as stated, its period)"
+    )
+    remarks: list[str] = Field(
+        default_factory=list, description="the notes that are not a field's reading (the read lines say those)"
+    )
 
 
 def read_answer(
@@ -56,21 +80,73 @@ def read_answer(
     catalog: Catalog,
     asked: str | None = None,
     open_choices: list[pending.Choice] | None = None,
+    sources: dict[str, str] | None = None,
+    bases: dict[str, dict[str, Any]] | None = None,
 ) -> Reading:
     """Read ``text`` as an answer; ``asked`` is the field the last question was about, so a bare
     "5000" or "about 2k" answers it; ``open_choices``, the questions with options still waiting
-    (``Reading.open_choices`` of the last answer), so "the second" or "own hardware" picks one."""
-    d = read_draft(text, profile, catalog, asked, open_choices=open_choices or [])
+    (``Reading.open_choices`` of the last answer), so "the second" or "own hardware" picks one;
+    ``sources``, how each profile field was given (a value the user set is not replaced by a
+    reading in passing)."""
+    d = read_draft(text, profile, catalog, asked, open_choices=open_choices or [], sources=sources, bases=bases)
     offers, left = unread.offers(d), unread.unread(d)
+    said = {c.note for c in d.accepted.values() if c.note}
+    said |= {note for _, _, note in d.form_notes if _form_note_of(d, note)}  # said in its entry's line
+    notes = _unique(d.notes)
     return Reading(
         changes=d.changes,
-        notes=_unique(d.notes),
+        notes=notes,
+        remarks=[n for n in notes if n not in said],
         ambiguous=_unique(d.ambiguous),
         declined=_unique(d.declined),
         offers=offers,
         unread=left,
         open_choices=d.choices,
+        sources=d.sources,
+        read=read_entries(d),
+        bases={f: c.basis for f, c in d.accepted.items() if "raw" in c.basis},
     )
+
+
+def read_entries(d: Draft) -> list[ReadEntry]:
+    """A line's worth for each field the reading changes: the value, the words, new / changed / corrected."""
+    out = []
+    order = list(type(d.profile).model_fields)
+    for name, value in sorted(d.changes.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99):
+        current = getattr(d.profile, name, None)
+        if current == value:
+            continue
+        claim = d.accepted.get(name)
+        quotes = [d.quote(*span) for span in sorted(claim.spans)] if claim else []
+        quote = " … ".join(dict.fromkeys(q for q in quotes if q)) or short_quote(d.original)
+        corrected = claim is not None and claim.kind == "correction"
+        kind = "corrected" if corrected else "new" if current is None else "changed"
+        hows = [claim.basis.get("words", "")] if claim is not None else []
+        hows += [_form_words(note) for s0, e0, note in d.form_notes if claim and _inside(s0, e0, claim.spans)]
+        how = "; ".join(dict.fromkeys(h for h in hows if h))
+        out.append(ReadEntry(field=name, value=value, quote=quote, kind=kind, how=how))
+    return out
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _form_note_of(d: Draft, note: str) -> bool:
+    """Whether a note on how a number was written ("'8.000' as 8,000 …") belongs to a value written."""
+    return any(n == note and _inside(s, e, c.spans) for s, e, n in d.form_notes for c in d.accepted.values())
+
+
+def _form_words(note: str) -> str:
+    """ "read '8.000' as 8,000 (a dot between thousands, not a decimal point)" → "a dot between thousands"."""
+    inner = note[note.find("(") + 1 : note.rfind(")")] if "(" in note else note.removeprefix("read ")
+    return inner.split(",")[0]
+
+
+def short_quote(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def read_draft(
@@ -82,12 +158,15 @@ def read_draft(
     may_lower: bool = False,
     open_choices: list[pending.Choice] | None = None,
     defaults: bool = True,
+    sources: dict[str, str] | None = None,
+    bases: dict[str, dict[str, Any]] | None = None,
 ) -> Draft:
     """The full reading. ``may_lower`` lets a stated privacy class replace a stricter one (a what-if,
     or an answer to the privacy question); otherwise a passing "internal docs" never lowers it.
     ``d.choices`` ends as the choices open after it: the new ones and the older ones still waiting."""
     long = len(text) > MAX_CHARS
     d = Draft(text[:MAX_CHARS], profile, catalog, asked)
+    d.prior_bases = bases or {}
     if long:
         d.notes.append(f"read only the first {MAX_CHARS:,} characters")
     unanswered = pending.read_pick(d, open_choices) if open_choices else []
@@ -97,6 +176,7 @@ def read_draft(
     quality.read_quality(d)
     _names(d)
     owned.read_owned(d)
+    _weaken_guessed_chips(d)
     if any(w in d.text for w in ("yet", "no ", "without", "n't", "not ", "nothing")):
         answers.read_no_hardware(d)
     if "shift" in d.text:
@@ -114,7 +194,10 @@ def read_draft(
     if asked:
         answers.read_bare_answer(d, asked)
         choices.read_choice(d, asked)
+    corrections.read_unplaced(d)
     _validate(d)
+    arbiter.arbitrate(d, sources or {})
+    _check_volume(d)
     d.choices = pending.still_open(d, unanswered)
     return d
 
@@ -122,7 +205,8 @@ def read_draft(
 # Each settings reader runs only when its cue is in the text: its patterns are compiled on first use,
 # and most messages need none of them (start-up time is measured in tests/bench_ask_start.py).
 _MONEY_CUES = ("budget", "afford", "spend", "pay", "cap", "limit", "ceiling", "$", "€", "£", "usd", "eur", "gbp")
-_MONEY_CUES += ("dollar", "euro", "pound", "buck")
+_MONEY_CUES += ("dollar", "euro", "pound", "buck", "bill", "invoice", "subscription", "zahlen", "rechnung", "pag")
+_MONEY_CUES += ("factur", "betalen", "rekening", "kost", "coût", "cuesta", "costa", "custa")
 _SETTINGS_CUES = {
     "electricity": ("kw", "kilowatt", "electric", "power", "energy", "utilit", "tariff", "¢", "cent"),
     "hours": ("hour", "hr", "clock", "24", "non-stop", "nonstop", "continuous", "all day", "9"),
@@ -148,6 +232,8 @@ def _settings(d: Draft) -> None:
         settings.read_effort(d)
     if cues["periods"] and digits:
         settings.read_periods(d)
+    if cues["budget"] and digits:
+        settings.read_spend(d)  # before the budget and the rates: a bill is neither
     if (cues["budget"] or d.asked in ("hardware", "budget_usd_per_month")) and digits:
         settings.read_budget(d)
     if cues["cache"] and digits:
@@ -165,7 +251,13 @@ def _privacy(d: Draft, may_lower: bool) -> None:
     words = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.spans]))
     if reading.level is not None:
         if current is None or may_lower or not stricter(current, reading.level):
-            d.set("privacy", reading.level, f"read {words} as {reading.level} data")
+            d.set(
+                "privacy",
+                reading.level,
+                f"read {words} as {reading.level} data",
+                spans=list(reading.spans),
+                basis={"overrides": stricter(reading.level, current)},  # a stricter class is never held back
+            )
         else:
             d.notes.append(
                 f"you mentioned {words} ({reading.level}); privacy stays {current} — "
@@ -173,14 +265,19 @@ def _privacy(d: Draft, may_lower: bool) -> None:
             )
     elif reading.negated and (current is None or may_lower):
         negated = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.negated_spans]))
-        d.set("privacy", "internal", f"read no {negated} as internal data (nothing personal or regulated)")
+        d.set(
+            "privacy",
+            "internal",
+            f"read no {negated} as internal data (nothing personal or regulated)",
+            spans=list(reading.negated_spans),
+        )
 
 
 def _offline(d: Draft) -> None:
     value, span = read_offline(d.text)
     if value is not None and span is not None:
         how = "must run offline" if value else "need not run offline"
-        d.set("offline_required", value, f"read '{d.quote(*span)}' as: {how}")
+        d.set("offline_required", value, f"read '{d.quote(*span)}' as: {how}", spans=[span])
 
 
 # ---- names ----------------------------------------------------------------------------------
@@ -222,6 +319,8 @@ def _names(d: Draft) -> None:
             negation.not_had(d, hardware, d.quote(denied, match.phrase_end))  # "we don't have a 4090"
             hardware = None
         if hardware:
+            hardware = _as_named(d, match, hardware)
+        if hardware:
             named.setdefault("hardware", []).append((match, "hardware", hardware))
         if models:
             section = _model_section(d, match, models)
@@ -257,6 +356,49 @@ def _names(d: Draft) -> None:
         _name(d, match, section, ids)
 
 
+# A chip generation or a memory size written with a hardware name ("Mac Studio M2 Ultra", "A100 40GB").
+_CHIP_AFTER = lazy(r"[\s,(]*(?:apple\s+)?m(?P<gen>[1-9])(?:\s*(?P<tier>pro|max|ultra))?\b")
+_GB_AFTER = lazy(r"[^.;\n\d]{0,20}?(?<![\d.])(?P<gb>\d{1,3})\s*(?:gb|go|giga)\b")
+
+
+def _as_named(d: Draft, match: Match, ids: list[str]) -> list[str]:
+    """The hardware ids that are the chip and memory the words name: 'Mac Studio M2 Ultra' is not the
+    catalog's M4 Ultra, 'A100 40GB' not an 80 GB card. None left: noted, nothing read."""
+    chip = _CHIP_AFTER.search(d.text, match.phrase_start, match.phrase_end) or _CHIP_AFTER.match(
+        d.text, match.phrase_end
+    )
+    memory = _GB_AFTER.match(d.text, max(match.phrase_end, chip.end() if chip else 0))
+    kept = []
+    for box_id in ids:
+        box = d.catalog.hardware[box_id]
+        name = f"{box.id} {box.name}".lower()
+        if chip and (f"m{chip['gen']}" not in name or (chip["tier"] and chip["tier"] not in name)):
+            continue
+        sizes = (box.memory_gb, box.memory_gb / box.units)
+        if memory and not any(abs(float(memory["gb"]) - m) <= 1 for m in sizes) and memory["gb"] not in name:
+            continue
+        kept.append(box_id)
+    sized = memory or re.search(r"\d\s*(?:gb|go)\b", d.text[match.phrase_start : match.phrase_end])
+    for box_id in kept if not (chip or sized) else []:  # "a Mac mini", "macbooks": the catalog's chip is a guess
+        if _CHIP_AFTER.search(box_id.replace("-", " ")):
+            d.chip_guessed[box_id] = d.quote(match.phrase_start, match.phrase_end)
+    end = max([m.end() for m in (chip, memory) if m is not None and m.end() > match.phrase_end], default=0)
+    if end:
+        d.consume(match.phrase_end, end)  # the chip and memory are the name's, not numbers to read
+    if not kept:
+        said = d.quote(match.phrase_start, max(end, match.phrase_end))
+        d.notes.append(f"'{said}' is not in the catalog ({', '.join(ids[:3])} is another chip or size): not read")
+    return kept
+
+
+def _weaken_guessed_chips(d: Draft) -> None:
+    """Hardware named with no chip ('a Mac mini', 'we're all on macbooks') read as the catalog's one
+    chip is asked, not written: the team's may be an M1 or an M2."""
+    for claim in d.claims:
+        if claim.field in ("hardware", "owned_hardware") and claim.value in d.chip_guessed:
+            claim.weaken(f"'{d.chip_guessed[claim.value]}' names no chip — is it the {claim.value}")
+
+
 def _model_section(d: Draft, match: Match, models: dict[str, list[str]]) -> str | None:
     if len(models) == 1:
         return next(iter(models))
@@ -273,7 +415,8 @@ def _model_section(d: Draft, match: Match, models: dict[str, list[str]]) -> str 
 def _name(d: Draft, match: Match, section: str, ids: list[str]) -> None:
     field = FIELD_OF_SECTION[section]
     if len(ids) == 1:
-        d.set(field, ids[0], f"read '{d.quote(match.phrase_start, match.phrase_end)}' as {ids[0]}")
+        span = (match.phrase_start, match.phrase_end)
+        d.set(field, ids[0], f"read '{d.quote(*span)}' as {ids[0]}", spans=[span])
         return
     shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
     question = f"'{d.quote(match.phrase_start, match.phrase_end)}' could be {shown} — which?"
@@ -282,23 +425,34 @@ def _name(d: Draft, match: Match, section: str, ids: list[str]) -> None:
 
 # ---- validation -----------------------------------------------------------------------------
 def _validate(d: Draft) -> None:
-    """Drop (with a note) any value the profile refuses, or that makes an absurd monthly volume."""
+    """Drop (with a note) every claim of a value the profile refuses."""
     trial = d.profile.model_copy()
-    for name, value in list(d.changes.items()):
+    for claim in list(d.claims):
         try:
-            setattr(trial, name, value)
+            setattr(trial, claim.field, claim.value)
         except ValidationError as exc:
-            del d.changes[name]
+            d.claims.remove(claim)
+            value = claim.value
             shown = human(value) if isinstance(value, int | float) and not isinstance(value, bool) else repr(value)
             reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
-            d.notes.append(f"ignored {name.replace('_', ' ')} = {shown}: {reason}")
+            d.notes.append(f"ignored {claim.field.replace('_', ' ')} = {shown}: {reason}")
+
+
+def _check_volume(d: Draft) -> None:
+    """Drop (with a note) the values written that make an absurd monthly volume."""
+    trial = d.profile.model_copy(update=d.changes)
     per_day = trial.requests_per_day
     if per_day is not None and trial.monthly_input_tokens is None:
         tokens = (trial.input_tokens_per_request or 0) + (trial.output_tokens_per_request or 0)
         monthly = per_day * tokens * defaults.DAYS_PER_MONTH
         if monthly > MAX_TOKENS_PER_MONTH:
             for name in ("requests_per_day", "input_tokens_per_request", "output_tokens_per_request"):
-                d.changes.pop(name, None)
+                if name in d.changes:
+                    note = d.accepted[name].note
+                    if note in d.notes:
+                        d.notes.remove(note)
+                    d.changes.pop(name)
+                    d.sources.pop(name, None)
             d.notes.append(
                 f"ignored the volume: {human(monthly)} tokens a month is more than {human(MAX_TOKENS_PER_MONTH)}"
                 " — a typo, not a workload"

@@ -229,6 +229,8 @@ def read_budget(d: Draft) -> None:
             if q.negative:
                 d.reject(f"ignored '{quote}': a budget cannot be negative", span)
                 continue
+            if foreign_money(d, m):
+                continue
             unit, adj = m.groupdict().get("punit"), m.groupdict().get("padj")
             sign = (m.groupdict().get("cur") or m.groupdict().get("cur2") or "").strip()
             amount, converted = to_usd(q.value, sign, d.catalog)
@@ -262,6 +264,77 @@ def read_budget(d: Draft) -> None:
                 question = f"'{quote}': is that a month, or a one-off budget for hardware?"
                 ask_options(d, question, "budget_usd_per_month", options)
                 d.consume(*span)
+
+
+_CUE_RX: dict[str, object] = {}
+
+
+def cue_at(d: Draft, name: str, start: int, end: int) -> object | None:
+    """A ``cues.<name>`` phrase (catalog/reading.toml, every language) in the typed text over [start, end)."""
+    from advisor.interview.vocab import alternation, vocab
+
+    rx = _CUE_RX.setdefault(name, lazy(rf"(?<![\w-])(?:{alternation(vocab().cue(name))})(?![\w-])"))
+    return rx.search(d.original.lower(), max(0, start), min(len(d.original), end))  # type: ignore[attr-defined]
+
+
+def foreign_money(d: Draft, m: re.Match[str]) -> bool:
+    """An amount in a currency the catalog has no rate for ('$1,100 a month aud', '₹9.5 lakh'): noted,
+    not read as dollars."""
+    other = cue_at(d, "unknown_currency", m.start() - 6, m.end() + 8)
+    if other is None:
+        return False
+    quote = d.quote(m.start(), m.end())
+    d.reject(
+        f"'{quote}' is in {other.group(0).upper()}, which the catalog has no exchange rate for — "  # type: ignore[attr-defined]
+        "give it in dollars, euros or pounds",
+        (m.start(), m.end()),
+    )
+    return True
+
+
+# ---- what they pay today ---------------------------------------------------------------------
+SPEND_AMOUNT = lazy(rf"(?:{_MONEY}|(?<![\w.$€£])(?P<bare>{_S}))\s*(?:{PERIOD})?")
+_SPEND_CUE: dict[str, object] = {}
+
+
+def read_spend(d: Draft) -> None:
+    """'the 1200 a month we pay for ChatGPT Team', 'our OpenAI bill is $3k': what they pay today, a
+    baseline the answer compares against — never a volume. An amount in the spend cue's clause, with
+    a currency or a period (a bare number beside 'we pay' says nothing of money)."""
+    from advisor.interview.vocab import alternation, vocab
+
+    cue = _SPEND_CUE.setdefault("rx", lazy(rf"(?<![\w-])(?:{alternation(vocab().cue('spend'))})(?![\w-])"))
+    low = d.original.lower()
+    for c in cue.finditer(low):  # type: ignore[attr-defined]
+        c0, c1 = d.clause(c.start())
+        if cue_at(d, "llm_products", c0, c1) is None:
+            continue  # an agency, a contractor, servers: not a bill for what the advisor compares
+        found = [
+            m
+            for m in SPEND_AMOUNT.finditer(d.text, c0, c1)
+            if (m.groupdict().get("cur") or m.groupdict().get("cur2") or m.group("punit") or m.group("padj"))
+        ]
+        if not found:
+            continue
+        m = min(found, key=lambda x: min(abs(x.start() - c.end()), abs(c.start() - x.end())))
+        q = quantity(m)
+        if q.negative or q.value <= 0 or foreign_money(d, m):
+            return
+        amount, converted = to_usd(q.value, (m.groupdict().get("cur") or m.groupdict().get("cur2") or "").strip())
+        unit, adj = m.group("punit"), m.group("padj")
+        monthly = amount * days_in("month") / days_in(period_name(unit, adj)) if unit or adj else amount
+        how = f" ({converted})" if converted else ""
+        span, quote = (m.start(), m.end()), d.quote(m.start(), m.end())
+        claim = d.set(
+            "current_spend_usd_per_month",
+            monthly,
+            f"read '{quote}' as what you pay today, ${monthly:,.0f} a month{how} — compared against, not a volume",
+            span,
+            label=f"${monthly:,.0f} a month paid today",
+        )
+        if not (unit or adj):
+            claim.weaken("no period said — is that a month")
+        return
 
 
 # ---- prompt caching -------------------------------------------------------------------------

@@ -29,6 +29,7 @@ def read_shifts(d: Draft) -> None:
         length = m["len"] or m["len2"]
         if length and 0 < float(length) <= 24:
             hours = min(24.0, q.value * float(length))
-            d.set("traffic_hours", hours, f"read '{quote}' as requests arriving over {human(hours)} hours a day")
+            note = f"read '{quote}' as requests arriving over {human(hours)} hours a day"
+            d.set("traffic_hours", hours, note, spans=[(m.start(), m.end())])
             d.hours_window = hours
         return

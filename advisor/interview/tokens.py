@@ -5,26 +5,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from advisor.interview.draft import MONTHLY_FIELDS, TOKEN_FIELDS, Draft, per_month, window_hours
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import PERIOD, human, period_name, qty_range, quantity, to_float
+from advisor.interview.vocab import TokenUnit, alternation, vocab
 
 _Q = qty_range("q")
 _R = qty_range("r")
-_IN_WORDS = r"input|in|prompt|prompts|context|inbound"
-_OUT_WORDS = (
-    r"output|out|completion|completions|response|responses|reply|replies|answer|answers|generated|summary|summaries"
-    r"|summarie"
-)
-NOUN_IN = r"prompts?|inputs?|requests?|queries|query|questions?|contexts?|documents?|docs?|tickets?|messages?|emails?"
-NOUN_OUT = r"answers?|responses?|replies|reply|outputs?|completions?|summaries|summary|generations?"
+_SIDES = vocab().directions
+_IN_WORDS = alternation(_SIDES["in_words"]["en"])
+_OUT_WORDS = alternation(_SIDES["out_words"]["en"])
+NOUN_IN = alternation(_SIDES["in_nouns"]["en"])
+NOUN_OUT = alternation(_SIDES["out_nouns"]["en"])
 REQ_UNITS = (
     r"request|req|call|api\s+call|query|ticket|message|session|turn|prompt|job|run|conversation|document|doc"
     r"|email|task|chat|question|item|record|file|page|article|interaction|invocation|loop|iteration|wake-?up|step"
 )
 OUT_UNITS = r"response|answer|reply|output|completion|generation"
-_TOKEN_WORD = r"(?:tokens?|toks?|tkns?)"
+# Tokens, or the units people give sizes in (words, pages, characters in every language the reader
+# knows: catalog/reading.toml), each converted at its stated factor.
+_UNIT_WORDS = alternation(vocab().unit_words())
+_TOKEN_WORD = rf"(?:tokens?|toks?|tkns?|(?:{_UNIT_WORDS})(?![\w']))"
+_UNIT_AFTER = lazy(rf"^\s*-?\s*(?:[a-z]+\s+){{0,1}}?(?P<u>{_UNIT_WORDS})(?![\w'])")
 
 PAIR_AFTER = lazy(
     rf"(?:input|prompt|in)\s*/\s*(?:output|completion|out)(?:\s+{_TOKEN_WORD})?\s*(?:[:=]|of|is|are|at|around|about|~|\s)*"
@@ -51,9 +55,11 @@ DIRECTED = lazy(
     rf"(?!\s+(?:the|a|an|of|total|my|our|this|that)\b|\s+\d|\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)"
 )
 LABEL_FIRST = lazy(
-    rf"\b(?P<d>input|output|prompt|completion|context|answer|response|summary|summarie)s?(?:\s+{_TOKEN_WORD})?"
+    rf"\b(?P<d>input|output|prompt|completion|context|answer|response|summary|summarie|feedback|draft|reply"
+    rf"|impression|description)s?(?:\s+{_TOKEN_WORD})?"
     rf"(?:\s+(?:size|length|window))?"
-    rf"\s*(?:[:=]|is|are|of|at|around|about|~|roughly|averag\w*|typically|usually|\s)+{_Q}"
+    rf"\s*(?:[:=]|is|are|of|at|around|about|~|roughly|averag\w*|typically|usually|maybe|probably|like|just|only"
+    rf"|approximately|approx\.?|would\s+be|will\s+be|under|an?|\s)+{_Q}"
     rf"(?!\s*(?:{_TOKEN_WORD}\s+)?(?:in|out|input|output)\b)"
     rf"(?=\s*(?:{_TOKEN_WORD})?\s*(?:[,.;)!?]|$|and\b|per\b|each\b|a\b|an\b|on\b|in\s+total|with\b))"
 )
@@ -79,6 +85,19 @@ class _Mention:
     scope: str | None = None  # "request", a period ("day", "month", …), or None
     negative: bool = False
     is_range: bool = False
+    unit: TokenUnit | None = None  # given in words, pages or characters: the value is in tokens already
+    guessed: bool = False  # per request or per period told by its size alone
+
+
+def _unit_after(d: Draft, pos: int) -> TokenUnit | None:
+    """The unit word right after a number ("900 words", "20 Seiten", "4.500 battute"), if any."""
+    m = _UNIT_AFTER.match(d.canonical[pos : pos + 40])
+    return vocab().unit_of(m["u"]) if m else None
+
+
+def _number_end(m: re.Match[str], tag: str) -> int:
+    ends = [m.end(g) for g in (f"{tag}an", f"{tag}as", f"{tag}bn", f"{tag}bs") if m.group(g) is not None]
+    return max(ends) if ends else m.end()
 
 
 def _direction(word: str | None) -> str | None:
@@ -91,22 +110,48 @@ def _direction(word: str | None) -> str | None:
     return None
 
 
+_DEFINITION = lazy(
+    rf"(?<![\w-])(?:a|one|each|every|1|eine|une|una|een|uma|um)\s+(?:{alternation(vocab().unit_words())})\s+"
+    rf"(?:is|has|hat|ist|fait|tiene|es|ha|è|heeft|is|tem|é|=|contains|holds)\s+(?:[\w~]+\s+){{0,3}}?"
+    rf"{qty_range('x')}\s*(?:{_UNIT_WORDS})"
+)
+_EXCEPTION: list[Any] = []
+
+
+def _exception_before(d: Draft, start: int) -> bool:
+    """Whether the words just before a size say it is the exception ("sometimes 30 pages", "some are
+    40k+", "bis zu 20 Seiten"): the usual size is read, not this one."""
+    if not _EXCEPTION:
+        _EXCEPTION.append(lazy(rf"(?<![\w-])(?:{alternation(vocab().cue('exception'))})(?![\w-])"))
+    low = d.original.lower()
+    window = low[max(0, start - 40) : start]
+    window = re.split(r"[.;,(]|\s-\s", window)[-1]
+    return bool(_EXCEPTION[0].search(window))
+
+
 def _mentions(d: Draft, ratio: bool = False) -> list[_Mention]:
     found: list[_Mention] = []
     token_context = bool(LOOKS_LIKE_TOKENS.search(d.text)) or d.asked in TOKEN_FIELDS + MONTHLY_FIELDS
+    for m in _DEFINITION.finditer(d.text):  # "a page is roughly 500 words": how a unit is counted, not a size
+        d.consume(m.start(), m.end())
 
     def add(m: re.Match[str], tag: str, direction: str | None, start: int | None = None, end: int | None = None):
         if _NOT_A_COUNT.search(d.text[max(0, m.start() - 12) : m.start()]):
             return  # "$3 per 1M tokens", "a 2:1 ratio": a price or a ratio, not a volume
+        if _exception_before(d, m.start() if start is None else start) and start is None:
+            d.notes.append(f"'{d.quote(m.start(), m.end())}' is the exception, not the usual size: not used")
+            return
         q = quantity(m, tag)
+        unit = _unit_after(d, _number_end(m, tag))
         found.append(
             _Mention(
-                q.value,
+                q.value * (unit.factor if unit else 1.0),
                 m.start() if start is None else start,
                 m.end() if end is None else end,
                 direction,
                 negative=q.negative,
                 is_range=q.is_range,
+                unit=unit,
             )
         )
 
@@ -175,6 +220,7 @@ def _qualify(d: Draft, mentions: list[_Mention]) -> None:
                 x.scope = "request"
             else:
                 x.scope = "month" if x.value >= 1e6 else "request"
+                x.guessed = x.value >= 1e6  # a total by its size alone: asked, not written
 
 
 BOTH_WAYS = lazy(
@@ -241,11 +287,30 @@ def _directions(d: Draft, kept: list[_Mention], key: str) -> None:
     asked_out = d.asked in ("output_tokens_per_request", "monthly_output_tokens")
     if asked_out and len(undirected) == 1 and not directed:
         undirected[0].direction = "out"
+    elif len(undirected) == 1 and not directed and (side := _side_named_before(d, undirected[0])):
+        undirected[0].direction = side  # "replies are short, like 150 tokens": the replies are output
     elif len(undirected) == 1 and len(directed) == 1:
         undirected[0].direction = "out" if directed == {"in"} else "in"
     elif len(undirected) == 2 and not directed and key == "request":
         undirected[0].direction, undirected[1].direction = "in", "out"
         d.notes.append("took the first token count as input and the second as output")
+
+
+_SIDE_NOUNS: dict[str, Any] = {}
+
+
+def _side_named_before(d: Draft, x: _Mention) -> str | None:
+    """'in' or 'out' when the clause before an undirected count names one side only ("replies are
+    short, like 150 tokens"; "the prompt is about 2,000 tokens")."""
+    if not _SIDE_NOUNS:
+        v = vocab()
+        for side, tables in (("in", ("in_words", "in_nouns")), ("out", ("out_words", "out_nouns", "answer_nouns"))):
+            words = [w for t in tables for w in v.words(v.directions[t])]
+            _SIDE_NOUNS[side] = lazy(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+    c0, _ = d.clause(x.start)
+    low = d.original.lower()
+    said = {side for side, rx in _SIDE_NOUNS.items() if rx.search(low, max(c0, x.start - 50), x.start)}
+    return next(iter(said)) if len(said) == 1 else None
 
 
 def read_tokens(d: Draft) -> None:
@@ -303,15 +368,31 @@ def read_tokens(d: Draft) -> None:
         else:
             names = {"in": "monthly_input_tokens", "out": "monthly_output_tokens"}
             tail = "tokens a month" + _how(kept, d)
-        parts = []
-        for direction in ("in", "out"):
-            if direction in values:
-                d.changes[names[direction]] = values[direction]
-                parts.append(f"{human(values[direction])} {'input' if direction == 'in' else 'output'}")
+        parts = [f"{human(values[x])} {'input' if x == 'in' else 'output'}" for x in ("in", "out") if x in values]
+        units = "; ".join(dict.fromkeys(x.unit.basis for x in kept if x.unit is not None))
+        extra += f" ({units})" if units else ""
         note = f"read '{quote}' as {' and '.join(parts)} {tail}{extra}"
         if undirected:
             note += " (counted as input; say how many are output if any)"
-        d.notes.append(note)
+        for direction in ("in", "out"):
+            if direction in values:
+                spans = [(x.start, x.end) for x in kept if (x.direction or "in") == direction] or [
+                    (x.start, x.end) for x in kept
+                ]
+                claim = d.set(
+                    names[direction],
+                    values[direction],
+                    note,
+                    spans=spans,
+                    together=f"tokens per {key}",
+                    label=f"{human(values[direction])} {'input' if direction == 'in' else 'output'} {tail}",
+                    basis={"words": units} if units else None,
+                )
+                note = None
+                if any(x.guessed for x in kept):
+                    claim.weaken("per request or in total?")
+                if undirected and key == "request" and d.asked not in TOKEN_FIELDS:
+                    claim.weaken("what goes in, or what comes out?")  # "a description of about 150 words"
 
 
 def _how(kept: list[_Mention], d: Draft) -> str:

@@ -166,8 +166,13 @@ def read_window(d: Draft, *, named: bool) -> None:
     if not changes:
         return
     w = next(w for w in windows if (w.start, w.hours) == (changes["traffic_start_hour"], changes["traffic_hours"]))
-    d.set("traffic_start_hour", changes["traffic_start_hour"], notes[0])
-    d.set("traffic_hours", changes["traffic_hours"])
+    said = notes[0].split(" as ", 1)[-1] if " as " in notes[0] else ""  # "requests arriving 01:00–06:00"
+    basis = {"words": said} if said else None
+    taken = notes[0].startswith("took")  # a stated default ('during the day' as 09:00–19:00): said aside too
+    if taken:
+        d.notes.append(notes[0])
+    d.set("traffic_start_hour", changes["traffic_start_hour"], None if taken else notes[0], spans=[w.span], basis=basis)
+    d.set("traffic_hours", changes["traffic_hours"], spans=[w.span], basis=basis)
     d.hours_window = changes["traffic_hours"]
     if w in working_day and "hours_per_day" not in d.changes:
         d.set("hours_per_day", w.hours, f"read '{w.quote}' as {human(w.hours)} hours a day")

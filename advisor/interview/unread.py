@@ -20,21 +20,35 @@ _TEAM = lazy(rf"^\d[\d.,]*(?:\s*[kmb])?[\s-]*(?:[a-z-]+\s+)?(?:{PEOPLE})\b")
 
 
 def offers(d: Draft) -> list[str]:
-    """Each vague count whose value a volume reading took: "a few thousand" → 3,000, to confirm."""
-    taken = any(f in d.changes for f in VOLUME_FIELDS) or d.asked in VOLUME_FIELDS
+    """Each vague count a reading rested on: "a few thousand" → 3,000, offered back to confirm (the
+    arbiter asks it: a vague count is weak evidence, never written as it stands)."""
+    used = [c for c in d.claims if c.numeric]
     out = []
     for start, end, value in d.vague:
-        if taken:
-            text = offered(value, d.quote(start, end))
-            out.append(text)
-            d.ambiguous.append(text)
+        if any(s < end and start < e for c in used for s, e in c.spans) or d.asked in VOLUME_FIELDS:
+            out.append(offered(value, d.quote(start, end)))
     return out
 
 
-def unread(d: Draft) -> list[str]:
-    """The parts of the text holding a number no reading used: the number with the words after it
-    ("40-lawyer firm", "12 languages"). A headcount on its own is noted as the team's size."""
-    found: list[str] = []
+# What an unused number counts, from the words after it (or the sign before it).
+_KIND_AFTER = {
+    "tokens": lazy(
+        r"^[\s-]*(?:k|m|b)?\s*(?:tokens?|toks?|words?|pages?|characters?|chars?|in\b|out\b|input|output|context"
+        r"|prompts?|answers?|responses?|replies)"
+    ),
+    "share": lazy(r"^\s*(?:%|percent|per\s*cent)"),
+    "time": lazy(r"^[\s-]*(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?)"),
+    "money": lazy(r"^\s*(?:k|m)?\s*(?:dollars?|usd|eur|euros?|gbp|pounds?|chf|aud|cad|€|£|\$|cents?|bucks)"),
+}
+_MONEY_BEFORE = lazy(r"[$€£]\s*$|\b(?:usd|eur|gbp|chf|aud|cad|r\$|us\$)\s*$")
+
+
+def unused_numbers(d: Draft) -> list[tuple[int, int, str]]:
+    """Each number in the text no reading used: its phrase (the number and up to two words after it)
+    and what it counts — "team" (a headcount: "40-lawyer firm", "3,000 employees"), "tokens", "share",
+    "time", "money", "count" (any other noun) or "bare" (no word after it)."""
+    found: list[tuple[int, int, str]] = []
+    low = d.original.lower()
     for m in _NUMBER.finditer(d.text):
         before = d.text[max(0, m.start() - 12) : m.start()]
         if _NOT_A_QUANTITY.search(before) or (
@@ -42,17 +56,43 @@ def unread(d: Draft) -> list[str]:
         ):
             continue
         end = _phrase_end(d, d.widen(m.start(), m.end())[1])
-        quote = d.quote(m.start(), end)
-        if not quote:
+        if not d.quote(m.start(), end):
             continue
         if team := _TEAM.match(d.text[m.start() : end].lower()):
-            quote = d.quote(m.start(), m.start() + team.end())
+            found.append((m.start(), m.start() + team.end(), "team"))
+            continue
+        typed_end = d.widen(m.start(), m.end())[1]  # past a rewritten form ("8 000", "2,5k")
+        after = low[typed_end : typed_end + 24]
+        sized = re.match(r"b\b", after) or re.search(r"\db$", m.group(0))
+        if sized and not re.match(r"b?\s*(?:tok|param|row|word|line|page)", after):
+            continue  # "a 70B", "Qwen 32B": a model's size, not a quantity
+        kind = "share" if re.match(r"\s*(?:in|out\s+of|of\s+every|su|sur|op|de\s+cada|em\s+cada)\s+\d", after) else None
+        kind = kind or next((k for k, rx in _KIND_AFTER.items() if rx.match(after)), None)  # "1 in 5": a share
+        if kind is None and _MONEY_BEFORE.search(low[max(0, m.start() - 5) : m.start()]):
+            kind = "money"
+        if kind is None:
+            kind = "count" if re.match(r"\s*[^\W\d_]", after) else "bare"
+        found.append((m.start(), end, kind))
+    return found
+
+
+def unread(d: Draft) -> list[str]:
+    """The parts of the text holding a number no reading used: the number with the words after it
+    ("40-lawyer firm", "12 languages"). A headcount on its own is noted as the team's size."""
+    found: list[str] = []
+    unasked: list[str] = []
+    for start, end, kind in unused_numbers(d):
+        quote = d.quote(start, end)
+        if kind == "team":
             d.notes.append(f"noted '{quote}' as the team's size — the volume is what they send")
+            _drop_form_notes(d, start, end)
             continue
         found.append(quote)
-        _drop_form_notes(d, m.start(), end)
-    if found:
-        shown = ", ".join(f"'{q}'" for q in found)
+        if (start, end) not in d.explained:  # a question about a reading beside it names it already
+            unasked.append(quote)
+        _drop_form_notes(d, start, end)
+    if unasked:
+        shown = ", ".join(f"'{q}'" for q in unasked)
         d.ambiguous.append(f"I didn't use {shown} — what does it count, and does it change the volume?")
     return found
 

@@ -8,6 +8,8 @@ and the next answer is worded against it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from advisor.state import Shown
 from advisor.text.boundary import boundary_bullets, boundary_of
 from advisor.text.reasons import pick_reasons, reason_text, warnings
@@ -188,12 +190,51 @@ def enough_text(w: Words = ENGLISH) -> str:
     )
 
 
-def read_line(notes: list[str], w: Words = ENGLISH) -> str:
-    """What this turn read from the user's words, in one line."""
-    read = [n[5:].rstrip(".") for n in notes if n.startswith("read ")]
-    lines = ["_" + w._("Read: {items}.", items="; ".join(read)) + "_"] if read else []
-    lines += [f"_{w.phrase(n.rstrip('.'))}._" for n in notes if not n.startswith("read ")]
-    return "\n".join(lines)
+FIELD_WORDS = {
+    "requests_per_day": "requests a day",
+    "input_tokens_per_request": "input tokens per request",
+    "output_tokens_per_request": "output tokens per request",
+    "monthly_input_tokens": "input tokens a month",
+    "monthly_output_tokens": "output tokens a month",
+    "owned_hardware": "hardware you own",
+    "owned_units": "units you own",
+    "hardware": "hardware to price",
+    "electricity_usd_per_kwh": "electricity",
+    "budget_usd_per_month": "budget a month",
+    "current_spend_usd_per_month": "spent today a month",
+    "frontier_share": "share needing a frontier model",
+    "cached_input_share": "input served from the cache",
+    "batch_share": "share that can wait for a batch",
+    "routine_tier": "model tier for routine work",
+    "traffic_hours": "hours a day requests arrive in",
+    "hours_per_day": "hours a day the hardware runs",
+    "offline_required": "must run offline",
+    "amortization_months": "written off over",
+    "horizon_months": "compared over",
+    "peak_requests_per_hour": "requests in the busiest hour",
+    "planned_requests_per_day": "requests a day planned",
+}
+KIND_WORDS = {"new": "new", "changed": "changed", "corrected": "corrected"}
+
+
+def entry_line(entry: dict[str, Any], w: Words = ENGLISH) -> str:
+    """One field a turn read (``ReadEntry`` as a dict): ``requests a day: 800 ← '800 contracts a day' (new)``."""
+    from advisor.text.render import format_value
+
+    field, value = entry["field"], entry["value"]
+    name = w._(FIELD_WORDS.get(field, field.replace("_", " ")))
+    shown = format_value(field, value) if value is not None else w._("not set")
+    kind = w._(KIND_WORDS.get(entry["kind"], entry["kind"]))
+    how = f", {entry['how']}" if entry.get("how") else ""
+    who = w._("for {workload}: ", workload=entry["workload"]) if entry.get("workload") else ""
+    return f"{who}{name}: {shown} ← '{entry['quote']}' ({kind}{how})"
+
+
+def read_line(entries: list[dict[str, Any]], remarks: list[str], w: Words = ENGLISH) -> str:
+    """What this turn read from the user's words — a line a field — and what else it noted."""
+    lines = ["_" + w._("Read:") + f"_ {entry_line(e, w)}" for e in entries]
+    lines += [f"_{w.phrase(n.rstrip('.'))}._" for n in remarks]
+    return "  \n".join(lines)
 
 
 WHATIF_ROWS = 4  # the options a what-if's table shows: the two picks and the next best

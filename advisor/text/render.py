@@ -10,7 +10,7 @@ from advisor.tools.base import ToolResult
 from advisor.tools.quantity import duration_words
 from advisor.tools.request_time import time_words
 
-MONEY_SUFFIX = ("_usd", "_usd_per_million")
+MONEY_SUFFIX = ("_usd", "_usd_per_million", "_usd_per_month")
 TOKEN_WORDS = ("tokens",)
 
 
@@ -77,7 +77,7 @@ def format_value(key: str, value: Any) -> str:
             return duration_words(value)
         if key.endswith(("share", "pct")):
             return f"{value:.0%}"
-        if key == "requests_per_day":
+        if key in ("requests_per_day", "planned_requests_per_day", "peak_requests_per_hour", "owned_units"):
             return count(value)
         return f"{value:,.4g}"
     if isinstance(value, date):
