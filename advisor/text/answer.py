@@ -219,11 +219,9 @@ KIND_WORDS = {"new": "new", "changed": "changed", "corrected": "corrected"}
 
 def entry_line(entry: dict[str, Any], w: Words = ENGLISH) -> str:
     """One field a turn read (``ReadEntry`` as a dict): ``requests a day: 800 ← '800 contracts a day' (new)``."""
-    from advisor.text.render import format_value
-
     field, value = entry["field"], entry["value"]
     name = w._(FIELD_WORDS.get(field, field.replace("_", " ")))
-    shown = format_value(field, value) if value is not None else w._("not set")
+    shown = w.format_value(field, value) if value is not None else w._("not set")  # € for a reader in euros
     kind = w._(KIND_WORDS.get(entry["kind"], entry["kind"]))
     how = f", {entry['how']}" if entry.get("how") else ""
     who = w._("for {workload}: ", workload=entry["workload"]) if entry.get("workload") else ""
@@ -232,7 +230,8 @@ def entry_line(entry: dict[str, Any], w: Words = ENGLISH) -> str:
 
 def read_line(entries: list[dict[str, Any]], remarks: list[str], w: Words = ENGLISH) -> str:
     """What this turn read from the user's words — a line a field — and what else it noted."""
-    lines = ["_" + w._("Read:") + f"_ {entry_line(e, w)}" for e in entries]
+    label = w._("Read: {items}.", items="").rstrip(" .")  # the catalogs' 'Read:' ('Gelesen:', 'Lu :')
+    lines = [f"_{label}_ {entry_line(e, w)}" for e in entries]
     lines += [f"_{w.phrase(n.rstrip('.'))}._" for n in remarks]
     return "  \n".join(lines)
 

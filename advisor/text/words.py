@@ -226,7 +226,7 @@ class Words:
         if isinstance(value, float | int):
             if key.endswith("_per_kwh"):
                 return self.per_kwh(value)
-            if key.endswith(("_usd", "_usd_per_million")):
+            if key.endswith(("_usd", "_usd_per_million", "_usd_per_month")):
                 return self.money(value)
             if "tokens" in key:
                 return self.tokens(value)
