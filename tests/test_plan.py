@@ -136,6 +136,17 @@ def test_a_shared_box_may_have_as_many_units_as_its_workloads_would_buy_apart():
     assert seen, "no pair in the grid needs more than MAX_UNITS of one kind of box apart: widen the grid"
 
 
+def test_a_fleet_of_servers_alone_is_its_compare_pick():
+    """Hypothesis found it after servers could run as a fleet past 8 units: alone, 10 × a 4-GPU L40S
+    server is `compare`'s pick; the plan held every kind to 8 units and chose a dearer box."""
+    profile = {"requests_per_day": 40000, "input_tokens_per_request": 8000, "output_tokens_per_request": 600}
+    profile |= {"privacy": "regulated", "traffic_hours": 4.0}
+    alone = compare(CompareInput.model_validate(profile), CATALOG)
+    chosen = next(o for o in alone.options if o.id == alone.recommendation.option_id)
+    result = run(CATALOG, {"name": "only", **profile})
+    assert result.placements[0].option == chosen.id and result.horizon_usd == chosen.horizon_usd
+
+
 def test_the_university_day_bot_and_night_batch(catalog):
     result = run(catalog, BOT, GRADING)
     by_name = {pl.workload: pl for pl in result.placements}

@@ -80,7 +80,7 @@ def test_unknown_sizes_are_not_assumed_to_fit_together():
 
 
 def test_a_window_with_no_hours_needs_more_than_any_purchase():
-    assert units_needed([load("none", math.inf, 9, 0)], BOX_GB).units == d.MAX_UNITS + 1
+    assert units_needed([load("none", math.inf, 9, 0)], BOX_GB).units > max(d.MAX_UNITS, d.MAX_SERVERS)  # a fleet too
 
 
 def test_busy_by_hour_shows_each_window_where_it_lies():

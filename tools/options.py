@@ -152,7 +152,7 @@ class Plan:
         if self.local is None:
             return 0
         if self.local.unit_capacity <= 0:
-            return d.MAX_UNITS + 1
+            return max(d.MAX_UNITS, d.MAX_SERVERS) + 1  # more than any kind may have
         return max(1, math.ceil(k * self.local.demand / (self.local.unit_capacity * self.local.max_utilization)))
 
     def owned(self, k: float) -> int:
@@ -700,12 +700,17 @@ def boundary_failures(catalog: Catalog, req: bd.Requirement, plan: Plan, today: 
     return list(dict.fromkeys(out))
 
 
+def most_units(hardware: Hardware) -> int:
+    """The most units of ``hardware`` one option may have: rack servers run as a fleet, desktops and cards do not."""
+    return d.MAX_SERVERS if hardware.server else d.MAX_UNITS
+
+
 def constraint_failures(plan: Plan, p: ResolvedProfile, monthly_usd: float, units: int) -> list[str]:
     failures = [*plan.static_failures, *plan.hard_failures]
     if plan.cloud is not None and p.offline_required:
         failures.append("the workload must run offline")
     if plan.local is not None:
-        most = d.MAX_SERVERS if plan.local.hardware.server else d.MAX_UNITS
+        most = most_units(plan.local.hardware)
         if units > most:
             failures.append(f"needs {units} × {plan.local.hardware.id} to carry the volume (more than {most})")
         if plan.local.hardware.kind == "rented" and p.offline_required:

@@ -21,11 +21,19 @@ from datetime import date
 from pydantic import BaseModel
 
 from advisor.tools import clock
-from advisor.tools import defaults as d
 from advisor.tools.base import ToolError, ToolResult
 from advisor.tools.catalog import Catalog
 from advisor.tools.compare import CompareInput, CompareResult, Recommendation, compare
-from advisor.tools.options import Deployment, Option, Plan, build_plans, evaluate, unit_words, window_hours
+from advisor.tools.options import (
+    Deployment,
+    Option,
+    Plan,
+    build_plans,
+    evaluate,
+    most_units,
+    unit_words,
+    window_hours,
+)
 from advisor.tools.profile import ResolvedProfile, WorkloadProfile, resolve
 from advisor.tools.sharing import Load, Sharing, busy_by_hour, units_needed
 from advisor.tools.workloads import Pin, PlanInput, plan_input, window_words
@@ -213,10 +221,12 @@ def _group(box: str, members: list[int], chosen: list[Candidate], choices: list[
 
 
 def within_limit(group: Group) -> bool:
-    """At most MAX_UNITS of a kind — or no more than its workloads would buy apart, each within it:
-    sharing never needs more units than apart, so it is never refused where apart is allowed."""
+    """At most as many units as one option of the kind may have — or no more than its workloads would
+    buy apart, each within that: sharing never needs more units than apart, so it is never refused
+    where apart is allowed."""
+    most = most_units(group.chosen[0].plan.local.hardware)  # type: ignore[union-attr]
     apart = [c.plan.units(1.0) for c in group.chosen]
-    return group.units <= max(d.MAX_UNITS, sum(apart) if max(apart) <= d.MAX_UNITS else 0)
+    return group.units <= max(most, sum(apart) if max(apart) <= most else 0)
 
 
 @dataclass
@@ -589,7 +599,11 @@ def _all_local(choices: list[Choices], candidates: list[list[Candidate]], horizo
     total, groups, _ = found
     picked = {local_choices[i].name: c.option for g in groups for i, c in zip(g.members, g.chosen, strict=True)}
     failed = sorted({f"{name}: {f}" for name, o in picked.items() for f in o.failed if not f.startswith("needs ")})
-    failed += [f"{g.units} × {g.box} are more than {d.MAX_UNITS}" for g in groups if not within_limit(g)]
+    failed += [
+        f"{g.units} × {g.box} are more than {most_units(g.chosen[0].plan.local.hardware)}"  # type: ignore[union-attr]
+        for g in groups
+        if not within_limit(g)
+    ]
     return Alternative(
         monthly_usd=sum(g.monthly for g in groups),
         upfront_usd=sum(g.upfront for g in groups),

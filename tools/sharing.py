@@ -74,7 +74,7 @@ def _units_at(open_loads: list[Load], memory_gb: float) -> tuple[int, bool]:
 def units_needed(loads: list[Load], memory_gb: float) -> Sharing:
     """The units ``loads`` need together (at least one), checked at every moment a window opens."""
     if any(math.isinf(load.density) for load in loads):  # a window with no hours in it: no box carries it
-        return Sharing(d.MAX_UNITS + 1, 0.0, [])
+        return Sharing(max(d.MAX_UNITS, d.MAX_SERVERS) + 1, 0.0, [])  # more than any kind may have
     units, peak, apart, overlap = 0, 0.0, set(), False
     for moment in _moments(loads):
         open_loads = [load for load in loads if load.open_at(moment)]
