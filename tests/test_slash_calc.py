@@ -39,12 +39,16 @@ def test_the_serving_engine_is_one_flag_for_capacity_and_compare(catalog):
     compare; `--engine`, capacity's former name for it, still does the same."""
     from advisor.slash.calc import calculate
 
-    box = "capacity --hardware h100-sxm-80gb --local-model llama-3.1-8b --engine-streams"
+    box = "capacity --hardware rtx-4090-24gb --local-model llama-3.1-8b --engine-streams"
     new = calculate(*parse_calc(f"{box} --serving-engine vllm"), catalog)
     old = calculate(*parse_calc(f"{box} --engine vllm"), catalog)
     default = calculate(*parse_calc(box), catalog)
     assert new.engine == old.engine == "vllm" and default.engine == "llama.cpp"
     assert new.streams == old.streams > default.streams
+    # a datacenter card or GPU server serves with its own engine (vLLM), as compare serves it
+    server = "capacity --hardware h100-sxm-80gb --local-model llama-3.1-8b --engine-streams"
+    assert calculate(*parse_calc(server), catalog).engine == "vllm"
+    assert calculate(*parse_calc(f"{server} --serving-engine llama.cpp"), catalog).engine == "llama.cpp"
     _, args = parse_calc("compare --requests-per-day 1000 --input-tokens-per-request 500 --serving-engine vllm")
     assert args["serving_engine"] == "vllm"
     with pytest.raises(UsageError, match="serving-engine: 'vlm' is not in the catalog; did you mean vllm"):

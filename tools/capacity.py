@@ -36,7 +36,7 @@ class CapacityInput(ToolInput):
     serving_engine: str | None = Field(
         default=None,
         validation_alias=AliasChoices("serving_engine", "engine"),  # --engine: its name before 2026-12
-        description="serving engine: llama.cpp (default; Ollama) or vllm",
+        description="serving engine: llama.cpp (Ollama) or vllm; default: the box's own (servers: vLLM), or llama.cpp",
     )
     hours_per_day: Hours | None = Field(default=None, description="hours a day serving (24)")
     traffic_hours: Hours | None = Field(default=None, description="hours a day the requests arrive in (24)")
@@ -220,7 +220,9 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     hours = _hours(inp, notes)
     box: Hardware = catalog.get("hardware", inp.hardware, "hardware")  # type: ignore[arg-type,assignment]
     model: LocalModel = catalog.get("local-models", inp.local_model, "local_model")  # type: ignore[arg-type,assignment]
-    engine = engine_for(catalog, inp.serving_engine)
+    engine = engine_for(catalog, inp.serving_engine or box.engine)  # a GPU server serves with its own (vLLM)
+    if inp.serving_engine is None and box.engine:
+        notes.append(f"serves with {engine.name}, as {box.id} does unless --serving-engine names another")
     quant = inp.quant or (d.DEFAULT_QUANT if d.DEFAULT_QUANT in model.quants else next(iter(model.quants)))
     if inp.quant is None:
         notes.append(f"{quant} quantisation")
