@@ -532,9 +532,7 @@ def _deterministic_answer(
     shown = None
     unchanged = result is not None and ctx.state.shown.option_id == result.recommendation.option_id and not changed
     if result is not None and not (said and unchanged):  # a question answered: the pick again only if it moved
-        text, shown = recommendation_answer(
-            result, ctx.state.shown, provisional=provisional, panel=ctx.brief, w=w
-        )
+        text, shown = recommendation_answer(result, ctx.state.shown, provisional=provisional, panel=ctx.brief, w=w)
         parts.append(text)
     parts += [f"❓ {w.phrase(a)}" for a in reading.ambiguous]
     if question is not None:
@@ -713,8 +711,15 @@ def words_turn(ctx: TurnContext, consent: Consent, cancel: threading.Event) -> I
     as it is now and goes only when it is the text the consent was given for."""
     request, why = words_request(ctx, consent.words)
     decision = router.decide(
-        "", explicit=True, close=False, conflicts=[], local_failures=0, offline=ctx.offline,
-        claude_available=ctx.claude is not None, spent_usd=ctx.claude_spent(), budget_usd=ctx.budget_usd,
+        "",
+        explicit=True,
+        close=False,
+        conflicts=[],
+        local_failures=0,
+        offline=ctx.offline,
+        claude_available=ctx.claude is not None,
+        spent_usd=ctx.claude_spent(),
+        budget_usd=ctx.budget_usd,
         boundary=ctx.claude_refusal(ctx.state.profile) if ctx.claude is not None else None,
         held=held_reason(ctx.state.bill_hold),
     )

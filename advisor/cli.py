@@ -105,5 +105,6 @@ def _database() -> Path:
         return db_path(Path(args[args.index("--data-dir") + 1]))
     return db_path(Path(os.environ.get("ADVISOR_DATA_DIR") or platformdirs.user_data_dir(APP)))
 
+
 if __name__ == "__main__":
     sys.exit(main())

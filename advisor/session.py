@@ -768,8 +768,7 @@ def _json_or(saved: str | None, fallback: Any) -> Any:
 def _same_workloads(*sides: Any) -> bool:
     """Every side has the same workload in use and the same workloads (always so with one)."""
     shapes = {
-        json.dumps([side.get("workload"), side.get("names", [])]) if isinstance(side, dict) else None
-        for side in sides
+        json.dumps([side.get("workload"), side.get("names", [])]) if isinstance(side, dict) else None for side in sides
     }
     return len(shapes) == 1
 

@@ -351,9 +351,7 @@ class SessionState(BaseModel):
         present = [current.name, *(p.name for p in parked.values())]
         names = [n for n in dict.fromkeys(data.get("names", [])) if n in present]
         names += [n for n in present if n not in names]
-        state = cls.model_validate(
-            {**data, "parked": list(parked.values()), "names": names if len(names) > 1 else []}
-        )
+        state = cls.model_validate({**data, "parked": list(parked.values()), "names": names if len(names) > 1 else []})
         state._restore(current)
         return state
 

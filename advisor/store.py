@@ -282,9 +282,7 @@ class Store:
                 " — the advisor leaves it as it is; use another --data-dir"
             )
         rows = self.db.execute("SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-        foreign = sorted(
-            name for kind, name, table in rows if (table if kind == "index" else name) not in OWN_TABLES
-        )
+        foreign = sorted(name for kind, name, table in rows if (table if kind == "index" else name) not in OWN_TABLES)
         if foreign:
             shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
             raise StoreError(
@@ -353,9 +351,7 @@ class Store:
         raise StoreError(f"{self.path}: no free session name left for {base}")
 
     def get_session(self, name: str) -> SessionInfo | None:
-        row = self.db.execute(
-            "SELECT id, name, created, active FROM sessions WHERE name = ?", (name,)
-        ).fetchone()
+        row = self.db.execute("SELECT id, name, created, active FROM sessions WHERE name = ?", (name,)).fetchone()
         return SessionInfo(**dict(row)) if row else None
 
     def latest_session(self) -> SessionInfo | None:
@@ -404,9 +400,7 @@ class Store:
 
     def set_state_aside(self, session_id: int) -> None:
         """The saved state could not be read: keep it in ``state_set_aside`` and clear ``state``."""
-        self.db.execute(
-            "UPDATE sessions SET state_set_aside = state, state = NULL WHERE id = ?", (session_id,)
-        )
+        self.db.execute("UPDATE sessions SET state_set_aside = state, state = NULL WHERE id = ?", (session_id,))
 
     # ---- turns ---------------------------------------------------------------------------
     def begin_turn(self, session_id: int, user_text: str) -> int:
@@ -436,15 +430,22 @@ class Store:
         aggregate keeps a subquery's order."""
         rows = self.db.execute(
             f"""SELECT t.id, t.user_text, t.answer, t.status, t.started,
-                       {"(SELECT json_group_array(json_array(e.id, CASE WHEN typeof(e.data) = 'text'"
-                        " THEN e.data END)) FROM events e WHERE e.turn_id = t.id)" if events else "'[]'"} AS events
+                       {
+                "(SELECT json_group_array(json_array(e.id, CASE WHEN typeof(e.data) = 'text'"
+                " THEN e.data END)) FROM events e WHERE e.turn_id = t.id)"
+                if events
+                else "'[]'"
+            } AS events
                 FROM turns t WHERE t.session_id = ? ORDER BY t.id DESC LIMIT ?""",
             (session_id, -1 if limit is None else limit),
         ).fetchall()
         return [
             TurnRecord(
-                id=r["id"], user_text=r["user_text"], answer=r["answer"],
-                status="interrupted" if r["status"] == "running" else r["status"], started=r["started"],
+                id=r["id"],
+                user_text=r["user_text"],
+                answer=r["answer"],
+                status="interrupted" if r["status"] == "running" else r["status"],
+                started=r["started"],
                 events=_readable_events(r["events"]),
             )
             for r in reversed(rows)
@@ -455,8 +456,14 @@ class Store:
 
     # ---- ledger --------------------------------------------------------------------------
     def record_usage(
-        self, turn_id: int, side: str, model: str, input_tokens: int, output_tokens: int,
-        seconds: float, usd: float,
+        self,
+        turn_id: int,
+        side: str,
+        model: str,
+        input_tokens: int,
+        output_tokens: int,
+        seconds: float,
+        usd: float,
     ) -> None:
         self.db.execute(
             "INSERT INTO usage (turn_id, side, model, input_tokens, output_tokens, seconds, usd)"
@@ -465,8 +472,14 @@ class Store:
         )
 
     def reserve(
-        self, session_id: int, turn_id: int, model: str, input_tokens: int, output_tokens: int,
-        usd: float, budget_usd: float,
+        self,
+        session_id: int,
+        turn_id: int,
+        model: str,
+        input_tokens: int,
+        output_tokens: int,
+        usd: float,
+        budget_usd: float,
     ) -> Reservation:
         """Reserve a Claude call's worst case against the session's budget, under the database's
         write lock: of processes reserving at once, only those that fit get an id."""
@@ -495,9 +508,7 @@ class Store:
 
     def spend(self, session_id: int) -> SpendSummary:
         summary = SpendSummary()
-        summary.turns = self.db.execute(
-            "SELECT COUNT(*) FROM turns WHERE session_id = ?", (session_id,)
-        ).fetchone()[0]
+        summary.turns = self.db.execute("SELECT COUNT(*) FROM turns WHERE session_id = ?", (session_id,)).fetchone()[0]
         rows = self.db.execute(
             """SELECT u.side, COUNT(DISTINCT u.turn_id) AS turns, SUM(u.input_tokens) AS i,
                       SUM(u.output_tokens) AS o, SUM(u.seconds) AS s, SUM(u.usd) AS usd,

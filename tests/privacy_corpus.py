@@ -58,8 +58,10 @@ CLEAR = [
 # strings that must never reach Claude (names, numbers, conditions), each a way of writing them that
 # a word list misses: look-alike letters, invisible characters, full width, spaced out, bare digits.
 PROBE = [
-    ("Henrike Vollmer-Brandt, diagnosed with schizophrenia, on clozapine 300 mg", ["Henrike", "Vollmer",
-     "schizophren", "clozapin"]),
+    (
+        "Henrike Vollmer-Brandt, diagnosed with schizophrenia, on clozapine 300 mg",
+        ["Henrike", "Vollmer", "schizophren", "clozapin"],
+    ),
     ("carcinoma of the left breast, born 14.03.1961", ["carcinoma", "14.03.1961", "1961"]),
     ("her SSN is 123 45 6789", ["123 45 6789", "6789"]),
     ("ID on file: 078051120", ["078051120"]),

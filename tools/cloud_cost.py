@@ -170,8 +170,11 @@ def cache_write_premium_usd(
     price = point.cache_write_5m if ttl == "5m" else point.cache_write_1h
     if price is None and ttl == "1h" and point.cache_write_5m is not None:
         price = point.cache_write_5m
-        _note(assumptions, f"{model_id} lists no extended (1-hour or 12-hour) cache-write price: those writes"
-                           f" at its standard write price ${point.cache_write_5m}/M")
+        _note(
+            assumptions,
+            f"{model_id} lists no extended (1-hour or 12-hour) cache-write price: those writes"
+            f" at its standard write price ${point.cache_write_5m}/M",
+        )
     if price is None:
         _note(assumptions, f"{model_id} bills no cache writes")
         return 0.0

@@ -117,6 +117,7 @@ class WorkloadProfile(BaseModel):
     )
 
     _not_empty = field_validator("*", mode="before")(refuse_empty)
+
     @field_validator("contract", mode="before")
     @classmethod
     def _contract_from_text(cls, value: object) -> object:
@@ -387,5 +388,7 @@ def _fit_cache_writes(values: dict, assumptions: list[str]) -> None:
 def _written_words(short: float, extended: float) -> str:
     parts = [f"{short:.0%} for the standard 5 min / 30 min"] if short else []
     parts += [f"{extended:.0%} for the extended 1 h / 12 h"] if extended else []
-    return (f"{short + extended:.0%} of input written to the prompt cache ({', '.join(parts)}),"
-            " billed at each provider's cache-write price where it has one")
+    return (
+        f"{short + extended:.0%} of input written to the prompt cache ({', '.join(parts)}),"
+        " billed at each provider's cache-write price where it has one"
+    )

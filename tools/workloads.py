@@ -197,9 +197,7 @@ class PlanInput(BaseModel):
         return [(w.name, combined(self.team.values, w.profile())) for w in self.workloads]
 
 
-def plan_input(
-    named: list[tuple[str, WorkloadProfile]], pins: dict[str, Pin] | None = None, top: int = 3
-) -> PlanInput:
+def plan_input(named: list[tuple[str, WorkloadProfile]], pins: dict[str, Pin] | None = None, top: int = 3) -> PlanInput:
     """The plan's input from whole profiles (a session's workloads): the team's fields from the first
     (they share them), each workload's own from itself."""
     pins = pins or {}

@@ -38,8 +38,12 @@ Only aggregates are kept; no record leaves this machine."""
 
 def arguments(p: argparse.ArgumentParser, argv: list[str]) -> None:
     add_record_options(p)
-    p.add_argument("--by", choices=BY, default=None,
-                   help="a table by day, week, month, session, project or model (--json: its rows)")
+    p.add_argument(
+        "--by",
+        choices=BY,
+        default=None,
+        help="a table by day, week, month, session, project or model (--json: its rows)",
+    )
     p.add_argument("--session", metavar="NAME", default=None, help="make this session's profile the measured one")
     p.add_argument("--json", action="store_true", help="print profile, records, skipped, window, models")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -63,8 +67,14 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(data_dir=args.data_dir)
     try:
         measured = measure_path(
-            args.path, config.catalog(), since=since, until=until, columns=args.columns, quiet=args.quiet,
-            tz=args.tz, by=args.by,
+            args.path,
+            config.catalog(),
+            since=since,
+            until=until,
+            columns=args.columns,
+            quiet=args.quiet,
+            tz=args.tz,
+            by=args.by,
         )
         saved = save_to_session(config, args.session, measured) if args.session is not None else None
     except ImportFailed as exc:

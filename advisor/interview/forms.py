@@ -98,6 +98,7 @@ _VAGUE_COUNT = {"a few": 3, "a couple": 2, "a couple of": 2, "couple of": 2, "se
 _VAGUE_COUNT |= {"a handful of": 5, "many": 5, "a number of": 5}
 _VAGUE_SCALE = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6}
 
+
 @dataclass
 class Forms:
     text: str
@@ -218,9 +219,7 @@ def _amount_pattern() -> Any:
     v = vocab()
     pages = alternation(v.words(v.token_units["page"].words))
     half, one = alternation(v.unit_amounts["half"]), alternation(v.unit_amounts["one"])
-    return lazy(
-        rf"(?<![\w-])(?:(?P<half>{half})|(?P<one>{one}))[\s-]*(?P<unit>{pages})(?![\w'])(?P<or>\s+or\s+two)?"
-    )
+    return lazy(rf"(?<![\w-])(?:(?P<half>{half})|(?P<one>{one}))[\s-]*(?P<unit>{pages})(?![\w'])(?P<or>\s+or\s+two)?")
 
 
 def _unit_amounts(f: Forms) -> None:

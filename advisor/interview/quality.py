@@ -23,9 +23,7 @@ _HARD_CUE = (
 _ROUTINE_CUE = r"routine|easy|simple|bulk|boilerplate|basic|trivial|repetitive|structured|local(?:ly)?|cheap"
 
 HARDEST = lazy(rf"(?:the\s+)?(?:hardest|toughest|trickiest|most\s+(?:difficult|complex|demanding))\s+{_SHARE}")
-SHARE_THEN_CUE = lazy(
-    rf"{_SHARE}(?P<gap>[^.;,\d%]{{0,60}}?)\b(?:(?P<hard>{_HARD_CUE})|(?P<easy>{_ROUTINE_CUE}))\b"
-)
+SHARE_THEN_CUE = lazy(rf"{_SHARE}(?P<gap>[^.;,\d%]{{0,60}}?)\b(?:(?P<hard>{_HARD_CUE})|(?P<easy>{_ROUTINE_CUE}))\b")
 EXPLICIT = lazy(rf"frontier[_ ]share\s*(?:is|of|=|:|to|at)?\s*(?P<v>{NUM})\s*(?P<pc>%|percent)?")
 NO_FRONTIER = lazy(
     r"(?:no|without\s+(?:a\s+|any\s+)?)\s*frontier(?:\s+models?)?\s+(?:needed|required|necessary)"

@@ -194,9 +194,7 @@ def _shift_rates(d: Draft) -> list[_Rate]:
             continue
         count, said = d.shifts or (1.0, "")
         how = "" if said else " (one shift a day — say how many shifts if more)"
-        found.append(
-            _Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said, said=q.value)
-        )
+        found.append(_Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said, said=q.value))
         d.consume(m.start(), m.end())
     return found
 
@@ -313,7 +311,7 @@ def _role(d: Draft, rate: _Rate) -> str:
     start = edges[-1] if edges else max(0, rate.start - 70)
     after = _CLAUSE_EDGE.search(low, rate.end)
     stop = min(after.start() if after else len(low), rate.end + 40)
-    window = low[start:rate.start] + " " + low[rate.end : stop]
+    window = low[start : rate.start] + " " + low[rate.end : stop]
     for name in _ROLE_CUES:
         if _cue_pattern(name).search(window):
             return "average" if name == "now" else name

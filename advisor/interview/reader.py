@@ -203,7 +203,7 @@ def read_draft(
 
 
 # Each settings reader runs only when its cue is in the text: its patterns are compiled on first use,
-# and most messages need none of them (start-up time is measured in tests/bench_ask_start.py).
+# and most messages need none of them (start-up time is measured in tests/bench/bench_ask_start.py).
 _MONEY_CUES = ("budget", "afford", "spend", "pay", "cap", "limit", "ceiling", "$", "€", "£", "usd", "eur", "gbp")
 _MONEY_CUES += ("dollar", "euro", "pound", "buck", "bill", "invoice", "subscription", "zahlen", "rechnung", "pag")
 _MONEY_CUES += ("factur", "betalen", "rekening", "kost", "coût", "cuesta", "costa", "custa")

@@ -41,8 +41,9 @@ def session_files(root: Path) -> list[Path]:
     return sorted((p for p in root.rglob("rollout-*.jsonl") if p.is_file()), key=lambda p: (p.name, str(p)))
 
 
-def read_codex(files: list[Path], counts: ReadCounts, on_bytes: Callable[[int], None] = lambda _n: None
-               ) -> Iterator[Record]:
+def read_codex(
+    files: list[Path], counts: ReadCounts, on_bytes: Callable[[int], None] = lambda _n: None
+) -> Iterator[Record]:
     seen: set[int] = set()
     for path in files:
         session, project, model = path.stem, "", "unknown"

@@ -31,23 +31,83 @@ from advisor.tools.userfile import MIB, TooLong, bounded_lines, open_regular, si
 MAX_LINE_BYTES = 1 * MIB  # a row of usage is a few hundred bytes; csv's own field limit is 128 KiB
 
 ROLES = ("timestamp", "model", "input", "output", "cached", "cache_write", "cache_write_1h", "requests")
-STANDARD_WRITES = ("cachecreationephemeral5minputtokens", "ephemeral5minputtokens", "cachewrite5mtokens",
-                   "cachewrite5m", "cachewritetokensdetailsttl30mtokens", "ttl30mtokens", "cachewrite30mtokens")
+STANDARD_WRITES = (
+    "cachecreationephemeral5minputtokens",
+    "ephemeral5minputtokens",
+    "cachewrite5mtokens",
+    "cachewrite5m",
+    "cachewritetokensdetailsttl30mtokens",
+    "ttl30mtokens",
+    "cachewrite30mtokens",
+)
 SPELLINGS: dict[str, tuple[str, ...]] = {
-    "timestamp": ("timestamp", "timestamputc", "datetimeutc", "datetime", "time", "createdat", "created",
-                  "date", "requesttime", "starttime", "ts", "usagedateutc", "startingat", "bucketstart"),
+    "timestamp": (
+        "timestamp",
+        "timestamputc",
+        "datetimeutc",
+        "datetime",
+        "time",
+        "createdat",
+        "created",
+        "date",
+        "requesttime",
+        "starttime",
+        "ts",
+        "usagedateutc",
+        "startingat",
+        "bucketstart",
+    ),
     "model": ("model", "modelname", "modelid", "resolvedmodel", "engine", "modelversion"),
-    "input": ("inputtokens", "prompttokens", "tokensin", "input", "ncontexttokenstotal", "usageinputtokens",
-              "uncachedinputtokens", "inputtokensuncached", "prompt"),
-    "output": ("outputtokens", "completiontokens", "tokensout", "output", "ngeneratedtokenstotal",
-               "usageoutputtokens", "generatedtokens", "completion"),
-    "cached": ("cachereadinputtokens", "cachereadtokens", "cachedinputtokens", "cachedtokens", "cacheread",
-               "inputcachedtokens", "ncachedcontexttokenstotal", "promptcachedtokens", "promptcachehittokens",
-               "cached"),
-    "cache_write": ("cachecreationinputtokens", "cachewritetokens", "cachecreationtokens", "cachewrite",
-                    "cachewriteinputtokens", *STANDARD_WRITES),
-    "cache_write_1h": ("cachecreationephemeral1hinputtokens", "ephemeral1hinputtokens", "cachewrite1htokens",
-                       "cachewrite1h", "cachewritetokensdetailsttl12htokens", "ttl12htokens", "cachewrite12htokens"),
+    "input": (
+        "inputtokens",
+        "prompttokens",
+        "tokensin",
+        "input",
+        "ncontexttokenstotal",
+        "usageinputtokens",
+        "uncachedinputtokens",
+        "inputtokensuncached",
+        "prompt",
+    ),
+    "output": (
+        "outputtokens",
+        "completiontokens",
+        "tokensout",
+        "output",
+        "ngeneratedtokenstotal",
+        "usageoutputtokens",
+        "generatedtokens",
+        "completion",
+    ),
+    "cached": (
+        "cachereadinputtokens",
+        "cachereadtokens",
+        "cachedinputtokens",
+        "cachedtokens",
+        "cacheread",
+        "inputcachedtokens",
+        "ncachedcontexttokenstotal",
+        "promptcachedtokens",
+        "promptcachehittokens",
+        "cached",
+    ),
+    "cache_write": (
+        "cachecreationinputtokens",
+        "cachewritetokens",
+        "cachecreationtokens",
+        "cachewrite",
+        "cachewriteinputtokens",
+        *STANDARD_WRITES,
+    ),
+    "cache_write_1h": (
+        "cachecreationephemeral1hinputtokens",
+        "ephemeral1hinputtokens",
+        "cachewrite1htokens",
+        "cachewrite1h",
+        "cachewritetokensdetailsttl12htokens",
+        "ttl12htokens",
+        "cachewrite12htokens",
+    ),
     "requests": ("nummodelrequests", "requests", "requestcount", "numrequests"),  # a row of a report: its count
 }
 ADDED_TO_INPUT = {"cachereadinputtokens", "cachereadtokens", "cacheread"}
@@ -76,9 +136,7 @@ def parse_columns(spec: str | None) -> dict[str, str]:
         role, sep, column = part.partition("=")
         role = role.strip().replace("-", "_")
         if not sep or role not in ROLES or not column.strip():
-            raise CsvColumnsError(
-                f"columns: {part.strip()!r} is not ROLE=COLUMN; roles: {', '.join(ROLES)}"
-            )
+            raise CsvColumnsError(f"columns: {part.strip()!r} is not ROLE=COLUMN; roles: {', '.join(ROLES)}")
         out[role] = column.strip()
     return out
 
@@ -155,8 +213,9 @@ def read_csv(
                     raise ValueError("cache reads and writes above input")
                 at = parse_utc(row[t])
                 requests = token_count(row[q], names["requests"]) if q is not None else 1
-                record = Record(at, model_name(row[m]), tin, tout, read, written - extended, extended,
-                                requests=requests)
+                record = Record(
+                    at, model_name(row[m]), tin, tout, read, written - extended, extended, requests=requests
+                )
             except RecordError as exc:
                 counts.skipped += 1
                 counts.problem(f"{path}: line {reader.line_num}: {exc}")

@@ -31,7 +31,8 @@ def is_gemini_file(path: Path) -> bool:
     if path.suffix not in (".json", ".jsonl"):
         return False
     return (path.parent.name == "chats" and path.name.startswith("session-")) or (
-        path.suffix == ".jsonl" and path.parent.parent.name == "chats")
+        path.suffix == ".jsonl" and path.parent.parent.name == "chats"
+    )
 
 
 def session_files(root: Path) -> list[Path]:
@@ -47,8 +48,9 @@ def _project(path: Path) -> str:
     return parts[parts.index("chats") - 1] if "chats" in parts[1:] else ""
 
 
-def read_gemini_cli(files: list[Path], counts: ReadCounts, on_bytes: Callable[[int], None] = lambda _n: None
-                    ) -> Iterator[Record]:
+def read_gemini_cli(
+    files: list[Path], counts: ReadCounts, on_bytes: Callable[[int], None] = lambda _n: None
+) -> Iterator[Record]:
     seen: set[int] = set()
     for path in files:
         session, project = path.stem, _project(path)
@@ -109,8 +111,9 @@ def _message(entry: object, seen: set[int], counts: ReadCounts, session: str, pr
     prompt = token_count(tokens.get("input"), "tokens.input") + token_count(tokens.get("tool"), "tokens.tool")
     cached = min(token_count(tokens.get("cached"), "tokens.cached"), prompt)
     output = token_count(tokens.get("output"), "tokens.output") + token_count(tokens.get("thoughts"), "tokens.thoughts")
-    record = Record(parse_utc(entry["timestamp"]), model_name(entry.get("model")), prompt, output, cached, 0, 0,
-                    session, project)
+    record = Record(
+        parse_utc(entry["timestamp"]), model_name(entry.get("model")), prompt, output, cached, 0, 0, session, project
+    )
     if entry.get("id") is not None:
         seen.add(key)
     return record

@@ -9,9 +9,7 @@ EXACT_LIMIT = 20_000  # distinct values counted exactly (about 2 MB) before fold
 EXACT_BELOW = 128  # in buckets, counts under this stay exact, one bucket per value
 RATIO = 1.01  # above it each bucket is 1% wide, so a quantile is within ±0.5% of the exact one
 _LOG_RATIO = math.log(RATIO)
-PRECISION = (
-    f"exact up to {EXACT_LIMIT:,} distinct token counts; beyond, within ±0.5% (1% log buckets, exact below 128)"
-)
+PRECISION = f"exact up to {EXACT_LIMIT:,} distinct token counts; beyond, within ±0.5% (1% log buckets, exact below 128)"
 
 
 class LogHistogram:

@@ -61,8 +61,10 @@ def open_read_only(path: Path, seconds: float | None = None) -> sqlite3.Connecti
 
 def _interrupted(path: Path, exc: sqlite3.OperationalError) -> Exception:
     if "interrupted" in str(exc):
-        return TooSlow(f"path: reading {str(path)!r} took longer than {MAX_SECONDS:g} s (a view or a query"
-                       " that does not end?); nothing was imported")
+        return TooSlow(
+            f"path: reading {str(path)!r} took longer than {MAX_SECONDS:g} s (a view or a query"
+            " that does not end?); nothing was imported"
+        )
     return exc
 
 

@@ -53,8 +53,13 @@ class Counts(NamedTuple):
 
 
 _ANTHROPIC_KEYS = ("cache_read_input_tokens", "cache_creation_input_tokens", "cache_creation")
-_OPENAI_KEYS = ("prompt_tokens_details", "completion_tokens_details", "input_tokens_details",
-                "prompt_cache_hit_tokens", "prompt_cache_miss_tokens")
+_OPENAI_KEYS = (
+    "prompt_tokens_details",
+    "completion_tokens_details",
+    "input_tokens_details",
+    "prompt_cache_hit_tokens",
+    "prompt_cache_miss_tokens",
+)
 _PROMPT_DETAILS = ("prompt_tokens_details", "input_tokens_details")
 
 

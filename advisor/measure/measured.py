@@ -22,9 +22,15 @@ __all__ = ["Measured", "catalog_id", "measure", "threshold_lookup"]
 
 
 MIN_RECORDS_FOR_PEAK = 200  # fewer, and the busiest hour's share is noise: the traffic window keeps its default
-SOURCE_NAMES = {"claude-code": "Claude Code logs", "llm-logs": "an llm logs.db", "csv": "a CSV export",
-                "codex": "Codex CLI logs", "gemini-cli": "Gemini CLI chats",
-                "anthropic-usage": "an Anthropic usage report", "openai-usage": "an OpenAI usage report"}
+SOURCE_NAMES = {
+    "claude-code": "Claude Code logs",
+    "llm-logs": "an llm logs.db",
+    "csv": "a CSV export",
+    "codex": "Codex CLI logs",
+    "gemini-cli": "Gemini CLI chats",
+    "anthropic-usage": "an Anthropic usage report",
+    "openai-usage": "an OpenAI usage report",
+}
 
 
 class TokenStats(BaseModel):
@@ -173,8 +179,7 @@ def window_of(tally: Tally, since: datetime | None, until: datetime | None, cloc
     end = until or clock.midnight(clock.local_date(last or now) + timedelta(days=1))
     end = max(end, start)  # --since after the last record, with no --until: an empty window
     days = round((end - start).total_seconds() / 86400, 6)
-    return Window(start=start, end=end, days=days, first_record=first, last_record=last,
-                  tz=zone_name(clock.tz))
+    return Window(start=start, end=end, days=days, first_record=first, last_record=last, tz=zone_name(clock.tz))
 
 
 def measure(
@@ -208,10 +213,16 @@ def measure(
     pricer = Pricer(catalog)
     models = [
         ModelUse(
-            model=r.model, catalog_id=r.catalog_id, requests=r.requests, input_tokens=r.input_tokens,
-            output_tokens=r.output_tokens, cached_input_tokens=r.cache_read_tokens,
-            cache_write_tokens=r.cache_write_tokens, long_context_requests=by_model[r.model].long.requests,
-            usd=r.usd, monthly_usd=r.usd * per_month if r.usd is not None else None,
+            model=r.model,
+            catalog_id=r.catalog_id,
+            requests=r.requests,
+            input_tokens=r.input_tokens,
+            output_tokens=r.output_tokens,
+            cached_input_tokens=r.cache_read_tokens,
+            cache_write_tokens=r.cache_write_tokens,
+            long_context_requests=by_model[r.model].long.requests,
+            usd=r.usd,
+            monthly_usd=r.usd * per_month if r.usd is not None else None,
         )
         for r in sorted(row("all", by_model, pricer).models, key=lambda r: -r.input_tokens - r.output_tokens)
     ]
@@ -226,8 +237,10 @@ def measure(
             f" (it takes {MIN_RECORDS_FOR_PEAK})"
         )
     if tally.rows and not requests_known:
-        notes.append("the report counts tokens, not requests: requests a day and tokens per request are not"
-                     " measured (the interview asks them)")
+        notes.append(
+            "the report counts tokens, not requests: requests a day and tokens per request are not"
+            " measured (the interview asks them)"
+        )
     usd = sum(priced) if priced else None
     return Measured(
         source=source,

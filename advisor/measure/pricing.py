@@ -57,10 +57,16 @@ class Pricer:
                 continue
             share = part.cache_read_tokens / part.input_tokens if part.input_tokens else 0.0
             result = cloud_cost(
-                CloudCostInput(model=cid, input_tokens=part.input_tokens, output_tokens=part.output_tokens,
-                               cached_input_share=share, cache_write_tokens=part.cache_write_5m_tokens,
-                               cache_ttl="5m", cache_write_1h_tokens=part.cache_write_1h_tokens,
-                               tokens_per_request=per_request),
+                CloudCostInput(
+                    model=cid,
+                    input_tokens=part.input_tokens,
+                    output_tokens=part.output_tokens,
+                    cached_input_share=share,
+                    cache_write_tokens=part.cache_write_5m_tokens,
+                    cache_ttl="5m",
+                    cache_write_1h_tokens=part.cache_write_1h_tokens,
+                    tokens_per_request=per_request,
+                ),
                 self.catalog,
             )
             usd += result.monthly_usd

@@ -13,8 +13,15 @@ _WIDTH = 24
 
 
 class Progress:
-    def __init__(self, total: int, unit: str, counts: ReadCounts, stream: TextIO | None = None,
-                 quiet: bool = False, items: str = "lines") -> None:
+    def __init__(
+        self,
+        total: int,
+        unit: str,
+        counts: ReadCounts,
+        stream: TextIO | None = None,
+        quiet: bool = False,
+        items: str = "lines",
+    ) -> None:
         """``total`` in ``unit`` (bytes or rows) to read; ``items`` what ``counts.lines`` counts."""
         self.total, self.unit, self.counts = max(total, 1), unit, counts
         self.items = "rows" if unit == "rows" else items

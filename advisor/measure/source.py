@@ -78,8 +78,11 @@ def _folder_kind(path: Path) -> str:
     return "claude-code"
 
 
-READERS = {"claude-code": "Claude Code session files (*.jsonl)", "codex": "Codex CLI sessions (rollout-*.jsonl)",
-           "gemini-cli": "Gemini CLI chats (chats/session-*.json[l])"}
+READERS = {
+    "claude-code": "Claude Code session files (*.jsonl)",
+    "codex": "Codex CLI sessions (rollout-*.jsonl)",
+    "gemini-cli": "Gemini CLI chats (chats/session-*.json[l])",
+}
 
 
 def import_usage(
@@ -122,8 +125,10 @@ def import_usage(
     elif kind == "llm-logs":
         rows = row_counts(path)
         if "turns" in rows:
-            notes.append(f"read {rows['turns']:,} rows from `turns` (llm 0.32 and later) and"
-                         f" {rows.get('responses', 0):,} from the legacy `responses` table")
+            notes.append(
+                f"read {rows['turns']:,} rows from `turns` (llm 0.32 and later) and"
+                f" {rows.get('responses', 0):,} from the legacy `responses` table"
+            )
         progress = Progress(sum(rows.values()), "rows", counts, progress_stream, quiet)
         records = read_llm_logs(path, counts, progress.advance)
     elif kind in REPORTS:
@@ -140,12 +145,14 @@ def import_usage(
     if kind.endswith("-cost"):
         raise NotUsageRecords(_cost_only(path, billed))
     progress.finish(tally.records, tally.unknown_requests)
-    measured = measure(tally, counts, catalog, source=kind, path=str(path), since=since, until=until, clock=clock,
-                       by=by)
+    measured = measure(
+        tally, counts, catalog, source=kind, path=str(path), since=since, until=until, clock=clock, by=by
+    )
     measured.notes[:0] = notes
     if kind in REPORTS and "unknown" in measured.unpriced_models:
-        measured.notes.append("rows without a model cannot be priced: export the report grouped by model"
-                              " (group_by[]=model)")
+        measured.notes.append(
+            "rows without a model cannot be priced: export the report grouped by model (group_by[]=model)"
+        )
     measured.notes += [f"skipped: {problem}" for problem in counts.problems]
     return measured
 
@@ -155,9 +162,11 @@ def _cost_only(path: Path, billed: Billed) -> str:
     days = sorted(billed.by_day)
     when = f" from {days[0]} to {days[-1]} (UTC)" if days else ""
     currency = "/".join(sorted(billed.currencies)) or "USD"
-    return (f"path: {str(path)!r} is a cost report: {billed.usd:,.2f} {currency} billed{when}, but no tokens;"
-            " import the usage report of the same days (Anthropic usage_report/messages, OpenAI"
-            " usage/completions) to measure the workload")
+    return (
+        f"path: {str(path)!r} is a cost report: {billed.usd:,.2f} {currency} billed{when}, but no tokens;"
+        " import the usage report of the same days (Anthropic usage_report/messages, OpenAI"
+        " usage/completions) to measure the workload"
+    )
 
 
 def _empty(kind: str, files: int) -> str:

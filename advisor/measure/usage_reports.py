@@ -71,8 +71,9 @@ def pages(path: Path) -> list[dict]:
     return [page for page in found if isinstance(page, dict)]
 
 
-def read_report(path: Path, kind: str, counts: ReadCounts, billed: Billed,
-                on_bytes: Callable[[int], None] = lambda _n: None) -> Iterator[Record]:
+def read_report(
+    path: Path, kind: str, counts: ReadCounts, billed: Billed, on_bytes: Callable[[int], None] = lambda _n: None
+) -> Iterator[Record]:
     counts.files += 1
     size = path.stat().st_size
     counts.bytes += size
@@ -103,16 +104,31 @@ def read_report(path: Path, kind: str, counts: ReadCounts, billed: Billed,
 def _anthropic_usage(bucket: dict, r: dict, _billed: Billed) -> Record:
     at = parse_utc(bucket["starting_at"])
     creation = r.get("cache_creation") if isinstance(r.get("cache_creation"), dict) else {}
-    w5 = token_count(creation.get("ephemeral_5m_input_tokens", r.get("cache_creation_5m_input_tokens")),
-                     "cache_creation.ephemeral_5m_input_tokens")
-    w1 = token_count(creation.get("ephemeral_1h_input_tokens", r.get("cache_creation_1h_input_tokens")),
-                     "cache_creation.ephemeral_1h_input_tokens")
+    w5 = token_count(
+        creation.get("ephemeral_5m_input_tokens", r.get("cache_creation_5m_input_tokens")),
+        "cache_creation.ephemeral_5m_input_tokens",
+    )
+    w1 = token_count(
+        creation.get("ephemeral_1h_input_tokens", r.get("cache_creation_1h_input_tokens")),
+        "cache_creation.ephemeral_1h_input_tokens",
+    )
     uncached = token_count(r.get("uncached_input_tokens"), "uncached_input_tokens")
     read = token_count(r.get("cache_read_input_tokens"), "cache_read_input_tokens")
     output = token_count(r.get("output_tokens"), "output_tokens")
     project = r.get("workspace_id") or r.get("api_key_id") or ""
-    return Record(at, model_name(r.get("model")), uncached + read + w5 + w1, output, read, w5, w1, "",
-                  str(project), 0, r.get("context_window") == "200k-1M")
+    return Record(
+        at,
+        model_name(r.get("model")),
+        uncached + read + w5 + w1,
+        output,
+        read,
+        w5,
+        w1,
+        "",
+        str(project),
+        0,
+        r.get("context_window") == "200k-1M",
+    )
 
 
 def _openai_usage(bucket: dict, r: dict, _billed: Billed) -> Record:
@@ -151,5 +167,9 @@ def _bill(billed: Billed, start: object, usd: float, currency: object) -> None:
     billed.currencies.add(str(currency or "usd").upper())
 
 
-_RESULT_READERS = {"anthropic-usage": _anthropic_usage, "openai-usage": _openai_usage,
-                   "anthropic-cost": _anthropic_cost, "openai-cost": _openai_cost}
+_RESULT_READERS = {
+    "anthropic-usage": _anthropic_usage,
+    "openai-usage": _openai_usage,
+    "anthropic-cost": _anthropic_cost,
+    "openai-cost": _openai_cost,
+}

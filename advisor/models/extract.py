@@ -92,7 +92,6 @@ def merge(text: str, read: dict[str, Any], proposed: dict[str, Any], current: di
             out.notes.append(f"the local model read the data as {privacy} (stricter is kept until you say otherwise)")
         else:
             out.questions.append(
-                f"I read the data as {mine}, the local model as {privacy} — is it {privacy}?"
-                " (`/set privacy …`)"
+                f"I read the data as {mine}, the local model as {privacy} — is it {privacy}? (`/set privacy …`)"
             )
     return out

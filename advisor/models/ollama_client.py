@@ -50,5 +50,5 @@ def ollama_client(host: str | None, **kwargs: Any) -> Any:
         raise ModelError(
             "unreachable",
             f"ollama: the proxy setting ({names or 'a proxy variable'}) needs `pip install 'httpx[socks]'`;"
-            f" or add the Ollama host to NO_PROXY ({str(exc).splitlines()[0][:80]})"
+            f" or add the Ollama host to NO_PROXY ({str(exc).splitlines()[0][:80]})",
         ) from None

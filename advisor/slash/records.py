@@ -15,8 +15,9 @@ def add_record_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", metavar="PATH", type=Path, help="records to read (see below)")
     p.add_argument("--since", metavar="DATE", default=None, help="first day (or time) to count, in --tz")
     p.add_argument("--until", metavar="DATE", default=None, help="last day to count (inclusive), in --tz")
-    p.add_argument("--tz", metavar="ZONE", default=None,
-                   help="IANA time zone of the days and hours (Europe/Berlin; default UTC)")
+    p.add_argument(
+        "--tz", metavar="ZONE", default=None, help="IANA time zone of the days and hours (Europe/Berlin; default UTC)"
+    )
     p.add_argument("--columns", metavar="ROLE=COL,…", default=None, help="CSV columns by name")
 
 

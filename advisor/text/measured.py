@@ -67,7 +67,8 @@ def import_summary(m: Measured, session: str | None) -> str:
     counted = f"{m.records:,} requests" if m.requests_known else "tokens (the report does not count requests)"
     lines = [
         f"Measured from {m.source_name} ({m.path}): {counted}, {w.label()}",
-        f"  skipped {m.skipped:,} unreadable" + (" or without token counts" if m.source not in DEDUPED else "")
+        f"  skipped {m.skipped:,} unreadable"
+        + (" or without token counts" if m.source not in DEDUPED else "")
         + (f", {m.duplicates:,} repeated entries counted once" if m.source in DEDUPED else "")
         + (f", {m.outside_window:,} outside the window" if m.outside_window else ""),
     ]
@@ -105,11 +106,14 @@ def _request_lines(m: Measured) -> list[str]:
     if m.hours:
         busiest = m.busiest_hour if m.busiest_hour is not None else m.busiest_hour_utc
         opens = f", from {m.traffic_start_hour:02d}:00" if m.traffic_start_hour is not None else ""
-        day = (f"  requests a day      {m.requests_per_day:,.1f}  (busiest hour {busiest:02d}:00 {m.tz}:"
-               f" {m.busiest_hour_share:.0%} of requests → a {m.traffic_hours:g} h traffic window{opens})")
+        day = (
+            f"  requests a day      {m.requests_per_day:,.1f}  (busiest hour {busiest:02d}:00 {m.tz}:"
+            f" {m.busiest_hour_share:.0%} of requests → a {m.traffic_hours:g} h traffic window{opens})"
+        )
     else:
-        day = (f"  requests a day      {m.requests_per_day:,.1f}"
-               "  (the report gives no request's time: no traffic window)")
+        day = (
+            f"  requests a day      {m.requests_per_day:,.1f}  (the report gives no request's time: no traffic window)"
+        )
     i, o = m.input_per_request, m.output_per_request
     if not m.hours:  # a report's buckets: the mean is all that is known of one request
         return [day, f"  per request         mean {_tokens(i.mean)} input, {_tokens(o.mean)} output"]
@@ -180,23 +184,43 @@ def measured_document(state: SessionState) -> dict | None:
     }
 
 
-BY_HEADERS = {"day": "Day", "week": "Week of", "month": "Month", "session": "Session", "project": "Project",
-              "model": "Model"}
+BY_HEADERS = {
+    "day": "Day",
+    "week": "Week of",
+    "month": "Month",
+    "session": "Session",
+    "project": "Project",
+    "model": "Model",
+}
 
 
 def breakdown_table(m: Measured) -> str:
     """`advisor import --by …`: one row a day (week, month, session, project, model) with its
     requests, tokens and cost, the models and their cost, and the total."""
     rows = m.rows or []
-    headers = [BY_HEADERS.get(m.by or "", "Key"), "Requests", "Input", "Output", "Cache read", "Cache write", "Cost",
-               "Models"]
+    headers = [
+        BY_HEADERS.get(m.by or "", "Key"),
+        "Requests",
+        "Input",
+        "Output",
+        "Cache read",
+        "Cache write",
+        "Cost",
+        "Models",
+    ]
     if not m.requests_known:
         headers[1] = "Rows"
-    total = UsageRow(key="Total", requests=sum(r.requests for r in rows),
-                     input_tokens=sum(r.input_tokens for r in rows), output_tokens=sum(r.output_tokens for r in rows),
-                     cache_read_tokens=sum(r.cache_read_tokens for r in rows),
-                     cache_write_tokens=sum(r.cache_write_tokens for r in rows), usd=m.usd,
-                     unpriced_models=m.unpriced_models, models=[])
+    total = UsageRow(
+        key="Total",
+        requests=sum(r.requests for r in rows),
+        input_tokens=sum(r.input_tokens for r in rows),
+        output_tokens=sum(r.output_tokens for r in rows),
+        cache_read_tokens=sum(r.cache_read_tokens for r in rows),
+        cache_write_tokens=sum(r.cache_write_tokens for r in rows),
+        usd=m.usd,
+        unpriced_models=m.unpriced_models,
+        models=[],
+    )
     with_models = m.by != "model"
     body = [_row_cells(r, m.requests_known, with_models) for r in rows]
     table = [headers, *body, [""] * len(headers), _row_cells(total, m.requests_known, with_models)]
@@ -211,8 +235,16 @@ def _row_cells(r: UsageRow, requests_known: bool, with_models: bool) -> list[str
     if r.usd is not None and r.unpriced_models:
         cost += "+"  # and requests the catalog cannot price
     models = ", ".join(f"{x.model} {money(x.usd) if x.usd is not None else '(not priced)'}" for x in r.models)
-    return [r.key, f"{r.requests:,}" if requests_known else "—", _tokens(r.input_tokens), _tokens(r.output_tokens),
-            _tokens(r.cache_read_tokens), _tokens(r.cache_write_tokens), cost, models if with_models else ""]
+    return [
+        r.key,
+        f"{r.requests:,}" if requests_known else "—",
+        _tokens(r.input_tokens),
+        _tokens(r.output_tokens),
+        _tokens(r.cache_read_tokens),
+        _tokens(r.cache_write_tokens),
+        cost,
+        models if with_models else "",
+    ]
 
 
 CHART_WIDTH = 24  # characters of the longest bar
@@ -243,8 +275,9 @@ def day_chart(m: Measured, last: int = 14) -> list[str]:
     for day in shown:
         r = by_day.get(f"{day:%Y-%m-%d}")
         amount = (f"{r.requests:,}" if m.requests_known else _tokens(r.input_tokens + r.output_tokens)) if r else "0"
-        lines.append(f"{day:%m-%d} {bar(value(r), top) if r else '':<{CHART_WIDTH}} {amount:>7}"
-                     f" {money(r.usd) if r else '':>8}")
+        lines.append(
+            f"{day:%m-%d} {bar(value(r), top) if r else '':<{CHART_WIDTH}} {amount:>7} {money(r.usd) if r else '':>8}"
+        )
     return lines
 
 
@@ -271,7 +304,11 @@ def window_hint(m: Measured) -> str | None:
         return None
     span = max(1, min(24, -int(-m.traffic_hours // 1)))
     end = (m.traffic_start_hour + span) % 24
-    where = (f"{m.traffic_start_hour:02d}-{end:02d} ({m.tz})" if span < 24  # '01-01' would read as no hours at all
-             else f"the whole day ({m.traffic_hours:g} h from {m.traffic_start_hour:02d}:00, {m.tz})")
-    return (f"The traffic window is {where}; `/set traffic_window HH-HH` sets"
-            " another, `/set traffic_hours N` its length.")
+    where = (
+        f"{m.traffic_start_hour:02d}-{end:02d} ({m.tz})"
+        if span < 24  # '01-01' would read as no hours at all
+        else f"the whole day ({m.traffic_hours:g} h from {m.traffic_start_hour:02d}:00, {m.tz})"
+    )
+    return (
+        f"The traffic window is {where}; `/set traffic_window HH-HH` sets another, `/set traffic_hours N` its length."
+    )

@@ -199,8 +199,12 @@ def failed_lines(options: list[Any], w: Any = PLAIN) -> list[str]:
 def text_table(rows: list[list[str]], right: tuple[int, ...] = ()) -> list[str]:
     """Rows (the first the headers) as aligned plain-text lines; the ``right`` columns right-aligned."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
-                      ).rstrip() for r in rows]
+    return [
+        "  ".join(
+            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        ).rstrip()
+        for r in rows
+    ]
 
 
 def options_table(options: list[dict[str, Any]], horizon: float) -> str:

@@ -290,8 +290,6 @@ def _volume(result: CompareResult, series: list[Series], w: Words) -> list[str]:
     return out
 
 
-
-
 def _profile(state: SessionState, result: CompareResult, w: Words) -> list[str]:
     out = ["## " + w._("Workload profile"), ""]
     if state.measured is not None and state.measured_fields():
@@ -326,6 +324,8 @@ def _price_cell(row: dict[str, Any], w: Words) -> str:
 
 
 TIER_WORDS = {"frontier": N_("frontier"), "strong": N_("strong"), "budget": N_("budget")}
+
+
 def _tier(tier: str, w: Words) -> str:
     return w._(TIER_WORDS.get(tier, tier))
 

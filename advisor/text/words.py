@@ -68,8 +68,14 @@ DOMAIN = "advisor"
 # The locale Babel formats with, per language and currency: a German reader sees "1.234 €", a
 # British one "£1,234", a Brazilian one "R$ 1.234", a Swiss one "CHF 1’234".
 _LOCALES = {"de": "de_DE", "fr": "fr_FR", "es": "es_ES", "it": "it_IT", "nl": "nl_NL", "pt": "pt_PT", "pl": "pl_PL"}
-_REGIONAL_LOCALES = {("en", "GBP"): "en_GB", ("en", "EUR"): "en_IE", ("pt", "BRL"): "pt_BR", ("de", "CHF"): "de_CH",
-                     ("fr", "CHF"): "fr_CH", ("it", "CHF"): "it_CH"}
+_REGIONAL_LOCALES = {
+    ("en", "GBP"): "en_GB",
+    ("en", "EUR"): "en_IE",
+    ("pt", "BRL"): "pt_BR",
+    ("de", "CHF"): "de_CH",
+    ("fr", "CHF"): "fr_CH",
+    ("it", "CHF"): "it_CH",
+}
 
 
 @dataclass(frozen=True)

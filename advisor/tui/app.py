@@ -49,6 +49,8 @@ from advisor.tui.widgets.workloads_panel import WorkloadsPanel
 SessionFactory = Callable[[Callable[[str], None]], Any]  # (on_progress) -> Session
 MAX_QUEUED = 5  # messages sent while a reply runs wait, each its own turn; more are refused
 NARROW = 110  # below this width the side panel is off until F8
+
+
 def N_(text: str) -> str:  # the gettext marker: the greeting's translations are in advisor/text/locale
     return text
 
@@ -297,9 +299,7 @@ class AdvisorApp(App):
         self.run_turn(self.turn_id, text, escalate, self.cancel, consent)
 
     @work(thread=True, group="turn", exit_on_error=False)
-    def run_turn(
-        self, turn_id: int, text: str, escalate: bool, cancel: threading.Event, consent: Any = None
-    ) -> None:
+    def run_turn(self, turn_id: int, text: str, escalate: bool, cancel: threading.Event, consent: Any = None) -> None:
         """The turn's events to the UI, one at a time. After Esc the events are dropped but the turn
         runs to its end (the session stops it at its next event); on quit the worker lets go at once."""
         worker = get_current_worker()

@@ -48,9 +48,7 @@ def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def fetch(
-    source: str, config: FeedConfig, progress: Callable[[str], None], what: str = "genai-prices data"
-) -> Fetched:
+def fetch(source: str, config: FeedConfig, progress: Callable[[str], None], what: str = "genai-prices data") -> Fetched:
     """The raw data from a URL or a file, at most ``config.max_bytes``, within the timeout."""
     if not is_url(source):
         path = Path(source).expanduser()

@@ -1,0 +1,1 @@
+"""Benchmarks (bench_*.py): scripts and opt-in pytest-benchmark files, never collected by the suite."""

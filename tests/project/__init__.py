@@ -1,0 +1,1 @@
+"""The house rules: layers, layout, registration, packaging, docs, the catalog schema."""

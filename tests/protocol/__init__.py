@@ -1,0 +1,1 @@
+"""The real ollama / anthropic / hub clients against loopback servers that speak the wire protocol."""

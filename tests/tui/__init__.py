@@ -1,0 +1,1 @@
+"""The Textual app driven through its pilot, and its snapshots."""

@@ -1,0 +1,1 @@
+"""A module, a calculator or the reader called in-process: examples, seeds and properties."""

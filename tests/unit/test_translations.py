@@ -1,0 +1,107 @@
+"""The answers in German, French and Spanish: every message the code marks for translation (``w._``,
+``w.n_``, ``N_`` — extracted with Babel, as `pybabel extract` would) and every interview question
+(prompts/questions.toml) has a translation in each language's ``.po`` (advisor/text/locale), with
+the same ``{placeholders}`` as the English.
+
+After adding or changing a message: `python -m tests.unit.test_translations --update` writes the template
+(advisor.pot) again and merges it into each ``.po`` (new messages empty, gone ones dropped); then
+translate the empty ones."""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_file
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALE = ROOT / "advisor" / "text" / "locale"
+LANGS = ("de", "fr", "es", "it", "nl", "pt", "pl")
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2)}
+SOURCES = [*sorted((ROOT / "advisor").rglob("*.py")), *sorted((ROOT / "tools").glob("*.py"))]
+PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+
+
+def extracted() -> dict[str | tuple[str, str], list[str]]:
+    """msgid (or its singular and plural) → where it is used."""
+    out: dict[str | tuple[str, str], list[str]] = {}
+    for path in SOURCES:
+        if "locale" in path.parts or not path.is_file():
+            continue
+        for line, message, _comments, _context in extract_from_file(
+            "python", str(path), keywords=KEYWORDS, options={"encoding": "utf-8"}
+        ):
+            key = tuple(message) if isinstance(message, tuple) else message
+            if key:
+                out.setdefault(key, []).append(f"{path.relative_to(ROOT)}:{line}")
+    questions = tomllib.loads((ROOT / "prompts" / "questions.toml").read_text(encoding="utf-8"))
+    for field, table in questions.items():
+        for kind in ("text", "again"):
+            if kind in table:
+                out.setdefault(table[kind], []).append(f"prompts/questions.toml:{field}.{kind}")
+    return out
+
+
+def _po(lang: str) -> Catalog:
+    with (LOCALE / lang / "LC_MESSAGES" / "advisor.po").open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_message_is_translated_with_the_same_placeholders(lang):
+    catalog = _po(lang)
+    missing, wrong = [], []
+    for key, where in extracted().items():
+        message = catalog.get(key[0] if isinstance(key, tuple) else key)
+        strings = (message.string if isinstance(message.string, tuple | list) else [message.string]) if message else []
+        if not message or not all(strings) or message.fuzzy:
+            missing.append((key, where[0]))
+            continue
+        english = key if isinstance(key, tuple) else (key,)
+        expected = set().union(*(_placeholders(e) for e in english))
+        for string in strings:
+            if _placeholders(string) != expected:
+                wrong.append((key, string))
+    assert not missing, f"{len(missing)} messages untranslated in {lang}: {missing[:5]}"
+    assert not wrong, f"placeholders differ in {lang}: {wrong[:5]}"
+
+
+def test_the_catalogs_are_read_at_run_time():
+    from advisor.text.words import Words, translations
+
+    assert translations("de").get("Assuming") == "Annahmen"
+    assert Words(lang="fr")._("{n} months", n="4,6") == "4,6 mois"
+    assert Words(lang="es").n_("{n} stream", "{n} streams", 2) == "2 flujos"
+
+
+def update() -> None:
+    """Write advisor.pot from the sources, then merge it into each language's .po."""
+    template = Catalog(project="advisor", domain="advisor")
+    for key, where in extracted().items():
+        locations = [(w.split(":")[0], int(w.split(":")[1]) if w.split(":")[1].isdigit() else 0) for w in where]
+        template.add(key, locations=locations)
+    with (LOCALE / "advisor.pot").open("wb") as handle:
+        write_po(handle, template, width=120, omit_header=False, sort_output=True)
+    for lang in LANGS:
+        path = LOCALE / lang / "LC_MESSAGES" / "advisor.po"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        catalog = _po(lang) if path.is_file() else Catalog(locale=lang, project="advisor", domain="advisor")
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        with path.open("wb") as handle:
+            write_po(handle, catalog, width=120, sort_output=True, ignore_obsolete=True)
+
+
+if __name__ == "__main__":
+    if "--update" in sys.argv:
+        update()
+        print(f"wrote {LOCALE / 'advisor.pot'} and merged it into {', '.join(LANGS)}")
