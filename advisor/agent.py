@@ -349,6 +349,7 @@ def run_turn(
                 reading.changes.pop(field, None)
             if not reading.changes:  # a question only: what it names is not read, nor its numbers asked about
                 reading.notes, reading.remarks, reading.ambiguous = [], [], []
+            reading.ambiguous = [a for a in reading.ambiguous if not about.asks_with(a)]  # 'one request': asked
         if len(state.workload_names()) > 1:
             _hours_are_its_own(reading)
         if _extracts(ctx) and not cancel.is_set():

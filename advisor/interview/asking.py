@@ -1,6 +1,7 @@
 """Questions people ask about an answer — what a token is, what caching saves, what the cheapest
-acceptable option costs, why an option was ruled out, what is assumed — told from the words that
-ask them (catalog/asking.toml, per language). advisor.text.asked answers each from the tools."""
+acceptable option costs, why an option was ruled out, how long one request takes, what is assumed —
+told from the words that ask them (catalog/asking.toml, per language).
+advisor.text.asked answers each from the tools."""
 
 from __future__ import annotations
 
@@ -12,14 +13,21 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-Kind = Literal["token", "caching", "cheapest", "ruled_out", "assumptions"]
-KINDS: tuple[Kind, ...] = ("token", "caching", "cheapest", "ruled_out", "assumptions")
+Kind = Literal["token", "caching", "cheapest", "ruled_out", "request_time", "assumptions"]
+KINDS: tuple[Kind, ...] = ("token", "caching", "cheapest", "ruled_out", "request_time", "assumptions")
 
 
 class Asked(BaseModel):
     kind: Kind
     subject: str = ""  # for ruled_out: the option the user named ("the 3090", "local")
     share: float | None = None  # for caching: the share of input cached it names ("our 80% caching")
+    quote: str = ""  # the words that ask it, lower-cased ("how long would one request take")
+
+    def asks_with(self, question: str) -> bool:
+        """Whether a reader's question about unused numbers quotes only words of this question
+        ("I didn't use 'one request take'" beside "how long would one request take?")."""
+        quoted = re.findall(r"(?<!\w)'([^']+)'(?!\w)", question)
+        return bool(quoted) and question.startswith("I didn't use") and all(q.lower() in self.quote for q in quoted)
 
 
 _SHARE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
@@ -42,5 +50,5 @@ def asked_about(text: str) -> Asked | None:
                 share = _SHARE.search(low) if kind == "caching" else None
                 cached = float(share.group(1).replace(",", ".")) / 100 if share else None
                 cached = cached if cached and cached <= 1 else None
-                return Asked(kind=kind, subject=subject.strip(" ?!.,"), share=cached)
+                return Asked(kind=kind, subject=subject.strip(" ?!.,"), share=cached, quote=match.group(0))
     return None

@@ -1,7 +1,7 @@
 """Answers to the questions people ask about an answer, each from the tools, in a sentence: what a
 token is (with the words-and-pages rule of thumb the reader converts by, from the catalog), what
 caching saves this workload a month, what the cheapest acceptable option costs, why an option was
-ruled out, and what the figures assume."""
+ruled out, how long one request takes, and what the figures assume."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from advisor.text.answer import deployment_noun, option_name
+from advisor.text.reasons import reason_text
 from advisor.text.words import ENGLISH, Words
 from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog
@@ -174,6 +175,25 @@ def ruled_out_text(subject: str, result: CompareResult, w: Words = ENGLISH) -> s
     )
 
 
+def request_time_text(profile: WorkloadProfile, result: CompareResult, w: Words = ENGLISH) -> str:
+    """How long one typical request takes: on the pick when it runs locally, else on the hardware
+    the team owns or named, else on the cheapest option that runs one (each option's
+    ``time_per_request`` reason, as the recommendation words it)."""
+    timed = [(o, r) for o in result.options for r in o.why if r.kind == "time_per_request"]
+    rec = next((r for r in result.recommendation.why if r.kind == "time_per_request"), None)
+    named = [h for h in (profile.owned_hardware, profile.hardware) if h]
+    mine = next((r for h in named for o, r in timed if o.hardware == h), None)
+    cheapest = min(timed, key=lambda t: (not t[0].passes, t[0].monthly_usd), default=(None, None))[1]
+    reason = rec or mine or cheapest
+    if reason is None:
+        return w._(
+            "No option in this comparison runs on local hardware, and the catalog gives no typical latency"
+            " for the cloud APIs."
+        )
+    text = reason_text(reason, w)
+    return text[:1].upper() + text[1:] + "."
+
+
 def assumptions_text(result: CompareResult, w: Words = ENGLISH) -> str:
     return w._("Assuming") + ": " + "; ".join(w.phrase(a) for a in result.assumptions) + "."
 
@@ -199,4 +219,6 @@ def asked_text(
         return cheapest_text(result, w)
     if kind == "ruled_out":
         return ruled_out_text(subject, result, w)
+    if kind == "request_time":
+        return request_time_text(profile, result, w)
     return assumptions_text(result, w)

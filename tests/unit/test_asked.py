@@ -39,6 +39,9 @@ def _ask(ctx: TurnContext, text: str) -> str:
         ("why was the local rtx 3090 ruled out?", "ruled_out"),
         ("Pourquoi pas le local ?", "ruled_out"),
         ("What are you assuming?", "assumptions"),
+        ("How long would one request take?", "request_time"),
+        ("how long does a typical answer take", "request_time"),
+        ("Wie lange dauert eine Anfrage?", "request_time"),
     ],
 )
 def test_the_questions_are_told_apart(text, kind):
@@ -46,7 +49,14 @@ def test_the_questions_are_told_apart(text, kind):
 
 
 def test_plain_statements_ask_nothing():
-    for text in (SUPPORT, "we use the cheapest model", "2K tokens in and 300 out", "our cache hit rate is 60%"):
+    for text in (
+        SUPPORT,
+        "we use the cheapest model",
+        "2K tokens in and 300 out",
+        "our cache hit rate is 60%",
+        "how long does it take to pay back?",
+        "answers within 5 seconds",
+    ):
         assert asked_about(text) is None, text
 
 
@@ -113,3 +123,18 @@ def test_asked_in_german_answered_in_german(catalog):
     ctx = _session(catalog, "Wir haben 3.000 Anfragen am Tag, je 2.000 Token rein und 400 raus, interne Daten.")
     assert _ask(ctx, "Was ist ein Token?").startswith("Ein Token ist ein Stück Text")
     assert _ask(ctx, "Warum nicht lokal?").startswith("Lokal: ")
+
+
+def test_how_long_one_request_takes_is_the_time_on_the_hardware_named(catalog):
+    """A solo developer on an M3 Max whose pick is a cloud API still gets the time one request takes on
+    the Mac — from the tools, the figure the options table shows — and 'one request' is not a count."""
+    from advisor.tools.quantity import duration_words
+
+    ctx = _session(catalog, "Solo developer on a 64 GB M3 Max: 50 requests a day, 8k in and 1k out, internal data.")
+    before = ctx.state.profile.model_copy()
+    answer = _ask(ctx, "How long would one request take?")
+    result = compare_profile(before, catalog)
+    mac = next(o for o in result.options if o.hardware == before.hardware and o.request_s)
+    assert answer.startswith(f"Time per request on the {before.hardware}: about {duration_words(mac.request_s)}")
+    assert f"the first token after {duration_words(mac.ttft_s)}" in answer
+    assert "didn't use" not in answer and ctx.state.profile == before
