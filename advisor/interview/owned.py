@@ -78,8 +78,9 @@ def read_owned(d: Draft) -> None:
         return
     box: Hardware = d.catalog.hardware[box_id]
     for match in find_mentions(d.original, d.catalog):
-        if box_id not in match.by_section.get("hardware", []):
-            continue
+        named = match.by_section.get("hardware", [])
+        if box_id not in named and not any(d.catalog.hardware[h].card == box_id for h in named):
+            continue  # "8 × H100" names the HGX node made of the cards read: the same mention
         start, end = d.sentence_of(match.phrase_start)
         c0, c1 = clause_of(d, match.phrase_start)
         if DENIED.search(text, c0, c1):
@@ -108,6 +109,7 @@ def read_owned(d: Draft) -> None:
         if counted is not None:
             spans.append((base + counted[1], match.phrase_start))
             d.consume(base + counted[1], match.phrase_start)
+        in_name = (match.phrase_start, match.phrase_start + times.end()) if times and int(times[1]) > 0 else None
         if box.units > 1 and box.card in d.catalog.hardware:  # "two used 3090s" owned: two cards of it
             box_id, units = box.card, units * box.units
             box = d.catalog.hardware[box_id]
@@ -118,6 +120,8 @@ def read_owned(d: Draft) -> None:
             return
         if OWNED.search(sentence) or _cue(d, "owned", match, 60, 30) or _possessive(d, match):
             d.drop("hardware")  # owned, not one to buy
+            if in_name:  # "8 × H100": the count written in the name is the units owned
+                d.consume(*in_name)
             d.set(
                 "owned_hardware",
                 box_id,
@@ -131,6 +135,8 @@ def read_owned(d: Draft) -> None:
             return
         if d.asked in ("hardware", "owned_hardware", "owned_units"):  # "do you already have hardware?" "8x H100"
             d.drop("hardware")
+            if in_name:
+                d.consume(*in_name)
             d.set("owned_hardware", box_id, spans=spans, together="owned", label=f"{box_id}, owned")
             d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned")
             return

@@ -17,6 +17,8 @@ OWNED = [
     ("800 contracts a day. We already have a pair of 4090s.", "rtx-4090-24gb", 2),
     ("There's a spare H100 in our lab we can use", "h100-sxm-80gb", 1),
     ("we've got 4 RTX 4090 cards in the rack", "rtx-4090-24gb", 4),
+    ("8 × H100 we own", "h100-sxm-80gb", 8),  # "8 × H100" is also the HGX node's name: the same mention
+    ("Our 4 × A100 80GB cards sit in the rack", "a100-80gb", 4),
 ]
 NOT_OWNED = [
     "we could buy a 4090",
@@ -24,6 +26,7 @@ NOT_OWNED = [
     "We are thinking about buying a Mac Studio",
     "we plan to purchase two H100s next quarter",
     "If we bought a Mac Studio, how long would it pay back?",
+    "We have a quote for 8 × H100",
 ]
 
 
