@@ -452,9 +452,11 @@ def _measured_only(
 
 
 def _context(inp: CapacityInput, model: LocalModel, notes: list[str]) -> float:
-    """Context per stream: as given, else the default (within the model's window). A context or a
+    """Context per stream: as given, else the request's size (input + output, as compare sizes a
+    stream), else the default (within the model's window). A context or a
     request longer than the model's window is an error: the model cannot run it."""
     window = model.context_tokens
+    request = (inp.input_tokens or 0) + (inp.output_tokens or 0)
     if window is not None:
         longer = "pick a model with a longer one (advisor catalog list local-models)"
         if inp.context_tokens is not None and inp.context_tokens > window:
@@ -463,7 +465,6 @@ def _context(inp: CapacityInput, model: LocalModel, notes: list[str]) -> float:
                 _whole(inp.context_tokens),
                 f"is more than {model.id}'s context window of {window:,} tokens; give at most {window:,}, or {longer}",
             )
-        request = (inp.input_tokens or 0) + (inp.output_tokens or 0)
         if request > window:
             field, value = (
                 ("input_tokens", inp.input_tokens) if inp.input_tokens else ("output_tokens", inp.output_tokens)
@@ -476,6 +477,12 @@ def _context(inp: CapacityInput, model: LocalModel, notes: list[str]) -> float:
             )
     if inp.context_tokens is not None:
         return inp.context_tokens
+    if request:  # what compare sizes a stream by: a replica of a plan is the box calc capacity describes
+        notes.append(
+            f"{request:,.0f} tokens of context per stream (the request's input + output, as compare sizes it;"
+            " --context-tokens for what the server holds)"
+        )
+        return request
     context = min(d.DEFAULT_CONTEXT_TOKENS, window or d.DEFAULT_CONTEXT_TOKENS)
     notes.append(f"{context:,.0f} tokens of context per stream")
     return context

@@ -540,6 +540,8 @@ def owned_boxes(catalog: Catalog, p: ResolvedProfile, box: Hardware) -> int:
         return 0  # any kind can be owned: "rented" is how others get it, not what the team did
     if p.owned_hardware == box.id:
         return p.owned_units
+    if box.kind == "rented":  # four owned A100s are not a cloud provider's A100: that one is rented
+        return 0
     owned: Hardware = catalog.get("hardware", p.owned_hardware, "owned_hardware")  # type: ignore[assignment]
     owned_card, owned_per_box = _card(owned)
     card, per_box = _card(box)

@@ -154,3 +154,20 @@ def test_the_fleet_groups_the_stacks_by_whether_they_need_kubernetes(catalog):
     assert many.index("(on Kubernetes)") < many.index("(without Kubernetes)")
     assert one.index("(without Kubernetes)") < one.index("(on Kubernetes)")
     assert all(many.count(s.name) == 1 for s in stacks)
+
+
+def test_calc_capacity_sizes_a_stream_by_the_request_as_compare_does(catalog):
+    """A replica checked with calc capacity's request flags alone (no --context-tokens) is the replica
+    compare planned: the same streams and requests a day, not an 8,192-token allocation."""
+    result = compare(CompareInput(**REGULATED, top=50), catalog)
+    o = next(
+        o for o in _passing_local(result) if o.replicas > 1 and o.gpus_per_replica == catalog.hardware[o.hardware].units
+    )
+    asked = dict(
+        hardware=o.hardware, local_model=o.local_model, input_tokens=2000, output_tokens=300, engine_streams=True
+    )
+    plain = capacity(CapacityInput(**asked), catalog)
+    sized = capacity(CapacityInput(**asked, context_tokens=2300), catalog)
+    assert plain.streams == sized.streams == o.streams
+    assert plain.requests_per_day == pytest.approx(sized.requests_per_day)
+    assert any("2,300 tokens of context per stream" in a for a in plain.assumptions)

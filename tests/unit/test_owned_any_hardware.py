@@ -122,3 +122,11 @@ def test_boxes_beyond_the_owned_one_can_be_rented_as_the_cards_they_hold(catalog
     assert box.more_units_rent_count == 4 * box.more_units
     assert box.more_units_rent_usd == pytest.approx(4 * box.more_units * 2.0 * 720)
     assert f"or rent {4 * box.more_units} (" in box.notes[0]
+
+
+def test_owned_cards_are_not_a_cloud_providers_rental_of_the_same_card(catalog):
+    """Four A100s in the team's rack make no rented A100 'owned': the rental is still rent."""
+    result = compare(CompareInput(**RACK, owned_hardware="a100-80gb", owned_units=4, top=50), catalog)
+    rentals = [o for o in result.options if o.hardware and catalog.hardware[o.hardware].kind == "rented"]
+    assert all(o.owned_units == 0 and "(owned)" not in o.label for o in rentals), [o.label for o in rentals]
+    assert any(o.hardware == "a100-80gb" and o.owned_units for o in result.options)
