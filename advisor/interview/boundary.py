@@ -358,7 +358,7 @@ def apply(d: Draft) -> None:
         said = next((f for f in by_field.get("data_boundary", []) if f.value == kind), None)
         meaning = {"on_site": "the data stays on your own hardware", "any": "the data may go to any provider"}
         note = f"read '{d.quote(*said.span)}' as: {meaning[kind]}" if said and kind in meaning else None
-        d.set("data_boundary", kind, note)
+        d.set("data_boundary", kind, note, spans=[said.span] if said else None)
     if agreements and not contract and not d.profile.contract:
         word = "a BAA" if "baa" in agreements else "a DPA"
         d.notes.append(

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from advisor.interview.lazy import lazy
 from advisor.tools.profile import PRIVACY_LEVELS
@@ -117,7 +120,7 @@ _NEGATOR = lazy(
     r"\b(?:no|not|never|nothing|none|without|zero|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|"
     r"didn't|won't|needn't|hasn't|haven't|free\s+of|non"
     r"|nicht|kein\w*|nie|ohne|pas|jamais|aucune?|sans|ni|nunca|sin|ningun[oa]?"
-    r"|niente|nessun\w*|senza|niet|geen|zonder|não|nenhum\w*|sem|bez|żadn\w*)\b|n't\b",
+    r"|niente|nessun\w*|senza|niet|geen|zonder|não|nenhum\w*|sem|bez|żadn\w*|nada|nichts|rien|nulla|niets|nic)\b|n't\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = lazy(r"[.;!?:,]|\bonly\b|\bbut\b|\bhowever\b|\bthough\b|\balthough\b|\bexcept\b|\byet\b|\bwhereas\b")
@@ -140,6 +143,8 @@ class PrivacyReading:
     negated: list[str]  # class words that were negated ("no PII")
     spans: list[tuple[int, int]] = field(default_factory=list)  # where ``words`` are in the text
     negated_spans: list[tuple[int, int]] = field(default_factory=list)  # where ``negated`` are
+    hedged: str = ""  # why the class read is not settled ("'mostly'"): asked, not written
+    kept_in: list[tuple[int, int]] = field(default_factory=list)  # "may not leave" said (not a class by itself)
 
 
 @lru_cache(maxsize=8)
@@ -168,39 +173,153 @@ def negated(text: str, start: int, end: int) -> bool:
     return bool(_DISARM.search(clause))
 
 
-def read_privacy(text: str) -> PrivacyReading:
+@lru_cache(maxsize=1)
+def words() -> dict[str, Any]:
+    """catalog/privacy_words.toml: more class words, and the words that keep one from counting."""
+    return tomllib.loads((resources.files("advisor.catalog") / "privacy_words.toml").read_text(encoding="utf-8"))
+
+
+def _alternation(phrases: list[str]) -> str:
+    keys = sorted({" ".join(p.split()) for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in k.split(" ")) for k in keys)
+
+
+def _whole(phrases: list[str], flags: int = re.IGNORECASE) -> Any:
+    return lazy(rf"(?<![\w])(?:{_alternation(phrases)})(?![\w])", flags)
+
+
+@lru_cache(maxsize=1)
+def _word_patterns() -> dict[str, Any]:
+    w = words()
+    t, nd, hedge = w["terms"], w["not_data"], w["public_hedge"]
+    article = r"(?:(?:the|de|des|der|dos|das|dei|degli)\s+)?"
+    names = rf"(?:{_alternation(t['names_of'])})\s+{article}(?:{_alternation(t['people'])})"
+    return {
+        "sensitive": lazy(rf"(?<![\w])(?:{_alternation(t['sensitive'])}|{names})(?![\w])", re.IGNORECASE),
+        "regulated": _whole(t["regulated"]),
+        "regulated_capitals": _whole(t["regulated_capitals"], 0),
+        "health_topic": _whole(t["health_topic"]),
+        "public_noun_before": lazy(rf"(?<![\w])(?:{_alternation(nd['public_noun_before'])})\s+$", re.IGNORECASE),
+        "public_data_after": lazy(rf"^\s+(?:{_alternation(nd['public_data_after'])})(?![\w])", re.IGNORECASE),
+        "model_words": _whole(nd["model_words"]),
+        "regulated_things": _whole(nd["regulated_things"]),
+        "patient_things": lazy(rf"^\s+(?:{_alternation(nd['patient_things'])})(?![\w])", re.IGNORECASE),
+        "not_payment_card": lazy(rf"(?<![\w])(?:{_alternation(nd['not_payment_cards'])})\s+$", re.IGNORECASE),
+        "internal_use_before": lazy(rf"(?<![\w])(?:{_alternation(nd['internal_use_before'])})\s+$", re.IGNORECASE),
+        "internal_use_after": lazy(rf"^\s+(?:{_alternation(nd['internal_use_after'])})(?![\w])", re.IGNORECASE),
+        "hedges": _whole(hedge["hedges"]),
+        "contrasts": _whole(hedge["contrasts"]),
+        "leave_verbs": _whole(w["leave_verbs"]["words"]),
+    }
+
+
+_WITHOUT = lazy(r"\b(?:without|sans|ohne|sin|sem|senza|zonder|bez)\b", re.IGNORECASE)
+_SENTENCE_END = lazy(r"[.!?;\n]")
+
+
+def _describes_something_else(low: str, level: str, start: int, end: int, answer: bool) -> bool:
+    """A class word that is not about the data: "emails from the public", "an open-source model",
+    "regulated categories", "patient leaflets", "library card numbers", "an internal assistant", "en
+    interne" (in-house), a health topic word in a longer message."""
+    p = _word_patterns()
+    word = low[start:end]
+    before, after = low[max(0, start - 24) : start], low[end : end + 32]
+    if level == "public":
+        if word.startswith("open") or "source" in word:
+            return bool(p["model_words"].search(low, max(0, start - 24), min(len(low), end + 24)))
+        return bool(p["public_noun_before"].search(before)) and not p["public_data_after"].match(after)
+    if level == "regulated":
+        if word.startswith(("regul", "réglement", "reglement")):
+            near = low[max(0, start - 24) : min(len(low), end + 24)]
+            return bool(p["regulated_things"].search(near))
+        if word.startswith("patient"):
+            return bool(p["patient_things"].match(after))
+        if word.startswith("card"):
+            return bool(p["not_payment_card"].search(before))
+        if p["health_topic"].fullmatch(word):  # "(santé, situation familiale)" lists kinds of data
+            return not answer and not re.search(r"(?:^|[(,:;])\s*$", low[max(0, start - 3) : start])
+    if level == "internal" and word.startswith("intern"):
+        return bool(p["internal_use_before"].search(before) or p["internal_use_after"].match(after))
+    return False
+
+
+def _leaving_denied(low: str, start: int, end: int) -> bool:
+    """ "sans que les données patients sortent", "without patient data leaving": the "without"
+    before the word denies the leaving that follows it, not the data."""
+    before = low[max(0, start - 40) : start]
+    if not _WITHOUT.search(before):
+        return False
+    stop = _SENTENCE_END.search(low, end)
+    return bool(_word_patterns()["leave_verbs"].search(low, end, stop.start() if stop else len(low)))
+
+
+def _hedged(low: str, start: int, end: int) -> str:
+    """Why a "public" is not settled: a hedge in its sentence ("public mostly"), or a contrast after
+    it there ("the articles are public but behind a paywall")."""
+    p = _word_patterns()
+    s0 = max((m.end() for m in _SENTENCE_END.finditer(low, 0, start)), default=0)
+    stop = _SENTENCE_END.search(low, end)
+    s1 = stop.start() if stop else len(low)
+    if h := p["hedges"].search(low, s0, s1):
+        return h.group(0)
+    if c := p["contrasts"].search(low, end, s1):
+        return c.group(0)
+    return ""
+
+
+def read_privacy(text: str, original: str | None = None, answer: bool = False) -> PrivacyReading:
+    """The strictest class the text states. ``original``: the text with its case (same length), for
+    the words read in capitals only; ``answer``: the text answers the privacy question (a bare
+    topic word such as "santé" is then a class)."""
     low = text.lower().replace("’", "'")
+    cased = original if original is not None and len(original) == len(text) else text
     found: dict[str, list[str]] = {}
     where: dict[str, list[tuple[int, int]]] = {}
     denied: list[str] = []
     denied_at: list[tuple[int, int]] = []
-    for m in _MAY_NOT_LEAVE.finditer(low):
-        says_not = re.search(
-            r"\bnot\b|n't|\bnever\b|cannot|\bnothing\b|\bno\b|only|gapped|airgap|residency"
-            r"|\bnicht|\bkeine\b|\bpas\b|\brien\b|\baucun\b|\bsans\b|\bnada\b|\bsin\b|bleib|reste",
-            m.group(0),
-        )
-        if not says_not and negated(low, m.start(), m.end()):
-            denied.append(m.group(0))
-            denied_at.append(m.span())
-        else:
-            found.setdefault("regulated", []).append(m.group(0))
-            where.setdefault("regulated", []).append(m.span())
+    # "May not leave" says where the data may go (the boundary reader's), not what it is: the words
+    # inside it ("can't use the public cloud") are no class.
     leave_spans = _spans(_MAY_NOT_LEAVE, low)
-    for level, rx in _TERM_RE.items():
-        for m in rx.finditer(low):
-            if any(m.start() >= s and m.end() <= e for s, e in leave_spans):
-                continue
-            if negated(low, m.start(), m.end()):
+    kept_in = [span for span in leave_spans if _says_kept_in(low, span)]
+    for start, end in kept_in:  # "data residency rules apply": a law keeps it in
+        if "residency" in low[start:end]:
+            found.setdefault("regulated", []).append(low[start:end])
+            where.setdefault("regulated", []).append((start, end))
+    p = _word_patterns()
+    matches = [(level, m) for level, rx in _TERM_RE.items() for m in rx.finditer(low)]
+    matches += [(level, m) for level in ("sensitive", "regulated") for m in p[level].finditer(low)]
+    matches += [("regulated", m) for m in p["regulated_capitals"].finditer(cased)]
+    matches += [("regulated", m) for m in p["health_topic"].finditer(low)]
+    for level, m in matches:
+        if any(m.start() >= s and m.end() <= e for s, e in leave_spans):
+            continue
+        if _describes_something_else(low, level, m.start(), m.end(), answer):
+            continue
+        if negated(low, m.start(), m.end()) and not _leaving_denied(low, m.start(), m.end()):
+            if level != "public":  # "not published" bounds the class from below: it states none
                 denied.append(m.group(0))
                 denied_at.append(m.span())
-            else:
-                found.setdefault(level, []).append(m.group(0))
-                where.setdefault(level, []).append(m.span())
+        elif m.span() not in where.get(level, []):
+            found.setdefault(level, []).append(m.group(0))
+            where.setdefault(level, []).append(m.span())
     if not found:
-        return PrivacyReading(None, [], denied, [], denied_at)
+        return PrivacyReading(None, [], denied, [], denied_at, kept_in=kept_in)
     level = max(found, key=lambda lv: _RANK[lv])
-    return PrivacyReading(level, found[level], denied, where[level], denied_at)
+    hedged = ""
+    if level == "public":
+        hedged = next((h for s, e in where[level] if (h := _hedged(low, s, e))), "")
+    return PrivacyReading(level, found[level], denied, where[level], denied_at, hedged, kept_in)
+
+
+def _says_kept_in(low: str, span: tuple[int, int]) -> bool:
+    """Whether a "may not leave" phrase says the data is kept in (not "it doesn't have to stay on-prem")."""
+    phrase = low[span[0] : span[1]]
+    says_not = re.search(
+        r"\bnot\b|n't|\bnever\b|cannot|\bnothing\b|\bno\b|only|gapped|airgap|residency"
+        r"|\bnicht|\bkeine\b|\bpas\b|\brien\b|\baucun\b|\bsans\b|\bnada\b|\bsin\b|bleib|reste",
+        phrase,
+    )
+    return bool(says_not) or not negated(low, *span)
 
 
 def _spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -223,7 +342,7 @@ _OFFLINE = lazy(
     re.IGNORECASE,
 )
 _ONLINE_OK = lazy(
-    r"(?:internet|online|cloud|network)\s+(?:access\s+)?(?:is|are)\s+(?:fine|ok|okay|allowed|available)"
+    r"(?:internet|online|network)\s+(?:access\s+)?(?:is|are)\s+(?:fine|ok|okay|allowed|available)"
     r"|(?:don't|doesn't|do\s+not|does\s+not|no\s+need\s+to|needn't)\s+(?:need\s+to\s+|have\s+to\s+)?(?:work|run|be)\s+offline"
     r"|not\s+(?:air[- ]?gapped|offline)|no\s+(?:offline|air[- ]?gap)\s+requirement",
     re.IGNORECASE,

@@ -246,9 +246,19 @@ def _unique(items: list[str]) -> list[str]:
 
 # ---- privacy and offline --------------------------------------------------------------------
 def _privacy(d: Draft, may_lower: bool) -> None:
-    reading = read_privacy(d.text)
+    reading = read_privacy(d.text, d.original, answer=d.asked == "privacy")
     current = d.profile.privacy
     words = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.spans]))
+    if current is None or may_lower:
+        if reading.hedged:  # "public mostly", "public, but people type their name": asked
+            _ask_privacy(d, ["public", "sensitive"], reading.spans)
+            return
+        if reading.kept_in and reading.level != "regulated":
+            # "nothing may leave our network" says where the data goes (data_boundary), not what it is:
+            # the class it states, or regulated (a law keeps it in)? Asked, never the lower one written.
+            stated = [reading.level] if reading.level else ["sensitive", "internal"]
+            _ask_privacy(d, ["regulated", *stated], reading.kept_in)
+            return
     if reading.level is not None:
         if current is None or may_lower or not stricter(current, reading.level):
             d.set(
@@ -271,6 +281,20 @@ def _privacy(d: Draft, may_lower: bool) -> None:
             f"read no {negated} as internal data (nothing personal or regulated)",
             spans=list(reading.negated_spans),
         )
+
+
+PRIVACY_CHOICES = {
+    "public": "public data (may be published)",
+    "internal": "internal (nothing personal)",
+    "sensitive": "sensitive (personal or confidential)",
+    "regulated": "regulated (health, card or privileged data, or a law keeps it in)",
+}
+
+
+def _ask_privacy(d: Draft, levels: list[str], spans: list[tuple[int, int]]) -> None:
+    """One question: which of ``levels`` the data is, from the words at ``spans``."""
+    for level in levels:
+        d.set("privacy", level, spans=sorted(spans), strength="weak", label=PRIVACY_CHOICES[level])
 
 
 def _offline(d: Draft) -> None:

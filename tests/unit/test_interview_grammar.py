@@ -195,11 +195,7 @@ def test_a_range_takes_the_middle_and_says_so(catalog):
     "text",
     [
         "Privileged client documents, nothing may leave our network.",
-        "on-prem only",
-        "the lab is air-gapped",
-        "we can't use the cloud",
         "data residency rules apply",
-        "it must stay inside our hospital network",
         "attorney-client emails",
         "psychiatric transcripts",
         "diagnoses from visit notes",
@@ -234,9 +230,20 @@ def test_a_plain_negation_still_counts(catalog):
     assert read_answer("no patient data, only published journals", EMPTY, catalog).changes["privacy"] == "public"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["on-prem only", "the lab is air-gapped", "we can't use the cloud", "it must stay inside our hospital network"],
+)
+def test_keeping_data_in_asks_whether_it_is_regulated(text, catalog):
+    """Where the data may go says nothing sure of what it is: regulated is asked, nothing lower written."""
+    reading = read_answer(text, EMPTY, catalog)
+    assert reading.changes.get("privacy") is None
+    assert any("1) regulated" in q for q in reading.ambiguous), reading.ambiguous
+
+
 def test_nothing_may_leave_is_not_no_hardware(catalog):
     reading = read_answer("Nothing may leave our network.", EMPTY, catalog, asked="hardware")
-    assert reading.changes == {"privacy": "regulated", "data_boundary": "on_site"}
+    assert reading.changes == {"data_boundary": "on_site"}
     assert "hardware" not in reading.declined
     assert "hardware" in read_answer("none", EMPTY, catalog, asked="hardware").declined
 

@@ -111,7 +111,8 @@ def test_count(value, shown):
 )
 def test_no_hardware_yet_beside_a_cloud_refusal(catalog, text):
     reading = _read(catalog, text, "hardware")
-    assert reading.declined == ["hardware"] and reading.changes.get("privacy") == "regulated"
+    assert reading.declined == ["hardware"] and reading.changes.get("privacy") is None
+    assert any("1) regulated" in q for q in reading.ambiguous)  # kept in: is it regulated? asked
 
 
 def test_hardware_named_as_owned_is_not_declined(catalog):
@@ -162,8 +163,13 @@ def test_a_time_of_day_is_not_a_ratio(catalog):
         "No podemos usar la nube.",
     ],
 )
-def test_may_not_leave_in_german_french_and_spanish_is_regulated(catalog, text):
-    assert _read(catalog, text).changes.get("privacy") == "regulated"
+def test_may_not_leave_in_german_french_and_spanish_is_on_site_and_asks_if_regulated(catalog, text):
+    reading = _read(catalog, text)
+    assert reading.changes.get("data_boundary") == "on_site"
+    if "Mandantenakten" in text:  # a law firm's client files: privileged
+        assert reading.changes.get("privacy") == "regulated"
+    else:
+        assert reading.changes.get("privacy") is None and any("1) regulated" in q for q in reading.ambiguous)
 
 
 @pytest.mark.parametrize("text", ["Wir nutzen die Cloud.", "Nous utilisons le cloud.", "Usamos la nube sin problema."])

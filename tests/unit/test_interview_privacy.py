@@ -1,0 +1,114 @@
+"""Privacy read from what people write, never lower than a word in the message supports: a class
+word that describes something else (an open-source model, the public as people, regulated product
+categories, a library card) is no class; "without" before a leaving denies the leaving, not the data;
+"public" hedged ("mostly", "but …") is asked; keeping the data in says where it goes, and whether it
+is regulated is asked. The sentences are written for these tests, in the languages the reader reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.interview.reader import read_answer
+from advisor.tools.catalog import load_catalog
+from advisor.tools.profile import WorkloadProfile
+
+EMPTY = WorkloadProfile()
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def _privacy(catalog, text, asked=None):
+    reading = read_answer(text, EMPTY, catalog, asked=asked)
+    return reading.changes.get("privacy"), reading.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # a person's name or details typed in is personal data
+        ("Visitors are anonymous, though some will type their name into the form.", "sensitive"),
+        ("Bij elke melding staat vaak naam en adres van de bewoner.", "sensitive"),
+        ("On garde les noms des clients dans chaque dossier.", "sensitive"),
+        ("Les questions sont sensibles, ce sont nos projets futurs.", "sensitive"),
+        ("Données perso, évidemment.", "sensitive"),
+        ("Es handelt sich um Geschäftsgeheimnisse unserer Kunden.", "sensitive"),
+        # regulated by what the data is
+        ("The notes come from an ongoing clinical trial.", "regulated"),
+        ("Het gaat om bijzondere persoonsgegevens van cliënten.", "regulated"),
+        ("Some tickets contain CUI from the defense program.", "regulated"),
+        ("Appels d'écoute très confidentiels (santé, situation familiale).", "regulated"),
+        # "without" denies the leaving: the patient data is there
+        ("Comment faire sans que les dossiers patients sortent de la clinique ?", "regulated"),
+        ("How do we do this without patient files leaving the practice?", "regulated"),
+        # a denial in Spanish, Portuguese or German is a denial
+        ("Son datos de proveedores, confidenciales, pero nada regulado.", "sensitive"),
+        ("Dados comerciais confidenciais, nada regulado.", "sensitive"),
+    ],
+)
+def test_a_class_word_is_read(catalog, text, level):
+    assert _privacy(catalog, text)[0] == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'd run an open-source model such as Llama on our servers.",
+        "On veut un modèle open source, pas une API.",
+        "A bot that answers emails from the public about opening hours.",
+        "Une IA qui répond aux questions du public sur les horaires.",
+        "Only the regulated categories (supplements, cosmetics) need a human check.",
+        "The rewrite covers every module; the santé modules are longer.",
+        "Queremos un asistente interno para los técnicos de la oficina.",
+        "Wat kost dat en interne of via een API?",
+    ],
+)
+def test_a_class_word_about_something_else_is_no_class(catalog, text):
+    assert _privacy(catalog, text)[0] is None
+
+
+def test_a_library_card_number_is_not_card_data(catalog):
+    assert _privacy(catalog, "Members sometimes type their name and library card number.")[0] == "sensitive"
+
+
+def test_a_health_word_alone_answers_the_privacy_question(catalog):
+    assert _privacy(catalog, "santé", asked="privacy")[0] == "regulated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The site is public mostly, a few forms ask for an email.",
+        "Los artículos son públicos pero las preguntas van ligadas a la suscripción.",
+    ],
+)
+def test_public_hedged_is_asked_not_written(catalog, text):
+    level, questions = _privacy(catalog, text)
+    assert level is None
+    assert any("public data" in q and "sensitive" in q for q in questions), questions
+
+
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("Nothing may leave the plant, that is the customer's rule.", "3) internal"),
+        ("Personal data of our members; it must stay in the EU.", "2) sensitive"),
+        ("Les données ne doivent pas quitter nos serveurs, ce sont des données clients.", "2) sensitive"),
+    ],
+)
+def test_kept_in_asks_whether_the_data_is_regulated(catalog, text, offered):
+    level, questions = _privacy(catalog, text)
+    assert level is None
+    assert any("1) regulated" in q and offered in q for q in questions), questions
+
+
+def test_kept_in_with_regulated_data_is_regulated(catalog):
+    assert _privacy(catalog, "Patient records, and nothing may leave the hospital.")[0] == "regulated"
+
+
+def test_cloud_is_fine_says_nothing_of_offline(catalog):
+    reading = read_answer("It's all public, so cloud is fine.", EMPTY, catalog)
+    assert "offline_required" not in reading.changes
+    assert read_answer("internet access is fine", EMPTY, catalog).changes.get("offline_required") is False
