@@ -17,7 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
 from advisor.interview.lazy import lazy
-from advisor.tools.boundary import region_name
+from advisor.tools.boundary import region_name, within
 from advisor.tools.catalog import Catalog
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ class Finding:
     span: tuple[int, int]
     strength: Strength
     words: str  # the words it rests on, as the text has them
+    other_product: str = ""  # an agreement for another product of the company ("Microsoft 365"): asked
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,9 @@ def _whole(phrases: list[str]) -> Any:
 
 
 _CLAUSE_BREAK = lazy(r"[.;!?\n]|(?<![\w])(?:but|however|aber|jedoch|mais|pero|sin embargo)(?![\w])")
+_SENTENCE = lazy(r"[^.!?\n]*(?:[.!?]+|\n|$)")
+_ALTERNATIVE = lazy(r"(?<![\w])(?:or|oder|ou|o|of|lub|albo)(?![\w])")
+_NEGATED_NAME = lazy(r"(?<![\w])(?:not|nicht|pas|no|non|niet|nie|não)\s+(?:[\w'-]+\s+){0,1}$")
 
 
 @lru_cache(maxsize=1)
@@ -77,9 +81,13 @@ def _patterns() -> dict[str, Any]:
         "without_denied_by",
         "party_ok_after",
         "party_only_before",
+        "other_products",
+        "also",
     )
     out = {key: _whole(t[key]) for key in keys}
     out["region_cue"] = _whole(t["region_cues"])
+    out["region_cue_only"] = _whole(t["region_cues_only"])
+    out["data_word"] = _whole(t["data_words"])
     out["answer_on_site"] = lazy(rf"^\W*(?:{_alternation(t['answer_on_site'])})\W*$")
     out["answer_any"] = lazy(rf"^\W*(?:{_alternation(t['answer_any'])})\W*$")
     out["joiner"] = lazy(rf"\s*(?:,|/|(?<![\w])(?:{_alternation(t['list_joiners'])})(?![\w]))\s*")
@@ -241,24 +249,105 @@ def read_boundary(text: str, catalog: Catalog, asked: str | None = None, origina
         parties = list(dict.fromkeys(companies))
         found.append(Finding("contract", parties, (m.start(), end), strength, text[m.start() : end]))
         found.append(Finding("agreement", "baa", m.span(), strength, text[m.start() : m.end()]))
+    found = _for_other_products(low, cased, found)
     agreed = [f for f in found if f.field == "agreement" and f.strength == "strong"]
+    found += _parties_too(low, text, catalog, found)
+    found = _corrected_parties(low, text, catalog, found)
     found += _parties_accepted(low, text, catalog, bool(agreed))
     for m in p["zero_retention"].finditer(low):
         if (strength := _strength(low, m.start(), m.end())) is not None:
             found.append(Finding("zero_retention", True, m.span(), strength, text[m.start() : m.end()]))
     regions = _region_findings(low, cased, catalog, asked)
-    found += regions + _stays_home(low, text, regions, agreed)
+    places = regions + _stays_home(low, text, regions, agreed)
     for key, value in (("on_site", "on_site"), ("any_provider", "any")):
         for m in p[key].finditer(low):
             if key == "on_site" and p["on_site_except"].match(low, m.end()):
                 continue  # "no cloud outside the EU": a region, read as one
             if (strength := _strength(low, m.start(), m.end())) is not None:
-                found.append(Finding("data_boundary", value, m.span(), strength, text[m.start() : m.end()]))
+                places.append(Finding("data_boundary", value, m.span(), strength, text[m.start() : m.end()]))
+    found += [_asked_back(low, f) for f in places]
     if asked == "data_boundary":
         for key, value in (("answer_on_site", "on_site"), ("answer_any", "any")):
             if m := p[key].match(low):
                 found.append(Finding("data_boundary", value, m.span(), "strong", text.strip()))
     return sorted(found, key=lambda f: f.span)
+
+
+def _sentence(low: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: from the last sentence mark before it to the next one after it."""
+    for m in _SENTENCE.finditer(low):
+        if m.start() <= pos < max(m.end(), m.start() + 1):
+            return m.span()
+    return 0, len(low)
+
+
+def _for_other_products(low: str, text: str, found: list[Finding]) -> list[Finding]:
+    """An agreement whose sentence names another product of the company ("a DPA with Google through
+    our Workspace contract", "AVV für Microsoft 365"): whether it covers the AI platform is not said,
+    so its contract is weak (asked, counts as none)."""
+    rx = _patterns()["other_products"]
+    out = []
+    for f in found:
+        if f.field == "contract" and f.strength == "strong":
+            s0, s1 = _sentence(low, f.span[0])
+            if product := rx.search(low, s0, s1):
+                f = Finding(f.field, f.value, f.span, "weak", f.words, text[product.start() : product.end()])
+        out.append(f)
+    return out
+
+
+def _parties_too(low: str, text: str, catalog: Catalog, found: list[Finding]) -> list[Finding]:
+    """ "We have a BAA with AWS. And actually Azure too": a party named in the sentence after a
+    firm agreement, with a word of adding it and no agreement or denial of its own, joins it."""
+    rx, company_of = _names(catalog)
+    p = _patterns()
+    out = []
+    for f in found:
+        if f.field != "contract" or f.strength != "strong":
+            continue
+        _, end = _sentence(low, f.span[0])
+        s0, s1 = _sentence(low, end)
+        if s0 < end or not p["also"].search(low, s0, s1):
+            continue
+        if p["baa"].search(low, s0, s1) or p["dpa"].search(low, s0, s1) or p["denial"].search(low, s0, s1):
+            continue
+        for m in rx.finditer(low, s0, s1):
+            company = company_of[_key(m.group(0))]
+            if company not in f.value and _strength(low, m.start(), m.end()) == "strong":
+                out.append(Finding("contract", [company], m.span(), "strong", text[m.start() : m.end()]))
+    return out
+
+
+def _corrected_parties(low: str, text: str, catalog: Catalog, found: list[Finding]) -> list[Finding]:
+    """ "a DPA with OpenAI … wait, it's Azure OpenAI through Microsoft, not OpenAI directly": a
+    later sentence that denies a party by name and names another replaces it."""
+    rx, company_of = _names(catalog)
+    out = []
+    for f in found:
+        if f.field == "contract":
+            _, end = _sentence(low, f.span[1])
+            for m in rx.finditer(low, end):
+                company = company_of[_key(m.group(0))]
+                if company not in f.value or not _NEGATED_NAME.search(low, max(0, m.start() - 24), m.start()):
+                    continue
+                s0, s1 = _sentence(low, m.start())
+                named = [company_of[_key(n.group(0))] for n in rx.finditer(low, s0, s1) if n.start() != m.start()]
+                instead = [c for c in dict.fromkeys(named) if c != company]
+                if instead:
+                    value = [c for c in f.value if c != company] + [c for c in instead if c not in f.value]
+                    f = Finding(f.field, value, (f.span[0], s1), f.strength, text[f.span[0] : s1])
+        out.append(f)
+    return out
+
+
+def _asked_back(low: str, f: Finding) -> Finding:
+    """A place said in a question that names another ("are cloud APIs with India region ok or should
+    we host ourselves?"): the user is asking, so it is weak."""
+    s0, s1 = _sentence(low, f.span[0])
+    sentence = low[s0:s1].rstrip()
+    if f.strength == "strong" and sentence.endswith("?") and _ALTERNATIVE.search(sentence):
+        return Finding(f.field, f.value, f.span, "weak", f.words)
+    return f
 
 
 def _parties_accepted(low: str, text: str, catalog: Catalog, agreed: bool) -> list[Finding]:
@@ -308,15 +397,25 @@ def _stays_home(low: str, text: str, regions: list[Finding], agreed: list[Findin
     return out
 
 
+def _region_cued(low: str, start: int, end: int) -> bool:
+    """Whether a clause says the data stays in a region: a word of staying, or "only"/"within" with
+    the data spoken of ("data within the EU", not "Telehealth, US only")."""
+    p = _patterns()
+    if p["region_cue"].search(low, start, end):
+        return True
+    if not p["region_cue_only"].search(low, start, end):
+        return False
+    return bool(p["data_word"].search(low, start, end)) or len(low.split()) <= 4  # "US only please"
+
+
 def _region_findings(low: str, cased: str, catalog: Catalog, asked: str | None) -> list[Finding]:
     rx, region_of = _regions(catalog)
-    cue = _patterns()["region_cue"]
     out = []
     for m in rx.finditer(low):
         if m.group(0) in ("us", "u.s.") and cased[m.start() : m.start() + 1] != "U":
             continue  # "let us", "for us": the pronoun, not the United States
         clause_start, clause_end = _clause(low, m.start(), m.end())
-        if asked != "data_boundary" and not cue.search(low, clause_start, clause_end):
+        if asked != "data_boundary" and not _region_cued(low, clause_start, clause_end):
             continue
         strength = _strength(low, m.start(), m.end())
         if strength is None and _OUTSIDE.search(low, max(clause_start, m.start() - 24), m.start()):
@@ -332,6 +431,15 @@ def apply(d: Draft) -> None:
     findings = read_boundary(d.text, d.catalog, d.asked, d.original)
     strong = [f for f in findings if f.strength == "strong"]
     doubted = [f for f in findings if f.strength == "weak" and not any(s.field == f.field for s in strong)]
+    for m in _patterns()["other_products"].finditer(d.text):
+        d.consume(*m.span())  # "Microsoft 365" names a product: its number is no count
+    for f in [f for f in doubted if f.other_product]:
+        d.notes.append(
+            f"'{d.quote(*f.span)}' is an agreement for {f.other_product.strip()}: whether it covers an AI"
+            " platform is not said, so it counts as none for now — tell me if it does (for example: our DPA"
+            " covers Azure OpenAI)"
+        )
+    doubted = [f for f in doubted if not f.other_product]
     if doubted:
         start, end = _clause(d.text, doubted[0].span[0], doubted[0].span[1])
         example = terms()["settled"][_settled_key(doubted)]
@@ -347,7 +455,7 @@ def apply(d: Draft) -> None:
     agreements = {f.value for f in by_field.get("agreement", [])}
     agreement = ("baa" if "baa" in agreements else "dpa") if agreements else None
     if agreement:
-        d.set("agreement", agreement)
+        d.set("agreement", agreement, spans=[f.span for f in by_field["agreement"]])
     contract = _contract(d, by_field.get("contract", []), agreement)
     region = _region(d, by_field.get("region", []))
     if "zero_retention" in by_field:
@@ -358,7 +466,10 @@ def apply(d: Draft) -> None:
         said = next((f for f in by_field.get("data_boundary", []) if f.value == kind), None)
         meaning = {"on_site": "the data stays on your own hardware", "any": "the data may go to any provider"}
         note = f"read '{d.quote(*said.span)}' as: {meaning[kind]}" if said and kind in meaning else None
-        d.set("data_boundary", kind, note, spans=[said.span] if said else None)
+        basis = (
+            [said] if said else by_field.get("contract") or by_field.get("agreement") or by_field.get("region") or []
+        )
+        d.set("data_boundary", kind, note, spans=[f.span for f in basis])
     if agreements and not contract and not d.profile.contract:
         word = "a BAA" if "baa" in agreements else "a DPA"
         d.notes.append(
@@ -395,6 +506,10 @@ def _region(d: Draft, findings: list[Finding]) -> str | None:
     regions = list(dict.fromkeys(f.value for f in findings))
     if not regions:
         return None
+    inner = [r for r in regions if all(within(d.catalog, r, o) for o in regions)]
+    if len(regions) > 1 and inner:  # "servers in the EU … not outside Europe": the EU, inside Europe
+        findings = [f for f in findings if f.value == inner[0]]
+        regions = inner[:1]
     if len(regions) > 1:
         names = " or ".join(d.catalog.regions[r].name for r in regions)
         d.ambiguous.append(f"which region must the data stay in: {names}?")

@@ -68,7 +68,7 @@ def _share(m: re.Match[str]) -> float:
         words = {"one": 1, "ten": 10, "five": 5, "twenty": 20}
         one = words.get(g["one"]) or to_float(g["one"])
         every = words.get(g["every"]) or (100 if "hundred" in g["every"] else to_float(g["every"]))
-        return one / every
+        return one / every if every else float("inf")  # "1 in 0" is no share: refused as out of range
     return _FRACTION_WORDS[re.sub(r"\s+", " ", g["f"])]
 
 

@@ -4,6 +4,7 @@ for each reading, a question for each ambiguity, and a note for each value refus
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
@@ -248,30 +249,36 @@ def _unique(items: list[str]) -> list[str]:
 def _privacy(d: Draft, may_lower: bool) -> None:
     reading = read_privacy(d.text, d.original, answer=d.asked == "privacy")
     current = d.profile.privacy
-    words = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.spans]))
     if current is None or may_lower:
         if reading.hedged:  # "public mostly", "public, but people type their name": asked
             _ask_privacy(d, ["public", "sensitive"], reading.spans)
             return
-        if reading.kept_in and reading.level != "regulated":
+        only_kept_in_answered = d.asked == "privacy" and reading.level is None  # picks regulated, below
+        if reading.kept_in and reading.level != "regulated" and not only_kept_in_answered:
             # "nothing may leave our network" says where the data goes (data_boundary), not what it is:
             # the class it states, or regulated (a law keeps it in)? Asked, never the lower one written.
             stated = [reading.level] if reading.level else ["sensitive", "internal"]
             _ask_privacy(d, ["regulated", *stated], reading.kept_in)
             return
-    if reading.level is not None:
-        if current is None or may_lower or not stricter(current, reading.level):
+    level = reading.level
+    if reading.kept_in and reading.level is None and d.asked == "privacy":
+        # an answer to the privacy question that only echoes its regulated option ("data that may
+        # not leave your premises") picks that option
+        level = "regulated"
+        reading = replace(reading, spans=[*reading.spans, *reading.kept_in])
+    words = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.spans]))
+    if level is not None:
+        if current is None or may_lower or not stricter(current, level):
             d.set(
                 "privacy",
-                reading.level,
-                f"read {words} as {reading.level} data",
+                level,
+                f"read {words} as {level} data",
                 spans=list(reading.spans),
-                basis={"overrides": stricter(reading.level, current)},  # a stricter class is never held back
+                basis={"overrides": stricter(level, current)},  # a stricter class is never held back
             )
         else:
             d.notes.append(
-                f"you mentioned {words} ({reading.level}); privacy stays {current} — "
-                f"`/set privacy {reading.level}` to change it"
+                f"you mentioned {words} ({level}); privacy stays {current} — `/set privacy {level}` to change it"
             )
     elif reading.negated and (current is None or may_lower):
         negated = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.negated_spans]))

@@ -112,3 +112,23 @@ def test_cloud_is_fine_says_nothing_of_offline(catalog):
     reading = read_answer("It's all public, so cloud is fine.", EMPTY, catalog)
     assert "offline_required" not in reading.changes
     assert read_answer("internet access is fine", EMPTY, catalog).changes.get("offline_required") is False
+
+
+def test_an_answer_that_only_keeps_the_data_in_picks_the_questions_regulated_option(catalog):
+    # the privacy question offers "regulated (… data that may not leave your premises)"
+    assert _privacy(catalog, "on-prem only", asked="privacy")[0] == "regulated"
+    level, questions = _privacy(catalog, "Personal data, and it must stay in the EU.", asked="privacy")
+    assert level is None and any("1) regulated" in q and "2) sensitive" in q for q in questions)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Our customer contract rates are in every invoice.", "sensitive"),
+        ("It is unreleased game content.", "sensitive"),
+        ("The tariff went down since the new contract with the utility.", None),
+        ("Una saga con nombres de personajes y fechas.", None),
+    ],
+)
+def test_a_contract_is_data_only_as_its_contents(catalog, text, level):
+    assert _privacy(catalog, text)[0] == level

@@ -501,3 +501,8 @@ def test_a_model_number_followed_by_a_rate_is_a_count(text, per_day, hardware, s
     changes = read_answer(text, WorkloadProfile(), small_catalog).changes
     assert changes.get("requests_per_day") == per_day
     assert changes.get("owned_hardware") == hardware  # "we have": owned
+
+
+def test_one_in_zero_is_refused_not_a_crash(small_catalog):
+    """'the hardest 1 in 0' is no share (hypothesis found the division by zero)."""
+    assert "frontier_share" not in read_answer("the hardest 1 in 0", EMPTY, small_catalog).changes
