@@ -101,9 +101,11 @@ def _whole_message_is_a_statement(d: Draft) -> None:
 
 
 def _how(d: Draft, claim: Claim) -> str:
+    if claim.basis.get("how"):  # a default taken on the user's word ('overnight'), even in an answer
+        return claim.basis["how"]
     if claim.kind == "read" and claim.field in group_of(d.asked):
         return "answered"
-    return claim.basis.get("how") or how_of(claim.kind)
+    return how_of(claim.kind)
 
 
 def _distinct(claims: list[Claim]) -> dict[int, list[Claim]]:

@@ -43,6 +43,8 @@ class WorkloadWords(BaseModel):
     window: list[NamedWindow]
     batch: dict[str, list[str]]
     batch_denied: dict[str, list[str]]
+    peak: dict[str, list[str]]
+    hour_words: dict[str, list[str]]
 
     def every(self, table: str) -> list[str]:
         """A table's phrases in every language, longest first (a longer phrase wins where both fit)."""
@@ -70,7 +72,7 @@ class Window:
     named: bool = False  # a named part of the day ("overnight"): a stated default, not a clock
 
 
-_SUFFIX = r"(?P<{0}>a\.?\s?m\.?|p\.?\s?m\.?|h\b|uhr\b|hrs\b)?"
+_SUFFIX = r"(?P<{0}>a\.?\s?m\b\.?|p\.?\s?m\b\.?|h\b|uhr\b|hrs\b)?"  # 'a m' of 'a month' is no am
 _HOUR = r"(?P<{0}h>\d{{1,2}})(?::(?P<{0}m>[0-5]\d))?\s*" + _SUFFIX.format("{0}s")
 _CLOCK = re.compile(
     rf"(?P<lead>\b(?:from|between|von|zwischen|de|entre|del)\s+)?(?<![\d.,]){_HOUR.format('a')}\s*"
@@ -123,20 +125,47 @@ def _clock(m: re.Match[str]) -> tuple[float, float] | None:
     if start is None or end is None:
         return None
     plain = not (sa or sb or m["am"] or m["bm"])
-    if plain and ha <= 12 and hb <= 12 and hb < ha:  # "from 9 to 5": the afternoon
+    # "from 9 to 5", "7:30 to 3": a plain range that goes down ends in the afternoon
+    if (plain and ha <= 12 and hb <= 12 and hb < ha) or (not (sa or sb) and _past_noon(ha, hb, m["sep"])):
         end += 12
     hours = (end - start) % 24 or 24.0
     return start, hours
+
+
+def _hours_as_figures(text: str) -> str:
+    """``text`` with 'midnight' and 'noon' (per catalog/workload_words.toml) written as 12am and 12pm,
+    padded to the same length, so a range's span stays the text's."""
+    for name, figure in (("midnight", "12am"), ("noon", "12pm")):
+        words = workload_words().hour_words.get(name, [])
+        if words:
+            rx = re.compile(rf"(?<![\w-])(?:{phrase_pattern(words)})(?![\w-])", re.IGNORECASE)
+            text = rx.sub(lambda m, f=figure: f.ljust(len(m[0])), text)
+    return text
+
+
+def _after_peak_word(text: str, start: int) -> bool:
+    """Whether a clock range at ``start`` follows a word naming the busy hours ('busiest 6pm-11pm',
+    'peaks 2-3x between 6pm and midnight'): up to three words between, no clause mark."""
+    pattern = phrase_pattern(workload_words().every("peak"))
+    before = text[max(0, start - 60) : start]
+    return (
+        re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])(?:[^\w.,;:!?\n]+[\w-]+){{0,3}}[^\w.,;:!?\n]*$", before, re.I)
+        is not None
+    )
 
 
 def read_windows(text: str) -> list[Window]:
     """Every window ``text`` states, in order: clock ranges, then named parts of the day that no
     clock range in the text overrides."""
     found: list[Window] = []
-    for m in _CLOCK.finditer(text):
+    clock_text = _hours_as_figures(text)
+    for m in _CLOCK.finditer(clock_text):
         read = _clock(m)
-        if read is not None:
-            found.append(Window(read[0], read[1], m.span(), m[0].strip()))
+        if read is not None and not _after_peak_word(clock_text, m.start()):
+            end = m.end()
+            while end < len(text) and clock_text[end] == " " and text[end] != " ":  # the rest of 'midnight'
+                end += 1
+            found.append(Window(read[0], read[1], (m.start(), end), text[m.start() : end].strip()))
     if found:
         return found
     low = text.casefold()
@@ -167,10 +196,11 @@ def read_window(d: Draft, *, named: bool) -> None:
         return
     w = next(w for w in windows if (w.start, w.hours) == (changes["traffic_start_hour"], changes["traffic_hours"]))
     said = notes[0].split(" as ", 1)[-1] if " as " in notes[0] else ""  # "requests arriving 01:00–06:00"
-    basis = {"words": said} if said else None
+    basis: dict[str, str] = {"words": said} if said else {}
     taken = notes[0].startswith("took")  # a stated default ('during the day' as 09:00–19:00): said aside too
     if taken:
         d.notes.append(notes[0])
+        basis["how"] = "assumed"  # the user named no hours: an assumption the answer uses, not their figure
     d.set("traffic_start_hour", changes["traffic_start_hour"], None if taken else notes[0], spans=[w.span], basis=basis)
     d.set("traffic_hours", changes["traffic_hours"], spans=[w.span], basis=basis)
     d.hours_window = changes["traffic_hours"]
@@ -198,7 +228,7 @@ def _reading(windows: list[Window], placed: bool) -> tuple[dict[str, float], lis
     w = windows[0]
     where = window_words(w.start, w.hours)
     if w.named:
-        note = f"took '{w.quote}' as {where} (say the hours if they differ, e.g. '1am–6am')"
+        note = f"took '{w.quote}' as {where} (say the hours if they differ, e.g. 1am–6am)"
     else:
         note = f"read '{w.quote}' as requests arriving {where}"
     return {"traffic_start_hour": w.start, "traffic_hours": w.hours}, [note], []

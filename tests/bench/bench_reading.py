@@ -133,7 +133,11 @@ def run_item(item: Item, catalog: Any) -> tuple[dict[str, Any], set[str], dict[s
 
 
 def _values(state: Any) -> dict[str, Any]:
-    values = written_fields(state.profile.model_dump())
+    # The profile as `ask --json` gives it: a default taken on the user's word ("overnight" as
+    # 22:00–06:00, "don't know" to the electricity question) is an assumption, shown as one, not a value
+    # the user stated.
+    assumed = {f for f, how in state.all_sources().items() if how == "assumed"}
+    values = written_fields({f: v for f, v in state.profile.model_dump().items() if f not in assumed})
     # "no hardware yet" read, or nothing read: not reading it is an open field, not a wrong False
     values["declined_hardware"] = True if "hardware" in state.declined else None
     return values
