@@ -166,9 +166,15 @@ def _correct(word: str, anchors: set[str], vocab: set[str]) -> str:
         return word
     targets = [a for a in anchors if len(a) >= 5 and a.isalpha()]
     targets += [v for v in vocab if v in ("anthropic", "deepseek", "openai", "google", "nvidia")]
-    targets = [t for t in targets if t[0] == word[0] and abs(len(t) - len(word)) <= 1]
+    targets = [t for t in targets if t[0] == word[0] and abs(len(t) - len(word)) <= 1 and not _other_ending(word, t)]
     close = difflib.get_close_matches(word, targets, n=1, cutoff=0.8)
     return close[0] if close else word
+
+
+def _other_ending(word: str, target: str) -> bool:
+    """'code' or 'coder' beside 'codex': the same word with another ending is another word, not a
+    typo of it (typos fall inside a word: 'sonet', 'antropic')."""
+    return target.startswith(word) or (len(word) == len(target) and word[:-1] == target[:-1])
 
 
 @dataclass
@@ -205,7 +211,8 @@ def _resolve(section: str, window: list[str], anchors_in: set[str], idx: _Index)
             elif j - i == best_len:
                 exact |= hits
     versions = _versions(window, anchors_in)
-    allowed = {e for e in allowed if _compatible(idx.sections[section][e], versions)}
+    sizes = {w for w in window if _PARAMS.fullmatch(w)}
+    allowed = {e for e in allowed if _compatible(idx.sections[section][e], versions, sizes)}
     exact &= allowed
     if exact:  # ties between exact labels ("m4 max" and "macbook pro") go to the better overlap
         scores = _scores(section, window, anchors_in, allowed, has_count, idx)
@@ -220,6 +227,7 @@ def _resolve(section: str, window: list[str], anchors_in: set[str], idx: _Index)
 
 
 _VERSION = lazy(r"v?\d{1,2}(?:\.\d+)?[a-z]?")
+_PARAMS = lazy(r"\d+(?:\.\d+)?b")  # a model's size in parameters: 70b, 1.5b
 _SIZE = lazy(r"\d+(?:\.\d+)?(?:b|gb|k|m)")
 
 
@@ -234,7 +242,12 @@ def _versions(window: list[str], anchors_in: set[str]) -> set[str]:
     return out
 
 
-def _compatible(entry_tokens: set[str], versions: set[str]) -> bool:
+def _compatible(entry_tokens: set[str], versions: set[str], sizes: set[str] = frozenset()) -> bool:
+    """An entry is what the words name unless they give another version or size of it: 'Llama 3.1
+    70B' is not the catalog's Llama 3.1 8B (nor Llama 3.3 70B)."""
+    own_sizes = {t for t in entry_tokens if _PARAMS.fullmatch(t)}
+    if sizes and own_sizes and not sizes & own_sizes:
+        return False
     if not versions:
         return True
     own = {t for t in entry_tokens if _VERSION.fullmatch(t) and not _SIZE.fullmatch(t)}
