@@ -149,12 +149,18 @@ def read_owned(d: Draft) -> None:
 _CUES: dict[str, Any] = {}
 
 
+def _cue_rx(name: str) -> Any:
+    return _CUES.setdefault(name, lazy(rf"(?<![\w-])(?:{alternation(vocab().cue(name))})(?![\w-])"))
+
+
+def _cue_in(d: Draft, name: str, lo: int, hi: int) -> bool:
+    return _cue_rx(name).search(d.original.lower(), lo, hi) is not None
+
+
 def _cue(d: Draft, name: str, match: Match, before: int, after: int) -> bool:
     """A cue word of ``name`` in the clause of ``match``, within ``before``/``after`` characters of it."""
-    rx = _CUES.setdefault(name, lazy(rf"(?<![\w-])(?:{alternation(vocab().cue(name))})(?![\w-])"))
     c0, c1 = clause_of(d, match.phrase_start)
-    lo, hi = max(c0, match.phrase_start - before), min(c1, match.phrase_end + after)
-    return rx.search(d.original.lower(), lo, hi) is not None
+    return _cue_in(d, name, max(c0, match.phrase_start - before), min(c1, match.phrase_end + after))
 
 
 def _possessive(d: Draft, match: Match) -> bool:
@@ -175,3 +181,35 @@ def _ask_own_or_buy(d: Draft, quote: str, box_id: str, owned: dict[str, Any]) ->
     ]
     d.ambiguous.append(question)
     d.choices.append(Choice(question=question, fields=["hardware", "owned_hardware", "owned_units"], options=options))
+
+
+# In the words that correct a hardware name: a chip or card ('M1 Ultra', 'L4s', 'T4', 'A100'), a
+# memory size, a count of cards, or a word for the box.
+_HARDWARE_SHAPE = lazy(
+    r"(?<![\w-])(?:m[1-9]|[a-z]{1,3}\d{1,4}[a-z]{0,2}|[2-5]0[5-9]0(?:\s*ti)?s?|\d{1,4}\s*gb|gpus?|cards?|servers?|boxes)(?![\w-])"
+)
+
+
+def weaken_corrected(d: Draft) -> None:
+    """A hardware reading the user corrects after it ('two L40S … sorry, just checked, they're L4s';
+    'a Mac Studio M2 Ultra. Sorry, it's an M1 Ultra') is asked, not written: the words after the
+    correction may name a kind or count the catalog lacks, and the first name is then not theirs."""
+    cue = _cue_rx("correction")
+    low = d.original.lower()
+    for claim in d.claims:
+        if claim.field not in ("hardware", "owned_hardware") or not claim.spans:
+            continue
+        end = max(e for _, e in claim.spans)
+        _, sentence_end = d.sentence_of(end)
+        _, next_end = d.sentence_of(min(len(low), sentence_end + 2))
+        m = cue.search(low, end, next_end)
+        if m is None:
+            continue
+        _, c1 = d.sentence_of(m.start())
+        retracted = _cue_in(d, "retraction", m.start(), max(c1, next_end))
+        if not retracted and not _HARDWARE_SHAPE.search(low, m.end(), max(c1, next_end)):
+            continue  # 'actually the volume is 500 a day': not about the hardware
+        end = min(c1, m.start() + 60)
+        if end < c1:  # a long sentence: up to a whole word
+            end = max(low.rfind(" ", m.start(), end), m.end())
+        claim.weaken(f"then '{d.quote(m.start(), end)}'")

@@ -177,6 +177,7 @@ def read_draft(
     quality.read_quality(d)
     _names(d)
     owned.read_owned(d)
+    owned.weaken_corrected(d)
     _weaken_guessed_chips(d)
     if any(w in d.text for w in ("yet", "no ", "without", "n't", "not ", "nothing")):
         answers.read_no_hardware(d)

@@ -11,6 +11,7 @@ from advisor.interview.lazy import lazy
 from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity, to_float
 from advisor.interview.pending import ask_options
 from advisor.state import Option
+from advisor.tools.catalog import currency_named
 
 MAX_USD_PER_KWH = 2.0
 _Q = qty_range("q")
@@ -24,7 +25,7 @@ _CENTS = r"cents?|c|¢|ct|p|pence"
 _DOLLARS = r"\$|usd|dollars?|eur|euros?|€|£"
 RATE_PER_KWH = lazy(
     rf"(?:(?P<cur>\$|€|£|usd)\s*)?(?P<v>{NUM})\s*(?P<unit>{_CENTS}|{_DOLLARS})?\s*"
-    rf"(?:/|per|an?|for\s+(?:an?|each|every)|each)\s*{_KWH}(?![a-z])",
+    rf"(?:/|per|an?|for\s+(?:an?|each|every)|each|pro|je|par|le|por|el|il|al|o)\s*{_KWH}(?![a-z])",
 )
 RATE_AFTER_WORD = lazy(
     rf"(?:electricity|power|energy|utility|utilities|electric)(?:\s+(?:rate|price|cost|tariff|bill))?"
@@ -48,7 +49,11 @@ def read_electricity(d: Draft) -> None:
             value = to_float(m["v"])
             unit = (m["unit"] or "").strip()
             cents = bool(unit) and re.fullmatch(_CENTS, unit) is not None
-            dollars = bool(m["cur"]) or (bool(unit) and not cents)
+            beside = _currency_beside(d, m.start("v"), m.end("v"))  # 'R$ 0,85', '1,1 zł': the catalog's
+            if beside is None and (_unknown_sign_before(d, m.start("v"), m.end("v")) or foreign_money(d, m)):
+                continue  # '₹9.5 per unit': a currency with no rate
+            sign = beside or m["cur"] or ("£" if unit.lower() in ("p", "pence") else "" if cents else unit)
+            dollars = bool(sign)
             note_unit = ""
             if cents:
                 value /= 100
@@ -62,16 +67,72 @@ def read_electricity(d: Draft) -> None:
                     f"ignored electricity rate '{quote}': expected between $0 and ${MAX_USD_PER_KWH:.2f}/kWh", span
                 )
                 continue
-            sign = m["cur"] or ("£" if unit.lower() in ("p", "pence") else unit)
-            value, converted = to_usd(value, sign or "$", d.catalog)
-            if converted:
-                note_unit += f" ({converted})"
-            d.set(
-                "electricity_usd_per_kwh",
-                value,
-                f"read '{quote}' as electricity at {usd_per_kwh(value)}{note_unit}",
-                span,
-            )
+            if sign:
+                _rate_claim(d, value, sign, quote, span, note_unit)
+                continue
+            # No currency at the figure: dollars, unless the message names another (or is not in English)
+            other = _other_currency(d)
+            _rate_claim(d, value, "$", quote, span, note_unit, weak=other is None and d.lang != "en")
+            if other is not None:
+                _rate_claim(d, value, other, quote, span, note_unit)
+
+
+def _rate_claim(
+    d: Draft, value: float, sign: str, quote: str, span: tuple[int, int], note_unit: str, weak: bool = False
+) -> None:
+    usd, converted = to_usd(value, sign, d.catalog)
+    how = f"{note_unit} ({converted})" if converted else note_unit
+    d.set(
+        "electricity_usd_per_kwh",
+        usd,
+        f"read '{quote}' as electricity at {usd_per_kwh(usd)}{how}",
+        span,
+        label=f"electricity at {usd_per_kwh(usd)}" + (f" ({value:g} {sign.upper()}/kWh)" if converted else ""),
+        strength="weak" if weak else "strong",
+        why_weak="in which currency? (e.g. '0.30 €/kWh')" if weak else "",
+    )
+
+
+def _currency_beside(d: Draft, start: int, end: int) -> str | None:
+    """A catalog currency written against the figure at [start, end): 'R$ 0,85', '1,1 zł', '0,24 €'."""
+    low = d.original.lower()
+    before, after = low[max(0, start - 5) : start].rstrip(" ~"), low[end : end + 8].lstrip(" ")
+    for currency in d.catalog.currencies.values():
+        for alias in sorted(currency.aliases, key=len, reverse=True):
+            if before.endswith(alias) and not before[: -len(alias)][-1:].isalpha():
+                return alias
+            if after.startswith(alias) and not after[len(alias) : len(alias) + 1].isalpha():
+                return alias
+    return None
+
+
+def _unknown_sign_before(d: Draft, start: int, end: int) -> bool:
+    """A sign of a currency the catalog has no rate for right before a figure ('₹9.5'): noted, not read."""
+    from advisor.interview.vocab import vocab
+
+    before = d.original.lower()[max(0, start - 4) : start].rstrip(" ~")
+    sign = next((s for s in vocab().cue("unknown_currency") if not s.isalpha() and before.endswith(s)), None)
+    if sign is None or currency_named(d.catalog, sign) is not None:
+        return False
+    span = (d.original.lower().rindex(sign, 0, start), end)
+    quote = d.quote(*span)
+    d.reject(
+        f"'{quote}' is in {sign}, which the catalog has no exchange rate for — give it in dollars, euros or pounds",
+        span,
+    )
+    return True
+
+
+def _other_currency(d: Draft) -> str | None:
+    """The first currency other than the dollar the message names anywhere ('Budget max €50', 'in euros')."""
+    low = d.original.lower()
+    for currency in d.catalog.currencies.values():
+        if currency.id == "USD":
+            continue
+        for alias in currency.aliases:
+            if re.search(rf"(?<![^\W\d_]){re.escape(alias)}(?![^\W\d_])", low):
+                return alias
+    return None
 
 
 # ---- hours a day ----------------------------------------------------------------------------

@@ -43,7 +43,6 @@ class WorkloadWords(BaseModel):
     window: list[NamedWindow]
     batch: dict[str, list[str]]
     batch_denied: dict[str, list[str]]
-    peak: dict[str, list[str]]
     hour_words: dict[str, list[str]]
 
     def every(self, table: str) -> list[str]:
@@ -146,7 +145,9 @@ def _hours_as_figures(text: str) -> str:
 def _after_peak_word(text: str, start: int) -> bool:
     """Whether a clock range at ``start`` follows a word naming the busy hours ('busiest 6pm-11pm',
     'peaks 2-3x between 6pm and midnight'): up to three words between, no clause mark."""
-    pattern = phrase_pattern(workload_words().every("peak"))
+    from advisor.interview.vocab import alternation, vocab
+
+    pattern = alternation(vocab().cue("peak"))  # catalog/reading.toml [cues.peak]
     before = text[max(0, start - 60) : start]
     return (
         re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])(?:[^\w.,;:!?\n]+[\w-]+){{0,3}}[^\w.,;:!?\n]*$", before, re.I)

@@ -1,0 +1,54 @@
+"""An electricity rate is read in the currency written against it ('1,1 zł/kWh', 'R$ 0,85/kWh',
+'0,20 € le kWh'); a currency with no rate ('₹9.5 per unit') is named, not read as dollars; and a
+rate with no currency where another is in play (a euro budget beside it, a German message) is asked
+in which, never silently taken as dollars."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.interview.currency import rates
+from advisor.interview.reader import read_answer
+from advisor.tools.catalog import load_catalog
+from advisor.tools.profile import WorkloadProfile
+
+
+def read(text: str):
+    return read_answer(text, WorkloadProfile(), load_catalog())
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "amount"),
+    [
+        ("Electricity here ~1,1 zł/kWh", "PLN", 1.1),
+        ("a energia custa R$ 0,85/kWh aqui", "BRL", 0.85),
+        ("je sais pas, 0,20 € le kWh ?", "EUR", 0.20),
+    ],
+)
+def test_a_rate_in_the_currency_written_beside_it(text, code, amount):
+    got = read(text).changes["electricity_usd_per_kwh"]
+    assert got == pytest.approx(amount * rates()[code].usd_per_unit)
+
+
+def test_a_currency_with_no_rate_is_said_not_read_as_dollars():
+    reading = read("Electricity at our DC is ₹9.5 per unit.")
+    assert "electricity_usd_per_kwh" not in reading.changes
+    assert any("₹" in n and "no exchange rate" in n for n in reading.notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "power is 0.19/kWh, and our budget is €500 a month",
+        "Wir fahren drei Schichten und der Strom kostet uns 24 ct/kWh, das ist nicht wenig.",
+    ],
+)
+def test_a_rate_with_no_currency_where_another_is_in_play_is_asked(text):
+    reading = read(text)
+    assert "electricity_usd_per_kwh" not in reading.changes
+    assert any("electricity at" in q for q in reading.ambiguous)
+
+
+def test_a_plain_dollar_rate_is_still_read():
+    assert read("power is $0.19/kWh").changes["electricity_usd_per_kwh"] == pytest.approx(0.19)
+    assert read("we pay 12 cents a kWh").changes["electricity_usd_per_kwh"] == pytest.approx(0.12)
