@@ -23,7 +23,9 @@ _HARD_CUE = (
 _ROUTINE_CUE = r"routine|easy|simple|bulk|boilerplate|basic|trivial|repetitive|structured|local(?:ly)?|cheap"
 
 HARDEST = lazy(rf"(?:the\s+)?(?:hardest|toughest|trickiest|most\s+(?:difficult|complex|demanding))\s+{_SHARE}")
-SHARE_THEN_CUE = lazy(rf"{_SHARE}(?P<gap>[^.;,\d%]{{0,60}}?)\b(?:(?P<hard>{_HARD_CUE})|(?P<easy>{_ROUTINE_CUE}))\b")
+SHARE_THEN_CUE = lazy(rf"{_SHARE}(?P<gap>[^.;,?!\d%]{{0,60}}?)\b(?:(?P<hard>{_HARD_CUE})|(?P<easy>{_ROUTINE_CUE}))\b")
+# "the rest are routine" after a share: the cue is said of the others, not of the share
+_OF_THE_REST = lazy(r"\b(?:the\s+rest|the\s+others?|everything\s+else|the\s+remainder)\b")
 EXPLICIT = lazy(rf"frontier[_ ]share\s*(?:is|of|=|:|to|at)?\s*(?P<v>{NUM})\s*(?P<pc>%|percent)?")
 NO_FRONTIER = lazy(
     r"(?:no|without\s+(?:a\s+|any\s+)?)\s*frontier(?:\s+models?)?\s+(?:needed|required|necessary)"
@@ -78,8 +80,42 @@ def _set_share(d: Draft, share: float, span: tuple[int, int], how: str = "") -> 
         d.reject(f"ignored '{quote}': a share must be between 0% and 100%", span)
         return
     d.set(
-        "frontier_share", share, f"read '{quote}' as {percent(share)} of traffic needing the frontier tier{how}", span
+        "frontier_share",
+        share,
+        f"read '{quote}' as {percent(share)} of traffic needing the frontier tier{how}",
+        span,
+        label=f"{percent(share)} needing the frontier tier",
     )
+    _second_thought(d, span)
+
+
+_BETWEEN = ("more like", "closer to", "nearer", "it's", "it is", "it was", "rather", "probably", "about", "around")
+_BETWEEN += ("roughly", "maybe", "say", "like", "only", "just")
+
+
+def _second_thought(d: Draft, span: tuple[int, int]) -> None:
+    """'The hardest 10%... actually more like 5%': a share said again after a correction word, in the
+    same or the next sentence, is a second reading — the two are asked as choices, not one taken."""
+    from advisor.interview.vocab import alternation, vocab
+
+    cue = alternation(vocab().cue("correction"))
+    filler = alternation([*vocab().words(vocab().approx), *_BETWEEN])  # 'actually more like', 'eher so'
+    _, end = d.sentence_of(span[1])
+    _, end = d.sentence_of(min(len(d.text), end + 2))
+    rx = re.compile(rf"(?<![\w-])(?:{cue})(?![\w-])[\s,]*(?:(?:{filler})[\s,]+){{0,3}}{_PCT}")
+    m = rx.search(d.text, span[1], end)
+    if m is None:
+        return
+    share = _share(m)
+    if 0 <= share <= 1:
+        quote = d.quote(m.start(), m.end())
+        d.set(
+            "frontier_share",
+            share,
+            f"read '{quote}' as {percent(share)}",
+            (m.start(), m.end()),
+            label=f"{percent(share)} needing the frontier tier",
+        )
 
 
 def read_quality(d: Draft) -> None:
@@ -90,7 +126,7 @@ def read_quality(d: Draft) -> None:
     for m in HARDEST.finditer(d.text):
         _set_share(d, _share(m), (m.start(), m.end()))
     for m in SHARE_THEN_CUE.finditer(d.text):
-        if re.search(r"\b(?:not|no|never|nothing)\b|n't", m["gap"]):
+        if re.search(r"\b(?:not|no|never|nothing)\b|n't", m["gap"]) or _OF_THE_REST.search(m["gap"]):
             continue
         share = _share(m)
         if m["easy"]:
