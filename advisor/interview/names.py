@@ -146,7 +146,7 @@ def _build_index(catalog: Catalog, today: date) -> _Index:
             provider = getattr(entry, "provider", None)
             if provider:
                 toks.update(label_tokens(provider))
-            if getattr(entry, "units", 1) >= 2 or toks & {"dual", "2x", "pair"}:
+            if getattr(entry, "units", 1) == 2 or toks & {"dual", "2x", "pair"}:  # "two 3090s": a pair, not a 4-GPU box
                 toks.add(DUAL)
             retires = getattr(entry, "retires", None)
             if retires is not None and retires < today:

@@ -44,6 +44,7 @@ _INDEFINITE = lazy(
     r"|un|une|uno|una|um|uma|een)\s+(?:(?:used|old|new|spare|second-hand|secondhand|refurbished|single|nvidia|geforce"
     r"|rtx|apple|amd|gebrauchte|gebrauchten)\s+)*$"
 )
+_BOX_WORD = lazy(r"\b(?:server|node|box|workstation|rig|machine|gpu\s+server|dgx|hgx)\b")
 _INDEFINITE_PHRASE = lazy(r"^(?:a|an|one|two|three|four|a\s+pair|dual|twin)\b")
 _COUNT_IN_PHRASE = lazy(r"^(?:a\s+)?(?:two|2\s*x|2|dual|pair|twin)\b")
 
@@ -90,11 +91,14 @@ def read_owned(d: Draft) -> None:
             return  # hardware to buy: the claim stands
         phrase = normalise(d.original[match.phrase_start : match.phrase_end])
         base = max(start, match.phrase_start - 40)
-        counted = _count(text[base : match.phrase_start])
+        # "deux A100": the count as a figure (forms.canonical), even once the name's words took it
+        counted = _count(text[base : match.phrase_start]) or _count(d.canonical[base : match.phrase_start])
         # "a 4090", "two used 3090s", or the name alone: any such box, the hardware to price
         indefinite = bool(_INDEFINITE.search(text[base : match.phrase_start]) or _INDEFINITE_PHRASE.match(phrase))
         alone = not text[: match.phrase_start].strip(" ,.;:") and not text[match.phrase_end :].strip(" ,.;:?!")
         indefinite = indefinite or alone
+        if box.units > 2 and box.card in d.catalog.hardware and not _BOX_WORD.search(phrase):
+            box_id, box = box.card, d.catalog.hardware[box.card]  # "a server with two L40S": cards, not the 4-GPU box
         times = re.match(r"(\d{1,2})\s*x\s*(?=\w)", phrase)  # "2x4090", "4x A100" named as one phrase
         if times and int(times[1]) > 0:
             units = max(1, int(times[1]) // box.units)
