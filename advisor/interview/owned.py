@@ -195,10 +195,9 @@ _HARDWARE_SHAPE = lazy(
 
 
 def weaken_corrected(d: Draft) -> None:
-    """A hardware reading the user corrects after it ('two L40S … sorry, just checked, they're L4s';
-    'a Mac Studio M2 Ultra. Sorry, it's an M1 Ultra') is asked, not written: the words after the
-    correction may name a kind or count the catalog lacks, and the first name is then not theirs."""
-    cue = _cue_rx("correction")
+    """A hardware reading the user corrects or takes back after it ('two L40S … sorry, just checked,
+    they're L4s'; 'a Mac Studio M2 Ultra. Sorry, it's an M1 Ultra'; 'a 4090 … don't count on it') is
+    asked, not written: the words after it may name a kind or count the catalog lacks, or none."""
     low = d.original.lower()
     for claim in d.claims:
         if claim.field not in ("hardware", "owned_hardware") or not claim.spans:
@@ -206,14 +205,17 @@ def weaken_corrected(d: Draft) -> None:
         end = max(e for _, e in claim.spans)
         _, sentence_end = d.sentence_of(end)
         _, next_end = d.sentence_of(min(len(low), sentence_end + 2))
-        m = cue.search(low, end, next_end)
+        retracted = _cue_rx("retraction").search(low, end, next_end)
+        corrected = _cue_rx("correction").search(low, end, next_end)
+        if corrected is not None and retracted is None:
+            _, c1 = d.sentence_of(corrected.start())
+            if not _HARDWARE_SHAPE.search(low, corrected.end(), max(c1, next_end)):
+                corrected = None  # 'actually the volume is 500 a day': not about the hardware
+        m = min((x for x in (corrected, retracted) if x is not None), key=lambda x: x.start(), default=None)
         if m is None:
             continue
         _, c1 = d.sentence_of(m.start())
-        retracted = _cue_in(d, "retraction", m.start(), max(c1, next_end))
-        if not retracted and not _HARDWARE_SHAPE.search(low, m.end(), max(c1, next_end)):
-            continue  # 'actually the volume is 500 a day': not about the hardware
-        end = min(c1, m.start() + 60)
-        if end < c1:  # a long sentence: up to a whole word
-            end = max(low.rfind(" ", m.start(), end), m.end())
-        claim.weaken(f"then '{d.quote(m.start(), end)}'")
+        stop = min(c1, m.start() + 60)
+        if stop < c1:  # a long sentence: up to a whole word
+            stop = max(low.rfind(" ", m.start(), stop), m.end())
+        claim.weaken(f"then '{d.quote(m.start(), stop)}'")

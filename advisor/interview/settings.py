@@ -68,17 +68,67 @@ def read_electricity(d: Draft) -> None:
                 )
                 continue
             if sign:
-                _rate_claim(d, value, sign, quote, span, note_unit)
+                _rate_claim(d, value, sign, quote, span, note_unit, figure=to_float(m["v"]))
                 continue
-            # No currency at the figure: dollars, unless the message names another (or is not in English)
+            # No currency at the figure: dollars, unless the message names another, is not in English,
+            # or writes cents as 'ct' (the euro's abbreviation as much as any)
             other = _other_currency(d)
-            _rate_claim(d, value, "$", quote, span, note_unit, weak=other is None and d.lang != "en")
+            unsure = d.lang != "en" or unit.lower() == "ct"
+            _rate_claim(d, value, "$", quote, span, note_unit, weak=other is None and unsure, figure=to_float(m["v"]))
             if other is not None:
-                _rate_claim(d, value, other, quote, span, note_unit)
+                _rate_claim(d, value, other, quote, span, note_unit, figure=to_float(m["v"]))
+    _second_rate(d)
+
+
+def _second_rate(d: Draft) -> None:
+    """'around 0,30 €/kWh … Actually our admin office just told me it's 0,22': a rate said again after
+    a correction word, in the same or the next sentence, is a second reading of the same currency —
+    the two are asked as choices, not the first one taken."""
+    from advisor.interview.vocab import alternation, vocab
+
+    claims = [c for c in d.claims if c.field == "electricity_usd_per_kwh" and c.spans]
+    if not claims:
+        return
+    first = claims[0]
+    end = max(e for _, e in first.spans)
+    _, stop = d.sentence_of(end)
+    _, stop = d.sentence_of(min(len(d.text), stop + 2))
+    cue = re.compile(rf"(?<![\w-])(?:{alternation(vocab().cue('correction'))})(?![\w-])")
+    said = cue.search(d.text, end, stop)
+    if said is None:
+        return
+    _, stop = d.sentence_of(said.start())
+    rate = _SECOND_RATE.search(d.text, said.end(), stop)
+    if rate is None:
+        return
+    value = to_float(rate["v"])
+    scale = first.value / (first.basis.get("figure") or first.value)  # the first rate's currency and cents
+    if not 0 < value * scale <= MAX_USD_PER_KWH:
+        return
+    quote = d.quote(*rate.span())
+    usd = value * scale
+    d.set(
+        "electricity_usd_per_kwh",
+        usd,
+        f"read '{quote}' as electricity at {usd_per_kwh(usd)}",
+        rate.span(),
+        label=f"electricity at {usd_per_kwh(usd)}",
+    )
+
+
+# A rate said again: a figure with a decimal point or comma, or a currency sign ('0,22', '$0.29').
+_SECOND_RATE = lazy(r"(?:[$€£]\s*)?(?P<v>\d+[.,]\d+)(?!\s*(?:%|x\b|gb|hours?|h\b))")
 
 
 def _rate_claim(
-    d: Draft, value: float, sign: str, quote: str, span: tuple[int, int], note_unit: str, weak: bool = False
+    d: Draft,
+    value: float,
+    sign: str,
+    quote: str,
+    span: tuple[int, int],
+    note_unit: str,
+    weak: bool = False,
+    figure: float | None = None,
 ) -> None:
     usd, converted = to_usd(value, sign, d.catalog)
     how = f"{note_unit} ({converted})" if converted else note_unit
@@ -90,6 +140,7 @@ def _rate_claim(
         label=f"electricity at {usd_per_kwh(usd)}" + (f" ({value:g} {sign.upper()}/kWh)" if converted else ""),
         strength="weak" if weak else "strong",
         why_weak="in which currency? (e.g. '0.30 €/kWh')" if weak else "",
+        basis={"figure": figure},
     )
 
 

@@ -52,3 +52,25 @@ def test_a_rate_with_no_currency_where_another_is_in_play_is_asked(text):
 def test_a_plain_dollar_rate_is_still_read():
     assert read("power is $0.19/kWh").changes["electricity_usd_per_kwh"] == pytest.approx(0.19)
     assert read("we pay 12 cents a kWh").changes["electricity_usd_per_kwh"] == pytest.approx(0.12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "around 0,30 €/kWh I think. Actually our admin office just told me it's 0,22 since the new contract",
+        "$0.14/kWh, we're in a lab in RTP... no sorry, we moved to the Cambridge office, it's more like $0.29.",
+    ],
+)
+def test_a_rate_said_again_after_a_correction_is_asked_between_the_two(text):
+    reading = read(text)
+    assert "electricity_usd_per_kwh" not in reading.changes
+    assert any("1) electricity at" in q and "2) electricity at" in q for q in reading.ambiguous)
+
+
+def test_cents_as_ct_are_asked_in_which_currency():
+    reading = read("We pay 25 ct/kWh here")
+    assert "electricity_usd_per_kwh" not in reading.changes
+
+
+def test_a_figure_after_a_correction_word_that_is_no_rate_leaves_the_rate():
+    assert read("Power is $0.19/kWh. Actually we run 2 shifts of 3.5 hours").changes["electricity_usd_per_kwh"] == 0.19

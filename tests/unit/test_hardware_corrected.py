@@ -21,6 +21,7 @@ def read(text: str, asked: str | None = None):
         "We have a server with two L40S in it. Sorry — just checked, they're L4s, not L40S. Two L4s.",
         "Marketing bought a Mac Studio M2 Ultra that sits idle. Sorry, just checked, it's an M1 Ultra, 64GB.",
         "we've got two used 3090s. actually scratch that, those are going to another project",
+        "There's a 4090 in a lab PC, but it's a colleague's for his experiments, don't count on it.",
     ],
 )
 def test_hardware_corrected_after_it_is_asked_not_written(text):
