@@ -166,9 +166,24 @@ def _correct(word: str, anchors: set[str], vocab: set[str]) -> str:
         return word
     targets = [a for a in anchors if len(a) >= 5 and a.isalpha()]
     targets += [v for v in vocab if v in ("anthropic", "deepseek", "openai", "google", "nvidia")]
-    targets = [t for t in targets if t[0] == word[0] and abs(len(t) - len(word)) <= 1 and not _other_ending(word, t)]
+    targets = [
+        t
+        for t in targets
+        if t[0] == word[0] and abs(len(t) - len(word)) <= 1 and not _other_ending(word, t) and _one_slip(word, t)
+    ]
     close = difflib.get_close_matches(word, targets, n=1, cutoff=0.8)
     return close[0] if close else word
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """One letter left out, added, changed or two swapped: 'sonet', 'antropic', 'gemnii' — never two
+    ('south' is not 'scout')."""
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]]
+        return len(diff) == 1 or (swapped and word[diff[1]] == target[diff[0]])
+    short, long = sorted((word, target), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _other_ending(word: str, target: str) -> bool:
