@@ -27,11 +27,21 @@ CORE_FIELDS = (
 DERIVED = {"monthly_input_tokens", "monthly_output_tokens"}
 
 
+def assumed_fields(state: Any) -> list[str]:
+    """The fields the session holds a default for that the user's words led to, not their figure."""
+    return [f for f, how in getattr(state, "sources", {}).items() if how == "assumed"]
+
+
 def field_rows(
-    profile: Any, given: list[str], resolved: Any | None, measured: Collection[str] = ()
+    profile: Any,
+    given: list[str],
+    resolved: Any | None,
+    measured: Collection[str] = (),
+    assumed: Collection[str] = (),
 ) -> list[tuple[str, Any, str]]:
     """(field, value, source) for every field worth a row: the core ones, then any other with a value.
-    ``measured``: fields holding a usage import's measured value."""
+    ``measured``: fields holding a usage import's measured value; ``assumed``: fields holding a default
+    taken on the user's word ('overnight' as 22:00–06:00)."""
     values = profile.model_dump()
     extra = [f for f, v in values.items() if f not in CORE_FIELDS and (v is not None or f in given)]
     if "data_boundary" not in extra and getattr(resolved, "boundary_assumed", False):
@@ -43,6 +53,8 @@ def field_rows(
             source = "given"
         elif field in measured:
             source = "measured"
+        elif field in assumed and value is not None:
+            source = "assumed"
         elif value is not None:
             source = "derived" if field in DERIVED else "set"
         elif resolved is not None and getattr(resolved, field, None) is not None:
@@ -63,7 +75,9 @@ def profile_markdown(session: Any) -> str:
     resolved = session.resolved_profile()
     state = session.state
     rows = ["| " + " | ".join([w._("field"), w._("value"), w._("source")]) + " |", "|---|---|---|"]
-    for field, value, source in field_rows(state.profile, state.given, resolved, state.measured_fields()):
+    for field, value, source in field_rows(
+        state.profile, state.given, resolved, state.measured_fields(), assumed_fields(state)
+    ):
         rows.append(f"| {field} | {'—' if value is None else w.format_value(field, value)} | {w._(source)} |")
     if resolved is not None and resolved.assumptions:
         rows += ["", w._("Assuming") + ": " + "; ".join(w.phrase(a) for a in resolved.assumptions) + "."]

@@ -65,3 +65,14 @@ def test_a_batch_job_is_an_assumption_too_quoting_its_words():
     assert reading.changes["batch_share"] == 1.0 and reading.sources["batch_share"] == "assumed"
     (entry,) = [e for e in reading.read if e.field == "batch_share"]
     assert entry.quote == "Overnight batch"  # its words, not the whole message
+
+
+def test_profile_shows_a_default_taken_on_the_users_word_as_assumed():
+    from advisor.state import SessionState
+    from advisor.text.profile_table import assumed_fields, field_rows
+
+    state = SessionState()
+    reading = read_answer("3,000 abstracts a day, it can run overnight", state.profile, load_catalog())
+    state.apply(reading.changes, reading.sources)
+    rows = {f: source for f, _, source in field_rows(state.profile, state.given, None, (), assumed_fields(state))}
+    assert rows["traffic_hours"] == "assumed" and rows["requests_per_day"] == "given"

@@ -9,7 +9,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import DataTable
 
-from advisor.text.profile_table import field_rows
+from advisor.text.profile_table import assumed_fields, field_rows
 
 SOURCE_STYLE = {
     "given": "bold green",
@@ -53,7 +53,7 @@ class ProfilePanel(DataTable):
         w = w or ENGLISH
         cursor = self.cursor_row
         measured_fields = state.measured_fields() if state is not None else []
-        rows = field_rows(profile, given, resolved, measured_fields)
+        rows = field_rows(profile, given, resolved, measured_fields, assumed_fields(state) if state is not None else ())
         cells = [
             (
                 Text(w.field_name(field), style="bold reverse" if field in changed else ""),
