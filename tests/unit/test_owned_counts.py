@@ -19,8 +19,14 @@ from advisor.tools.profile import WorkloadProfile
         ("Wir haben zwei RTX 4090 im Keller.", "rtx-4090-24gb", 2),
         ("we have a pair of 3090s", "rtx-3090-24gb-used", 2),
         ("we own four used 3090s", "rtx-3090-24gb-used", 4),
+        ("I'm on a 64 GB M3 Max", "macbook-pro-m3-max-64gb", 1),  # the machine they work on
     ],
 )
 def test_owned_units_as_counted(text, kind, units):
     changes = read_answer(text, WorkloadProfile(), load_catalog()).changes
     assert (changes["owned_hardware"], changes["owned_units"]) == (kind, units)
+
+
+def test_on_a_budget_is_not_owning_one():
+    changes = read_answer("I'm on a budget, would a 4090 do?", WorkloadProfile(), load_catalog()).changes
+    assert "owned_hardware" not in changes
