@@ -1,7 +1,8 @@
 """A workload said to be a batch job ("an essay-grading batch job", "a nightly batch", "not
 time-sensitive") can wait for the providers' batch APIs: its batch share is taken as all of it, a
-stated default the answer names and records as assumed; "no batch API" or "it can't wait" takes it back. The words are
-data (catalog/workload_words.toml)."""
+stated default the answer names (the user said it can wait — their word, unlike 'overnight' taken as
+hours); "no batch API" or "it can't wait" takes it back. The words are data
+(catalog/workload_words.toml)."""
 
 from __future__ import annotations
 
@@ -38,7 +39,5 @@ def read_batch(d: Draft) -> None:
         f"took '{quote}' as able to wait for the providers' batch APIs (answers later, at their batch price;"
         " say 'no batch API' if it cannot wait)",
         spans=[said.span()],
-        # a default taken on the user's word, as 'overnight' is: the answer uses it, the profile's
-        # stated values do not hold it
-        basis={"how": "assumed", "words": "a batch job may wait for the providers' batch APIs"},
+        basis={"words": "a batch job may wait for the providers' batch APIs"},
     )

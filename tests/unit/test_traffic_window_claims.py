@@ -1,7 +1,7 @@
 """When the requests arrive, as people write it: a clock range is the user's figure; a named part of
 the day ('overnight', 'office hours') is a default taken on their word — used, said as an assumption,
-and never the profile's stated value (as is a batch job's batch-API share); a range after a word for
-the busy hours is not the window."""
+and never the profile's stated value (a batch job's batch-API share is said: it stays the user's); a
+range after a word for the busy hours is not the window."""
 
 from __future__ import annotations
 
@@ -58,11 +58,11 @@ def test_a_clock_range_is_the_users_figure():
     assert reading.changes["traffic_hours"] == 5 and reading.sources["traffic_hours"] == "read"
 
 
-def test_a_batch_job_is_an_assumption_too_quoting_its_words():
+def test_a_batch_job_is_the_users_word_quoting_its_words():
     reading = read_answer(
         "We triage 3,000 abstracts a day. Overnight batch is fine.", WorkloadProfile(), load_catalog()
     )
-    assert reading.changes["batch_share"] == 1.0 and reading.sources["batch_share"] == "assumed"
+    assert reading.changes["batch_share"] == 1.0 and reading.sources["batch_share"] == "read"  # it can wait: said
     (entry,) = [e for e in reading.read if e.field == "batch_share"]
     assert entry.quote == "Overnight batch"  # its words, not the whole message
 
