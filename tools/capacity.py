@@ -299,7 +299,8 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         kv_gb_per_stream=(kv_read or 0.0) + (state or 0.0),  # the tokens in context, and the state, every step
     )
     t0 = fit.t0_ms / 1000
-    stream_s = (engine.stream_ms if engine else 0.0) / 1000
+    split = chip.bandwidth_gb_s / box.bandwidth_gb_s  # a tensor-parallel group shares a stream's GPU work
+    stream_s = ((engine.stream_ms + engine.stream_gpu_ms / split) if engine else 0.0) / 1000
     effs = [
         rl.Efficiency(mbu=mbu, mfu=mfu, t0_s=t0, batch_overhead=overhead, stream_s=stream_s)
         for mbu, mfu in ((fit.mbu, fit.mfu), (fit.mbu_low, fit.mfu_low), (fit.mbu_high, fit.mfu_high))

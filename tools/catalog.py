@@ -364,7 +364,17 @@ class Engine(Sourced):
     default_streams: int | None = Field(default=None, ge=1, description="None: as many as memory holds")
     max_streams: int = Field(default=256, ge=1)
     batch_overhead: float = Field(ge=0, le=1, description="extra share of a weight read per extra stream")
-    stream_ms: float = Field(default=0.0, ge=0, description="fixed milliseconds each extra stream adds to a step")
+    stream_ms: float = Field(
+        default=0.0,
+        ge=0,
+        description="fixed milliseconds each extra stream adds to a step on the host (scheduling, sampling)",
+    )
+    stream_gpu_ms: float = Field(
+        default=0.0,
+        ge=0,
+        description="milliseconds each extra stream adds on one GPU (its attention, its kernels); a tensor-parallel"
+        " group splits them",
+    )
     tensor_parallel: bool = False
     kv_cache_bytes: dict[str, float] = Field(
         default_factory=lambda: {"f16": 2.0}, description="KV cache type → bytes an element (f16: 2)"
