@@ -11,6 +11,8 @@ from advisor.tools.compare import CompareInput, compare
 from advisor.tools.fleet import replica_box, replica_sizes
 from advisor.tools.profile import WorkloadProfile, resolve
 
+# A small team's workload, to price owned cards at.
+SMALL = dict(requests_per_day=2000, input_tokens_per_request=1500, output_tokens_per_request=300, privacy="internal")
 # The issue's regulated team: 20 million requests a month, 2k in and 300 out.
 REGULATED = dict(
     requests_per_day=20e6 / 30, input_tokens_per_request=2000, output_tokens_per_request=300, privacy="regulated"
@@ -102,6 +104,13 @@ def test_every_server_and_multi_gpu_box_says_what_its_price_includes(catalog):
         ("M3 Ultra", ["mac-studio-m3-ultra-96gb"]),
         ("M4 Pro", ["mac-mini-m4-pro-64gb"]),
         ("8 × H100", ["hgx-h100-8gpu"]),
+        ("M1 Ultra", ["mac-studio-m1-ultra-64gb"]),
+        ("M1 Ultra 128GB", ["mac-studio-m1-ultra-128gb"]),
+        ("m1 max", ["mac-studio-m1-max-32gb", "macbook-pro-m1-max-64gb"]),
+        ("M3 Max 128GB", ["macbook-pro-m3-max-128gb"]),
+        ("M4 Max 128GB", ["macbook-pro-m4-max-128gb"]),
+        ("L4", ["l4-24gb"]),
+        ("L40S", ["l40s-48gb"]),
     ],
 )
 def test_hardware_is_named_as_people_write_it(catalog, text, ids):
@@ -171,3 +180,22 @@ def test_calc_capacity_sizes_a_stream_by_the_request_as_compare_does(catalog):
     assert plain.streams == sized.streams == o.streams
     assert plain.requests_per_day == pytest.approx(sized.requests_per_day)
     assert any("2,300 tokens of context per stream" in a for a in plain.assumptions)
+
+
+def test_two_owned_l4s_are_priced_as_the_cards_the_team_has(catalog):
+    """'Two L4s in a Dell R760xa': the L4 is a card sold alone, offered to a team that owns it, at its
+    electricity (72 W each), never its price."""
+    result = compare(CompareInput(**SMALL, owned_hardware="l4-24gb", owned_units=2, top=50), catalog)
+    l4 = [o for o in result.options if o.hardware == "l4-24gb"]
+    assert l4 and all(o.upfront_usd == 0 and o.owned_units == o.units <= 2 for o in l4)
+    new_team = compare(CompareInput(**SMALL, top=50), catalog)
+    assert "l4-24gb" not in {o.hardware for o in new_team.options}  # a card alone needs a host the team has
+
+
+def test_the_m1_generation_has_its_own_fit(catalog):
+    """An M1 Ultra reads quantised weights at about half its 800 GB/s (apple-m1), not at the 80% the
+    M2 and later chips reach: the same model decodes slower on it than on an M2 Ultra's 800 GB/s."""
+    m1 = capacity(CapacityInput(hardware="mac-studio-m1-ultra-64gb", local_model="llama-3.1-8b"), catalog)
+    m2 = capacity(CapacityInput(hardware="mac-studio-m2-ultra-64gb", local_model="llama-3.1-8b"), catalog)
+    assert any("(apple-m1/llama.cpp fit)" in a for a in m1.assumptions)
+    assert m1.tokens_per_second < 0.7 * m2.tokens_per_second
