@@ -9,6 +9,7 @@ import re
 
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
+from advisor.interview.vocab import vocab
 from advisor.state import Choice, Option
 
 # The words for each side of an API-or-own-hardware choice.
@@ -33,6 +34,8 @@ _ORDINAL_RE = lazy(
 _BARE_NUMBER = lazy(r"^\s*(?:the\s+)?(?P<n>[1-9])\s*[.!)]?\s*$")
 _ONE_AFTER = lazy(r"\s+(?:one|1|option|version)(?![\w.])")
 _NEITHER = lazy(r"(?<![\w-])(?:neither|none\s+of\s+(?:them|those|these|the\s+above))(?![\w-])")
+# What may come before a "yes" that answers: nothing but marks, or an "oh", "ah", "well".
+_OPENING = lazy(r"[\W_]*(?:(?:oh|ah|well|hm+|um+|so|and)\b[\W_]*)?")
 _NOT_BEFORE = lazy(r"(?:\bnot|\bno|n't|\bnever|\bwithout)\s+(?:(?:use|using|on|via|through|the|an?|our|it)\s+)*$")
 # Questions whose bare answer is never a small count: a lone "2" after them picks an option.
 _BARE_NUMBER_ASKED = (None, "privacy", "hardware", "cloud_model", "local_model")
@@ -62,7 +65,10 @@ def _name_spans(d: Draft, option: Option, short: bool) -> list[tuple[int, int]]:
         if name.replace(".", "").isdigit() and not short:
             continue  # "5" names Sonnet 5 only in a short answer, not inside "5 agents"
         pattern = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", name))
-        spans += [m.span() for m in re.finditer(rf"(?<![\w.]){pattern}(?![\w]|\.\d)", d.text)]
+        found = [m.span() for m in re.finditer(rf"(?<![\w.]){pattern}(?![\w]|\.\d)", d.text)]
+        if name in vocab().affirmations:  # "yes" answers as the answer's first word, not "ok" mid-sentence
+            found = [span for span in found if _OPENING.fullmatch(d.text, 0, span[0])]
+        spans += found
     return spans
 
 

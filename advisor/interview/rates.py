@@ -24,12 +24,12 @@ _TOKEN_WORD = r"(?:tokens?|toks?|tkns?)"
 # Who a rate can be "each" of: the people (and bots, sites, pipelines) words, every language (reading.toml).
 _WHO = vocab().words(vocab().people)
 PEOPLE = alternation(_WHO + [w[:-1] for w in _WHO if w.endswith("s") and len(w) > 4])  # "a 40-lawyer firm"
-# Words that make "N … a <period>" something other than a count of requests.
-NOT_REQUESTS = (
-    rf"{_TOKEN_WORD}|words?|characters?|chars?|dollars?|usd|eur|euros?|bucks|pounds?|gbp|cents?|pence|kwh|kw|watts?"
-    r"|gb|tb|mb|gigabytes?|terabytes?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|%|percent"
-    r"|times|gpus?|servers?|machines?|boxes|nodes|in|out|input|output|context|shifts?"
-)
+# Words that make "N … a <period>" something other than a count of requests, every language
+# (reading.toml: [not_requests] and the token units' words).
+_NOT_REQUEST_WORDS = vocab().words(vocab().not_requests) + [
+    w for unit in vocab().token_units.values() for w in vocab().words(unit.words)
+]
+NOT_REQUESTS = rf"{_TOKEN_WORD}|{alternation(_NOT_REQUEST_WORDS)}"
 
 _WORD = r"(?:[^\W\d_]|['-])+"
 RATE = lazy(rf"{_Q}\s*(?:per\s+[a-z]+\s+|(?!(?:{NOT_REQUESTS})\b){_WORD},?(?:\s+|(?=/))){{0,4}}?\s*{PERIOD}")
@@ -59,7 +59,7 @@ TIMES = lazy(
 # People or units that multiply a rate: "50 developers", "15 clinics", "(60 of them)".
 UNITS = lazy(
     rf"(?:\(\s*{qty_range('u')}\s+of\s+them\s*\)|{qty_range('v')}\s*"
-    rf"(?:(?P<adj>(?:[a-z-]+\s+){{0,2}}?)(?P<who>{PEOPLE})|(?:[a-z]+\s+)?(?P<things>[a-z]{{3,}}s))\b)"
+    rf"(?:(?P<adj>(?:[a-z-]+\s+){{0,2}}?)(?P<who>{PEOPLE})|(?:[a-z]+\s+)?(?!(?:{NOT_REQUESTS})\b)(?P<things>[^\W\d_]{{3,}}s))\b)"
     rf"(?!\s*(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b)"
 )
 # Any noun counted right before "each" (English, German "je", French "chacun", Spanish "cada uno"):
@@ -449,6 +449,8 @@ def read_rates(d: Draft) -> None:
         )
         if busy and not averaged:
             claim.weaken(f"with '{d.quote(busy[0].start, busy[0].end)}' in a busy season beside it")
+        elif not averaged and (season := _season_beside(d, rate)):
+            claim.weaken(f"with '{season}' beside it — is it the usual volume, or that season's")
     for rate, role in roles:
         if role == "peak":
             _peak(d, rate)
@@ -458,6 +460,35 @@ def read_rates(d: Draft) -> None:
             d.set("planned_requests_per_day", value, note, spans=spans, label=f"{count(value)} requests a day planned")
         elif role == "seasonal":
             d.notes.append(f"'{d.quote(rate.start, rate.end)}' is a busy-season figure: not taken as the usual volume")
+
+
+def _cue_without(name: str, *others: str) -> Any:
+    """The cue words of ``name`` less those of ``others`` ("in January" as a season; not "up to")."""
+    key = "/".join((name, *others))
+    if key not in _CUE_RE:
+        taken = {w for other in others for w in vocab().cue(other)}
+        words = [w for w in vocab().cue(name) if w not in taken]
+        _CUE_RE[key] = lazy(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+    return _CUE_RE[key]
+
+
+def _season_beside(d: Draft, rate: _Rate) -> str:
+    """The words saying a rate is one season's, not the usual volume, or '': a season named before
+    it in its sentence ("in high season about 4,500 a week", "peak is exam season, ~90k a day"), or
+    the rest of the year set against it after it, in its sentence or at the start of the next ("300
+    a month when the new vintages come, the rest of the year much less"). A season named after the
+    figure ("4,000 a month, in January double") leaves the figure the usual one."""
+    low = d.original.lower()
+    s0, s1 = d.sentence_of(rate.start)
+    before = _cue_without("seasonal", "exception", "peak", "off_season").search(low, s0, rate.start)
+    if before:
+        return d.quote(before.start(), before.end())
+    rest = _cue_pattern("off_season")
+    m = rest.search(low, rate.end, s1)
+    if m is None and s1 < len(low):
+        n0, n1 = d.sentence_of(min(len(low) - 1, s1 + 2))
+        m = rest.search(low, n0, min(n1, n0 + 40))
+    return d.quote(m.start(), m.end()) if m else ""
 
 
 def _corrected_in_passing(d: Draft, roles: list[tuple[_Rate, str]]) -> list[tuple[_Rate, str]]:
