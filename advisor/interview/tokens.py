@@ -87,6 +87,7 @@ class _Mention:
     is_range: bool = False
     unit: TokenUnit | None = None  # given in words, pages or characters: the value is in tokens already
     guessed: bool = False  # per request or per period told by its size alone
+    side_guessed: bool = False  # input or output told by its place alone
 
 
 def _unit_after(d: Draft, pos: int) -> TokenUnit | None:
@@ -111,9 +112,14 @@ def _direction(word: str | None) -> str | None:
 
 
 _DEFINITION = lazy(
-    rf"(?<![\w-])(?:a|one|each|every|1|eine|une|una|een|uma|um)\s+(?:{alternation(vocab().unit_words())})\s+"
+    rf"(?<![\w-])(?:a|one|each|every|1|eine|une|una|een|uma|um)\s+(?P<u1>{alternation(vocab().unit_words())})\s+"
     rf"(?:is|has|hat|ist|fait|tiene|es|ha|è|heeft|is|tem|é|=|contains|holds)\s+(?:[\w~]+\s+){{0,3}}?"
-    rf"{qty_range('x')}\s*(?:{_UNIT_WORDS})"
+    rf"{qty_range('x')}\s*(?P<u2>{_UNIT_WORDS})"
+)
+# A unit as the subject of its sentence ("a page is full text", "eine Seite hat …"): not one page.
+_UNIT_SUBJECT = lazy(
+    rf"(?:^|(?<=[.;:!?]\s)|(?<=\n))\s*(?:a|one|1|eine|une|una|een|uma|um)\s+(?P<unit>{_UNIT_WORDS})\s+"
+    r"(?:is|has|hat|ist|est|fait|tiene|es|ha|è|heeft|tem|é|contains|holds)\b"
 )
 _EXCEPTION: list[Any] = []
 
@@ -132,8 +138,15 @@ def _exception_before(d: Draft, start: int) -> bool:
 def _mentions(d: Draft, ratio: bool = False) -> list[_Mention]:
     found: list[_Mention] = []
     token_context = bool(LOOKS_LIKE_TOKENS.search(d.text)) or d.asked in TOKEN_FIELDS + MONTHLY_FIELDS
-    for m in _DEFINITION.finditer(d.text):  # "a page is roughly 500 words": how a unit is counted, not a size
+    stated: dict[str, TokenUnit] = {}  # "a page is roughly 400 words": how this message counts a page
+    for m in _DEFINITION.finditer(d.text):  # how a unit is counted, not a size
+        of, by, q = vocab().unit_of(m["u1"]), vocab().unit_of(m["u2"]), quantity(m, "x")
+        if of is not None and by is not None and of is not by and q.value > 0 and not q.negative:
+            said = d.quote(m.start(), m.end())
+            stated[of.basis] = of.model_copy(update={"factor": q.value * by.factor, "basis": f"'{said}'; {by.basis}"})
         d.consume(m.start(), m.end())
+    for m in _UNIT_SUBJECT.finditer(d.text):  # "een pagina is vol tekst": what a page is like, not a size
+        d.consume(m.start(), m.end("unit"))
 
     def add(m: re.Match[str], tag: str, direction: str | None, start: int | None = None, end: int | None = None):
         if _NOT_A_COUNT.search(d.text[max(0, m.start() - 12) : m.start()]):
@@ -143,6 +156,7 @@ def _mentions(d: Draft, ratio: bool = False) -> list[_Mention]:
             return
         q = quantity(m, tag)
         unit = _unit_after(d, _number_end(m, tag))
+        unit = stated.get(unit.basis, unit) if unit is not None else None
         found.append(
             _Mention(
                 q.value * (unit.factor if unit else 1.0),
@@ -280,6 +294,9 @@ def _directions(d: Draft, kept: list[_Mention], key: str) -> None:
         ):
             x.direction = "in"
             kept.append(_Mention(x.value, x.start, x.end, "out", x.scope))
+    for x in kept:  # "the report comes out at 2 pages, the input is a table, maybe 3 pages"
+        if x.direction is None and x.unit is not None:
+            x.direction = _side_named_before(d, x) or _other_side_named_after(d, x)
     undirected = [x for x in kept if x.direction is None]
     directed = {x.direction for x in kept if x.direction}
     if not undirected:
@@ -294,23 +311,48 @@ def _directions(d: Draft, kept: list[_Mention], key: str) -> None:
     elif len(undirected) == 2 and not directed and key == "request":
         undirected[0].direction, undirected[1].direction = "in", "out"
         d.notes.append("took the first token count as input and the second as output")
+        for x in undirected:  # two sizes of a document, 25 pages and 200 pages: which is which is a guess
+            x.side_guessed = x.unit is not None
 
 
 _SIDE_NOUNS: dict[str, Any] = {}
 
 
+def _side_nouns() -> None:
+    if not _SIDE_NOUNS:
+        v = vocab()
+        for side, tables in (
+            ("in", ("in", "in_words", "in_nouns")),
+            ("out", ("out", "out_words", "out_nouns", "answer_nouns")),
+        ):
+            words = [w for t in tables for w in v.words(v.directions[t])]
+            _SIDE_NOUNS[side] = lazy(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+
+
 def _side_named_before(d: Draft, x: _Mention) -> str | None:
     """'in' or 'out' when the clause before an undirected count names one side only ("replies are
     short, like 150 tokens"; "the prompt is about 2,000 tokens")."""
-    if not _SIDE_NOUNS:
-        v = vocab()
-        for side, tables in (("in", ("in_words", "in_nouns")), ("out", ("out_words", "out_nouns", "answer_nouns"))):
-            words = [w for t in tables for w in v.words(v.directions[t])]
-            _SIDE_NOUNS[side] = lazy(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+    _side_nouns()
     c0, _ = d.clause(x.start)
+    if x.unit is not None:  # "die Zusammenfassung soll max. eine halbe Seite": "max." ends no sentence
+        c0 = max((m.end() for m in _SENTENCE_END.finditer(d.original, 0, x.start)), default=0)
     low = d.original.lower()
     said = {side for side, rx in _SIDE_NOUNS.items() if rx.search(low, max(c0, x.start - 50), x.start)}
     return next(iter(said)) if len(said) == 1 else None
+
+
+_SENTENCE_END = lazy(r"[.;!?…]\s+(?=[A-ZÀ-ÖØ-Þ])|\n")
+
+
+def _other_side_named_after(d: Draft, x: _Mention) -> str | None:
+    """'in' when only the output is named after a size in words or pages, in its sentence ("Un CR
+    fait 2 pages, la synthèse une dizaine de lignes"): the size is the input's."""
+    _side_nouns()
+    low = d.original.lower()
+    end = _SENTENCE_END.search(d.original, x.end)
+    stop = min(end.start() if end else len(low), x.end + 80)
+    said = {side for side, rx in _SIDE_NOUNS.items() if rx.search(low, x.end, stop)}
+    return "in" if said == {"out"} else None
 
 
 def read_tokens(d: Draft) -> None:
@@ -391,8 +433,11 @@ def read_tokens(d: Draft) -> None:
                 note = None
                 if any(x.guessed for x in kept):
                     claim.weaken("per request or in total?")
-                if undirected and key == "request" and d.asked not in TOKEN_FIELDS:
+                sized = any(x.unit is not None for x in kept)  # words or pages: the text's size, either side
+                if undirected and key == "request" and (d.asked not in TOKEN_FIELDS or sized):
                     claim.weaken("what goes in, or what comes out?")  # "a description of about 150 words"
+                elif any(x.side_guessed for x in kept):
+                    claim.weaken("which is what goes in, and which what comes out?")
 
 
 def _how(kept: list[_Mention], d: Draft) -> str:

@@ -1,0 +1,71 @@
+"""Sizes in words and pages (issue 20): which side a size is on is read from the words around it —
+what goes in ("the file", "la entrada"), what comes out ("the summary", "was rauskommt") — and
+asked when nothing says it; a page counted by the message's own words ("a page has about 400
+words") is counted so; "a page is plain text" is no size; a "yes" answers the last question asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.interview.reader import read_answer
+from advisor.tools.profile import WorkloadProfile
+
+EMPTY = WorkloadProfile()
+IN, OUT = "input_tokens_per_request", "output_tokens_per_request"
+
+
+def _offered(reading, name):
+    return [o.changes.get(name) for c in reading.open_choices if name in c.fields for o in c.options]
+
+
+def test_two_page_sizes_with_no_side_named_are_asked(catalog):
+    reading = read_answer("Around 40 of them a week; 12 pages, and 3 pages.", EMPTY, catalog)
+    assert IN not in reading.changes and OUT not in reading.changes
+    assert _offered(reading, IN) or _offered(reading, OUT)
+
+
+@pytest.mark.parametrize(
+    ("text", "size_in", "size_out"),
+    [
+        ("Wir schreiben Entwürfe von etwa 2 Seiten; die zugrunde liegende Akte hat meist 120 Seiten.", 78000, 1300),
+        ("O rascunho sai com 2 páginas, e a entrada é uma tabela de 4 páginas.", 2600, 1300),
+        ("Un dossier fait 30 pages, la synthèse 1 page.", 19500, 650),
+    ],
+)
+def test_the_side_of_a_page_size_is_read_from_its_words(catalog, text, size_in, size_out):
+    reading = read_answer(text, EMPTY, catalog)
+    assert reading.changes[IN] == pytest.approx(size_in)
+    assert reading.changes[OUT] == pytest.approx(size_out)
+
+
+def test_a_size_answering_the_token_question_with_no_side_is_asked(catalog):
+    reading = read_answer("no idea, maybe 12 pages", EMPTY, catalog, asked=IN)
+    assert IN not in reading.changes and OUT not in reading.changes
+
+
+def test_a_size_with_the_output_named_after_it_in_its_sentence_is_the_input(catalog):
+    reading = read_answer("A case file is maybe 600-900 words, the summary a short list.", EMPTY, catalog, asked=IN)
+    assert reading.changes[IN] == pytest.approx(975)
+
+
+def test_a_page_as_the_subject_is_no_size(catalog):
+    reading = read_answer("Een pagina is vol tekst, zonder plaatjes.", EMPTY, catalog, asked=IN)
+    assert IN not in reading.changes and not _offered(reading, IN)
+
+
+def test_a_page_counted_in_the_message_s_own_words_is_counted_so(catalog):
+    reading = read_answer(
+        "Eine Seite hat etwa 400 Wörter. Was rauskommt, ist ungefähr 3 Seiten.", EMPTY, catalog, asked=OUT
+    )
+    assert reading.changes[OUT] == pytest.approx(3 * 400 * 1.3)
+
+
+def test_a_yes_to_another_question_does_not_confirm_a_pending_size(catalog):
+    pending = read_answer("Around 40 of them a week; 12 pages, and 3 pages.", EMPTY, catalog)
+    assert pending.open_choices
+    other = read_answer(
+        "Ja, ein Server mit zwei GPUs.", EMPTY, catalog, asked="hardware", open_choices=pending.open_choices
+    )
+    assert IN not in other.changes and OUT not in other.changes
+    same = read_answer("yes", EMPTY, catalog, asked=IN, open_choices=pending.open_choices)
+    assert same.changes.get(IN) == pytest.approx(7800)
