@@ -26,12 +26,13 @@ _PERIOD_ENGLISH = {
     "day": "a day",
     "week": "a week",
     "month": "a month",
+    "quarter": "per quarter",  # not "a quarter": that is a share (quality.py)
     "year": "a year",
     "hour": "an hour",
     "weekday": "a weekday",
 }
 _SHORT = {"a day": "/d", "a week": "/wk", "a month": "/mo", "a year": "/yr", "an hour": "/h", "input": "in"}
-_SHORT |= {"output": "out"}  # "al mes" → "/mo", "rein" → "in"
+_SHORT |= {"output": "out", "per quarter": "/qtr"}  # "al mes" → "/mo", "rein" → "in"
 # "rein"/"raus" are "in"/"out" only right after a count or "Token" ("500 raus"; "rein in costs" stays English).
 _ONLY_AFTER_A_COUNT = ("rein", "raus")
 _AFTER_A_COUNT = lazy(r"(?:\d[kmb]?|\btok(?:en)?s?)\s*$")

@@ -78,13 +78,13 @@ FAN_AFTER = lazy(
     rf"(?!\s+(?:in|out|input|output)\b)"
 )
 FAN_EACH = lazy(
-    rf"\beach\s+(?:of\s+them\s+|one\s+|[a-z]+\s+)(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,3}}?{_M}"
+    rf"\beach\s+(?:of\s+them\s+|one\s+|[a-z]+\s+)(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,4}}?~?\s*{_M}"
     rf"\s*(?:[a-z-]+\s+){{0,2}}?(?P<noun>calls?|steps?|turns?|requests?|prompts?|messages?|queries|completions?"
-    rf"|generations?|invocations?|passes|rounds?|llm\s+calls?|tool\s+calls?)\b"
+    rf"|generations?|invocations?|passes|rounds?|llm\s+calls?|tool\s+calls?|drafts?)\b"
 )
 # A rate per shift: "1,000 per shift", "400 documents each shift", "each shift handles about 2k".
 SHIFT_RATE = lazy(
-    rf"{_Q}\s*(?:(?!(?:{NOT_REQUESTS})\b){_WORD},?\s+){{0,4}}?(?:per|a|an|each|every|in\s+a|in\s+each|/)\s*shift\b"
+    rf"{_Q}\s*(?:times\s+|(?!(?:{NOT_REQUESTS})\b){_WORD},?\s+){{0,4}}?(?:per|a|an|each|every|in\s+a|in\s+each|/)\s*shift\b"
     rf"|\b(?:each|every|per|a)\s+shift\s+(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,2}}?"
     rf"(?:about|around|roughly|~|some|up\s+to)?\s*{_M}"
 )
@@ -106,13 +106,21 @@ class _Rate:
     period: str = "day"
     corrected: bool = False  # the message says this corrects an earlier figure
     said: float = 0.0  # the figure as typed, when a multiplier is folded into ``value`` (600 a shift × 2 shifts)
+    spread: float = 0.0  # the shifts ``value`` was multiplied by when the people are spread across them
+    per_what: str = ""  # "per unit": the thing the rate is per, when no count of it was found
     worked: str = ""  # how the requests a day were multiplied out ("8,000 × 5 a day"), for the read line
+
+
+_PERIOD_UNITS = (
+    r"days?|weeks?|months?|quarters?|years?|hours?|minutes?|seconds?|nights?|shifts?|business|working|weekdays?"
+    r"|d|wk|mo|qtr|yr|h"
+)
 
 
 def _period_words(tag: str) -> str:
     return (
         rf"(?:(?:a|an|per|each|every|in\s+a)\s+|/\s*)(?P<{tag}>business\s+day|working\s+day|weekday|day|d|week|wk"
-        rf"|month|mo|year|yr|hour|hr|h|shift)(?![a-z])"
+        rf"|month|mo|quarter|qtr|year|yr|hour|hr|h|shift)(?![a-z])"
     )
 
 
@@ -122,9 +130,9 @@ _BUT = r"(?:but|mais|sondern|pero|ma|maar|mas)"
 # semaine mais par mois" (the foreign periods are English by now): the number in the period it is in.
 PERIOD_CORRECTED = lazy(
     rf"{qty_range('q')}\s*(?:[\w']+\s+){{0,3}}?{_period_words('right')}\s*,?\s*{_NOT}\s+(?:(?:per|a|an)\s+)?"
-    rf"(?:day|week|month|year|hour|shift|d|wk|mo|yr|h)\b"
+    rf"(?:day|week|month|quarter|qtr|year|hour|shift|d|wk|mo|yr|h)\b"
     rf"|{_NOT}\s+{qty_range('r')}\s*(?:[\w']+\s+){{0,2}}?{_period_words('wrong')}\s*,?\s*{_BUT}\s+"
-    rf"(?:(?:per|a|an)\s+|/\s*)?(?P<right2>day|week|month|year|hour|shift|d|wk|mo|yr|h)(?![a-z])"
+    rf"(?:(?:per|a|an)\s+|/\s*)?(?P<right2>day|week|month|quarter|qtr|year|hour|shift|d|wk|mo|yr|h)(?![a-z])"
 )
 
 
@@ -190,13 +198,28 @@ def _shift_rates(d: Draft) -> list[_Rate]:
     found = []
     for m in SHIFT_RATE.finditer(d.text):
         q = quantity(m)
-        if q.negative or q.value <= 0:
+        if q.negative or q.value <= 0 or _STAFFING.match(d.text, m.start(), m.end()):
             continue
         count, said = d.shifts or (1.0, "")
         how = "" if said else " (one shift a day — say how many shifts if more)"
-        found.append(_Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said, said=q.value))
+        rate = _Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said, said=q.value)
+        at = d.original.lower().find(said.lower()) if said else -1
+        rate.spread = count if at > 0 and _SPREAD.search(d.original.lower(), 0, at) else 0.0
+        found.append(rate)
         d.consume(m.start(), m.end())
     return found
+
+
+# People on a shift, not requests: "30 agents per shift".
+_STAFFING = lazy(
+    rf"{qty_range('p')}\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{PEOPLE})\s+(?:on\s+)?(?:per|a|an|each|every|in\s+a|/)\s*shift\b"
+)
+# People spread across the shifts ("45 agents across 3 shifts", "140 agents over 3 shifts"): each
+# works one of them, so a rate per shift of each is that person's day.
+_SPREAD = lazy(
+    rf"{qty_range('p')}\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{PEOPLE})\s+(?:across|over|in|between|split\s+(?:across|over|into)"
+    rf"|spread\s+(?:across|over)|covering)\s*$"
+)
 
 
 def _schedule_window(d: Draft, pos: int) -> tuple[float, str]:
@@ -233,6 +256,12 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
         units = [m for m in UNITS.finditer(d.text, rate.end, stop) if m["who"] and quantity(m).value >= 1][:1]
     if not units and linked:  # "5,000 employees; 1 question per employee a week": the headcount said before
         units = [m for m in UNITS.finditer(d.text, 0, s0) if m["who"] and quantity(m).value >= 1][-1:]
+    if not units and (per := _per_noun(d, rate, s0)):  # "6–7 a day per unit" … "38 med/surg units"
+        noun, found = per
+        if found is None:
+            rate.per_what = noun
+            return None
+        units, linked = [found], True
     if not units:
         after = next(
             (m for m in UNITS.finditer(d.text, rate.end, min(len(d.text), rate.end + 40)) if m["who"] or m["things"]),
@@ -253,6 +282,43 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
         return None
     d.consume(m.start(), m.end())
     return count, d.quote(m.start(), m.end()), (m.start(), m.end())
+
+
+# What a rate is per, said with it: "per unit", "per negozio", "cada oficina", "each store".
+_PER_NOUN = lazy(
+    r"(?<![\w-])(?:per|pro|par|por|each|every|jede[rsn]?|chaque|cada|ogni|elke|iedere)\s+(?P<noun>[^\W\d_]{3,})"
+)
+_PER_WORDS = ("per", "pro", "par", "por")
+_NOT_A_UNIT = lazy(
+    rf"(?:{NOT_REQUESTS}|{_PERIOD_UNITS}|one|uno|una|une|um|uma|een|requests?|calls?|quer(?:y|ies)|prompts?"
+    r"|messages?|persons?|heads?|users?|seats?|agents?|of|the|a|an|other|single)$"
+)
+
+
+def _per_noun(d: Draft, rate: _Rate, s0: int) -> tuple[str, Any] | None:
+    """The thing a rate is said to be per — right after it ("6–7 a day per unit") or as "each …"
+    before it in its clause ("cada oficina sube 30 …") — and the count of it said before in the
+    message ("38 … units"), or None for the count when none is said. A price per thing before the
+    rate ("0,85 € pro Meldung, bei 25.000 Meldungen") is not what the rate is per."""
+    c0 = max(s0, d.clause(rate.start)[0])
+    before = [m for m in _PER_NOUN.finditer(d.text, c0, rate.start) if m.group(0).split()[0] not in _PER_WORDS]
+    after = [  # right after the rate, with no figure between ("40 tasks a day, ~25 calls per task" is a fan-out)
+        m
+        for m in _PER_NOUN.finditer(d.text, rate.end, min(len(d.text), rate.end + 20))
+        if not re.search(r"\d", d.original[rate.end : m.start()])
+    ]
+    own = d.original.lower()[rate.start : rate.end]
+    for m in before + after:
+        noun = m["noun"]
+        if noun[:4] in own:  # "orders a day … per order": the rate's own thing
+            continue
+        if _NOT_A_UNIT.match(noun) or d.original.lower()[m.start() : m.end()] != d.text[m.start() : m.end()]:
+            continue  # a period, a unit of something else, or a phrase the canonical text wrote over
+        stem = noun[:-1] if len(noun) > 4 else noun
+        counts = lazy(rf"{qty_range('w')}\s+(?:[^\s\d]+\s+){{0,4}}?{re.escape(stem)}[^\W\d_]*")
+        found = [c for c in counts.finditer(d.text, 0, rate.start) if quantity(c, "w").value >= 1]
+        return noun, (found[-1] if found else None)
+    return None
 
 
 _NUMBER_IN = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w.,]*\d)")
@@ -366,11 +432,12 @@ def _volume(d: Draft, rate: _Rate) -> tuple[float, list[tuple[int, int]], str, s
     parts = [f"'{quote}'"] + ([f"'{rate.shifts}'"] if rate.shifts else [])
     spans = [(rate.start, rate.end)]
     if mult := _multiplier(d, rate):
-        value *= mult[0]
+        each = rate.per_day / rate.spread if rate.spread else rate.per_day  # one shift a day each
+        value = each * mult[0]
         parts.append(f"'{mult[1]}'")
         spans.append(mult[2])
-        detail = f" ({count(rate.per_day)} a day each{rate.how})"
-        rate.worked = f"{count(mult[0])} × {count(rate.per_day)} a day"
+        detail = f" ({count(each)} a day each{rate.how}{', one shift each' if rate.spread else ''})"
+        rate.worked = f"{count(mult[0])} × {count(each)} a day"
     if fan := _fan_out(d, rate):
         value *= fan[0]
         parts.append(f"'{fan[1]}'")
@@ -447,6 +514,17 @@ def read_rates(d: Draft) -> None:
                 **({"said": rate.said} if rate.said else {}),
             },
         )
+        if rate.per_what:
+            claim.weaken(f"it is per {rate.per_what} — how many are there")
+        if share := _share_beside(d, rate):  # "10% of our loads are hazmat. we do ~450 loads a day"
+            part, said, span = share
+            d.set(
+                "requests_per_day",
+                value * part,
+                spans=[*spans, span],
+                label=f"{count(value * part)} requests a day ('{said}' of them)",
+            )
+            claim.weaken("")
         if busy and not averaged:
             claim.weaken(f"with '{d.quote(busy[0].start, busy[0].end)}' in a busy season beside it")
         elif not averaged and (season := _season_beside(d, rate)):
@@ -470,6 +548,36 @@ def _cue_without(name: str, *others: str) -> Any:
         words = [w for w in vocab().cue(name) if w not in taken]
         _CUE_RE[key] = lazy(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
     return _CUE_RE[key]
+
+
+_SHARE_NEAR = lazy(
+    r"(?<![\w.,])(?:(?P<p>\d{1,2}(?:\.\d+)?)\s*(?:%|percent|per\s*cent|prozent|pour\s*cent|por\s*ciento|per\s*cento"
+    r"|procent|por\s*cento)|1\s+(?:in|of|out\s+of|von|sur|de|su|op|em)\s+(?P<n>\d{1,3}))(?![\w.,]*\d)"
+)
+
+
+_GROWTH = lazy(
+    r"grow|growth|increas|rising|rise|up\s+by|\bmom\b|\byoy\b|month[- ]over[- ]month|year[- ]over[- ]year|wachs|wächst"
+    r"|steigt|croiss|augment|crec|aument|cresc|groei|stijg|wzrost|rośnie"
+)
+
+
+def _share_beside(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | None:
+    """A share no reader used, in the sentence before a rate, its own or the next ("maybe 10% of our
+    loads are hazmat. we do ~450 loads a day"; "60k visits a month? I'd guess 1 in 20 would chat"):
+    the requests may be all of them or that share — the share, its words and span, or None."""
+    s0, s1 = d.sentence_of(rate.start)
+    before = d.sentence_of(max(0, s0 - 2))[0] if s0 > 1 else s0
+    after = d.sentence_of(min(len(d.text) - 1, s1 + 2))[1] if s1 < len(d.text) - 1 else s1
+    low = d.original.lower()
+    for m in _SHARE_NEAR.finditer(d.text, before, after):
+        if _GROWTH.search(low, max(0, m.start() - 24), min(len(low), m.end() + 24)):
+            continue  # "growing ~20% MoM": a growth rate, not a part of the volume
+        part = float(m["p"]) / 100 if m["p"] else 1 / float(m["n"]) if m["n"] and float(m["n"]) > 1 else 0.0
+        if 0 < part < 1:
+            d.consume(m.start(), m.end())
+            return part, d.quote(m.start(), m.end()), (m.start(), m.end())
+    return None
 
 
 def _season_beside(d: Draft, rate: _Rate) -> str:
@@ -503,7 +611,10 @@ def _corrected_in_passing(d: Draft, roles: list[tuple[_Rate, str]]) -> list[tupl
             r for r, later_role in ordered[i + 1 :] if d.sentence_of(r.start)[0] <= rate.end + 80 and later_role == role
         ]
         low, gap = d.original.lower(), (rate.end, later[0].start) if later else (0, 0)
-        if later and (correcting.search(low, *gap) or negating.search(low, *gap)):
+        said_before = _cue_pattern("said_before").search(low, max(0, rate.start - 16), rate.start)
+        if (said_before and any(r.start > rate.end for r, _ in ordered[i + 1 :])) or (
+            later and (correcting.search(low, *gap) or negating.search(low, *gap))
+        ):
             d.notes.append(f"'{d.quote(rate.start, rate.end)}' corrected later in the message: not used")
             continue
         kept.append((rate, role))

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 READING_FILE = "reading.toml"
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl")
-PERIODS = ("day", "week", "month", "year", "hour", "weekday")
+PERIODS = ("day", "week", "month", "quarter", "year", "hour", "weekday")
 SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9}
 
 ByLanguage = dict[str, list[str]]

@@ -1,6 +1,8 @@
 """Reading a volume without guessing (issue 20): a figure said to be one season's is asked, not taken
 as the usual volume; money, hours of audio and minutes in another language are not requests, nor a
-multiplier of them; a "yes" word in the middle of a later answer does not confirm a question."""
+multiplier of them; a "yes" word in the middle of a later answer does not confirm a question; a
+quarter is a period; people spread across shifts work one each; a rate per thing is times the count
+of that thing, asked when none is said; a share beside a volume offers the whole and the part."""
 
 from __future__ import annotations
 
@@ -78,3 +80,57 @@ def test_a_yes_word_inside_a_later_answer_does_not_confirm_a_question(catalog):
     assert "requests_per_day" not in later.changes
     yes = read_answer("ok, that's the usual", EMPTY, catalog, open_choices=asked.open_choices)
     assert yes.changes.get("requests_per_day") == pytest.approx(90000.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        pytest.param("Correction: it's 9,000 per quarter, not per month.", 100.0, id="a quarter"),
+        pytest.param("Korrektur: es sind 9.000 pro Quartal, nicht pro Monat.", 100.0, id="a quarter in German"),
+        pytest.param("Unos 600 expedientes al trimestre.", 600 / 90, id="a quarter in Spanish"),
+        pytest.param(  # 45 × 60, not 45 × 60 × 3
+            "About 45 agents across 3 shifts; each agent handles 60 tickets per shift.", 2700, id="spread over shifts"
+        ),
+        pytest.param(  # 30 × 40 × 3, not '30 per shift' as requests
+            "30 agents per shift, 3 shifts, each agent uses it about 40 times a shift", 3600, id="staff per shift"
+        ),
+        pytest.param("We run 12 warehouses. Each warehouse files about 50 reports a day.", 600, id="each thing"),
+        pytest.param("Una catena di 20 negozi: circa 30 domande al giorno per negozio.", 600, id="per negozio"),
+        pytest.param(
+            "Phase one covers 25 med/surg and step-down units; about 8 discharges a day per unit.", 200, id="per unit"
+        ),
+        pytest.param(
+            "About 3,000 reviews a day. We are growing ~20% month over month.", 3000, id="a growth rate is no share"
+        ),
+        pytest.param("Sorry, I said 2k per shift earlier - it's 2k a day in total.", 2000, id="the figure said before"),
+    ],
+)
+def test_a_volume_is_read_as_what_it_says(catalog, text, per_day):
+    reading = read_answer(text, EMPTY, catalog)
+    assert reading.changes["requests_per_day"] == pytest.approx(per_day)
+    assert not any("requests_per_day" in choice.fields for choice in reading.open_choices)
+
+
+def test_a_rate_per_thing_with_no_count_of_it_is_asked(catalog):
+    reading = read_answer("We get about 200 orders a day per store.", EMPTY, catalog)
+    assert "requests_per_day" not in reading.changes
+    assert any("requests_per_day" in choice.fields for choice in reading.open_choices)
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "part"),
+    [
+        ("Maybe 10% of our shipments are hazardous. We ship about 800 a day.", 800, 80),
+        ("The site gets about 30k visits a month? I'd guess 1 in 10 would use the chat.", 1000, 100),
+    ],
+)
+def test_a_share_beside_a_volume_offers_both_readings(catalog, text, total, part):
+    reading = read_answer(text, EMPTY, catalog)
+    assert "requests_per_day" not in reading.changes
+    offered = [o.changes.get("requests_per_day") for c in reading.open_choices for o in c.options]
+    assert pytest.approx(total) in offered and pytest.approx(part) in offered
+
+
+def test_the_drafts_each_item_gets_multiply_the_volume(catalog):
+    reading = read_answer("About 1,000 tickets a day. Each ticket gets 3 drafts on average.", EMPTY, catalog)
+    assert reading.changes["requests_per_day"] == pytest.approx(3000)
