@@ -73,9 +73,11 @@ def _name_spans(d: Draft, option: Option, short: bool) -> list[tuple[int, int]]:
 
 
 def _by_yes(d: Draft, option: Option, spans: list[tuple[int, int]]) -> bool:
-    """Whether every span naming ``option`` is one of its "yes" words."""
+    """Whether ``option`` is named only by a "yes" that goes on to say more ("Ja, 8x H100 Server"): a
+    bare "yes" still confirms it."""
     yes = set(vocab().affirmations) & set(option.names)
-    return bool(yes) and all(d.text[s:e] in yes for s, e in spans)
+    said_more = any(re.search(r"[^\W_]", d.text[e:]) for _, e in spans)
+    return bool(yes) and said_more and all(d.text[s:e] in yes for s, e in spans)
 
 
 def _negated(d: Draft, start: int) -> bool:
@@ -87,7 +89,7 @@ def _by_name(d: Draft, choice: Choice) -> tuple[int, tuple[int, int]] | None:
     API — our own hardware")."""
     short = len(d.text.split()) <= 4
     hits = {i: _name_spans(d, o, short) for i, o in enumerate(choice.options)}
-    if d.asked and d.asked not in choice.fields:  # a "yes" answers the question asked last, not this one
+    if d.asked and d.asked not in choice.fields:  # "Ja, 8x H100" answers the question asked last, not this one
         hits = {i: spans for i, spans in hits.items() if not _by_yes(d, choice.options[i], spans)}
     said = {i: spans for i, spans in hits.items() if spans}
     wanted = {i: spans for i, spans in said.items() if not all(_negated(d, s) for s, _ in spans)}
