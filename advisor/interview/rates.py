@@ -290,7 +290,7 @@ _PER_NOUN = lazy(
 )
 _PER_WORDS = ("per", "pro", "par", "por")
 _NOT_A_UNIT = lazy(
-    rf"(?:{NOT_REQUESTS}|{_PERIOD_UNITS}|one|uno|una|une|um|uma|een|requests?|calls?|quer(?:y|ies)|prompts?"
+    rf"(?:{NOT_REQUESTS}|{_PERIOD_UNITS}|per|pro|par|por|one|uno|una|une|um|uma|een|requests?|calls?|quer(?:y|ies)|prompts?"
     r"|messages?|persons?|heads?|users?|seats?|agents?|of|the|a|an|other|single)$"
 )
 
@@ -305,8 +305,8 @@ def _per_noun(d: Draft, rate: _Rate, s0: int) -> tuple[str, Any] | None:
     after = [  # right after the rate, with no figure between ("40 tasks a day, ~25 calls per task" is a fan-out)
         m
         for m in _PER_NOUN.finditer(d.text, rate.end, min(len(d.text), rate.end + 20))
-        if not re.search(r"\d", d.original[rate.end : m.start()])
-    ]
+        if m.group(0).split()[0] in _PER_WORDS and not re.search(r"\d", d.original[rate.end : m.start()])
+    ]  # "90 visits a day, each note ~1,500 tokens": "each" after a rate describes one of them
     own = d.original.lower()[rate.start : rate.end]
     for m in before + after:
         noun = m["noun"]
@@ -588,7 +588,7 @@ def _season_beside(d: Draft, rate: _Rate) -> str:
     figure ("4,000 a month, in January double") leaves the figure the usual one."""
     low = d.original.lower()
     s0, s1 = d.sentence_of(rate.start)
-    before = _cue_without("seasonal", "exception", "peak", "off_season").search(low, s0, rate.start)
+    before = _cue_without("seasonal", "exception", "peak", "off_season", "not_a_season").search(low, s0, rate.start)
     if before:
         return d.quote(before.start(), before.end())
     rest = _cue_pattern("off_season")
