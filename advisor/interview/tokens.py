@@ -294,9 +294,13 @@ def _directions(d: Draft, kept: list[_Mention], key: str) -> None:
         ):
             x.direction = "in"
             kept.append(_Mention(x.value, x.start, x.end, "out", x.scope))
-    for x in kept:  # "the report comes out at 2 pages, the input is a table, maybe 3 pages"
-        if x.direction is None and x.unit is not None:
-            x.direction = _side_named_before(d, x) or _other_side_named_after(d, x)
+    named = [x for x in kept if x.direction is None and x.unit is not None]
+    for x in named:  # "the report comes out at 2 pages, the input is a table, maybe 3 pages"
+        x.direction = _side_named_before(d, x) or _other_side_named_after(d, x)
+    sides = [x.direction for x in named if x.direction]
+    if len(sides) != len(set(sides)):  # "each summary reads 15-25 pages and writes 1.5": one side twice
+        for x in named:
+            x.direction = None
     undirected = [x for x in kept if x.direction is None]
     directed = {x.direction for x in kept if x.direction}
     if not undirected:

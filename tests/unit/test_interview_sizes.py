@@ -69,3 +69,11 @@ def test_a_yes_to_another_question_does_not_confirm_a_pending_size(catalog):
     assert IN not in other.changes and OUT not in other.changes
     same = read_answer("yes", EMPTY, catalog, asked=IN, open_choices=pending.open_choices)
     assert same.changes.get(IN) == pytest.approx(7800)
+
+
+def test_two_sizes_the_words_put_on_one_side_are_asked_not_one_lost(catalog):
+    """'summary' before both: the words do not tell the sides apart — asked, and neither size dropped."""
+    reading = read_answer("Each summary reads 15-25 pages and writes about 1.5 pages.", EMPTY, catalog)
+    assert IN not in reading.changes and OUT not in reading.changes
+    offered = [*_offered(reading, IN), *_offered(reading, OUT)]
+    assert pytest.approx(13000) in offered and pytest.approx(975) in offered
