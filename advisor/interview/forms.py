@@ -190,14 +190,22 @@ def _scales(f: Forms) -> None:
             _rewrite(f, m.start(), m.end(), new)
 
 
-_BETWEEN = lazy(r"\bbetween\s+(?P<a>\d[\d.,]*\s*[kmb]?)\s+and\s+(?P<b>\d[\d.,]*)(?![\d.,])")
+@cache
+def _between_pattern() -> Any:
+    pairs = [p.split() for p in vocab().words(vocab().range_between) if len(p.split()) == 2]
+    alternatives = "|".join(
+        rf"{re.escape(a)}\s+(?P<a{i}>\d[\d.,]*\s*[kmb]?)\s+{re.escape(b)}" for i, (a, b) in enumerate(pairs)
+    )
+    return lazy(rf"(?<![\w-])(?:{alternatives})\s+(?P<b>\d[\d.,]*)(?![\d.,])")
 
 
 def _between(f: Forms) -> None:
-    """ "between 400 and 600" → "400-600", a range like any other; so are "2 bis 5 Seiten", "de 80 à 300
-    pages", "1 o 2 páginas" (the words joining a range, per language: catalog/reading.toml)."""
-    for m in _BETWEEN.finditer(f.text):
-        _rewrite(f, m.start(), m.end(), f"{m['a'].strip()}-{m['b']}")
+    """ "between 400 and 600", "entre 5 000 et 7 000" → "400-600", a range like any other; so are "2 bis 5
+    Seiten", "de 80 à 300 pages", "1 o 2 páginas" (the words joining a range, per language:
+    catalog/reading.toml)."""
+    for m in _between_pattern().finditer(f.text):
+        first = next(v for k, v in m.groupdict().items() if k != "b" and v)
+        _rewrite(f, m.start(), m.end(), f"{first.strip()}-{m['b']}")
     for m in _range_pattern(f.lang).finditer(f.text):
         new = f"{m['a']}-{m['b']}"
         if _fits(new, m.start(), m.end()):

@@ -219,6 +219,9 @@ def _qualify(d: Draft, mentions: list[_Mention]) -> None:
             x.end += m.end()
             if x.scope == "second":  # "80 tokens/sec" is a speed, not a volume
                 x.scope = "speed"
+        elif m := _LAST_PERIOD.match(after):  # "4.1B input tokens last month": that month's total
+            x.scope = period_name(m["unit"])
+            x.end += m.end()
         d.consume(x.start, x.end)
     for x in mentions:
         if x.scope is None:
@@ -237,6 +240,10 @@ def _qualify(d: Draft, mentions: list[_Mention]) -> None:
                 x.guessed = x.value >= 1e6  # a total by its size alone: asked, not written
 
 
+_LAST_PERIOD = lazy(
+    rf"^[\s,]*(?:{_TOKEN_WORD}\s+)?(?:(?:of\s+)?(?:input|output|in|out)\s+)?(?:in\s+|over\s+|during\s+)?(?:the\s+)?"
+    r"(?:last|this|past|previous)\s+(?P<unit>month|week|day|year)\b"
+)
 BOTH_WAYS = lazy(
     r"^[\s,]*(?:tokens?\s+)?(?:each\s+)?(?:(?:both\s+)?in\s*(?:and|&|/)\s*out|input\s+and\s+output|both\s+ways"
     r"|each\s+way|in\s+and\s+out\s+each)\b"

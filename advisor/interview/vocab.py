@@ -63,13 +63,22 @@ class Vocabulary(_Strict):
     approx: ByLanguage
     per_request: ByLanguage
     range_words: ByLanguage
+    range_between: ByLanguage
     unit_amounts: dict[str, list[str]]
     cues: dict[str, ByLanguage]
     answers: Answers
     filler: ByLanguage
 
     @field_validator(
-        "people", "not_requests", "approx", "filler", "number_words", "markers", "per_request", "range_words"
+        "people",
+        "not_requests",
+        "approx",
+        "filler",
+        "number_words",
+        "markers",
+        "per_request",
+        "range_words",
+        "range_between",
     )
     @classmethod
     def _languages(cls, value: ByLanguage) -> ByLanguage:

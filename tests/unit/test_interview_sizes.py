@@ -77,3 +77,25 @@ def test_two_sizes_the_words_put_on_one_side_are_asked_not_one_lost(catalog):
     assert IN not in reading.changes and OUT not in reading.changes
     offered = [*_offered(reading, IN), *_offered(reading, OUT)]
     assert pytest.approx(13000) in offered and pytest.approx(975) in offered
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Each document is between 5,000 and 7,000 words.", 7800),
+        ("Chaque dossier fait entre 5 000 et 7 000 mots.", 7800),
+        ("Jedes Dokument hat zwischen 3 und 5 Seiten.", 2600),
+    ],
+)
+def test_between_a_and_b_is_a_range_in_every_language(catalog, text, tokens):
+    reading = read_answer(text, EMPTY, catalog, asked=IN)
+    assert reading.changes[IN] == pytest.approx(tokens)
+
+
+def test_tokens_last_month_are_that_month_s_total_not_one_request(catalog):
+    reading = read_answer(
+        "The console says ~4.1B input tokens last month and like 60M output.", EMPTY, catalog, asked=IN
+    )
+    assert IN not in reading.changes and OUT not in reading.changes
+    assert reading.changes["monthly_input_tokens"] == pytest.approx(4.1e9)
+    assert reading.changes["monthly_output_tokens"] == pytest.approx(6e7)
