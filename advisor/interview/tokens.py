@@ -444,11 +444,35 @@ def read_tokens(d: Draft) -> None:
                 note = None
                 if any(x.guessed for x in kept):
                     claim.weaken("per request or in total?")
+                if direction == "in" and key == "request" and (more := _more_input(d, kept)):
+                    claim.weaken(f"with '{more}' going in too — how much in all?")
                 sized = any(x.unit is not None for x in kept)  # words or pages: the text's size, either side
                 if undirected and key == "request" and (d.asked not in TOKEN_FIELDS or sized):
                     claim.weaken("what goes in, or what comes out?")  # "a description of about 150 words"
                 elif any(x.side_guessed for x in kept):
                     claim.weaken("which is what goes in, and which what comes out?")
+
+
+_MORE_INPUT: list[Any] = []
+
+
+def _more_input(d: Draft, kept: list[_Mention]) -> str:
+    """The words saying more goes in beside the last input size, after it in its sentence or opening
+    the next ("under 150 words, but we'd pass in the problem list"; "… eine Seite. Dazu kämen noch
+    Auszüge"), or ''."""
+    if not _MORE_INPUT:
+        _MORE_INPUT.append(lazy(rf"(?<![\w-])(?:{alternation(vocab().cue('more_input'))})(?![\w-])"))
+    low = d.original.lower()
+    inputs = [x for x in kept if (x.direction or "in") == "in"]
+    for x in inputs[-1:]:  # "~3k tokens, plus chat history. So maybe 4k in": the later figure holds it all
+        end = _SENTENCE_END.search(d.original, x.end)
+        stop = end.start() if end else len(low)
+        m = _MORE_INPUT[0].search(low, x.end, stop) or (
+            _MORE_INPUT[0].search(low, end.end(), min(len(low), end.end() + 25)) if end else None
+        )
+        if m:
+            return d.quote(m.start(), m.end())
+    return ""
 
 
 def _how(kept: list[_Mention], d: Draft) -> str:

@@ -99,3 +99,21 @@ def test_tokens_last_month_are_that_month_s_total_not_one_request(catalog):
     assert IN not in reading.changes and OUT not in reading.changes
     assert reading.changes["monthly_input_tokens"] == pytest.approx(4.1e9)
     assert reading.changes["monthly_output_tokens"] == pytest.approx(6e7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Messages are usually 150 words, but we'd pass in the problem list and the last visit note too.",
+        "Eine Anfrage ist meist eine Seite. Dazu kämen noch Auszüge aus dem Konto.",
+    ],
+)
+def test_an_input_size_with_more_going_in_beside_it_is_asked(catalog, text):
+    reading = read_answer(text, EMPTY, catalog, asked=IN)
+    assert IN not in reading.changes
+    assert _offered(reading, IN)
+
+
+def test_a_later_figure_that_holds_it_all_is_the_input(catalog):
+    text = "System prompt is big, ~3k tokens, plus chat history. So maybe 4k in, 300 out."
+    assert read_answer(text, EMPTY, catalog, asked=IN).changes[IN] == pytest.approx(4000)
