@@ -289,6 +289,7 @@ _PER_NOUN = lazy(
     r"(?<![\w-])(?:per|pro|par|por|each|every|jede[rsn]?|chaque|cada|ogni|elke|iedere)\s+(?P<noun>[^\W\d_]{3,})"
 )
 _PER_WORDS = ("per", "pro", "par", "por")
+_AFTER_FIGURE = lazy(r"^\S*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\S*")  # the rate's own figure
 _NOT_A_UNIT = lazy(
     rf"(?:{NOT_REQUESTS}|{_PERIOD_UNITS}|per|pro|par|por|one|uno|una|une|um|uma|een|requests?|calls?|quer(?:y|ies)|prompts?"
     r"|messages?|persons?|heads?|users?|seats?|agents?|of|the|a|an|other|single)$"
@@ -304,15 +305,16 @@ def _per_noun(d: Draft, rate: _Rate, s0: int) -> tuple[str, Any] | None:
     before = [m for m in _PER_NOUN.finditer(d.text, c0, rate.start) if m.group(0).split()[0] not in _PER_WORDS]
     after = [  # right after the rate, with no figure between ("40 tasks a day, ~25 calls per task" is a fan-out)
         m
-        for m in _PER_NOUN.finditer(d.text, rate.end, min(len(d.text), rate.end + 20))
-        if m.group(0).split()[0] in _PER_WORDS and not re.search(r"\d", d.original[rate.end : m.start()])
+        for m in _PER_NOUN.finditer(d.canonical, rate.start, min(len(d.text), rate.end + 20))
+        if m.group(0).split()[0] in _PER_WORDS
+        and not re.search(r"\d", _AFTER_FIGURE.sub("", d.original[rate.start : m.start()], 1))
     ]  # "90 visits a day, each note ~1,500 tokens": "each" after a rate describes one of them
-    own = d.original.lower()[rate.start : rate.end]
     for m in before + after:
         noun = m["noun"]
-        if noun[:4] in own:  # "orders a day … per order": the rate's own thing
+        own = d.original.lower()[rate.start : rate.end if m.start() < rate.start else min(rate.end, m.start())]
+        if noun[:4] in own:  # "every review: 40k reviews a month", "orders a day … per order": the rate's own thing
             continue
-        if _NOT_A_UNIT.match(noun) or d.original.lower()[m.start() : m.end()] != d.text[m.start() : m.end()]:
+        if _NOT_A_UNIT.match(noun) or d.original.lower()[m.start() : m.end()] != m.group(0):
             continue  # a period, a unit of something else, or a phrase the canonical text wrote over
         stem = noun[:-1] if len(noun) > 4 else noun
         counts = lazy(rf"{qty_range('w')}\s+(?:[^\s\d]+\s+){{0,4}}?{re.escape(stem)}[^\W\d_]*")

@@ -188,6 +188,9 @@ def _mentions(d: Draft, ratio: bool = False) -> list[_Mention]:
     paired = {x["d"] for x in directed} >= {"in", "out"}
     if token_context or strong or paired:
         for m in directed:
+            counted = m["d"] not in ("in", "out", "input", "output") and not re.search(r"tok", m.group(0))
+            if counted and quantity(m, "q").value < 10:  # "one summary per desk", "2 prompts": a count, not tokens
+                continue
             add(m, "q", _direction(m["d"]))
             d.consume(m.start(), m.end())
     for m in LABEL_FIRST.finditer(d.text):

@@ -134,3 +134,19 @@ def test_a_share_beside_a_volume_offers_both_readings(catalog, text, total, part
 def test_the_drafts_each_item_gets_multiply_the_volume(catalog):
     reading = read_answer("About 1,000 tickets a day. Each ticket gets 3 drafts on average.", EMPTY, catalog)
     assert reading.changes["requests_per_day"] == pytest.approx(3000)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        pytest.param("Scope is 38 units. About 6-7 discharge summaries per unit per day.", 247, id="per unit inside"),
+        pytest.param("Sentiment tags on every review: ~30k reviews a month.", 1000, id="every review is its own"),
+    ],
+)
+def test_what_a_rate_is_per_said_inside_it(catalog, text, per_day):
+    assert read_answer(text, EMPTY, catalog).changes["requests_per_day"] == pytest.approx(per_day)
+
+
+def test_one_summary_per_desk_is_a_count_not_a_token_size(catalog):
+    reading = read_answer("Want one summary per desk per shift plus an overall report.", EMPTY, catalog)
+    assert "output_tokens_per_request" not in reading.changes
