@@ -244,7 +244,7 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
         return None
     if _EACH_ONE.match(d.text, s0, rate.start) and s0 > 1:  # "Our 120 engineers … Each makes 150 …"
         s0 = d.sentence_of(s0 - 2)[0]
-    linked = rate.schedule or bool(EACH_LINK.search(d.original.lower(), rate.start, rate.end + 12))
+    linked = rate.schedule or bool(EACH_LINK.search(d.canonical, rate.start, rate.end + 12))  # "par personne" → "each"
     before = d.text[max(0, rate.start - 60) : rate.start]
     linked = linked or bool(re.search(r"(?:\beach\b|\bje\b|\bx\b|\*|\bevery\b)[^.;]*$", before))
     units = [m for m in UNITS.finditer(d.text, s0, rate.start) if quantity(m).value >= 1]

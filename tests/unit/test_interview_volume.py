@@ -97,6 +97,11 @@ def test_a_yes_word_inside_a_later_answer_does_not_confirm_a_question(catalog):
         pytest.param("We run 12 warehouses. Each warehouse files about 50 reports a day.", 600, id="each thing"),
         pytest.param("Una catena di 20 negozi: circa 30 domande al giorno per negozio.", 600, id="per negozio"),
         pytest.param(
+            "Nos chercheurs (environ 120 personnes) veulent un assistant. 20 questions par personne et par jour.",
+            2400,
+            id="par personne",
+        ),
+        pytest.param(
             "Phase one covers 25 med/surg and step-down units; about 8 discharges a day per unit.", 200, id="per unit"
         ),
         pytest.param(
