@@ -34,6 +34,9 @@ def _privacy(catalog, text, asked=None):
         ("On garde les noms des clients dans chaque dossier.", "sensitive"),
         ("Les questions sont sensibles, ce sont nos projets futurs.", "sensitive"),
         ("Données perso, évidemment.", "sensitive"),
+        ("Gli utenti a volte scrivono il loro nome e cognome.", "sensitive"),
+        ("Algunos clientes escriben sus nombres en el chat.", "sensitive"),
+        ("Die Kunden geben manchmal ihren Namen an.", "sensitive"),
         ("Es handelt sich um Geschäftsgeheimnisse unserer Kunden.", "sensitive"),
         # regulated by what the data is
         ("The notes come from an ongoing clinical trial.", "regulated"),
