@@ -7,11 +7,11 @@ and the CLI's bar."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import subprocess
 import sys
+import threading
 from itertools import pairwise
 
 import pytest
@@ -23,7 +23,7 @@ from advisor.session import Session
 from advisor.tui.app import AdvisorApp
 from advisor.tui.widgets.status import StatusBar
 from tests.loopback import Reply, dead_port, loopback, ollama_pull, ollama_show, ollama_stream, ollama_tags
-from tests.tui.test_tui_fake import notices, ready, say, settle, type_now
+from tests.tui.test_tui_fake import notices, ready, say, settle, type_in, until
 
 GB = 1_000_000_000
 LAYERS = (2 * GB, 10_000)  # the weights, and a small template layer
@@ -159,13 +159,16 @@ async def _pull_in_the_app(monkeypatch, pull: Reply, check_live, check_after) ->
 
 async def test_pull_in_the_chat_shows_progress_keeps_the_prompt_live_and_switches(monkeypatch):
     slow = ollama_pull(*LAYERS, chunks=30)
-    slow.line_delay = 0.05
+    slow.line_delay = 0.05  # 11 lines ≥ 0.55 s before the hold: the chat redraws its line at most every 0.25 s
+    slow.release, slow.hold_at_line = threading.Event(), 12  # the stream waits there until the test has typed
+    progress = re.compile(r"pulling qwen3:4b: [\d.]+ [MG]B of 2\.00 GB \(\d+%\)")
 
     async def live(pilot, app):
-        await asyncio.sleep(0.6)
+        await until(lambda: any(progress.search(n) for n in notices(app)), "the pull's progress")
         assert app.pulling == "qwen3:4b"
-        assert await type_now(app, "abc") < 0.5  # the prompt takes keys while the pull streams
-        assert any(re.search(r"pulling qwen3:4b: [\d.]+ [MG]B of 2\.00 GB \(\d+%\)", n) for n in notices(app))
+        await type_in(app, "abc")  # the prompt takes keys while the pull streams
+        assert app.pulling == "qwen3:4b"
+        slow.release.set()
 
     def after(app):
         assert any(n.startswith("pulled qwen3:4b: the local model is now ollama:qwen3:4b") for n in notices(app))

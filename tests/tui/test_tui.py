@@ -4,8 +4,6 @@ freeze the input and Esc stops it, and a resumed session shows its stored turns.
 
 from __future__ import annotations
 
-import asyncio
-
 from advisor.config import Config
 from advisor.session import Session
 from advisor.tui.app import AdvisorApp
@@ -15,7 +13,7 @@ from advisor.tui.widgets.profile_panel import ProfilePanel
 from advisor.tui.widgets.prompt import PromptInput
 from advisor.tui.widgets.status import StatusBar
 from tests.scripted import ScriptedModel, Step
-from tests.tui.test_tui_fake import notices, ready, replies, say, settle, type_now
+from tests.tui.test_tui_fake import notices, ready, replies, say, settle, type_in, until
 
 TRIAGE = "We triage 5,000 tickets a day, 2k tokens in and 300 out each, public data"
 
@@ -89,15 +87,15 @@ async def test_export_writes_the_report(tmp_path):
 
 
 async def test_a_slow_model_does_not_freeze_the_input_and_esc_stops_it():
-    slow = ScriptedModel([Step(text=" ".join(["word"] * 300), delay=0.02)])
+    slow = ScriptedModel([Step(text=" ".join(["word"] * 3000), delay=0.02)])  # a minute unless stopped
     app = AdvisorApp(factory("tui-slow", slow, mode="agentic"))
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
         await say(pilot, "hello there")
-        await asyncio.sleep(0.4)
+        await until(lambda: slow.requests, "the model to be asked")
         assert app.busy
-        assert await type_now(app, "abc") < 0.5
-        assert app.query_one(PromptInput).text == "abc"
+        await type_in(app, "abc")  # the prompt shows the keys while the model still writes
+        assert app.busy and app.query_one(PromptInput).text == "abc"
         await pilot.press("escape")
         assert not app.busy
         await settle(pilot)

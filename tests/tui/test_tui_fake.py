@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 from textual import events
+from textual.command import CommandInput, CommandList, CommandPalette
 
 from advisor.errors import UsageError
 from advisor.events import (
@@ -179,23 +180,47 @@ class FakeSession:
         return self.exported
 
 
-def factory(session: Any, progress_lines: tuple[str, ...] = (), wait: float = 0.0) -> Callable:
+def factory(session: Any, progress_lines: tuple[str, ...] = (), opened: threading.Event | None = None) -> Callable:
+    """The app's session opener: says each progress line, then (given `opened`) waits for the test
+    to set it before the session is there."""
+
     def open_session(progress: Callable[[str], None]) -> Any:
         for line in progress_lines:
             progress(line)
-            time.sleep(wait)
+        if opened is not None and not opened.wait(LONG):
+            raise TimeoutError("the test never let the session open")
         return session
 
     return open_session
 
 
+def streaming(stop: threading.Event, limit: int = 100_000) -> Iterator[Any]:
+    """A reply that streams a word at a time until the test sets `stop` (or the session is told to
+    cancel): the test decides when it ends, not a clock."""
+    for i in range(limit):
+        if stop.is_set():
+            break
+        yield TextChunk(text=f"word{i} ")
+    yield TurnFinished(answer="(long)")
+
+
+GATHER = CommandPalette._GATHER_COMMANDS_GROUP  # the worker group of the palette's search
+LONG = 60.0  # seconds: a bound on waiting for something the app must do, never a figure a test checks
+
+
+async def until(condition: Callable[[], Any], what: str) -> None:
+    """Wait, yielding to the app, until `condition()` holds: the app's own state, not a pause of a
+    length that is enough on an idle machine only."""
+    deadline = time.monotonic() + LONG
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {LONG:.0f} s for {what}")
+        await asyncio.sleep(0.01)
+
+
 async def ready(pilot, app: AdvisorApp) -> None:
-    for _ in range(200):
-        if app.session is not None and not app.workers._workers:
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the session did not open")
+    await until(lambda: app.session is not None and not app.workers._workers, "the session to open")
+    await pilot.pause()
 
 
 async def say(pilot, text: str) -> None:
@@ -206,8 +231,33 @@ async def say(pilot, text: str) -> None:
 
 
 async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    """Until every turn has run, the queued ones too: a turn that ends starts the next queued one
+    from inside its worker, after a wait for the workers of that moment has begun."""
+    app = pilot.app
+    while app.workers._workers or app.busy or app.worker_alive or app.queued:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
     await pilot.pause()
+    await pilot.pause()
+
+
+async def palette(pilot, text: str) -> None:
+    """Run `text` from the command palette as a user does (Ctrl+P, type, Enter), each step once the
+    palette has done the one before: its search for what was typed has ended with the hits listed."""
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await until(lambda: isinstance(app.screen, CommandPalette), "the command palette")
+    shown = app.screen
+    await pilot.press(*text)
+
+    def searched() -> bool:
+        searching = [w for w in app.workers if w.node is shown and w.group == GATHER and not w.is_finished]
+        hits = shown.query_one(CommandList)
+        return shown.query_one(CommandInput).value == text and not searching and hits.highlighted is not None
+
+    await until(searched, f"the palette's hits for {text!r}")
+    await pilot.press("enter")
+    await until(lambda: app.screen is not shown, "the palette to close")
     await pilot.pause()
 
 
@@ -295,38 +345,49 @@ async def test_an_escalation_shows_inline_with_its_reason_and_cost():
 
 
 # ---- never frozen ----------------------------------------------------------------------------
-async def type_now(app: AdvisorApp, keys: str) -> float:
+def type_now(app: AdvisorApp, keys: str) -> None:
     """Post key events as a terminal would, without Pilot's wait for idle (which a streaming reply
-    never is); the seconds until the prompt shows them."""
-    prompt = app.query_one(PromptInput)
-    before = prompt.text
-    start = time.perf_counter()
+    never is)."""
     for key in keys:
         app.post_message(events.Key("enter" if key == "\n" else key, None if key == "\n" else key))
-    expected = before + keys.replace("\n", "")
-    while prompt.text != expected and time.perf_counter() - start < 5:
-        await asyncio.sleep(0.005)
-    return time.perf_counter() - start
+
+
+async def type_in(app: AdvisorApp, keys: str) -> None:
+    """Type `keys` (no Enter) as a terminal would and wait until the prompt shows them, however busy
+    the app is; how long that takes is the benchmarks' to measure (tests/bench/bench_tui_long.py)."""
+    prompt = app.query_one(PromptInput)
+    expected = prompt.text + keys
+    type_now(app, keys)
+    await until(lambda: prompt.text == expected, f"{keys!r} in the prompt")
+
+
+def streamed_words(app: AdvisorApp) -> int:
+    reply = app.query(ReplyMessage)
+    return len(reply.last().copy_text.split()) if reply else 0
 
 
 async def test_the_input_takes_keys_while_a_slow_reply_streams():
-    session = FakeSession([slow_turn(400)], delay=0.01)
+    """Keys typed while a reply streams show in the prompt before the reply ends, and the reply
+    goes on streaming meanwhile; the reply ends only when the test says so. (How fast the keys
+    show is tests/bench/bench_tui_long.py's to measure, not an assertion here.)"""
+    stop = threading.Event()
+    session = FakeSession([streaming(stop)], delay=0.01)
     app = AdvisorApp(factory(session))
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
         await say(pilot, "tell me everything")
-        await asyncio.sleep(0.3)
+        await until(lambda: streamed_words(app) > 0, "the reply to start streaming")
         assert app.busy and app.query_one(ActivityLine).display
-        latency = await type_now(app, "next")
         prompt = app.query_one(PromptInput)
-        assert prompt.text == "next"
-        assert latency < 0.5
-        streamed = app.query(ReplyMessage).last().copy_text
-        assert 0 < len(streamed.split()) < 400  # still streaming while we typed
-        await type_now(app, "\n")  # Enter while the reply runs: the message waits its turn
-        await asyncio.sleep(0.05)
+        await type_in(app, "next")
+        before = streamed_words(app)
+        await until(lambda: streamed_words(app) > before, "the reply to stream on")
+        assert app.busy  # still streaming while we typed
+        type_now(app, "\n")  # Enter while the reply runs: the message waits its turn
+        await until(lambda: app.queued, "the message to be queued")
         assert prompt.text == "" and app.busy and list(app.queued) == ["next"]
         assert any("queued (1 waiting)" in n for n in notices(app))
+        stop.set()
         await settle(pilot)
         assert not app.busy
         assert [m.copy_text for m in app.query(UserMessage)][-2:] == ["tell me everything", "next"]
@@ -334,13 +395,14 @@ async def test_the_input_takes_keys_while_a_slow_reply_streams():
 
 
 async def test_esc_stops_the_reply_and_gives_the_prompt_back():
-    session = FakeSession([slow_turn(), [TextChunk(text="second answer"), TurnFinished(answer="second answer")]])
+    never = threading.Event()  # the reply would stream on: only Esc ends it
+    session = FakeSession([streaming(never), [TextChunk(text="second answer"), TurnFinished(answer="second answer")]])
     session.delay = 0.02
     app = AdvisorApp(factory(session))
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
         await say(pilot, "long one")
-        await pilot.pause(0.2)
+        await until(lambda: streamed_words(app) > 0, "the reply to start streaming")
         assert app.busy
         await pilot.press("escape")
         assert not app.busy
@@ -348,7 +410,7 @@ async def test_esc_stops_the_reply_and_gives_the_prompt_back():
         assert app.focused is app.query_one(PromptInput)
         await settle(pilot)
         assert session.cancelled.is_set()
-        assert len(replies(app)[-1].split()) < 300
+        assert replies(app)[-1] != "(long)"
         session.delay = 0
         await say(pilot, "again")
         await settle(pilot)
@@ -357,14 +419,17 @@ async def test_esc_stops_the_reply_and_gives_the_prompt_back():
 
 async def test_a_message_sent_during_opening_is_queued_and_progress_shows():
     session = FakeSession([profile_turn()])
-    app = AdvisorApp(factory(session, ("looking for a local model…", "loading the embedded model…"), wait=0.3))
+    opened = threading.Event()
+    lines = ("looking for a local model…", "loading the embedded model…")
+    app = AdvisorApp(factory(session, lines, opened))
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause(0.2)
-        assert app.session is None
         activity = app.query_one(ActivityLine)
-        assert activity.display and "model" in activity.what
+        await until(lambda: activity.what == lines[-1], "the opening's last progress line")
+        assert app.session is None and activity.display
         await say(pilot, "5,000 tickets a day")  # typed before the model is there
-        assert any("queued" in n for n in notices(app))
+        assert any("queued" in n and "the session opens" in n for n in notices(app))
+        assert session.sent == []
+        opened.set()
         await ready(pilot, app)
         await settle(pilot)
         assert session.sent == [("5,000 tickets a day", False)]
@@ -387,25 +452,22 @@ async def test_a_failing_turn_is_one_error_line_and_the_session_goes_on():
 
 
 async def test_claude_retries_show_while_the_turn_waits():
-    seen: list[str] = []
+    retried, waited = threading.Event(), threading.Event()
 
     def retry(session: FakeSession) -> None:
         assert session.on_notice is not None
-        session.on_notice("Claude: overloaded, retrying in 2.0 s (attempt 2)")
-        seen.append("retried")
-        time.sleep(1.0)  # the retry's wait
+        session.on_notice("Claude: overloaded, retrying in 2.0 s (attempt 2)")  # shown before it returns
+        retried.set()
+        waited.wait(LONG)  # the retry's wait, until the test has looked
 
     turn = [Escalated(reason="the options are close", model="claude-sonnet-4-6"), retry, *slow_turn(3)]
     app = AdvisorApp(factory(FakeSession([turn])))
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
         await say(pilot, "which one?")
-        for _ in range(100):
-            if seen:
-                break
-            await asyncio.sleep(0.01)
-        await asyncio.sleep(0.05)
+        await until(retried.is_set, "the retry's notice")
         assert "retrying in 2.0 s" in app.query_one(ActivityLine).what
+        waited.set()
         await settle(pilot)
         assert "asked claude-sonnet-4-6" in str(app.query_one(EscalationView).title)
 
@@ -606,20 +668,11 @@ async def test_the_palette_lists_the_slash_commands():
     app = AdvisorApp(factory(session))
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"/model")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert "local model: scripted:fake (agentic mode: tools 3/3, phrasing 2/2)" in notices(app)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"/set")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.query_one(PromptInput).text == "/set "
+        await palette(pilot, "/model")
+        line = "local model: scripted:fake (agentic mode: tools 3/3, phrasing 2/2)"
+        await until(lambda: line in notices(app), "/model's line")
+        await palette(pilot, "/set")
+        await until(lambda: app.query_one(PromptInput).text == "/set ", "/set in the prompt")
 
 
 async def test_a_profile_row_puts_set_in_the_prompt():
@@ -696,7 +749,8 @@ async def test_f8_on_a_narrow_terminal_does_not_hide_the_panel_once_it_is_wide_a
 async def test_a_key_a_typed_command_and_the_palette_take_one_path():
     """F4, `/offline` and the palette's /offline all run the one command (and so does F5 = /reset,
     refused alike while a reply runs)."""
-    session = FakeSession([slow_turn(2000)])
+    stop = threading.Event()
+    session = FakeSession([streaming(stop)])
     app = AdvisorApp(factory(session))
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
@@ -707,16 +761,13 @@ async def test_a_key_a_typed_command_and_the_palette_take_one_path():
         await say(pilot, "/offline")
         await pilot.pause()
         assert session.offline is start
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"/offline")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert session.offline is not start
+        await palette(pilot, "/offline")
+        await until(lambda: session.offline is not start, "the palette's /offline")
         assert sum("offline" in n for n in notices(app)) == 3
         await say(pilot, "a long question")
-        await pilot.pause(0.05)
+        await until(lambda: streamed_words(app) > 0, "the reply to start streaming")
         await pilot.press("f5")
         await pilot.pause()
-        assert session.name != "fresh"  # refused while the reply runs, as a typed /reset would be
+        assert app.busy and session.name != "fresh"  # refused while the reply runs, as a typed /reset would be
+        stop.set()
+        await settle(pilot)
