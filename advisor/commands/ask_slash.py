@@ -5,7 +5,6 @@ It acts on the session the chat would open: --session NAME, --new, else the late
 
 from __future__ import annotations
 
-import asyncio
 import json
 import shlex
 import sys
@@ -141,6 +140,8 @@ def run_slash(
     config: Config, text: str, *, session_name: str | None, new: bool, as_json: bool, workload: str | None = None
 ) -> int:
     """Run one slash command; its exit status (bad input: one line on stderr and 2, as the CLI's)."""
+    import asyncio  # a command's run only: a plain question does not pay for asyncio's import
+
     from advisor.commands.ask_output import ask_document, finite
     from advisor.slash.commands import COMMANDS, split
     from advisor.slash.run import OK, run_command

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Literal
 
-from advisor.interview.lazy import lazy
+from advisor.interview.lazy import lazy, of_phrases
 from advisor.tools.boundary import region_name, within
 from advisor.tools.catalog import Catalog
 
@@ -56,7 +56,7 @@ def _alternation(phrases: list[str]) -> str:
 def _whole(phrases: list[str]) -> Any:
     """Whole words or phrases; with none, a pattern that never matches."""
     alternation = _alternation(phrases)
-    return lazy(rf"(?<![\w])(?:{alternation})(?![\w])" if alternation else r"(?!)")
+    return of_phrases(rf"(?<![\w])(?:{alternation})(?![\w])" if alternation else r"(?!)", map(_key, phrases))
 
 
 _CLAUSE_BREAK = lazy(r"[.;!?\n]|(?<![\w])(?:but|however|aber|jedoch|mais|pero|sin embargo)(?![\w])")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from advisor.interview.lazy import lazy
+from advisor.interview.lazy import lazy, of_phrases
 from advisor.interview.numbers import human
 from advisor.interview.vocab import LANGUAGES, SCALES, alternation, vocab
 
@@ -59,7 +59,8 @@ def _foreign_table() -> tuple[Any, list[str]]:
     english = [e for _, e in table]
     groups.append(f"(?P<w{len(english)}>(?:{_bounded(approx)})(?=\\s*\\d))")
     english.append("~")
-    return lazy("(?:" + "|".join(groups) + ")(?![\\w-])"), english
+    phrases = [w for words, _ in table for w in words] + approx
+    return of_phrases("(?:" + "|".join(groups) + ")(?![\\w-])", phrases), english
 
 
 def _bounded(phrases: list[str]) -> str:

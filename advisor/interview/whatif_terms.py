@@ -47,6 +47,9 @@ def _pct(tag: str) -> str:
 
 
 _PCT = _pct("p")
+# Every alternative of PRICE_CHANGE holds a price noun (price/pricing, rate, bill, cost) or a
+# percentage (%, percent, per cent): a message with none of these is not searched.
+_PRICE_CUES = ("pric", "rate", "bill", "cost", "%", "cent")
 _NOUN = rf"(?:{_PRICE_NOUN}|{_CLOUD_COST})"
 _CHEAPER = r"(?P<cheaper>cheaper|lower|less|off|down)"
 _DEARER = r"(?P<dearer>dearer|pricier|more\s+expensive|higher|more|up)"
@@ -67,6 +70,7 @@ PRICE_CHANGE = lazy(
         )
     ),
     re.IGNORECASE,
+    cues=_PRICE_CUES,
 )
 _ELECTRIC = lazy(r"electric|power|kwh|energy|utility")
 _NOT_CLOUD = lazy(r"hardware|gpus?\b|cards?\b|mac\b|box|server|hourly|per\s+hour|/h\b|salar|engineer|labou?r")
