@@ -148,6 +148,35 @@ def _cloud_lines(entry) -> list[str]:
     return lines
 
 
+def _entry_lines(fields: dict, indent: str = "") -> list[str]:
+    """An entry as a reader reads it: one line a field, a nested record's fields indented under it,
+    a list of records one "-" a record; nothing shown as Python writes it (no braces, None, True)."""
+    lines: list[str] = []
+    for key, value in fields.items():
+        if isinstance(value, dict) and value:
+            lines += [f"{indent}{key}:", *_entry_lines(value, indent + "  ")]
+        elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+            lines.append(f"{indent}{key}:")
+            for record in value:
+                nested = _entry_lines(record, indent + "    ") if isinstance(record, dict) else [_plain(record)]
+                lines.append(f"{indent}  - {nested[0].lstrip()}")
+                lines += nested[1:]
+        else:
+            lines.append(f"{indent}{key}: {_plain(value)}")
+    return lines
+
+
+def _plain(value: object) -> str:
+    """A scalar or a list of scalars in words: none as —, booleans as yes/no, a list comma-separated."""
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value) if value else "—"
+    if value is None or value == "" or value == {}:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
 def _table(rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows)
@@ -187,8 +216,7 @@ def run(args: argparse.Namespace) -> int:
             elif s == "cloud":
                 print("\n".join(_cloud_lines(entry)))
             else:
-                for key, value in entry.model_dump(mode="json").items():
-                    print(f"{key}: {value}")
+                print("\n".join(_entry_lines(entry.model_dump(mode="json"))))
             return 0
     close = [i for s in SECTIONS for i in catalog.closest(s, args.id)]
     hint = f"did you mean {', '.join(close[:4])}?" if close else "see `advisor catalog list`"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -133,3 +134,24 @@ def test_calc_does_not_import_heavy_modules():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "HEAVY []" in run.stdout, run.stdout + run.stderr
     assert "TOOLS ['advisor.tools.payback']" in run.stdout, run.stdout
+
+
+def test_catalog_show_writes_every_entry_for_a_reader(capsys):
+    """Every entry of every section, shown: one field a line, nested records indented, never as
+    Python writes them (no dict or list reprs, None, True or False)."""
+    from advisor.cli import main
+    from advisor.commands.catalog import SECTIONS
+    from advisor.tools.catalog import load_catalog
+
+    catalog = load_catalog()
+    shown = 0
+    for section in SECTIONS:
+        for entry_id in catalog.section(section):
+            assert main(["catalog", "show", entry_id]) == 0
+            out = capsys.readouterr().out
+            assert not re.search(r"\{'|\['|\{\}|\[\]|: (?:None|True|False)$", out, re.M), (entry_id, out)
+            shown += 1
+    assert shown > 100
+    main(["catalog", "show", "rtx-4090-24gb"])
+    lines = capsys.readouterr().out.splitlines()
+    assert "compute:" in lines and "  fp16_tflops: 165.2" in lines and "aliases: 4090, rtx 4090" in lines
