@@ -49,7 +49,8 @@ def file_name_part(text: str) -> str:
 def write_new_file(text: str, path: Path | None, folder: Path, stem: str, suffix: str = ".md") -> Path:
     """Write ``text`` to a file that did not exist, never over one that did, and return its path.
     No ``path``: ``folder``/``stem``.md, or ``stem``-2.md, -3.md … when that is taken. A ``path``
-    that is a folder gets the same default name inside it; a taken ``path`` is a UsageError."""
+    that is a folder gets the same default name inside it; a taken ``path`` is a UsageError, and so
+    is a place that cannot be written (a read-only data dir, ``folder`` taken by a file), with a hint."""
     from advisor.errors import UsageError
 
     if path is not None and not path.is_dir():
@@ -60,9 +61,18 @@ def write_new_file(text: str, path: Path | None, folder: Path, stem: str, suffix
                 out.write(text)
         except FileExistsError:
             raise UsageError(f"export: {str(path)!r} exists and is kept — give a new name, or no path") from None
+        except OSError as exc:
+            raise UsageError(
+                f"export: cannot write {str(path)!r}: {_reason(exc)} — give a path you can write"
+            ) from None
         return path
+    hint = "give a path you can write" if path else "make the data dir writable, or give a path: /export FILE"
     folder = path or folder
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = "a file has that name" if isinstance(exc, FileExistsError) else _reason(exc)
+        raise UsageError(f"export: cannot make the folder {str(folder)!r}: {reason} — {hint}") from None
     for number in range(1, 10_000):
         candidate = folder / f"{stem}{'' if number == 1 else f'-{number}'}{suffix}"
         try:
@@ -70,5 +80,12 @@ def write_new_file(text: str, path: Path | None, folder: Path, stem: str, suffix
                 out.write(text)
         except FileExistsError:
             continue
+        except OSError as exc:
+            raise UsageError(f"export: cannot write in {str(folder)!r}: {_reason(exc)} — {hint}") from None
         return candidate
     raise UsageError(f"export: {str(folder)!r} holds 9,999 files named {stem}…; give a path")
+
+
+def _reason(exc: OSError) -> str:
+    """An OSError in a few words: its strerror ("Read-only file system"), not its repr."""
+    return exc.strerror or type(exc).__name__

@@ -5,6 +5,7 @@ given gets the default name inside it (the real Session, no language model)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +73,20 @@ def test_an_auto_named_session_carries_its_date_once(tmp_path):
     written = s.export()
     s.close()
     assert written.name == f"advisor-report-{s.name}.md" and s.name.startswith(f"{date.today():%Y-%m-%d}")
+
+
+def test_an_exports_folder_taken_by_a_file_is_one_line_with_a_hint(session, tmp_path):
+    (tmp_path / "data" / "exports").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        session.export()
+    assert str(caught.value) == (
+        f"export: cannot make the folder '{tmp_path / 'data' / 'exports'}': a file has that name"
+        " — make the data dir writable, or give a path: /export FILE"
+    )
+
+
+def test_a_path_that_cannot_be_written_is_one_line_with_a_hint(session):
+    """/sys refuses a new file to anyone, root too (a read-only data dir is tests/unit/test_fault_injection.py's)."""
+    with pytest.raises(UsageError) as caught:
+        session.export(Path("/sys/report.md"))
+    assert str(caught.value) == "export: cannot write '/sys/report.md': Permission denied — give a path you can write"

@@ -199,6 +199,19 @@ def test_a_read_only_data_dir_is_one_line_and_nothing_changes(args, read_only, s
     assert _snapshot(store) == before
 
 
+@pytest.mark.skipif(not NAMESPACE, reason="a read-only folder to root is a read-only mount: needs root and unshare")
+def test_an_export_into_a_read_only_exports_folder_is_one_line_and_status_2(store):
+    """The data dir writable, its exports folder a read-only mount: /export says where it could not
+    write and what to do, exit 2 — not "/export failed: OSError" and status 1."""
+    exports = store.parent / "exports"
+    exports.mkdir()
+    mount = f'mount --bind "{exports}" "{exports}" && mount -o remount,bind,ro "{exports}" && exec "$@"'
+    done = _cli("ask", "--session", "s", "/export", wrap=["unshare", "-m", "sh", "-c", mount, "sh"])
+    assert done.returncode == 2
+    _one_line(done.stderr, f"export: cannot write in '{exports}': Read-only file system", "/export FILE")
+    assert list(exports.iterdir()) == []
+
+
 # ---- a full data dir -----------------------------------------------------------------------------
 @pytest.mark.skipif(not NAMESPACE, reason="a full disk is a tmpfs in a mount namespace: needs root and unshare")
 @pytest.mark.parametrize("args", CHANGES, ids=CHANGE_IDS)
