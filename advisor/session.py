@@ -798,13 +798,24 @@ def _three_way(base: Any, ours: Any, theirs: Any) -> Any:
 def _read_state(store: Store, session_id: int, name: str) -> tuple[SessionState, str | None]:
     """The session's saved state; one that cannot be read (not JSON, a value out of range, written
     by something else) is set aside in the database, not overwritten, and the session goes on from
-    an empty profile with its turns — the second item says so, naming what was wrong."""
+    an empty profile with its turns — the second item says so, naming what was wrong. Fields this
+    advisor does not know (a newer advisor's) are left out and the rest kept, the second item naming
+    them; the state as saved is kept aside too."""
     saved = store.load_state(session_id)
     if saved is None:
         return SessionState(), None
     try:
         return SessionState.model_validate_json(saved), None
     except ValidationError as exc:
+        known = _without_unknown_fields(saved, exc)
+        if known is not None:
+            state, dropped = known
+            store.set_state_aside(session_id, clear=False)
+            return state, (
+                f"session {name!r}: its saved profile has fields this advisor does not know ({', '.join(dropped)}),"
+                " perhaps from a newer advisor — they are left out and the rest is kept (the state as saved is"
+                " kept aside in the database: sessions.state_set_aside)"
+            )
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
         why = f"{where}: {err['msg']}" if where else err["msg"]
@@ -813,3 +824,24 @@ def _read_state(store: Store, session_id: int, name: str) -> tuple[SessionState,
         f"session {name!r}: its saved profile could not be read ({one_line(why, 160)}); it is kept aside in the"
         " database (sessions.state_set_aside) and the session goes on from an empty profile, its turns kept"
     )
+
+
+def _without_unknown_fields(saved: str, exc: ValidationError) -> tuple[SessionState, list[str]] | None:
+    """The state with every field it failed on for being unknown left out, and those fields' names;
+    None when something else is wrong too (or it still does not read)."""
+    errors = exc.errors()
+    if not errors or any(e["type"] != "extra_forbidden" for e in errors):
+        return None
+    document = json.loads(saved)
+    dropped: list[str] = []
+    for err in errors:
+        *path, key = err["loc"]
+        holder = document
+        for step in path:
+            holder = holder[step]
+        holder.pop(key, None)
+        dropped.append(str(key))
+    try:
+        return SessionState.model_validate(document), sorted(set(dropped))
+    except ValidationError:
+        return None

@@ -398,9 +398,13 @@ class Store:
         state = row["state"]
         return state if isinstance(state, str) else repr(state)
 
-    def set_state_aside(self, session_id: int) -> None:
-        """The saved state could not be read: keep it in ``state_set_aside`` and clear ``state``."""
-        self.db.execute("UPDATE sessions SET state_set_aside = state, state = NULL WHERE id = ?", (session_id,))
+    def set_state_aside(self, session_id: int, clear: bool = True) -> None:
+        """The saved state could not be read whole: keep it in ``state_set_aside`` and (``clear``)
+        clear ``state``; without ``clear`` the state stays, to be saved over with what was read of it."""
+        if clear:
+            self.db.execute("UPDATE sessions SET state_set_aside = state, state = NULL WHERE id = ?", (session_id,))
+        else:
+            self.db.execute("UPDATE sessions SET state_set_aside = state WHERE id = ?", (session_id,))
 
     # ---- turns ---------------------------------------------------------------------------
     def begin_turn(self, session_id: int, user_text: str) -> int:

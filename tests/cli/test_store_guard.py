@@ -7,6 +7,7 @@ the real command line."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 
@@ -111,6 +112,27 @@ def test_a_saved_state_that_cannot_be_read_is_named_kept_aside_and_the_session_g
     assert aside == damaged and turns == 2
     assert main(["ask", "--local", "none", "--session", "s", TEXT]) == 0  # recovered: no word of it again
     assert "could not be read" not in capsys.readouterr().err
+
+
+def test_a_saved_profile_with_fields_a_newer_advisor_wrote_keeps_the_rest(capsys):
+    """A state whose profiles hold fields this advisor does not know: those are left out and named,
+    everything else is read (the volume, privacy, the workloads); the state as saved is kept aside."""
+    assert main(["ask", "--local", "none", "--session", "s", TEXT]) == 0
+    db = sqlite3.connect(db_path(data_dir()))
+    saved = json.loads(db.execute("SELECT state FROM sessions").fetchone()[0])
+    db.close()
+    saved["profile"] |= {"gpu_hours_budget": 12, "carbon_cap_kg": 3.5}
+    newer = json.dumps(saved)
+    _sql("UPDATE sessions SET state = ?", newer)
+    capsys.readouterr()
+    assert main(["report", "--session", "s", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert "fields this advisor does not know (carbon_cap_kg, gpu_hours_budget)" in err
+    assert "could not be read" not in err
+    assert json.loads(out)["profile"]["requests_per_day"] == saved["profile"]["requests_per_day"]
+    db = sqlite3.connect(db_path(data_dir()))
+    assert db.execute("SELECT state_set_aside FROM sessions").fetchone()[0] == newer
+    db.close()
 
 
 @pytest.mark.parametrize("value", ["'{'", "x'00ff'", '\'{"type": "nope"}\'', "'not json at all'"])
