@@ -31,6 +31,7 @@ from advisor.events import (
 )
 from advisor.gate import SentenceGate
 from advisor.interview import Question, Reading, WhatIf, next_question, read_answer, read_whatif
+from advisor.interview.arbiter import group_of
 from advisor.interview.asking import Asked, asked_about
 from advisor.interview.language import answer_language, currency_in
 from advisor.interview.plan_whatif import PlanWhatIf, read_plan_whatif
@@ -383,7 +384,9 @@ def run_turn(
                 sources.append(event.model_dump(mode="json"))
             else:
                 yield event
-    question = next_question(state.profile, skip=state.declined, asked=state.asked_count)
+    # a field an open choice is about is asked there already: not a second question beside it
+    choosing = [g for choice in state.open_choices for f in choice.fields for g in group_of(f)]
+    question = next_question(state.profile, skip=[*state.declined, *choosing], asked=state.asked_count)
     state.asked = question.field if question else None
     if question is not None:
         state.asked_count[question.field] = state.asked_count.get(question.field, 0) + 1

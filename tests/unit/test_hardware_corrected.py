@@ -35,3 +35,21 @@ def test_hardware_corrected_after_it_is_asked_not_written(text):
 def test_a_correction_of_something_else_leaves_the_hardware_read():
     reading = read("We already have two used 3090s. Actually the volume is more like 500 a day.")
     assert reading.changes["owned_hardware"] == "rtx-3090-24gb-used"
+
+
+def test_the_hardware_question_waits_while_its_reading_is_asked():
+    """Two questions about one thing in one turn make a bare 'no' ambiguous: with the corrected
+    hardware asked about, the turn asks the next thing instead, and 'no' never declines the hardware."""
+    from advisor.agent import TurnContext, run_turn
+    from advisor.state import SessionState
+
+    state = SessionState()
+    ctx = TurnContext(catalog=load_catalog(), state=state)
+    text = (
+        "410 visits a day, 30k tokens in, 200 out, PHI, must stay on our own hardware. We have a server"
+        " with two L40S. Sorry — just checked with infra, they're L4s, not L40S."
+    )
+    list(run_turn(ctx, text))
+    assert state.open_choices and state.asked not in ("hardware", "owned_hardware", "owned_units")
+    list(run_turn(ctx, "no"))
+    assert "hardware" not in state.declined
