@@ -181,11 +181,10 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None, options: 
 
 
 def _time_on_named(p: ResolvedProfile, options: list[Option]) -> list[Reason]:
-    """A request's time on the hardware the user named, when the pick runs elsewhere: how long one
-    request would take there is still the answer to 'how long would one request take?'."""
-    if not p.hardware:
-        return []
-    timed = (r for o in options if o.hardware == p.hardware for r in o.why if r.kind == "time_per_request")
+    """A request's time on the hardware the user owns or named, when the pick runs elsewhere: how long
+    one request would take there is still the answer to 'how long would one request take?'."""
+    mine = [h for h in (p.owned_hardware, p.hardware) if h]
+    timed = (r for h in mine for o in options if o.hardware == h for r in o.why if r.kind == "time_per_request")
     first = next(timed, None)
     return [first] if first else []
 

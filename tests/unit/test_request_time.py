@@ -172,3 +172,19 @@ def test_the_answer_says_how_long_a_request_takes_on_the_named_hardware(catalog)
     )
     beside_panel, _ = recommendation_answer(result, Shown(), panel=True)
     assert line in recommendation_markdown(result) and line in beside_panel
+
+
+def test_the_answer_says_how_long_a_request_takes_on_the_hardware_owned(catalog):
+    """'I'm on a 64 GB M3 Max' is owned hardware: a cloud pick still says how long one request takes
+    on the Mac the developer has."""
+    from advisor.state import Shown
+    from advisor.text.answer import recommendation_answer
+
+    owned = {k: v for k, v in SOLO.items() if k != "hardware"} | {
+        "owned_hardware": "macbook-pro-m3-max-64gb",
+        "owned_units": 1,
+    }
+    result = compare(CompareInput(**owned), catalog)
+    local = next(o for o in result.options if o.hardware == "macbook-pro-m3-max-64gb")
+    line = f"time per request on the macbook-pro-m3-max-64gb: about {duration_words(local.request_s)}"
+    assert line in recommendation_answer(result, Shown(), panel=True)[0]
