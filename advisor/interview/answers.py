@@ -11,6 +11,7 @@ from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import QTY_RE, human, percent, quantity
 from advisor.interview.pending import ask_options
+from advisor.interview.vocab import alternation, vocab
 from advisor.state import Option
 from advisor.tools import defaults
 
@@ -70,14 +71,19 @@ def _covered(d: Draft, asked: str) -> bool:
     return bool(same & set(d.changes))
 
 
+def _opens_with(text: str, words: list[str]) -> bool:
+    """Whether the answer opens with one of ``words`` (the catalog's, in another language)."""
+    return bool(words) and re.match(rf"^\s*(?:{alternation(words)})(?![\w])", text.lower()) is not None
+
+
 def read_bare_answer(d: Draft, asked: str) -> None:
     if _covered(d, asked) or (d.ambiguous and asked in ("hardware", "cloud_model", "local_model")):
         return
     text = re.sub(r"[$€£]", " ", d.text).strip()  # "$0.30" answers the electricity question
-    if _DECLINE.match(text):
+    if _DECLINE.match(text) or _opens_with(text, vocab().answers.unknown):
         _decline(d, asked)
         return
-    if _NONE.match(text) and not QTY_RE.search(text):
+    if (_NONE.match(text) or _opens_with(text, vocab().answers.none)) and not QTY_RE.search(text):
         if asked in _ZERO_OK:
             d.set(asked, 0.0, f"read '{d.quote(0, len(d.original))}' as {asked.replace('_', ' ')}: 0", kind="answer")
         elif asked == "privacy":

@@ -48,6 +48,8 @@ class TokenUnit(_Strict):
 class Answers(_Strict):
     yes: list[str]
     no: list[str]
+    none: list[str] = []  # "keine", "nessuno": nothing of what was asked (the questions offer it)
+    unknown: list[str] = []  # "weiß nicht", "non so": the default, as the questions say
 
 
 class Vocabulary(_Strict):

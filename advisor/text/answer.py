@@ -13,7 +13,7 @@ from typing import Any
 from advisor.state import Shown
 from advisor.text.boundary import boundary_bullets, boundary_of
 from advisor.text.reasons import pick_reasons, reason_text, warnings
-from advisor.text.words import ENGLISH, Words
+from advisor.text.words import ENGLISH, N_, Words
 from advisor.tools.compare import CompareResult, Option
 
 
@@ -190,31 +190,31 @@ def enough_text(w: Words = ENGLISH) -> str:
     )
 
 
-FIELD_WORDS = {
-    "requests_per_day": "requests a day",
-    "input_tokens_per_request": "input tokens per request",
-    "output_tokens_per_request": "output tokens per request",
-    "monthly_input_tokens": "input tokens a month",
-    "monthly_output_tokens": "output tokens a month",
-    "owned_hardware": "hardware you own",
-    "owned_units": "units you own",
-    "hardware": "hardware to price",
-    "electricity_usd_per_kwh": "electricity",
-    "budget_usd_per_month": "budget a month",
-    "current_spend_usd_per_month": "spent today a month",
-    "frontier_share": "share needing a frontier model",
-    "cached_input_share": "input served from the cache",
-    "batch_share": "share that can wait for a batch",
-    "routine_tier": "model tier for routine work",
-    "traffic_hours": "hours a day requests arrive in",
-    "hours_per_day": "hours a day the hardware runs",
-    "offline_required": "must run offline",
-    "amortization_months": "written off over",
-    "horizon_months": "compared over",
-    "peak_requests_per_hour": "requests in the busiest hour",
-    "planned_requests_per_day": "requests a day planned",
+FIELD_WORDS = {  # how a read line names each field (the msgids of its translations)
+    "requests_per_day": N_("requests a day"),
+    "input_tokens_per_request": N_("input tokens per request"),
+    "output_tokens_per_request": N_("output tokens per request"),
+    "monthly_input_tokens": N_("input tokens a month"),
+    "monthly_output_tokens": N_("output tokens a month"),
+    "owned_hardware": N_("hardware you own"),
+    "owned_units": N_("units you own"),
+    "hardware": N_("hardware to price"),
+    "electricity_usd_per_kwh": N_("electricity"),
+    "budget_usd_per_month": N_("budget a month"),
+    "current_spend_usd_per_month": N_("spent today a month"),
+    "frontier_share": N_("share needing a frontier model"),
+    "cached_input_share": N_("input served from the cache"),
+    "batch_share": N_("share that can wait for a batch"),
+    "routine_tier": N_("model tier for routine work"),
+    "traffic_hours": N_("hours a day requests arrive in"),
+    "hours_per_day": N_("hours a day the hardware runs"),
+    "offline_required": N_("must run offline"),
+    "amortization_months": N_("written off over"),
+    "horizon_months": N_("compared over"),
+    "peak_requests_per_hour": N_("requests in the busiest hour"),
+    "planned_requests_per_day": N_("requests a day planned"),
 }
-KIND_WORDS = {"new": "new", "changed": "changed", "corrected": "corrected"}
+KIND_WORDS = {"new": N_("new"), "changed": N_("changed"), "corrected": N_("corrected")}
 
 
 def entry_line(entry: dict[str, Any], w: Words = ENGLISH) -> str:
@@ -223,15 +223,15 @@ def entry_line(entry: dict[str, Any], w: Words = ENGLISH) -> str:
     name = w._(FIELD_WORDS.get(field, field.replace("_", " ")))
     shown = w.format_value(field, value) if value is not None else w._("not set")  # € for a reader in euros
     kind = w._(KIND_WORDS.get(entry["kind"], entry["kind"]))
-    how = f", {entry['how']}" if entry.get("how") else ""
+    parts = [w.phrase(part) for part in entry.get("how", "").split("; ") if part]
+    how = ", " + "; ".join(parts) if parts else ""
     who = w._("for {workload}: ", workload=entry["workload"]) if entry.get("workload") else ""
     return f"{who}{name}: {shown} ← '{entry['quote']}' ({kind}{how})"
 
 
 def read_line(entries: list[dict[str, Any]], remarks: list[str], w: Words = ENGLISH) -> str:
     """What this turn read from the user's words — a line a field — and what else it noted."""
-    label = w._("Read: {items}.", items="").rstrip(" .")  # the catalogs' 'Read:' ('Gelesen:', 'Lu :')
-    lines = [f"_{label}_ {entry_line(e, w)}" for e in entries]
+    lines = ["_" + w._("Read:") + f"_ {entry_line(e, w)}" for e in entries]
     lines += [f"_{w.phrase(n.rstrip('.'))}._" for n in remarks]
     return "  \n".join(lines)
 

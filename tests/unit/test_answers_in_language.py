@@ -188,3 +188,44 @@ def test_where_the_data_goes_is_said_in_the_session_language(catalog):
     assert "nicht mit Groq — ein DPA mit Groq wäre nötig" in answer
     for english in ("Where the data goes", "Only offerings", "requires ", "would be needed", "no source says"):
         assert english not in answer, english
+
+
+def test_what_the_reader_read_and_asks_is_said_in_the_session_language(catalog):
+    """The read lines (field, value, how it was worked out), the notes and the questions the reading
+    raises: in German for a German session, not English beside German."""
+    state = SessionState()
+    answer = _answer(
+        catalog,
+        "Wir wollen Schadensmeldungen zusammenfassen lassen: etwa 2.000 Meldungen pro Tag, je 10 Seiten rein und"
+        " 300 Wörter raus. Heute zahlen wir 3.500 € im Monat.",
+        state,
+    )
+    read = [line for line in answer.splitlines() if line.startswith("_Gelesen:_")]
+    assert any("Anfragen am Tag: 2.000" in line and "ein Tausenderpunkt" in line for line in read), read
+    assert any("eine Seite mit etwa 500 Wörtern" in line and "1,3 Token je Wort" in line for line in read), read
+    assert "die erste Token-Zahl als Eingabe genommen und die zweite als Ausgabe" in answer
+    assert "habe ich nicht verwendet — was zählt das" in answer
+    for english in ("a page of", "a dot between", "took the first", "I didn't use", " und the "):
+        assert english not in answer, english
+
+
+def test_the_short_answers_a_question_offers_are_read_in_each_language(catalog):
+    """'Say none and I compare what to buy', 'Don't know uses …': the words the translated questions
+    offer ('keine', 'nessuno', 'weet niet', 'nie wiem') answer them."""
+    first = "We triage 3,000 tickets a day, 2K tokens in and 300 out each, internal data."
+    for none, unknown in (
+        ("keine", "weiß nicht"),
+        ("nessuno", "non so"),
+        ("geen", "weet niet"),
+        ("nenhum", "não sei"),
+        ("żaden", "nie wiem"),
+        ("aucun", "je ne sais pas"),
+        ("ninguno", "no sé"),
+    ):
+        state = SessionState()
+        _answer(catalog, first, state)
+        assert state.asked == "hardware", state.asked
+        _answer(catalog, none, state)
+        assert "hardware" in state.declined and state.asked == "electricity_usd_per_kwh", (none, state.asked)
+        _answer(catalog, unknown, state)
+        assert state.asked != "electricity_usd_per_kwh", (unknown, state.asked)
