@@ -190,37 +190,14 @@ def enough_text(w: Words = ENGLISH) -> str:
     )
 
 
-FIELD_WORDS = {  # how a read line names each field (the msgids of its translations)
-    "requests_per_day": N_("requests a day"),
-    "input_tokens_per_request": N_("input tokens per request"),
-    "output_tokens_per_request": N_("output tokens per request"),
-    "monthly_input_tokens": N_("input tokens a month"),
-    "monthly_output_tokens": N_("output tokens a month"),
-    "owned_hardware": N_("hardware you own"),
-    "owned_units": N_("units you own"),
-    "hardware": N_("hardware to price"),
-    "electricity_usd_per_kwh": N_("electricity"),
-    "budget_usd_per_month": N_("budget a month"),
-    "current_spend_usd_per_month": N_("spent today a month"),
-    "frontier_share": N_("share needing a frontier model"),
-    "cached_input_share": N_("input served from the cache"),
-    "batch_share": N_("share that can wait for a batch"),
-    "routine_tier": N_("model tier for routine work"),
-    "traffic_hours": N_("hours a day requests arrive in"),
-    "hours_per_day": N_("hours a day the hardware runs"),
-    "offline_required": N_("must run offline"),
-    "amortization_months": N_("written off over"),
-    "horizon_months": N_("compared over"),
-    "peak_requests_per_hour": N_("requests in the busiest hour"),
-    "planned_requests_per_day": N_("requests a day planned"),
-}
 KIND_WORDS = {"new": N_("new"), "changed": N_("changed"), "corrected": N_("corrected")}
 
 
 def entry_line(entry: dict[str, Any], w: Words = ENGLISH) -> str:
-    """One field a turn read (``ReadEntry`` as a dict): ``requests a day: 800 ← '800 contracts a day' (new)``."""
+    """One field a turn read (``ReadEntry`` as a dict): ``requests per day: 800 ← '800 contracts a day' (new)``,
+    the field named as /profile names it (Words.field_name)."""
     field, value = entry["field"], entry["value"]
-    name = w._(FIELD_WORDS.get(field, field.replace("_", " ")))
+    name = w.field_name(field)
     shown = w.format_value(field, value) if value is not None else w._("not set")  # € for a reader in euros
     kind = w._(KIND_WORDS.get(entry["kind"], entry["kind"]))
     parts = [w.phrase(part) for part in entry.get("how", "").split("; ") if part]

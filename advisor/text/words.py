@@ -62,6 +62,18 @@ FIELD_LABELS = {
     "maintenance_hours_per_month": N_("maintenance hours per month"),
     "budget_usd_per_month": N_("budget usd per month"),
     "offline_required": N_("offline required"),
+    "current_spend_usd_per_month": N_("current spend usd per month"),
+    "peak_requests_per_hour": N_("peak requests per hour"),
+    "planned_requests_per_day": N_("planned requests per day"),
+    "data_boundary": N_("data boundary"),
+    "contract": N_("contract"),
+    "agreement": N_("agreement"),
+    "zero_retention": N_("zero retention"),
+    "region": N_("region"),
+    "kv_cache_type": N_("kv cache type"),
+    "max_utilization": N_("max utilization"),
+    "latency_seconds": N_("latency seconds"),
+    "first_token_seconds": N_("first token seconds"),
 }
 LOCALE_PACKAGE = "advisor.text"
 DOMAIN = "advisor"

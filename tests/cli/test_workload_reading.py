@@ -146,7 +146,7 @@ def ask(capsys, text: str) -> tuple[str, str]:
 def test_the_university_as_a_new_user_types_it(capsys):
     out, err = ask(capsys, UNIVERSITY)
     assert "tutoring bot, essay grading" in err
-    assert "for essay grading: requests a day: ~2,857 ← '20k essays a week' (new)" in out
+    assert "for essay grading: requests per day: ~2,857 ← '20k essays a week' (new)" in out
     assert "'1am–6am'" in out and "took 'overnight'" not in out  # as typed, and no 'overnight' beside it
     assert "took 'during the day' as 09:00–19:00" in out
     ask(capsys, "the bot gets 40,000 questions a day, 1,500 tokens in and 400 out; student data, so sensitive")

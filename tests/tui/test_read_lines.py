@@ -28,8 +28,8 @@ def _ask_json(text: str, capsys, session: str = "s") -> dict:
 def test_ask_prints_a_line_for_each_field_read(capsys):
     assert ask(_config(), CONTRACTS, session_name=None, new=True, as_json=False) == 0
     out = capsys.readouterr().out
-    assert "_Read:_ requests a day: 800 ← '800 reports a day' (new)" in out
-    assert out.index("requests a day: 800") < out.index("Recommendation")
+    assert "_Read:_ requests per day: 800 ← '800 reports a day' (new)" in out
+    assert out.index("requests per day: 800") < out.index("Recommendation")
 
 
 def test_ask_json_has_read_and_a_profile_null_where_nothing_was_said(capsys):
@@ -95,4 +95,4 @@ async def test_the_chat_shows_the_read_lines():
         await ready(pilot, app)
         await say(pilot, CONTRACTS)
         await settle(pilot)
-        assert any("requests a day: 800 ← '800 reports a day' (new)" in text for text in replies(app))
+        assert any("requests per day: 800 ← '800 reports a day' (new)" in text for text in replies(app))

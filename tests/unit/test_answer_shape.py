@@ -39,7 +39,10 @@ def test_a_five_turn_session_lists_the_assumptions_once_and_never_the_table(caps
     assert "Recommendation:" in answers[0] and "a month" in answers[0]
     assert all("Recommendation:" not in a for a in answers[1:])  # the pick again only as what changed
     assert "(was " in answers[-1]  # twice the volume: the new cost against the one shown before
-    assert "electricity: $0.30/kWh ← 'electricity is 30 cents'" in answers[3] and "Now assuming" not in answers[3]
+    assert (
+        "electricity usd per kwh: $0.30/kWh ← 'electricity is 30 cents'" in answers[3]
+        and "Now assuming" not in answers[3]
+    )
 
 
 def test_json_writes_nothing_on_stderr_and_carries_the_notices(capsys):

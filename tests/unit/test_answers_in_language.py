@@ -201,12 +201,26 @@ def test_what_the_reader_read_and_asks_is_said_in_the_session_language(catalog):
         state,
     )
     read = [line for line in answer.splitlines() if line.startswith("_Gelesen:_")]
-    assert any("Anfragen am Tag: 2.000" in line and "ein Tausenderpunkt" in line for line in read), read
+    assert any("Anfragen pro Tag: 2.000" in line and "ein Tausenderpunkt" in line for line in read), read
     assert any("eine Seite mit etwa 500 Wörtern" in line and "1,3 Token je Wort" in line for line in read), read
     assert "die erste Token-Zahl als Eingabe genommen und die zweite als Ausgabe" in answer
     assert "habe ich nicht verwendet — was zählt das" in answer
     for english in ("a page of", "a dot between", "took the first", "I didn't use", " und the "):
         assert english not in answer, english
+
+
+def test_a_read_line_names_its_field_as_the_profile_does(catalog):
+    """One name a field in a session's language: the read line's is the /profile table's
+    (Words.field_name), the current spend too."""
+    from advisor.text.words import Words
+
+    answer = _answer(catalog, GERMAN)
+    read = [line for line in answer.splitlines() if line.startswith("_Gelesen:_")]
+    names = {line.removeprefix("_Gelesen:_ ").split(": ")[0] for line in read}
+    german = Words(lang="de")
+    fields = ("requests_per_day", "input_tokens_per_request", "current_spend_usd_per_month")
+    assert {german.field_name(f) for f in fields} <= names, read
+    assert "Anfragen pro Tag" in names and "heutige Ausgaben pro Monat" in names, names
 
 
 def test_the_short_answers_a_question_offers_are_read_in_each_language(catalog):
