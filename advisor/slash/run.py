@@ -155,17 +155,17 @@ async def options(front: Front, _rest: str) -> None:
     changes_session=True,
 )
 async def set_field(front: Front, rest: str) -> None:
-    from advisor.text.render import format_value
-
     session = front.session
     field, _, value = rest.partition(" ")
     if not field or not value.strip():
         raise UsageError("set: usage /set FIELD VALUE, e.g. /set electricity_usd_per_kwh 0.30")
     diff = session.set_field(field, value.strip())
+    w = session.words()  # after the change: '/set lang de' is confirmed in German
     shown = [
-        f"{k.replace('_', ' ')}: {format_value(k, old)} → {format_value(k, new)}" for k, (old, new) in diff.items()
+        f"{w.field_name(k)}: {w.format_value(k, old)} → {w.format_value(k, new)}" for k, (old, new) in diff.items()
     ]
-    await front.notice("set " + ("; ".join(shown) or f"{field}: unchanged"))
+    changes = "; ".join(shown) or w._("{field}: unchanged", field=w.field_name(field))
+    await front.notice(w._("set {changes}", changes=changes))
     await front.session_changed(set(diff))
 
 

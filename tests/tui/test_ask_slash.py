@@ -105,6 +105,22 @@ def test_set_then_profile_and_export_on_the_named_session(capsys, acme):
     assert "## Recommendation" in Path(written).read_text(encoding="utf-8")
 
 
+def test_set_is_confirmed_in_the_session_language_and_currency(capsys):
+    """A German session in euros: /set says the field as /profile names it and the values as the
+    locale writes them (euros at the catalog's rate, a decimal comma), not dollars in English."""
+    german = (
+        "Wir erstellen ca. 1.200 Schriftsätze die Woche, je 8.000 Token rein und 1.500 raus."
+        " Heute zahlen wir 2.000 € im Monat."
+    )
+    assert run(capsys, "--session", "kanzlei", german)[0] == 0
+    status, out, err = run(capsys, "--session", "kanzlei", "/set requests_per_day 2500")
+    assert status == 0, err
+    assert "gesetzt: Anfragen pro Tag: ~171 → 2.500" in out, out
+    status, out, _err = run(capsys, "--session", "kanzlei", "/set electricity_usd_per_kwh 0.30")
+    assert re.search(r"Strompreis: — → 0,\d\d\xa0€/kWh", out), out
+    assert "$" not in out and "usd" not in out, out
+
+
 def test_without_session_a_command_acts_on_the_latest_session_as_the_chat_opens_it(capsys):
     assert run(capsys, "--session", "older", "3,000 requests a day")[0] == 0
     assert run(capsys, "--session", "acme", TRIAGE)[0] == 0

@@ -139,6 +139,11 @@ class FakeSession:
         except ValidationError as exc:
             raise UsageError(f"{field}: {value!r} {exc.errors()[0]['msg']}") from None
 
+    def words(self) -> Any:
+        from advisor.text.words import words_for
+
+        return words_for(self.state.lang, self.state.currency, self.catalog)
+
     def spend(self) -> SpendSummary:
         local = [u for u in self.usage if u.side == "local"]
         claude = [u for u in self.usage if u.side == "claude"]
