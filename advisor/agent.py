@@ -388,6 +388,8 @@ def run_turn(
     choosing = [g for choice in state.open_choices for f in choice.fields for g in group_of(f)]
     question = next_question(state.profile, skip=[*state.declined, *choosing], asked=state.asked_count)
     state.asked = question.field if question else None
+    if question is not None and any(question.field in c.fields for c in state.open_choices):
+        question = None  # the reader asks about that field already, with its readings: one question, not two
     if question is not None:
         state.asked_count[question.field] = state.asked_count.get(question.field, 0) + 1
     sources.append(state.profile.model_dump())

@@ -152,34 +152,41 @@ def _why(d: Draft, claim: Claim) -> str:
     return "; ".join(parts)
 
 
+ANOTHER = "another figure"  # the choice beside a single reading: the user gives the figure instead
+
+
 def _ask(d: Draft, name: str, readings: list[Claim]) -> None:
-    """One question: the readings as choices. One reading is asked to confirm ("yes" picks it)."""
+    """One question, the readings as numbered choices. A single reading is offered beside another
+    figure ("yes" or "1" takes it; "2", "no" or a figure does not), with what makes it weak after."""
     d.held.add(name)
     d.explained |= {tuple(span) for c in readings for span in c.basis.get("unused", [])}
     quotes = list(dict.fromkeys(q for q in (_quote(d, c) for c in readings) if q))
     said = " … ".join(f"'{q}'" for q in quotes[:2])
     if len(readings) == 1:
         claim = readings[0]
-        option = Option(label=_label(claim), changes=_changes(d, claim), names=list(vocab().affirmations))
-        question = f"{said}: {_label(claim)}?" if said else f"{_label(claim)}?"
-        why = _why(d, claim)
-        question += f" {why[0].upper()}{why[1:]} —" if why else ""
-        question += " say yes, or give the right figure." if why else " Say yes, or give the right figure."
-        ask_options(d, question, name, [option])
-        return
-    options = [Option(label=_label(c), changes=_changes(d, c), names=c.basis.get("names", [])) for c in readings]
+        options = [
+            Option(label=_label(claim), changes=_changes(d, claim), names=list(vocab().affirmations)),
+            Option(label=ANOTHER, names=list(vocab().answers.no)),
+        ]
+    else:
+        options = [Option(label=_label(c), changes=_changes(d, c), names=c.basis.get("names", [])) for c in readings]
     shown = " or ".join(f"{i}) {o.label}" for i, o in enumerate(options, 1))
     question = f"{said}: {shown}?" if said else f"{shown}?"
+    if len(readings) == 1 and (why := _why(d, readings[0])):
+        question += f" ({why})"
     ask_options(d, question, name, options)
 
 
 def _ask_to_replace(d: Draft, name: str, claim: Claim, current: Any, how: str) -> None:
+    """A reading in passing of a value the user set or gave: numbered, the new value first."""
     d.held.add(name)
     quote = _quote(d, claim)
-    keep = Option(label=f"keep {human(current) if isinstance(current, float) else current}", names=["keep", "no"])
+    value = human(current) if isinstance(current, int | float) and not isinstance(current, bool) else current
+    keep = Option(label=f"keep {value}", names=["keep", *vocab().answers.no])
     new = Option(label=_label(claim), changes=_changes(d, claim), names=list(vocab().affirmations))
-    said = f"'{quote}' reads as {_label(claim)}" if quote else f"this reads as {_label(claim)}"
-    question = f"{said}, but you {'set' if how == 'set' else 'gave'} {name.replace('_', ' ')} before — replace it?"
+    said = f"'{quote}'" if quote else name.replace("_", " ")
+    kept = "as you set it" if how == "set" else "as you gave it"
+    question = f"{said}: 1) {new.label} instead, or 2) {keep.label} {kept}?"
     ask_options(d, question, name, [new, keep])
 
 

@@ -111,7 +111,8 @@ def _by_number(d: Draft, choice: Choice) -> tuple[int, tuple[int, int]] | None:
         m = found[0]
         n = count if m["o"] == "last" else _ORDINAL[m["o"]] if m["o"] else int(m["n"])
         return (n - 1, m.span()) if 1 <= n <= count else None
-    if not found and d.asked in _BARE_NUMBER_ASKED and (m := _BARE_NUMBER.match(d.text)):
+    bare_picks = d.asked in _BARE_NUMBER_ASKED or d.asked in choice.fields  # "2" to "1) … or 2) …" about it
+    if not found and bare_picks and (m := _BARE_NUMBER.match(d.text)):
         n = int(m["n"])
         return (n - 1, m.span("n")) if n <= count else None
     return None

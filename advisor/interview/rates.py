@@ -486,7 +486,7 @@ def read_rates(d: Draft) -> None:
         rate = roles[0][0]
         value, spans, said, detail = _volume(d, rate)
         claim = d.set("requests_per_day", value, spans=spans, label=f"{count(value)} requests a day")
-        claim.weaken(f"'{d.quote(rate.start, rate.end)}' is a busy time — is it also the usual volume")
+        claim.weaken("a busy time — maybe not the usual volume")
         return
     if d.asked in MONTHLY_FIELDS and base and not base[-1].schedule and base[-1].value:
         rate = base[-1]  # "300M a month" answers a token question

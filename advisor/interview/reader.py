@@ -428,7 +428,7 @@ def _weaken_guessed_chips(d: Draft) -> None:
     chip is asked, not written: the team's may be an M1 or an M2."""
     for claim in d.claims:
         if claim.field in ("hardware", "owned_hardware") and claim.value in d.chip_guessed:
-            claim.weaken(f"'{d.chip_guessed[claim.value]}' names no chip — is it the {claim.value}")
+            claim.weaken(f"'{d.chip_guessed[claim.value]}' names no chip")
 
 
 def _model_section(d: Draft, match: Match, models: dict[str, list[str]]) -> str | None:

@@ -445,7 +445,7 @@ def read_spend(d: Draft) -> None:
             label=f"${monthly:,.0f} a month paid today",
         )
         if not (unit or adj):
-            claim.weaken("no period said — is that a month")
+            claim.weaken("no period said")
         return
 
 

@@ -6,8 +6,8 @@ phrase translated in turn. A phrase of no known form stays as the tools wrote it
 
 A placeholder's name says what it holds: ``…_usd`` money, ``…_kwh`` a price per kWh, ``…_share`` a
 percentage, ``…_months`` months, ``…_count`` a whole number, ``…_phrase`` another phrase of this
-list, ``n`` a count as the interview writes it and ``…_party`` a company (both kept, neither holding a
-comma); any other is a name or an id, kept as it is."""
+list, ``n`` a count as the interview writes it (written again in the reader's locale) and ``…_party`` a
+company (kept, holding no comma); any other is a name or an id, kept as it is."""
 
 from __future__ import annotations
 
@@ -119,7 +119,8 @@ READING = (
     N_("about {chars_count} characters a token"),
     N_("read {quote} as {value_num} (a decimal comma)"),
     N_("read {quote} as {value_count} (a dot between thousands, not a decimal point)"),
-    N_("read {quote} as the choice: {choice}"),
+    N_("read {quote} as the choice: {choice_phrase}"),
+    N_("read {quote} as the choice: {choice}"),  # a choice of no known form (an id) kept as it is
     N_("took {quote} as the total for all {total} — say 'each' if it is per one"),
     N_("{quote} is the exception, not the usual size: not used"),
     N_("{quote} is a peak day: capacity is sized by the busiest hour"),
@@ -135,14 +136,23 @@ READING = (
     N_("which region must the data stay in: {names}?"),
     N_("still open from before — {choices_phrase}?"),
     # a reading asked back (advisor/interview/arbiter.py): the reading, why it is weak, the choices
-    N_("{said}: {label_phrase}? {why_phrase} — say yes, or give the right figure."),
-    N_("{said}: {label_phrase}? Say yes, or give the right figure."),
+    N_("{said}: {choices_phrase}? ({why_phrase})"),
     N_("{said}: {choices_phrase}?"),
+    N_("{said}: 1) {label_phrase} instead, or 2) {keep_phrase} as you set it?"),
+    N_("{said}: 1) {label_phrase} instead, or 2) {keep_phrase} as you gave it?"),
+    N_("another figure"),
+    N_("{first_phrase}; {second_phrase}"),
     N_("1) {first_phrase} or 2) {second_phrase}"),
     N_("1) {first_phrase} or 2) {second_phrase} or 3) {third_phrase}"),
     N_("Per request or in total?"),
     N_("I didn't use {quotes}"),
-    N_("{quote} is a busy time — is it also the usual volume"),
+    N_("a busy time — maybe not the usual volume"),
+    N_("with {quote} in a busy season beside it"),
+    N_("no period said"),
+    N_("{quote} names no chip"),
+    N_("I took {quote} as {n}"),
+    N_("per request or in total?"),
+    N_("what goes in, or what comes out?"),
     N_("{n} requests a day"),
     N_("{n} requests a day planned"),
     N_("{n} an hour at peak"),
@@ -151,7 +161,8 @@ READING = (
     N_("{n} input tokens a month"),
     N_("{n} output tokens a month"),
     N_("{amount_usd} a month"),
-    N_("keep {value}"),
+    N_("keep {value_n}"),
+    N_("keep {value}"),  # a value of no count (an id) kept as it is
     N_("{model} on the API"),
     N_("{model} on your own hardware"),
 )
@@ -200,7 +211,7 @@ _KINDS = {  # placeholder suffix → (what it matches in English, how it is read
     "signed": (r"[+−-]\d+(?:\.\d+)?%", lambda s: float(s[1:].rstrip("%")) / 100 * (1 if s[0] == "+" else -1)),
     "months": (r"[\d,]+\.\d months|about [\d,]+ years|never", None),
     "phrase": (r".+?", None),
-    "n": (r"~?[\d,]*\.?\d+[KMBT]?", None),  # a count as the interview writes it ("~1,200", "20M"), kept
+    "n": (r"~?[\d,]*\.?\d+[KMBT]?", None),  # a count as the interview writes it ("~1,200", "20M")
     "party": (r"[^,;()]+", None),  # a company or the parties of an agreement ("AWS", "Microsoft or Google"), kept
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -237,6 +248,18 @@ def _months_back(text: str) -> float | None:
     return float(text.split()[0].replace(",", ""))
 
 
+_COUNT = re.compile(r"(~?)([\d,]*\.?\d+)([KMBT]?)")
+
+
+def _count_back(text: str, w: Any) -> str:
+    """A count as the interview writes it ("~1,200", "2.5K") as the reader's locale writes it
+    ("~1.200", "2,5K")."""
+    if not (match := _COUNT.fullmatch(text)):
+        return text
+    approx, digits, suffix = match.groups()
+    return approx + w.number(float(digits.replace(",", ""))) + suffix
+
+
 def _value(name: str, text: str, w: Any) -> str:
     kind = _kind(name)
     if kind == "usd":
@@ -256,7 +279,9 @@ def _value(name: str, text: str, w: Any) -> str:
         return w.months(_months_back(text))
     if kind == "phrase":
         return translate(text, w)
-    if kind in ("n", "party"):
+    if kind == "n":
+        return _count_back(text, w)
+    if kind == "party":
         return text
     if name in ("tier", "model_tier", "privacy"):  # the catalog's tiers and the privacy classes, in words
         return w._(text)

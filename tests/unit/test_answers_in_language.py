@@ -149,15 +149,27 @@ def test_the_privacy_classes_the_question_offers_are_read_in_each_language(catal
 
 def test_a_reading_asked_back_is_asked_in_the_session_language():
     """The arbiter's questions (a reading to confirm, readings to choose between, a choice still open)
-    are composed of forms; each form is translated, the user's quotes and the counts kept as written,
-    and a form that would swallow another ('{n} requests a day' over '1) … or 2) …') does not fit."""
+    are composed of forms; each form is translated, the user's quotes kept as written and the counts as
+    the locale writes them, and a form that would swallow another ('{n} requests a day' over '1) … or
+    2) …') does not fit."""
     from advisor.text.words import Words
 
     german, polish = Words(lang="de"), Words(lang="pl")
-    confirm = "'2.000 Meldungen': ~2,000 requests a day? I didn't use '3' — say yes, or give the right figure."
+    confirm = "'2.000 Meldungen': 1) ~2,000 requests a day or 2) another figure? (I didn't use '3')"
     assert german.phrase(confirm) == (
-        "'2.000 Meldungen': ~2,000 Anfragen am Tag? '3' habe ich nicht verwendet — sagen Sie ja, oder nennen Sie die"
-        " richtige Zahl."
+        "'2.000 Meldungen': 1) ~2.000 Anfragen am Tag oder 2) eine andere Zahl? ('3' habe ich nicht verwendet)"
+    )
+    busy = (
+        "'5,000 a day in August': 1) 5,000 requests a day or 2) another figure? (a busy time — maybe not the usual"
+        " volume)"
+    )
+    assert german.phrase(busy) == (
+        "'5,000 a day in August': 1) 5.000 Anfragen am Tag oder 2) eine andere Zahl? (eine Stoßzeit — vielleicht nicht"
+        " das übliche Volumen)"
+    )
+    replace = "'900 a day': 1) 900 requests a day instead, or 2) keep 1,200 as you set it?"
+    assert Words(lang="fr").phrase(replace) == (
+        "'900 a day' : 1) plutôt 900 requêtes par jour, ou 2) garder 1\u202f200 comme vous l’avez fixé ?"
     )
     choose = "'500 am Tag' … '3.500 im Monat': 1) 500 requests a day or 2) ~117 requests a day?"
     assert german.phrase(choose) == (
@@ -221,6 +233,21 @@ def test_a_read_line_names_its_field_as_the_profile_does(catalog):
     fields = ("requests_per_day", "input_tokens_per_request", "current_spend_usd_per_month")
     assert {german.field_name(f) for f in fields} <= names, read
     assert "Anfragen pro Tag" in names and "heutige Ausgaben pro Monat" in names, names
+
+
+def test_a_reading_asked_back_is_one_numbered_question_in_the_session_language(catalog):
+    """A busy-season volume in a German session: one question, in German, with numbered choices —
+    not the volume question beside it — and '1' takes the reading."""
+    state = SessionState()
+    answer = _answer(catalog, "Im August kommen 5.000 Tickets am Tag, je 2.000 Token rein und 300 raus.", state)
+    asked = [line for line in answer.splitlines() if line.startswith("❓")]
+    assert asked == [
+        "❓ '5.000 Tickets am Tag': 1) 5.000 Anfragen am Tag oder 2) eine andere Zahl? (eine Stoßzeit — vielleicht"
+        " nicht das übliche Volumen)"
+    ], answer
+    assert "Wie viel Verkehr" not in answer and "say yes" not in answer
+    _answer(catalog, "1", state)
+    assert state.profile.requests_per_day == 5000
 
 
 def test_the_short_answers_a_question_offers_are_read_in_each_language(catalog):

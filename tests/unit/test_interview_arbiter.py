@@ -59,7 +59,7 @@ def test_a_value_the_user_set_is_not_replaced_by_a_reading_in_passing(catalog):
     reading = read_answer("we see 900 tickets a day", profile, catalog, sources={"requests_per_day": "set"})
     assert "requests_per_day" not in reading.changes
     (choice,) = reading.open_choices
-    assert any("replace it?" in q for q in reading.ambiguous)
+    assert "'900 tickets a day': 1) 900 requests a day instead, or 2) keep 800 as you set it?" in reading.ambiguous
     assert [o.changes for o in choice.options] == [{"requests_per_day": 900.0}, {}]
     # … but a reading of a field only read before replaces it, and an answer to its question does too
     assert read_answer("we see 900 tickets a day", profile, catalog, sources={"requests_per_day": "read"}).changes == {
@@ -109,3 +109,19 @@ def test_a_bad_vocabulary_file_is_one_line_naming_the_entry(edit, message):
         parse(edit(text))
     assert message in str(err.value) and str(err.value).startswith("catalog/reading.toml")
     assert "\n" not in str(err.value)
+
+
+def test_a_reading_asked_back_is_answered_by_its_number_or_a_figure(catalog):
+    """'… 1) 350 requests a day or 2) another figure?': '1' (or 'yes') takes the reading, '2' (or 'no')
+    leaves the field to be given, a figure gives it — with the field's question pending, as it is."""
+    reading = read_answer("We get 350 notes a day in 12 languages", EMPTY, catalog)
+    (choice,) = reading.open_choices
+    assert [o.label for o in choice.options] == ["350 requests a day", "another figure"]
+
+    def answer(text: str):
+        return read_answer(text, EMPTY, catalog, asked="requests_per_day", open_choices=reading.open_choices)
+
+    assert answer("1").changes == {"requests_per_day": 350} and answer("yes").changes == {"requests_per_day": 350}
+    for other in ("2", "no"):
+        assert answer(other).changes == {} and answer(other).open_choices == [], other
+    assert answer("4200").changes == {"requests_per_day": 4200}
