@@ -58,9 +58,16 @@ def _read(catalog, text, asked=None):
             {RPD: 450, IN: 2000, OUT: 300},
         ),
         ("Prompt de 2 500 tokens, réponse de 350 tokens, 600 appels par jour.", None, {IN: 2500, OUT: 350, RPD: 600}),
+        # Dutch 'erin' / 'eruit' (the Dutch tokens question's own example: '2.000 in, 300 uit')
+        (
+            "We verwerken ongeveer 3.000 tickets per dag, 2.000 tokens erin en 300 eruit.",
+            None,
+            {RPD: 3000, IN: 2000, OUT: 300},
+        ),
+        ("2.000 in, 300 uit", IN, {IN: 2000, OUT: 300}),
     ],
 )
-def test_spanish_and_french_token_words(catalog, text, asked, want):
+def test_spanish_french_and_dutch_token_words(catalog, text, asked, want):
     changes = _read(catalog, text, asked).changes
     assert {k: changes.get(k) for k in want} == pytest.approx(want)
 
