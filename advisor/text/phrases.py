@@ -201,6 +201,11 @@ BOUNDARY = (
     ),
 )
 PRIVACY_WORDS = (N_("public"), N_("internal"), N_("sensitive"), N_("regulated"))
+# A region in a boundary phrase ({region}, {where}, {names}): a catalog/regions.toml name (its msgid,
+# extracted from there), these, or several joined by "or"; each translated as it reads after the
+# form's "in" (a language whose "in" changes with the region has it in the region's translation).
+REGION_WORDS = (N_("any region"), N_("a region not yet named"), N_("or"))
+REGION_PLACEHOLDERS = ("region", "where", "names")
 
 _KINDS = {  # placeholder suffix → (what it matches in English, how it is read back)
     "usd": (r"\$[\d,]+(?:\.\d+)?", lambda s: float(s.strip("$").replace(",", ""))),
@@ -260,7 +265,21 @@ def _count_back(text: str, w: Any) -> str:
     return approx + w.number(float(digits.replace(",", ""))) + suffix
 
 
+def _regions(text: str, w: Any) -> str:
+    """Region names as the tools write them ("the European Union (eu endpoint) or Europe") in the
+    reader's words; a part of no known name stays as written."""
+    parts = []
+    for part in text.split(" or "):
+        name, paren, rest = part.partition(" (")
+        bare = name.removeprefix("the ")
+        said = w._(bare)
+        parts.append((said if said != bare else name) + paren + rest)
+    return f" {w._('or')} ".join(parts)
+
+
 def _value(name: str, text: str, w: Any) -> str:
+    if name in REGION_PLACEHOLDERS:
+        return _regions(text, w)
     kind = _kind(name)
     if kind == "usd":
         return w.money(_KINDS["usd"][1](text))

@@ -202,6 +202,27 @@ def test_where_the_data_goes_is_said_in_the_session_language(catalog):
         assert english not in answer, english
 
 
+def test_regions_in_where_the_data_goes_are_named_in_the_session_language():
+    """A region in a boundary sentence is the reader's name for it, as it reads after the form's 'in'
+    ('in der Europäischen Union', 'en Chine', 'w Unii Europejskiej'); a name the catalogs lack stays."""
+    from advisor.text.words import Words
+
+    ruled_out = "not processed in the European Union — it runs in China (api.deepseek.com) (https://example.invalid)"
+    assert Words(lang="de").phrase(ruled_out) == (
+        "nicht in der Europäischen Union verarbeitet — läuft in China (api.deepseek.com) (https://example.invalid)"
+    )
+    assert Words(lang="fr").phrase(ruled_out) == (
+        "pas traité dans l’Union européenne — il tourne en Chine (api.deepseek.com) (https://example.invalid)"
+    )
+    assert Words(lang="pl").phrase("processing in the European Union") == "przetwarzanie w Unii Europejskiej"
+    either = "which region must the data stay in: Germany or Switzerland?"
+    assert (
+        Words(lang="de").phrase(either)
+        == "in welcher Region müssen die Daten bleiben: in Deutschland oder der Schweiz?"
+    )
+    assert Words(lang="nl").phrase("processing in Atlantis") == "verwerking in Atlantis"
+
+
 def test_what_the_reader_read_and_asks_is_said_in_the_session_language(catalog):
     """The read lines (field, value, how it was worked out), the notes and the questions the reading
     raises: in German for a German session, not English beside German."""

@@ -1,7 +1,7 @@
 """The answers in German, French and Spanish: every message the code marks for translation (``w._``,
-``w.n_``, ``N_`` — extracted with Babel, as `pybabel extract` would) and every interview question
-(prompts/questions.toml) has a translation in each language's ``.po`` (advisor/text/locale), with
-the same ``{placeholders}`` as the English.
+``w.n_``, ``N_`` — extracted with Babel, as `pybabel extract` would), every interview question
+(prompts/questions.toml) and every region's name (catalog/regions.toml) has a translation in each
+language's ``.po`` (advisor/text/locale), with the same ``{placeholders}`` as the English.
 
 After adding or changing a message: `python -m tests.unit.test_translations --update` writes the template
 (advisor.pot) again and merges it into each ``.po`` (new messages empty, gone ones dropped); then
@@ -39,6 +39,9 @@ def extracted() -> dict[str | tuple[str, str], list[str]]:
             key = tuple(message) if isinstance(message, tuple) else message
             if key:
                 out.setdefault(key, []).append(f"{path.relative_to(ROOT)}:{line}")
+    regions = tomllib.loads((ROOT / "catalog" / "regions.toml").read_text(encoding="utf-8"))
+    for region in regions["region"]:  # how a boundary phrase names it (advisor/text/phrases.py)
+        out.setdefault(region["name"], []).append(f"catalog/regions.toml:{region['id']}")
     questions = tomllib.loads((ROOT / "prompts" / "questions.toml").read_text(encoding="utf-8"))
     for field, table in questions.items():
         for kind in ("text", "again"):
