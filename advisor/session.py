@@ -600,8 +600,10 @@ class Session:
             if new not in self.catalog.currencies:
                 known = ", ".join(self.catalog.currencies)
                 raise UsageError(f"currency: {value!r} has no rate in the catalog; known: {known}")
-        old = getattr(self.state, name)
+        old = getattr(self.config, name) or getattr(self.state, name)  # what the session spoke until now
         setattr(self.state, name, new)
+        if getattr(self.config, name):  # --lang, ADVISOR_LANG or config chose: /set decides from now on, this run
+            self.config = self.config.model_copy(update={name: new})
         self.save()
         return {name: [old, new]} if old != new else {}
 

@@ -291,3 +291,16 @@ def test_the_short_answers_a_question_offers_are_read_in_each_language(catalog):
         assert "hardware" in state.declined and state.asked == "electricity_usd_per_kwh", (none, state.asked)
         _answer(catalog, unknown, state)
         assert state.asked != "electricity_usd_per_kwh", (unknown, state.asked)
+
+
+def test_set_lang_changes_the_language_of_a_session_started_with_lang():
+    """`advisor --lang de`, then `/set lang fr`: the session answers in French from then on (the flag
+    chose the start, /set the rest), and the confirmation says what it spoke before."""
+    from advisor.config import load_config
+    from advisor.session import Session
+
+    session = Session.open(load_config(local="none", offline=True, lang="de"), new=True)
+    assert session.set_field("lang", "fr") == {"lang": ["de", "fr"]}
+    assert session.words().lang == "fr"
+    answer = next(e.answer for e in session.turn(FRENCH) if isinstance(e, TurnFinished))
+    assert "**Recommandation : " in answer, answer
