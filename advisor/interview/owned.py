@@ -178,7 +178,7 @@ def _possessive(d: Draft, match: Match) -> bool:
 def _ask_own_or_buy(d: Draft, quote: str, box_id: str, owned: dict[str, Any]) -> None:
     """Hardware named with no word of having it or buying it: one question, the two readings as choices."""
     d.drop("hardware")
-    question = f"'{quote}' ({box_id}): hardware you already have, or hardware to buy?"
+    question = f"'{quote}' ({box_id}): 1) hardware you already have or 2) hardware to buy?"
     options = [
         Option(label=f"{box_id}, which you have", changes=owned, names=["have", "own", "already have", "we have it"]),
         Option(label=f"{box_id}, to buy", changes={"hardware": box_id}, names=["buy", "to buy", "purchase", "new"]),

@@ -304,3 +304,13 @@ def test_set_lang_changes_the_language_of_a_session_started_with_lang():
     assert session.words().lang == "fr"
     answer = next(e.answer for e in session.turn(FRENCH) if isinstance(e, TurnFinished))
     assert "**Recommandation : " in answer, answer
+
+
+def test_have_it_or_buy_it_is_asked_with_numbered_choices_in_the_session_language(catalog):
+    """A card named with no word of having or buying it: one German question, numbered; '2' buys it."""
+    state = SessionState()
+    answer = _answer(catalog, "3.000 Tickets am Tag, 2.000 Token rein und 300 raus, die 4090", state)
+    assert "❓ '4090' (rtx-4090-24gb): 1) Hardware, die Sie schon haben, oder 2) Hardware zum Kaufen?" in answer
+    picked = _answer(catalog, "2", state)
+    assert state.profile.hardware == "rtx-4090-24gb" and state.profile.owned_hardware is None
+    assert "rtx-4090-24gb, zum Kaufen" in picked
