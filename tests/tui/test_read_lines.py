@@ -80,7 +80,8 @@ def test_a_value_set_with_slash_set_is_not_overwritten_by_a_reading_in_passing(c
     events = list(session.turn("our team of 12 sees 900 tickets a day"))
     assert session.state.profile.requests_per_day == 800
     read = next(e for e in events if e.type == "read")
-    assert any("replace it?" in q["question"] and q["fields"] == ["requests_per_day"] for q in read.questions)
+    asked = "'900 tickets a day': 1) 900 requests a day instead, or 2) keep 800 as you set it?"
+    assert any(q["question"] == asked and q["fields"] == ["requests_per_day"] for q in read.questions), read.questions
     list(session.turn("yes"))
     assert session.state.profile.requests_per_day == 900
     assert session.state.sources["requests_per_day"] == "answered"
