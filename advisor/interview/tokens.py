@@ -306,7 +306,7 @@ def _directions(d: Draft, kept: list[_Mention], key: str) -> None:
             kept.append(_Mention(x.value, x.start, x.end, "out", x.scope))
     named = [x for x in kept if x.direction is None and x.unit is not None]
     for x in named:  # "the report comes out at 2 pages, the input is a table, maybe 3 pages"
-        x.direction = _side_named_before(d, x) or _other_side_named_after(d, x)
+        x.direction = _side_named_just_after(d, x) or _side_named_before(d, x) or _other_side_named_after(d, x)
     sides = [x.direction for x in named if x.direction]
     if len(sides) != len(set(sides)):  # "each summary reads 15-25 pages and writes 1.5": one side twice
         for x in named:
@@ -341,6 +341,22 @@ def _side_nouns() -> None:
         ):
             words = [w for t in tables for w in v.words(v.directions[t])]
             _SIDE_NOUNS[side] = lazy(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])")
+
+
+_SIDE_WORD_ENDS = lazy(r"\s*(?:[,.;:/)]|$|(?:and|und|et|y|e|en|i|or|oder|ou|o|of|lub)(?![\w-]))")
+
+
+def _side_named_just_after(d: Draft, x: _Mention) -> str | None:
+    """'in' or 'out' when the word right after a size names its side and ends its phrase ("je 10
+    Seiten rein und 300 Wörter raus", "12 pages in, 1 page out"): that word is the size's own, and
+    it outweighs a side named before, which belongs to the size before ("rein" is not the words')."""
+    _side_nouns()
+    low = d.original.lower()
+    at = x.end + len(low[x.end :]) - len(low[x.end :].lstrip())
+    for side, rx in _SIDE_NOUNS.items():
+        if (word := rx.match(low, at)) and _SIDE_WORD_ENDS.match(low, word.end()):
+            return side
+    return None
 
 
 def _side_named_before(d: Draft, x: _Mention) -> str | None:

@@ -52,7 +52,9 @@ def echoed_quotes(reading: Any) -> list[str]:
     """Every piece of the user's text the reading quotes back (notes, questions, unread, offers)."""
     found = list(reading.unread)
     for line in [*reading.notes, *reading.ambiguous, *reading.offers]:
-        found += [q for q in QUOTED.findall(line) if q not in _ADVISOR_WORDS]
+        for m in QUOTED.finditer(line):  # "(e.g. '0.30 €/kWh')" is the advisor's example, not an echo
+            if m.group(1) not in _ADVISOR_WORDS and not line[: m.start()].rstrip().endswith("e.g."):
+                found.append(m.group(1))
     return found
 
 

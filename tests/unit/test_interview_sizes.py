@@ -117,3 +117,18 @@ def test_an_input_size_with_more_going_in_beside_it_is_asked(catalog, text):
 def test_a_later_figure_that_holds_it_all_is_the_input(catalog):
     text = "System prompt is big, ~3k tokens, plus chat history. So maybe 4k in, 300 out."
     assert read_answer(text, EMPTY, catalog, asked=IN).changes[IN] == pytest.approx(4000)
+
+
+@pytest.mark.parametrize(
+    ("text", "size_in", "size_out"),
+    [
+        ("Wir haben 200 Verträge am Tag, je 10 Seiten rein und 300 Wörter raus.", 6500, 390),
+        ("Ongeveer 80 per dag, 4 pagina's erin en 200 woorden eruit.", 2600, 260),
+    ],
+)
+def test_a_side_word_right_after_a_size_is_that_sizes_side(catalog, text, size_in, size_out):
+    """The word after '10 Seiten' says its side; 'rein' before '300 Wörter' is not theirs (both were
+    read the wrong way round: 390 in, 6,500 out)."""
+    reading = read_answer(text, EMPTY, catalog)
+    assert reading.changes[IN] == pytest.approx(size_in)
+    assert reading.changes[OUT] == pytest.approx(size_out)
