@@ -314,7 +314,7 @@ def find_mentions(text: str, catalog: Catalog) -> list[Match]:
         groups = [(g, {words[i] for i in g}) for g in _groups(positions, words)]
         taken = set(positions)
         for i, j in _weak_phrases(words, idx):  # "framework desktop": label words that are weak alone
-            if not taken & set(range(i, j)):
+            if not taken & set(range(max(0, i - 2), j + 2)):  # "two NVIDIA L40S": the L40S's own words
                 groups.append((list(range(i, j)), set(words[i:j])))
                 taken |= set(range(i, j))
         for group, anchors_in in sorted(groups, key=lambda g: g[0][0]):

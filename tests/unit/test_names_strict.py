@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from advisor.interview.names import find_mentions
+from advisor.interview.reader import read_answer
 from advisor.tools.catalog import load_catalog
+from advisor.tools.profile import WorkloadProfile
 
 
 def named(text: str) -> dict[str, list[str]]:
@@ -42,3 +44,33 @@ def test_a_size_the_words_give_rules_out_another_size():
     assert "llama-3.1-8b" not in named("run Llama 3.1 70B on our 2x 4090 box").get("local-models", [])
     assert named("llama 3.3 70b")["local-models"] == ["llama-3.3-70b"]
     assert named("Llama 3.1 8B")["local-models"] == ["llama-3.1-8b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "hardware"),
+    [
+        ("We already own a server with two NVIDIA L40S cards.", "l40s-48gb"),
+        ("Wir haben zwei NVIDIA A100 Karten im Rack.", "a100-80gb"),
+    ],
+)
+def test_a_brand_before_a_card_is_part_of_that_cards_name(text, hardware):
+    """'two NVIDIA' is the start of the 2 × H100 server's label, but before 'L40S' it is the L40S's own
+    words: one reading of the card, not a second one asked against it (it offered a dual H100)."""
+    reading = read_answer(text, WorkloadProfile(), load_catalog())
+    assert reading.changes.get("owned_hardware") == hardware
+    assert reading.changes.get("owned_units") == 2
+    assert not reading.open_choices
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have two L40S on order, not delivered yet.",
+        "Wir haben zwei A100 bestellt.",
+        "On a deux L40S commandées, pas encore livrées.",
+    ],
+)
+def test_hardware_ordered_is_hardware_to_buy_not_owned(text):
+    reading = read_answer(text, WorkloadProfile(), load_catalog())
+    assert "owned_hardware" not in reading.changes
+    assert reading.changes.get("hardware") in ("l40s-48gb", "a100-80gb")
