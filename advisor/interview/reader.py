@@ -16,6 +16,7 @@ from advisor.interview import (
     boundary,
     choices,
     corrections,
+    latency,
     negation,
     owned,
     pending,
@@ -185,6 +186,7 @@ def read_draft(
         shifts.read_shifts(d)
     traffic_windows.read_window(d, named=False)  # '1am–6am', '9 to 5': when the requests come
     _settings(d)
+    latency.read_latency(d)  # 'under 3 seconds', 'dans l'heure ça suffit': how long an answer may take
     if defaults:  # stated defaults ('overnight' as 22:00–06:00, a batch job as batch-API traffic): not in a what-if
         traffic_windows.read_window(d, named=True)
         if any(cue in d.text for cue in batch_jobs.CUES):
