@@ -41,9 +41,10 @@ def test_a_gated_pattern_finds_what_the_plain_one_finds(text, upper):
 
 def test_a_text_without_a_cue_is_not_searched():
     pattern = of_phrases(r"(?<![\w])(?:pro[\s-]*tag)(?![\w])", ["pro tag"])
-    assert pattern.search("800 a day") is None and pattern._compiled is None  # never compiled
+    assert pattern.search("800 a day") is None
+    assert pattern._compiled is None and pattern._last is None  # never compiled, whole or cut
     assert pattern.search("800 pro-tag").group(0) == "pro-tag"
-    assert pattern._compiled is not None
+    assert pattern._last is not None and pattern._last[1] is not None  # compiled (cut) for that text
 
 
 def test_cues_of_a_case_blind_pattern_are_case_blind():
