@@ -258,7 +258,7 @@ def read_boundary(text: str, catalog: Catalog, asked: str | None = None, origina
         if (strength := _strength(low, m.start(), m.end())) is not None:
             found.append(Finding("zero_retention", True, m.span(), strength, text[m.start() : m.end()]))
     regions = _region_findings(low, cased, catalog, asked)
-    places = regions + _stays_home(low, text, regions, agreed)
+    places = regions + _stays_home(low, cased, regions, agreed)
     for key, value in (("on_site", "on_site"), ("any_provider", "any")):
         for m in p[key].finditer(low):
             if key == "on_site" and p["on_site_except"].match(low, m.end()):
@@ -374,6 +374,7 @@ def _parties_accepted(low: str, text: str, catalog: Catalog, agreed: bool) -> li
     return out
 
 
+_NAMED_PLACE = re.compile(r"\s+(?:(?:de|do|da|del|du|di|dal|from|the)\s+)?[A-ZÀ-Ý][a-zà-ÿ]+(?![\w-])")
 _OUTSIDE = lazy(r"(?<![\w])(?:outside|außerhalb|ausserhalb|hors|fuera|beyond)(?![\w])")
 
 
@@ -389,6 +390,8 @@ def _stays_home(low: str, text: str, regions: list[Finding], agreed: list[Findin
         start, end = m.span()
         if "residency" in m.group(0) or any(r.span[0] < end + 24 and r.span[1] > start for r in regions):
             continue
+        if _NAMED_PLACE.match(text, end):
+            continue  # "não podem sair do Brasil": a place the catalog has no region for — not on-site
         clause_start, clause_end = _clause(low, start, end)
         if any(clause_start <= a.span[0] < clause_end for a in agreed):
             continue

@@ -33,8 +33,8 @@ def resolve_id_field(name: str, value: str, catalog: Catalog) -> object:
         hint = f"did you mean {', '.join(close)}?" if close else "see `advisor catalog list`"
         raise UsageError(f"{name}: unknown id {value!r}; {hint}")
     if name == "privacy" and value.lower() not in PRIVACY_LEVELS:
-        level = read_privacy(value).level
-        return level or value
+        reading = read_privacy(value)
+        return (reading.or_higher[0] if reading.or_higher else reading.level) or value
     if name == "privacy":
         return value.lower()
     return value

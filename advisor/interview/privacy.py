@@ -28,6 +28,10 @@ _FOREIGN_MAY_NOT_LEAVE = (
     r"|(?:nichts|daten|sie|es)\s+(?:darf|dürfen)\s+(?:\w+\s+){0,3}?(?:nicht\s+)?verlassen"
     r"|(?:darf|dürfen)\s+(?:\w+\s+){0,3}?nicht\s+(?:verlassen|in\s+die\s+cloud)|keine\s+cloud|nicht\s+in\s+die\s+cloud"
     r"|(?:bleibt|bleiben)\s+(?:alles\s+)?(?:im\s+haus|bei\s+uns|in\s+unserem\s+netz\w*)"
+    r"|(?:darf|dürfen|geht|gehen)\s+(?:\w+\s+){0,3}?nicht\s+(?:raus|hinaus|nach\s+draußen)"
+    r"|(?:mag|mogen|kan|kunnen)\s+(?:\w+\s+){0,3}?niet\s+(?:\w+\s+)?(?:uit|verlaten|naar\s+buiten|de\s+deur\s+uit)(?!\w)"
+    r"|non\s+(?:possono|può|devono|deve)\s+(?:uscire|lasciare)|não\s+(?:podem|pode|devem|deve)\s+sair"
+    r"|nie\s+(?:mogą|może|powinny|powinien)\s+(?:\w+\s+){0,2}?(?:wyjść|opuszczać|opuścić)"
     r"|ne\s+(?:doit|doivent|peut|peuvent)\s+pas\s+(?:quitter|sortir)|rien\s+ne\s+(?:doit|peut)\s+(?:sortir|quitter)"
     r"|pas\s+de\s+cloud|aucun\s+cloud|sans\s+cloud|(?:tout\s+)?reste(?:nt)?\s+chez\s+nous"
     r"|no\s+(?:pueden?|deben?)\s+salir|nada\s+(?:puede|debe)\s+salir|sin\s+nube|nada\s+de\s+nube"
@@ -66,9 +70,7 @@ _TERMS: dict[str, str] = {
         r"|therapy\s+(?:session|notes?)"
         r"|mental[- ]health|medical\s+(?:records?|data|notes?|histor(?:y|ies)|information|info|files?|reports?)"
         r"|health\s+(?:conditions?|declarations?|info|insurance\s+data)|inmate\s+medical|ehr|emr"
-        r"|social\s+security(?:\s+numbers?)?|ssns?|national\s+insurance\s+numbers?|tax\s+returns?|taxpayer\s+data"
-        r"|bank\s+(?:accounts?|account\s+(?:numbers?|details|data)|details|statements?)|ibans?|account\s+numbers?"
-        r"|passports?|passport\s+numbers?|insurance\s+ids?|payslips?|cardholder(?:\s+(?:names?|data))?|card\s+numbers?"
+        r"|cardholder(?:\s+(?:names?|data))?|card\s+numbers?"
         r"|patientenakten|patientendaten|krankenakten|gesundheitsdaten|dossiers?\s+m[ée]dicaux|donn[ée]es\s+de\s+sant[ée]"
         r"|historias?\s+cl[ií]nicas?|datos\s+(?:de\s+salud|m[ée]dicos)|expedientes?\s+m[ée]dicos?"
         r"|medical\s+(?:records?|data|notes?|histor(?:y|ies)|information)|health\s+(?:records?|data|information)"
@@ -87,9 +89,10 @@ _TERMS: dict[str, str] = {
         r"|customer\s+(?:data|records?|information|info|pii|emails?|details)|customers'\s+data"
         r"|user\s+(?:data|records?|pii)|client\s+(?:data|records?|files?)|employee\s+(?:data|records?)|hr\s+data"
         r"|confidential|contracts|legal\s+documents?|trade\s+secrets?|secrets|proprietary|ndas?|under\s+nda|sensitive"
-        r"|client\s+(?:documents?|names|portfolios?|briefs?)|customer\s+names|names\s+and\s+(?:home\s+)?addresses"
+        r"|client\s+(?:documents?|docs|names|portfolios?|briefs?)|customer\s+names|names\s+and\s+(?:home\s+)?addresses"
         r"|(?:home\s+)?addresses|phone\s+numbers|student\s+(?:records?|names|data|grades|ids?)|minors'?\s+data"
-        r"|(?:driver|customer|client|guest|member|candidate|caller|patron|shipper)s?'?\s+names|customer\s+numbers"
+        r"|(?:driver|customer|client|guest|member|candidate|caller|patron|shipper|operator|agent|employee|worker"
+        r"|student|passenger|tenant|resident|citizen|player|technician|nurse|teacher|applicant|visitor)s?'?\s+names|customer\s+numbers"
         r"|names?\s*(?:\+|&)\s*\w+|mobile\s+(?:no|numbers?)|ucas\s+ids?"
         r"|applicants'?\s+(?:personal\s+)?data|cvs|resumes|purchase\s+history|order\s+history|employee\s+data"
         r"|privacy[- ]sensitive|gdpr|soc\s*2|financial\s+records?|salar(?:y|ies)|private\s+data"
@@ -118,12 +121,14 @@ _TERM_RE = {level: lazy(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE) for l
 
 _NEGATOR = lazy(
     r"\b(?:no|not|never|nothing|none|without|zero|neither|nor|isn't|aren't|wasn't|weren't|don't|doesn't|"
-    r"didn't|won't|needn't|hasn't|haven't|free\s+of|non"
+    r"didn't|won't|needn't|hasn't|haven't|free\s+of|non|dont|doesnt|isnt|arent|cant|wont|shouldnt|mustnt"
     r"|nicht|kein\w*|nie|ohne|pas|jamais|aucune?|sans|ni|nunca|sin|ningun[oa]?"
     r"|niente|nessun\w*|senza|niet|geen|zonder|não|nenhum\w*|sem|bez|żadn\w*|nada|nichts|rien|nulla|niets|nic)\b|n't\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = lazy(r"[.;!?:,]|\bonly\b|\bbut\b|\bhowever\b|\bthough\b|\balthough\b|\bexcept\b|\byet\b|\bwhereas\b")
+_CLAUSE_BREAK = lazy(
+    r"[.;!?:,]|\bonly\b|\bbut\b|\bhowever\b|\bthough\b|\balthough\b|\bexcept\b|(?<!\bnot\s)\byet\b|\bwhereas\b"
+)
 _INTERJECTION = lazy(r"\b(?:no|nope|not\s+really|yes|yeah)\s*,")
 # Doubt is not denial: "not sure if HIPAA applies" stays regulated. Nor is a negated disarm:
 # "not anonymised patient records" are patient records.
@@ -145,6 +150,11 @@ class PrivacyReading:
     negated_spans: list[tuple[int, int]] = field(default_factory=list)  # where ``negated`` are
     hedged: str = ""  # why the class read is not settled ("'mostly'"): asked, not written
     kept_in: list[tuple[int, int]] = field(default_factory=list)  # "may not leave" said (not a class by itself)
+    # words of two readings that decide the class: identity numbers or money records ("SSNs", "bank
+    # statements") are sensitive or regulated, "unreleased" or "embargoed" work internal or sensitive.
+    # The two classes, higher first, and where the words are: asked, never the lower class written.
+    or_higher: tuple[str, ...] = ()
+    or_higher_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=8)
@@ -163,8 +173,10 @@ def negated(text: str, start: int, end: int) -> bool:
     before = _DOUBT.sub(" ", _INTERJECTION.sub(" ", text[max(clause_start, start - 80) : start]))
     words = re.findall(r"[\w'’-]+", before)[-5:]
     window = " ".join(words)
-    if _NEGATOR.search(window) or re.search(r"\bnon-?$", before):
+    if re.search(r"\bnon-?$", before):
         return True
+    if denial := list(_NEGATOR.finditer(window)):
+        return not _denies_something_else(window, denial[-1].start(), denial[-1].end())
     if _SUFFIX_NEGATION.match(text[end : end + 25]):
         return True
     j = bisect.bisect_left(starts, end)
@@ -197,11 +209,17 @@ def _word_patterns() -> dict[str, Any]:
     return {
         "sensitive": lazy(rf"(?<![\w])(?:{_alternation(t['sensitive'])}|{names})(?![\w])", re.IGNORECASE),
         "regulated": _whole(t["regulated"]),
+        "or_regulated": _whole(t["sensitive_or_regulated"]),
+        "or_sensitive": _whole(t["internal_or_sensitive"]),
         "regulated_capitals": _whole(t["regulated_capitals"], 0),
         "health_topic": _whole(t["health_topic"]),
+        "health_of": _whole(t["health_of"]),
+        "data_word": _whole([*nd["public_data_after"], "informações", "informazioni", "informaciones", "dane"]),
         "public_noun_before": lazy(rf"(?<![\w])(?:{_alternation(nd['public_noun_before'])})\s+$", re.IGNORECASE),
         "public_data_after": lazy(rf"^\s+(?:{_alternation(nd['public_data_after'])})(?![\w])", re.IGNORECASE),
         "model_words": _whole(nd["model_words"]),
+        "public_org_after": lazy(rf"^[\s-]+(?:{_alternation(nd['public_org_after'])})(?![\w])", re.IGNORECASE),
+        "public_org_before": lazy(rf"(?<![\w])(?:{_alternation(nd['public_org_before'])})\s+$", re.IGNORECASE),
         "regulated_things": _whole(nd["regulated_things"]),
         "patient_things": lazy(rf"^\s+(?:{_alternation(nd['patient_things'])})(?![\w])", re.IGNORECASE),
         "not_payment_card": lazy(rf"(?<![\w])(?:{_alternation(nd['not_payment_cards'])})\s+$", re.IGNORECASE),
@@ -210,6 +228,11 @@ def _word_patterns() -> dict[str, Any]:
         "hedges": _whole(hedge["hedges"]),
         "contrasts": _whole(hedge["contrasts"]),
         "leave_verbs": _whole(w["leave_verbs"]["words"]),
+        "send_verbs": _whole(w["send_verbs"]["words"]),
+        "modals": _whole(w["send_verbs"]["modals"]),
+        "leak": _whole(w["send_verbs"]["leak"]),
+        "reasons": _whole(w["send_verbs"]["reasons"]),
+        "sensitive_class": _whole(w["sensitive_class_names"]["words"]),
     }
 
 
@@ -227,6 +250,8 @@ def _describes_something_else(low: str, level: str, start: int, end: int, answer
     if level == "public":
         if word.startswith("open") or "source" in word:
             return bool(p["model_words"].search(low, max(0, start - 24), min(len(low), end + 24)))
+        if p["public_org_after"].match(after) or p["public_org_before"].search(before):
+            return True  # "public transport", "un ente pubblico": the organisation, not the data
         return bool(p["public_noun_before"].search(before)) and not p["public_data_after"].match(after)
     if level == "regulated":
         if word.startswith(("regul", "réglement", "reglement")):
@@ -238,9 +263,30 @@ def _describes_something_else(low: str, level: str, start: int, end: int, answer
             return bool(p["not_payment_card"].search(before))
         if p["health_topic"].fullmatch(word):  # "(santé, situation familiale)" lists kinds of data
             return not answer and not re.search(r"(?:^|[(,:;])\s*$", low[max(0, start - 3) : start])
+    if level == "sensitive" and word == "contracts" and re.match(r"\s+(?:with|in\s+place)\b", after):
+        return True  # "we have contracts with Clio and Microsoft": a contract held, not the data
     if level == "internal" and word.startswith("intern"):
         return bool(p["internal_use_before"].search(before) or p["internal_use_after"].match(after))
     return False
+
+
+def _denies_something_else(window: str, start: int, end: int) -> bool:
+    """Whether the negator at ``start:end`` of the words before a class word denies something else:
+    a prohibited sending ("can't send customer data", "doesnt leak client docs") or a reason
+    ("mag dat niet ivm BSN")."""
+    p = _word_patterns()
+    if p["reasons"].search(window, end):
+        return True
+    if not p["send_verbs"].search(window, end):
+        return False
+    return bool(p["leak"].search(window, end) or p["modals"].search(window) or p["modals"].search(window[start:end]))
+
+
+def _after_data_word(low: str, start: int) -> bool:
+    """Whether a data word stands before ``start`` in its sentence, within a few words ("datos
+    personales y de salud"), so "of health" tells the data's kind, not the business's topic."""
+    s0 = max((m.end() for m in _SENTENCE_END.finditer(low, 0, start)), default=0)
+    return bool(_word_patterns()["data_word"].search(low, max(s0, start - 60), start))
 
 
 def _leaving_denied(low: str, start: int, end: int) -> bool:
@@ -264,6 +310,8 @@ def _hedged(low: str, start: int, end: int) -> str:
         return h.group(0)
     if c := p["contrasts"].search(low, end, s1):
         return c.group(0)
+    if c := p["contrasts"].match(low, s1 + 1 + len(low[s1 + 1 :]) - len(low[s1 + 1 :].lstrip())):
+        return c.group(0)  # "Public, timetables and fares. But when they ask for refunds …": the next one
     return ""
 
 
@@ -287,9 +335,10 @@ def read_privacy(text: str, original: str | None = None, answer: bool = False) -
             where.setdefault("regulated", []).append((start, end))
     p = _word_patterns()
     matches = [(level, m) for level, rx in _TERM_RE.items() for m in rx.finditer(low)]
-    matches += [(level, m) for level in ("sensitive", "regulated") for m in p[level].finditer(low)]
+    matches += [(level, m) for level in ("sensitive", "regulated", *_OR_HIGHER) for m in p[level].finditer(low)]
     matches += [("regulated", m) for m in p["regulated_capitals"].finditer(cased)]
     matches += [("regulated", m) for m in p["health_topic"].finditer(low)]
+    matches += [("regulated", m) for m in p["health_of"].finditer(low) if _after_data_word(low, m.start())]
     for level, m in matches:
         if any(m.start() >= s and m.end() <= e for s, e in leave_spans):
             continue
@@ -302,13 +351,34 @@ def read_privacy(text: str, original: str | None = None, answer: bool = False) -
         elif m.span() not in where.get(level, []):
             found.setdefault(level, []).append(m.group(0))
             where.setdefault(level, []).append(m.span())
+    maybe = {key: where.pop(key, []) for key in _OR_HIGHER}
+    for key, (lower, _) in _OR_HIGHER.items():  # the lower class for sure, the higher one asked beside it
+        if maybe[key]:
+            found.setdefault(lower, []).extend(found.pop(key))
+            where.setdefault(lower, []).extend(maybe[key])
     if not found:
         return PrivacyReading(None, [], denied, [], denied_at, kept_in=kept_in)
     level = max(found, key=lambda lv: _RANK[lv])
     hedged = ""
     if level == "public":
         hedged = next((h for s, e in where[level] if (h := _hedged(low, s, e))), "")
-    return PrivacyReading(level, found[level], denied, where[level], denied_at, hedged, kept_in)
+    key = next((k for k, (lower, _) in _OR_HIGHER.items() if lower == level and maybe[k]), None)
+    if key == "or_regulated" and _names_sensitive(low, where["sensitive"], maybe[key]):
+        key = None  # "personal data: names, bank details": the user's own class, the money record its example
+    higher = (_OR_HIGHER[key][1], level) if key else ()
+    spans = sorted(maybe[key]) if key else []
+    return PrivacyReading(level, found[level], denied, where[level], denied_at, hedged, kept_in, higher, spans)
+
+
+def _names_sensitive(low: str, spans: list[tuple[int, int]], maybe: list[tuple[int, int]]) -> bool:
+    """Whether a word naming the class sensitive ("PII", "datos personales") is among ``spans``,
+    beside the words of two readings ``maybe``."""
+    rx = _word_patterns()["sensitive_class"]
+    return any(rx.fullmatch(low, s, e) for s, e in spans if (s, e) not in maybe)
+
+
+# Words of two readings (catalog/privacy_words.toml): the class they are for sure, and the one above it.
+_OR_HIGHER = {"or_regulated": ("sensitive", "regulated"), "or_sensitive": ("internal", "sensitive")}
 
 
 def _says_kept_in(low: str, span: tuple[int, int]) -> bool:

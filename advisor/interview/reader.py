@@ -263,6 +263,11 @@ def _privacy(d: Draft, may_lower: bool) -> None:
             stated = [reading.level] if reading.level else ["sensitive", "internal"]
             _ask_privacy(d, ["regulated", *stated], reading.kept_in)
             return
+    if reading.or_higher and (current is None or may_lower or stricter(reading.level, current)):
+        # "SSNs", "bank statements" (sensitive or regulated), "unreleased" (internal or sensitive): the
+        # two readings asked, the lower one never written alone
+        _ask_privacy(d, list(reading.or_higher), reading.spans)
+        return
     level = reading.level
     if reading.kept_in and reading.level is None and d.asked == "privacy":
         # an answer to the privacy question that only echoes its regulated option ("data that may

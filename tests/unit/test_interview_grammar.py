@@ -200,8 +200,6 @@ def test_a_range_takes_the_middle_and_says_so(catalog):
         "psychiatric transcripts",
         "diagnoses from visit notes",
         "H.I.P.A.A. covered",
-        "social security numbers and tax returns",
-        "bank account details",
         "receipts may include card numbers",
         "special-category data under GDPR",
         "Wir verarbeiten Patientenakten",
@@ -211,6 +209,14 @@ def test_a_range_takes_the_middle_and_says_so(catalog):
 )
 def test_keep_on_site_and_regulated_categories(text, catalog):
     assert read_answer(text, EMPTY, catalog).changes.get("privacy") == "regulated"
+
+
+@pytest.mark.parametrize("text", ["social security numbers and tax returns", "bank account details"])
+def test_identity_numbers_and_money_records_ask_regulated_first(text, catalog):
+    """Personal for sure, regulated by some readings: asked with regulated first, nothing lower written."""
+    reading = read_answer(text, EMPTY, catalog)
+    assert reading.changes.get("privacy") is None
+    assert any("1) regulated" in q and "2) sensitive" in q for q in reading.ambiguous), reading.ambiguous
 
 
 @pytest.mark.parametrize(
