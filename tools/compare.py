@@ -227,13 +227,31 @@ def _nothing_serves(catalog: Catalog, p: ResolvedProfile) -> ToolError:
     return ToolError("input_tokens_per_request", round(p.input_tokens_per_request or 0), hint)
 
 
+# The last comparisons made in this process, by input, catalog and day: a turn and the answer it
+# writes ask for the same one more than once (the turn's tool call, the answer, the plan).
+_RECENT: dict[tuple[str, int, date], tuple[Catalog, CompareResult]] = {}
+
+
 def compare(inp: CompareInput, catalog: Catalog, today: date | None = None) -> CompareResult:
+    """The options ranked for ``inp``. The same input, catalog and day asked again is answered with
+    a copy of the first answer, not worked out again."""
+    today = today or clock.today()
+    key = (inp.model_dump_json(), id(catalog), today)
+    if (seen := _RECENT.get(key)) is not None and seen[0] is catalog:
+        return seen[1].model_copy(deep=True)
+    result = _compare(inp, catalog, today)
+    if len(_RECENT) >= 8:
+        _RECENT.clear()
+    _RECENT[key] = (catalog, result.model_copy(deep=True))  # the caller may change its own copy
+    return result
+
+
+def _compare(inp: CompareInput, catalog: Catalog, today: date) -> CompareResult:
     profile = WorkloadProfile.model_validate(inp.model_dump(exclude={"top"}))
     try:
         p = resolve(profile)
     except MissingVolume as exc:
         raise ToolError("volume", None, str(exc).removeprefix("volume: ")) from None
-    today = today or clock.today()
     engine_for(catalog, p.serving_engine)  # an unknown engine is the user's error, not "no local option"
     plans = build_plans(catalog, p, today)
     if not plans:

@@ -117,3 +117,23 @@ def test_a_cloud_pick_for_regulated_data_does_not_claim_the_data_stays_home(cata
     assert not any("own hardware" in r for r in rec.reasons)
     local = compare_profile(profile.model_copy(update={"hardware": None, "input_tokens_per_request": 6_000}), catalog)
     assert "regulated data stays on your own hardware" in local.recommendation.reasons
+
+
+def test_the_same_comparison_asked_again_is_a_copy_of_the_first(catalog, monkeypatch):
+    """A turn, its answer and its plan ask for the same comparison: it is worked out once a day
+    and catalog; each caller gets its own copy, and another day or catalog works it out again."""
+    import datetime
+
+    import advisor.tools.compare as module
+
+    worked = []
+    build = module.build_plans
+    monkeypatch.setattr(module, "build_plans", lambda *a: worked.append(a) or build(*a))
+    inp = CompareInput(requests_per_day=4321, input_tokens_per_request=1234, output_tokens_per_request=321)
+    first = compare(inp, catalog)
+    first.options.clear()  # the caller's copy
+    second = compare(inp, catalog)
+    assert len(worked) == 1 and second.options and second == compare(inp, catalog)
+    compare(inp, catalog, datetime.date(2027, 1, 4))
+    compare(inp, catalog.model_copy())
+    assert len(worked) == 3
