@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
+
+from tests.loopback import serving
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 
@@ -94,14 +95,8 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def hub(files: dict[str, bytes]) -> Iterator[tuple[str, Hub]]:
     state = Hub(files=files)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", state
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_handler(state)) as server:
+        yield server.url, state
 
 
 def smollm2_bytes() -> bytes:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -14,6 +15,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+CLIENT_GONE = (BrokenPipeError, ConnectionResetError)  # a client that hung up mid-reply, as timeout tests make it
 
 
 @dataclass
@@ -25,12 +28,13 @@ class Reply:
     delay: float = 0.0
     line_delay: float = 0.0  # NDJSON: a pause before each line after the first, as a slow server streams
     cut_after_lines: int | None = None  # NDJSON: drop the connection after this many lines
+    release: threading.Event | None = None  # NDJSON: hold the stream at line `hold_at_line` until it is set
+    hold_at_line: int = 0
 
 
 @dataclass
 class Recorder:
     requests: list[dict] = field(default_factory=list)  # {"path", "headers", "body"}
-    connections: list[Any] = field(default_factory=list)  # accepted sockets, shut when the server stops
     script: dict[str, list[Reply]] = field(default_factory=dict)  # path → replies, last one repeats
 
     def next(self, path: str) -> Reply:
@@ -40,6 +44,91 @@ class Recorder:
         return replies.pop(0) if len(replies) > 1 else replies[0]
 
 
+class LoopbackServer(ThreadingHTTPServer):
+    """A threading HTTP server on 127.0.0.1 whose handler threads end with it. `stop()` wakes a
+    handler waiting out a scripted delay (it then answers nothing), shuts every connection and joins
+    every handler thread: nothing a handler does after its test — a reply written to a client that
+    gave up long ago — can land in a later test's output. A client that hangs up mid-reply is what
+    the timeout tests make happen: it is counted in `hung_up`, not printed as a traceback."""
+
+    daemon_threads = True
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
+        self.stopping = threading.Event()
+        self.handlers: list[threading.Thread] = []
+        self.connections: list[socket.socket] = []
+        self.hung_up = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self.connections.append(request)
+        thread = threading.Thread(target=self.process_request_thread, args=(request, client_address), daemon=True)
+        self.handlers.append(thread)
+        thread.start()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], CLIENT_GONE) or self.stopping.is_set():
+            self.hung_up += 1
+            return
+        super().handle_error(request, client_address)
+
+    def wait(self, seconds: float) -> bool:
+        """A handler's scripted pause; False when the server stops meanwhile (answer nothing then)."""
+        return _sleep_unless(self.stopping, seconds)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.shutdown()
+        self.server_close()
+        for connection in self.connections:  # a kept-alive socket would keep its handler reading
+            with suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+        for thread in self.handlers:
+            _join(thread)
+        alive = [t.name for t in self.handlers if t.is_alive()]
+        assert not alive, f"loopback handler threads outlived their server: {alive}"
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[LoopbackServer]:
+    """A LoopbackServer running `handler` for the block, stopped (its handlers ended) on leaving it."""
+    server = LoopbackServer(handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        _join(thread)
+
+
+# The server's waits are short sleeps, never a timed wait on a lock or an Event: under faketime (the
+# clock a year ahead, as CI's second pass runs the suite) a timed wait's deadline is read on the
+# faked clock and handed to the real one, and it never ends; a sleep of a given length does.
+STEP = 0.01
+
+
+def _sleep_unless(stop: threading.Event, seconds: float) -> bool:
+    """Sleep ``seconds`` in steps; False as soon as ``stop`` is set."""
+    for _ in range(max(1, round(seconds / STEP))):
+        if stop.is_set():
+            return False
+        time.sleep(min(STEP, seconds))
+    return not stop.is_set()
+
+
+def _join(thread: threading.Thread, seconds: float = 60.0) -> None:
+    """Wait (in steps) for ``thread`` to end, at most ``seconds``."""
+    for _ in range(round(seconds / STEP)):
+        if not thread.is_alive():
+            return
+        time.sleep(STEP)
+
+
 def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -47,18 +136,15 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
         def log_message(self, *args: Any) -> None:
             pass
 
-        def setup(self) -> None:
-            super().setup()
-            recorder.connections.append(self.request)
-
         def _serve(self) -> None:
             length = int(self.headers.get("content-length") or 0)
             raw = self.rfile.read(length) if length else b""
             body = json.loads(raw) if raw else None
             recorder.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
             reply = recorder.next(self.path)
-            if reply.delay:
-                time.sleep(reply.delay)
+            if reply.delay and not self.server.wait(reply.delay):
+                self.close_connection = True  # the server stopped while the reply was held back
+                return
             if reply.lines is not None:
                 payload = "".join(json.dumps(line) + "\n" for line in reply.lines).encode()
                 content_type = "application/x-ndjson"
@@ -71,7 +157,7 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
             for key, value in reply.headers.items():
                 self.send_header(key, value)
             self.end_headers()
-            if reply.lines is not None and (reply.line_delay or reply.cut_after_lines is not None):
+            if reply.lines is not None and (reply.line_delay or reply.cut_after_lines is not None or reply.release):
                 self._stream(reply, payload)
                 return
             self.wfile.write(payload)
@@ -81,8 +167,13 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
                 if reply.cut_after_lines is not None and i >= reply.cut_after_lines:
                     self.close_connection = True  # short of the content-length: the client sees it broken off
                     return
-                if i and reply.line_delay:
-                    time.sleep(reply.line_delay)
+                if i and reply.line_delay and not self.server.wait(reply.line_delay):
+                    self.close_connection = True
+                    return
+                while reply.release is not None and i == reply.hold_at_line and not reply.release.is_set():
+                    if not self.server.wait(STEP):
+                        self.close_connection = True
+                        return
                 self.wfile.write(line)
                 self.wfile.flush()
 
@@ -94,17 +185,8 @@ def _handler(recorder: Recorder) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def loopback(script: dict[str, list[Reply]]) -> Iterator[tuple[str, Recorder]]:
     recorder = Recorder(script={k: list(v) for k, v in script.items()})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(recorder))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", recorder
-    finally:
-        server.shutdown()
-        server.server_close()
-        for connection in recorder.connections:  # a client's kept-alive socket would keep its handler thread
-            with suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
+    with serving(_handler(recorder)) as server:
+        yield server.url, recorder
 
 
 def dead_port() -> str:
