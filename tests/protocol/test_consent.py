@@ -24,7 +24,7 @@ from advisor.tui.app import AdvisorApp
 from advisor.tui.widgets.consent import ConsentScreen
 from advisor.tui.widgets.prompt import PromptInput
 from tests.loopback import claude_message, loopback
-from tests.tui.test_tui_fake import notices, ready, replies, say, settle
+from tests.tui.test_tui_fake import notices, ready, replies, say, settle, until
 
 ROOT = Path(__file__).resolve().parents[2]
 TRIAGE = "We triage 5,000 tickets a day, 2k tokens in and 300 out each, internal data"
@@ -49,11 +49,8 @@ def _open(progress):
 
 async def _screen_for(pilot, app: AdvisorApp) -> ConsentScreen:
     await settle(pilot)
-    for _ in range(100):
-        if isinstance(app.screen, ConsentScreen):
-            return app.screen
-        await pilot.pause(0.02)
-    raise AssertionError("no consent screen")
+    await until(lambda: isinstance(app.screen, ConsentScreen), "the consent screen")
+    return app.screen
 
 
 async def test_f6_shows_exactly_what_goes_and_only_ctrl_s_sends_it(messages_api):

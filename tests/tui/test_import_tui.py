@@ -10,7 +10,7 @@ from advisor.tui.app import AdvisorApp
 from advisor.tui.widgets.profile_panel import ProfilePanel
 from tests.cli.test_import_claude_code import HAND_INPUT, build_tree
 from tests.tui.test_tui import factory
-from tests.tui.test_tui_fake import notices, ready, replies, say, settle
+from tests.tui.test_tui_fake import notices, ready, replies, say, settle, until
 
 
 async def test_import_makes_the_volume_measured(tmp_path: Path) -> None:
@@ -19,10 +19,7 @@ async def test_import_makes_the_volume_measured(tmp_path: Path) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await ready(pilot, app)
         await say(pilot, f"/import {tmp_path / '.claude'}")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if any(text.startswith("**Measured from") for text in replies(app)):
-                break
+        await until(lambda: any(text.startswith("**Measured from") for text in replies(app)), "the import's summary")
         await settle(pilot)
         assert app.session.state.measured is not None
         summary = next(text for text in replies(app) if text.startswith("**Measured from"))
@@ -36,10 +33,10 @@ async def test_import_makes_the_volume_measured(tmp_path: Path) -> None:
         assert {"requests_per_day", "monthly_input_tokens", "cached_input_share", "cloud_model"} <= set(measured)
         assert f"Profile — {len(measured)} measured 2025-10-01…10-10 UTC, 0 given" in str(panel.border_title)
         await say(pilot, "/import /nonexistent/records")
-        await pilot.pause(0.2)
+        await until(lambda: notices(app, "error"), "the error line")
         assert any("does not exist" in n for n in notices(app, "error"))
         await say(pilot, "/import")
-        await pilot.pause(0.1)
+        await until(lambda: len(notices(app, "error")) == 2, "the second error line")
         assert any("usage /import PATH" in n for n in notices(app, "error"))
         await say(pilot, "what would this cost locally?")
         await settle(pilot)

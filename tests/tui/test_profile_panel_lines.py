@@ -11,7 +11,7 @@ from advisor.tui.app import AdvisorApp
 from advisor.tui.widgets.profile_panel import ProfilePanel
 from tests.cli.test_import_claude_code import build_tree
 from tests.tui.test_tui import factory
-from tests.tui.test_tui_fake import ready, say, settle
+from tests.tui.test_tui_fake import ready, say, settle, until
 
 CELL = re.compile(r"\S+(?: \S+)*")  # a cell: words one space apart; cells are two or more apart
 
@@ -47,10 +47,7 @@ async def test_every_row_lines_up_with_the_header(tmp_path: Path) -> None:
         await settle(pilot)
         assert_in_line(panel)
         await say(pilot, f"/import {tmp_path / '.claude'}")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if app.session.state.measured is not None:
-                break
+        await until(lambda: app.session.state.measured is not None, "the import's measurement")
         await settle(pilot)
         assert panel.cell_text("cached_input_share")[2] == "measured"
         assert_in_line(panel)

@@ -54,11 +54,12 @@ def _frozen_day(monkeypatch):
 
 
 async def steady(pilot) -> None:
-    """Let tables resize and plots redraw before the picture is taken; no blinking cursor."""
+    """Let tables resize and plots redraw before the picture is taken (each round until every
+    message of the app has been handled, its animations done); no blinking cursor."""
     pilot.app.query_one(PromptInput).cursor_blink = False
     await pilot.app.workers.wait_for_complete()
     for _ in range(3):
-        await pilot.pause(0.05)
+        await pilot.pause()
         await pilot.wait_for_scheduled_animations()
 
 
