@@ -8,7 +8,6 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +34,7 @@ from advisor.models.base import Message, ModelError
 from advisor.paths import cache_dir, data_dir, db_path, file_name_part, write_new_file
 from advisor.state import BillHold, SessionState, profile_has_volume
 from advisor.store import SpendSummary, Store
+from advisor.tools import clock
 from advisor.tools.base import ToolError
 from advisor.tools.compare import CompareResult, compare_profile
 from advisor.tools.plan import PlanResult, plan_profiles
@@ -751,7 +751,7 @@ class Session:
             plan=self.plan() if len(self.state.workload_names()) > 1 else None,
             w=self.words(),
         )
-        name, today = file_name_part(self.name), f"{date.today():%Y-%m-%d}"
+        name, today = file_name_part(self.name), f"{clock.today():%Y-%m-%d}"
         dated = re.match(r"\d{4}-\d{2}-\d{2}", name)  # an auto-named session carries its date already
         stem = f"advisor-report-{name}" if dated else f"advisor-report-{name}-{today}"
         return write_new_file(text, path, data_dir(self.config.data_dir) / "exports", stem)

@@ -12,6 +12,7 @@ import pytest
 from advisor.config import load_config
 from advisor.errors import UsageError
 from advisor.session import Session
+from advisor.tools import clock
 
 TRIAGE = "We triage 5,000 tickets a day, 2k tokens in and 300 out each, public data"
 
@@ -28,10 +29,10 @@ def session(tmp_path, monkeypatch) -> Session:
 
 def test_the_default_is_the_data_dirs_exports_folder_and_never_the_current_one(session, tmp_path):
     first = session.export()
-    assert first == tmp_path / "data" / "exports" / f"advisor-report-acme-{date.today():%Y-%m-%d}.md"
+    assert first == tmp_path / "data" / "exports" / f"advisor-report-acme-{clock.today():%Y-%m-%d}.md"
     assert first.read_text(encoding="utf-8").startswith("# ")
     second = session.export()
-    assert second == first.with_name(f"advisor-report-acme-{date.today():%Y-%m-%d}-2.md") and second.is_file()
+    assert second == first.with_name(f"advisor-report-acme-{clock.today():%Y-%m-%d}-2.md") and second.is_file()
     assert list((tmp_path / "cwd").iterdir()) == []
 
 
@@ -49,7 +50,7 @@ def test_a_folder_gets_the_default_name_inside_it(session, tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()
     written = session.export(folder)
-    assert written.parent == folder and written.name == f"advisor-report-acme-{date.today():%Y-%m-%d}.md"
+    assert written.parent == folder and written.name == f"advisor-report-acme-{clock.today():%Y-%m-%d}.md"
 
 
 def test_a_missing_folder_is_one_line(session, tmp_path):
@@ -64,7 +65,7 @@ def test_a_session_name_that_is_no_file_name_is_made_one(tmp_path, monkeypatch):
     written = s.export()
     s.close()
     assert written.parent == tmp_path / "data" / "exports"
-    assert written.name == f"advisor-report-q3-acme-legal-{date.today():%Y-%m-%d}.md"
+    assert written.name == f"advisor-report-q3-acme-legal-{clock.today():%Y-%m-%d}.md"
 
 
 def test_an_auto_named_session_carries_its_date_once(tmp_path):
