@@ -4,6 +4,7 @@ llama_cpp) are imported only by the subcommands that need them."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,11 @@ from advisor.commands import COMMANDS
 from advisor.errors import UsageError, one_line, output_failed
 from advisor.slash.line import UsageParser, glue_negative_values
 from advisor.tools.base import ToolError
+
+# The young objects' collection runs after 10,000 allocations, not CPython's 700: a command builds
+# its catalog, models and answer in a burst of short-lived objects, and at 700 the collector spent
+# about a tenth of `advisor ask`'s time walking them (tests/bench/bench_ask_start.py).
+GC_THRESHOLDS = (10_000, 20, 20)
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -56,6 +62,8 @@ def _output_failed(exc: OSError) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # the `advisor` program, a process of its own (a test passes its argv)
+        gc.set_threshold(*GC_THRESHOLDS)
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version", "--debug")):

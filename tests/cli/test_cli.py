@@ -155,3 +155,18 @@ def test_catalog_show_writes_every_entry_for_a_reader(capsys):
     main(["catalog", "show", "rtx-4090-24gb"])
     lines = capsys.readouterr().out.splitlines()
     assert "compute:" in lines and "  fp16_tflops: 165.2" in lines and "aliases: 4090, rtx 4090" in lines
+
+
+def test_the_program_collects_less_often_and_a_caller_keeps_its_collector():
+    """`advisor` as a program raises the collector's thresholds (advisor.cli.GC_THRESHOLDS: at
+    CPython's 700 it spent about a tenth of `advisor ask`'s start walking short-lived objects);
+    main() called with its arguments from Python — a test, a script — leaves the caller's as they were."""
+    code = (
+        "import gc, sys; from advisor.cli import GC_THRESHOLDS, main; before = gc.get_threshold();"
+        "args = ['calc', 'payback', '--hardware-cost-usd', '1', '--monthly-cloud-usd', '2'];"
+        "main(args); kept = gc.get_threshold() == before;"
+        "sys.argv = ['advisor', *args]; main(); print('KEPT', kept, 'PROGRAM', gc.get_threshold() == GC_THRESHOLDS)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "KEPT True PROGRAM True" in run.stdout
