@@ -165,6 +165,7 @@ def grade(
     ``asked_fields``: the label keys a question of the reader named; ``complete``: whether the labels
     name every fact the text states (else a field written that they do not name is ``BEYOND``)."""
     grades: dict[str, tuple[str, Any, Any]] = {}
+    expect = box_as_cards(expect, final, catalog)
     for key, want in with_workloads(expect).items():
         got = final.get(key)
         if isinstance(want, dict) and "any_of" in want:
@@ -206,6 +207,24 @@ def with_workloads(expect: dict[str, Any]) -> dict[str, Any]:
                 continue
             out.setdefault(key, {"any_of": []})["any_of"].append(value)
     return out
+
+
+def box_as_cards(expect: dict[str, Any], final: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """A box of N cards owned, ``"8x H100 server"`` × 1, is N of its cards: the labels as the reader
+    writes owned hardware (cards, which the cost side groups into nodes) when the session holds that
+    card, as many as the box has. Anything else: the labels as written."""
+    want, got, units = expect.get("owned_hardware"), final.get("owned_hardware"), final.get("owned_units")
+    boxes = expect.get("owned_units", 1)
+    entry = catalog.hardware.get(got) if isinstance(got, str) else None
+    if not isinstance(want, str) or entry is None or entry.units != 1 or not isinstance(boxes, int | float):
+        return expect
+    _, _, per_box = hardware_label(want)
+    card = _BOX.sub("", want, count=1)
+    if per_box < 2 or not isinstance(units, int | float) or not _close(per_box * boxes, units):
+        return expect
+    if not hardware_right(card, got, catalog):
+        return expect
+    return {**expect, "owned_hardware": card, "owned_units": per_box * boxes}
 
 
 def privacy_downgrade(expect: dict[str, Any], final: dict[str, Any]) -> str | None:

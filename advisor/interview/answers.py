@@ -134,12 +134,22 @@ _NOTHING_YET = lazy(
 )
 
 
+# A machine named before "no GPU" in its sentence: "a spare Dell R750 with no GPU", "two servers
+# but no GPUs" is hardware without a GPU, not no hardware.
+_A_BOX = lazy(
+    r"\b(?:servers?|machines?|box(?:es)?|desktops?|workstations?|laptops?|pcs?|computers?|cpus?|vms?|nodes?"
+    r"|dell|hp|lenovo|r\d{3}s?|rack)\b"
+)
+
+
 def read_no_hardware(d: Draft) -> None:
     """ "no hardware yet" said within a longer answer: hardware declined (compare what to buy) —
-    unless this answer names hardware it has."""
+    unless this answer names hardware it has, or says only that its machines have no GPU."""
     if "hardware" in d.declined or {"hardware", "owned_hardware"} & set(d.changes):
         return
     m = _NO_HARDWARE.search(d.text) or (_NOTHING_YET.search(d.text) if d.asked == "hardware" else None)
+    if m is not None and "gpu" in m.group(0) and _A_BOX.search(d.text, d.sentence_of(m.start())[0], m.start()):
+        return
     if m is not None:
         d.declined.append("hardware")
         d.notes.append(f"read '{d.quote(*m.span())}' as {_DECLINED['hardware']}")

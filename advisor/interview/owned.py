@@ -36,7 +36,8 @@ ZERO_PRICE = lazy(
 )
 _COUNT = lazy(
     r"(?:^|\s)(?:(?P<x>\d{1,3})\s*x\s*|(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|a\s+pair\s+of|a\s+couple\s+of"
-    r"|couple\s+of)\s+)(?:(?:used|old|spare|idle|second-hand|secondhand|nvidia|geforce|rtx|apple|amd|refurbished|of\s+the)\s+)*$"
+    r"|couple\s+of|a\s+couple)\s+)(?:(?:used|old|spare|idle|second-hand|secondhand|nvidia|geforce|rtx|apple|amd|refurbished|of\s+the"
+    r"|gpus?)\s+)*$"
 )
 # "a 4090", "two used 3090s", "eine RTX 4090": any such box — hardware to price, not one in hand.
 _INDEFINITE = lazy(
@@ -88,6 +89,7 @@ def read_owned(d: Draft) -> None:
             continue
         sentence = text[start:end]
         if NOT_OWNED.search(sentence) or _cue(d, "buying", match, 80, 40):
+            _box_of_count(d, box_id, max(start, match.phrase_start - 40), match.phrase_start)
             return  # hardware to buy: the claim stands
         phrase = normalise(d.original[match.phrase_start : match.phrase_end])
         base = max(start, match.phrase_start - 40)
@@ -118,6 +120,9 @@ def read_owned(d: Draft) -> None:
             box_id, units = box.card, units * box.units
             box = d.catalog.hardware[box_id]
         owned = {"owned_hardware": box_id, "owned_units": units}
+        if (taken := _taken_elsewhere(d, match)) is not None:  # "… but it's used for builds": theirs to use?
+            _ask_available(d, d.quote(match.phrase_start, taken), box_id, owned)
+            return
         if box.kind == "rented":  # a rental is never hardware the team has: which is it?
             d.drop("hardware")
             d.ambiguous.append(f"'{quote}' reads as {box_id}, a rental — is it hardware you rent, or your own?")
@@ -148,6 +153,29 @@ def read_owned(d: Draft) -> None:
             return
         _ask_own_or_buy(d, quote, box_id, owned)  # "2x4090, want llama 70b", "the 4090": which is it?
         return
+
+
+def _box_of_count(d: Draft, box_id: str, lo: int, hi: int) -> None:
+    """Hardware to buy with a count before it ('4 GPU L40S commandés', 'buying a couple H100s'): the
+    catalog's one box of that many of the card, when it has one (the count is the box's, not a volume)."""
+    counted = _count(d.text[lo:hi]) or _count(d.canonical[lo:hi])
+    if counted is None or counted[0] < 2:
+        return
+    box = d.catalog.hardware[box_id]
+    card = box.card if box.units > 1 and box.card else box_id
+    boxes = [
+        h.id for h in d.catalog.hardware.values() if h.card == card and h.units == counted[0] and h.kind != "rented"
+    ]
+    if len(boxes) != 1 or boxes[0] == box_id:
+        return
+    for claim in d.claims:
+        if claim.field == "hardware" and claim.value == box_id:
+            claim.value = boxes[0]
+            end = max((e for _, e in claim.spans), default=hi)
+            claim.note = f"read '{d.quote(lo + counted[1], end)}' as {boxes[0]}, hardware to buy"
+            claim.spans = [(lo + counted[1], end)]
+            d.changes["hardware"] = boxes[0]
+    d.consume(lo + counted[1], hi)
 
 
 _CUES: dict[str, Any] = {}
@@ -182,6 +210,34 @@ def _ask_own_or_buy(d: Draft, quote: str, box_id: str, owned: dict[str, Any]) ->
     options = [
         Option(label=f"{box_id}, which you have", changes=owned, names=["have", "own", "already have", "we have it"]),
         Option(label=f"{box_id}, to buy", changes={"hardware": box_id}, names=["buy", "to buy", "purchase", "new"]),
+    ]
+    d.ambiguous.append(question)
+    d.choices.append(Choice(question=question, fields=["hardware", "owned_hardware", "owned_units"], options=options))
+
+
+def _taken_elsewhere(d: Draft, match: Match) -> int | None:
+    """Where the words end that say the hardware named is taken for something else: a contrast word
+    after it in its sentence ('but', 'mais', 'aber'), then a word of it being used, reserved or not
+    wanted for this ('it's used for builds', 'il s'en sert tous les jours', 'gehört der Forschung') —
+    not when only part of its time is ('partly used by the speech team', 'overdag is die bezet')."""
+    _, s1 = d.sentence_of(match.phrase_end)
+    contrast = _cue_rx("contrast").search(d.original.lower(), match.phrase_end, s1)
+    if contrast is None:
+        return None
+    taken = _cue_rx("unavailable").search(d.original.lower(), contrast.end(), min(s1, contrast.end() + 60))
+    if taken is None or _cue_rx("partly").search(d.original.lower(), contrast.end(), s1):
+        return None  # "partly used by the speech team": theirs, busy some of the time
+    stop = min(s1, taken.end() + 24)  # the words it is taken for, to a whole word: "used for builds"
+    return max(d.original.rfind(" ", taken.end(), stop), taken.end()) if stop < s1 else s1
+
+
+def _ask_available(d: Draft, quote: str, box_id: str, owned: dict[str, Any]) -> None:
+    """Hardware they have that is taken for something else: one question, use it for this or leave it out."""
+    d.drop("hardware")
+    question = f"'{quote}': 1) {box_id}, yours to use for this, or 2) leave it out?"
+    options = [
+        Option(label=f"{box_id}, yours to use for this", changes=owned, names=["use it", "we can use it", "ours"]),
+        Option(label="leave it out", names=["leave it out", "leave it", "without it", *vocab().answers.no]),
     ]
     d.ambiguous.append(question)
     d.choices.append(Choice(question=question, fields=["hardware", "owned_hardware", "owned_units"], options=options))

@@ -29,7 +29,7 @@ RATE_PER_KWH = lazy(
 )
 RATE_AFTER_WORD = lazy(
     rf"(?:electricity|power|energy|utility|utilities|electric)(?:\s+(?:rate|price|cost|tariff|bill))?"
-    rf"[^.;\d$€£]{{0,24}}?(?P<cur>\$|€|£)?\s*(?P<v>{NUM})\s*(?P<unit>{_CENTS}|{_DOLLARS})?"
+    rf"[^.;?!\n\d$€£]{{0,24}}?(?P<cur>\$|€|£)?\s*(?P<v>{NUM})\s*(?P<unit>{_CENTS}|{_DOLLARS})?"
     rf"(?![\w%])(?!\s*(?:w|watts?|kw|kilowatts?|volts?|%|percent|hours?|h|hrs?|months?|years?|per\s+month|a\s+month"
     rf"|/\s*mo|/\s*month|{_KWH}))",
 )
@@ -350,11 +350,9 @@ def read_budget(d: Draft) -> None:
             if unit or adj:
                 period = period_name(unit, adj)
                 monthly = amount * days_in("month") / days_in(period)
-                note = f"read '{quote}' as a budget of ${monthly:,.0f} a month{how}"
-                d.set("budget_usd_per_month", monthly, note, span)
+                _set_budget(d, monthly, sign, f"read '{quote}' as a budget of ${monthly:,.0f} a month{how}", span)
             elif d.asked == "budget_usd_per_month":
-                note = f"read '{quote}' as a budget of ${amount:,.0f} a month{how}"
-                d.set("budget_usd_per_month", amount, note, span)
+                _set_budget(d, amount, sign, f"read '{quote}' as a budget of ${amount:,.0f} a month{how}", span)
             elif _HARDWARE_WORDS.search(d.text[max(0, m.start() - 40) : m.end() + 40]):
                 d.reject(
                     f"read '{quote}' as a one-off hardware budget; the comparison takes a monthly budget"
@@ -376,6 +374,36 @@ def read_budget(d: Draft) -> None:
                 question = f"'{quote}': is that a month, or a one-off budget for hardware?"
                 ask_options(d, question, "budget_usd_per_month", options)
                 d.consume(*span)
+
+
+def _set_budget(d: Draft, usd: float, sign: str, note: str, span: tuple[int, int]) -> None:
+    """A monthly budget claim. With no currency at the amount ('un budget de 5k par mois'): in
+    dollars when the message is in English and names no other currency; else asked — in which
+    currency, or between dollars and the currency the message names ('… stroom €0,25/kWh')."""
+    if sign:
+        d.set("budget_usd_per_month", usd, note, span)
+        return
+    other = _other_currency(d)
+    unsure = other is None and d.lang != "en"
+    d.set(
+        "budget_usd_per_month",
+        usd,
+        note,
+        span,
+        label=f"${usd:,.0f} a month",
+        strength="weak" if unsure else "strong",
+        why_weak="in which currency? (e.g. '500 € a month')" if unsure else "",
+    )
+    if other is not None:
+        value, converted = to_usd(usd, other, d.catalog)
+        quote = d.quote(*span)
+        d.set(
+            "budget_usd_per_month",
+            value,
+            f"read '{quote}' as a budget of ${value:,.0f} a month ({converted})",
+            span,
+            label=f"{usd:,.0f} {other.upper()} a month",
+        )
 
 
 _CUE_RX: dict[str, object] = {}

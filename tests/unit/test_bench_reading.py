@@ -71,6 +71,18 @@ def test_hardware_is_right_by_chip_and_memory(catalog):
     assert not hardware_right("H100 SXM 80GB", "rtx-4090-24gb", catalog)
 
 
+def test_a_box_of_cards_owned_is_right_as_that_many_cards(catalog):
+    box = {"owned_hardware": "8x H100 server", "owned_units": 1}
+    cards = {"owned_hardware": "h100-sxm-80gb", "owned_units": 8}
+    assert {k: g[0] for k, g in grade(box, cards, set(), catalog).items()} == {
+        "owned_hardware": RIGHT,
+        "owned_units": RIGHT,
+    }
+    # four cards of a box of eight, or eight cards of another chip, stay wrong
+    assert grade(box, {**cards, "owned_units": 4}, set(), catalog)["owned_units"][0] == WRONG
+    assert grade(box, {"owned_hardware": "a100-80gb", "owned_units": 8}, set(), catalog)["owned_hardware"][0] == WRONG
+
+
 def test_privacy_read_lower_or_not_at_all_and_hardware_from_no_name_are_counted_apart():
     assert privacy_downgrade({"privacy": "regulated"}, {"privacy": "internal"}) == "lower"
     assert privacy_downgrade({"privacy": "regulated"}, {}) == "missed"
