@@ -12,8 +12,15 @@ from advisor.interview.draft import Draft
 from advisor.interview.negation import negated_at
 from advisor.interview.traffic_windows import phrase_pattern, workload_words
 
+# A wait stated under this (seconds) is someone waiting for the answer: words that it "can wait" in
+# the same message are not the providers' batch APIs (their answers take up to a day).
+WAITS_FOR_AN_ANSWER = 2 * 3600
+
 # The reader runs this stage only when one of these is in the text.
-CUES = ("batch", "lots", "lotes", "stapel", "time", "wait", "warten", "urgent", "zeitkritisch")
+CUES = ("batch", "lots", "lotes", "stapel", "time", "wait", "warten", "urgent", "zeitkritisch", "overnight", "night")
+CUES += ("nacht", "nuit", "noche", "notte", "nachts", "madrugada", "rush", "hurry", "real", "latenc", "deadline")
+CUES += ("eile", "eilig", "pressé", "prisa", "fretta", "haast", "pressa", "pilne", "pilna", "turnaround", "next day")
+CUES += ("weekend", "sofort", "egal", "réel", "reel", "tiempo", "tempo")
 
 
 def _find(d: Draft, table: str) -> re.Match[str] | None:
@@ -32,6 +39,8 @@ def read_batch(d: Draft) -> None:
     said = _find(d, "batch")
     if said is None or negated_at(d, said.start()) is not None or d.profile.batch_share is not None:
         return
+    if any(c.field == "latency_seconds" and c.value < WAITS_FOR_AN_ANSWER for c in d.claims):
+        return  # "no need for real time, within the hour is enough": a deadline an answer waits for, not batch
     quote = d.quote(*said.span())
     d.set(
         "batch_share",

@@ -127,10 +127,13 @@ def read_owned(d: Draft) -> None:
             d.drop("hardware")
             d.ambiguous.append(f"'{quote}' reads as {box_id}, a rental — is it hardware you rent, or your own?")
             return
-        if OWNED.search(sentence) or _cue(d, "owned", match, 60, 30) or _possessive(d, match):
+        corrected = _cue_in(d, "correction", start, end)
+        recounted = _theirs(d, box_id) and (corrected or (counted is not None and counted[0] > 1))
+        if OWNED.search(sentence) or _cue(d, "owned", match, 60, 30) or _possessive(d, match) or recounted:
             d.drop("hardware")  # owned, not one to buy
             if in_name:  # "8 × H100": the count written in the name is the units owned
                 d.consume(*in_name)
+            kind = "correction" if recounted and corrected else "read"  # "actually two 4090s in it, not one"
             d.set(
                 "owned_hardware",
                 box_id,
@@ -139,8 +142,9 @@ def read_owned(d: Draft) -> None:
                 spans=spans,
                 together="owned",
                 label=f"{box_id}, owned",
+                kind=kind,
             )
-            d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned")
+            d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned", kind=kind)
             return
         if d.asked in ("hardware", "owned_hardware", "owned_units"):  # "do you already have hardware?" "8x H100"
             d.drop("hardware")
@@ -213,6 +217,16 @@ def _ask_own_or_buy(d: Draft, quote: str, box_id: str, owned: dict[str, Any]) ->
     ]
     d.ambiguous.append(question)
     d.choices.append(Choice(question=question, fields=["hardware", "owned_hardware", "owned_units"], options=options))
+
+
+def _theirs(d: Draft, box_id: str) -> bool:
+    """Whether the profile already holds this card as hardware they have: a count of it said again
+    later ('there are actually two 4090s in it') is a count of theirs, not hardware to buy."""
+    owned = d.profile.owned_hardware
+    if owned is None or owned not in d.catalog.hardware:
+        return False
+    card_of = {h: (d.catalog.hardware[h].card or h) if d.catalog.hardware[h].units > 1 else h for h in (owned, box_id)}
+    return card_of[owned] == card_of[box_id]
 
 
 def _taken_elsewhere(d: Draft, match: Match) -> int | None:

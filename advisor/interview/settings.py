@@ -4,6 +4,8 @@ setup and maintenance time, engineering rate, prompt-cache share."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from advisor.interview.currency import to_usd
 from advisor.interview.draft import Draft
@@ -84,9 +86,18 @@ def _second_rate(d: Draft) -> None:
     """'around 0,30 €/kWh … Actually our admin office just told me it's 0,22': a rate said again after
     a correction word, in the same or the next sentence, is a second reading of the same currency —
     the two are asked as choices, not the first one taken."""
+    said_again(
+        d, "electricity_usd_per_kwh", _SECOND_RATE, MAX_USD_PER_KWH, lambda usd: f"electricity at {usd_per_kwh(usd)}"
+    )
+
+
+def said_again(d: Draft, field: str, figure: Any, most: float, words: Callable[[float], str]) -> None:
+    """A figure of ``field`` said again after a correction word, in the same or the next sentence as
+    the first reading ('0,30 €/kWh … actually it's 0,22'; '50 euro al mese. Anzi, mio marito dice 30'):
+    a second reading in the first one's currency and period, up to ``most`` — asked between the two."""
     from advisor.interview.vocab import alternation, vocab
 
-    claims = [c for c in d.claims if c.field == "electricity_usd_per_kwh" and c.spans]
+    claims = [c for c in d.claims if c.field == field and c.spans]
     if not claims:
         return
     first = claims[0]
@@ -98,22 +109,16 @@ def _second_rate(d: Draft) -> None:
     if said is None:
         return
     _, stop = d.sentence_of(said.start())
-    rate = _SECOND_RATE.search(d.text, said.end(), stop)
-    if rate is None:
+    again = figure.search(d.text, said.end(), stop)
+    if again is None:
         return
-    value = to_float(rate["v"])
-    scale = first.value / (first.basis.get("figure") or first.value)  # the first rate's currency and cents
-    if not 0 < value * scale <= MAX_USD_PER_KWH:
+    value = to_float(again["v"]) * (1000 if again.groupdict().get("k") else 1)
+    scale = first.value / (first.basis.get("figure") or first.value)  # the first reading's currency, cents, period
+    if not 0 < value * scale <= most:
         return
-    quote = d.quote(*rate.span())
+    quote = d.quote(*again.span())
     usd = value * scale
-    d.set(
-        "electricity_usd_per_kwh",
-        usd,
-        f"read '{quote}' as electricity at {usd_per_kwh(usd)}",
-        rate.span(),
-        label=f"electricity at {usd_per_kwh(usd)}",
-    )
+    d.set(field, usd, f"read '{quote}' as {words(usd)}", again.span(), label=words(usd))
 
 
 # A rate said again: a figure with a decimal point or comma, or a currency sign ('0,22', '$0.29').
@@ -350,9 +355,11 @@ def read_budget(d: Draft) -> None:
             if unit or adj:
                 period = period_name(unit, adj)
                 monthly = amount * days_in("month") / days_in(period)
-                _set_budget(d, monthly, sign, f"read '{quote}' as a budget of ${monthly:,.0f} a month{how}", span)
+                note = f"read '{quote}' as a budget of ${monthly:,.0f} a month{how}"
+                _set_budget(d, monthly, sign, note, span, figure=q.value)
             elif d.asked == "budget_usd_per_month":
-                _set_budget(d, amount, sign, f"read '{quote}' as a budget of ${amount:,.0f} a month{how}", span)
+                note = f"read '{quote}' as a budget of ${amount:,.0f} a month{how}"
+                _set_budget(d, amount, sign, note, span, figure=q.value)
             elif _HARDWARE_WORDS.search(d.text[max(0, m.start() - 40) : m.end() + 40]):
                 d.reject(
                     f"read '{quote}' as a one-off hardware budget; the comparison takes a monthly budget"
@@ -374,14 +381,23 @@ def read_budget(d: Draft) -> None:
                 question = f"'{quote}': is that a month, or a one-off budget for hardware?"
                 ask_options(d, question, "budget_usd_per_month", options)
                 d.consume(*span)
+    said_again(d, "budget_usd_per_month", _SECOND_BUDGET, float("inf"), lambda usd: f"a budget of ${usd:,.0f} a month")
 
 
-def _set_budget(d: Draft, usd: float, sign: str, note: str, span: tuple[int, int]) -> None:
+# A budget said again: a figure ending its clause, perhaps with a sign, a 'k' or a period ('Anzi, mio
+# marito dice 30.', 'make that $2k a month') — never a figure of something else ('60k is peak').
+_SECOND_BUDGET = lazy(
+    rf"(?:[$€£]\s*)?(?P<v>{NUM})(?:\s*(?P<k>k|thousand))?(?![\w%]|[.,]\d)"
+    r"\s*(?:(?:€|\$|£|euros?|dollars?|pounds?|usd|eur|gbp)\s*)?(?:(?:a|per)\s+month|/\s*mo(?:nth)?)?\s*(?=[.!?;)]|$)"
+)
+
+
+def _set_budget(d: Draft, usd: float, sign: str, note: str, span: tuple[int, int], figure: float) -> None:
     """A monthly budget claim. With no currency at the amount ('un budget de 5k par mois'): in
     dollars when the message is in English and names no other currency; else asked — in which
     currency, or between dollars and the currency the message names ('… stroom €0,25/kWh')."""
     if sign:
-        d.set("budget_usd_per_month", usd, note, span)
+        d.set("budget_usd_per_month", usd, note, span, label=f"${usd:,.0f} a month", basis={"figure": figure})
         return
     other = _other_currency(d)
     unsure = other is None and d.lang != "en"
@@ -391,6 +407,7 @@ def _set_budget(d: Draft, usd: float, sign: str, note: str, span: tuple[int, int
         note,
         span,
         label=f"${usd:,.0f} a month",
+        basis={"figure": figure},
         strength="weak" if unsure else "strong",
         why_weak="in which currency? (e.g. '500 € a month')" if unsure else "",
     )
