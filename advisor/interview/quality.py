@@ -118,6 +118,52 @@ def _second_thought(d: Draft, span: tuple[int, int]) -> None:
         )
 
 
+_PCT_RX = lazy(_PCT)
+# An answer to the frontier question that opens by saying none needs it ("none really, it's
+# summarization", "nenhum.", "Eigentlich keins"): no frontier share, unless it then gives a share.
+_NONE_OPENING = lazy(r"^\W*(?:(?:eigentlich|honestly|really|actually)\s+)?(?P<w>[^\W\d_]+)")
+_NONE_EN = ("none", "nothing", "zero", "no")
+_NOT_KNOWN = lazy(r"no\s+(?:idea|clue|notion)\b")
+
+
+def read_frontier_answer(d: Draft) -> None:
+    """An answer to "how much of the work needs a frontier model?": the one share it gives ("like
+    10%. rest is item descriptions, easy", "deve ser uns 5%"), each of two given (asked between them),
+    or none when it opens with a word for none and gives no share."""
+    from advisor.interview.vocab import vocab
+
+    if d.asked != "frontier_share" or "frontier_share" in d.changes:
+        return
+    shares = [(m, _share(m)) for m in _PCT_RX.finditer(d.text)]
+    shares = [(m, share) for m, share in shares if 0 <= share <= 1]
+    for m, share in shares:
+        quote = d.quote(m.start(), m.end())
+        d.set(
+            "frontier_share",
+            share,
+            f"read '{quote}' as {percent(share)} of traffic needing the frontier tier",
+            (m.start(), m.end()),
+            kind="answer",
+            label=f"{percent(share)} needing the frontier tier",
+        )
+    opening = _NONE_OPENING.match(d.text)
+    if shares or opening is None or opening["w"] not in (*_NONE_EN, *vocab().answers.none):
+        return
+    if _NOT_KNOWN.match(d.text, opening.start("w")) or any(
+        d.text.startswith(u, opening.start("w")) for u in vocab().answers.unknown
+    ):
+        return  # "keine Ahnung", "no idea": not knowing, not none
+    span = opening.span("w")
+    d.set(
+        "frontier_share",
+        0.0,
+        f"read '{d.quote(*span)}' as no traffic needing the frontier tier",
+        span,
+        kind="answer",
+        label="none needing the frontier tier",
+    )
+
+
 def read_quality(d: Draft) -> None:
     for m in EXPLICIT.finditer(d.text):
         value = to_float(m["v"])
@@ -169,3 +215,4 @@ def read_quality(d: Draft) -> None:
             f"read '{d.quote(m.start(), m.end())}' as all work needing a frontier-tier model",
             (m.start(), m.end()),
         )
+    read_frontier_answer(d)
