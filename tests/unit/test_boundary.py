@@ -205,15 +205,26 @@ def test_a_catalog_naming_an_unknown_platform_or_region_is_refused(tmp_path):
         load_catalog((user,))
 
 
-def test_the_catalog_lists_every_platform_fact_with_its_date_and_source(catalog):
+def test_the_catalog_lists_every_platform_fact_with_its_date_and_source(catalog, tmp_path):
+    """The shipped platforms, and one a team added in its own catalog.toml whose region is not priced
+    (no shipped region is unpriced since Azure's Data Zones are)."""
     from tests.cli.test_cli import advisor
 
-    run = advisor("catalog", "list", "platforms")
+    (tmp_path / "catalog.toml").write_text(
+        '[[platforms]]\nid = "mine"\nname = "Mine"\ncompany = "me"\ncompany_name = "Me"\n'
+        '[platforms.baa]\nstatus = "yes"\nsource = "https://example.invalid/baa"\nas_of = 2026-12-01\n'
+        '[platforms.zero_retention]\nstatus = "unknown"\nsource = "https://example.invalid"\nas_of = 2026-12-01\n'
+        '[[platforms.regions]]\nregion = "ch"\nvia = "our Zurich contract"\npriced = false\n'
+        'source = "https://example.invalid/ch"\nas_of = 2026-12-01\n',
+        encoding="utf-8",
+    )
+    run = advisor("catalog", "list", "platforms", env_extra={"ADVISOR_CONFIG_DIR": str(tmp_path)})
     assert run.returncode == 0, run.stderr
     for platform in catalog.platforms.values():
         assert f"{platform.id}  " in run.stdout
         assert platform.baa.source in run.stdout and platform.zero_retention.source in run.stdout
-    assert "yes, ×1.1" in run.stdout and "yes, not priced" in run.stdout
+    assert "yes, ×1.1" in run.stdout
+    assert "mine  " in run.stdout and "yes, not priced" in run.stdout
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,8 @@ the way `advisor ask` runs them, from the first message to the answer and the re
 
 from __future__ import annotations
 
+import pytest
+
 from advisor.config import load_config
 from advisor.events import TurnFinished
 from advisor.session import Session
@@ -94,3 +96,37 @@ def test_set_takes_a_region_or_company_as_written_and_refuses_an_unknown_one_in_
         with pytest.raises(UsageError, match=f"^{field}: 'atlantis'|^{field}: 'acme cloud'"):
             s.set_field(field, value)
     assert s.state.profile.region == "de"
+
+
+def test_an_insurer_with_a_dpa_with_microsoft_gets_azure_priced_in_the_eu_data_zone(catalog):
+    """'Azure OpenAI in an EU region — what would it cost?': Azure's Data Zone prices are in the
+    catalog (azure-dz-*), so the cloud option within the boundary is Azure's, priced at its own rate."""
+    s = session()
+    text = answer(
+        s,
+        "We are a German insurer: claims letters with personal data, 3,000 letters a day, 4k tokens in and 600"
+        " out. We have an AVV with Microsoft. Azure OpenAI in an EU region — what would it cost?",
+    )
+    result = s.comparison()
+    assert result.data_boundary.contract == ["Microsoft"] and result.data_boundary.region == "the European Union"
+    azure = [o for o in result.options if o.deployment == "cloud" and o.passes]
+    assert azure, "no cloud option within a DPA with Microsoft in the EU"
+    assert all(m.startswith("azure-dz-") for o in azure for m in o.cloud_models)
+    assert "azure-dz-" in text and "Data Zone" in text
+    dz = catalog.cloud["azure-dz-gpt-5.4-mini"]
+    assert dz.price.input > catalog.cloud["azure-gpt-5.4-mini"].price.input  # a Data Zone costs more than Global
+
+
+def test_every_azure_data_zone_price_is_its_global_twins_times_the_data_zone_premium(catalog):
+    """Azure's retail list prices every Data Zone meter at 1.1× its Global one; the catalog entries,
+    typed from that list, keep to it (a typo in one of them shows here)."""
+    zone = [m for m in catalog.cloud.values() if m.platform == "azure-openai-datazone"]
+    assert len(zone) >= 10
+    for model in zone:
+        twin = catalog.cloud[model.id.replace("azure-dz-", "azure-")]
+        assert twin.same_as == model.same_as
+        for field in ("input", "output", "cache_read", "cache_write_5m", "long_context_input", "long_context_output"):
+            ours, theirs = getattr(model.price, field), getattr(twin.price, field)
+            assert (ours is None) == (theirs is None), (model.id, field)
+            if ours is not None:
+                assert ours == pytest.approx(theirs * 1.1), (model.id, field)
