@@ -141,6 +141,11 @@ class Hardware(Sourced):
     kind: Literal["owned", "rented"] = "owned"
     aliases: list[str] = []
     price_usd: float | None = Field(default=None, ge=0, le=MAX_HARDWARE_USD)
+    price_basis: str = Field(
+        default="",
+        description="how price_usd was had when it is not the source's own figure ('estimate: …' and how it"
+        " was built), or what it leaves out that no source prices",
+    )
     hourly_usd: float | None = Field(default=None, ge=0, le=MAX_HOURLY_USD)
     used: bool = False
     units: int = Field(default=1, ge=1)

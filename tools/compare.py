@@ -339,6 +339,7 @@ def _compare(inp: CompareInput, catalog: Catalog, today: date) -> CompareResult:
             f"prices older than {STALE_AFTER_DAYS} days for {', '.join(stale)}: `advisor catalog update`"
             " (in the chat, `/catalog update`) refreshes them from genai-prices' maintained data"
         )
+    assumptions += price_bases(catalog, winner, p)
     return CompareResult(
         profile=p.model_dump(exclude={"assumptions", "boundary_assumed"}),
         options=_shown(_with_named(_shortlist(options, inp.top), options, p), winner),
@@ -348,6 +349,15 @@ def _compare(inp: CompareInput, catalog: Catalog, today: date) -> CompareResult:
         assumptions=assumptions,
         data_boundary=summarize(catalog, p, today),
     )
+
+
+def price_bases(catalog: Catalog, winner: Option, p: ResolvedProfile) -> list[str]:
+    """How the price of hardware to buy was had where it is not a source's own figure (an estimate, a
+    card without the server it needs), for the pick's hardware and the hardware the profile names."""
+    ids = [winner.hardware] if winner.hardware and winner.units > winner.owned_units else []
+    ids += [p.hardware] if p.hardware else []
+    boxes = [catalog.hardware[i] for i in dict.fromkeys(ids) if i in catalog.hardware]
+    return [f"price of the {box.id}: {box.price_basis}" for box in boxes if box.price_basis]
 
 
 def compare_profile(profile: WorkloadProfile, catalog: Catalog, today: date | None = None) -> CompareResult:

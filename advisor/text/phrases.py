@@ -83,6 +83,7 @@ PHRASES = (
     ),
     N_("fewer streams where memory holds fewer at {context_count} tokens of context (the KV cache): {boxes}"),
     N_("fewer streams where memory holds fewer (the KV cache): {boxes}"),
+    N_("price of the {hardware}: {basis}"),
     # time per request (tools/request_time.py): durations kept as written ("3.7 min")
     N_("{request} (first token {first})"),
     N_("a request takes {request} (first token {first})"),

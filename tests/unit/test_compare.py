@@ -137,3 +137,17 @@ def test_the_same_comparison_asked_again_is_a_copy_of_the_first(catalog, monkeyp
     compare(inp, catalog, datetime.date(2027, 1, 4))
     compare(inp, catalog.model_copy())
     assert len(worked) == 3
+
+
+def test_how_a_hardware_price_was_had_is_an_assumption_when_it_is_not_a_sources_own(catalog):
+    """A named L4 is priced as the card alone, and no public price for its server exists: the
+    comparison says so beside its figures; a box priced by its source adds no such line."""
+    named = compare(CompareInput(**TRIAGE, privacy="internal", hardware="l4-24gb"), catalog)
+    assert any(
+        a.startswith("price of the l4-24gb: the card alone") and "no public price for an L4 server" in a
+        for a in named.assumptions
+    )
+    plain = compare(CompareInput(**TRIAGE, privacy="internal", hardware="rtx-4090-24gb"), catalog)
+    assert not any(a.startswith("price of the") for a in plain.assumptions)
+    owned = compare(CompareInput(**TRIAGE, privacy="internal", owned_hardware="mac-studio-m1-ultra-128gb"), catalog)
+    assert not any("mac-studio-m1-ultra-128gb:" in a for a in owned.assumptions)  # owned: no price paid

@@ -123,6 +123,28 @@ def test_an_m3_max_is_not_an_m4_max(catalog):
     assert "macbook-pro-m4-max-64gb" not in catalog.resolve("hardware", "m3 max")
 
 
+def test_a_64_gb_m4_max_is_the_40_core_chip_and_the_36_gb_base_the_32_core(catalog):
+    """Apple sells the M4 Max with 64 GB only as the 16-core CPU / 40-core GPU chip (546 GB/s); the
+    $1,999 Mac Studio base is the 32-core GPU with 36 GB (410 GB/s)."""
+    studio, base = catalog.hardware["mac-studio-m4-max-64gb"], catalog.hardware["mac-studio-m4-max-36gb"]
+    laptop = catalog.hardware["macbook-pro-m4-max-64gb"]
+    assert studio.bandwidth_gb_s == laptop.bandwidth_gb_s == 546 and base.bandwidth_gb_s == 410
+    assert studio.compute.fp16_tflops == laptop.compute.fp16_tflops > base.compute.fp16_tflops
+    assert base.price_usd < studio.price_usd and not base.price_basis  # the base's price is Apple's own
+    assert laptop.price_usd > 3200  # the 36 GB base's price, which seed 001 gave the 64 GB one
+
+
+def test_a_price_no_source_states_is_labelled_with_how_it_was_built(catalog):
+    """A configure-to-order price (a base price plus options) is an estimate, and says so and how; the
+    L4 says there is no public price for a server to put it in."""
+    built = [h for h in catalog.hardware.values() if "configure-to-order" in h.note + h.price_basis]
+    assert len(built) >= 9
+    for box in built:
+        assert box.price_basis.startswith("estimate: ") and "$" in box.price_basis, box.id
+        assert "configure-to-order" not in box.note, f"{box.id}: the note repeats how the price was built"
+    assert "no public price for an L4 server" in catalog.hardware["l4-24gb"].price_basis
+
+
 def test_stacks_name_what_they_need_and_run_known_engines(catalog):
     assert {"vllm-production-stack", "llm-d", "kserve", "ray-serve"} <= set(catalog.stacks)
     for stack in catalog.stacks.values():
