@@ -101,6 +101,20 @@ def test_a_region_premium_is_priced_from_the_platforms_terms(catalog):
     assert any("inference_geo 'us'" in r and "1.1×" in r for r in b.requires)
 
 
+def test_data_that_must_stay_in_switzerland_gets_azures_regional_deployment_at_its_own_price(catalog):
+    """Only Azure's Regional Standard keeps processing in Switzerland North; its price (1.21× Global)
+    is the entry's own, and GPT-4.1 mini in West Europe costs 12/11 of it (platforms.toml)."""
+    swiss = dict(TRIAGE, privacy="sensitive", contract="microsoft", agreement="dpa", region="ch", frontier_share=0)
+    result = compare(CompareInput(**swiss), catalog)
+    passing = [o for o in cloud_options(result) if o.passes]
+    assert passing and all(m.startswith("azure-rg-") for o in passing for m in o.cloud_models)
+    assert any("Switzerland North region" in r for o in passing for r in o.requires)
+    req = bd.requirement(catalog, resolve(WorkloadProfile(**dict(swiss, region="nl"))))
+    mini = bd.check(catalog, req, catalog.cloud["azure-rg-gpt-4.1-mini"])
+    assert mini.passes and mini.price_factor == pytest.approx(0.528 / 0.484, rel=1e-3)
+    assert not bd.check(catalog, req, catalog.cloud["azure-rg-gpt-4.1"]).passes  # not offered in West Europe
+
+
 def test_nothing_may_leave_our_network_still_gives_local_only(catalog):
     result = compare(CompareInput(**TRIAGE, privacy="regulated", data_boundary="on_site"), catalog)
     assert result.recommendation.deployment == "local"
