@@ -85,6 +85,8 @@ def _patterns() -> dict[str, Any]:
         "also",
     )
     out = {key: _whole(t[key]) for key in keys}
+    articles = r"(?:an?|the|un|une|uno|una|um|uma|ein|eine|einen|een|el|la|le|il|o|a)"
+    out["what_is"] = lazy(rf"(?<![\w])(?:{_alternation(t['what_is'])})\s+(?:{articles}\s+)?$")
     out["region_cue"] = _whole(t["region_cues"])
     out["region_cue_only"] = _whole(t["region_cues_only"])
     out["data_word"] = _whole(t["data_words"])
@@ -162,6 +164,8 @@ def _strength(text: str, start: int, end: int) -> Strength | None:
     clause_start, clause_end = _clause(text, start, end)
     before = text[clause_start:start]
     p = _patterns()
+    if p["what_is"].search(text, max(clause_start, start - 40), start):
+        return None  # "What's a BAA?": asked about, not held
     if p["doubt"].search(before) or p["doubt"].search(text, end, clause_end):
         return "weak"
     words = re.findall(r"[\w']+", before)
@@ -219,7 +223,16 @@ def _parties_before(text: str, start: int, catalog: Catalog) -> tuple[list[str],
     between = text[last.end() : start] if last is not None else ""
     if last is None or not between or not _patterns()["before_agreement"].fullmatch(between):
         return [], start
-    return [company_of[_key(last.group(0))]], last.start()
+    parties, first = [company_of[_key(last.group(0))]], last
+    while True:  # "anthropic/openai under our DPA": the whole list before it
+        prior = None
+        for m in rx.finditer(text, max(0, first.start() - 40), first.start()):
+            prior = m
+        if prior is None or not _patterns()["joiner"].fullmatch(text, prior.end(), first.start()):
+            break
+        parties.insert(0, company_of[_key(prior.group(0))])
+        first = prior
+    return parties, first.start()
 
 
 def read_boundary(text: str, catalog: Catalog, asked: str | None = None, original: str | None = None) -> list[Finding]:
@@ -506,9 +519,20 @@ def _contract(d: Draft, findings: list[Finding], agreement: str | None) -> list[
 
 
 def _region(d: Draft, findings: list[Finding]) -> str | None:
+    findings = [f for f in findings if not _example_of_another(d, f, findings)]
     regions = list(dict.fromkeys(f.value for f in findings))
     if not regions:
         return None
+    if regions == ["europe"]:  # "reste en Europe": the EU, the narrower reading — and said so
+        f = findings[0]
+        d.set(
+            "region",
+            "eu",
+            f"read '{d.quote(*f.span)}' as the European Union (say 'Europe including the UK and Switzerland'"
+            " if an offering there may be used too)",
+            f.span,
+        )
+        return "eu"
     inner = [r for r in regions if all(within(d.catalog, r, o) for o in regions)]
     if len(regions) > 1 and inner:  # "servers in the EU … not outside Europe": the EU, inside Europe
         findings = [f for f in findings if f.value == inner[0]]
@@ -521,6 +545,25 @@ def _region(d: Draft, findings: list[Finding]) -> str | None:
     name = region_name(d.catalog, regions[0])
     d.set("region", regions[0], f"read '{d.quote(*f.span)}' as: the data is processed in {name} only", f.span)
     return regions[0]
+
+
+_EXAMPLES = lazy(
+    r"\s*(?:\(|,|:|—|-)?\s*(?:e\.\s?g\.|z\.\s?b\.|like|such\s+as|wie|como|comme|par\s+exemple|por\s+ejemplo"
+    r"|ad\s+esempio|bijvoorbeeld|np\.)?\s*(?:\([^)]*)?$"
+)
+
+
+def _example_of_another(d: Draft, f: Finding, findings: list[Finding]) -> bool:
+    """Whether region ``f`` is an example inside a larger one named just before it: "en la UE
+    (Frankfurt, Irlanda, lo que sea)", "the EU, e.g. Germany" — the larger region is the boundary."""
+    for g in findings:
+        if g.value == f.value or g.span[1] > f.span[0] or not within(d.catalog, f.value, g.value):
+            continue
+        between = d.text[g.span[1] : f.span[0]]
+        marked = "(" in between or re.search(r"e\.\s?g\.|z\.\s?b\.|like|such as|por ejemplo|par exemple", between)
+        if marked and len(between) <= 40 and _EXAMPLES.match(between) and ")" not in between:
+            return True
+    return False
 
 
 def _kind(by_field: dict[str, list[Finding]], contract: list[str] | bool, region: str | None) -> str | None:

@@ -29,6 +29,10 @@ _FOREIGN_MAY_NOT_LEAVE = (
     r"|(?:darf|dürfen)\s+(?:\w+\s+){0,3}?nicht\s+(?:verlassen|in\s+die\s+cloud)|keine\s+cloud|nicht\s+in\s+die\s+cloud"
     r"|(?:bleibt|bleiben)\s+(?:alles\s+)?(?:im\s+haus|bei\s+uns|in\s+unserem\s+netz\w*)"
     r"|(?:darf|dürfen|geht|gehen)\s+(?:\w+\s+){0,3}?nicht\s+(?:raus|hinaus|nach\s+draußen)"
+    r"|(?:muss|müssen|soll|sollen)\s+(?:\w+\s+){0,2}?(?:im\s+haus|intern|on-?prem|bei\s+uns|vor\s+ort)\s+bleiben"
+    r"|(?:bleibt|bleiben)\s+(?:\w+\s+)?(?:intern|on-?prem|vor\s+ort)(?!\w)"
+    r"|(?:moet|moeten)\s+(?:\w+\s+){0,2}?(?:binnen\s+de\s+(?:organisatie|deur|muren)|in\s+huis)\s+blijven"
+    r"|(?:devono|deve)\s+(?:restare|rimanere)\s+in\s+(?:sede|casa|azienda|farmacia|ospedale|studio|ufficio)"
     r"|(?:mag|mogen|kan|kunnen)\s+(?:\w+\s+){0,3}?niet\s+(?:\w+\s+)?(?:uit|verlaten|naar\s+buiten|de\s+deur\s+uit)(?!\w)"
     r"|non\s+(?:possono|può|devono|deve)\s+(?:uscire|lasciare)|não\s+(?:podem|pode|devem|deve)\s+sair"
     r"|nie\s+(?:mogą|może|powinny|powinien)\s+(?:\w+\s+){0,2}?(?:wyjść|opuszczać|opuścić)"
@@ -46,7 +50,7 @@ _MAY_NOT_LEAVE = lazy(
     r"|(?:stays?|remains?|kept|keep\s+(?:it|them|everything)|be\s+kept|has\s+to\s+stay|must\s+stay|needs?\s+to\s+stay)\s+"
     r"(?:strictly\s+)?(?:on[- ]?prem(?:ise)?s?|in[- ]house|on[- ]site|in[- ]country|(?:inside|within|in|on)\s+(?:"
     + _PLACE
-    + r")"
+    + r")(?![\w])"
     r"|on\s+our\s+(?:own\s+)?(?:servers?|hardware|network|machines?|premises|infrastructure|boxes?))"
     r"|on[- ]?prem(?:ise)?s?[- ]only|only\s+on[- ]?prem(?:ise)?s?|no\s+data\s+(?:may|can)\s+leave"
     r"|(?:stays?|remains?|kept|keep\s+(?:it|them|everything|this|that)|be\s+kept)\s+off\s+(?:the\s+)?(?:public\s+)?cloud"
@@ -164,9 +168,9 @@ def _breaks(text: str) -> tuple[list[int], list[int]]:
     return [s for s, _ in spans], [e for _, e in spans]
 
 
-def negated(text: str, start: int, end: int) -> bool:
+def negated(text: str, start: int, end: int, disarm: bool = True) -> bool:
     """Whether a negator precedes the term within its clause (up to five words back), or "-free"
-    follows it, or the clause says the data is anonymised."""
+    follows it, or (``disarm``: for a personal class) the clause says the data is anonymised."""
     starts, ends = _breaks(text)
     i = bisect.bisect_right(ends, start)
     clause_start = ends[i - 1] if i else 0
@@ -182,7 +186,7 @@ def negated(text: str, start: int, end: int) -> bool:
     j = bisect.bisect_left(starts, end)
     clause_end = starts[j] if j < len(starts) else len(text)
     clause = _DOUBT.sub(" ", text[clause_start:clause_end])
-    return bool(_DISARM.search(clause))
+    return disarm and bool(_DISARM.search(clause))
 
 
 @lru_cache(maxsize=1)
@@ -227,6 +231,7 @@ def _word_patterns() -> dict[str, Any]:
         "internal_use_after": lazy(rf"^\s+(?:{_alternation(nd['internal_use_after'])})(?![\w])", re.IGNORECASE),
         "hedges": _whole(hedge["hedges"]),
         "contrasts": _whole(hedge["contrasts"]),
+        "sometimes": _whole(hedge["sometimes"]),
         "leave_verbs": _whole(w["leave_verbs"]["words"]),
         "send_verbs": _whole(w["send_verbs"]["words"]),
         "modals": _whole(w["send_verbs"]["modals"]),
@@ -299,6 +304,18 @@ def _leaving_denied(low: str, start: int, end: int) -> bool:
     return bool(_word_patterns()["leave_verbs"].search(low, end, stop.start() if stop else len(low)))
 
 
+def _sometimes_more(low: str, start: int, end: int) -> bool:
+    """ "interne. … mais parfois ils vont parler des parcelles des adhérents", "intern. Hoewel… soms een
+    naam": a contrast soon after the class word (within about two sentences), with "sometimes" close
+    behind it — the class is not all of it."""
+    p = _word_patterns()
+    stop = min(len(low), end + 160)
+    for c in p["contrasts"].finditer(low, end, stop):
+        if p["sometimes"].search(low, c.end(), min(stop, c.end() + 60)):
+            return True
+    return False
+
+
 def _hedged(low: str, start: int, end: int) -> str:
     """Why a "public" is not settled: a hedge in its sentence ("public mostly"), or a contrast after
     it there ("the articles are public but behind a paywall")."""
@@ -344,7 +361,8 @@ def read_privacy(text: str, original: str | None = None, answer: bool = False) -
             continue
         if _describes_something_else(low, level, m.start(), m.end(), answer):
             continue
-        if negated(low, m.start(), m.end()) and not _leaving_denied(low, m.start(), m.end()):
+        personal = level not in ("public", "internal")  # "synthetic/public": synthetic disarms no public
+        if negated(low, m.start(), m.end(), personal) and not _leaving_denied(low, m.start(), m.end()):
             if level != "public":  # "not published" bounds the class from below: it states none
                 denied.append(m.group(0))
                 denied_at.append(m.span())
@@ -362,6 +380,8 @@ def read_privacy(text: str, original: str | None = None, answer: bool = False) -
     hedged = ""
     if level == "public":
         hedged = next((h for s, e in where[level] if (h := _hedged(low, s, e))), "")
+    if level == "internal" and not maybe["or_sensitive"]:
+        maybe["or_sensitive"] = [span for span in where[level] if _sometimes_more(low, *span)]
     key = next((k for k, (lower, _) in _OR_HIGHER.items() if lower == level and maybe[k]), None)
     if key == "or_regulated" and _names_sensitive(low, where["sensitive"], maybe[key]):
         key = None  # "personal data: names, bank details": the user's own class, the money record its example

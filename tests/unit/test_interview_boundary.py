@@ -209,3 +209,77 @@ def test_hosting_cues_a_region_and_a_french_non_denies_one(catalog):
 )
 def test_i_think_and_to_be_checked_are_doubt(text, catalog):
     assert not any(f.strength == "strong" for f in read_boundary(text, catalog, original=text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's a BAA? We are a small law office.",
+        "Cosa vuol dire DPA? Se è legale va bene.",
+        "C'est quoi un DPA ? On a juste un contrat avec OVH.",
+    ],
+)
+def test_an_agreement_asked_about_is_not_held(text, catalog):
+    assert not {"agreement", "contract"} & set(strong(text, catalog))
+
+
+def test_a_german_av_contract_is_a_dpa(catalog):
+    assert strong("Wir haben einen AV-Vertrag, also ginge die Cloud.", catalog).get("agreement") == "dpa"
+
+
+@pytest.mark.parametrize(
+    "text", ["Wir haben einen AVV mit AWS, denke ich.", "Als er een verwerkersovereenkomst is, misschien."]
+)
+def test_more_words_of_doubt(text, catalog):
+    assert "agreement" not in strong(text, catalog)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Compliance approved Gemini in region europe-west3.", "de"),
+        ("Only on Azure, and the data stays in germanywestcentral.", "de"),
+    ],
+)
+def test_a_cloud_region_name_names_its_country(text, region, catalog):
+    assert read_answer(text, EMPTY, catalog).changes.get("region") == region
+
+
+def test_regions_named_as_examples_of_a_larger_one_are_examples(catalog):
+    text = "OK with a DPA if the servers stay in the EU (Frankfurt, Ireland, wherever)."
+    assert read_answer(text, EMPTY, catalog).changes.get("region") == "eu"
+
+
+def test_europe_is_read_as_the_eu_and_said_so(catalog):
+    reading = read_answer("The data must stay in Europe.", EMPTY, catalog)
+    assert reading.changes.get("region") == "eu"
+    assert any("European Union" in n and "Switzerland" in n for n in reading.notes), reading.notes
+
+
+def test_a_list_of_parties_before_an_agreement_is_all_of_them(catalog):
+    text = "customers are fine with anthropic/openai under our DPA"
+    assert strong(text, catalog).get("contract") == ["anthropic", "openai"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Os clientes exigem que os dados fiquem na UE.",
+        "Mogą iść do chmury ale tylko w UE.",
+    ],
+)
+def test_staying_in_a_region_in_more_languages(text, catalog):
+    assert strong(text, catalog, None).get("region") == "eu"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind 18 Leute, der Code bleibt intern.",
+        "Volgens onze privacy officer moet het binnen de organisatie blijven.",
+        "I dati dei pazienti devono restare in farmacia.",
+        "Dane nie mogą wyjść poza bank.",
+    ],
+)
+def test_keeping_the_data_in_in_more_languages_is_on_site(text, catalog):
+    assert read_answer(text, EMPTY, catalog).changes.get("data_boundary") == "on_site"

@@ -202,3 +202,27 @@ def test_a_contrast_opening_the_next_sentence_holds_public_back(catalog):
         catalog, "Public timetables and fares. But for refunds they give their subscription number."
     )
     assert level is None and any("public" in q and "sensitive" in q for q in questions), questions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C'est interne. Les fiches sont publiques, mais parfois ils parlent des parcelles des adhérents.",
+        "Only our protocols, which are internal. Although... sometimes staff might type a name.",
+    ],
+)
+def test_internal_with_a_but_sometimes_asks_sensitive_beside_it(catalog, text):
+    level, questions = _privacy(catalog, text)
+    assert level is None
+    assert any("1) sensitive" in q and "2) internal" in q for q in questions), questions
+
+
+def test_synthetic_disarms_no_public(catalog):
+    assert _privacy(catalog, "Data is all synthetic/public, nothing sensitive.")[0] == "public"
+
+
+@pytest.mark.parametrize(
+    "text", ["A chatbot for the internal IT service desk.", "Serían unos 150 usuarios internos en la redacción."]
+)
+def test_internal_naming_the_users_is_no_class(catalog, text):
+    assert _privacy(catalog, text)[0] is None
