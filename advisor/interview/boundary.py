@@ -95,7 +95,10 @@ def _patterns() -> dict[str, Any]:
     out["joiner"] = lazy(rf"\s*(?:,|/|(?<![\w])(?:{_alternation(t['list_joiners'])})(?![\w]))\s*")
     connectors = _alternation(t["with"])
     out["connectors"] = lazy(rf"(?:[\s,]*(?:{connectors})(?![\w])){{0,3}}[\s,]*")
-    out["before_agreement"] = lazy(rf"(?:'s)?[\s-]*(?:(?:{_alternation(t['before_agreement'])})(?![\w]))?[\s-]*$")
+    place = rf"(?:\s+(?:{_alternation(t['place_before_agreement'])})\s+[\w-]+)?"
+    out["before_agreement"] = lazy(
+        rf"{place}(?:'s)?[\s-]*(?:(?:{_alternation(t['before_agreement'])})(?![\w]))?[\s-]*$"
+    )
     out["on_site_except"] = lazy(rf"\W*(?:[\w']+\W+)?(?:{_alternation(t['on_site_except_before'])})(?![\w])")
     return out
 

@@ -250,7 +250,8 @@ def _unique(items: list[str]) -> list[str]:
 
 # ---- privacy and offline --------------------------------------------------------------------
 def _privacy(d: Draft, may_lower: bool) -> None:
-    reading = read_privacy(d.text, d.original, answer=d.asked == "privacy")
+    # on the text with nothing consumed: a pending pick may have taken "No" out of "No HIPAA" as its answer
+    reading = read_privacy(d.canonical or d.text, d.original, answer=d.asked == "privacy")
     current = d.profile.privacy
     if current is None or may_lower:
         if reading.hedged:  # "public mostly", "public, but people type their name": asked
@@ -317,6 +318,8 @@ def _offline(d: Draft) -> None:
     if value is not None and span is not None:
         how = "must run offline" if value else "need not run offline"
         d.set("offline_required", value, f"read '{d.quote(*span)}' as: {how}", spans=[span])
+        if value:  # no internet: nothing can go to a cloud either
+            d.set("data_boundary", "on_site", spans=[span])
 
 
 # ---- names ----------------------------------------------------------------------------------

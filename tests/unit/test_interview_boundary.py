@@ -283,3 +283,24 @@ def test_staying_in_a_region_in_more_languages(text, catalog):
 )
 def test_keeping_the_data_in_in_more_languages_is_on_site(text, catalog):
     assert read_answer(text, EMPTY, catalog).changes.get("data_boundary") == "on_site"
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Azure OpenAI gpt-4o under our MSFT BAA today.", "microsoft"),
+        ("Unsere DSB hat Azure in Frankfurt mit AVV freigegeben.", "microsoft"),
+        ("Bedrock in eu-west-1 under our BAA.", "aws"),
+    ],
+)
+def test_a_party_before_its_agreement_through_a_place_or_a_short_name(text, party, catalog):
+    assert strong(text, catalog).get("contract") == [party]
+
+
+@pytest.mark.parametrize(
+    "text", ["It has to work fully offline, no internet at all.", "The control room has no internet access."]
+)
+def test_no_internet_keeps_the_data_on_site(text, catalog):
+    reading = read_answer(text, EMPTY, catalog)
+    assert reading.changes.get("offline_required") is True
+    assert reading.changes.get("data_boundary") == "on_site"

@@ -226,3 +226,13 @@ def test_synthetic_disarms_no_public(catalog):
 )
 def test_internal_naming_the_users_is_no_class(catalog, text):
     assert _privacy(catalog, text)[0] is None
+
+
+def test_a_no_taken_as_a_pick_still_denies_its_class(catalog):
+    """ "No HIPAA" answers no pending choice's "no": the class word stays denied."""
+    first = read_answer("input ~2,200 tokens avg, output JSON ~800", EMPTY, catalog)
+    assert first.open_choices
+    reading = read_answer(
+        "PII. No HIPAA. Some EU customers.", EMPTY, catalog, asked="privacy", open_choices=first.open_choices
+    )
+    assert reading.changes.get("privacy") == "sensitive"

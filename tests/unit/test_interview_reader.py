@@ -181,7 +181,7 @@ CASES: list[tuple[str, str | None, dict]] = [
     ("$2,000 a month budget", None, {"budget_usd_per_month": 2000.0}),
     ("budget of $2k/month", None, {"budget_usd_per_month": 2000.0}),
     ("we can afford $24,000 a year", None, {"budget_usd_per_month": 2000.0}),
-    ("it must work offline", None, {"offline_required": True}),
+    ("it must work offline", None, {"offline_required": True, "data_boundary": "on_site"}),
     ("the site is air-gapped", None, {"offline_required": True, "data_boundary": "on_site"}),
     ("it doesn't need to work offline", None, {"offline_required": False}),
     ("setup takes 4-8 hours", None, {"setup_hours": 6.0}),
