@@ -253,6 +253,8 @@ def _privacy(d: Draft, may_lower: bool) -> None:
     # on the text with nothing consumed: a pending pick may have taken "No" out of "No HIPAA" as its answer
     reading = read_privacy(d.canonical or d.text, d.original, answer=d.asked == "privacy")
     current = d.profile.privacy
+    corrected = current is not None and current in (w.lower() for w in reading.negated)
+    may_lower = may_lower or (corrected and reading.level is not None)  # "personal data, not regulated"
     if current is None or may_lower:
         if reading.hedged:  # "public mostly", "public, but people type their name": asked
             _ask_privacy(d, ["public", "sensitive"], reading.spans)
@@ -284,6 +286,7 @@ def _privacy(d: Draft, may_lower: bool) -> None:
                 f"read {words} as {level} data",
                 spans=list(reading.spans),
                 basis={"overrides": stricter(level, current)},  # a stricter class is never held back
+                kind="correction" if corrected else "read",  # "… not regulated" replaces the class it names
             )
         else:
             d.notes.append(

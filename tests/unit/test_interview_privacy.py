@@ -236,3 +236,12 @@ def test_a_no_taken_as_a_pick_still_denies_its_class(catalog):
         "PII. No HIPAA. Some EU customers.", EMPTY, catalog, asked="privacy", open_choices=first.open_choices
     )
     assert reading.changes.get("privacy") == "sensitive"
+
+
+def test_denying_the_class_by_name_corrects_it(catalog):
+    """ "personal data, not regulated" replaces regulated; a lower word alone, or a denied law, does not."""
+    regulated = WorkloadProfile(privacy="regulated")
+    fixed = read_answer("sorry, it's personal data, not regulated.", regulated, catalog)
+    assert fixed.changes.get("privacy") == "sensitive"
+    assert read_answer("internal docs only", regulated, catalog).changes.get("privacy") is None
+    assert read_answer("No HIPAA, just PII", regulated, catalog).changes.get("privacy") is None
