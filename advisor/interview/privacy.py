@@ -294,14 +294,23 @@ def _after_data_word(low: str, start: int) -> bool:
     return bool(_word_patterns()["data_word"].search(low, max(s0, start - 60), start))
 
 
+@lru_cache(maxsize=8)
+def _has_leave_verb(low: str) -> bool:
+    return bool(_word_patterns()["leave_verbs"].search(low))
+
+
 def _leaving_denied(low: str, start: int, end: int) -> bool:
-    """ "sans que les données patients sortent", "without patient data leaving": the "without"
-    before the word denies the leaving that follows it, not the data."""
-    before = low[max(0, start - 40) : start]
-    if not _WITHOUT.search(before):
+    """ "sans que les données patients sortent", "without patient data leaving", "nichts von den
+    Bewerbungsdaten … landet", "no patient data leaves the building": the "without" or the negator
+    before the word denies the leaving that follows it in its sentence, not the data."""
+    if not _has_leave_verb(low):
         return False
-    stop = _SENTENCE_END.search(low, end)
-    return bool(_word_patterns()["leave_verbs"].search(low, end, stop.start() if stop else len(low)))
+    before = low[max(0, start - 40) : start]
+    without = bool(_WITHOUT.search(before))
+    if not without and not _NEGATOR.search(before):
+        return False
+    stop = (_SENTENCE_END if without else _CLAUSE_BREAK).search(low, end)  # a negator: in its own clause
+    return bool(_word_patterns()["leave_verbs"].search(low, end, min(stop.start() if stop else len(low), end + 60)))
 
 
 def _sometimes_more(low: str, start: int, end: int) -> bool:
@@ -406,7 +415,8 @@ def _says_kept_in(low: str, span: tuple[int, int]) -> bool:
     phrase = low[span[0] : span[1]]
     says_not = re.search(
         r"\bnot\b|n't|\bnever\b|cannot|\bnothing\b|\bno\b|only|gapped|airgap|residency"
-        r"|\bnicht|\bkeine\b|\bpas\b|\brien\b|\baucun\b|\bsans\b|\bnada\b|\bsin\b|bleib|reste",
+        r"|\bnicht|\bkeine\b|\bpas\b|\brien\b|\baucun\b|\bsans\b|\bnada\b|\bsin\b|bleib|reste"
+        r"|\bnie\b|\bniet\b|\bnon\b|\bnão\b|\bnic\b|\bniente\b|restare|rimanere|blijven",
         phrase,
     )
     return bool(says_not) or not negated(low, *span)

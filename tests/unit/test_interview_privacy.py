@@ -245,3 +245,26 @@ def test_denying_the_class_by_name_corrects_it(catalog):
     assert fixed.changes.get("privacy") == "sensitive"
     assert read_answer("internal docs only", regulated, catalog).changes.get("privacy") is None
     assert read_answer("No HIPAA, just PII", regulated, catalog).changes.get("privacy") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("A lot of the people in the chat are minors.", "sensitive"),
+        ("Callers tell us very private stuff about their families.", "sensitive"),
+        ("Im Formular stehen Name und Telefonnummer.", "sensitive"),
+        ("Der Code unserer Kunden ist Teil jedes Prompts.", "sensitive"),
+        ("De mails bevatten klantnamen en adressen van afnemers.", "sensitive"),
+        ("We laten de zorgplannen van onze bewoners samenvatten.", "regulated"),
+        ("Fields from faxed prior auth requests.", "regulated"),
+        # a negator before the data and a leaving after it in one clause: the leaving is denied
+        ("The board wants that nothing of the applicants' data ends up in a US cloud.", "sensitive"),
+        ("No patient data leaves the building.", "regulated"),
+    ],
+)
+def test_more_vocabulary_and_a_denied_leaving(catalog, text, level):
+    assert _privacy(catalog, text)[0] == level
+
+
+def test_a_denial_and_a_leaving_in_two_clauses_still_denies(catalog):
+    assert _privacy(catalog, "We have no PII, and nothing leaves the office anyway.")[0] != "sensitive"
