@@ -119,6 +119,8 @@ _TERMS: dict[str, str] = {
         r"public(?:ly\s+available)?(?!\s+(?:cloud|apis?|endpoints?|providers?|models?|internet|llms?))"
         r"|open[- ]source|open\s+data|published"
         r"|öffentlich\w*|publiques?|publics|públic[oa]s?|publicad[oa]s?|pubblic[aio]|pubbliche|openbaar|openbare|publiczn\w*"
+        # said as a verb: "son datos … que se publican", "elles sont publiées", "wird veröffentlicht"
+        r"|se\s+publican|publiée?s?|publiés|veröffentlicht|gepubliceerd|pubblicat[ie]|publicados"
     ),
 }
 _TERM_RE = {level: lazy(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE) for level, pattern in _TERMS.items()}

@@ -268,3 +268,14 @@ def test_more_vocabulary_and_a_denied_leaving(catalog, text, level):
 
 def test_a_denial_and_a_leaving_in_two_clauses_still_denies(catalog):
     assert _privacy(catalog, "We have no PII, and nothing leaves the office anyway.")[0] != "sensitive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nada privado, son datos de la propiedad que de todos modos se publican.",
+        "Les fiches sont publiées sur le site.",
+    ],
+)
+def test_published_said_as_a_verb_is_public(catalog, text):
+    assert _privacy(catalog, text)[0] == "public"
