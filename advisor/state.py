@@ -37,6 +37,8 @@ class Choice(BaseModel):
     fields: list[str] = Field(description="the profile fields it is about: an answer giving one drops it")
     options: list[Option]
     answers_left: int = ANSWERS_ALLOWED
+    per: str = Field(default="", description="what the figure asked about is per ('store', 'shift'): a count answers")
+    each: float | None = Field(default=None, description="the figure for one of ``per``, times the count answered")
 
     def reminder(self) -> str:
         shown = " or ".join(f"{i}) {o.label}" for i, o in enumerate(self.options, 1))

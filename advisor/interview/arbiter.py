@@ -174,7 +174,8 @@ def _ask(d: Draft, name: str, readings: list[Claim]) -> None:
     question = f"{said}: {shown}?" if said else f"{shown}?"
     if len(readings) == 1 and (why := _why(d, readings[0])):
         question += f" ({why})"
-    ask_options(d, question, name, options)
+    per = readings[0].basis.get("per", "") if len(readings) == 1 else ""
+    ask_options(d, question, name, options, per=per, each=readings[0].basis.get("each") if per else None)
 
 
 def _ask_to_replace(d: Draft, name: str, claim: Claim, current: Any, how: str) -> None:

@@ -24,7 +24,7 @@ def read_unplaced(d: Draft) -> None:
         basis = d.prior_bases.get(name)
         if basis is None or getattr(d.profile, name) is None or any(c.field == name for c in d.claims):
             continue
-        raw, said = basis.get("raw"), basis.get("said")
+        raw, said, units = basis.get("raw"), basis.get("said"), basis.get("units")
         if _reperiod(d, basis):
             continue
         for m in _NUMBER.finditer(d.canonical):
@@ -32,9 +32,10 @@ def read_unplaced(d: Draft) -> None:
                 quote = d.quote(*d.widen(m.start(), m.end()))
                 if _total(d, said, {"period": "day"}, quote, (m.start(), m.end())):
                     break
-            if raw and _value(m.group(0)) == raw:
+            named = _value(m.group(0))  # the figure, or the count it was multiplied by ("5 médecins, pas 6")
+            if (raw and named == raw) or (units and named == units and _negated(d, m.start())):
                 quote = d.quote(*d.widen(m.start(), m.end()))
-                if _total(d, raw, basis, quote, (m.start(), m.end())):
+                if named == raw and _total(d, raw, basis, quote, (m.start(), m.end())):
                     break
                 d.set(
                     name,
@@ -97,6 +98,12 @@ def _reperiod(d: Draft, basis: dict) -> bool:
     )
     d.consume(*said.span())
     return True
+
+
+def _negated(d: Draft, start: int) -> bool:
+    """Whether the figure at ``start`` is the one denied ("5 médecins, pas 6")."""
+    before = d.original.lower()[max(0, start - 16) : start]
+    return bool(re.search(rf"(?<![\w-])(?:{alternation(vocab().cue('negation'))})\s*$", before))
 
 
 def _value(text: str) -> float:

@@ -43,7 +43,9 @@ def _foreign_table() -> tuple[Any, list[str]]:
     """One pattern for every foreign phrase the reader writes over, and the English of each group."""
     v = vocab()
     others = tuple(lang for lang in LANGUAGES if lang != "en")
-    table: list[tuple[list[str], str]] = [(v.words(v.periods[p], others), _PERIOD_ENGLISH[p]) for p in v.periods]
+    # The weekday first: "por dia útil" is a weekday before "por dia" is a day.
+    ordered = sorted(v.periods, key=lambda p: p != "weekday")
+    table: list[tuple[list[str], str]] = [(v.words(v.periods[p], others), _PERIOD_ENGLISH[p]) for p in ordered]
     table += [(v.words(v.periods["weekday"], ("en",)), "a weekday")]
     table += [
         (v.words(v.directions["in"], others), "input"),

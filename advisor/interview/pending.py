@@ -9,6 +9,7 @@ import re
 
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
+from advisor.interview.numbers import human
 from advisor.interview.vocab import vocab
 from advisor.state import Choice, Option
 
@@ -39,6 +40,7 @@ _OPENING = lazy(r"[\W_]*(?:(?:oh|ah|well|hm+|um+|so|and)\b[\W_]*)?")
 _NOT_BEFORE = lazy(r"(?:\bnot|\bno|n't|\bnever|\bwithout)\s+(?:(?:use|using|on|via|through|the|an?|our|it)\s+)*$")
 # Questions whose bare answer is never a small count: a lone "2" after them picks an option.
 _BARE_NUMBER_ASKED = (None, "privacy", "hardware", "cloud_model", "local_model")
+_BARE_NUMBER_ASKED += ("input_tokens_per_request", "monthly_input_tokens", "monthly_output_tokens")  # never 1 or 2
 
 
 def names_of(labels: list[list[str]]) -> list[list[str]]:
@@ -129,6 +131,8 @@ def read_pick(d: Draft, pending: list[Choice]) -> list[Choice]:
             d.notes.append(f"read '{d.quote(*m.span())}': none of {', '.join(o.label for o in choice.options)}")
             d.consume(*m.span())
             continue
+        if choice.per and choice.each and _read_count(d, choice):
+            continue
         picked = _by_name(d, choice) or (_by_number(d, choice) if len(pending) == 1 else None)
         if picked is None:
             still.append(choice)
@@ -142,6 +146,40 @@ def read_pick(d: Draft, pending: list[Choice]) -> list[Choice]:
         d.notes.append(f"read '{d.quote(*span)}' as the choice: {option.label}")
         d.consume(*span)
     return still
+
+
+def _count_pattern(noun: str) -> re.Pattern[str]:
+    """A count of ``noun``, or a short answer that is only a count: "14 stores", "we have 40 clinicians",
+    "about 3" — with the noun's stem, so "Filialen" answers "pro Filiale"."""
+    stem = re.escape(noun[: max(4, len(noun) - 2)])
+    return re.compile(
+        rf"(?<![\w.,])(?P<n>\d[\d,]*)\s+(?:[^\W\d_]+\s+){{0,2}}?{stem}[^\W\d_]*"
+        rf"|^\W*(?:(?:about|around|roughly|~|we\s+have|there\s+are)\s*)?(?P<bare>\d[\d,]*)\s*(?:[^\W\d_]+\s*)?[.!]?\s*$"
+    )
+
+
+_COUNT_ANSWER_WORDS = 6
+
+
+def _read_count(d: Draft, choice: Choice) -> bool:
+    """An answer to "it is per store — how many are there?" that gives the count ("14 stores", "40"):
+    the figure per one times the count. A bare "1" or "2" still picks the numbered choice."""
+    if len(d.text.split()) > _COUNT_ANSWER_WORDS:  # a longer message says more than the count: read as it is
+        return False
+    m = _count_pattern(choice.per).search(d.text)
+    if m is None or choice.each is None:
+        return False
+    n = float((m["n"] or m["bare"]).replace(",", ""))
+    if n < 1 or (m["bare"] and n <= len(choice.options)):
+        return False
+    field = choice.fields[0]
+    value = choice.each * n
+    span = m.span("n") if m["n"] else m.span("bare")
+    note = f"read '{d.quote(*m.span())}' as {human(n)} × {human(choice.each)} a day: {human(value)} requests a day"
+    d.set(field, value, note, spans=[m.span()], kind="answer", label=f"{human(value)} requests a day")
+    d.consume(*span)
+    d.consume(*m.span())
+    return True
 
 
 def still_open(d: Draft, unanswered: list[Choice]) -> list[Choice]:
@@ -188,7 +226,10 @@ def ask_which(d: Draft, question: str, field: str, ids: list[str], said: list[st
     d.choices.append(Choice(question=question, fields=[field], options=options))
 
 
-def ask_options(d: Draft, question: str, field: str, options: list[Option]) -> None:
-    """Any other question with named options (a budget a month or one-off; 1% or all of it)."""
+def ask_options(
+    d: Draft, question: str, field: str, options: list[Option], per: str = "", each: float | None = None
+) -> None:
+    """Any other question with named options (a budget a month or one-off; 1% or all of it). With
+    ``per``, the figure asked about is ``each`` per one of that thing: a count of them answers it."""
     d.ambiguous.append(question)
-    d.choices.append(Choice(question=question, fields=[field], options=options))
+    d.choices.append(Choice(question=question, fields=[field], options=options, per=per, each=each))

@@ -41,10 +41,25 @@ BARE_COUNT = lazy(
 RATE_ADJ = lazy(
     rf"{_Q}\s*(?P<padj>hourly|daily|weekly|monthly|nightly)\s+(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s*){{1,3}}"
 )
+# Inside a clause, a period before its count is said with a word for "per" ("wir bekommen pro Woche
+# 1.800 Briefe"), not an idiom that reads as one ("tout à l'heure : 5 médecins").
+_PER_FIRST = lazy(
+    r"\s*(?:per|pro|je|jede[nrms]?|par|por|each|every|chaque|cada|ogni|elke|iedere|weekly|daily|monthly"
+    r"|wöchentlich|täglich|monatlich|hebdomadaire|mensuel|semanal|mensal|mensile|wekelijks|dagelijks)(?![\w-])"
+)
+
+
+def _period_first_said(d: Draft, start: int) -> bool:
+    before = d.text[:start].rstrip()
+    return not before or not before[-1].isalpha() or bool(_PER_FIRST.match(d.original.lower(), start))
+
+
+# A verb's particle after the noun, closing the clause: "pro Woche kommen 1.800 Briefe rein".
+_PARTICLES = "rein|herein|an|ein|binnen|erein"
 # The period first, then the count, a clause of its own: "Wöchentlich 10.000 Chats, …", "weekly: 2,500 tickets".
 PERIOD_FIRST = lazy(
-    rf"(?:^|(?<=[.;:!?,(]\s)|(?<=[.;:!?,(]))\s*{PERIOD}\s*[:,]?\s*(?:(?!(?:{NOT_REQUESTS})\b){_WORD}\s+){{0,2}}?"
-    rf"(?:about|around|roughly|some|~)?\s*{_Q}\s*(?!(?:{NOT_REQUESTS})\b){_WORD}(?=\s*(?:[,;.:!?)]|$))"
+    rf"(?:^|(?<=[.;:!?,(]\s)|(?<=[.;:!?,(])|(?<=[^\W\d_]\s))\s*{PERIOD}\s*[:,]?\s*(?:(?!(?:{NOT_REQUESTS})\b){_WORD}\s+){{0,2}}?"
+    rf"(?:about|around|roughly|some|~)?\s*{_Q}\s*(?!(?:{NOT_REQUESTS})\b){_WORD}(?:\s+(?:{_PARTICLES}))?(?=\s*(?:[,;.:!?)]|$))"
 )
 RATE_LABEL = lazy(
     rf"\b(?:requests?|reqs?|calls?|queries|volume|traffic)\s*{PERIOD}\s*(?:[:=]|of|is|are|around|about|~|roughly|\s)*{_Q}"
@@ -108,6 +123,9 @@ class _Rate:
     said: float = 0.0  # the figure as typed, when a multiplier is folded into ``value`` (600 a shift × 2 shifts)
     spread: float = 0.0  # the shifts ``value`` was multiplied by when the people are spread across them
     per_what: str = ""  # "per unit": the thing the rate is per, when no count of it was found
+    per_shift: bool = False  # a rate per shift with no count of shifts a day in the text
+    units: float = 0.0  # the count of people or units the rate was multiplied by
+    days_span: tuple[int, int] | None = None  # the words giving the days a week it runs on
     worked: str = ""  # how the requests a day were multiplied out ("8,000 × 5 a day"), for the read line
 
 
@@ -178,6 +196,8 @@ def _rates(d: Draft) -> list[_Rate]:
         for m in rx.finditer(d.text):
             if _AFTER_MONEY.search(d.text[max(0, m.start() - 16) : m.start()]):
                 continue
+            if rx is PERIOD_FIRST and not _period_first_said(d, m.start()):
+                continue
             q = quantity(m, "q")
             if q.negative:
                 d.reject(f"ignored '{d.quote(m.start(), m.end())}': a count cannot be negative", (m.start(), m.end()))
@@ -203,6 +223,7 @@ def _shift_rates(d: Draft) -> list[_Rate]:
         count, said = d.shifts or (1.0, "")
         how = "" if said else " (one shift a day — say how many shifts if more)"
         rate = _Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said, said=q.value)
+        rate.per_shift = not said
         at = d.original.lower().find(said.lower()) if said else -1
         rate.spread = count if at > 0 and _SPREAD.search(d.original.lower(), 0, at) else 0.0
         found.append(rate)
@@ -286,7 +307,8 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
 
 # What a rate is per, said with it: "per unit", "per negozio", "cada oficina", "each store".
 _PER_NOUN = lazy(
-    r"(?<![\w-])(?:per|pro|par|por|each|every|jede[rsn]?|chaque|cada|ogni|elke|iedere)\s+(?P<noun>[^\W\d_]{3,})"
+    r"(?<![\w-])(?:per|pro|par|por|each|every|jede[rsn]?|chaque|cada|ogni|elke|iedere)\s+"
+    r"(?:(?:one\s+)?of\s+(?:our|the|these|those|my|your|their)\s+)?(?P<noun>[^\W\d_]{3,})"
 )
 _PER_WORDS = ("per", "pro", "par", "por")
 _AFTER_FIGURE = lazy(r"^\S*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\S*")  # the rate's own figure
@@ -440,6 +462,7 @@ def _volume(d: Draft, rate: _Rate) -> tuple[float, list[tuple[int, int]], str, s
         spans.append(mult[2])
         detail = f" ({count(each)} a day each{rate.how}{', one shift each' if rate.spread else ''})"
         rate.worked = f"{count(mult[0])} × {count(each)} a day"
+        rate.units = mult[0]
     if fan := _fan_out(d, rate):
         value *= fan[0]
         parts.append(f"'{fan[1]}'")
@@ -460,6 +483,7 @@ def _is_money(d: Draft, rate: _Rate) -> bool:
 
 
 def read_rates(d: Draft) -> None:
+    _same_total_on_weekdays(d)
     rates = [r for r in _rates(d) if not _is_money(d, r)]
     if not rates and d.asked == "requests_per_day" and (m := BARE_COUNT.match(d.text)):
         q = quantity(m, "q")
@@ -471,6 +495,7 @@ def read_rates(d: Draft) -> None:
                 (m.start(), m.end()),
             )
             return
+    _days_a_week_alone(d, rates)
     if not rates:
         if d.asked == "requests_per_day":
             units = next(iter(UNITS.finditer(d.text)), None)
@@ -502,6 +527,7 @@ def read_rates(d: Draft) -> None:
         _over_the_week(d, rate)
         rate.corrected = rate.corrected or _negated_after(d, rate)
         value, spans, said, detail = _volume(d, rate)
+        spans += [rate.days_span] if rate.days_span else []
         claim = d.set(
             "requests_per_day",
             value,
@@ -514,10 +540,15 @@ def read_rates(d: Draft) -> None:
                 "period": rate.period,
                 **({"words": rate.worked} if rate.worked else {}),
                 **({"said": rate.said} if rate.said else {}),
+                **({"units": rate.units} if rate.units else {}),
             },
         )
-        if rate.per_what:
+        if rate.per_what:  # "30 a day per store": a count of stores answers it
             claim.weaken(f"it is per {rate.per_what} — how many are there")
+            claim.basis |= {"per": rate.per_what, "each": value}
+        if rate.per_shift:  # "600 per shift": one shift a day is a guess; a count of shifts answers it
+            claim.weaken("it is per shift — how many shifts a day")
+            claim.basis |= {"per": "shift", "each": value}
         if share := _share_beside(d, rate):  # "10% of our loads are hazmat. we do ~450 loads a day"
             part, said, span = share
             d.set(
@@ -540,6 +571,34 @@ def read_rates(d: Draft) -> None:
             d.set("planned_requests_per_day", value, note, spans=spans, label=f"{count(value)} requests a day planned")
         elif role == "seasonal":
             d.notes.append(f"'{d.quote(rate.start, rate.end)}' is a busy-season figure: not taken as the usual volume")
+
+
+_FIGURE = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w.,]*\d)")
+
+
+def _same_total_on_weekdays(d: Draft) -> None:
+    """ "the 1,800 letters only come on weekdays" after "1,800 letters a week": the week's figure said
+    again with the days it arrives on — the same total spread over fewer days, not a figure per
+    weekday. The figure is consumed (nothing new is read) and a note says the average a day stands."""
+    basis = d.prior_bases.get("requests_per_day") or {}
+    raw, period = basis.get("raw"), basis.get("period")
+    if not raw or period not in ("week", "month", "quarter", "year"):
+        return
+    low = d.original.lower()
+    for m in _FIGURE.finditer(d.canonical):
+        if float(m.group(0).replace(",", "")) != raw or m.start() >= len(d.text) or not d.text[m.start()].isdigit():
+            continue
+        c0, c1 = d.clause(m.start())
+        days = _cue_pattern("weekdays").search(low, m.end(), c1) or re.search(
+            r"\ba weekday\b", d.canonical[m.end() : c1]
+        )
+        if days is None or re.search(rf"{_NOT}\s+(?:(?:per|a|an)\s+)?(?:week|month)", d.canonical[c0:c1]):
+            continue
+        d.consume(m.start(), m.end())
+        d.notes.append(
+            f"'{d.quote(m.start(), m.end())}': the {human(raw)} a {period} arrive on weekdays — the same total,"
+            f" still {count(raw / days_in(period))} requests a day on average"
+        )
 
 
 def _cue_without(name: str, *others: str) -> Any:
@@ -631,8 +690,26 @@ def _over_the_week(d: Draft, rate: _Rate) -> None:
     weekdays alone ('1,000 a day, weekdays only') count 5 days in 7 (the field sheet's convention)."""
     if rate.period != "day" or rate.schedule:
         return
+    if days := _days_a_week(d, rate):  # "30 consultations par jour chacun, 4,5 jours par semaine"
+        n, span = days
+        rate.per_day *= n / 7
+        rate.value = rate.per_day
+        rate.how += f" ({human(n)} days a week: {human(n)} days in 7)"
+        rate.worked = rate.worked or rate.how.strip(" ()")
+        rate.days_span = span
+        return
     low = d.original.lower()
     weekdays = _cue_pattern("weekdays").search(low, rate.end, rate.end + 30)
+    six = _cue_pattern("six_days").search(low, rate.end, rate.end + 40)
+    if six is not None and (
+        weekdays is None or six.start() <= weekdays.start()
+    ):  # "40 al giorno, dal lunedì al sabato"
+        rate.end = six.end()
+        rate.per_day *= 6 / 7
+        rate.value = rate.per_day
+        rate.how += " (six days a week: 6 days in 7)"
+        rate.worked = rate.worked or rate.how.strip(" ()")
+        return
     if weekdays is None:
         return
     weekend_rate = 0.0
@@ -653,6 +730,55 @@ def _over_the_week(d: Draft, rate: _Rate) -> None:
 
 
 _NEGATED_FIGURE: dict[str, Any] = {}
+
+
+def _days_a_week_pattern() -> Any:
+    return _CUE_RE.setdefault(
+        "days_a_week",
+        lazy(
+            rf"(?<![\w.,])(?P<n>[1-7](?:[.,]5)?)\s*(?:{alternation(vocab().cue('day_words'))})\s*"
+            r"(?:a\s+week|/wk|(?:out\s+of|of|sur|su|von|de|op|em|z)\s+(?:7|sept|sieben|siete|sette|zeven|sete))(?![\w])"
+        ),
+    )
+
+
+def _days_a_week(d: Draft, rate: _Rate) -> tuple[float, tuple[int, int]] | None:
+    """The days a week said in a daily rate's sentence ("40 a day, 5 days a week"; "4,5 jours par
+    semaine"): that many days' worth over a 7-day week. The words are consumed."""
+    s0, s1 = d.sentence_of(rate.start)
+    m = _days_a_week_pattern().search(d.text, s0, s1)
+    if m is None:
+        return None
+    d.consume(m.start(), m.end())
+    return float(m["n"].replace(",", ".")), (m.start(), m.end())
+
+
+def _days_a_week_alone(d: Draft, rates: list[_Rate]) -> None:
+    """ "5 days a week" with no rate of its own: a daily figure given before is that many days in 7;
+    one given per week or longer is the same total (nothing changes) — said either way."""
+    m = _days_a_week_pattern().search(d.text)
+    if m is None or any(r.period == "day" and not r.schedule for r in rates):
+        return
+    n = float(m["n"].replace(",", "."))
+    d.consume(m.start(), m.end())
+    basis = d.prior_bases.get("requests_per_day") or {}
+    raw, period = basis.get("raw"), basis.get("period")
+    quote = d.quote(m.start(), m.end())
+    if rates or not raw or period != "day" or basis.get("days") or d.profile.requests_per_day is None:
+        if raw and period in ("week", "month", "quarter", "year"):
+            d.notes.append(
+                f"'{quote}': the {human(raw)} a {period} stay the total — {count(raw / days_in(period))} a day"
+            )
+        return
+    value = d.profile.requests_per_day * n / 7
+    d.set(
+        "requests_per_day",
+        value,
+        f"read '{quote}' as {human(n)} days in 7: {count(value)} requests a day",
+        spans=[(m.start(), m.end())],
+        label=f"{count(value)} requests a day",
+        basis={**basis, "days": n},
+    )
 
 
 def _negated_after(d: Draft, rate: _Rate) -> bool:

@@ -31,10 +31,14 @@ def test_a_rate_per_shift_is_times_the_shifts(text, per_day):
     assert reading.unread == []
 
 
-def test_a_rate_per_shift_without_a_count_is_one_shift_and_says_so():
+def test_a_rate_per_shift_without_a_count_is_asked_and_a_count_of_shifts_answers_it():
+    """'600 per shift' with no shifts said: one shift a day is a guess, so it is asked, not written;
+    '3 shifts' in answer makes it 1,800 a day (the figure per shift times the shifts)."""
     reading = _read("about 600 tickets per shift")
-    assert reading.changes["requests_per_day"] == 600
-    assert any("one shift a day" in note for note in reading.notes)
+    assert "requests_per_day" not in reading.changes
+    assert any("per shift" in q for q in reading.ambiguous)
+    after = read_answer("3 shifts", WorkloadProfile(), CATALOG, open_choices=reading.open_choices)
+    assert after.changes["requests_per_day"] == pytest.approx(1800)
 
 
 @pytest.mark.parametrize(
