@@ -90,7 +90,11 @@ _RUN = lazy(
     rf"(?<![\w-])(?:(?:an?|one)\s+and\s+a\s+half\s+|half\s+an?\s+|an?\s+)?(?:{_WORD})"
     rf"(?:(?:\s+and\s+a\s+half\s+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+|\s*-\s*|\s+)(?:{_WORD}))*(?![\w-])"
 )
-_LONE_ONE_SKIP = lazy(r"(?:no|any|every|each|which|the|this|that|last|only)\s+$")
+# "one" as a pronoun, not a count: "which one", "the new one in soft launch", "our old one".
+_LONE_ONE_SKIP = lazy(
+    r"(?:no|any|every|each|which|the|this|that|last|only|another|other|next|same"
+    r"|(?:the|this|that|a|an|our|my|your|their)\s+[a-z]+)\s+$"
+)
 
 # ---- vague counts ---------------------------------------------------------------------------
 _VAGUE = lazy(
@@ -335,7 +339,7 @@ def _english_words(f: Forms) -> None:
         if phrase == "zero" or phrase.split()[0] in SCALE_VALUE or phrase.startswith("dozen"):
             continue  # "zero PII" is a negation; "1.2 million" has its number already
         if phrase == "one" and (
-            _LONE_ONE_SKIP.search(f.text[max(0, m.start() - 8) : m.start()]) or re.match(r"\s+of\b", f.text[m.end() :])
+            _LONE_ONE_SKIP.search(f.text[max(0, m.start() - 20) : m.start()]) or re.match(r"\s+of\b", f.text[m.end() :])
         ):
             continue
         if re.match(r"an?\s", phrase) and not re.match(

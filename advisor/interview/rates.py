@@ -393,6 +393,18 @@ def _cue_pattern(name: str) -> Any:
 _CUE_RE: dict[str, Any] = {}
 
 
+# A sentence opening on the busy time, then a comma: "At peak, …", "No pico, …", "In der Spitze, …"
+# (the peak words are catalog/reading.toml [cues.peak]).
+_AT = r"(?:at|in|during|no|na|em|en|à|au|aux|bei|nel|nei|durante|op|tijdens)\s+(?:the|de|het|la|le|il|der)?\s*"
+
+
+def _at_peak_first(d: Draft, rate: _Rate) -> bool:
+    s0 = d.sentence_of(rate.start)[0]
+    rx = _CUE_RE.setdefault("at_peak_first", lazy(rf"\s*(?:{_AT})?(?:{alternation(vocab().cue('peak'))})\s*,"))
+    opening = d.text[s0 : rate.start].split(",")[0]
+    return bool(rx.match(d.original.lower(), s0)) and not re.search(r"\d", opening)
+
+
 def _role(d: Draft, rate: _Rate) -> str:
     """What a rate is, by the cue words in its clause: a "peak", a "planned" volume, a "seasonal" one,
     an "average" (or today's: "now"), or "plain"."""
@@ -405,6 +417,8 @@ def _role(d: Draft, rate: _Rate) -> str:
     for name in _ROLE_CUES:
         if _cue_pattern(name).search(window):
             return "average" if name == "now" else name
+    if _at_peak_first(d, rate):
+        return "peak"  # "No pico, que é de noite entre 20h e 23h, entram 40 mil por hora"
     return "plain"
 
 
@@ -502,7 +516,7 @@ def read_rates(d: Draft) -> None:
             if units is not None:
                 d.notes.append(f"'{d.quote(units.start(), units.end())}': how many requests does each make a day?")
         return
-    roles = [(r, _role(d, r)) for r in rates]
+    roles = [(r, _role(d, r)) for r in rates if not _the_peak_again(d, r)]
     roles += _followers(d, rates)
     roles = _corrected_in_passing(d, roles)
     base = [r for r, role in roles if role in ("average", "plain")]
@@ -528,6 +542,10 @@ def read_rates(d: Draft) -> None:
         rate.corrected = rate.corrected or _negated_after(d, rate)
         value, spans, said, detail = _volume(d, rate)
         spans += [rate.days_span] if rate.days_span else []
+        prior = d.prior_bases.get("requests_per_day") or {}
+        if rate.corrected and prior.get("season") and prior.get("raw") == rate.value:  # its season still holds
+            value *= prior["season"]
+            detail += f" (with its season, × {prior['season']:.3g})"
         claim = d.set(
             "requests_per_day",
             value,
@@ -558,6 +576,29 @@ def read_rates(d: Draft) -> None:
                 label=f"{count(value * part)} requests a day ('{said}' of them)",
             )
             claim.weaken("")
+        if not busy and not averaged and not _season_beside(d, rate) and (season := _season_average(d, rate)):
+            share, words, season_spans = season
+            yearly = value * share
+            for s, e in season_spans:
+                d.consume(s, e)
+            d.claims.remove(claim)  # the usual figure or the year's average: people mean either — asked
+            usual = d.set("requests_per_day", value, spans=spans, label=f"{count(value)} requests a day, the usual")
+            usual.weaken("")
+            d.set(
+                "requests_per_day",
+                yearly,
+                f"read {said} with its season as {count(yearly)} requests a day over the year ({words})",
+                spans=[*spans, *season_spans],
+                label=f"{count(yearly)} requests a day over the year",
+                strength="weak",
+                basis={
+                    "raw": rate.value,
+                    "period": rate.period,
+                    "words": f"{count(value)} a day × ({words})",
+                    "season": share,
+                },
+            )
+            continue
         if busy and not averaged:
             claim.weaken(f"with '{d.quote(busy[0].start, busy[0].end)}' in a busy season beside it")
         elif not averaged and (season := _season_beside(d, rate)):
@@ -599,6 +640,83 @@ def _same_total_on_weekdays(d: Draft) -> None:
             f"'{d.quote(m.start(), m.end())}': the {human(raw)} a {period} arrive on weekdays — the same total,"
             f" still {count(raw / days_in(period))} requests a day on average"
         )
+
+
+def _month_patterns() -> tuple[Any, Any]:
+    """A month range ("sept-oct", "dic-abril", "de septiembre a junio") and a month named in full."""
+    if "months" not in _CUE_RE:
+        v = vocab()
+        full = {n: [w for lang in v.months[n].values() for w in lang[:1]] for n in v.months}
+        every = {n: [w for lang in v.months[n].values() for w in lang] for n in v.months}
+        names = "|".join(f"(?P<m{n}>{alternation(sorted(set(ws), key=len, reverse=True))})" for n, ws in full.items())
+        allm = alternation(sorted({w for ws in every.values() for w in ws}, key=len, reverse=True))
+        long = alternation(sorted({w for ws in full.values() for w in ws}, key=len, reverse=True))
+        rng = (
+            rf"(?<![\w-])(?P<a>{allm})\.?\s*[-–/]\s*(?P<b>{allm})\.?(?![\w-])"
+            rf"|(?<![\w-])(?P<c>{long})\s+(?:to|through|a|à|bis|al|tot|t/m|até)\s+(?P<e>{long})(?![\w-])"
+        )
+        _CUE_RE["months"] = (lazy(rng), lazy(rf"(?<![\w-])(?:{names})(?![\w-])|(?<![\w-])q(?P<q>[1-4])(?![\w-])"))
+    return _CUE_RE["months"]
+
+
+def _month_of(word: str) -> int:
+    v = vocab()
+    return next(int(n) for n in v.months if word.rstrip(".") in {w for lang in v.months[n].values() for w in lang})
+
+
+def _season_months(low: str, start: int, end: int) -> tuple[int, list[tuple[int, int]]]:
+    """How many months of the year a season between ``start`` and ``end`` names, and where."""
+    ranges, names = _month_patterns()
+    months: set[int] = set()
+    spans = []
+    for m in ranges.finditer(low, start, end):
+        a, b = _month_of(m["a"] or m["c"]), _month_of(m["b"] or m["e"])
+        months |= {(a - 1 + i) % 12 + 1 for i in range((b - a) % 12 + 1)}
+        spans.append(m.span())
+    for m in names.finditer(low, start, end):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        if m["q"]:
+            q = int(m["q"])
+            months |= {3 * q - 2, 3 * q - 1, 3 * q}
+        else:
+            months.add(next(int(k[1:]) for k, v in m.groupdict().items() if v and k.startswith("m")))
+        spans.append(m.span())
+    return len(months), spans
+
+
+def _season_average(d: Draft, rate: _Rate) -> tuple[float, str, list[tuple[int, int]]] | None:
+    """ "2.500 correos a la semana … en enero y septiembre … el doble": a usual figure and the months
+    a season multiplies it (double, triple), said after it in its sentence or the next — the year's
+    average, (12 − k + k × factor) / 12 of it, with its working in words and the spans it rests on."""
+    low = d.original.lower()
+    _, s1 = d.sentence_of(rate.start)
+    n1 = d.sentence_of(min(len(low) - 1, s1 + 2))[1] if s1 < len(low) - 1 else s1
+    stop = min(n1, rate.end + 200)
+    found = [(f, _cue_pattern(name).search(low, rate.end, stop)) for f, name in ((2.0, "double"), (3.0, "triple"))]
+    found = [(f, m) for f, m in found if m is not None]
+    if not found:
+        return None
+    factor, cue = min(found, key=lambda x: x[1].start())
+    if re.search(r"(?<![\w.,])(?<!q)\d", d.text[rate.end : cue.start()]):
+        return None  # another figure between: not this rate's season
+    k, spans = _season_months(low, rate.end, min(stop, cue.end() + 60))
+    if not 1 <= k <= 11:
+        return None
+    share = (12 - k + k * factor) / 12
+    words = f"{12 - k} months × 1 + {k} × {human(factor)}, over 12"
+    return share, words, [*spans, cue.span()]
+
+
+def _the_peak_again(d: Draft, rate: _Rate) -> bool:
+    """ "tbh 2/sec was our all time record" after "2 posts per second at peak": the peak said before,
+    named again to be set right — not a new average. Read as nothing; the peak stands unless the
+    message gives another."""
+    basis = d.prior_bases.get("peak_requests_per_hour") or {}
+    if not basis.get("raw") or basis.get("period") != rate.period or rate.value != basis["raw"]:
+        return False
+    d.notes.append(f"'{d.quote(rate.start, rate.end)}' is the peak said before")
+    return True
 
 
 def _cue_without(name: str, *others: str) -> Any:
@@ -806,4 +924,5 @@ def _peak(d: Draft, rate: _Rate) -> None:
     per_hour = rate.value / days_in(rate.period) / 24
     note = f"read '{d.quote(rate.start, rate.end)}' as {count(per_hour)} requests in the busiest hour"
     label = f"{count(per_hour)} an hour at peak"
-    d.set("peak_requests_per_hour", per_hour, note, spans=[(rate.start, rate.end)], label=label)
+    basis = {"raw": rate.value, "period": rate.period}
+    d.set("peak_requests_per_hour", per_hour, note, spans=[(rate.start, rate.end)], label=label, basis=basis)

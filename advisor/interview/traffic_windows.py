@@ -155,6 +155,16 @@ def _after_peak_word(text: str, start: int) -> bool:
     )
 
 
+def _before_peak_word(text: str, end: int) -> bool:
+    """Whether a named part of the day at ``end`` is the busy time's ('overdag pieken naar 6k/uur',
+    'during the day it peaks at'): a peak word within the next three words, no clause mark."""
+    from advisor.interview.vocab import alternation, vocab
+
+    pattern = alternation(vocab().cue("peak"))
+    after = text[end : end + 40]
+    return re.match(rf"(?:[^\w.,;:!?\n]+[\w-]+){{0,2}}?[^\w.,;:!?\n]+(?:{pattern})(?![\w-])", after, re.I) is not None
+
+
 def read_windows(text: str) -> list[Window]:
     """Every window ``text`` states, in order: clock ranges, then named parts of the day that no
     clock range in the text overrides."""
@@ -173,7 +183,7 @@ def read_windows(text: str) -> list[Window]:
     for named in workload_words().window:
         pattern = phrase_pattern(sorted({w for ws in named.words.values() for w in ws}, key=len, reverse=True))
         m = re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", low)
-        if m:
+        if m and not _before_peak_word(low, m.end()) and not _after_peak_word(low, m.start()):
             found.append(Window(named.start, named.hours, m.span(), text[m.start() : m.end()], named=True))
     return sorted(found, key=lambda w: w.span)
 

@@ -68,6 +68,7 @@ class Vocabulary(_Strict):
     range_between: ByLanguage
     unit_amounts: dict[str, list[str]]
     cues: dict[str, ByLanguage]
+    months: dict[str, ByLanguage] = {}  # "1" … "12": each month's names; its short forms only in a range ("sept-oct")
     answers: Answers
     filler: ByLanguage
 
