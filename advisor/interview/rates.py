@@ -536,7 +536,9 @@ def read_rates(d: Draft) -> None:
         return
     averaged = any(role == "average" for _, role in roles)
     busy = [r for r, role in roles if role == "seasonal"]
-    correcting = _cue_pattern("correction").search(d.original.lower()) and d.profile.requests_per_day is not None
+    correcting = d.profile.requests_per_day is not None and (
+        _cue_pattern("correction").search(d.original.lower()) or _old_figure_named(d)
+    )
     for rate in base:
         _over_the_week(d, rate)
         rate.corrected = rate.corrected or _negated_after(d, rate)
@@ -706,6 +708,21 @@ def _season_average(d: Draft, rate: _Rate) -> tuple[float, str, list[tuple[int, 
     share = (12 - k + k * factor) / 12
     words = f"{12 - k} months × 1 + {k} × {human(factor)}, over 12"
     return share, words, [*spans, cue.span()]
+
+
+def _old_figure_named(d: Draft) -> bool:
+    """ "Ach so, und die 400 waren nur CT – … eher 1.100 am Tag": the figure the volume was read from,
+    named again with its article outside any rate — the message sets it right."""
+    raw = (d.prior_bases.get("requests_per_day") or {}).get("raw")
+    if not raw:
+        return False
+    rx = _CUE_RE.setdefault(
+        "old_figure",
+        lazy(rf"(?<![\w-])(?:{alternation(vocab().cue('definite'))})\s+(?P<n>\d[\d,]*(?:\.\d+)?)(?![\w.,]*\d)"),
+    )
+    return any(
+        float(m["n"].replace(",", "")) == raw and d.text[m.start("n")].isdigit() for m in rx.finditer(d.canonical)
+    )
 
 
 def _the_peak_again(d: Draft, rate: _Rate) -> bool:

@@ -73,3 +73,13 @@ def test_a_season_multiplying_the_usual_figure_asks_it_or_the_years_average(text
 def test_a_season_with_no_factor_or_no_months_is_not_averaged():
     assert _read("about 300 claims a day, more in winter").changes["requests_per_day"] == 300
     assert _read("about 300 claims a day; our team doubled last year").changes["requests_per_day"] == 300
+
+
+def test_the_old_figure_named_again_with_a_new_one_corrects_it():
+    """'die 400 waren nur CT – … eher 1.100 am Tag' after 400 a day was answered: 1,100 replaces it
+    (it was asked whether to keep 400 as given)."""
+    profile = WorkloadProfile(requests_per_day=400)
+    bases = {"requests_per_day": {"raw": 400, "period": "day"}}
+    text = "Ach so, und die 400 waren nur CT – mit MRT und Röntgen sind es eher 1.100 am Tag."
+    reading = _read(text, profile, bases=bases, sources={"requests_per_day": "answered"})
+    assert reading.changes["requests_per_day"] == pytest.approx(1100)
