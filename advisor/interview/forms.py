@@ -53,6 +53,7 @@ def _foreign_table() -> tuple[Any, list[str]]:
         (v.words(v.directions["answer_nouns"], others), "answer"),
         (v.words(v.per_request, others), "per request"),
         (v.words({k: w for k, w in v.cues["each"].items() if k != "en"}, others), "each"),
+        (v.words({k: w for k, w in v.cues["shift"].items() if k != "en"}, others), "shift"),
         (["jetons", "jeton", "token"], "tokens"),
     ]
     approx = v.words(v.approx, others)

@@ -99,7 +99,7 @@ FAN_EACH = lazy(
 )
 # A rate per shift: "1,000 per shift", "400 documents each shift", "each shift handles about 2k".
 SHIFT_RATE = lazy(
-    rf"{_Q}\s*(?:times\s+|(?!(?:{NOT_REQUESTS})\b){_WORD},?\s+){{0,4}}?(?:per|a|an|each|every|in\s+a|in\s+each|/)\s*shift\b"
+    rf"{_Q}\s*(?:times\s+|(?!(?:{NOT_REQUESTS})\b){_WORD},?\s+){{0,4}}?(?:per|pro|por|par|a|an|each|every|in\s+a|in\s+each|/)\s*shift\b"
     rf"|\b(?:each|every|per|a)\s+shift\s+(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,2}}?"
     rf"(?:about|around|roughly|~|some|up\s+to)?\s*{_M}"
 )

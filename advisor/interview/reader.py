@@ -213,7 +213,10 @@ _MONEY_CUES += ("dollar", "euro", "pound", "buck", "bill", "invoice", "subscript
 _MONEY_CUES += ("factur", "betalen", "rekening", "kost", "coût", "cuesta", "costa", "custa")
 _SETTINGS_CUES = {
     "electricity": ("kw", "kilowatt", "electric", "power", "energy", "utilit", "tariff", "¢", "cent"),
-    "hours": ("hour", "hr", "clock", "24", "non-stop", "nonstop", "continuous", "all day", "9"),
+    "hours": (
+        *("hour", "hr", "clock", "24", "non-stop", "nonstop", "continuous", "all day", "9"),
+        *("uhr", "klok", "nacht", "nuit", "noche", "notte", "noite", "night"),  # 'rund um die Uhr', 'jour et nuit'
+    ),
     "effort": ("set", "install", "maint", "upkeep", "babysit", "admin", "ops", "rate", "engineer", "dev", "time"),
     "periods": ("year", "yr", "month", "mo", "y "),
     "budget": _MONEY_CUES,

@@ -12,6 +12,7 @@ from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity, to_float
 from advisor.interview.pending import ask_options
+from advisor.interview.vocab import alternation, vocab
 from advisor.state import Option
 from advisor.tools.catalog import currency_named
 
@@ -202,9 +203,21 @@ AROUND_THE_CLOCK = lazy(
 BUSINESS_HOURS = lazy(r"business\s+hours|office\s+hours|working\s+hours|work\s+hours|\b9\s*(?:to|-)\s*5\b")
 
 
+def _around_the_clock() -> Any:
+    """ "rund um die Uhr", "24h/24", "de klok rond": every language's words (reading.toml)."""
+    return _AROUND.setdefault("rx", lazy(rf"(?<![\w-])(?:{alternation(vocab().cue('around_the_clock'))})(?![\w-])"))
+
+
+_AROUND: dict[str, Any] = {}
+
+
 def read_hours(d: Draft) -> None:
-    for m in AROUND_THE_CLOCK.finditer(d.text):
-        d.set("hours_per_day", 24.0, f"read '{d.quote(m.start(), m.end())}' as 24 hours a day", (m.start(), m.end()))
+    for m in [*AROUND_THE_CLOCK.finditer(d.text), *_around_the_clock().finditer(d.text)]:
+        if "traffic_hours" in d.changes:
+            break
+        note = f"read '{d.quote(m.start(), m.end())}' as 24 hours a day"
+        d.set("hours_per_day", 24.0, note, (m.start(), m.end()))
+        d.set("traffic_hours", 24.0, spans=[(m.start(), m.end())])  # requests at every hour
         d.hours_window = 24.0
     for m in BUSINESS_HOURS.finditer(d.text):
         if "hours_per_day" not in d.changes:

@@ -39,7 +39,11 @@ CASES: list[tuple[str, str | None, dict]] = [
     ("requests per day: 12,500", None, {"requests_per_day": 12500.0}),
     ("1,000 requests a week", None, {"requests_per_day": 1000 / 7}),
     ("150k calls a month", None, {"requests_per_day": 5000.0}),
-    ("around the clock, 200 requests an hour", None, {"hours_per_day": 24.0, "requests_per_day": 4800.0}),
+    (
+        "around the clock, 200 requests an hour",
+        None,
+        {"hours_per_day": 24.0, "traffic_hours": 24.0, "requests_per_day": 4800.0},
+    ),
     ("200 requests an hour, 8 hours a day", None, {"hours_per_day": 8.0, "requests_per_day": 1600.0}),
     ("2 requests per second", None, {"requests_per_day": 172800.0}),
     ("we get 5-10k tickets a day", None, {"requests_per_day": 7500.0}),
@@ -51,7 +55,7 @@ CASES: list[tuple[str, str | None, dict]] = [
     (
         "a cron job wakes up every 5 minutes; 31 agents running 24/7",
         None,
-        {"hours_per_day": 24.0, "requests_per_day": 31 * 288.0},
+        {"hours_per_day": 24.0, "traffic_hours": 24.0, "requests_per_day": 31 * 288.0},
     ),
     ("31 agents, each every 5 minutes", None, {"requests_per_day": 31 * 288.0}),
     ("every half hour", None, {"requests_per_day": 48.0}),
@@ -173,7 +177,7 @@ CASES: list[tuple[str, str | None, dict]] = [
     ("it draws 350W", None, {}),
     # ---- hours, amortisation, horizon, budget, offline, effort, cache
     ("runs 8 hours a day", None, {"hours_per_day": 8.0}),
-    ("24/7", None, {"hours_per_day": 24.0}),
+    ("24/7", None, {"hours_per_day": 24.0, "traffic_hours": 24.0}),
     ("amortised over 3 years", None, {"amortization_months": 36.0}),
     ("over 36 months", None, {"amortization_months": 36.0}),
     ("3-year amortization", None, {"amortization_months": 36.0}),

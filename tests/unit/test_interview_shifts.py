@@ -63,3 +63,24 @@ def test_an_hourly_rate_uses_the_traffic_window_already_given():
 def test_shifts_are_not_requests():
     reading = _read("three shifts a day")
     assert "requests_per_day" not in reading.changes
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("Die Schichtführer schreiben etwa 25 Meldungen pro Schicht, 3 Schichten am Tag.", 75),
+        ("Fazemos cerca de 3.500 chamadas por turno, 3 turnos.", 10500),
+        ("Circa 200 verbali per turno, 2 turni al giorno.", 400),
+        ("Zo'n 300 dossiers per ploeg, 2 ploegen.", 600),
+    ],
+)
+def test_shifts_in_other_languages_are_shifts(text, per_day):
+    assert _read(text).changes["requests_per_day"] == pytest.approx(per_day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["about 500 requests a day, 24/7", "Läuft also rund um die Uhr.", "On tourne 24h/24.", "Het draait de klok rond."],
+)
+def test_around_the_clock_is_traffic_at_every_hour(text):
+    assert _read(text).changes["traffic_hours"] == 24
