@@ -176,7 +176,16 @@ def _read_count(d: Draft, choice: Choice) -> bool:
     value = choice.each * n
     span = m.span("n") if m["n"] else m.span("bare")
     note = f"read '{d.quote(*m.span())}' as {human(n)} × {human(choice.each)} a day: {human(value)} requests a day"
-    d.set(field, value, note, spans=[m.span()], kind="answer", label=f"{human(value)} requests a day")
+    words = f"{human(n)} × {human(choice.each)} a day"
+    d.set(
+        field,
+        value,
+        note,
+        spans=[m.span()],
+        kind="answer",
+        label=f"{human(value)} requests a day",
+        basis={"words": words},
+    )
     d.consume(*span)
     d.consume(*m.span())
     return True

@@ -93,7 +93,7 @@ FAN_AFTER = lazy(
     rf"(?!\s+(?:in|out|input|output)\b)"
 )
 FAN_EACH = lazy(
-    rf"\beach\s+(?:of\s+them\s+|one\s+|[a-z]+\s+)(?:(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,4}}?~?\s*{_M}"
+    rf"\beach\s+(?:of\s+them\s+|one\s+|[a-z]+\s+)(?:fans?\s+out\s+(?:in)?to\s+|(?!(?:{NOT_REQUESTS})\b)[a-z'-]+\s+){{0,4}}?~?\s*{_M}"
     rf"\s*(?:[a-z-]+\s+){{0,2}}?(?P<noun>calls?|steps?|turns?|requests?|prompts?|messages?|queries|completions?"
     rf"|generations?|invocations?|passes|rounds?|llm\s+calls?|tool\s+calls?|drafts?)\b"
 )
@@ -900,7 +900,7 @@ def _days_a_week_alone(d: Draft, rates: list[_Rate]) -> None:
     raw, period = basis.get("raw"), basis.get("period")
     quote = d.quote(m.start(), m.end())
     if rates or not raw or period != "day" or basis.get("days") or d.profile.requests_per_day is None:
-        if raw and period in ("week", "month", "quarter", "year"):
+        if raw and period in ("week", "month", "quarter", "year") and not any("the same total" in n for n in d.notes):
             d.notes.append(
                 f"'{quote}': the {human(raw)} a {period} stay the total — {count(raw / days_in(period))} a day"
             )

@@ -37,6 +37,11 @@ _KIND_AFTER = {
         r"|prompts?|answers?|responses?|replies)"
     ),
     "share": lazy(r"^\s*(?:%|percent|per\s*cent)"),
+    # a box with no chip named ("one server", "2 Rechner"): hardware, not a volume
+    "hardware": lazy(
+        r"^[\s-]*(?:[^\W\d_]+\s+)?(?:servers?|machines?|box(?:es)?|nodes?|gpus?|workstations?|rechner|serveurs?"
+        r"|servidores?|macs?|pcs?|laptops?|racks?)\b"
+    ),
     "time": lazy(r"^[\s-]*(?:seconds?|secs?|s\b|minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|months?|years?|yrs?)"),
     "money": lazy(r"^\s*(?:k|m)?\s*(?:dollars?|usd|eur|euros?|gbp|pounds?|chf|aud|cad|€|£|\$|cents?|bucks)"),
 }
@@ -45,7 +50,8 @@ _MONEY_BEFORE = lazy(r"[$€£]\s*$|\b(?:usd|eur|gbp|chf|aud|cad|r\$|us\$)\s*$")
 
 def unused_numbers(d: Draft) -> list[tuple[int, int, str]]:
     """Each number in the text no reading used: its phrase (the number and up to two words after it)
-    and what it counts — "team" (a headcount: "40-lawyer firm", "3,000 employees"), "tokens", "share",
+    and what it counts — "team" (a headcount: "40-lawyer firm", "3,000 employees"), "hardware" (a
+    box with no chip named: "one server"), "tokens", "share",
     "time", "money", "count" (any other noun) or "bare" (no word after it)."""
     found: list[tuple[int, int, str]] = []
     low = d.original.lower()
@@ -85,6 +91,10 @@ def unread(d: Draft) -> list[str]:
         quote = d.quote(start, end)
         if kind == "team":
             d.notes.append(f"noted '{quote}' as the team's size — the volume is what they send")
+            _drop_form_notes(d, start, end)
+            continue
+        if kind == "hardware":  # "we run one server for this": no chip named, no volume either
+            d.notes.append(f"noted '{quote}' — name its GPU or chip (e.g. 'an RTX 4090') to count it as hardware")
             _drop_form_notes(d, start, end)
             continue
         found.append(quote)

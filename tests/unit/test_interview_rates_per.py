@@ -132,3 +132,16 @@ def test_a_correction_of_the_count_a_rate_was_multiplied_by_takes_the_value_back
     profile = WorkloadProfile(requests_per_day=180)
     after = _read("Ah, je me suis trompé : 5 médecins, pas 6.", profile, bases=first.bases)
     assert after.changes.get("requests_per_day", "unset") is None
+
+
+@pytest.mark.parametrize("text", ["we run one server for this", "About 500 requests a day on 2 servers"])
+def test_a_box_with_no_chip_named_is_not_asked_as_a_volume(text):
+    reading = _read(text)
+    assert not any("does it change the volume" in q for q in reading.ambiguous)
+
+
+def test_calls_each_request_fans_out_into_multiply_it():
+    text = (
+        "40 devs, each maybe 150-200 prompts a day. It's agentic so each prompt fans out into like 10-15 model calls."
+    )
+    assert _read(text).changes["requests_per_day"] == pytest.approx(40 * 175 * 12.5)
