@@ -66,6 +66,7 @@ def _covered(d: Draft, asked: str) -> bool:
     groups = [
         {"requests_per_day", "monthly_input_tokens", "monthly_output_tokens"},
         {"input_tokens_per_request", "output_tokens_per_request"},
+        {"hardware", "owned_hardware", "owned_units"},  # "none of those, we have a 4090": not declined
     ]
     same = next((g for g in groups if asked in g), {asked})
     return bool(same & set(d.changes))
@@ -142,12 +143,40 @@ _A_BOX = lazy(
 )
 
 
+_NO_HARDWARE_WORDS: dict[str, Any] = {}
+_OPENING_WORD = lazy(r"^\W*(?P<w>[^\W\d_]+)")
+
+
+def _no_hardware_words(d: Draft) -> re.Match[str] | None:
+    """No hardware said in any language's words ([cues.no_hardware]: "Keine Hardware", "on n'a rien");
+    or, in answer to the hardware question, an answer that opens with a word for none ("nessuno. Ah
+    correggo …", "none currently, also …") — not one that opens with not knowing ("keine Ahnung")."""
+    rx = _NO_HARDWARE_WORDS.setdefault("rx", lazy(rf"(?<![\w-])(?:{alternation(vocab().cue('no_hardware'))})(?![\w-])"))
+    m = rx.search(d.text)
+    if m is not None or d.asked != "hardware":
+        return m
+    if d.ambiguous or any(c.field in ("hardware", "owned_hardware") for c in d.claims):
+        return None  # "none, we're all on macbooks. well I have an M2 Max": hardware named, asked about
+    if not QTY_RE.search(d.text):
+        return None  # a whole answer of none ("none", "keine"): read_bare_answer says so, as it always has
+    opening = _NONE.match(d.text)  # "nothing may leave our network" is not none: _NONE knows
+    if opening is not None:
+        return opening
+    first = _OPENING_WORD.match(d.text)
+    if first is None or first["w"] not in vocab().answers.none:
+        return None
+    if any(d.text.startswith(u, first.start("w")) for u in vocab().answers.unknown):
+        return None  # "keine Ahnung": not knowing
+    return re.compile(re.escape(first["w"])).search(d.text, first.start("w"))  # "nessuno", to quote
+
+
 def read_no_hardware(d: Draft) -> None:
     """ "no hardware yet" said within a longer answer: hardware declined (compare what to buy) —
     unless this answer names hardware it has, or says only that its machines have no GPU."""
     if "hardware" in d.declined or {"hardware", "owned_hardware"} & set(d.changes):
         return
     m = _NO_HARDWARE.search(d.text) or (_NOTHING_YET.search(d.text) if d.asked == "hardware" else None)
+    m = m or _no_hardware_words(d)
     if m is not None and "gpu" in m.group(0) and _A_BOX.search(d.text, d.sentence_of(m.start())[0], m.start()):
         return
     if m is not None:

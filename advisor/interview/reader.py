@@ -180,8 +180,7 @@ def read_draft(
     owned.read_owned(d)
     owned.weaken_corrected(d)
     _weaken_guessed_chips(d)
-    if any(w in d.text for w in ("yet", "no ", "without", "n't", "not ", "nothing")):
-        answers.read_no_hardware(d)
+    answers.read_no_hardware(d)  # "no hardware yet", "Keine Hardware", "on n'a rien" (cues.no_hardware)
     if "shift" in d.text:
         shifts.read_shifts(d)
     traffic_windows.read_window(d, named=False)  # '1am–6am', '9 to 5': when the requests come
