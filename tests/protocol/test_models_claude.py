@@ -4,8 +4,6 @@ that the key never shows."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from tenacity import wait_none
 
@@ -66,14 +64,13 @@ def test_401_is_not_retried_and_never_shows_the_key():
     assert KEY not in str(err.value) and KEY not in repr(m) and KEY not in repr(err.value)
 
 
-def test_total_time_is_bounded():
+def test_retries_stop_at_the_total_time_allowed():
+    """50 attempts are allowed but the total time is 1 s: the retries stop well before the 50th."""
     script = {"/v1/messages": [claude_error(529, "overloaded_error")]}
     with loopback(script) as (url, rec):
         slow = ClaudeModel("claude-sonnet-4-6", api_key=KEY, base_url=url, attempts=50, max_total_seconds=1.0)
-        started = time.perf_counter()
         with pytest.raises(ModelError):
             list(slow.chat(MESSAGES))
-    assert time.perf_counter() - started < 10
     assert 1 < len(rec.requests) < 50
 
 

@@ -4,7 +4,6 @@ Ollama's documented wire protocol (no Ollama server exists here)."""
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -60,12 +59,10 @@ def test_think_filter_passes_plain_text_through():
     assert f.feed("a < b and c") + f.feed(" <") + f.feed("x") == "a < b and c <x"
 
 
-def test_dead_port_is_unreachable_fast():
-    started = time.perf_counter()
+def test_dead_port_is_unreachable_with_the_command_that_starts_it():
     with pytest.raises(ModelError) as err:
         chat(OllamaModel("qwen3:4b", host=dead_port()))
     assert err.value.kind == "unreachable" and "ollama serve" in str(err.value)
-    assert time.perf_counter() - started < 5
 
 
 def test_missing_model_says_what_to_pull():

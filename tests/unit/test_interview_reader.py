@@ -484,13 +484,13 @@ def test_any_text_at_all_is_read_without_error(text, small_catalog):
     WorkloadProfile.model_validate(reading.changes)
 
 
-def test_long_adversarial_text_is_read_quickly(small_catalog):
-    import time
+ADVERSARIAL_TEXTS = ("sonnet " * 3000, "5" * 5000, "no PII " * 3000, "what if " * 3000, " " * 30000 + "5")
 
-    for text in ("sonnet " * 3000, "5" * 5000, "no PII " * 3000, "what if " * 3000, " " * 30000 + "5"):
-        start = time.perf_counter()
-        read_answer(text, EMPTY, small_catalog)
-        assert time.perf_counter() - start < 5, text[:20]
+
+def test_long_adversarial_text_is_read_into_a_valid_profile(small_catalog):
+    """How long these take is measured by tests/bench/bench_adversarial_reading.py, not asserted here."""
+    for text in ADVERSARIAL_TEXTS:
+        WorkloadProfile.model_validate(read_answer(text, EMPTY, small_catalog).changes)
 
 
 @pytest.mark.parametrize(
