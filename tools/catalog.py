@@ -43,6 +43,7 @@ SECTIONS = {
     "regions": ("regions.toml", "region"),
     "stacks": ("serving_stacks.toml", "stack"),
     "currencies": ("currency.toml", "currency"),
+    "idle-power": ("idle_power.toml", "idle"),
 }
 
 
@@ -410,6 +411,24 @@ class Currency(Sourced):
     per_eur: float = Field(gt=0, lt=1e6)
 
 
+class IdlePower(Sourced):
+    """What a kind of hardware draws powered on and serving nothing: published or measured watts, or a
+    share of its load watts (the ``default`` entry is that rule for every kind without its own)."""
+
+    id: str = Field(description="hardware id, or 'default' (the rule for kinds without an entry)")
+    name: str = ""
+    aliases: list[str] = []
+    watts: float | None = Field(default=None, ge=0, description="idle watts of one box, as hardware watts are")
+    share_of_load: float | None = Field(default=None, ge=0, le=1, description="idle as a share of the load watts")
+    estimate: bool = Field(default=False, description="not measured on this kind: said so in answers")
+
+    @model_validator(mode="after")
+    def _one_figure(self) -> IdlePower:
+        if (self.watts is None) == (self.share_of_load is None):
+            raise ValueError("give watts or share_of_load (one of them)")
+        return self
+
+
 ENTRY_TYPES: dict[str, type[_Entry]] = {
     "cloud": CloudModel,
     "hardware": Hardware,
@@ -422,6 +441,7 @@ ENTRY_TYPES: dict[str, type[_Entry]] = {
     "regions": Region,
     "stacks": ServingStack,
     "currencies": Currency,
+    "idle-power": IdlePower,
 }
 
 
@@ -439,6 +459,7 @@ class Catalog(BaseModel):
     regions: dict[str, Region] = {}
     stacks: dict[str, ServingStack] = {}
     currencies: dict[str, Currency] = {}
+    idle_power: dict[str, IdlePower] = {}
     files: list[str] = []
 
     def section(self, name: str) -> dict[str, _Entry]:
@@ -591,6 +612,7 @@ def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
         regions=sections["regions"],
         stacks=sections["stacks"],
         currencies=sections["currencies"],
+        idle_power=sections["idle-power"],
         files=files,
     )
     _check_references(catalog)
@@ -616,6 +638,23 @@ def _check_references(catalog: Catalog) -> None:
                 raise CatalogError(f"hardware {hw.id}: measured.local_model: unknown id {m.local_model!r}")
             _check_under_bandwidth(hw, m, catalog.local_models[m.local_model])
     _check_platforms(catalog)
+    _check_idle_power(catalog)
+
+
+def _check_idle_power(catalog: Catalog) -> None:
+    """Each idle figure names a hardware kind (or is the ``default`` rule) and is no more than its load."""
+    if catalog.idle_power and "default" not in catalog.idle_power:
+        raise CatalogError("idle_power: needs a 'default' entry (the rule for kinds without their own)")
+    for idle in catalog.idle_power.values():
+        if idle.id == "default":
+            if idle.share_of_load is None:
+                raise CatalogError("idle_power default: share_of_load: the default is a share of the load watts")
+            continue
+        hw = catalog.hardware.get(idle.id)
+        if hw is None:
+            raise CatalogError(f"idle_power {idle.id}: id: unknown hardware id {idle.id!r}")
+        if idle.watts is not None and hw.watts is not None and idle.watts > hw.watts:
+            raise CatalogError(f"idle_power {idle.id}: watts: {idle.watts:g} W idle is above its {hw.watts:g} W load")
 
 
 def _check_platforms(catalog: Catalog) -> None:

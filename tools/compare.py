@@ -122,8 +122,12 @@ def _breakeven(plan: Plan, cloud: Plan, p: ResolvedProfile) -> float | None:
     if plan.local is None or cloud.cloud is None:
         return None
     unit = plan.local.owned_unit or plan.local.unit  # owned: a sunk cost, no rent — only its power
-    fixed = unit.amortization_usd + unit.electricity_usd + unit.rental_usd + unit.maintenance_usd
-    per_k = cloud.cloud.monthly_usd - (plan.cloud.monthly_usd if plan.cloud else 0.0)
+    fixed = unit.amortization_usd + unit.electricity_idle_usd + unit.rental_usd + unit.maintenance_usd
+    # its electricity above idle grows with the volume it carries: one unit's busy share at k = 1
+    power_per_k = (unit.electricity_load_usd - unit.electricity_idle_usd) * plan.local.powered_busy(
+        1, plan.local.demand
+    )
+    per_k = cloud.cloud.monthly_usd - (plan.cloud.monthly_usd if plan.cloud else 0.0) - power_per_k
     if per_k <= 0:
         return None
     return fixed / per_k * p.monthly_tokens

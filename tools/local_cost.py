@@ -1,4 +1,7 @@
-"""Monthly and first-year cost of owned (or rented) hardware (cost-model.md, "Owned hardware")."""
+"""Monthly and first-year cost of owned (or rented) hardware (cost-model.md, "Owned hardware").
+
+Electricity follows how busy the box is: idle watts whenever it is powered, its load watts for the
+share of those hours it works (``busy_share``; 1, full load throughout, unless given)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from pydantic import Field, model_validator
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError, ToolInput, ToolResult
 from advisor.tools.catalog import Catalog, Hardware
+from advisor.tools.power import idle_draw, watts_at
 from advisor.tools.quantity import Hours, Months, Usd
 
 
@@ -14,6 +18,12 @@ class LocalCostInput(ToolInput):
     hardware: str | None = Field(default=None, description="hardware id, e.g. rtx-4090-24gb")
     hardware_cost_usd: Usd | None = Field(default=None, description="purchase price, if no id")
     watts: Usd | None = Field(default=None, description="power draw under load, if no id")
+    idle_watts: Usd | None = Field(
+        default=None, description="power draw powered and idle (the catalog's, else 15% of load)"
+    )
+    busy_share: float | None = Field(
+        default=None, ge=0, le=1, description="share of the powered hours the box works (1: full load throughout)"
+    )
     units: int = Field(default=1, ge=1, le=1000, description="how many of the box")
     owned_units: int = Field(
         default=0, ge=0, le=1000, description="how many of those the team already owns (no purchase)"
@@ -31,6 +41,8 @@ class LocalCostInput(ToolInput):
             raise ValueError("give hardware (a catalog id) or hardware-cost-usd and watts")
         if self.amortization_months is not None and self.amortization_months <= 0:
             raise ToolError("amortization_months", self.amortization_months, "must be above 0")
+        if self.idle_watts is not None and self.watts is not None and self.idle_watts > self.watts:
+            raise ToolError("idle_watts", self.idle_watts, f"is above the load watts ({self.watts:g}); idle draws less")
         if self.owned_units > self.units:
             raise ToolError("owned_units", self.owned_units, f"is more than units ({self.units}); raise units too")
         return self
@@ -44,7 +56,13 @@ class LocalCostResult(ToolResult):
     bought_units: int
     monthly_usd: float
     amortization_usd: float
-    electricity_usd: float
+    electricity_usd: float  # at ``busy_share``
+    electricity_idle_usd: float  # the same units powered and idle the whole time
+    electricity_load_usd: float  # and at full load the whole time
+    idle_watts: float  # one unit's
+    load_watts: float
+    busy_share: float
+    idle_estimate: bool  # the idle figure is not measured on this kind (a share of its load)
     maintenance_usd: float
     rental_usd: float
     running_usd: float
@@ -125,7 +143,19 @@ def local_cost(inp: LocalCostInput, catalog: Catalog) -> LocalCostResult:
         amortization = (price or 0.0) * bought / months
         powered = units
         upfront = (price or 0.0) * bought + setup * hourly
-    energy = (watts or 0.0) * powered * hours * d.DAYS_PER_MONTH / 1000
+    load = watts or 0.0
+    draw = idle_draw(catalog, box, load)
+    idle = inp.idle_watts if inp.idle_watts is not None else draw.watts
+    if idle > load:
+        raise ToolError("idle_watts", idle, f"is above the load watts ({load:g}); idle draws less")
+    busy = inp.busy_share if inp.busy_share is not None else 1.0
+    if inp.busy_share is None and powered and load:
+        assumptions.append("at full load all the powered hours (busy_share: how busy it is)")
+    elif powered and load:
+        basis = " (an estimate)" if inp.idle_watts is None and draw.estimate else ""
+        assumptions.append(f"idle {idle:,.4g} W a unit{basis}, {load:,.4g} W under load, {busy:.0%} busy")
+    kwh_per_watt = powered * hours * d.DAYS_PER_MONTH / 1000  # kWh a month per watt drawn
+    energy = watts_at(idle, load, busy) * kwh_per_watt
     electricity = energy * rate
     running = electricity + maintenance + rental
     return LocalCostResult(
@@ -137,6 +167,12 @@ def local_cost(inp: LocalCostInput, catalog: Catalog) -> LocalCostResult:
         monthly_usd=amortization + running,
         amortization_usd=amortization,
         electricity_usd=electricity,
+        electricity_idle_usd=idle * kwh_per_watt * rate,
+        electricity_load_usd=load * kwh_per_watt * rate,
+        idle_watts=idle,
+        load_watts=load,
+        busy_share=busy,
+        idle_estimate=inp.idle_watts is None and draw.estimate,
         maintenance_usd=maintenance,
         rental_usd=rental,
         running_usd=running,
@@ -147,3 +183,9 @@ def local_cost(inp: LocalCostInput, catalog: Catalog) -> LocalCostResult:
         energy_kwh=energy,
         assumptions=assumptions,
     )
+
+
+def electricity_at(cost: LocalCostResult, busy: float) -> float:
+    """``cost``'s units' electricity a month when they work ``busy`` of their powered hours (0–1):
+    idle the whole time, plus the load's extra for the hours they work."""
+    return watts_at(cost.electricity_idle_usd, cost.electricity_load_usd, busy)  # linear in the draw

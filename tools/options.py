@@ -23,7 +23,7 @@ from advisor.tools.capacity import CapacityInput, CapacityResult, capacity, engi
 from advisor.tools.catalog import TIER_RANK, Catalog, CloudModel, Hardware, LocalModel, ServingStack
 from advisor.tools.cloud_cost import CloudCostInput, cloud_cost
 from advisor.tools.fleet import fleet_reason, nodes_of, replica_box, replica_sizes, stacks_for, unit_kind, with_box
-from advisor.tools.local_cost import LocalCostInput, LocalCostResult, local_cost
+from advisor.tools.local_cost import LocalCostInput, LocalCostResult, electricity_at, local_cost
 from advisor.tools.profile import ResolvedProfile
 from advisor.tools.request_time import RequestTime, latency_failures, request_time
 from advisor.tools.roofline import request_seconds
@@ -65,6 +65,11 @@ class Option(BaseModel):
     serving_stacks: list[str] = []  # catalog stacks that run the replicas across machines (2+ replicas)
     serving_plan: str = ""  # how the replicas are served, in words (2+ replicas)
     busy: float | None = None  # how busy each unit is at the busy hour (the traffic window), 0..1
+    powered_busy: float | None = None  # how busy each unit is over the hours it is powered: its electricity's share
+    electricity_usd: float | None = None  # the local units' electricity a month (owned and bought; rent includes it)
+    idle_watts: float | None = None  # one unit's draw powered and idle
+    load_watts: float | None = None  # and under load
+    idle_estimate: bool = False  # the idle figure is a share of the load, not measured on this kind
     queue_s: float | None = None  # mean wait for a free stream at that load
     ttft_s: float | None = None  # a typical request's time to first token: queue + its prompt's prefill
     request_s: float | None = None  # and to its last token
@@ -95,6 +100,7 @@ class LocalPart:
     model: LocalModel
     unit: LocalCostResult  # cost of one unit bought (or rented) at the profile's hours and rates
     unit_capacity: float  # box-seconds a month one unit has inside the traffic window
+    powered_s: float  # box-seconds a month one unit is powered (its replicas' hours on)
     demand: float  # box-seconds a month the share's traffic takes (prefill + decode) at k = 1
     speed_basis: str
     owned_units: int = 0  # units of this box the team already owns
@@ -122,14 +128,23 @@ class LocalPart:
         """Tokens a month (at the workload's input:output mix) one unit can carry."""
         return self.tokens * self.unit_capacity / self.demand if self.demand > 0 else math.inf
 
-    def costs_at(self, units: int) -> tuple[float, float, float]:
-        """(monthly incl. amortisation, running a month, upfront) of ``units`` of this box. Owned
-        units cost only their electricity and upkeep, whatever their kind (no rent, no purchase);
-        units beyond them are bought, or rented where the box is a rented kind."""
+    def powered_busy(self, units: int, demand: float) -> float:
+        """How busy ``units`` of this box are over the hours they are powered (0–1), carrying ``demand``
+        box-seconds a month: what their electricity follows."""
+        if not units or self.powered_s <= 0:
+            return 1.0
+        return min(1.0, demand / (units * self.powered_s))
+
+    def costs_at(self, units: int, busy: float = 1.0) -> tuple[float, float, float]:
+        """(monthly incl. amortisation, running a month, upfront) of ``units`` of this box, each busy
+        ``busy`` of its powered hours. Owned units cost only their electricity and upkeep, whatever
+        their kind (no rent, no purchase); units beyond them are bought, or rented where the box is a
+        rented kind."""
         owned = min(units, self.owned_units)
         bought = units - owned
         unit, mine = self.unit, self.owned_unit or self.unit
-        running = bought * (unit.electricity_usd + unit.rental_usd) + owned * mine.electricity_usd
+        power, my_power = electricity_at(unit, busy), electricity_at(mine, busy)
+        running = bought * (power + unit.rental_usd) + owned * my_power
         running += unit.maintenance_usd
         monthly = running + bought * unit.amortization_usd
         upfront = bought * unit.hardware_usd + unit.setup_usd
@@ -159,6 +174,10 @@ class Plan:
         """Units at volume ``k`` the team already owns: no purchase, no amortisation."""
         return min(self.units(k), self.local.owned_units) if self.local is not None else 0
 
+    def powered_busy(self, k: float) -> float:
+        """How busy each local unit is over its powered hours at volume ``k`` (its electricity's share)."""
+        return self.local.powered_busy(self.units(k), k * self.local.demand) if self.local is not None else 0.0
+
     def costs(self, k: float) -> tuple[float, float, float, int]:
         """(monthly incl. amortisation, running a month, upfront) and units, at volume ``k``.
         Owned units cost only their electricity and upkeep; units beyond them are bought."""
@@ -166,7 +185,7 @@ class Plan:
         cloud = k * self.cloud.monthly_usd if self.cloud else 0.0
         monthly = running = upfront = 0.0
         if self.local is not None:
-            monthly, running, upfront = self.local.costs_at(units)
+            monthly, running, upfront = self.local.costs_at(units, self.powered_busy(k))
         return monthly + cloud, running + cloud, upfront, units
 
 
@@ -376,6 +395,7 @@ def local_part(
         model,
         unit,
         unit_capacity=3600 * window_hours(p) * d.DAYS_PER_MONTH * (p.traffic_days_per_week / 7) * replicas,
+        powered_s=3600 * p.hours_per_day * d.DAYS_PER_MONTH * replicas,
         demand=demand,
         speed_basis=cap.speed_basis,
         tokens=share * p.monthly_tokens,
@@ -820,6 +840,25 @@ def more_units_reason(more: MoreUnits) -> Reason:
     return Reason(kind="more_units_or_rent", values=values | rent)
 
 
+def electricity_reason(local: LocalPart, units: int, busy: float) -> Reason | None:
+    """What the local units' electricity assumes: 'electricity $24 a month: 2 × 52.5 W idle (an
+    estimate), 350 W under load, about 1% busy'; None when no unit pays its own power (rented)."""
+    owned = min(units, local.owned_units)
+    unit, mine = local.unit, local.owned_unit or local.unit
+    usd = (units - owned) * electricity_at(unit, busy) + owned * electricity_at(mine, busy)
+    paying = mine if owned else unit
+    if not usd or not paying.load_watts:
+        return None
+    values = dict(
+        electricity_usd=usd,
+        units=units,
+        idle_watts=round(paying.idle_watts, 1),
+        load_watts=round(paying.load_watts, 1),
+        busy_share=busy,
+    )
+    return Reason(kind="electricity_estimate" if paying.idle_estimate else "electricity", values=values)
+
+
 def time_reason(hardware: str, timing: RequestTime) -> Reason:
     """How long one typical request takes on this option: the answer to 'how long would one request take?'."""
     values = dict(hardware=hardware, request_s=timing.request_s, ttft_s=timing.ttft_s, busy_share=timing.busy)
@@ -876,6 +915,9 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
     if more is not None:
         why.insert(0, more_units_reason(more))
         notes.insert(0, why[0].english())
+    power = electricity_reason(local, units, plan.powered_busy(k)) if local is not None else None
+    if power is not None:
+        why.append(power)
     if timing is not None and local is not None:
         why.append(time_reason(local.hardware.id, timing))
     return Option(
@@ -910,6 +952,11 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         serving_stacks=[st.id for st in local.stacks] if local and units * local.replicas_per_unit > 1 else [],
         serving_plan=plan_words,
         busy=None if timing is None else timing.busy,
+        powered_busy=plan.powered_busy(k) if local else None,
+        electricity_usd=power.values["electricity_usd"] if power else None,
+        idle_watts=power.values["idle_watts"] if power else None,
+        load_watts=power.values["load_watts"] if power else None,
+        idle_estimate=power is not None and power.kind == "electricity_estimate",
         queue_s=None if timing is None else timing.queue_s,
         ttft_s=None if timing is None else timing.ttft_s,
         request_s=None if timing is None else timing.request_s,

@@ -213,7 +213,8 @@ def _group(box: str, members: list[int], chosen: list[Candidate], choices: list[
     first = chosen[0].plan.local
     assert first is not None
     sharing = units_needed(loads, first.hardware.memory_gb)
-    monthly, running, upfront = first.costs_at(sharing.units)
+    demand = sum(c.plan.local.demand for c in chosen if c.plan.local is not None)
+    monthly, running, upfront = first.costs_at(sharing.units, first.powered_busy(sharing.units, demand))
     cloud = sum(c.plan.cloud.monthly_usd for c in chosen if c.plan.cloud is not None)
     return Group(
         box, members, chosen, loads, sharing, monthly, running, upfront, cloud, upfront + (running + cloud) * horizon

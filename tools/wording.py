@@ -51,6 +51,14 @@ REASONS: dict[str, str] = {
         "{replicas} replicas of one GPU ({streams} streams each) on {boxes} × {hardware} in your own hosts"
         " behind a load balancer; run them with {stacks}"
     ),
+    "electricity": N_(
+        "electricity {electricity_usd} a month: {units} × {idle_watts} W idle, {load_watts} W under load,"
+        " about {busy_share} busy"
+    ),
+    "electricity_estimate": N_(
+        "electricity {electricity_usd} a month: {units} × {idle_watts} W idle (an estimate), {load_watts} W under"
+        " load, about {busy_share} busy"
+    ),
     "time_per_request": N_(
         "time per request on the {hardware}: about {request_s}, the first token after {ttft_s},"
         " each unit {busy_share} busy"

@@ -57,7 +57,7 @@ def test_an_answer_is_a_fraction_of_the_old_table_and_block(catalog):
     """The second answer on an unchanged pick is one line; the first is the point, why, and the
     assumptions once — the table is `/options`'."""
     result = compare(
-        CompareInput(requests_per_day=3000, input_tokens_per_request=2000, output_tokens_per_request=400), catalog
+        CompareInput(requests_per_day=1000, input_tokens_per_request=2000, output_tokens_per_request=400), catalog
     )
     first, shown = recommendation_answer(result, Shown())
     again, _ = recommendation_answer(result, shown)

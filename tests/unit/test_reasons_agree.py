@@ -144,8 +144,8 @@ def test_no_reason_argues_against_its_own_pick(catalog, data):
 
 
 def test_a_regulated_pick_that_never_pays_back_says_what_it_pays_for(catalog):
-    """A clinic at 3,000 short requests a day: local for privacy, decades from paying back."""
-    profile = dict(requests_per_day=3000, input_tokens_per_request=1500, output_tokens_per_request=400)
+    """A clinic at 600 short requests a day: local for privacy, decades from paying back."""
+    profile = dict(requests_per_day=600, input_tokens_per_request=1500, output_tokens_per_request=400)
     result = compare(CompareInput(**profile, privacy="regulated"), catalog)
     check_reasons_agree(result)
     kinds = [r.kind for r in result.recommendation.why]
@@ -155,7 +155,7 @@ def test_a_regulated_pick_that_never_pays_back_says_what_it_pays_for(catalog):
 
 
 def test_a_rule_that_agrees_is_quoted_as_it_is(catalog):
-    profile = dict(requests_per_day=3000, input_tokens_per_request=1500, output_tokens_per_request=400)
+    profile = dict(requests_per_day=1000, input_tokens_per_request=1500, output_tokens_per_request=400)
     result = compare(CompareInput(**profile, privacy="internal"), catalog)
     assert result.recommendation.deployment == "cloud"
     assert all(r.agrees and "argues for" not in r.english() for r in result.recommendation.rules)
