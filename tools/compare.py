@@ -28,6 +28,7 @@ from advisor.tools.options import (
 from advisor.tools.payback import payback_months
 from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
 from advisor.tools.rules import RuleUse, applicable
+from advisor.tools.verdict import all_owned, near_tie, near_tie_pick
 from advisor.tools.wording import Reason
 
 
@@ -131,11 +132,6 @@ def _breakeven(plan: Plan, cloud: Plan, p: ResolvedProfile) -> float | None:
     if per_k <= 0:
         return None
     return fixed / per_k * p.monthly_tokens
-
-
-def all_owned(option: Option) -> bool:
-    """Every unit the option needs is hardware the team already has: there is no payback."""
-    return option.units > 0 and option.owned_units >= option.units
 
 
 def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None, options: list[Option]) -> list[Reason]:
@@ -275,6 +271,10 @@ def _compare(inp: CompareInput, catalog: Catalog, today: date) -> CompareResult:
     ranked = sorted(options, key=_rank_key)
     winner = ranked[0]
     conflicts = [] if winner.passes else list(winner.failed)
+    tie_reason = None
+    if winner.passes:  # a near-tie goes to owned hardware that carries the load, else to a faster request
+        tie = near_tie()
+        winner, tie_reason = near_tie_pick([o for o in ranked if o.passes], tie.share, tie.faster_factor)
     if not winner.passes:
         # Nothing meets every constraint: privacy and offline are hard, quality and cost give way.
         hard = [o for o in ranked if not o.hard_failures]
@@ -286,7 +286,7 @@ def _compare(inp: CompareInput, catalog: Catalog, today: date) -> CompareResult:
     if runner is not None:
         margin = runner.horizon_usd - winner.horizon_usd
         margin_pct = margin / runner.horizon_usd if runner.horizon_usd else None
-    close = margin_pct is not None and margin_pct < d.CLOSE_MARGIN
+    close = margin_pct is not None and abs(margin_pct) < d.CLOSE_MARGIN
 
     local_plans = [o for o in ranked if o.deployment != "cloud"]
     best_local = local_plans[0] if local_plans else None
@@ -299,12 +299,13 @@ def _compare(inp: CompareInput, catalog: Catalog, today: date) -> CompareResult:
     crossover = winner.payback_months if winner.deployment != "cloud" else None
 
     horizon = p.horizon_months
-    why = _reasons(winner, p, base_cloud, ranked)
+    why = ([tie_reason] if tie_reason else []) + _reasons(winner, p, base_cloud, ranked)
     rules = applicable(base_cloud.monthly_usd, winner.deployment, _decider(winner, p, why)) if base_cloud else []
     summary = f"{winner.deployment}: {winner.label.split(': ', 1)[1]}"
     if margin is not None and runner is not None:
+        side = "less" if margin >= 0 else "more"
         summary += (
-            f" — ${margin:,.0f} ({margin_pct:.0%}) less than the best {runner.deployment} option"
+            f" — ${abs(margin):,.0f} ({abs(margin_pct or 0):.0%}) {side} than the best {runner.deployment} option"
             f" over {horizon:g} months"
         )
     recommendation = Recommendation(

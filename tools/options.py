@@ -570,6 +570,16 @@ def owned_boxes(catalog: Catalog, p: ResolvedProfile, box: Hardware) -> int:
     return p.owned_units * owned_per_box // per_box
 
 
+def inside_owned_node(catalog: Catalog, p: ResolvedProfile, box: Hardware) -> bool:
+    """Whether ``box`` is a part of a server node the team owns whole: eight owned H100s are one owned
+    HGX node — powered as one machine, never one loose card of it — so the card alone and a pair of
+    them are not offered as what the team owns (a node is the unit it runs and pays power for)."""
+    if box.server or not owned_boxes(catalog, p, box):
+        return False
+    card, _ = _card(box)
+    return any(n.server and owned_boxes(catalog, p, n) >= 1 for n in nodes_of(catalog, card))
+
+
 def best_local(
     catalog: Catalog,
     p: ResolvedProfile,
@@ -644,6 +654,7 @@ def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None)
         card, per_box = _card(catalog.get("hardware", p.owned_hardware, "owned_hardware"))  # type: ignore[arg-type]
         nodes = [n for n in nodes_of(catalog, card) if n.engine and n.units <= p.owned_units * per_box]
         boxes += [n for n in nodes if n not in boxes]  # eight owned H100s are an HGX node too
+    boxes = [b for b in boxes if not inside_owned_node(catalog, p, b)]
     for box in boxes:
         local_tier = max(p.routine_tier, p.hard_tier, key=TIER_RANK.__getitem__) if hard_share else p.routine_tier
         whole = best_local(catalog, p, box, local_tier, 1.0, memo) or best_local(
@@ -773,17 +784,18 @@ def local_time(local: LocalPart, units: int, busy: float) -> RequestTime | None:
 def busy_words(box: str, units: int, busy: float, streams: int, replicas: int = 1, gpus: int = 1) -> str:
     """How busy each unit is in the traffic window: '1 × rtx-4090-24gb: 46% busy, 4 streams',
     '3 × h100-sxm-80gb, each 81% busy, 4 streams each', '2 × hgx-h100-8gpu (16 replicas of 1 GPU),
-    each 71% busy, 64 streams a replica' — never a share of the load."""
+    each 71% busy, 64 streams a replica' — never a share of the load; a few minutes a day is 'under 1%'."""
+    shown = "under 1%" if 0 < busy < 0.005 else f"{busy:.0%}"
     if replicas > 1:
         group = f" ({units * replicas} replicas of {gpus} GPU{'s' if gpus > 1 else ''})"
         each = f"{streams} stream{'' if streams == 1 else 's'} a replica"
         if units == 1:
-            return f"1 × {box}{group}: {busy:.0%} busy, {each}"
-        return f"{units} × {box}{group}, each {busy:.0%} busy, {each}"
+            return f"1 × {box}{group}: {shown} busy, {each}"
+        return f"{units} × {box}{group}, each {shown} busy, {each}"
     each = f"{streams} stream{'' if streams == 1 else 's'}"
     if units == 1:
-        return f"1 × {box}: {busy:.0%} busy, {each}"
-    return f"{units} × {box}, each {busy:.0%} busy, {each} each"
+        return f"1 × {box}: {shown} busy, {each}"
+    return f"{units} × {box}, each {shown} busy, {each} each"
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,10 @@ def _choices(
         passing = [chosen] if chosen is not None else []
     if not passing:
         raise ToolError("placement", pin, f"workload {name!r} has no {pin} option in the catalog")
+    tie = alone.recommendation.why[0].kind.startswith("near_tie") if alone.recommendation.why else False
+    picked = [c for c in passing if c.option.id == alone.recommendation.option_id]
+    if tie and picked:  # a near-tie went to owned hardware or a faster request: the plan keeps that pick
+        passing = picked
     clouds = [c for c in passing if c.plan.local is None]
     by_box: dict[str, list[Candidate]] = {}
     for c in passing:

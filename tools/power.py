@@ -21,11 +21,12 @@ class IdleDraw:
 
 def idle_draw(catalog: Catalog | None, box: Hardware | None, load_watts: float) -> IdleDraw:
     """Idle watts of one ``box`` drawing ``load_watts`` under load: its own catalog figure, else its
-    cards' figure × cards (a box of cards), else the default share of its load — never above the load."""
+    cards' figure × cards (a box of cards alone; a server's host draws too), else the default share of its
+    load — never above the load."""
     figures = catalog.idle_power if catalog is not None else {}
     entry = figures.get(box.id) if box is not None else None
     units = 1
-    if entry is None and box is not None and box.card is not None:
+    if entry is None and box is not None and box.card is not None and not box.server:  # a server adds its host
         entry = figures.get(box.card)
         units = box.units if entry is not None and entry.watts is not None else 1
     if entry is None:

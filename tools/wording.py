@@ -59,6 +59,14 @@ REASONS: dict[str, str] = {
         "electricity {electricity_usd} a month: {units} × {idle_watts} W idle (an estimate), {load_watts} W under"
         " load, about {busy_share} busy"
     ),
+    "near_tie_owned": N_(
+        "within {tie_share} of the cheapest option ({cheapest}, {more_usd} a month less) and on hardware you"
+        " already own: a near-tie goes to what you have"
+    ),
+    "near_tie_faster": N_(
+        "within {tie_share} of the cheapest option ({cheapest}, {more_usd} a month less) and faster: about"
+        " {request_s} a request against {other_s}"
+    ),
     "time_per_request": N_(
         "time per request on the {hardware}: about {request_s}, the first token after {ttft_s},"
         " each unit {busy_share} busy"
@@ -102,7 +110,7 @@ def english_value(name: str, value: Any) -> str:
     if name.endswith("_months"):
         return f"about {value / 12:,.0f} years" if value >= 120 else f"{value:,.1f} months"
     if name.endswith("_share"):
-        return f"{value:.0%}"
+        return "under 1%" if 0 < value < 0.005 else f"{value:.0%}"
     if name.endswith("_s"):
         return duration_words(value)
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"

@@ -61,10 +61,16 @@ def margin_sentence(result: CompareResult, w: Words = ENGLISH) -> str:
         return ""
     values = {
         "kind": deployment_noun(runner.deployment, w),
-        "margin": w.money(rec.margin_usd),
-        "pct": w.pct(rec.margin_pct),
+        "margin": w.money(abs(rec.margin_usd)),
+        "pct": w.pct(abs(rec.margin_pct or 0.0)),
         "h": f"{result.horizon_months:g}",
     }
+    if rec.margin_usd < 0:  # a near-tie picked owned hardware, or a faster request, over a slightly cheaper one
+        return w._(
+            "The best {kind} option costs {margin} ({pct}) less over {h} months — a near-tie, decided by the"
+            " first reason below.",
+            **values,
+        )
     if rec.close:
         return w._(
             "The best {kind} option costs only {margin} ({pct}) more over {h} months — a close call:"
@@ -107,6 +113,8 @@ def _runner_up_line(result: CompareResult, shown: Shown, w: Words) -> str:
     rec = result.recommendation
     runner = next((o for o in result.options if o.id == rec.runner_up), None)
     if runner is None or shown.option_id != rec.option_id or runner.id == shown.runner_up or rec.margin_usd is None:
+        return ""
+    if rec.margin_usd < 0:  # a near-tie: the headline's margin sentence says it
         return ""
     return w._(
         "The best {kind} option is now {option}: {monthly} a month, {margin} more over {h} months.",

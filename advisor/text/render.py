@@ -236,7 +236,15 @@ def recommendation_warnings(rec: dict[str, Any], horizon: float, w: Any = PLAIN)
     if rec["conflicts"]:
         conflicts = "; ".join(w.phrase(c) for c in rec["conflicts"])
         out.append((w._("Constraints in conflict"), w._("no option meets them all: {conflicts}", conflicts=conflicts)))
-    if rec["close"]:
+    if rec["close"] and (rec.get("margin_usd") or 0.0) < 0:
+        text = w._(
+            "the runner-up costs {margin} ({pct}) less over {h} months: a near-tie, decided by the first reason",
+            margin=w.money(-rec["margin_usd"]),
+            pct=w.pct(-(rec.get("margin_pct") or 0.0)),
+            h=f"{horizon:g}",
+        )
+        out.append((w._("Close call"), text))
+    elif rec["close"]:
         pct = rec.get("margin_pct")
         margin = f"{w.money(rec['margin_usd'])} ({w.pct(pct)})" if pct is not None else w._("little")
         text = w._(

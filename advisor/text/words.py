@@ -223,6 +223,8 @@ class Words:
         if name.endswith("_months"):
             return self.months(value)
         if name.endswith("_share"):
+            if 0 < value < 0.005:  # a box busy a few minutes a day is not '0% busy'
+                return self._("under {pct}", pct=self.pct(0.01))
             return self.pct(value)
         if name.endswith("_tokens"):
             return self.tokens(value)

@@ -161,8 +161,17 @@ def test_a_gpu_sold_alone_is_offered_only_to_a_team_that_owns_or_names_it(catalo
     assert {"a100-80gb", "h100-sxm-80gb"} <= bare
     result = compare(CompareInput(**REGULATED, top=50), catalog)
     assert not {o.hardware for o in result.options} & bare  # a new team is priced hosts and all
-    owned = compare(CompareInput(**REGULATED, owned_hardware="h100-sxm-80gb", owned_units=8, top=50), catalog)
+    owned = compare(CompareInput(**REGULATED, owned_hardware="h100-sxm-80gb", owned_units=4, top=50), catalog)
     assert "h100-sxm-80gb" in {o.hardware for o in owned.options}
+
+
+def test_eight_owned_h100s_are_offered_as_the_node_never_as_loose_cards(catalog):
+    """An HGX node is powered as one machine: eight owned H100s are one owned node in the plan, not one
+    card of it (whose electricity alone would hide the node's idle draw) nor four pairs."""
+    owned = compare(CompareInput(**REGULATED, owned_hardware="h100-sxm-80gb", owned_units=8, top=50), catalog)
+    mine = {o.hardware for o in owned.options if o.owned_units}
+    assert mine == {"hgx-h100-8gpu"}
+    assert not {"h100-sxm-80gb", "dual-h100-sxm-160gb"} & {o.hardware for o in owned.options}
 
 
 def test_the_stacks_are_listed_with_what_each_needs(capsys):

@@ -31,12 +31,14 @@ def test_every_kind_idles_at_or_below_its_load_with_a_source():
     assert rule.estimate and rule.watts == pytest.approx(350 * CATALOG.idle_power["default"].share_of_load)
 
 
-def test_a_box_of_cards_idles_at_its_cards_figure():
+def test_a_box_of_cards_idles_at_its_cards_figure_a_server_by_the_rule():
     card = CATALOG.hardware["h200-sxm-141gb"]
     node = CATALOG.hardware["hgx-h200-8gpu"]
-    assert node.card == card.id
-    assert "hgx-h200-8gpu" not in CATALOG.idle_power
-    assert idle_draw(CATALOG, node, node.watts).watts == pytest.approx(8 * CATALOG.idle_power[card.id].watts)
+    assert node.card == card.id and node.server and "hgx-h200-8gpu" not in CATALOG.idle_power
+    rule = CATALOG.idle_power["default"].share_of_load
+    assert idle_draw(CATALOG, node, node.watts).watts == pytest.approx(node.watts * rule)  # its host draws too
+    cards = node.model_copy(update={"id": "eight-h200-cards", "server": False, "host_included": False})
+    assert idle_draw(CATALOG, cards, 8 * 700).watts == pytest.approx(8 * CATALOG.idle_power[card.id].watts)
 
 
 @settings(max_examples=150, deadline=None)

@@ -1,0 +1,99 @@
+"""The verdict follows what the team owns (issue 21; cost-model.md, "Options, hybrid and the
+recommendation"): within the near-tie share of the cheapest passing option (catalog/verdict.toml),
+owned hardware that carries the load is picked before anything bought or rented, and a local request
+at least `faster_factor` times as fast is picked over a slow cheapest one. Buying is never picked over
+owned hardware that carries the load for less."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from advisor.text.answer import headline
+from advisor.tools.compare import CompareInput, compare
+from advisor.tools.options import Option
+from advisor.tools.verdict import all_owned, near_tie, near_tie_pick
+
+# The German insurer of the issue: a server with two L40S cards it owns, mostly idle, ~360 letters a
+# working day (3 pages in, half a page out), €0.28/kWh, health data that must stay in the EU.
+INSURER = dict(
+    requests_per_day=360 * 5 / 7,
+    input_tokens_per_request=1950,
+    output_tokens_per_request=325,
+    privacy="regulated",
+    data_boundary="region",
+    region="eu",
+    electricity_usd_per_kwh=0.3128,
+)
+
+
+def _option(id: str, horizon: float, *, units: int = 1, owned: int = 0, request_s: float | None = None) -> Option:
+    deployment = "cloud" if id.startswith("cloud") else "local"
+    return Option(
+        id=id,
+        deployment=deployment,
+        label=f"{deployment.title()}: {id}",
+        monthly_usd=horizon / 36,
+        running_usd=horizon / 36,
+        upfront_usd=0,
+        first_year_usd=horizon / 3,
+        horizon_usd=horizon,
+        units=0 if deployment == "cloud" else units,
+        owned_units=owned,
+        request_s=request_s,
+    )
+
+
+def test_the_insurers_owned_server_wins_with_its_electricity_and_time(catalog):
+    owned = compare(CompareInput(**INSURER, owned_hardware="l40s-48gb", owned_units=2), catalog)
+    rec = owned.recommendation
+    pick = next(o for o in owned.options if o.id == rec.option_id)
+    assert pick.hardware == "l40s-48gb" and all_owned(pick) and pick.upfront_usd == 0
+    assert rec.why[0].kind == "near_tie_owned"  # the cheaper cloud mix is named, and by how much
+    assert rec.margin_usd < 0 and rec.close
+    kinds = [r.kind for r in rec.why]
+    assert "electricity_estimate" in kinds and "time_per_request" in kinds
+    assert pick.request_s < 15  # seconds a letter, not the 41 s of a Mac mini it was told to buy
+    assert "less over 36 months — a near-tie, decided by the first reason below" in headline(owned)
+    # without the server, the cheaper cloud mix is the pick: owning it is what decides
+    alone = compare(CompareInput(**INSURER), catalog)
+    assert alone.recommendation.deployment == "cloud"
+
+
+def test_owned_within_the_near_tie_beats_a_cheaper_option_beyond_it_does_not():
+    share = near_tie().share
+    cloud = _option("cloud:x", 1000)
+    close = _option("local:mine", 1000 * (1 + share) - 1, owned=1, request_s=9)
+    far = _option("local:mine", 1000 * (1 + share) + 1, owned=1, request_s=9)
+    assert near_tie_pick([cloud, close], share)[0] is close
+    assert near_tie_pick([cloud, far], share) == (cloud, None)
+
+
+def test_a_faster_request_decides_a_near_tie_only_when_much_faster():
+    tie = near_tie()
+    slow = _option("local:mac", 1000, request_s=41)
+    fast = _option("local:box", 1100, request_s=8.8)
+    pick, why = near_tie_pick([slow, fast], tie.share, tie.faster_factor)
+    assert pick is fast and why.kind == "near_tie_faster" and why.values["other_s"] == 41
+    a_bit = _option("local:box", 1100, request_s=41 / tie.faster_factor + 1)
+    assert near_tie_pick([slow, a_bit], tie.share, tie.faster_factor)[0] is slow
+    cloud = _option("cloud:x", 1000)  # no time per request for the cloud: cost alone
+    assert near_tie_pick([cloud, fast], tie.share, tie.faster_factor)[0] is cloud
+
+
+@given(
+    horizons=st.lists(st.floats(1, 1e6), min_size=1, max_size=6),
+    owned=st.lists(st.booleans(), min_size=6, max_size=6),
+    times=st.lists(st.floats(0.1, 600), min_size=6, max_size=6),
+)
+def test_buying_is_never_picked_over_owned_hardware_that_carries_the_load_for_less(horizons, owned, times):
+    tie = near_tie()
+    options = sorted(
+        (_option(f"local:{i}", h, owned=int(owned[i]), request_s=times[i]) for i, h in enumerate(horizons)),
+        key=lambda o: o.horizon_usd,
+    )
+    pick, _ = near_tie_pick(options, tie.share, tie.faster_factor)
+    assert pick.horizon_usd <= options[0].horizon_usd * (1 + tie.share)  # never beyond the near-tie
+    if not all_owned(pick):
+        assert all(o.horizon_usd > pick.horizon_usd for o in options if all_owned(o))
+        assert not any(all_owned(o) for o in options if o.horizon_usd <= options[0].horizon_usd * (1 + tie.share))
