@@ -97,6 +97,10 @@ TIMES_NOUN = lazy(
     rf"(?<![\w.])(?P<n>{_NUMBER})\s*(?:x|times|fold|-fold)\s+(?:(?:the|our|as\s+much|as\s+many|more|bigger|higher)\s+)*"
     rf"(?:\w+\s+)?(?:{_VOLUME})\b"
 )
+NOUN_IS_TIMES = lazy(  # "what if volume were 30 times higher?", "traffic is 10x bigger"
+    rf"\b(?:{_VOLUME})\s+(?:\w+\s+)?(?:is\s+|were\s+|was\s+|gets?\s+|got\s+|becomes?\s+|became\s+)?"
+    rf"(?P<n>{_NUMBER})\s*(?:x|times|fold|-fold)\s+(?:higher|bigger|larger|greater|more|as\s+(?:much|many|high|large))\b"
+)
 GROWS_TIMES = lazy(
     rf"\b(?:grows?|grew|scales?|goes\s+up|increases?|rises?|jumps?|multipl\w+)\s+(?:by\s+)?(?:a\s+factor\s+of\s+)?"
     rf"(?P<n>{_NUMBER})\s*(?:x|times|fold|-fold)\b"
@@ -129,7 +133,7 @@ def scale_factor(text: str) -> tuple[float, tuple[int, int]] | None:
     for rx in (NOUN_THEN_VERB, VERB_THEN_NOUN):
         if m := rx.search(low):
             return float(_FACTORS[m["w"]]), m.span()
-    for rx in (TIMES_NOUN, GROWS_TIMES):
+    for rx in (TIMES_NOUN, NOUN_IS_TIMES, GROWS_TIMES):
         if m := rx.search(low):
             return _number(m["n"]), m.span()
     if m := BY_HALF.search(low):

@@ -73,6 +73,9 @@ def test_whatif_on_a_per_request_profile(text, changes, description, small_catal
         ("triple the traffic", 3),
         ("what if we had 10x the requests", 10),
         ("half the volume", 0.5),
+        ("What if volume were 30 times higher?", 30),  # as 'grows 30x' (issue 21)
+        ("what if traffic is 10x bigger", 10),
+        ("what if the volume was 3 times as much", 3),
     ],
 )
 def test_scaling_a_monthly_profile_scales_its_monthly_tokens(text, factor, small_catalog):
