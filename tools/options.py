@@ -930,6 +930,8 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
     power = electricity_reason(local, units, plan.powered_busy(k)) if local is not None else None
     if power is not None:
         why.append(power)
+        if not local.hardware.host_included:  # a GPU sold alone: its watts are the card's
+            why.append(Reason(kind="host_not_counted", values={"hardware": local.hardware.id}))
     if timing is not None and local is not None:
         why.append(time_reason(local.hardware.id, timing))
     return Option(

@@ -59,6 +59,7 @@ REASONS: dict[str, str] = {
         "electricity {electricity_usd} a month: {units} × {idle_watts} W idle (an estimate), {load_watts} W under"
         " load, about {busy_share} busy"
     ),
+    "host_not_counted": N_("the {hardware} is a card alone: the host it sits in draws power too, not counted here"),
     "near_tie_owned": N_(
         "within {tie_share} of the cheapest option ({cheapest}, {more_usd} a month less) and on hardware you"
         " already own: a near-tie goes to what you have"

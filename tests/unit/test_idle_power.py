@@ -103,3 +103,4 @@ def test_an_owned_boxs_electricity_follows_the_volume_it_carries():
     reason = next(r for r in a.why if r.kind.startswith("electricity"))
     assert reason.kind == "electricity_estimate"  # no public idle figure for the L40S: the rule
     assert reason.english().startswith(f"electricity ${a.electricity_usd:,.2f} a month: {a.units} × 52.5 W idle")
+    assert "host_not_counted" in {r.kind for r in a.why}  # a card alone: its host draws too, and that is said
