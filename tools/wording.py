@@ -53,11 +53,11 @@ REASONS: dict[str, str] = {
     ),
     "electricity": N_(
         "electricity {electricity_usd} a month: {units} × {idle_watts} W idle, {load_watts} W under load,"
-        " about {busy_share} busy"
+        " {busy_share} busy"
     ),
     "electricity_estimate": N_(
         "electricity {electricity_usd} a month: {units} × {idle_watts} W idle (an estimate), {load_watts} W under"
-        " load, about {busy_share} busy"
+        " load, {busy_share} busy"
     ),
     "host_not_counted": N_("the {hardware} is a card alone: the host it sits in draws power too, not counted here"),
     "near_tie_owned": N_(
