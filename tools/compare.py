@@ -175,9 +175,29 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None, options: 
         reasons.append(Reason(kind="no_upfront", values={"monthly_usd": winner.monthly_usd}))
     if winner.deployment != "local" and winner.requires:
         reasons.append(Reason(kind="within_boundary", values={"requires": "; ".join(winner.requires)}))
+    reasons += _owned_left_out(winner, p, options)
     timing = [r for r in winner.why if r.kind == "time_per_request"]  # last: how long one request takes
     reasons += timing if winner.deployment != "cloud" else _time_on_named(p, options)
     return reasons
+
+
+def _owned_left_out(winner: Option, p: ResolvedProfile, options: list[Option]) -> list[Reason]:
+    """When the pick leaves the hardware the team owns unused, what that assumes: the owned box is
+    switched off (its idle draw saved); kept on anyway, running the work on it adds only the rest of
+    its cost — said when that is less than the pick costs."""
+    if not p.owned_hardware or winner.owned_units:
+        return []
+    mine = [o for o in options if o.passes and all_owned(o) and o.electricity_idle_usd]
+    if not mine:
+        return []
+    best = min(mine, key=lambda o: o.horizon_usd)
+    adds = best.monthly_usd - (best.electricity_idle_usd or 0.0)
+    if adds >= winner.monthly_usd:
+        return []
+    values = dict(
+        hardware=best.hardware, idle_usd=best.electricity_idle_usd, adds_usd=adds, pick_usd=winner.monthly_usd
+    )
+    return [Reason(kind="owned_left_out", values=values)]
 
 
 def _time_on_named(p: ResolvedProfile, options: list[Option]) -> list[Reason]:

@@ -67,6 +67,7 @@ class Option(BaseModel):
     busy: float | None = None  # how busy each unit is at the busy hour (the traffic window), 0..1
     powered_busy: float | None = None  # how busy each unit is over the hours it is powered: its electricity's share
     electricity_usd: float | None = None  # the local units' electricity a month (owned and bought; rent includes it)
+    electricity_idle_usd: float | None = None  # of that, what they draw idle: paid whether they work or not
     idle_watts: float | None = None  # one unit's draw powered and idle
     load_watts: float | None = None  # and under load
     idle_estimate: bool = False  # the idle figure is a share of the load, not measured on this kind
@@ -871,6 +872,13 @@ def electricity_reason(local: LocalPart, units: int, busy: float) -> Reason | No
     return Reason(kind="electricity_estimate" if paying.idle_estimate else "electricity", values=values)
 
 
+def idle_electricity(local: LocalPart, units: int) -> float:
+    """What ``units`` of the local part draw a month powered and idle (owned and bought alike)."""
+    owned = min(units, local.owned_units)
+    unit, mine = local.unit, local.owned_unit or local.unit
+    return (units - owned) * unit.electricity_idle_usd + owned * mine.electricity_idle_usd
+
+
 def time_reason(hardware: str, timing: RequestTime) -> Reason:
     """How long one typical request takes on this option: the answer to 'how long would one request take?'."""
     values = dict(hardware=hardware, request_s=timing.request_s, ttft_s=timing.ttft_s, busy_share=timing.busy)
@@ -968,6 +976,7 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         busy=None if timing is None else timing.busy,
         powered_busy=plan.powered_busy(k) if local else None,
         electricity_usd=power.values["electricity_usd"] if power else None,
+        electricity_idle_usd=idle_electricity(local, units) if power and local else None,
         idle_watts=power.values["idle_watts"] if power else None,
         load_watts=power.values["load_watts"] if power else None,
         idle_estimate=power is not None and power.kind == "electricity_estimate",

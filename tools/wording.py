@@ -60,6 +60,10 @@ REASONS: dict[str, str] = {
         " load, {busy_share} busy"
     ),
     "host_not_counted": N_("the {hardware} is a card alone: the host it sits in draws power too, not counted here"),
+    "owned_left_out": N_(
+        "this leaves the {hardware} you own switched off, saving its idle draw ({idle_usd} a month); if it stays on"
+        " anyway, running the work on it adds only {adds_usd} a month against {pick_usd}"
+    ),
     "near_tie_owned": N_(
         "within {tie_share} of the cheapest option ({cheapest}, {more_usd} a month less) and on hardware you"
         " already own: a near-tie goes to what you have"

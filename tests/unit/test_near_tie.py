@@ -6,6 +6,7 @@ owned hardware that carries the load for less."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -97,3 +98,24 @@ def test_buying_is_never_picked_over_owned_hardware_that_carries_the_load_for_le
     if not all_owned(pick):
         assert all(o.horizon_usd > pick.horizon_usd for o in options if all_owned(o))
         assert not any(all_owned(o) for o in options if o.horizon_usd <= options[0].horizon_usd * (1 + tie.share))
+
+
+def test_a_pick_that_leaves_owned_hardware_unused_says_what_that_assumes(catalog):
+    """Eight owned H100s are one HGX node whose idle draw (by the catalog's rule) costs more than a used
+    3090: the pick says it assumes the node switched off, and what the work adds on it if it stays on."""
+    profile = dict(requests_per_day=3000, input_tokens_per_request=2000, output_tokens_per_request=300)
+    result = compare(
+        CompareInput(**profile, privacy="internal", owned_hardware="h100-sxm-80gb", owned_units=8), catalog
+    )
+    rec = result.recommendation
+    (left,) = [r for r in rec.why if r.kind == "owned_left_out"]
+    node = next(o for o in compare(CompareInput(**profile, privacy="internal", owned_hardware="h100-sxm-80gb",
+                                                owned_units=8, top=50), catalog).options
+                if o.hardware == "hgx-h100-8gpu" and o.owned_units and o.passes)  # fmt: skip
+    assert left.values["hardware"] == "hgx-h100-8gpu"
+    assert left.values["idle_usd"] + left.values["adds_usd"] <= node.monthly_usd + 1e-6
+    assert (
+        left.values["adds_usd"]
+        < left.values["pick_usd"]
+        == pytest.approx(next(o for o in result.options if o.id == rec.option_id).monthly_usd)
+    )
