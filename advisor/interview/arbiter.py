@@ -223,7 +223,7 @@ BEARS_ON: dict[str, tuple[str, ...]] = {
     "current_spend_usd_per_month": ("money", "bare"),
     "electricity_usd_per_kwh": ("money", "bare"),
     "hourly_rate_usd": ("money", "bare"),
-    "owned_units": ("count", "bare"),
+    "owned_units": ("count", "bare", "hardware"),  # "dos servidores con 2x L40S cada uno": 2 or 4 cards?
 }
 _SHARES = ("share", "bare")
 _TIMES = ("time", "bare")

@@ -93,6 +93,9 @@ def unread(d: Draft) -> list[str]:
             d.notes.append(f"noted '{quote}' as the team's size — the volume is what they send")
             _drop_form_notes(d, start, end)
             continue
+        if kind == "hardware" and (start, end) in d.explained:  # asked with the hardware it counts
+            _drop_form_notes(d, start, end)
+            continue
         if kind == "hardware":  # "we run one server for this": no chip named, no volume either
             d.notes.append(f"noted '{quote}' — name its GPU or chip (e.g. 'an RTX 4090') to count it as hardware")
             _drop_form_notes(d, start, end)

@@ -145,3 +145,9 @@ def test_calls_each_request_fans_out_into_multiply_it():
         "40 devs, each maybe 150-200 prompts a day. It's agentic so each prompt fans out into like 10-15 model calls."
     )
     assert _read(text).changes["requests_per_day"] == pytest.approx(40 * 175 * 12.5)
+
+
+def test_a_count_of_boxes_beside_named_cards_still_asks_the_cards_owned():
+    """'dos servidores con 2x L40S cada uno': 2 or 4 cards — the servers' count is not dropped."""
+    reading = _read("Tenemos dos servidores con 2x L40S cada uno.")
+    assert "owned_units" not in reading.changes
