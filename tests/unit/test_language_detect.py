@@ -55,3 +55,9 @@ def test_a_message_is_answered_in_its_language_or_in_english():
 def test_a_short_reply_decides_nothing():
     for reply in ("internal", "30 cents", "8000", "ja", "none", "rtx 4090", "public data"):
         assert detect(reply) is None, reply
+
+
+def test_a_language_the_advisor_does_not_speak_is_answered_in_english_not_taken_for_another():
+    swedish = "Vi har ungefär 900 texter per dag och vill veta vad det skulle kosta att köra det själva."
+    assert detect(swedish) == "sv"
+    assert answer_language(swedish) == "en"
