@@ -39,6 +39,11 @@ class Choice(BaseModel):
     answers_left: int = ANSWERS_ALLOWED
     per: str = Field(default="", description="what the figure asked about is per ('store', 'shift'): a count answers")
     each: float | None = Field(default=None, description="the figure for one of ``per``, times the count answered")
+    among: list[Choice] = Field(
+        default_factory=list,
+        description="for 'which question does 2 answer?': the choices its options come from, one each; "
+        "the ones not picked open again",
+    )
 
     def reminder(self) -> str:
         shown = " or ".join(f"{i}) {o.label}" for i, o in enumerate(self.options, 1))

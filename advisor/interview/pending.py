@@ -1,7 +1,11 @@
 """A choice the advisor asked ("on the API, or on your own hardware?"), kept in the session so the
 next answer can pick it by name ("own hardware", "the API one", "opus") or by number ("the second",
 "option 2", "2nd"). An answer that gives the field itself, or says "neither", drops it; an answer
-about something else keeps it open for one more answer (and asks it again), then lets it go."""
+about something else keeps it open for one more answer (and asks it again), then lets it go.
+
+An answer that is only an option's number ("2", "the second") answers a choice, never the question
+asked beside it (it is never 2 output tokens or 2 requests a day): with one open choice it has that
+many options for, it picks that one; with several, it asks which of them it answers."""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ import re
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import human
-from advisor.interview.vocab import vocab
-from advisor.state import Choice, Option
+from advisor.interview.vocab import alternation, vocab
+from advisor.state import ANSWERS_ALLOWED, Choice, Option
 
 # The words for each side of an API-or-own-hardware choice.
 _SIDE_WORDS = {
@@ -38,9 +42,6 @@ _NEITHER = lazy(r"(?<![\w-])(?:neither|none\s+of\s+(?:them|those|these|the\s+abo
 # What may come before a "yes" that answers: nothing but marks, or an "oh", "ah", "well".
 _OPENING = lazy(r"[\W_]*(?:(?:oh|ah|well|hm+|um+|so|and)\b[\W_]*)?")
 _NOT_BEFORE = lazy(r"(?:\bnot|\bno|n't|\bnever|\bwithout)\s+(?:(?:use|using|on|via|through|the|an?|our|it)\s+)*$")
-# Questions whose bare answer is never a small count: a lone "2" after them picks an option.
-_BARE_NUMBER_ASKED = (None, "privacy", "hardware", "cloud_model", "local_model")
-_BARE_NUMBER_ASKED += ("input_tokens_per_request", "monthly_input_tokens", "monthly_output_tokens")  # never 1 or 2
 
 
 def names_of(labels: list[list[str]]) -> list[list[str]]:
@@ -107,22 +108,114 @@ def _by_name(d: Draft, choice: Choice) -> tuple[int, tuple[int, int]] | None:
 
 
 def _by_number(d: Draft, choice: Choice) -> tuple[int, tuple[int, int]] | None:
+    """An ordinal inside a longer answer ("the second one, and it's public data")."""
     count = len(choice.options)
     found = [m for m in _ORDINAL_RE.finditer(d.text)]
     if len(found) == 1:
         m = found[0]
         n = count if m["o"] == "last" else _ORDINAL[m["o"]] if m["o"] else int(m["n"])
         return (n - 1, m.span()) if 1 <= n <= count else None
-    bare_picks = d.asked in _BARE_NUMBER_ASKED or d.asked in choice.fields  # "2" to "1) … or 2) …" about it
-    if not found and bare_picks and (m := _BARE_NUMBER.match(d.text)):
-        n = int(m["n"])
-        return (n - 1, m.span("n")) if n <= count else None
     return None
+
+
+_PLACED: dict[str, re.Pattern[str]] = {}
+
+
+def _placed_word(text: str) -> tuple[int, tuple[int, int]] | None:
+    """A whole answer naming an option by its place in any language read ("die zweite", "la première
+    option", "el segundo", "Nummer 2"): the number and the span of its word."""
+    if "rx" not in _PLACED:
+        words = {w: int(n) for n, ws in vocab().answers.ordinals.items() for w in ws}
+        _PLACED["words"] = words  # type: ignore[assignment]
+        _PLACED["rx"] = re.compile(
+            rf"^\W*(?:[^\W\d_]{{1,4}}\s+)?(?:(?P<w>{alternation(list(words))})(?:\s+[^\W\d_]+)?"
+            r"|(?:option|choice|number|nummer|variante|numéro|opción|opzione|optie|opção|opcja|nr\.?)\s*(?P<n>[1-9]))"
+            r"\W*$"
+        )
+    m = _PLACED["rx"].match(text)
+    if m is None:
+        return None
+    if m["n"]:
+        return int(m["n"]), m.span("n")
+    return _PLACED["words"][m["w"]], m.span("w")  # type: ignore[index]
+
+
+# The questions that offer "none" as an answer (prompts/questions.toml): a bare "keine" answers them;
+# after any other, with one choice open, it says none of that choice's options.
+_NONE_OFFERED = ("output_tokens_per_request", "monthly_output_tokens", "hardware", "frontier_share", "privacy")
+_NONE_OFFERED += ("budget_usd_per_month",)
+
+
+def _whole_none(text: str) -> re.Match[str] | None:
+    """A whole answer of a word for none ("none", "keine", "aucune", "nada")."""
+    words = alternation(["none", *vocab().answers.none])
+    return re.match(rf"^\W*(?P<w>{words})\W*$", text)
+
+
+def _lone_number(d: Draft) -> tuple[int | None, tuple[int, int]] | None:
+    """A whole answer that is only an option's number ("2", "2.", "the second", "option 2", "die
+    zweite"): the number (None for "the last") and its span."""
+    if m := _BARE_NUMBER.match(d.text):
+        return int(m["n"]), m.span("n")
+    if placed := _placed_word(d.text):
+        return placed
+    found = list(_ORDINAL_RE.finditer(d.text))
+    if len(found) != 1 or re.search(r"[^\W_]", d.text[: found[0].start()] + d.text[found[0].end() :]):
+        return None
+    m = found[0]
+    n = None if m["o"] == "last" else _ORDINAL[m["o"]] if m["o"] else int(m["n"])
+    return n, m.span()
+
+
+def _pick(d: Draft, choice: Choice, i: int, span: tuple[int, int]) -> list[Choice]:
+    """Option ``i`` of ``choice`` picked by the words at ``span``; the choices it opens again (for a
+    "which question?" choice, those whose option was not picked)."""
+    if tail := _ONE_AFTER.match(d.text, span[1]):  # "the API one", "the 4.5 one"
+        span = (span[0], tail.end())
+    option = choice.options[i]
+    for name, value in option.changes.items():
+        d.set(name, value, kind="pick", spans=[span])
+    d.notes.append(f"read '{d.quote(*span)}' as the choice: {option.label}")
+    d.consume(*span)
+    return [c for j, c in enumerate(choice.among) if j != i]
+
+
+def _read_lone_number(d: Draft, pending: list[Choice]) -> list[Choice] | None:
+    """A lone option number with choices open: the one choice it fits picked, or — when it fits
+    several — one question which of them it answers (their options of that number as its options).
+    The choices still open afterwards; None when the answer is not a lone number that fits one."""
+    lone = _lone_number(d)
+    if lone is None:
+        return None
+    n, span = lone
+    fits = [c for c in pending if n is None or n <= len(c.options)]
+    if not fits:
+        return None
+    others = [c for c in pending if c not in fits]
+    if len(fits) == 1:
+        (choice,) = fits
+        return [*others, *_pick(d, choice, len(choice.options) - 1 if n is None else n - 1, span)]
+    options = [c.options[-1 if n is None else n - 1] for c in fits]
+    shown = " or ".join(f"{i}) {o.label}" for i, o in enumerate(options, 1))
+    question = f"which question does '{d.quote(*span)}' answer? {shown}"
+    fields = list(dict.fromkeys(f for c in fits for f in c.fields))
+    among = [c.model_copy(update={"answers_left": ANSWERS_ALLOWED}) for c in fits]  # each asked again once
+    d.ambiguous.append(question)
+    d.choices.append(Choice(question=question, fields=fields, options=options, among=among))
+    d.consume(*span)
+    return others
 
 
 def read_pick(d: Draft, pending: list[Choice]) -> list[Choice]:
     """Read the answer as a pick of a pending choice: the picked option's fields set (with a note), its
     words consumed. The choices still open afterwards (before this text's own readings drop more)."""
+    lone = _read_lone_number(d, pending)
+    if lone is not None:
+        return lone
+    if len(pending) == 1 and d.asked not in _NONE_OFFERED and (m := _whole_none(d.text)):
+        d.notes.append(f"read '{d.quote(*m.span())}': none of {', '.join(o.label for o in pending[0].options)}")
+        d.consume(*m.span())
+        return []
     still = []
     for choice in pending:
         if _NEITHER.search(d.text):
@@ -137,14 +230,7 @@ def read_pick(d: Draft, pending: list[Choice]) -> list[Choice]:
         if picked is None:
             still.append(choice)
             continue
-        i, span = picked
-        if tail := _ONE_AFTER.match(d.text, span[1]):  # "the API one", "the 4.5 one"
-            span = (span[0], tail.end())
-        option = choice.options[i]
-        for name, value in option.changes.items():
-            d.set(name, value, kind="pick", spans=[span])
-        d.notes.append(f"read '{d.quote(*span)}' as the choice: {option.label}")
-        d.consume(*span)
+        still += _pick(d, choice, *picked)
     return still
 
 

@@ -50,6 +50,7 @@ class Answers(_Strict):
     no: list[str]
     none: list[str] = []  # "keine", "nessuno": nothing of what was asked (the questions offer it)
     unknown: list[str] = []  # "weiß nicht", "non so": the default, as the questions say
+    ordinals: dict[str, list[str]] = {}  # "2" → "second", "zweite", "deuxième": an option named by its place
 
 
 class Vocabulary(_Strict):

@@ -136,6 +136,7 @@ READING = (
     N_("You corrected {quote}: how many requests a day is it, then?"),
     N_("which region must the data stay in: {names}?"),
     N_("still open from before — {choices_phrase}?"),
+    N_("which question does {quote} answer? {choices_phrase}"),
     # a reading asked back (advisor/interview/arbiter.py): the reading, why it is weak, the choices
     N_("{said}: {choices_phrase}? ({why_phrase})"),
     N_("{said}: {choices_phrase}?"),

@@ -87,10 +87,12 @@ def test_a_budget_a_month_or_one_off(catalog):
     assert "budget_usd_per_month" not in one_off.changes and one_off.open_choices == []
 
 
-def test_a_bare_number_answers_a_count_question_not_the_choice(catalog):
-    """After "how many requests a day?" a lone "2" is that count; the choice stays open."""
-    reading = _after(catalog, SCOUT, "2", asked="requests_per_day")
-    assert "local_model" not in reading.changes and "cloud_model" not in reading.changes
+def test_a_bare_number_no_option_has_answers_the_count_question_and_the_choice_stays(catalog):
+    """After "how many requests a day?" a lone "5000" is that count and the choice stays open; a lone
+    "2" is the choice's second option (never 2 requests a day: tests/unit/test_pending_numbers.py)."""
+    reading = _after(catalog, SCOUT, "5000", asked="requests_per_day")
+    assert reading.changes == {"requests_per_day": 5000} and len(reading.open_choices) == 1
+    assert _after(catalog, SCOUT, "2", asked="requests_per_day").changes == {"local_model": "llama-4-scout"}
 
 
 def test_an_answer_about_something_else_keeps_it_once_and_asks_again(catalog):
