@@ -532,7 +532,7 @@ def _deterministic_answer(
     if said:
         parts.append(said)
     if question is not None and (question.field == "data_boundary" or (provisional and question.field == "privacy")):
-        lock = question_text(question.message or question.text, w)
+        lock = question_text(question.message or question.text, w, profile)
         parts.append(f"🔒 {lock}")  # constraints before costs: what may leave comes first
         question = None
     shown = None
@@ -542,7 +542,7 @@ def _deterministic_answer(
         parts.append(text)
     parts += [f"❓ {w.phrase(a)}" for a in reading.ambiguous]
     if question is not None:
-        parts.append(question_text(question.message, w))
+        parts.append(question_text(question.message, w, profile))
     if not parts:
         parts.append(enough_text(w))
     return "\n\n".join(parts), shown

@@ -261,6 +261,15 @@ _REGULATED_DEFAULTS: dict[str, tuple[object, str]] = {
         " frontier_share if some work may leave it and needs one)",
     ),
 }
+# Regulated data a provider's BAA/DPA or a region would let out: an assumed share still sends none of
+# it to a cloud model (the 10% default once put PHI on a global inference profile unasked).
+_REGULATED_OUT_DEFAULTS: dict[str, tuple[object, str]] = {
+    "frontier_share": (
+        0.0,
+        "no share of the regulated data is sent to a frontier API model on an assumption (a cloud part"
+        " would go under your BAA/DPA or region; set frontier_share if some work needs one)",
+    ),
+}
 
 
 def _stays_home(profile: WorkloadProfile) -> bool:
@@ -270,12 +279,28 @@ def _stays_home(profile: WorkloadProfile) -> bool:
     return profile.privacy == "regulated" and not profile.contract and not profile.region
 
 
+def _hard_share_defaults(profile: WorkloadProfile) -> dict[str, tuple[object, str]]:
+    """The frontier share's default where the data may not go out on an assumption: none, said aloud."""
+    if _stays_home(profile):
+        return _REGULATED_DEFAULTS
+    if profile.privacy == "regulated" and profile.data_boundary != "any":
+        return _REGULATED_OUT_DEFAULTS
+    return {}
+
+
+def frontier_share_default(profile: WorkloadProfile) -> tuple[float, str]:
+    """The share of the traffic assumed to need a frontier model when the user does not say (or says
+    "don't know"), and the words that state it: none for data that may not go out on an assumption."""
+    value, words = (_DEFAULTS | _hard_share_defaults(profile))["frontier_share"]
+    return float(value), words  # type: ignore[arg-type]
+
+
 def resolve(profile: WorkloadProfile) -> ResolvedProfile:
     """Fill every missing field from a stated default; raise MissingVolume when volume is absent."""
     assumptions: list[str] = []
     values = profile.model_dump()
     values["serving_engine_given"] = profile.serving_engine is not None
-    defaults = _DEFAULTS | (_REGULATED_DEFAULTS if _stays_home(profile) else {})
+    defaults = _DEFAULTS | _hard_share_defaults(profile)
     for field, (default, words) in defaults.items():
         if values[field] is None:
             values[field] = default

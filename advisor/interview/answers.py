@@ -14,6 +14,7 @@ from advisor.interview.pending import ask_options
 from advisor.interview.vocab import alternation, vocab
 from advisor.state import Option
 from advisor.tools import defaults
+from advisor.tools.profile import frontier_share_default
 
 _FILLER = frozenset(
     """
@@ -41,7 +42,6 @@ _NONE = lazy(
 _YES = lazy(r"^\s*(?:yes|yep|yeah|yup|sure|correct|it\s+does|true|definitely|absolutely)\b")
 _DEFAULTS: dict[str, tuple[Any, str]] = {
     "electricity_usd_per_kwh": (defaults.ELECTRICITY_USD_PER_KWH, f"${defaults.ELECTRICITY_USD_PER_KWH:.2f}/kWh"),
-    "frontier_share": (defaults.FRONTIER_SHARE, f"{defaults.FRONTIER_SHARE:.0%} of traffic on the frontier tier"),
     "hours_per_day": (defaults.HOURS_PER_DAY, "24 hours a day"),
     "amortization_months": (float(defaults.AMORTIZATION_MONTHS), f"{defaults.AMORTIZATION_MONTHS}-month amortisation"),
     "horizon_months": (float(defaults.HORIZON_MONTHS), f"a {defaults.HORIZON_MONTHS}-month horizon"),
@@ -186,7 +186,10 @@ def read_no_hardware(d: Draft) -> None:
 
 
 def _decline(d: Draft, asked: str) -> None:
-    if asked in _DEFAULTS:
+    if asked == "frontier_share":  # the tools' own default for this profile: none for regulated data going out
+        value, words = frontier_share_default(d.profile)
+        d.set(asked, value, f"using the default: {words}", kind="answer", basis={"how": "assumed"})
+    elif asked in _DEFAULTS:
         value, words = _DEFAULTS[asked]
         d.set(asked, value, f"using the default: {words}", kind="answer", basis={"how": "assumed"})
     else:

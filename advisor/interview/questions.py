@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from advisor.prompts import load as load_prompt
 from advisor.tools import defaults
-from advisor.tools.profile import WorkloadProfile
+from advisor.tools.profile import WorkloadProfile, frontier_share_default
 
 QUESTIONS_FILE = "questions.toml"
 
@@ -26,11 +26,12 @@ class Question(BaseModel):
     message: str = ""  # the text's template (prompts/questions.toml): what a translation is looked up by
 
 
-def default_values() -> dict[str, str]:
-    """The stated defaults the questions name, as English writes them."""
+def default_values(profile: WorkloadProfile | None = None) -> dict[str, str]:
+    """The stated defaults the questions name, as English writes them (the frontier share's: the one
+    ``profile`` gets — none for regulated data that may not go out on an assumption)."""
     return {
         "electricity_default": f"${defaults.ELECTRICITY_USD_PER_KWH:.2f}/kWh",
-        "frontier_default": f"{defaults.FRONTIER_SHARE:.0%}",
+        "frontier_default": f"{frontier_share_default(profile or WorkloadProfile())[0]:.0%}",
     }
 
 
@@ -68,13 +69,25 @@ def missing_fields(profile: WorkloadProfile) -> list[str]:
         out.insert(0 if has_volume else len(out), "privacy")
     elif p.privacy == "regulated" and p.data_boundary is None and not p.contract and not p.region:
         out.insert(0 if has_volume else len(out), "data_boundary")  # regulated: where may it go? before cloud
+    frontier = p.frontier_share is None and p.routine_tier != "frontier"
+    if frontier and _may_go_out_regulated(p):  # none of it goes out on an assumption: asked before the box
+        out.append("frontier_share")
+        frontier = False
     if p.hardware is None and p.owned_hardware is None and p.budget_usd_per_month is None and p.local_model is None:
         out.append("hardware")
     if p.electricity_usd_per_kwh is None:
         out.append("electricity_usd_per_kwh")
-    if p.frontier_share is None and p.routine_tier != "frontier":
+    if frontier:
         out.append("frontier_share")
     return out
+
+
+def _may_go_out_regulated(p: WorkloadProfile) -> bool:
+    """Regulated data a contract or a region lets out: whether any of it needs a frontier API model
+    decides whether some goes out at all (the tools assume none until told)."""
+    if p.privacy != "regulated" or p.data_boundary in ("on_site", "any"):
+        return False
+    return bool(p.contract or p.region or p.data_boundary)
 
 
 def next_question(
@@ -83,7 +96,7 @@ def next_question(
     """The next question to ask, or None when enough is known. ``skip``: fields the user declined
     (``Reading.declined``), so they are not asked again; ``asked``: how many times each was asked —
     none is asked a third time, and the second time it offers choices and a default."""
-    tables, values = _tables(), default_values()
+    tables, values = _tables(), default_values(profile)
     counts = asked or {}
     for field in missing_fields(profile):
         if field in skip or counts.get(field, 0) >= MAX_ASKS:

@@ -15,6 +15,7 @@ from advisor.text.boundary import boundary_bullets, boundary_of
 from advisor.text.reasons import pick_reasons, reason_text, warnings
 from advisor.text.words import ENGLISH, N_, Words
 from advisor.tools.compare import CompareResult, Option
+from advisor.tools.profile import WorkloadProfile, frontier_share_default
 
 
 def option_name(option: Option, w: Words = ENGLISH) -> str:
@@ -180,14 +181,14 @@ def recommendation_answer(
     return "\n\n".join(p for p in parts if p), shown_now(result, found)
 
 
-def question_text(message: str, w: Words = ENGLISH) -> str:
+def question_text(message: str, w: Words = ENGLISH, profile: WorkloadProfile | None = None) -> str:
     """An interview question (its template in prompts/questions.toml) in the reader's words, the
-    defaults it names in their currency and locale."""
+    defaults it names in their currency and locale (the frontier share's: the one ``profile`` gets)."""
     from advisor.tools import defaults
 
     values = {
         "electricity_default": w.per_kwh(defaults.ELECTRICITY_USD_PER_KWH),
-        "frontier_default": w.pct(defaults.FRONTIER_SHARE),
+        "frontier_default": w.pct(frontier_share_default(profile or WorkloadProfile())[0]),
     }
     return w._(message, **values)
 

@@ -67,8 +67,12 @@ PHRASES = (
     N_("0 h a month of maintenance"),
     N_("no requirement to run offline"),
     N_(
-        "no share of the traffic needs a frontier API model (regulated data; set frontier_share if some work holds"
-        " no regulated data and needs one)"
+        "no share of the traffic needs a frontier API model (the data stays on your own hardware; set"
+        " frontier_share if some work may leave it and needs one)"
+    ),
+    N_(
+        "no share of the regulated data is sent to a frontier API model on an assumption (a cloud part"
+        " would go under your BAA/DPA or region; set frontier_share if some work needs one)"
     ),
     N_("one {hardware} already owned (no count given)"),
     N_("no output tokens (none given)"),

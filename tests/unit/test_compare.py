@@ -31,6 +31,31 @@ def test_regulated_data_assumes_no_frontier_share_but_keeps_a_stated_one(catalog
     assert local and all(any("frontier-tier" in f for f in o.failed) for o in local)  # a stated need is a conflict
 
 
+@pytest.mark.parametrize(
+    "boundary",
+    [dict(contract=["aws"], agreement="baa"), dict(region="US"), dict(data_boundary="on_site", contract=["aws"])],
+)
+def test_an_assumed_frontier_share_never_sends_regulated_data_to_a_cloud(catalog, boundary):
+    """A BAA with AWS lets PHI go to Bedrock, but no assumed 10% may put part of it there: the hard share
+    a user did not state is none (said aloud), so no option routes a part of the work to a cloud model
+    on that assumption; a share the user states still makes the hybrid."""
+    assumed = compare(CompareInput(**TRIAGE, privacy="regulated", **boundary), catalog)
+    assert not any(o.deployment == "hybrid" for o in assumed.options)
+    assert assumed.recommendation.deployment != "hybrid"
+    assert any("no share of the" in a and "frontier API model" in a for a in assumed.assumptions)
+    assert not any("10% of traffic needs a frontier model" in a for a in assumed.assumptions)
+    if "region" in boundary or boundary.get("agreement") == "baa":
+        stated = compare(CompareInput(**TRIAGE, privacy="regulated", frontier_share=0.1, **boundary), catalog)
+        assert any(o.deployment == "hybrid" for o in stated.options)
+
+
+def test_an_open_boundary_keeps_the_default_frontier_share(catalog):
+    result = compare(CompareInput(**TRIAGE, privacy="regulated", data_boundary="any"), catalog)
+    assert any("10% of traffic needs a frontier model" in a for a in result.assumptions)
+    sensitive = compare(CompareInput(**TRIAGE, privacy="sensitive", contract=["aws"]), catalog)
+    assert any("10% of traffic needs a frontier model" in a for a in sensitive.assumptions)
+
+
 def test_offline_rules_out_cloud_and_rented_gpus(catalog):
     result = compare(CompareInput(**TRIAGE, privacy="public", offline_required=True), catalog)
     assert result.recommendation.deployment == "local"

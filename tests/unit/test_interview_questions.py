@@ -139,3 +139,24 @@ def test_a_question_is_asked_twice_at_most_and_the_second_time_offers_choices():
     assert "Pick one" in second.text and "1,000" in second.text
     third = next_question(WorkloadProfile(), asked={"requests_per_day": 2})
     assert third is not None and third.field != "requests_per_day"
+
+
+def test_regulated_data_a_contract_lets_out_is_asked_its_frontier_share_before_the_box(small_catalog):
+    """PHI under a BAA with AWS may go to Bedrock, but only a share the user states goes there: the
+    question comes before the hardware one, says that "don't know" means none, and "don't know" is
+    read as none (not the 10% other data assumes)."""
+    volume = dict(requests_per_day=5000, input_tokens_per_request=2000, output_tokens_per_request=300)
+    phi = WorkloadProfile(**volume, privacy="regulated", contract=["aws"], agreement="baa")
+    q = next_question(phi)
+    assert q.field == "frontier_share" and "'Don't know' uses 0%" in q.text
+    reading = read_answer("don't know", phi, small_catalog, asked="frontier_share")
+    assert reading.changes["frontier_share"] == 0.0
+    internal = phi.model_copy(update={"privacy": "internal"})
+    assert _asked(internal) == "hardware"
+    assert (
+        "'Don't know' uses 10%"
+        in next_question(internal.model_copy(update={"hardware": "rtx-4090-24gb", "electricity_usd_per_kwh": 0.3})).text
+    )
+    assert read_answer("don't know", internal, small_catalog, asked="frontier_share").changes["frontier_share"] == 0.1
+    at_home = phi.model_copy(update={"contract": None, "agreement": None})  # on site until told: asked last
+    assert _asked(at_home) == "data_boundary"
