@@ -123,7 +123,8 @@ def _breakeven(plan: Plan, cloud: Plan, p: ResolvedProfile) -> float | None:
     if plan.local is None or cloud.cloud is None:
         return None
     unit = plan.local.owned_unit or plan.local.unit  # owned: a sunk cost, no rent — only its power
-    fixed = unit.amortization_usd + unit.electricity_idle_usd + unit.rental_usd + unit.maintenance_usd
+    idle = 0.0 if plan.local.owned_unit and plan.local.powered_anyway else unit.electricity_idle_usd
+    fixed = unit.amortization_usd + idle + unit.rental_usd + unit.maintenance_usd
     # its electricity above idle grows with the volume it carries: one unit's busy share at k = 1
     power_per_k = (unit.electricity_load_usd - unit.electricity_idle_usd) * plan.local.powered_busy(
         1, plan.local.demand

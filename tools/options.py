@@ -112,6 +112,7 @@ class LocalPart:
     weights_gb: float | None = None  # the model's weights in memory (for boxes shared across workloads)
     memory_gb: float | None = None  # weights + every stream's KV cache and state + overhead
     owned_unit: LocalCostResult | None = None  # cost of one unit the team owns: electricity, no rent
+    powered_anyway: bool = False  # the owned units stay on for other work: their idle draw is not this work's
     max_utilization: float = 1.0  # units are added before any is busier than this at the busy hour
     replicas_per_unit: int = 1  # serving replicas one unit holds (a server's tensor-parallel groups)
     gpus_per_replica: int = 1
@@ -136,6 +137,16 @@ class LocalPart:
             return 1.0
         return min(1.0, demand / (units * self.powered_s))
 
+    def owned_power(self, busy: float) -> float:
+        """One owned unit's electricity a month at ``busy``: idle plus the load's extra — or, when it stays
+        powered for other work anyway, only the extra (its idle draw is paid either way)."""
+        mine = self.owned_unit or self.unit
+        return electricity_at(mine, busy) - (self.owned_idle_usd() if self.powered_anyway else 0.0)
+
+    def owned_idle_usd(self) -> float:
+        """One owned unit's idle draw a month."""
+        return (self.owned_unit or self.unit).electricity_idle_usd
+
     def costs_at(self, units: int, busy: float = 1.0) -> tuple[float, float, float]:
         """(monthly incl. amortisation, running a month, upfront) of ``units`` of this box, each busy
         ``busy`` of its powered hours. Owned units cost only their electricity and upkeep, whatever
@@ -143,8 +154,8 @@ class LocalPart:
         rented kind."""
         owned = min(units, self.owned_units)
         bought = units - owned
-        unit, mine = self.unit, self.owned_unit or self.unit
-        power, my_power = electricity_at(unit, busy), electricity_at(mine, busy)
+        unit = self.unit
+        power, my_power = electricity_at(unit, busy), self.owned_power(busy)
         running = bought * (power + unit.rental_usd) + owned * my_power
         running += unit.maintenance_usd
         monthly = running + bought * unit.amortization_usd
@@ -405,6 +416,7 @@ def local_part(
         fits=cap.fits,
         owned_units=owned,
         owned_unit=unit_cost(catalog, p, box, memo, owned=True) if owned else None,
+        powered_anyway=p.powered_anyway,
         rental_twin=twin,
         rental_unit=unit_cost(catalog, p, twin, memo) if twin else None,
         max_utilization=p.max_utilization,
@@ -858,7 +870,7 @@ def electricity_reason(local: LocalPart, units: int, busy: float) -> Reason | No
     estimate), 350 W under load, about 1% busy'; None when no unit pays its own power (rented)."""
     owned = min(units, local.owned_units)
     unit, mine = local.unit, local.owned_unit or local.unit
-    usd = (units - owned) * electricity_at(unit, busy) + owned * electricity_at(mine, busy)
+    usd = (units - owned) * electricity_at(unit, busy) + owned * local.owned_power(busy)
     paying = mine if owned else unit
     if not usd or not paying.load_watts:
         return None
@@ -869,14 +881,24 @@ def electricity_reason(local: LocalPart, units: int, busy: float) -> Reason | No
         load_watts=round(paying.load_watts, 1),
         busy_share=busy,
     )
+    if owned and local.powered_anyway:  # on for other work anyway: this work pays only the draw above idle
+        return Reason(kind="electricity_above_idle", values=values)
     return Reason(kind="electricity_estimate" if paying.idle_estimate else "electricity", values=values)
 
 
 def idle_electricity(local: LocalPart, units: int) -> float:
-    """What ``units`` of the local part draw a month powered and idle (owned and bought alike)."""
+    """What ``units`` of the local part draw a month powered and idle (owned and bought alike) that this
+    work pays: owned units kept on for other work anyway pay theirs either way."""
     owned = min(units, local.owned_units)
-    unit, mine = local.unit, local.owned_unit or local.unit
-    return (units - owned) * unit.electricity_idle_usd + owned * mine.electricity_idle_usd
+    mine = 0.0 if local.powered_anyway else local.owned_idle_usd()
+    return (units - owned) * local.unit.electricity_idle_usd + owned * mine
+
+
+def spare_reason(local: LocalPart, units: int) -> Reason:
+    """Owned units the load does not need, and what they are assumed to cost this work: nothing —
+    switched off, or on for other work anyway (their idle draw paid either way)."""
+    values = dict(needed=units, owned=local.owned_units, hardware=local.hardware.id, spare=local.owned_units - units)
+    return Reason(kind="owned_spare_on" if local.powered_anyway else "owned_spare_off", values=values)
 
 
 def time_reason(hardware: str, timing: RequestTime) -> Reason:
@@ -940,6 +962,8 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         why.append(power)
         if not local.hardware.host_included:  # a GPU sold alone: its watts are the card's
             why.append(Reason(kind="host_not_counted", values={"hardware": local.hardware.id}))
+    if local is not None and local.owned_units > units:
+        why.append(spare_reason(local, units))
     if timing is not None and local is not None:
         why.append(time_reason(local.hardware.id, timing))
     return Option(
@@ -979,7 +1003,7 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         electricity_idle_usd=idle_electricity(local, units) if power and local else None,
         idle_watts=power.values["idle_watts"] if power else None,
         load_watts=power.values["load_watts"] if power else None,
-        idle_estimate=power is not None and power.kind == "electricity_estimate",
+        idle_estimate=power is not None and (local.owned_unit if plan.owned(k) else local.unit).idle_estimate,
         queue_s=None if timing is None else timing.queue_s,
         ttft_s=None if timing is None else timing.ttft_s,
         request_s=None if timing is None else timing.request_s,

@@ -73,6 +73,11 @@ class WorkloadProfile(BaseModel):
         default=None, description="catalog id of hardware the team already owns (a sunk cost)"
     )
     owned_units: int | None = Field(default=None, ge=0, le=1000, description="how many of owned_hardware")
+    powered_anyway: bool | None = Field(
+        default=None,
+        description="the owned hardware stays powered for other work anyway: its idle draw is paid either way,"
+        " so this work adds only the draw above idle",
+    )
     local_model: str | None = Field(default=None, description="catalog id of an open-weight model")
     electricity_usd_per_kwh: Usd | None = None
     amortization_months: Quantity | None = Field(default=None, gt=0, le=240)
@@ -176,6 +181,7 @@ class ResolvedProfile(BaseModel):
     hardware: str | None
     owned_hardware: str | None
     owned_units: int
+    powered_anyway: bool = False  # the owned units' idle draw is paid either way: only the draw above it counts
     local_model: str | None
     electricity_usd_per_kwh: float
     amortization_months: float
@@ -315,6 +321,13 @@ def resolve(profile: WorkloadProfile) -> ResolvedProfile:
     elif profile.owned_units is None:
         values["owned_units"] = 1
         assumptions.append(f"one {values['owned_hardware']} already owned (no count given)")
+    if values["owned_hardware"] is None or profile.powered_anyway is None:
+        values["powered_anyway"] = False
+    if values["owned_hardware"] is not None and profile.powered_anyway is None:
+        assumptions.append(
+            f"the {values['owned_hardware']} you own is switched off when this work does not run on it, so its idle"
+            " draw counts (`/set powered_anyway yes` if it stays on anyway)"
+        )
 
     per_day = profile.requests_per_day
     tin, tout = profile.input_tokens_per_request, profile.output_tokens_per_request

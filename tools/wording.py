@@ -59,6 +59,19 @@ REASONS: dict[str, str] = {
         "electricity {electricity_usd} a month: {units} × {idle_watts} W idle (an estimate), {load_watts} W under"
         " load, {busy_share} busy"
     ),
+    "electricity_above_idle": N_(
+        "electricity {electricity_usd} a month: only the draw above idle ({units} × {load_watts} W under load"
+        " against {idle_watts} W idle, {busy_share} busy); it stays on for other work anyway, so its idle draw is"
+        " paid either way"
+    ),
+    "owned_spare_off": N_(
+        "the load needs {needed} of the {owned} × {hardware} you own; the {spare} not needed: assumed switched off,"
+        " not counted"
+    ),
+    "owned_spare_on": N_(
+        "the load needs {needed} of the {owned} × {hardware} you own; the {spare} not needed: on for other work"
+        " anyway, idle draw paid either way, not counted here"
+    ),
     "host_not_counted": N_("the {hardware} is a card alone: the host it sits in draws power too, not counted here"),
     "owned_left_out": N_(
         "this leaves the {hardware} you own switched off, saving its idle draw ({idle_usd} a month); if it stays on"

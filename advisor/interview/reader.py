@@ -20,6 +20,7 @@ from advisor.interview import (
     negation,
     owned,
     pending,
+    powered,
     quality,
     rates,
     settings,
@@ -181,6 +182,7 @@ def read_draft(
     owned.weaken_corrected(d)
     _weaken_guessed_chips(d)
     answers.read_no_hardware(d)  # "no hardware yet", "Keine Hardware", "on n'a rien" (cues.no_hardware)
+    powered.read_powered_anyway(d)  # 'the server runs 24/7 anyway': its idle draw is paid either way
     if "shift" in d.text:
         shifts.read_shifts(d)
     traffic_windows.read_window(d, named=False)  # '1am–6am', '9 to 5': when the requests come

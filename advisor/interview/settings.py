@@ -12,6 +12,7 @@ from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity, to_float
 from advisor.interview.pending import ask_options
+from advisor.interview.powered import in_box_clause
 from advisor.interview.vocab import alternation, vocab
 from advisor.state import Option
 from advisor.tools.catalog import currency_named
@@ -31,9 +32,9 @@ RATE_PER_KWH = lazy(
     rf"(?:/|per|an?|for\s+(?:an?|each|every)|each|pro|je|par|le|por|el|il|al|o)\s*{_KWH}(?![a-z])",
 )
 RATE_AFTER_WORD = lazy(
-    rf"(?:electricity|power|energy|utility|utilities|electric)(?:\s+(?:rate|price|cost|tariff|bill))?"
+    rf"(?<![a-z])(?:electricity|power|energy|utility|utilities|electric)(?![a-z])(?:\s+(?:rate|price|cost|tariff|bill))?"
     rf"[^.;?!\n\d$€£]{{0,24}}?(?P<cur>\$|€|£)?\s*(?P<v>{NUM})\s*(?P<unit>{_CENTS}|{_DOLLARS})?"
-    rf"(?![\w%])(?!\s*(?:w|watts?|kw|kilowatts?|volts?|%|percent|hours?|h|hrs?|months?|years?|per\s+month|a\s+month"
+    rf"(?![\w%])(?!\s*(?:/\s*\d|x\s*\d|w|watts?|kw|kilowatts?|volts?|%|percent|hours?|h|hrs?|months?|years?|per\s+month|a\s+month"
     rf"|/\s*mo|/\s*month|{_KWH}))",
 )
 
@@ -217,6 +218,8 @@ def read_hours(d: Draft) -> None:
             break
         note = f"read '{d.quote(m.start(), m.end())}' as 24 hours a day"
         d.set("hours_per_day", 24.0, note, (m.start(), m.end()))
+        if in_box_clause(d, m.start()):  # 'the server runs 24/7': the box's powered hours, not the traffic's
+            continue
         d.set("traffic_hours", 24.0, spans=[(m.start(), m.end())])  # requests at every hour
         d.hours_window = 24.0
     for m in BUSINESS_HOURS.finditer(d.text):

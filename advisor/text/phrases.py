@@ -75,6 +75,10 @@ PHRASES = (
         " would go under your BAA/DPA or region; set frontier_share if some work needs one)"
     ),
     N_("one {hardware} already owned (no count given)"),
+    N_(
+        "the {hardware} you own is switched off when this work does not run on it, so its idle draw counts"
+        " (`/set powered_anyway yes` if it stays on anyway)"
+    ),
     N_("no output tokens (none given)"),
     N_("no input tokens (none given)"),
     N_(

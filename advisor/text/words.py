@@ -62,6 +62,7 @@ FIELD_LABELS = {
     "maintenance_hours_per_month": N_("maintenance hours per month"),
     "budget_usd_per_month": N_("budget usd per month"),
     "offline_required": N_("offline required"),
+    "powered_anyway": N_("powered anyway"),
     "current_spend_usd_per_month": N_("current spend usd per month"),
     "peak_requests_per_hour": N_("peak requests per hour"),
     "planned_requests_per_day": N_("planned requests per day"),
