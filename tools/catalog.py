@@ -44,6 +44,7 @@ SECTIONS = {
     "stacks": ("serving_stacks.toml", "stack"),
     "currencies": ("currency.toml", "currency"),
     "idle-power": ("idle_power.toml", "idle"),
+    "verdict": ("verdict.toml", "verdict"),
 }
 
 
@@ -429,6 +430,22 @@ class IdlePower(Sourced):
         return self
 
 
+class VerdictRule(Sourced):
+    """How the pick weighs options that cost nearly the same (cost-model.md, "The pick"): within
+    ``share`` of the cheapest passing option two options are a near-tie — and answers call a margin
+    under it close; in a near-tie, owned hardware that carries the load goes first, then a local
+    request at least ``faster_factor`` times as fast."""
+
+    id: str = Field(description="'near-tie'")
+    name: str = ""
+    aliases: list[str] = []
+    share: float = Field(ge=0, lt=1, description="the near-tie: a share of the cheapest option's cost")
+    faster_factor: float = Field(ge=1, description="how many times as fast a request must be to decide a near-tie")
+
+
+NEAR_TIE = "near-tie"
+
+
 ENTRY_TYPES: dict[str, type[_Entry]] = {
     "cloud": CloudModel,
     "hardware": Hardware,
@@ -442,6 +459,7 @@ ENTRY_TYPES: dict[str, type[_Entry]] = {
     "stacks": ServingStack,
     "currencies": Currency,
     "idle-power": IdlePower,
+    "verdict": VerdictRule,
 }
 
 
@@ -460,6 +478,7 @@ class Catalog(BaseModel):
     stacks: dict[str, ServingStack] = {}
     currencies: dict[str, Currency] = {}
     idle_power: dict[str, IdlePower] = {}
+    verdict: dict[str, VerdictRule] = {}
     files: list[str] = []
 
     def section(self, name: str) -> dict[str, _Entry]:
@@ -613,6 +632,7 @@ def load_catalog(user_files: tuple[Path, ...] = ()) -> Catalog:
         stacks=sections["stacks"],
         currencies=sections["currencies"],
         idle_power=sections["idle-power"],
+        verdict=sections["verdict"],
         files=files,
     )
     _check_references(catalog)
@@ -639,6 +659,10 @@ def _check_references(catalog: Catalog) -> None:
             _check_under_bandwidth(hw, m, catalog.local_models[m.local_model])
     _check_platforms(catalog)
     _check_idle_power(catalog)
+    if NEAR_TIE not in catalog.verdict:
+        raise CatalogError(
+            f"verdict: needs a {NEAR_TIE!r} entry (how the pick weighs options that cost nearly the same)"
+        )
 
 
 def _check_idle_power(catalog: Catalog) -> None:

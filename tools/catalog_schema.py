@@ -30,6 +30,7 @@ SECTIONS = {  # what each table holds, for the editor's hover
     "regions": "regions data may be kept in, with their aliases and the larger regions they are part of",
     "stacks": "serving stacks that run replicas across machines: the engines they run and what each needs",
     "idle_power": "what a kind of hardware draws powered on and idle: watts, or a share of its load watts",
+    "verdict": "how the pick weighs options that cost nearly the same: the near-tie share, the speed that decides",
 }
 DESCRIPTION = (
     "Entries that extend and override the advisor's shipped catalog: [[cloud]], [[hardware]],"

@@ -294,8 +294,7 @@ def _compare(inp: CompareInput, catalog: Catalog, today: date) -> CompareResult:
     conflicts = [] if winner.passes else list(winner.failed)
     tie_reason = None
     if winner.passes:  # a near-tie goes to owned hardware that carries the load, else to a faster request
-        tie = near_tie()
-        winner, tie_reason = near_tie_pick([o for o in ranked if o.passes], tie.share, tie.faster_factor)
+        winner, tie_reason = near_tie_pick([o for o in ranked if o.passes], near_tie(catalog))
     if not winner.passes:
         # Nothing meets every constraint: privacy and offline are hard, quality and cost give way.
         hard = [o for o in ranked if not o.hard_failures]
@@ -307,7 +306,7 @@ def _compare(inp: CompareInput, catalog: Catalog, today: date) -> CompareResult:
     if runner is not None:
         margin = runner.horizon_usd - winner.horizon_usd
         margin_pct = margin / runner.horizon_usd if runner.horizon_usd else None
-    close = margin_pct is not None and abs(margin_pct) < d.CLOSE_MARGIN
+    close = margin_pct is not None and abs(margin_pct) < near_tie(catalog).share  # the near-tie is the close call
 
     local_plans = [o for o in ranked if o.deployment != "cloud"]
     best_local = local_plans[0] if local_plans else None

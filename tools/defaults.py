@@ -17,7 +17,6 @@ ROUTINE_TIER = "strong"
 HARD_TIER = "frontier"
 FRONTIER_SHARE = 0.10
 PRIVACY = "internal"
-CLOSE_MARGIN = 0.15  # options within 15% of each other are "close"
 SERVING_ENGINE = "llama.cpp"  # Ollama and llama-server run on it
 SERVING_STREAMS = 4  # llama.cpp / Ollama parallel slots
 TRAFFIC_HOURS = 24.0  # the hours a day the requests arrive in ("office hours" = 10)

@@ -1,35 +1,19 @@
 """The pick among options that cost nearly the same (cost-model.md, "The pick"): within the near-tie
-share of the cheapest passing option (catalog/verdict.toml), hardware the team already owns and that
-carries the load is picked before anything bought or rented, and among local options one whose
-request is at least ``faster_factor`` times as fast as the cheapest's is picked. Outside a near-tie,
-the cheapest passing option stands."""
+share of the cheapest passing option (the catalog's ``near-tie`` rule, catalog/verdict.toml), hardware
+the team already owns and that carries the load is picked before anything bought or rented, and among
+local options one whose request is at least ``faster_factor`` times as fast as the cheapest's is
+picked. Outside a near-tie, the cheapest passing option stands."""
 
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
-from importlib import resources
-
-from pydantic import BaseModel, Field
-
+from advisor.tools.catalog import NEAR_TIE, Catalog, VerdictRule
 from advisor.tools.options import Option
 from advisor.tools.wording import Reason
 
 
-class NearTie(BaseModel):
-    share: float = Field(ge=0, lt=1)
-    faster_factor: float = Field(ge=1)
-    source: str
-    as_of: str
-
-
-@lru_cache(maxsize=1)
-def near_tie() -> NearTie:
-    text = (resources.files("advisor.catalog") / "verdict.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)["near_tie"]
-    return NearTie(
-        share=data["share"], faster_factor=data["faster_factor"], source=data["source"], as_of=str(data["as_of"])
-    )
+def near_tie(catalog: Catalog) -> VerdictRule:
+    """The catalog's near-tie rule (load_catalog refuses a catalog without one)."""
+    return catalog.verdict[NEAR_TIE]
 
 
 def all_owned(option: Option) -> bool:
@@ -37,23 +21,23 @@ def all_owned(option: Option) -> bool:
     return option.units > 0 and option.owned_units >= option.units
 
 
-def near_tie_pick(passing: list[Option], share: float, faster: float = 2.0) -> tuple[Option, Reason | None]:
+def near_tie_pick(passing: list[Option], tie: VerdictRule) -> tuple[Option, Reason | None]:
     """From ``passing`` (ranked cheapest first over the horizon): the pick, and why it is not the
     cheapest (None when it is)."""
     cheapest = passing[0]
-    within = [o for o in passing if o.horizon_usd <= cheapest.horizon_usd * (1 + share)]
+    within = [o for o in passing if o.horizon_usd <= cheapest.horizon_usd * (1 + tie.share)]
     if all_owned(cheapest):
         return cheapest, None
     owned = [o for o in within if all_owned(o)]
     if owned:
         pick = owned[0]
-        return pick, _reason("near_tie_owned", pick, cheapest, share)
+        return pick, _reason("near_tie_owned", pick, cheapest, tie.share)
     timed = [o for o in within if o.request_s is not None and o.deployment != "cloud"]
     if cheapest.request_s is None or not timed:
         return cheapest, None
     fastest = min(timed, key=lambda o: (o.request_s, o.horizon_usd))
-    if fastest.request_s * faster <= cheapest.request_s:  # type: ignore[operator]
-        return fastest, _reason("near_tie_faster", fastest, cheapest, share)
+    if fastest.request_s * tie.faster_factor <= cheapest.request_s:  # type: ignore[operator]
+        return fastest, _reason("near_tie_faster", fastest, cheapest, tie.share)
     return cheapest, None
 
 

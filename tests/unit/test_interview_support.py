@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from advisor.tools.catalog import Catalog, CloudModel, Hardware, LocalModel, load_catalog
+from advisor.tools.catalog import Catalog, CloudModel, Hardware, LocalModel, default_catalog, load_catalog
 from advisor.tools.profile import WorkloadProfile
 
 AS_OF = date(2026, 5, 1)
@@ -87,6 +87,7 @@ def build_small_catalog() -> Catalog:
         local_models={m.id: m for m in local},
         electricity={},
         workloads={},
+        verdict=default_catalog().verdict,  # the shipped near-tie rule
     )
 
 

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from advisor.text.answer import headline
+from advisor.tools.catalog import default_catalog
 from advisor.tools.compare import CompareInput, compare
 from advisor.tools.options import Option
 from advisor.tools.verdict import all_owned, near_tie, near_tie_pick
@@ -74,24 +75,24 @@ def test_in_the_eu_the_owned_server_is_weighed_against_the_cloud_with_what_it_ad
 
 
 def test_owned_within_the_near_tie_beats_a_cheaper_option_beyond_it_does_not():
-    share = near_tie().share
+    tie = near_tie(default_catalog())
     cloud = _option("cloud:x", 1000)
-    close = _option("local:mine", 1000 * (1 + share) - 1, owned=1, request_s=9)
-    far = _option("local:mine", 1000 * (1 + share) + 1, owned=1, request_s=9)
-    assert near_tie_pick([cloud, close], share)[0] is close
-    assert near_tie_pick([cloud, far], share) == (cloud, None)
+    close = _option("local:mine", 1000 * (1 + tie.share) - 1, owned=1, request_s=9)
+    far = _option("local:mine", 1000 * (1 + tie.share) + 1, owned=1, request_s=9)
+    assert near_tie_pick([cloud, close], tie)[0] is close
+    assert near_tie_pick([cloud, far], tie) == (cloud, None)
 
 
 def test_a_faster_request_decides_a_near_tie_only_when_much_faster():
-    tie = near_tie()
+    tie = near_tie(default_catalog())
     slow = _option("local:mac", 1000, request_s=41)
     fast = _option("local:box", 1100, request_s=8.8)
-    pick, why = near_tie_pick([slow, fast], tie.share, tie.faster_factor)
+    pick, why = near_tie_pick([slow, fast], tie)
     assert pick is fast and why.kind == "near_tie_faster" and why.values["other_s"] == 41
     a_bit = _option("local:box", 1100, request_s=41 / tie.faster_factor + 1)
-    assert near_tie_pick([slow, a_bit], tie.share, tie.faster_factor)[0] is slow
+    assert near_tie_pick([slow, a_bit], tie)[0] is slow
     cloud = _option("cloud:x", 1000)  # no time per request for the cloud: cost alone
-    assert near_tie_pick([cloud, fast], tie.share, tie.faster_factor)[0] is cloud
+    assert near_tie_pick([cloud, fast], tie)[0] is cloud
 
 
 @given(
@@ -100,12 +101,12 @@ def test_a_faster_request_decides_a_near_tie_only_when_much_faster():
     times=st.lists(st.floats(0.1, 600), min_size=6, max_size=6),
 )
 def test_buying_is_never_picked_over_owned_hardware_that_carries_the_load_for_less(horizons, owned, times):
-    tie = near_tie()
+    tie = near_tie(default_catalog())
     options = sorted(
         (_option(f"local:{i}", h, owned=int(owned[i]), request_s=times[i]) for i, h in enumerate(horizons)),
         key=lambda o: o.horizon_usd,
     )
-    pick, _ = near_tie_pick(options, tie.share, tie.faster_factor)
+    pick, _ = near_tie_pick(options, tie)
     assert pick.horizon_usd <= options[0].horizon_usd * (1 + tie.share)  # never beyond the near-tie
     if not all_owned(pick):
         assert all(o.horizon_usd > pick.horizon_usd for o in options if all_owned(o))

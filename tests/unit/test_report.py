@@ -30,7 +30,7 @@ from advisor.text.chart import (
 )
 from advisor.text.render import money, tokens
 from advisor.text.report import MEMO_MARK, memo_text, prices, render_json, render_markdown
-from advisor.tools.catalog import Catalog, CloudModel, Hardware, LocalModel, PricePoint
+from advisor.tools.catalog import Catalog, CloudModel, Hardware, LocalModel, PricePoint, default_catalog
 from advisor.tools.compare import CompareInput, CompareResult, compare, cumulative_cost
 from advisor.tools.profile import WorkloadProfile
 
@@ -83,6 +83,7 @@ def small() -> Catalog:
         local_models={model.id: model},
         electricity={},
         workloads={},
+        verdict=default_catalog().verdict,  # the shipped near-tie rule
     )
 
 
