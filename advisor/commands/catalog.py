@@ -73,21 +73,22 @@ def _region_status(term) -> str:
 
 
 def _summary(section: str, entry) -> list[str]:
-    from advisor.text.render import money, tokens
+    from advisor.text.render import price as per_unit
+    from advisor.text.render import tokens
 
     if section == "cloud":
         p = entry.price
-        cache = f"cache {money(p.cache_read)}" if p.cache_read is not None else "no cache discount known"
+        cache = f"cache {per_unit(p.cache_read)}" if p.cache_read is not None else "no cache discount known"
         return [
             entry.id,
             entry.tier,
-            f"{money(p.input)} / {money(p.output)} per M",
+            f"{per_unit(p.input)} / {per_unit(p.output)} per M",
             cache,
             p.as_of.isoformat(),
             p.source,
         ]
     if section == "hardware":
-        price = money(entry.price_usd) if entry.kind == "owned" else f"{money(entry.hourly_usd)}/h"
+        price = per_unit(entry.price_usd) if entry.kind == "owned" else f"{per_unit(entry.hourly_usd)}/h"
         return [entry.id, f"{entry.memory_gb:g} GB", price, entry.as_of.isoformat(), entry.source]
     if section == "local-models":
         return [entry.id, entry.tier, f"{entry.params_b:g}B", entry.as_of.isoformat(), entry.source]
@@ -103,20 +104,22 @@ def _summary(section: str, entry) -> list[str]:
 
 
 def _price_line(p) -> str:
-    from advisor.text.render import money
+    from advisor.text.render import price as per_unit
 
-    parts = [f"{money(p.input)} in / {money(p.output)} out per M"]
-    parts.append(f"cache read {money(p.cache_read)}" if p.cache_read is not None else "no cache discount known")
+    parts = [f"{per_unit(p.input)} in / {per_unit(p.output)} out per M"]
+    parts.append(f"cache read {per_unit(p.cache_read)}" if p.cache_read is not None else "no cache discount known")
     if p.cache_write_5m is not None:
-        parts.append(f"cache write {money(p.cache_write_5m)} (5 min)")
+        parts.append(f"cache write {per_unit(p.cache_write_5m)} (5 min)")
     if p.cache_write_1h is not None:
-        parts.append(f"{money(p.cache_write_1h)} (1 h)")
+        parts.append(f"{per_unit(p.cache_write_1h)} (1 h)")
     if p.peak_hours_per_day:
-        parts.append(f"{p.peak_hours_per_day:g} peak hours a day at {money(p.peak_input)} / {money(p.peak_output)}")
+        parts.append(
+            f"{p.peak_hours_per_day:g} peak hours a day at {per_unit(p.peak_input)} / {per_unit(p.peak_output)}"
+        )
     if p.long_context_threshold:
         parts.append(
             f"requests over {p.long_context_threshold:,} input tokens"
-            f" {money(p.long_context_input)} / {money(p.long_context_output)}"
+            f" {per_unit(p.long_context_input)} / {per_unit(p.long_context_output)}"
         )
     return ", ".join(parts)
 

@@ -10,17 +10,30 @@ from advisor.tools.base import ToolResult
 from advisor.tools.quantity import duration_words
 from advisor.tools.request_time import time_words
 
-MONEY_SUFFIX = ("_usd", "_usd_per_million", "_usd_per_month")
+MONEY_SUFFIX = ("_usd", "_usd_per_month")
+PRICE_SUFFIX = ("_usd_per_million",)
 TOKEN_WORDS = ("tokens",)
 
 
 def money(value: float | None) -> str:
+    """Money as the answers show it: whole dollars from $100, cents below; a sum under half a cent
+    is '<$0.01' (never '$0.00' for something that costs)."""
     if value is None:
         return "—"
     if abs(value) >= 100:
         return f"${value:,.0f}"
+    if 0 < abs(value) < 0.005:
+        return "<$0.01"
+    return f"${value:,.2f}"
+
+
+def price(value: float | None) -> str:
+    """A unit price or one call's cost, which may be a fraction of a cent: dollars per million tokens
+    ('$0.075'), what one Claude call cost ('$0.0165'). Up to four decimals below $1, else as money."""
+    if value is None:
+        return "—"
     if abs(value) >= 1 or value == 0:
-        return f"${value:,.2f}"
+        return money(value)
     digits = f"{value:.4f}".rstrip("0")
     return "$" + (digits if len(digits.split(".")[1]) >= 2 else f"{value:.2f}")
 
@@ -67,6 +80,8 @@ def format_value(key: str, value: Any) -> str:
     if isinstance(value, float | int):
         if key.endswith("_per_kwh"):
             return f"${value:.2f}/kWh"
+        if key.endswith(PRICE_SUFFIX):
+            return price(value)
         if key.endswith(MONEY_SUFFIX):
             return money(value)
         if "tokens" in key:

@@ -315,8 +315,8 @@ def _price_cell(row: dict[str, Any], w: Words) -> str:
     if "input_usd_per_million" in row:
         return w._(
             "{input} in / {output} out per M",
-            input=w.money(row["input_usd_per_million"]),
-            output=w.money(row["output_usd_per_million"]),
+            input=w.price(row["input_usd_per_million"]),
+            output=w.price(row["output_usd_per_million"]),
         )
     if row["price_usd"] is not None:
         return w.money(row["price_usd"])
@@ -442,7 +442,7 @@ def _spend(spend: SpendSummary | None, w: Words) -> list[str]:
             turns,
             tokens_in=w.number(tokens_in),
             tokens_out=w.number(tokens_out),
-            money=w.money(usd),
+            money=w.price(usd),  # a few Claude calls: fractions of a cent
         )
 
     out = [
@@ -465,7 +465,7 @@ def _spend(spend: SpendSummary | None, w: Words) -> list[str]:
             + w._(
                 "the same session on Claude alone: {money} ({tokens_in} tokens in, {tokens_out} out; {basis})"
                 " — Claude's actual share: {share}",
-                money=w.money(spend.all_claude_usd),
+                money=w.price(spend.all_claude_usd),
                 tokens_in=w.number(spend.all_claude_input_tokens),
                 tokens_out=w.number(spend.all_claude_output_tokens),
                 basis=spend.all_claude_basis,

@@ -149,13 +149,27 @@ class Words:
         return _REGIONAL_LOCALES.get((self.lang, self.rate.code)) or _LOCALES.get(self.lang, "en_US")
 
     def money(self, usd: float | None) -> str:
-        """A dollar amount in the reader's currency: whole units from 100, cents below."""
+        """A dollar amount in the reader's currency: whole units from 100, cents below ('<0.01' for a
+        sum under half a cent)."""
         from advisor.text.render import money
 
         if usd is None or self._plain:
             return money(usd)
         value = usd * self.rate.per_usd
+        if 0 < abs(value) < 0.005:
+            return "<" + _babel_money(0.01, self.rate.code, self.locale)
         return _babel_money(value, self.rate.code, self.locale)
+
+    def price(self, usd: float | None) -> str:
+        """A unit price or one call's cost, which may be a fraction of a cent (per million tokens,
+        what Claude cost): up to four decimals below 1."""
+        from advisor.text.render import price
+
+        if usd is None or self._plain:
+            return price(usd)
+        value = usd * self.rate.per_usd
+        digits = None if abs(value) >= 1 or value == 0 else 4
+        return _babel_money(value, self.rate.code, self.locale, digits=digits)
 
     def amount(self, usd: float | None) -> float | None:
         """A dollar figure in the reader's currency, unrounded."""
@@ -247,7 +261,9 @@ class Words:
         if isinstance(value, float | int):
             if key.endswith("_per_kwh"):
                 return self.per_kwh(value)
-            if key.endswith(("_usd", "_usd_per_million", "_usd_per_month")):
+            if key.endswith("_usd_per_million"):
+                return self.price(value)
+            if key.endswith(("_usd", "_usd_per_month")):
                 return self.money(value)
             if "tokens" in key:
                 return self.tokens(value)
@@ -333,7 +349,7 @@ def _babel_money(value: float, code: str, locale: str, digits: int | None = None
     from babel.numbers import format_currency
 
     if digits is None:
-        digits = 0 if abs(value) >= 100 else 2 if abs(value) >= 1 or value == 0 else 4
+        digits = 0 if abs(value) >= 100 else 2
     standard = Locale.parse(locale).currency_formats["standard"].pattern
     fraction = "." + "0" * min(digits, 2) + "#" * max(digits - 2, 0) if digits else ""
     pattern = re.sub(r"0(?:\.0+)?(?=[^0#.,]*$|;)", "0" + fraction, standard, count=1)

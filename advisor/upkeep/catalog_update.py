@@ -157,9 +157,9 @@ def write(path: Path, plan: UpdatePlan, keep: set[str]) -> int:
 
 # ----------------------------------------------------------------- what it changes, in words
 def _money(value: object) -> str:
-    from advisor.text.render import money
+    from advisor.text.render import price  # prices per million tokens: fractions of a cent kept
 
-    return money(value) if isinstance(value, (int, float)) else "—"
+    return price(value) if isinstance(value, (int, float)) else "—"
 
 
 def describe(plan: UpdatePlan, keep: set[str] = frozenset()) -> list[str]:

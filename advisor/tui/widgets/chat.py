@@ -256,9 +256,9 @@ class TurnView:
 
 
 def _usage_line(event: Any) -> str:
-    from advisor.text.render import money, tokens  # lazily: pydantic is not needed for the first paint
+    from advisor.text.render import price, tokens  # lazily: pydantic is not needed for the first paint
 
-    return f"{money(event.usd)}, {tokens(event.input_tokens)} tokens in, {tokens(event.output_tokens)} out"
+    return f"{price(event.usd)}, {tokens(event.input_tokens)} tokens in, {tokens(event.output_tokens)} out"
 
 
 def turn_widgets(log: ChatLog, turn: Any) -> list[Static | Markdown | Collapsible]:

@@ -15,17 +15,17 @@ from textual.widgets import LoadingIndicator, Static
 
 
 def meter(spend: Any) -> Text:
-    from advisor.text.render import money, tokens  # lazily: pydantic is not needed for the first paint
+    from advisor.text.render import price, tokens  # lazily: pydantic is not needed for the first paint
 
     text = Text()
     text.append(f"turns {spend.local_turns} local", style="green")
     text.append(" / ")
     text.append(f"{spend.claude_turns} Claude", style="yellow")
     local_tokens = spend.local_input_tokens + spend.local_output_tokens
-    text.append(f" · Claude {money(spend.claude_usd)}")
+    text.append(f" · Claude {price(spend.claude_usd)}")
     if spend.all_claude_usd > 0:
         share = spend.claude_usd / spend.all_claude_usd
-        text.append(f" = {share:.0%} of all-Claude {money(spend.all_claude_usd)}", style="dim")
+        text.append(f" = {share:.0%} of all-Claude {price(spend.all_claude_usd)}", style="dim")
     text.append(f" · {tokens(local_tokens)} local tok")
     return text
 
