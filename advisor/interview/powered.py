@@ -37,26 +37,36 @@ def box_clauses(d: Draft) -> list[tuple[int, int, int, int]]:
     return found
 
 
-def in_box_clause(d: Draft, pos: int) -> bool:
-    return any(start <= pos < end for start, end, *_ in box_clauses(d))
+def box_hours(d: Draft, pos: int) -> bool:
+    """Hours at ``pos`` said of a box that is on, not of the work: 'powered 24/7', 'the server runs 24/7
+    anyway' ('the workstation running 24/7 doing batch annotation' is the work's hours)."""
+    start, end = d.clause(pos)
+    if _words("powered").search(d.canonical or d.text, start, end):
+        return True
+    return any(start <= at < end for at, _ in on_anyway(d))
+
+
+def on_anyway(d: Draft) -> list[tuple[int, int]]:
+    """The words that say a box stays on whatever this work does: a word for 'anyway' in a clause that
+    says a box is powered ('der Server läuft sowieso'), or 'for other work' after an on-word ("it's on
+    for other work", 'the node runs 24/7 for training'; 'used for training runs' is no box on)."""
+    text = d.canonical or d.text
+    for start, end, box_start, box_end in box_clauses(d):
+        m = _words("powered_anyway").search(text, start, end)
+        if m is not None:
+            return [(box_start, box_end), m.span()]
+    for m in _words("other_work").finditer(text):
+        start, _ = d.clause(m.start())
+        on = _words("box_on").search(text, start, m.start())
+        if on is not None:
+            return [on.span(), m.span()]
+    return []
 
 
 def read_powered_anyway(d: Draft) -> None:
     """'the node runs 24/7 for training anyway': the owned box stays on whatever this work does."""
-    text = d.canonical or d.text
-    said = [
-        [(box_start, box_end), (start + m.start(), start + m.end())]
-        for start, end, box_start, box_end in box_clauses(d)
-        for rx in (_words("powered_anyway"), _words("other_work"))
-        for m in rx.finditer(text[start:end])
-    ]
-    for m in _words("other_work").finditer(text):  # "it's on for other work": the on-word alone will do
-        start, end = d.clause(m.start())
-        on = _words("box_on").search(text[start:end])
-        if on is not None:
-            said.append([(start + on.start(), start + on.end()), (m.start(), m.end())])
-    if said:
-        spans = sorted(set(said[0]))
+    spans = sorted(on_anyway(d))
+    if spans:
         quote = d.quote(spans[0][0], spans[-1][1])
         note = f"read '{quote}' as: the hardware stays on anyway (its idle draw is paid either way)"
         d.set("powered_anyway", True, note, spans=spans)

@@ -12,7 +12,7 @@ from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import NUM, PERIOD, days_in, human, period_name, qty_range, quantity, to_float
 from advisor.interview.pending import ask_options
-from advisor.interview.powered import in_box_clause
+from advisor.interview.powered import box_hours
 from advisor.interview.vocab import alternation, vocab
 from advisor.state import Option
 from advisor.tools.catalog import currency_named
@@ -218,7 +218,7 @@ def read_hours(d: Draft) -> None:
             break
         note = f"read '{d.quote(m.start(), m.end())}' as 24 hours a day"
         d.set("hours_per_day", 24.0, note, (m.start(), m.end()))
-        if in_box_clause(d, m.start()):  # 'the server runs 24/7': the box's powered hours, not the traffic's
+        if box_hours(d, m.start()):  # 'the server runs 24/7 anyway': the box's powered hours, not the traffic's
             continue
         d.set("traffic_hours", 24.0, spans=[(m.start(), m.end())])  # requests at every hour
         d.hours_window = 24.0

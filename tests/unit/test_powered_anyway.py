@@ -147,18 +147,27 @@ def test_a_box_on_anyway_is_read(text, catalog):
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "the server runs 24/7, 500 requests a day",
-        "Der Server läuft rund um die Uhr, 500 Anfragen am Tag",
-        "the box is powered 24/7",
-    ],
+    ["the box is powered 24/7", "la machine est allumée jour et nuit", "the server runs 24/7 anyway"],
 )
-def test_hours_said_about_a_box_are_its_powered_hours(text, catalog):
+def test_hours_said_about_a_box_that_is_on_are_its_powered_hours(text, catalog):
     result = read_answer(text, WorkloadProfile(), catalog)
     assert result.changes.get("hours_per_day") == 24
     assert "traffic_hours" not in result.changes
-    assert "powered_anyway" not in result.changes  # on around the clock is not yet on for other work
     assert "electricity_usd_per_kwh" not in result.changes and not result.open_choices
+
+
+def test_a_box_on_anyway_leaves_the_traffic_window_as_it_was(catalog):
+    """Office-hours traffic said before, then 'the server runs 24/7 anyway': still office hours."""
+    profile = WorkloadProfile(requests_per_day=500, traffic_hours=8, owned_hardware="l40s-48gb", owned_units=2)
+    changes = read_answer("the server runs 24/7 anyway", profile, catalog).changes
+    assert changes.get("powered_anyway") is True and "traffic_hours" not in changes
+
+
+def test_a_box_doing_the_work_around_the_clock_is_the_works_hours(catalog):
+    """'keep the workstation running 24/7 doing batch annotation': the work runs at every hour."""
+    text = "If we keep the workstation running 24/7 doing batch annotation, where's the breakeven?"
+    changes = read_answer(text, WorkloadProfile(), catalog).changes
+    assert changes.get("traffic_hours") == 24 and "powered_anyway" not in changes
 
 
 @pytest.mark.parametrize(
@@ -167,6 +176,7 @@ def test_hours_said_about_a_box_are_its_powered_hours(text, catalog):
         "everything is public anyway, 500 requests a day",
         "the chatbot answers around the clock, 500 requests a day",
         "our support desk runs 24/7 anyway, 500 tickets a day",
+        "2x 4090 in a workstation. Although one of them is used for training runs most days",
     ],
 )
 def test_anyway_and_around_the_clock_about_the_work_are_not_a_box(text, catalog):
