@@ -28,6 +28,9 @@ class LocalCostInput(ToolInput):
     owned_units: int = Field(
         default=0, ge=0, le=1000, description="how many of those the team already owns (no purchase)"
     )
+    powered_anyway: bool = Field(
+        default=False, description="the owned units stay on for other work: their idle draw is not counted"
+    )
     hours_per_day: Hours | None = Field(default=None, description="hours a day powered (24)")
     electricity_usd_per_kwh: Usd | None = Field(default=None, description="$/kWh (0.16)")
     amortization_months: Months | None = Field(default=None, description="months (36)")
@@ -156,6 +159,9 @@ def local_cost(inp: LocalCostInput, catalog: Catalog) -> LocalCostResult:
         assumptions.append(f"idle {idle:,.4g} W a unit{basis}, {load:,.4g} W under load, {busy:.0%} busy")
     kwh_per_watt = powered * hours * d.DAYS_PER_MONTH / 1000  # kWh a month per watt drawn
     energy = watts_at(idle, load, busy) * kwh_per_watt
+    if inp.powered_anyway and owned and load:  # on for other work anyway: their idle draw is paid either way
+        energy -= idle * owned * hours * d.DAYS_PER_MONTH / 1000
+        assumptions.append("the owned units stay on for other work anyway: their idle draw is not counted")
     electricity = energy * rate
     running = electricity + maintenance + rental
     return LocalCostResult(

@@ -184,3 +184,18 @@ def test_anyway_and_around_the_clock_about_the_work_are_not_a_box(text, catalog)
     assert "powered_anyway" not in changes
     if "clock" in text or "24/7" in text:
         assert changes.get("traffic_hours") == 24
+
+
+def test_calc_local_cost_on_anyway_counts_only_the_draw_above_idle(catalog):
+    """cost-model.md's four owned A100s (400 W, 60 W idle by the rule) 25% busy at $0.12/kWh: $50.11 a
+    month with their idle draw; on anyway, 4 × 340 W × 0.25 × 720 h × $0.12 = $29.38."""
+    from advisor.tools.local_cost import LocalCostInput, local_cost
+
+    given = dict(hardware="a100-80gb", units=4, owned_units=4, electricity_usd_per_kwh=0.12, busy_share=0.25)
+    off = local_cost(LocalCostInput(**given), catalog)
+    on = local_cost(LocalCostInput(**given, powered_anyway=True), catalog)
+    assert off.electricity_usd == pytest.approx(50.112)
+    assert on.electricity_usd == pytest.approx(4 * 340 * 0.25 * 720 * 0.12 / 1000)
+    assert on.electricity_usd == pytest.approx(off.electricity_usd - off.electricity_idle_usd)
+    bought = local_cost(LocalCostInput(**(given | dict(owned_units=0)), powered_anyway=True), catalog)
+    assert bought.electricity_usd == pytest.approx(off.electricity_usd)  # only owned units are on anyway
