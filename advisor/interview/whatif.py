@@ -223,6 +223,8 @@ def describe(name: str, value: Any) -> str:
         return f"the budget were ${value:,.0f} a month"
     if name == "offline_required":
         return "it had to run offline" if value else "it need not run offline"
+    if name == "powered_anyway":
+        return "the hardware you own stayed on anyway" if value else "the hardware you own were off when unused"
     if name == "requests_per_day":
         return f"traffic were {human(value)} requests a day"
     if isinstance(value, float | int) and not isinstance(value, bool):

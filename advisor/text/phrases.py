@@ -112,6 +112,8 @@ PHRASES = (
     N_("the budget were {budget_usd} a month"),
     N_("it had to run offline"),
     N_("it need not run offline"),
+    N_("the hardware you own stayed on anyway"),
+    N_("the hardware you own were off when unused"),
     N_("traffic were {requests} requests a day"),
     N_("electricity {change_signed} ({price_kwh})"),
     N_("cloud prices {change_signed}"),

@@ -199,3 +199,12 @@ def test_calc_local_cost_on_anyway_counts_only_the_draw_above_idle(catalog):
     assert on.electricity_usd == pytest.approx(off.electricity_usd - off.electricity_idle_usd)
     bought = local_cost(LocalCostInput(**(given | dict(owned_units=0)), powered_anyway=True), catalog)
     assert bought.electricity_usd == pytest.approx(off.electricity_usd)  # only owned units are on anyway
+
+
+def test_on_anyway_asked_as_a_what_if_is_a_scenario(catalog):
+    """'what if the node stays on anyway?': the scenario of the owned box on anyway, named in words."""
+    from advisor.interview.whatif import read_whatif
+
+    whatif = read_whatif("what if the node stays on anyway for training?", WorkloadProfile(**NODE), catalog)
+    assert whatif is not None and whatif.changes == {"powered_anyway": True}
+    assert whatif.description == "the hardware you own stayed on anyway"
