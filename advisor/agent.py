@@ -35,7 +35,8 @@ from advisor.interview.arbiter import group_of
 from advisor.interview.asking import Asked, asked_about
 from advisor.interview.language import answer_language, currency_in
 from advisor.interview.plan_whatif import PlanWhatIf, read_plan_whatif
-from advisor.interview.reader import ReadEntry, short_quote
+from advisor.interview.quote import Quote
+from advisor.interview.reader import ReadEntry
 from advisor.interview.whatif_terms import cannot_model
 from advisor.interview.workload_split import Segment, Split, split_message
 from advisor.models.base import (
@@ -491,7 +492,7 @@ def _model_reading(ctx: TurnContext, text: str, reading: Reading) -> Iterator[Ag
     taken = {f: v for f, v in extra.changes.items() if f not in held}
     reading.changes.update(taken)
     reading.read += [
-        ReadEntry(field=f, value=v, quote=short_quote(text), kind="new", how="the local model's reading")
+        ReadEntry(field=f, value=v, quote=Quote.words(text), kind="new", how="the local model's reading")
         for f, v in taken.items()
     ]
     reading.notes += extra.notes

@@ -46,7 +46,7 @@ def read_batch(d: Draft) -> None:
         "batch_share",
         1.0,
         f"took '{quote}' as able to wait for the providers' batch APIs (answers later, at their batch price;"
-        " say 'no batch API' if it cannot wait)",
+        ' say "no batch API" if it cannot wait)',
         spans=[said.span()],
         basis={"words": "a batch job may wait for the providers' batch APIs"},
     )

@@ -531,8 +531,8 @@ def _region(d: Draft, findings: list[Finding]) -> str | None:
         d.set(
             "region",
             "eu",
-            f"read '{d.quote(*f.span)}' as the European Union (say 'Europe including the UK and Switzerland'"
-            " if an offering there may be used too)",
+            f"read '{d.quote(*f.span)}' as the European Union"
+            ' (say "Europe including the UK and Switzerland" if an offering there may be used too)',
             f.span,
         )
         return "eu"

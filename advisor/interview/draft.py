@@ -10,6 +10,7 @@ from advisor.interview.claims import Claim, Kind, Strength
 from advisor.interview.forms import canonical
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import days_in, human, mask
+from advisor.interview.quote import Quote
 from advisor.tools.catalog import Catalog
 from advisor.tools.defaults import DAYS_PER_MONTH
 from advisor.tools.profile import WorkloadProfile
@@ -18,7 +19,6 @@ TOKEN_FIELDS = ("input_tokens_per_request", "output_tokens_per_request")
 MONTHLY_FIELDS = ("monthly_input_tokens", "monthly_output_tokens")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "×": "x", "–": "-", "—": "-"})
 _QUOTES |= str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u202f", " "))  # no-break, figure, thin spaces
-_QUOTE_EDGE = lazy(r"^[\s,.;:]+|[\s,.;:]+$")
 _CLAUSE_MARK = lazy(r"[.;!?…](?=\s|$)|\n|\s-\s|\s—\s")
 
 
@@ -72,10 +72,9 @@ class Draft:
                 end = e
         return start, end
 
-    def quote(self, start: int, end: int) -> str:
+    def quote(self, start: int, end: int) -> Quote:
         """What the user typed over [start, end) of the working text, exactly (widened over rewritten forms)."""
-        start, end = self.widen(start, end)
-        return _QUOTE_EDGE.sub("", self.original[start:end])
+        return Quote.span(self.original, *self.widen(start, end))
 
     def consume(self, start: int, end: int) -> None:
         self.text = mask(self.text, start, end)

@@ -34,6 +34,7 @@ from advisor.interview.lazy import lazy
 from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
 from advisor.interview.numbers import human
 from advisor.interview.privacy import read_offline, read_privacy, stricter
+from advisor.interview.quote import Quote
 from advisor.tools import defaults
 from advisor.tools.catalog import Catalog
 from advisor.tools.profile import WorkloadProfile
@@ -47,7 +48,7 @@ class ReadEntry(BaseModel):
 
     field: str
     value: Any
-    quote: str = Field(description="what the user typed that says so")
+    quote: Quote = Field(description="what the user typed that says so: spans of the message, never a word of ours")
     kind: Literal["new", "changed", "corrected"]
     how: str = Field(default="", description="how the value was worked out, when not as typed")
     workload: str | None = Field(default=None, description="the workload it was read into, in a session of several")
@@ -120,8 +121,7 @@ def read_entries(d: Draft) -> list[ReadEntry]:
         if current == value:
             continue
         claim = d.accepted.get(name)
-        quotes = [d.quote(*span) for span in sorted(claim.spans)] if claim else []
-        quote = " … ".join(dict.fromkeys(q for q in quotes if q)) or short_quote(d.original)
+        quote = Quote.join([d.quote(*span) for span in sorted(claim.spans)] if claim else []) or Quote.words(d.original)
         corrected = claim is not None and claim.kind == "correction"
         kind = "corrected" if corrected else "new" if current is None else "changed"
         hows = [claim.basis.get("words", "")] if claim is not None else []
@@ -144,12 +144,6 @@ def _form_words(note: str) -> str:
     """ "read '8.000' as 8,000 (a dot between thousands, not a decimal point)" → "a dot between thousands"."""
     inner = note[note.find("(") + 1 : note.rfind(")")] if "(" in note else note.removeprefix("read ")
     return inner.split(",")[0]
-
-
-def short_quote(text: str, limit: int = 60) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def read_draft(

@@ -49,7 +49,8 @@ _ADVISOR_WORDS = {"each", "$500 a month"}  # the advisor's own examples inside i
 
 
 def echoed_quotes(reading: Any) -> list[str]:
-    """Every piece of the user's text the reading quotes back (notes, questions, unread, offers)."""
+    """Every piece of the user's text the reading quotes back (notes, questions, unread, offers): the
+    words in single quotes; the advisor's own words (an example, a thing to say) are in double quotes."""
     found = list(reading.unread)
     for line in [*reading.notes, *reading.ambiguous, *reading.offers]:
         for m in QUOTED.finditer(line):  # "(e.g. '0.30 €/kWh')" is the advisor's example, not an echo
@@ -123,7 +124,9 @@ def run_item(item: Item, catalog: Any) -> tuple[dict[str, Any], set[str], dict[s
         if turn.asked is not None or turn.question is not None:
             state.asked = turn.asked or field_of_question(turn.question)
         before = read_answer(turn.text, state.profile, catalog, asked=state.asked, open_choices=state.open_choices)
-        misquoted += [q for q in echoed_quotes(before) if q not in turn.text]
+        typed = "\n".join(t.text for t in item.turns[: n + 1])  # a question still open quotes its own turn
+        misquoted += [q for q in echoed_quotes(before) if q not in typed]
+        misquoted += [e.quote for e in before.read if not e.quote.typed_in(turn.text)]
         if n == len(item.turns) - 1:
             checks = {"confirm": bool(before.offers), "unread": len(before.unread)}
         for event in run_turn(ctx, turn.text):

@@ -253,7 +253,7 @@ def test_a_batch_job_may_wait_for_the_batch_apis_unless_it_says_not(text, share)
     reading = read_answer(text, WorkloadProfile(), load_catalog())
     assert reading.changes.get("batch_share") == share
     if share == 1.0:
-        assert any("batch APIs" in n and "say 'no batch API'" in n for n in reading.notes)  # a stated default
+        assert any("batch APIs" in n and 'say "no batch API"' in n for n in reading.notes)  # a stated default
 
 
 @pytest.mark.parametrize(
