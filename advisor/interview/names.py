@@ -26,7 +26,7 @@ WEAK = frozenset(
     halo desktop laptop framework studio together total active instruct nvidia geforce rtx apple anthropic
     openai google fireworks meta claude model models chat lite dual pair two sxm pcie gb seed rate low high
     average us eu europe cheap end residential lambda cloud e4b v4 ryzen laptop groq small large medium
-    gpu gpus alone host included node quad core
+    gpu gpus alone host included node quad core card cards inch labs
     """.split()  # noqa: SIM905
 )
 STRONG_DESPITE_SHORT = frozenset({"gpt", "mac", "m4", "m3", "ds4", "h100", "a100", "qwen"})
@@ -356,6 +356,10 @@ def _phrase(toks: list[Token], group: list[int], words: set[str]) -> tuple[int, 
     return toks[lo].start, toks[hi].end
 
 
+# A card's model number: "6000", "a6000", "4080", "w7900" — not a count, a size or a wattage ("2", "16gb", "1kw")
+_MODEL_NUMBER = lazy(r"(?!\d+(?:gb|go|tb|b|k|m|w|kw)$)(?:\d{3,}|[a-z]{0,3}\d{2,}[a-z]{0,3})")
+
+
 def _weak_phrases(words: list[str], idx: _Index) -> list[tuple[int, int]]:
     """Spans of ``words`` that spell the start (two words or more) of a catalog label made of weak
     words ("framework desktop", "framework 16")."""
@@ -364,6 +368,8 @@ def _weak_phrases(words: list[str], idx: _Index) -> list[tuple[int, int]]:
     i = 0
     while i < len(words):
         for n in (4, 3, 2):
+            if i + n < len(words) and _MODEL_NUMBER.fullmatch(words[i + n]) and words[i + n] not in idx.vocab:
+                continue  # "dual RTX 6000 Ada": another card than the label's, one the catalog lacks
             if i + n <= len(words) and tuple(words[i : i + n]) in labels:
                 out.append((i, i + n))
                 i += n - 1

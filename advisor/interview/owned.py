@@ -35,7 +35,7 @@ ZERO_PRICE = lazy(
     r"|\bsunk\s+cost\b|\bcost\s+us\s+nothing\b"
 )
 _COUNT = lazy(
-    r"(?:^|\s)(?:(?P<x>\d{1,3})\s*x\s*|(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|a\s+pair\s+of|a\s+couple\s+of"
+    r"(?:^|[\s(])(?:(?P<x>\d{1,3})\s*x\s*|(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|sixteen|a\s+pair\s+of|a\s+couple\s+of"
     r"|couple\s+of|a\s+couple)\s+)(?:(?:used|old|spare|idle|second-hand|secondhand|nvidia|geforce|rtx|apple|amd|refurbished|of\s+the"
     r"|gpus?)\s+)*$"
 )
@@ -50,11 +50,24 @@ _INDEFINITE_PHRASE = lazy(r"^(?:a|an|one|two|three|four|a\s+pair|dual|twin)\b")
 _COUNT_IN_PHRASE = lazy(r"^(?:a\s+)?(?:two|2\s*x|2|dual|pair|twin)\b")
 
 
+def _count_in_words(before: str) -> tuple[int, int] | None:
+    """A count of cards said in a word the number reader does not turn into digits ('dwie karty
+    RTX 3090', 'jedną kartą'): [cues.units_N], then any words for cards ([cues.card_words])."""
+    cards = alternation(vocab().cue("card_words"))
+    for n in (1, 2, 3, 4, 8):
+        words = alternation(vocab().cue(f"units_{n}"))
+        rx = _CUES.setdefault(f"units_{n}", lazy(rf"(?:^|\s)({words})\s+(?:(?:{cards})\s+)*$"))
+        if m := rx.search(before):
+            return n, m.start(1)
+    return None
+
+
 def _count(before: str) -> tuple[int, int] | None:
     """The count written just before a hardware name, and where it starts in ``before``."""
-    m = _COUNT.search(before)
+    cards = _CUES.setdefault("cards_before", lazy(rf"(?<=\s)(?:{alternation(vocab().cue('card_words'))})(?=\s+$)"))
+    m = _COUNT.search(cards.sub(" ", before))  # "two cards RTX 3090", "2 Karten A100": the words for cards read past
     if m is None:
-        return None
+        return _count_in_words(before)
     if m["x"]:  # "4x A100", "2x 3090"
         return (int(m["x"]), m.start("x")) if int(m["x"]) > 0 else None
     words = m["n"]
@@ -88,7 +101,7 @@ def read_owned(d: Draft) -> None:
         if DENIED.search(text, c0, c1):
             continue
         sentence = text[start:end]
-        if NOT_OWNED.search(sentence) or _cue(d, "buying", match, 80, 40):
+        if NOT_OWNED.search(sentence) or _cue(d, "buying", match, 80, 40) or _bought_before(d, match, start):
             _box_of_count(d, box_id, max(start, match.phrase_start - 40), match.phrase_start)
             return  # hardware to buy: the claim stands
         phrase = normalise(d.original[match.phrase_start : match.phrase_end])
@@ -101,11 +114,14 @@ def read_owned(d: Draft) -> None:
         indefinite = indefinite or alone
         if box.units > 2 and box.card in d.catalog.hardware and not _BOX_WORD.search(phrase):
             box_id, box = box.card, d.catalog.hardware[box.card]  # "a server with two L40S": cards, not the 4-GPU box
-        times = re.match(r"(\d{1,2})\s*x\s*(?=\w)", phrase)  # "2x4090", "4x A100" named as one phrase
+        # "2x4090", "4x A100", "8 H100" named as one phrase (not "16 GB Mac")
+        times = re.match(r"(\d{1,2})(?:\s*x\s*(?=\w)|\s+(?=[a-z])(?!(?:gb|go|tb|gib)\b))", phrase)
         if times and int(times[1]) > 0:
             units = max(1, int(times[1]) // box.units)
         elif _COUNT_IN_PHRASE.match(phrase):  # "two used 3090s": the dual box itself, or two single cards
             units = 1 if box.units > 1 else 2
+        elif counted is not None and box.units > 1 and counted[0] % box.units == 0:
+            units = counted[0] // box.units  # "two cards RTX 3090" read as the dual box: the count is its cards
         elif counted is not None:
             units = counted[0]
         else:
@@ -127,6 +143,7 @@ def read_owned(d: Draft) -> None:
             d.drop("hardware")
             d.ambiguous.append(f"'{quote}' reads as {box_id}, a rental — is it hardware you rent, or your own?")
             return
+        _one_box_said(d, match)  # "8 H100 in one node": the cards' box, not a count to weigh
         corrected = _cue_in(d, "correction", start, end)
         recounted = _theirs(d, box_id) and (corrected or (counted is not None and counted[0] > 1))
         if OWNED.search(sentence) or _cue(d, "owned", match, 60, 30) or _possessive(d, match) or recounted:
@@ -157,6 +174,44 @@ def read_owned(d: Draft) -> None:
             return
         _ask_own_or_buy(d, quote, box_id, owned)  # "2x4090, want llama 70b", "the 4090": which is it?
         return
+
+
+_ONE_BOX = lazy(r"(?<![\w.,])(?:1|a\s+single|single)\s+(?:server|node|box|chassis|machine|workstation)(?![\w-])")
+
+
+def _one_box_said(d: Draft, match: Match) -> None:
+    """'8 H100 in one node', 'two L40S in a single server': one box holding the cards named leaves their
+    count as it is; it is consumed, so it does not make the count a question."""
+    c0, c1 = clause_of(d, match.phrase_start)
+    for m in _ONE_BOX.finditer(d.text, c0, c1):
+        d.consume(*m.span())
+
+
+def read_recount(d: Draft) -> None:
+    """The count of the hardware they have, said again with no name: 'Two cards', '4 GPUs', 'two, not
+    one' (the old count named) — a correction of ``owned_units``, never a new box or a volume."""
+    owned, had = d.profile.owned_hardware, d.profile.owned_units
+    if owned is None or any(c.field in ("hardware", "owned_hardware", "owned_units") for c in d.claims):
+        return
+    cards = alternation([*vocab().cue("card_words"), "gpu", "gpus"])
+    nots = alternation(vocab().cue("not_instead"))
+    counted = _CUES.setdefault("recount", lazy(rf"(?<![\w.,])(\d{{1,2}})\s+(?:{cards})(?![\w-])"))
+    instead = _CUES.setdefault("instead", lazy(rf"(?<![\w.,])(\d{{1,2}})\s*,?\s*(?:{nots})\s+(\d{{1,2}})(?![\w.,])"))
+    m = counted.search(d.text)
+    if m is None and had is not None:
+        m = next((x for x in instead.finditer(d.text) if int(x[2]) == had and int(x[1]) != had), None)
+    if m is None or not 0 < int(m[1]) <= 64:
+        return
+    units = int(m[1])
+    span = d.widen(m.start(), m.end())
+    d.set(
+        "owned_units",
+        units,
+        f"read '{d.quote(*span)}' as {units} × {owned} owned (was {had})",
+        span,
+        kind="correction",
+        label=f"{units} owned",
+    )
 
 
 def _box_of_count(d: Draft, box_id: str, lo: int, hi: int) -> None:
@@ -199,11 +254,21 @@ def _cue(d: Draft, name: str, match: Match, before: int, after: int) -> bool:
     return _cue_in(d, name, max(c0, match.phrase_start - before), min(c1, match.phrase_end + after))
 
 
+def _bought_before(d: Draft, match: Match, start: int) -> bool:
+    """A word of buying or renting earlier in the sentence, across a dash or a colon ('We'd rent —
+    H100s on Lambda'), with no word of having between it and the name."""
+    low = d.original.lower()
+    last = max(_cue_rx("buying").finditer(low, start, match.phrase_start), key=lambda m: m.start(), default=None)
+    return last is not None and _cue_rx("owned").search(low, last.end(), match.phrase_start) is None
+
+
 def _possessive(d: Draft, match: Match) -> bool:
     """'our 2x 4090 box', 'unser Server mit …': a possessive a few words before the name."""
     words = alternation(vocab().cue("possessive"))
-    rx = _CUES.setdefault("possessive", lazy(rf"(?<![\w-])(?:{words})\s+(?:[\w.-]+\s+){{0,3}}$"))
+    rx = _CUES.setdefault("possessive", lazy(rf"(?<![\w-])(?:{words})\s+(?:[\w.()-]+\s+){{0,3}}$"))
     c0, _ = clause_of(d, match.phrase_start)
+    if d.original[c0 - 1 : c0] == "(":  # "our on-prem box (4x RTX 4090)": the box the brackets name is ours
+        c0 = clause_of(d, c0 - 1)[0]
     return rx.search(d.original.lower(), max(c0, match.phrase_start - 40), match.phrase_start) is not None
 
 

@@ -173,6 +173,7 @@ def read_draft(
     quality.read_quality(d)
     _names(d)
     owned.read_owned(d)
+    owned.read_recount(d)  # "Two cards", "two, not one": the count of what they have, said again
     owned.weaken_corrected(d)
     _weaken_guessed_chips(d)
     answers.read_no_hardware(d)  # "no hardware yet", "Keine Hardware", "on n'a rien" (cues.no_hardware)
