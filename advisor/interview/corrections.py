@@ -12,6 +12,7 @@ from advisor.interview.numbers import human
 from advisor.interview.vocab import alternation, vocab
 
 _NUMBER = lazy(r"(?<![\w.,])\d+(?:\.\d+)?(?:\s*[kmb])?(?![\w])")
+_FIGURE = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?:\s*[kmb])?(?![\w])")  # "1,400" too
 # The fields whose earlier value a correction may take back, and what to ask then.
 CORRECTABLE = {"requests_per_day": "how many requests a day is it, then?"}
 
@@ -47,6 +48,41 @@ def read_unplaced(d: Draft) -> None:
                 )
                 d.ambiguous.append(f"You corrected '{quote}': {question}")
                 break
+        else:
+            _unused_beside_correction(d, name, question)
+
+
+def _unused_beside_correction(d: Draft, name: str, question: str) -> None:
+    """ "Quindi correggo: il sabato è mezza giornata, circa 1.500 chiamate", "add ~250 for the A330s":
+    a correction whose new figure no reader placed (no period, a part to add) — the value it corrects
+    is taken back and asked again, never kept as if nothing had been said."""
+    from advisor.interview.unread import unused_numbers
+
+    low = d.original.lower()
+    cue = re.compile(rf"(?<![\w-])(?:{alternation(vocab().cue('correction'))})(?![\w-])")
+    basis = d.prior_bases.get(name) or {}
+    old = {basis.get(k) for k in ("raw", "said", "units", "typed")} - {None, 0}
+    noun = basis.get("noun") or ""
+    for start, end, kind in unused_numbers(d):
+        if kind not in ("count", "bare"):
+            continue
+        s0, s1 = d.sentence_of(start)
+        if not cue.search(low, s0, s1):
+            continue
+        named = {_value(n.group(0).replace(",", "")) for n in _FIGURE.finditer(d.canonical, s0, s1)}
+        if not (named & old or (noun and re.search(rf"(?<![\w-]){re.escape(noun[:5])}", low[s0:s1]))):
+            continue  # a correction of something else ("one 4090 is in the artist's machine")
+        quote = d.quote(start, end)
+        d.set(
+            name,
+            None,
+            f"took back {name.replace('_', ' ')} = {human(getattr(d.profile, name))}: you corrected"
+            f" '{quote}' — {question}",
+            spans=[(start, end)],
+            kind="correction",
+        )
+        d.ambiguous.append(f"You corrected '{quote}': {question}")
+        return
 
 
 _PERIOD = lazy(r"\b(?:a|an|per|the\s+whole|whole|each|every|all)\s+(?P<p>day|week|month|year)\b")

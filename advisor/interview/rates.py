@@ -84,7 +84,7 @@ UNITS_THEN_EACH = lazy(
     r"(?:each|je)\s*$"
 )
 EACH_LINK = lazy(
-    r"\beach\b|\bapiece\b|\bper\s+(?!(?:day|week|month|year|hour|minute|second|business|working|night)\b)[a-z]+"
+    r"\beach\b|\bapiece\b|\b(?:per|par|por)\s+(?!(?:day|week|month|year|hour|minute|second|business|working|night)\b)[a-z]+"
     r"|\bevery\s+(?!(?:day|week|month|year|hour|minute|second|night)\b)[a-z]+|\bx\b|\*"
 )
 # The calls each counted thing fans out to: "25 calls per task", "3 substitutions each".
@@ -123,6 +123,9 @@ class _Rate:
     said: float = 0.0  # the figure as typed, when a multiplier is folded into ``value`` (600 a shift × 2 shifts)
     spread: float = 0.0  # the shifts ``value`` was multiplied by when the people are spread across them
     per_what: str = ""  # "per unit": the thing the rate is per, when no count of it was found
+    # people or units counted beside the rate with nothing saying it is each one's ("4,000 students …
+    # 3 sessions a week"): their count, its words and span — the rate may be the total or each one's
+    maybe_units: tuple[float, str, tuple[int, int]] | None = None
     per_shift: bool = False  # a rate per shift with no count of shifts a day in the text
     units: float = 0.0  # the count of people or units the rate was multiplied by
     days_span: tuple[int, int] | None = None  # the words giving the days a week it runs on
@@ -265,7 +268,10 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
         return None
     if _EACH_ONE.match(d.text, s0, rate.start) and s0 > 1:  # "Our 120 engineers … Each makes 150 …"
         s0 = d.sentence_of(s0 - 2)[0]
-    linked = rate.schedule or bool(EACH_LINK.search(d.canonical, rate.start, rate.end + 12))  # "par personne" → "each"
+    linked = rate.schedule or bool(
+        EACH_LINK.search(d.canonical, rate.start, _link_end(d, rate))
+    )  # "par personne" → "each"
+    linked = linked or bool(_each_closing().match(d.canonical, rate.end))  # "50 perguntas por dia cada"
     before = d.text[max(0, rate.start - 60) : rate.start]
     linked = linked or bool(re.search(r"(?:\beach\b|\bje\b|\bx\b|\*|\bevery\b)[^.;]*$", before))
     units = [m for m in UNITS.finditer(d.text, s0, rate.start) if quantity(m).value >= 1]
@@ -297,12 +303,32 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
     count = quantity(m).value
     if not linked:
         d.consume(m.start(), m.end())
+        if m["who"] and rate.per_day * 7 < count:  # "4,000 students use it, maybe 3 sessions a week": as the
+            # total, each would ask less than once a week — the total, or each one's? Asked
+            rate.maybe_units = (count, d.quote(m.start(), m.end()), (m.start(), m.end()))
+            return None
         d.notes.append(
             f"took '{d.quote(rate.start, rate.end)}' as the total for all {human(count)} — say 'each' if it is per one"
         )
         return None
     d.consume(m.start(), m.end())
     return count, d.quote(m.start(), m.end()), (m.start(), m.end())
+
+
+def _link_end(d: Draft, rate: _Rate) -> int:
+    """Where the words tying a rate to each one may end: 12 characters on, or to the end of "et par
+    abonné" / "and per seat" right after it ("3 questions par jour ouvré et par abonné")."""
+    m = _AND_PER.match(d.canonical, rate.end)
+    return m.end() if m else rate.end + 12
+
+
+_AND_PER = lazy(r"\s*(?:and|et|y|e|und|en)\s+(?:per|par|por|pro)\s+[^\W\d_]+")
+
+
+def _each_closing() -> Any:
+    return _CUE_RE.setdefault(
+        "each_closing", lazy(rf"\s*(?:{alternation(vocab().cue('each_closing'))})\s*(?:[,.;:!?)]|$)")
+    )
 
 
 # What a rate is per, said with it: "per unit", "per negozio", "cada oficina", "each store".
@@ -540,6 +566,7 @@ def read_rates(d: Draft) -> None:
         _cue_pattern("correction").search(d.original.lower()) or _old_figure_named(d)
     )
     for rate in base:
+        typed = rate.said or rate.value
         _over_the_week(d, rate)
         rate.corrected = rate.corrected or _negated_after(d, rate)
         value, spans, said, detail = _volume(d, rate)
@@ -558,6 +585,8 @@ def read_rates(d: Draft) -> None:
             basis={
                 "raw": rate.value,
                 "period": rate.period,
+                "typed": typed,
+                "noun": _noun_of(d, rate),
                 **({"words": rate.worked} if rate.worked else {}),
                 **({"said": rate.said} if rate.said else {}),
                 **({"units": rate.units} if rate.units else {}),
@@ -566,6 +595,18 @@ def read_rates(d: Draft) -> None:
         if rate.per_what:  # "30 a day per store": a count of stores answers it
             claim.weaken(f"it is per {rate.per_what} — how many are there")
             claim.basis |= {"per": rate.per_what, "each": value}
+        if rate.maybe_units:  # the total, or each one's times their count: two readings, asked
+            n, words, span = rate.maybe_units
+            claim.weaken("")
+            claim.label = f"{count(value)} requests a day in all"
+            d.set(
+                "requests_per_day",
+                value * n,
+                spans=[*spans, span],
+                label=f"{count(value * n)} requests a day ({count(value)} each for '{words}')",
+                strength="weak",
+                basis={"raw": rate.value, "period": rate.period, "units": n, "words": f"{count(n)} × {count(value)}"},
+            )
         if rate.per_shift:  # "600 per shift": one shift a day is a guess; a count of shifts answers it
             claim.weaken("it is per shift — how many shifts a day")
             claim.basis |= {"per": "shift", "each": value}
@@ -617,6 +658,13 @@ def read_rates(d: Draft) -> None:
 
 
 _FIGURE = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w.,]*\d)")
+_NOUN_AFTER = lazy(r"[\d\s.,~kmb-]*(?P<noun>[^\W\d_]{3,})")
+
+
+def _noun_of(d: Draft, rate: _Rate) -> str:
+    """The word a rate counts, as typed ("4.000 chiamate al giorno" → "chiamate"), or ''."""
+    m = _NOUN_AFTER.match(d.original.lower(), rate.start, rate.end)
+    return m["noun"] if m else ""
 
 
 def _same_total_on_weekdays(d: Draft) -> None:

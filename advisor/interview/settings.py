@@ -454,15 +454,27 @@ def foreign_money(d: Draft, m: re.Match[str]) -> bool:
     """An amount in a currency the catalog has no rate for ('$1,100 a month aud', '₹9.5 lakh'): noted,
     not read as dollars."""
     other = cue_at(d, "unknown_currency", m.start() - 6, m.end() + 8)
-    if other is None:
+    code = other.group(0) if other is not None else _local_dollar(d, m)  # type: ignore[attr-defined]
+    if not code:
         return False
     quote = d.quote(m.start(), m.end())
     d.reject(
-        f"'{quote}' is in {other.group(0).upper()}, which the catalog has no exchange rate for — "  # type: ignore[attr-defined]
+        f"'{quote}' is in {code.upper()}, which the catalog has no exchange rate for — "
         "give it in dollars, euros or pounds",
         (m.start(), m.end()),
     )
     return True
+
+
+def _local_dollar(d: Draft, m: re.Match[str]) -> str:
+    """The currency a dollar amount is in when the message's language uses the dollar sign for
+    another dollar (cues.local_dollar: French → Canadian dollars), else ''."""
+    from advisor.interview.vocab import vocab
+
+    sign = (m.groupdict().get("cur") or m.groupdict().get("cur2") or "").strip()
+    if sign not in ("$", "dollar", "dollars"):
+        return ""
+    return next(iter(vocab().cues["local_dollar"].get(d.lang, [])), "")
 
 
 # ---- what they pay today ---------------------------------------------------------------------
