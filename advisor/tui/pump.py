@@ -6,16 +6,21 @@ model call that blocks (Ollama before its first token, an embedded model loading
 exit for as long as it takes. Here the worker stops waiting as soon as `stop()` is true (the app
 cancels its workers on exit) and the daemon thread never holds up the process. Until then the
 engine waits for each item to be handled (`ack`), so the UI reads the session state while the
-engine is paused, as with a plain generator."""
+engine is paused, as with a plain generator.
+
+No wait here has a timeout: under faketime (CI's second pass, the clock a year ahead) a timed wait
+on a lock, an Event or a Queue never ends. The engine waits on `ack`, which letting go also sets;
+the worker checks `stop()` between short sleeps while nothing has come."""
 
 from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-POLL_SECONDS = 0.05
+STEP_SECONDS = 0.01  # how long the worker sleeps between looks while the engine has nothing
 _DONE = object()
 
 
@@ -35,8 +40,8 @@ def pump(produce: Callable[[], Iterable[Any]], stop: Callable[[], bool]) -> Iter
             for item in produce():
                 ack.clear()
                 items.put(item)
-                while not ack.wait(POLL_SECONDS) and not abandoned.is_set():
-                    pass
+                if not abandoned.is_set():  # set before `ack` on letting go, so this wait ends
+                    ack.wait()
         except BaseException as exc:  # handed to the consumer, which decides
             items.put(_Failed(exc))
         finally:
@@ -46,10 +51,11 @@ def pump(produce: Callable[[], Iterable[Any]], stop: Callable[[], bool]) -> Iter
     try:
         while True:
             try:
-                item = items.get(timeout=POLL_SECONDS)
+                item = items.get_nowait()
             except queue.Empty:
                 if stop():
                     return
+                time.sleep(STEP_SECONDS)
                 continue
             if item is _DONE:
                 return
@@ -59,3 +65,4 @@ def pump(produce: Callable[[], Iterable[Any]], stop: Callable[[], bool]) -> Iter
             ack.set()
     finally:
         abandoned.set()
+        ack.set()

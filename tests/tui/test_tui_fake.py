@@ -192,8 +192,8 @@ def factory(session: Any, progress_lines: tuple[str, ...] = (), opened: threadin
     def open_session(progress: Callable[[str], None]) -> Any:
         for line in progress_lines:
             progress(line)
-        if opened is not None and not opened.wait(LONG):
-            raise TimeoutError("the test never let the session open")
+        if opened is not None:
+            wait_for(opened, "the test to let the session open")
         return session
 
     return open_session
@@ -211,6 +211,17 @@ def streaming(stop: threading.Event, limit: int = 100_000) -> Iterator[Any]:
 
 GATHER = CommandPalette._GATHER_COMMANDS_GROUP  # the worker group of the palette's search
 LONG = 60.0  # seconds: a bound on waiting for something the app must do, never a figure a test checks
+STEP = 0.01
+
+
+def wait_for(event: threading.Event, what: str) -> None:
+    """Wait in short sleeps until `event` is set, at most LONG: under faketime (CI's second pass, the
+    clock a year ahead) a timed `event.wait(LONG)` would never end, so a test that failed would hang."""
+    for _ in range(round(LONG / STEP)):
+        if event.is_set():
+            return
+        time.sleep(STEP)
+    raise TimeoutError(f"waited {LONG:.0f} s for {what}")
 
 
 async def until(condition: Callable[[], Any], what: str) -> None:
@@ -463,7 +474,7 @@ async def test_claude_retries_show_while_the_turn_waits():
         assert session.on_notice is not None
         session.on_notice("Claude: overloaded, retrying in 2.0 s (attempt 2)")  # shown before it returns
         retried.set()
-        waited.wait(LONG)  # the retry's wait, until the test has looked
+        wait_for(waited, "the test to look")  # the retry's wait, until the test has looked
 
     turn = [Escalated(reason="the options are close", model="claude-sonnet-4-6"), retry, *slow_turn(3)]
     app = AdvisorApp(factory(FakeSession([turn])))
