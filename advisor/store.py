@@ -25,6 +25,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from advisor.errors import UsageError
 from advisor.events import AgentEvent
+from advisor.tools import clock
 from advisor.tools.userfile import UserFileError, check_regular
 
 # The heading the agent puts before a Claude memo in the answer text; version 2 found the memo by it.
@@ -339,7 +340,7 @@ class Store:
             if not inserted and not exist_ok:
                 raise StoreError(f"session {name!r} already exists — resume it with --session {name}")
             return self.get_session(name)  # type: ignore[return-value]
-        base = datetime.now().strftime("%Y-%m-%d-%H%M")
+        base = f"{clock.today():%Y-%m-%d}-{datetime.now():%H%M}"  # the advisor's day, the real time of day
         for n in range(1, 10_000):
             candidate = base if n == 1 else f"{base}-{n}"
             cur = self.db.execute(

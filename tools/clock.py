@@ -2,7 +2,8 @@
 which models are retired, which price is in force).
 
 ``ADVISOR_TODAY=YYYY-MM-DD`` fixes it — the tests pin it, so no result depends on the day they run,
-and a user can ask what the advice was on a given day. File names and timestamps keep the real clock.
+and a user can ask what the advice was on a given day. A bench's ``measured_on`` and the date in a
+new session's name follow it too; stored timestamps and the time of day keep the real clock.
 """
 
 from __future__ import annotations

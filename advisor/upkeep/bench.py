@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from advisor.models.base import ModelError
 from advisor.prompts import load as load_prompt
+from advisor.tools import clock
 from advisor.upkeep.gguf_meta import GGUFError, read_metadata
 from advisor.upkeep.model_shape import shape_from_metadata
 
@@ -178,7 +179,7 @@ def measure(backend: Backend, inp: BenchInput, progress: Progress | None = None)
     return BenchResult(
         backend=backend.label,
         machine=machine_name(),
-        measured_on=date.today(),
+        measured_on=clock.today(),
         input_tokens=inp.input_tokens,
         output_tokens=inp.output_tokens,
         model=backend.facts(),

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import ollama
@@ -105,6 +106,15 @@ def test_ollama_timings_become_prefill_and_decode_speeds_and_capacity_uses_them(
     save(again, path, load_catalog(), memory_gb=32)
     box = load_catalog((path,)).hardware["this-machine"]
     assert len(box.measured) == 2 and path.read_text().count(BEGIN) == 1
+
+
+def test_a_measurement_is_dated_by_the_advisors_day(monkeypatch):
+    """measured_on follows ADVISOR_TODAY (the catalog's staleness reads it), not the system calendar.
+    Through the real ollama client against a loopback server."""
+    monkeypatch.setenv("ADVISOR_TODAY", "2030-01-02")
+    with loopback(_script()) as (url, _):
+        result = measure(OllamaBackend("qwen3:8b", ollama.Client(host=url)), BenchInput(streams=4))
+    assert result.measured_on == date(2030, 1, 2)
 
 
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:

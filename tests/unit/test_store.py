@@ -187,3 +187,12 @@ def test_a_turns_events_come_in_id_order_whatever_order_the_rows_were_written(st
         )
     [record] = store.turns(s.id)
     assert [e.text for e in record.events] == ["first", "second", "third"]
+
+
+def test_an_unnamed_session_is_named_after_the_advisors_day_not_the_system_calendar(store, monkeypatch):
+    """The day is an input (ADVISOR_TODAY), so a session opened 'on' a pinned day is dated that day;
+    the time of day is the real one."""
+    monkeypatch.setenv("ADVISOR_TODAY", "2030-01-02")
+    first, second = store.create_session(), store.create_session()
+    assert first.name.startswith("2030-01-02-") and len(first.name) == len("2030-01-02-hhmm")
+    assert second.name.startswith("2030-01-02-") and second.name != first.name
