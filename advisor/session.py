@@ -82,8 +82,8 @@ class Session:
         on_progress: Callable[[str], None] | None = None,
     ) -> Session:
         """The store and the saved state, no models: enough for a report or a list of sessions.
-        ``create=False`` refuses a session that does not exist (a one-line UsageError), and makes
-        no database where there is none."""
+        ``create=False`` refuses a session that does not exist (a one-line UsageError), makes
+        no database where there is none, and opens the database read-only."""
         path = db_path(data_dir(config.data_dir))
         missing = UsageError(
             f"session: {f'no session {session_name!r}' if session_name else 'none yet'}"
@@ -91,7 +91,7 @@ class Session:
         )
         if not create and not path.exists():
             raise missing
-        store = Store(path)
+        store = Store(path, read_only=not create)  # a report only reads: a read-only data dir will do
         record = None if new else (store.get_session(session_name) if session_name else store.latest_session())
         if record is None:
             if not create:

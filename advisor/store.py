@@ -240,30 +240,53 @@ def database_problem(exc: BaseException, path: Path | None = None) -> str:
     return f"{text} — check the file, or use another --data-dir"
 
 
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads ``path``. A WAL database needs its -shm file, which SQLite
+    cannot make in a read-only folder; closed cleanly (no -wal file, so nothing is waiting to be
+    written back and nobody can be writing) it is read as an unchanging file instead."""
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    db = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute("PRAGMA application_id").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+        if path.with_name(f"{path.name}-wal").exists():
+            raise
+    return sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, path: Path, read_only: bool = False):
+        """The sessions database at ``path``, made (with its folder) when missing. ``read_only``
+        opens an existing one for reading only (a report): it works in a read-only data dir, and
+        nothing it does can change the file."""
+        self.path, self.read_only = path, read_only
         try:
             check_regular(path)
         except UserFileError as exc:
             raise StoreError(f"{exc} — the sessions database must be a file; use another --data-dir") from None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+            if read_only:
+                self.db = _open_read_only(path)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"{path}: {database_problem(exc, path)}") from None
         try:
             self.db.row_factory = sqlite3.Row
             self.db.text_factory = _text  # a damaged text value reads with U+FFFD, never an exception
             self._check_identity()
-            _use_wal(self.db)
+            if not read_only:
+                _use_wal(self.db)
+                self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.migrate()
+            self.migrate()  # read-only, a file that needs a migration is refused (one line, from SQLite)
         except (sqlite3.Error, OSError) as exc:
             self.db.close()
             raise StoreError(f"{path}: {database_problem(exc, path)}") from None
@@ -402,6 +425,8 @@ class Store:
     def set_state_aside(self, session_id: int, clear: bool = True) -> None:
         """The saved state could not be read whole: keep it in ``state_set_aside`` and (``clear``)
         clear ``state``; without ``clear`` the state stays, to be saved over with what was read of it."""
+        if self.read_only:
+            return  # a reader leaves the file as it is; the next writer sets it aside
         if clear:
             self.db.execute("UPDATE sessions SET state_set_aside = state, state = NULL WHERE id = ?", (session_id,))
         else:

@@ -19,6 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -65,8 +66,9 @@ def _one_line(stderr: str, *parts: str) -> str:
 
 
 def _snapshot(db: Path) -> tuple:
-    """What the sessions database holds: each session's state, its turns and the ledger."""
-    with sqlite3.connect(db) as conn:
+    """What the sessions database holds: each session's state, its turns and the ledger. The
+    connection is closed before this returns, so it leaves no -wal or -shm file behind."""
+    with closing(sqlite3.connect(db)) as conn:
         return (
             conn.execute("SELECT name, state FROM sessions ORDER BY id").fetchall(),
             conn.execute("SELECT id, user_text, answer, status FROM turns ORDER BY id").fetchall(),
@@ -196,6 +198,17 @@ def test_a_read_only_data_dir_is_one_line_and_nothing_changes(args, read_only, s
     done = _cli(*(a.format(csv=tmp_path / "usage.csv") for a in args), wrap=read_only)
     assert done.returncode == 2
     _one_line(done.stderr, str(store), "read-only", "--data-dir")
+    assert _snapshot(store) == before
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_a_report_reads_a_read_only_data_dir(fmt, read_only, store):
+    """A report only reads: after a clean close (no -wal file) it opens the database read-only and
+    needs no write to the folder (SQLite's -shm file), so it is written and the database unchanged."""
+    before = _snapshot(store)
+    done = _cli("report", "--session", "s", "--format", fmt, wrap=read_only)
+    assert done.returncode == 0, done.stderr
+    assert (json.loads(done.stdout)["session"] == "s") if fmt == "json" else done.stdout.startswith("# LLM deployment")
     assert _snapshot(store) == before
 
 
