@@ -614,9 +614,26 @@ def best_local(
     return best
 
 
+# The plans built lately in this process, by profile, catalog and day: a turn's comparison and the
+# plan across its workloads (and a sweep) build the same ones. Nothing changes a plan once built
+# (``evaluate`` makes a new Option of it), so the same plans serve each; the list is the caller's own.
+_RECENT: dict[tuple[str, int, date], tuple[Catalog, list[Plan]]] = {}
+
+
 def build_plans(catalog: Catalog, p: ResolvedProfile, today: date | None = None) -> list[Plan]:
     """Every option worth costing for the profile (constraints are checked in ``evaluate``)."""
     today = today or clock.today()
+    key = (p.model_dump_json(), id(catalog), today)
+    if (seen := _RECENT.get(key)) is not None and seen[0] is catalog:
+        return list(seen[1])
+    plans = _build_plans(catalog, p, today)
+    if len(_RECENT) >= 8:
+        _RECENT.clear()
+    _RECENT[key] = (catalog, plans)
+    return list(plans)
+
+
+def _build_plans(catalog: Catalog, p: ResolvedProfile, today: date) -> list[Plan]:
     req = bd.requirement(catalog, p)
     hard_share = p.frontier_share
     plans: list[Plan] = []

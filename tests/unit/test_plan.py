@@ -226,3 +226,25 @@ def test_workload_names_must_differ(catalog):
 def test_a_workload_without_volume_is_named(catalog):
     with pytest.raises(ToolError, match="essay grading"):
         run(catalog, BOT, {"name": "essay grading", "privacy": "public"})
+
+
+def test_a_plan_after_its_workloads_comparison_builds_no_plan_again_and_changes_none(catalog, monkeypatch):
+    """A turn compares the workload, then its answer plans across the workloads: the plans are built
+    once (tools.options keeps the last few by profile, catalog and day), and neither the comparison
+    nor the plan changes them, so the plan is what it is when everything is built afresh."""
+    import copy
+
+    import advisor.tools.options as options
+
+    options._RECENT.clear()
+    built = []
+    build = options._build_plans
+    monkeypatch.setattr(options, "_build_plans", lambda *a: built.append(a) or build(*a))
+    grading = {k: v for k, v in GRADING.items() if k != "traffic_window"}  # as the comparison has it
+    compare(CompareInput.model_validate({k: v for k, v in grading.items() if k != "name"}), catalog)
+    kept = copy.deepcopy(next(iter(options._RECENT.values()))[1])
+    shared = run(catalog, grading, BOT)
+    assert len(built) == 2  # the grading's plans once, the bot's once
+    assert next(iter(options._RECENT.values()))[1] == kept  # as built: nothing changed them
+    options._RECENT.clear()
+    assert run(catalog, grading, BOT) == shared and len(built) == 4
