@@ -19,6 +19,11 @@ from advisor.tools.base import ToolError
 # its catalog, models and answer in a burst of short-lived objects, and at 700 the collector spent
 # about a tenth of `advisor ask`'s time walking them (tests/bench/bench_ask_start.py).
 GC_THRESHOLDS = (10_000, 20, 20)
+# A command that does one piece of work and exits runs without the cycle collector at all: what it
+# builds lives until the process ends anyway, and the collector's walks cost `advisor ask` about a
+# tenth more CPU (tests/bench/bench_ask_start.py). The chat, a bench run, an import of a large
+# usage log and a model download run long: they keep the collector.
+WITHOUT_GC = frozenset({"ask", "calc", "catalog", "report"})
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -63,7 +68,11 @@ def _output_failed(exc: OSError) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     if argv is None:  # the `advisor` program, a process of its own (a test passes its argv)
-        gc.set_threshold(*GC_THRESHOLDS)
+        words = [a for a in sys.argv[1:] if not a.startswith("-")]
+        if words[:1] and words[0] in WITHOUT_GC:
+            gc.disable()
+        else:
+            gc.set_threshold(*GC_THRESHOLDS)
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version", "--debug")):

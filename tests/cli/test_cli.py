@@ -157,16 +157,19 @@ def test_catalog_show_writes_every_entry_for_a_reader(capsys):
     assert "compute:" in lines and "  fp16_tflops: 165.2" in lines and "aliases: 4090, rtx 4090" in lines
 
 
-def test_the_program_collects_less_often_and_a_caller_keeps_its_collector():
-    """`advisor` as a program raises the collector's thresholds (advisor.cli.GC_THRESHOLDS: at
-    CPython's 700 it spent about a tenth of `advisor ask`'s start walking short-lived objects);
-    main() called with its arguments from Python — a test, a script — leaves the caller's as they were."""
+def test_the_program_collects_less_often_or_not_at_all_and_a_caller_keeps_its_collector():
+    """`advisor` as a program runs a one-piece-of-work command (advisor.cli.WITHOUT_GC: ask, calc,
+    catalog, report) without the cycle collector, and a long-running one (an import here; the chat,
+    a bench) with raised thresholds (advisor.cli.GC_THRESHOLDS: at CPython's 700 the collector spent
+    about a tenth of `advisor ask`'s start walking short-lived objects); main() called with its
+    arguments from Python — a test, a script — leaves the caller's collector as it was."""
     code = (
         "import gc, sys; from advisor.cli import GC_THRESHOLDS, main; before = gc.get_threshold();"
         "args = ['calc', 'payback', '--hardware-cost-usd', '1', '--monthly-cloud-usd', '2'];"
-        "main(args); kept = gc.get_threshold() == before;"
-        "sys.argv = ['advisor', *args]; main(); print('KEPT', kept, 'PROGRAM', gc.get_threshold() == GC_THRESHOLDS)"
+        "main(args); kept = gc.get_threshold() == before and gc.isenabled();"
+        "sys.argv = ['advisor', *args]; main(); off = not gc.isenabled(); gc.enable();"
+        "sys.argv = ['advisor', '--debug', 'import', '/nonexistent/usage.csv']; main();"
+        "print('KEPT', kept, 'OFF', off, 'LONG', gc.isenabled() and gc.get_threshold() == GC_THRESHOLDS)"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    assert "KEPT True PROGRAM True" in run.stdout
+    assert "KEPT True OFF True LONG True" in run.stdout, run.stderr
