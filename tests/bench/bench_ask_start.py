@@ -5,8 +5,10 @@ again at start-up (issue 12: ask within 1.5x calc).
 Each process is a fresh interpreter. The two commands run interleaved (calc, ask, calc, ask …) so
 a busy machine slows both alike, in two settings:
 - "bytecode cached": .pyc files exist, as after `pip install` (which compiles them);
-- "advisor from source": the advisor's own modules compiled on each start (a copy of the package
-  without __pycache__, PYTHONDONTWRITEBYTECODE), as a checkout run with bytecode writing off has it;
+- "advisor from source": the advisor's own modules compiled on each start (a copy of the package and
+  the tools/, catalog/ and prompts/ beside it, without __pycache__, PYTHONDONTWRITEBYTECODE), as a
+  checkout run with bytecode writing off has it. Each run starts in the temp dir, so the current
+  directory (python -m puts it first on the path) never stands in for the copy;
   the standard library and the dependencies keep their bytecode.
 Nothing compiled is kept between runs (the interview's patterns are compiled in each process, on
 first use): the first run in a fresh cache dir is reported on its own line.
@@ -34,7 +36,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
     """Wall time of one run, or its CPU time (user + system) when BENCH_CLOCK=cpu: steadier on a
     machine busy with other work."""
     before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True, env=env)
+    subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=tempfile.gettempdir())  # cwd shadows nothing
     wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return cpu if CLOCK == "cpu" else wall
@@ -65,7 +67,9 @@ if __name__ == "__main__":
         import advisor
 
         package = os.path.dirname(advisor.__file__)
-        shutil.copytree(package, f"{tmp}/src/advisor", ignore=shutil.ignore_patterns("__pycache__"))
+        for folder in ("advisor", "tools", "catalog", "prompts"):  # the package and its folders beside it
+            source_folder = os.path.join(os.path.dirname(package), folder)
+            shutil.copytree(source_folder, f"{tmp}/src/{folder}", ignore=shutil.ignore_patterns("__pycache__"))
         source = {**base, "PYTHONPATH": f"{tmp}/src", "PYTHONDONTWRITEBYTECODE": "1"}
         print(f"{CLOCK} time, median of {runs} interleaved runs each")
         print(line("bytecode cached", *compare(cached, f"{tmp}/d1", runs)))
