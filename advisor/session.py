@@ -83,7 +83,7 @@ class Session:
     ) -> Session:
         """The store and the saved state, no models: enough for a report or a list of sessions.
         ``create=False`` refuses a session that does not exist (a one-line UsageError), makes
-        no database where there is none, and opens the database read-only."""
+        no database where there is none, and opens it read-only where it cannot be written."""
         path = db_path(data_dir(config.data_dir))
         missing = UsageError(
             f"session: {f'no session {session_name!r}' if session_name else 'none yet'}"
@@ -91,7 +91,9 @@ class Session:
         )
         if not create and not path.exists():
             raise missing
-        store = Store(path, read_only=not create)  # a report only reads: a read-only data dir will do
+        # A report only reads: where the data dir cannot be written it opens the database read-only
+        writable = os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
+        store = Store(path, read_only=not create and not writable)
         record = None if new else (store.get_session(session_name) if session_name else store.latest_session())
         if record is None:
             if not create:

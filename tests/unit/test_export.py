@@ -4,7 +4,6 @@ given gets the default name inside it (the real Session, no language model)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -73,7 +72,7 @@ def test_an_auto_named_session_carries_its_date_once(tmp_path):
     list(s.turn(TRIAGE))
     written = s.export()
     s.close()
-    assert written.name == f"advisor-report-{s.name}.md" and s.name.startswith(f"{date.today():%Y-%m-%d}")
+    assert written.name == f"advisor-report-{s.name}.md" and s.name.startswith(f"{clock.today():%Y-%m-%d}")
 
 
 def test_an_exports_folder_taken_by_a_file_is_one_line_with_a_hint(session, tmp_path):
