@@ -53,6 +53,7 @@ class Draft:
     rewritten: list[tuple[int, int]] = field(default_factory=list)  # spans forms.canonical wrote over
     form_notes: list[tuple[int, int, str]] = field(default_factory=list)  # how a number's form was read, by span
     chip_guessed: dict[str, str] = field(default_factory=dict)  # hardware id → the words that named no chip
+    size_guessed: dict[str, str] = field(default_factory=dict)  # hardware id → the words that named no memory
 
     def __post_init__(self) -> None:
         if not self.text:

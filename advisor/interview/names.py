@@ -35,7 +35,7 @@ DUAL = "dual"
 # Sections whose mentions set a profile field, and that field.
 FIELD_OF_SECTION = {"cloud": "cloud_model", "hardware": "hardware", "local-models": "local_model"}
 
-_TOKEN = lazy(r"\d+(?:\.\d+)+|[a-z]+\d+[a-z]*|\d+[a-z]+|[a-z]+|\d+")
+_TOKEN = lazy(r"\d{1,2}x(?=[a-z]+\d)|\d+(?:\.\d+)+|[a-z]+\d+[a-z]*|\d+[a-z]+|[a-z]+|\d+")
 _SEP = lazy(
     r"[.;!?]\s|[.;!?]$|,|\band\b|\bor\b|\bto\b|\bfrom\b|\binto\b|\bvs\.?|\bversus\b|\bthan\b|\binstead\b|\bnot\b|\bnor\b|/|\+"
 )
@@ -401,6 +401,11 @@ def _groups(positions: list[int], words: list[str]) -> list[list[int]]:
         else:
             groups.append([p])
     return groups
+
+
+def box_family(name: str) -> str:
+    """ "Mac Studio M2 Ultra (64 GB, 60-core GPU)" → "mac studio m2 ultra": the box without its memory."""
+    return name.split("(")[0].strip().lower()
 
 
 def find_id(catalog: Catalog, section: str, text: str) -> list[str]:

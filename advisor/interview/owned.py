@@ -8,7 +8,7 @@ from typing import Any
 
 from advisor.interview.draft import Draft, normalise
 from advisor.interview.lazy import lazy
-from advisor.interview.names import Match, find_mentions
+from advisor.interview.names import Match, box_family, find_mentions
 from advisor.interview.negation import clause_of
 from advisor.interview.numbers import word_value
 from advisor.interview.vocab import alternation, vocab
@@ -45,6 +45,11 @@ _INDEFINITE = lazy(
     r"|un|une|uno|una|um|uma|een)\s+(?:(?:used|old|new|spare|second-hand|secondhand|refurbished|single|nvidia|geforce"
     r"|rtx|apple|amd|gebrauchte|gebrauchten)\s+)*$"
 )
+# "I'm a solo developer on a 64 GB M3 Max", "we're a small team on two 4090s": the machine they work on
+_ON_OWN = lazy(
+    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\b[^.;!?]{0,40}?\bon\s+(?:(?:a|an|my|our|one|two|\d+)\b[^.;!?,]{0,16})?$"
+)
+_GENERIC_BOX = lazy(r"^(?!.*\b(?:dgx|hgx)\b).*\b(?:server|node|box|rig|machine)\b")  # not 'HGX H100 server'
 _BOX_WORD = lazy(r"\b(?:server|node|box|workstation|rig|machine|gpu\s+server|dgx|hgx)\b")
 _INDEFINITE_PHRASE = lazy(r"^(?:a|an|one|two|three|four|a\s+pair|dual|twin)\b")
 _COUNT_IN_PHRASE = lazy(r"^(?:a\s+)?(?:two|2\s*x|2|dual|pair|twin)\b")
@@ -94,7 +99,10 @@ def read_owned(d: Draft) -> None:
     box: Hardware = d.catalog.hardware[box_id]
     for match in find_mentions(d.original, d.catalog):
         named = match.by_section.get("hardware", [])
-        if box_id not in named and not any(d.catalog.hardware[h].card == box_id for h in named):
+        family = box_family(box.name)  # "Mac Studio M2 Ultra 192GB": the 192 GB box of the mention's family
+        if not any(h == box_id or d.catalog.hardware[h].card == box_id for h in named) and not any(
+            box_family(d.catalog.hardware[h].name) == family for h in named
+        ):
             continue  # "8 × H100" names the HGX node made of the cards read: the same mention
         start, end = d.sentence_of(match.phrase_start)
         c0, c1 = clause_of(d, match.phrase_start)
@@ -132,6 +140,8 @@ def read_owned(d: Draft) -> None:
             spans.append((base + counted[1], match.phrase_start))
             d.consume(base + counted[1], match.phrase_start)
         in_name = (match.phrase_start, match.phrase_start + times.end()) if times and int(times[1]) > 0 else None
+        # "the H100 node": a box of the card, its cards not counted — the catalog's 8 is a guess (asked)
+        uncounted = box.units > 2 and not times and _GENERIC_BOX.search(phrase) is not None
         if box.units > 1 and box.card in d.catalog.hardware:  # "two used 3090s" owned: two cards of it
             box_id, units = box.card, units * box.units
             box = d.catalog.hardware[box_id]
@@ -146,7 +156,8 @@ def read_owned(d: Draft) -> None:
         _one_box_said(d, match)  # "8 H100 in one node": the cards' box, not a count to weigh
         corrected = _cue_in(d, "correction", start, end)
         recounted = _theirs(d, box_id) and (corrected or (counted is not None and counted[0] > 1))
-        if OWNED.search(sentence) or _cue(d, "owned", match, 60, 30) or _possessive(d, match) or recounted:
+        on_own = _ON_OWN.search(text, max(c0, match.phrase_start - 60), match.phrase_start) is not None
+        if OWNED.search(sentence) or _cue(d, "owned", match, 60, 30) or _possessive(d, match) or recounted or on_own:
             d.drop("hardware")  # owned, not one to buy
             if in_name:  # "8 × H100": the count written in the name is the units owned
                 d.consume(*in_name)
@@ -162,6 +173,8 @@ def read_owned(d: Draft) -> None:
                 kind=kind,
             )
             d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned", kind=kind)
+            if uncounted:
+                _weaken_owned(d, f"'{quote}' names no count of its cards")
             return
         if d.asked in ("hardware", "owned_hardware", "owned_units"):  # "do you already have hardware?" "8x H100"
             d.drop("hardware")
@@ -169,6 +182,8 @@ def read_owned(d: Draft) -> None:
                 d.consume(*in_name)
             d.set("owned_hardware", box_id, spans=spans, together="owned", label=f"{box_id}, owned")
             d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned")
+            if uncounted:
+                _weaken_owned(d, f"'{quote}' names no count of its cards")
             return
         if indefinite:
             return
@@ -212,6 +227,13 @@ def read_recount(d: Draft) -> None:
         kind="correction",
         label=f"{units} owned",
     )
+
+
+def _weaken_owned(d: Draft, why: str) -> None:
+    """The count owned is a guess: asked (the card stays as read)."""
+    for claim in d.claims:
+        if claim.field == "owned_units":
+            claim.weaken(why)
 
 
 def _box_of_count(d: Draft, box_id: str, lo: int, hi: int) -> None:

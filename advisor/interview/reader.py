@@ -31,7 +31,7 @@ from advisor.interview import (
 )
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
-from advisor.interview.names import FIELD_OF_SECTION, Match, find_mentions
+from advisor.interview.names import FIELD_OF_SECTION, Match, box_family, find_mentions
 from advisor.interview.numbers import human
 from advisor.interview.privacy import read_offline, read_privacy, stricter
 from advisor.interview.quote import Quote
@@ -405,23 +405,47 @@ _CHIP_AFTER = lazy(r"[\s,(]*(?:apple\s+)?m(?P<gen>[1-9])(?:\s*(?P<tier>pro|max|u
 _GB_AFTER = lazy(r"[^.;\n\d]{0,20}?(?<![\d.])(?P<gb>\d{1,3})\s*(?:gb|go|giga)\b")
 
 
+_CHIP_EITHER = lazy(r"\bm(?P<a>[1-9])\s*/\s*(?:m(?P<b>[1-9])|(?P<b2>[1-9])\b)")
+
+
+def _either_chip(d: Draft, match: Match, ids: list[str]) -> list[str]:
+    """'M1/M2 Ultra Mac Studio': the boxes of either chip, every memory of each (the question names
+    both; neither is dropped), or none when the words name no such pair."""
+    either = _CHIP_EITHER.search(d.text, max(0, match.phrase_start - 12), match.phrase_end)
+    if either is None:
+        return []
+    gens = {either["a"], either["b"] or either["b2"]}
+    shapes = {re.sub(r"\bm[1-9]\b", "m?", box_family(d.catalog.hardware[i].name)) for i in ids}
+    return sorted(
+        h.id
+        for h in d.catalog.hardware.values()
+        if re.sub(r"\bm[1-9]\b", "m?", box_family(h.name)) in shapes
+        and any(re.search(rf"\bm{g}\b", h.name.lower()) for g in gens)
+    )
+
+
 def _as_named(d: Draft, match: Match, ids: list[str]) -> list[str]:
     """The hardware ids that are the chip and memory the words name: 'Mac Studio M2 Ultra' is not the
     catalog's M4 Ultra, 'A100 40GB' not an 80 GB card. None left: noted, nothing read."""
+    if either := _either_chip(d, match, ids):
+        return either
     chip = _CHIP_AFTER.search(d.text, match.phrase_start, match.phrase_end) or _CHIP_AFTER.match(
         d.text, match.phrase_end
     )
     memory = _GB_AFTER.match(d.text, max(match.phrase_end, chip.end() if chip else 0))
-    kept = []
-    for box_id in ids:
-        box = d.catalog.hardware[box_id]
+
+    def fits(box: Any) -> bool:
         name = f"{box.id} {box.name}".lower()
         if chip and (f"m{chip['gen']}" not in name or (chip["tier"] and chip["tier"] not in name)):
-            continue
+            return False
         sizes = (box.memory_gb, box.memory_gb / box.units)
-        if memory and not any(abs(float(memory["gb"]) - m) <= 1 for m in sizes) and memory["gb"] not in name:
-            continue
-        kept.append(box_id)
+        return not memory or any(abs(float(memory["gb"]) - m) <= 1 for m in sizes) or memory["gb"] in name
+
+    hardware = d.catalog.hardware
+    kept = [box_id for box_id in ids if fits(hardware[box_id])]
+    if not kept and memory:  # "Mac Studio M2 Ultra 192GB": the same box with the memory named
+        families = {box_family(hardware[box_id].name) for box_id in ids}
+        kept = [h.id for h in hardware.values() if box_family(h.name) in families and fits(h)]
     sized = memory or re.search(r"\d\s*(?:gb|go)\b", d.text[match.phrase_start : match.phrase_end])
     for box_id in kept if not (chip or sized) else []:  # "a Mac mini", "macbooks": the catalog's chip is a guess
         if _CHIP_AFTER.search(box_id.replace("-", " ")):
@@ -429,9 +453,13 @@ def _as_named(d: Draft, match: Match, ids: list[str]) -> list[str]:
     end = max([m.end() for m in (chip, memory) if m is not None and m.end() > match.phrase_end], default=0)
     if end:
         d.consume(match.phrase_end, end)  # the chip and memory are the name's, not numbers to read
+    for box_id in kept if chip and not sized else []:  # "a Mac Studio M2 Ultra": 64 GB or 192 GB?
+        family = box_family(d.catalog.hardware[box_id].name)
+        if any(h.id != box_id and box_family(h.name) == family for h in d.catalog.hardware.values()):
+            d.size_guessed[box_id] = d.quote(match.phrase_start, max(end, match.phrase_end))
     if not kept:
         said = d.quote(match.phrase_start, max(end, match.phrase_end))
-        d.notes.append(f"'{said}' is not in the catalog ({', '.join(ids[:3])} is another chip or size): not read")
+        d.notes.append(f"'{said}' is not in the catalog (it has that box with another chip or size only): not read")
     return kept
 
 
@@ -441,6 +469,8 @@ def _weaken_guessed_chips(d: Draft) -> None:
     for claim in d.claims:
         if claim.field in ("hardware", "owned_hardware") and claim.value in d.chip_guessed:
             claim.weaken(f"'{d.chip_guessed[claim.value]}' names no chip")
+        if claim.field in ("hardware", "owned_hardware") and claim.value in d.size_guessed:
+            claim.weaken(f"'{d.size_guessed[claim.value]}' names no memory size")
 
 
 def _model_section(d: Draft, match: Match, models: dict[str, list[str]]) -> str | None:
@@ -462,7 +492,9 @@ def _name(d: Draft, match: Match, section: str, ids: list[str]) -> None:
         span = (match.phrase_start, match.phrase_end)
         d.set(field, ids[0], f"read '{d.quote(*span)}' as {ids[0]}", spans=[span])
         return
-    shown = ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
+    # boxes by the catalog's names, as a person reads them ("Mac Studio M1 Ultra (64 GB, …)"), models by id
+    named = [d.catalog.hardware[i].name.replace("'", '"') if section == "hardware" else i for i in ids[:5]]
+    shown = ", ".join(named) + (", …" if len(ids) > 5 else "")
     question = f"'{d.quote(match.phrase_start, match.phrase_end)}' could be {shown} — which?"
     pending.ask_which(d, question, field, ids)
 

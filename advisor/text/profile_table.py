@@ -49,6 +49,8 @@ def field_rows(
     rows = []
     for field in (*CORE_FIELDS, *extra):
         value = values.get(field)
+        if field == "hardware" and value is None and values.get("owned_hardware") is not None:
+            continue  # the hardware they have is their hardware: its own row, not "hardware — missing"
         if field in given:
             source = "given"
         elif field in measured:

@@ -10,7 +10,11 @@ from advisor.tools.profile import WorkloadProfile
 
 OWNED = [
     ("We already have two used 3090s sitting in a closet, price is zero.", "rtx-3090-24gb-used", 2),
-    ("we own a Mac Studio M4 Ultra", "mac-studio-m4-ultra-128gb", 1),  # no chip named: asked (ownership tests)
+    (
+        "we own a Mac Studio M4 Ultra with 128 GB",
+        "mac-studio-m4-ultra-128gb",
+        1,
+    ),  # no memory named: asked (test_owned_recount)
     ("We have three 4090s already", "rtx-4090-24gb", 3),
     ("we bought an RTX 4090 last year", "rtx-4090-24gb", 1),
     ("we have 2x RTX 3090 that we already paid for", "rtx-3090-24gb-used", 2),  # two cards, owned

@@ -264,7 +264,7 @@ def test_note_says_what_was_read(small_catalog):
     [
         ("opus", "claude-opus-4-1, claude-opus-4-5, claude-opus-4-7"),
         ("sonnet", "claude-sonnet-4-5, claude-sonnet-4-6"),
-        ("M4 Max", "mac-studio-m4-max-64gb, macbook-pro-m4-max-64gb"),
+        ("M4 Max", "Mac Studio M4 Max (64 GB), MacBook Pro M4 Max (64 GB)"),  # boxes by name, not id
         ("llama 4 scout", "hosted API"),
         ("a 3090 or a 4090", "'3090' and '4090'"),
         ("budget $300", "a month, or a one-off"),
