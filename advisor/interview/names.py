@@ -26,7 +26,7 @@ WEAK = frozenset(
     halo desktop laptop framework studio together total active instruct nvidia geforce rtx apple anthropic
     openai google fireworks meta claude model models chat lite dual pair two sxm pcie gb seed rate low high
     average us eu europe cheap end residential lambda cloud e4b v4 ryzen laptop groq small large medium
-    gpu gpus alone host included node quad core card cards inch labs
+    gpu gpus alone host included node quad core card cards inch labs sol luna terra
     """.split()  # noqa: SIM905
 )
 STRONG_DESPITE_SHORT = frozenset({"gpt", "mac", "m4", "m3", "ds4", "h100", "a100", "qwen"})
@@ -202,6 +202,7 @@ class Match:
     phrase_start: int = 0  # the words quoted back, and consumed from the text
     phrase_end: int = 0
     by_section: dict[str, list[str]] = field(default_factory=dict)  # section → ids (1 = resolved)
+    unknown: bool = False  # a model named with a version the catalog has not ("GPT-4o"): said, not swapped
     strength: dict[str, tuple[int, int]] = field(default_factory=dict)  # section → (exact len, score)
 
 
@@ -266,8 +267,8 @@ def _compatible(entry_tokens: set[str], versions: set[str], sizes: set[str] = fr
     if not versions:
         return True
     own = {t for t in entry_tokens if _VERSION.fullmatch(t) and not _SIZE.fullmatch(t)}
-    if not own:
-        return True
+    if not own:  # "GPT-4o" is not gpt-oss: a version with letters names a model of its own
+        return not any(re.search(r"\d[a-z]$", v) for v in versions)
     return any(o == v or o.startswith(v + ".") or o.lstrip("v") == v.lstrip("v") for o in own for v in versions)
 
 
@@ -331,9 +332,19 @@ def find_mentions(text: str, catalog: Catalog) -> list[Match]:
                 match.phrase_start, match.phrase_end = _phrase(toks, group, named)
                 match.phrase = text[match.phrase_start : match.phrase_end]
                 out.append(match)
+            elif (versions := _versions(window, anchors_in)) and any(re.search(r"\d[a-z]$", v) for v in versions):
+                end = next(i for i in range(group[-1], hi) if window[i - lo] in versions)  # "gpt-4o": to its version
+                while (
+                    end + 1 < len(toks) and toks[end + 1].text in _SUFFIXES and toks[end + 1].start - toks[end].end <= 1
+                ):
+                    end += 1  # "GPT-4o-mini"
+                match.phrase_start, match.phrase_end, match.unknown = toks[group[0]].start, toks[end].end, True
+                match.phrase = text[match.phrase_start : match.phrase_end]
+                out.append(match)
     return out
 
 
+_SUFFIXES = frozenset({"mini", "nano", "turbo", "lite", "pro", "max", "flash", "preview"})  # of a model's name
 _NOT_PHRASE = frozenset({"a", "an", "the", "on", "with", "for", "by", "in", "to", "and", "ai"})
 
 

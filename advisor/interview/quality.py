@@ -126,6 +126,18 @@ _NONE_EN = ("none", "nothing", "zero", "no")
 _NOT_KNOWN = lazy(r"no\s+(?:idea|clue|notion)\b")
 
 
+def _taken_back_to_none(d: Draft, after: int) -> tuple[int, int] | None:
+    """Where a correction after the share ends in a word for none ('actually no, … so none'), else None."""
+    from advisor.interview.vocab import alternation, vocab
+
+    fix = lazy(rf"(?<![\w-])(?:{alternation(vocab().cue('correction'))})(?![\w-])").search(d.text, after)
+    if fix is None:
+        return None
+    words = alternation([w for w in (*_NONE_EN, *vocab().answers.none) if w != "no"])
+    none = lazy(rf"(?<![\w-])(?:{words})\W*$").search(d.text, fix.end())
+    return none.span() if none is not None else None
+
+
 def read_frontier_answer(d: Draft) -> None:
     """An answer to "how much of the work needs a frontier model?": the one share it gives ("like
     10%. rest is item descriptions, easy", "deve ser uns 5%"), each of two given (asked between them),
@@ -136,6 +148,17 @@ def read_frontier_answer(d: Draft) -> None:
         return
     shares = [(m, _share(m)) for m in _PCT_RX.finditer(d.text)]
     shares = [(m, share) for m, share in shares if 0 <= share <= 1]
+    if shares and (none := _taken_back_to_none(d, shares[-1][0].end())) is not None:
+        for m, _ in shares:  # "maybe 5% … actually no, those go to humans, so none": the share taken back
+            d.consume(m.start(), m.end())
+        d.set(
+            "frontier_share",
+            0.0,
+            f"read '{d.quote(*none)}' as no traffic needing the frontier tier",
+            none,
+            kind="answer",
+        )
+        return
     for m, share in shares:
         quote = d.quote(m.start(), m.end())
         d.set(

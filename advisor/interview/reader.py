@@ -348,8 +348,14 @@ def _names(d: Draft) -> None:
     """Model and hardware names → ids. Several different ids for one field: the ones named as what
     is being replaced ("instead of sonnet") drop out; if more than one is left, ask which."""
     named: dict[str, list[tuple[Match, str, list[str]]]] = {}
+    unknown: list[str] = []
     for match in find_mentions(d.text, d.catalog):
         if match.phrase.strip().isdigit() and _RATE_AFTER.match(d.text, match.phrase_end):
+            continue
+        if match.unknown:  # "GPT-4o": a model the catalog lacks is said, never swapped for one it has
+            unknown.append(d.quote(match.phrase_start, match.phrase_end))
+            d.notes.append(f"'{unknown[-1]}' is not in the catalog: not read (`/set cloud_model` takes one it has)")
+            d.consume(match.phrase_start, match.phrase_end)
             continue
         hardware = match.by_section.get("hardware")
         models = {s: ids for s, ids in match.by_section.items() if s != "hardware"}
@@ -398,6 +404,9 @@ def _names(d: Draft) -> None:
             continue
         match, section, ids = mentions[-1]
         _name(d, match, section, ids)
+    for claim in d.claims if unknown else []:  # "GPT-4o vs Mistral Large": the one it has is not the pick alone
+        if claim.field in ("cloud_model", "local_model"):
+            claim.weaken(f"'{unknown[0]}' named beside it is not in the catalog")
 
 
 # A chip generation or a memory size written with a hardware name ("Mac Studio M2 Ultra", "A100 40GB").
@@ -473,6 +482,19 @@ def _weaken_guessed_chips(d: Draft) -> None:
             claim.weaken(f"'{d.size_guessed[claim.value]}' names no memory size")
 
 
+_SLASH_BEFORE = lazy(r"([a-z][\w.-]*)\s*/\s*$")
+_SLASH_AFTER = lazy(r"\s*/\s*([a-z][\w.-]*)")
+
+
+def _slashed(d: Draft, start: int, end: int) -> tuple[int, int] | None:
+    """The span of 'X/Y' when the name at [start, end) is one side of it ('Claude/GPT-5'), else None."""
+    before = _SLASH_BEFORE.search(d.original.lower(), max(0, start - 24), start)
+    if before is not None:
+        return before.start(1), end
+    after = _SLASH_AFTER.match(d.original.lower(), end)
+    return (start, after.end(1)) if after is not None else None
+
+
 def _model_section(d: Draft, match: Match, models: dict[str, list[str]]) -> str | None:
     if len(models) == 1:
         return next(iter(models))
@@ -490,7 +512,9 @@ def _name(d: Draft, match: Match, section: str, ids: list[str]) -> None:
     field = FIELD_OF_SECTION[section]
     if len(ids) == 1:
         span = (match.phrase_start, match.phrase_end)
-        d.set(field, ids[0], f"read '{d.quote(*span)}' as {ids[0]}", spans=[span])
+        claim = d.set(field, ids[0], f"read '{d.quote(*span)}' as {ids[0]}", spans=[span])
+        if field != "hardware" and (pair := _slashed(d, *span)) is not None:  # "Claude/GPT-5 level": either
+            claim.weaken(f"'{d.quote(*pair)}' names two")
         return
     # boxes by the catalog's names, as a person reads them ("Mac Studio M1 Ultra (64 GB, …)"), models by id
     named = [d.catalog.hardware[i].name.replace("'", '"') if section == "hardware" else i for i in ids[:5]]
