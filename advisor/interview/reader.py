@@ -35,6 +35,7 @@ from advisor.interview.names import FIELD_OF_SECTION, Match, box_family, find_me
 from advisor.interview.numbers import human
 from advisor.interview.privacy import read_offline, read_privacy, stricter
 from advisor.interview.quote import Quote
+from advisor.state import Choice, Option
 from advisor.tools import defaults
 from advisor.tools.catalog import Catalog
 from advisor.tools.profile import WorkloadProfile
@@ -121,13 +122,25 @@ def read_entries(d: Draft) -> list[ReadEntry]:
         if current == value:
             continue
         claim = d.accepted.get(name)
-        quote = Quote.join([d.quote(*span) for span in sorted(claim.spans)] if claim else []) or Quote.words(d.original)
+        spans = _joined(d.original, sorted(claim.spans)) if claim else []
+        quote = Quote.join([d.quote(*span) for span in spans]) or Quote.words(d.original)
         corrected = claim is not None and claim.kind == "correction"
         kind = "corrected" if corrected else "new" if current is None else "changed"
         hows = [claim.basis.get("words", "")] if claim is not None else []
         hows += [_form_words(note) for s0, e0, note in d.form_notes if claim and _inside(s0, e0, claim.spans)]
         how = "; ".join(dict.fromkeys(h for h in hows if h))
         out.append(ReadEntry(field=name, value=value, quote=quote, kind=kind, how=how))
+    return out
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with only spaces between them as one ('two' and 'RTX 4090' → 'two RTX 4090')."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and out[-1][1] <= start and not text[out[-1][1] : start].strip():
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
     return out
 
 
@@ -176,6 +189,7 @@ def read_draft(
     owned.read_recount(d)  # "Two cards", "two, not one": the count of what they have, said again
     owned.weaken_corrected(d)
     _weaken_guessed_chips(d)
+    _ask_memory(d)  # "a Mac Studio M2 Ultra": 64 GB or 192 GB? asked with the catalog's boxes as choices
     answers.read_no_hardware(d)  # "no hardware yet", "Keine Hardware", "on n'a rien" (cues.no_hardware)
     powered.read_powered_anyway(d)  # 'the server runs 24/7 anyway': its idle draw is paid either way
     if "shift" in d.text:
@@ -478,8 +492,6 @@ def _weaken_guessed_chips(d: Draft) -> None:
     for claim in d.claims:
         if claim.field in ("hardware", "owned_hardware") and claim.value in d.chip_guessed:
             claim.weaken(f"'{d.chip_guessed[claim.value]}' names no chip")
-        if claim.field in ("hardware", "owned_hardware") and claim.value in d.size_guessed:
-            claim.weaken(f"'{d.size_guessed[claim.value]}' names no memory size")
 
 
 _SLASH_BEFORE = lazy(r"([a-z][\w.-]*)\s*/\s*$")
@@ -493,6 +505,38 @@ def _slashed(d: Draft, start: int, end: int) -> tuple[int, int] | None:
         return before.start(1), end
     after = _SLASH_AFTER.match(d.original.lower(), end)
     return (start, after.end(1)) if after is not None else None
+
+
+_MEMORY_IN_NAME = lazy(r"\((\d+)\s*gb")
+
+
+def _ask_memory(d: Draft) -> None:
+    """Hardware named by its chip with no memory where the catalog has it in several: one question,
+    the catalog's boxes of that chip as choices ('the 192 GB one' answers it), never the first guessed."""
+    for field in ("owned_hardware", "hardware"):
+        claim = next((c for c in d.claims if c.field == field and c.value in d.size_guessed), None)
+        if claim is None:
+            continue
+        said, family = d.size_guessed[claim.value], box_family(d.catalog.hardware[claim.value].name)
+        units = d.changes.get("owned_units", 1)
+        boxes = sorted(
+            (h for h in d.catalog.hardware.values() if box_family(h.name) == family), key=lambda h: h.memory_gb
+        )
+        options = []
+        for box in boxes:
+            gb = _MEMORY_IN_NAME.search(box.name.lower())
+            names = [f"{gb[1]} gb", f"{gb[1]}gb", f"{gb[1]} go", gb[1]] if gb else []
+            changes = (
+                {"owned_hardware": box.id, "owned_units": units} if field == "owned_hardware" else {"hardware": box.id}
+            )
+            options.append(Option(label=box.name.replace("'", '"'), changes=changes, names=names))
+        listed = " or ".join(f"{n}) {o.label}" for n, o in enumerate(options, 1))
+        question = f"'{said}': which memory — {listed}?"
+        fields = ["owned_hardware", "owned_units"] if field == "owned_hardware" else ["hardware"]
+        for name in fields:
+            d.drop(name)
+        d.ambiguous.append(question)
+        d.choices.append(Choice(question=question, fields=fields, options=options))
 
 
 def _model_section(d: Draft, match: Match, models: dict[str, list[str]]) -> str | None:
