@@ -94,6 +94,7 @@ class _Index:
     phrases: dict[str, dict[tuple[str, ...], set[str]]] = field(default_factory=dict)  # section → seq → ids
     retired: set[str] = field(default_factory=set)
     vocab: set[str] = field(default_factory=set)
+    model_vocab: set[str] = field(default_factory=set)  # the words of model labels (not hardware)
 
     def anchors(self) -> set[str]:
         return {t for t in self.vocab if is_anchor(t)}
@@ -153,6 +154,8 @@ def _build_index(catalog: Catalog, today: date) -> _Index:
                 idx.retired.add(eid)
             idx.sections[section][eid] = toks
             idx.vocab.update(toks)
+            if section != "hardware":
+                idx.model_vocab.update(toks)
     return idx
 
 
@@ -332,8 +335,7 @@ def find_mentions(text: str, catalog: Catalog) -> list[Match]:
                 match.phrase_start, match.phrase_end = _phrase(toks, group, named)
                 match.phrase = text[match.phrase_start : match.phrase_end]
                 out.append(match)
-            elif (versions := _versions(window, anchors_in)) and any(re.search(r"\d[a-z]$", v) for v in versions):
-                end = next(i for i in range(group[-1], hi) if window[i - lo] in versions)  # "gpt-4o": to its version
+            elif toks[group[-1]].text in idx.model_vocab and (end := _unknown_version_end(toks, group, hi)) is not None:
                 while (
                     end + 1 < len(toks) and toks[end + 1].text in _SUFFIXES and toks[end + 1].start - toks[end].end <= 1
                 ):
@@ -342,6 +344,14 @@ def find_mentions(text: str, catalog: Catalog) -> list[Match]:
                 match.phrase = text[match.phrase_start : match.phrase_end]
                 out.append(match)
     return out
+
+
+def _unknown_version_end(toks: list[Token], group: list[int], hi: int) -> int | None:
+    """The index of a version with letters right after the mention's last anchor ("gpt-4o"), or None."""
+    nxt = group[-1] + 1
+    if nxt < hi and _VERSION.fullmatch(toks[nxt].text) and not _SIZE.fullmatch(toks[nxt].text):
+        return nxt if re.search(r"\d[a-z]$", toks[nxt].text) else None
+    return None
 
 
 _SUFFIXES = frozenset({"mini", "nano", "turbo", "lite", "pro", "max", "flash", "preview"})  # of a model's name

@@ -56,3 +56,9 @@ def test_a_share_taken_back_to_none_is_none():
     reading = _read(text, asked="frontier_share")
     assert reading.changes["frontier_share"] == 0.0
     assert reading.unread == []
+
+
+@pytest.mark.parametrize("text", ["mac 1e9 mac", "gpt 5o gpt", "gpt-4o gpt-4o"])
+def test_a_version_beside_any_name_never_breaks_the_reading(text):
+    reading = _read(text)  # hypothesis found "mac 1e9 mac" raising StopIteration
+    assert "cloud_model" not in reading.changes
