@@ -126,6 +126,9 @@ class _Rate:
     # people or units counted beside the rate with nothing saying it is each one's ("4,000 students …
     # 3 sessions a week"): their count, its words and span — the rate may be the total or each one's
     maybe_units: tuple[float, str, tuple[int, int]] | None = None
+    no_units: bool = False  # a figure set right in a later message: nothing in this one multiplies it
+    each_before: bool = False  # sets right a figure said before per person or unit: times their count then
+    runs: bool = False  # "once a month", "twice a year": how often a job runs, each run maybe many requests
     per_shift: bool = False  # a rate per shift with no count of shifts a day in the text
     units: float = 0.0  # the count of people or units the rate was multiplied by
     days_span: tuple[int, int] | None = None  # the words giving the days a week it runs on
@@ -191,7 +194,9 @@ def _rates(d: Draft) -> list[_Rate]:
     for m in TIMES.finditer(d.text):
         count = {"once": 1.0, "twice": 2.0, "thrice": 3.0}.get(m["once"] or "") or quantity(m, "q").value
         daily, how = per_day(count, period_name(m["per"]), d)
-        rates.append(_Rate(daily, m.start(), m.end(), how, schedule=True))
+        rate = _Rate(daily, m.start(), m.end(), how, schedule=True)
+        rate.runs = days_in(period_name(m["per"])) >= 7  # "runs once a month": a job's runs, not its requests
+        rates.append(rate)
         d.consume(m.start(), m.end())
     if "shift" in d.text:
         rates += _shift_rates(d)
@@ -297,6 +302,10 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
         if after and re.search(r"(?:for\s+)?each\s+of\s*$", d.text[max(0, after.start() - 14) : after.start()]):
             units = [after]
             linked = True
+    prior = d.prior_bases.get("requests_per_day") or {}
+    if not units and (linked or rate.each_before) and prior.get("units"):  # "c'est 20 par semaine chacun"
+        n = float(prior["units"])
+        return n, f"{human(n)} (said before)", (rate.start, rate.end)
     if not units:
         return None
     m = units[-1]
@@ -495,7 +504,7 @@ def _volume(d: Draft, rate: _Rate) -> tuple[float, list[tuple[int, int]], str, s
     value, detail = rate.per_day, rate.how
     parts = [f"'{quote}'"] + ([f"'{rate.shifts}'"] if rate.shifts else [])
     spans = [(rate.start, rate.end)]
-    if mult := _multiplier(d, rate):
+    if not rate.no_units and (mult := _multiplier(d, rate)):
         each = rate.per_day / rate.spread if rate.spread else rate.per_day  # one shift a day each
         value = each * mult[0]
         parts.append(f"'{mult[1]}'")
@@ -536,6 +545,8 @@ def read_rates(d: Draft) -> None:
             )
             return
     _days_a_week_alone(d, rates)
+    rates = [r for r in rates if not _old_each_named(d, r)]
+    rates = sorted(rates + _more_like(d, rates), key=lambda r: r.start)
     if not rates:
         if d.asked == "requests_per_day":
             units = next(iter(UNITS.finditer(d.text)), None)
@@ -568,7 +579,7 @@ def read_rates(d: Draft) -> None:
     for rate in base:
         typed = rate.said or rate.value
         _over_the_week(d, rate)
-        rate.corrected = rate.corrected or _negated_after(d, rate)
+        rate.corrected = rate.corrected or _negated_after(d, rate) or _named_again(d, rate, typed)
         value, spans, said, detail = _volume(d, rate)
         spans += [rate.days_span] if rate.days_span else []
         prior = d.prior_bases.get("requests_per_day") or {}
@@ -595,18 +606,17 @@ def read_rates(d: Draft) -> None:
         if rate.per_what:  # "30 a day per store": a count of stores answers it
             claim.weaken(f"it is per {rate.per_what} — how many are there")
             claim.basis |= {"per": rate.per_what, "each": value}
+        if several := _several_each(d, rate):
+            claim.weaken(f"each with '{several}' — how many requests does each make?")
+        if rate.runs and not rate.units:
+            claim.weaken("how often it runs — how many requests does each run make?")
+        if languages := _languages_count(d, rate):  # "traducir las fichas a 5 idiomas … 40 nuevas cada día"
+            n, span = languages
+            _times_reading(d, claim, rate, n, span, f"one for each of {d.quote(*span)}")
         if rate.maybe_units:  # the total, or each one's times their count: two readings, asked
             n, words, span = rate.maybe_units
-            claim.weaken("")
             claim.label = f"{count(value)} requests a day in all"
-            d.set(
-                "requests_per_day",
-                value * n,
-                spans=[*spans, span],
-                label=f"{count(value * n)} requests a day ({count(value)} each for '{words}')",
-                strength="weak",
-                basis={"raw": rate.value, "period": rate.period, "units": n, "words": f"{count(n)} × {count(value)}"},
-            )
+            _times_reading(d, claim, rate, n, span, f"{count(value)} each for '{words}'", units=True)
         if rate.per_shift:  # "600 per shift": one shift a day is a guess; a count of shifts answers it
             claim.weaken("it is per shift — how many shifts a day")
             claim.basis |= {"per": "shift", "each": value}
@@ -646,6 +656,8 @@ def read_rates(d: Draft) -> None:
             claim.weaken(f"with '{d.quote(busy[0].start, busy[0].end)}' in a busy season beside it")
         elif not averaged and (season := _season_beside(d, rate)):
             claim.weaken(f"with '{season}' beside it — is it the usual volume, or that season's")
+        elif not averaged and (season := _season_unplaced(d, rate)):
+            claim.weaken(f"with '{season}' beside it — is it the usual volume, or the year's average")
     for rate, role in roles:
         if role == "peak":
             _peak(d, rate)
@@ -658,7 +670,7 @@ def read_rates(d: Draft) -> None:
 
 
 _FIGURE = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w.,]*\d)")
-_NOUN_AFTER = lazy(r"[\d\s.,~kmb-]*(?P<noun>[^\W\d_]{3,})")
+_NOUN_AFTER = lazy(r"[\d\s.,~-]*(?:[kmb]\b)?\s*(?!(?:per|pro|par|por|each|every)\b)(?P<noun>[^\W\d_]{3,})")
 
 
 def _noun_of(d: Draft, rate: _Rate) -> str:
@@ -773,6 +785,16 @@ def _old_figure_named(d: Draft) -> bool:
     )
 
 
+def _named_again(d: Draft, rate: _Rate, typed: float) -> bool:
+    """ "Die 80 am Tag sind übrigens nur Werktage": the volume's figure said before, with its article,
+    restated with what it leaves out — it sets the volume right."""
+    prior = d.prior_bases.get("requests_per_day") or {}
+    if not typed or typed not in {prior.get("typed"), prior.get("raw")} or rate.period != prior.get("period"):
+        return False
+    before = d.original.lower()[max(0, rate.start - 12) : rate.start]
+    return bool(re.search(rf"(?<![\w-])(?:{alternation(vocab().cue('definite'))})\s*$", before))
+
+
 def _the_peak_again(d: Draft, rate: _Rate) -> bool:
     """ "tbh 2/sec was our all time record" after "2 posts per second at peak": the peak said before,
     named again to be set right — not a new average. Read as nothing; the peak stands unless the
@@ -841,6 +863,154 @@ def _season_beside(d: Draft, rate: _Rate) -> str:
         n0, n1 = d.sentence_of(min(len(low) - 1, s1 + 2))
         m = rest.search(low, n0, min(n1, n0 + 40))
     return d.quote(m.start(), m.end()) if m else ""
+
+
+def _times_reading(
+    d: Draft, claim: Any, rate: _Rate, n: float, span: tuple[int, int], why: str, units: bool = False
+) -> None:
+    """A second reading of a volume claim, ``n`` times it (per language, per person counted beside
+    it): both weak, so the arbiter asks between them."""
+    value = claim.value
+    claim.weaken("")
+    d.set(
+        "requests_per_day",
+        value * n,
+        spans=[*claim.spans, span],
+        label=f"{count(value * n)} requests a day ({why})",
+        strength="weak",
+        basis={
+            "raw": rate.value,
+            "period": rate.period,
+            "words": f"{count(n)} × {count(value)}",
+            **({"units": n} if units else {}),
+        },
+    )
+
+
+def _several_each(d: Draft, rate: _Rate) -> str:
+    """ "9 mil atendimentos por mês, cada um com várias mensagens": each of the counted things makes
+    a vague number of calls (cues.several) — its words, or ''."""
+    rx = _CUE_RE.setdefault(
+        "several_each",
+        lazy(rf"[\s,;:-]*\beach\b(?:\s+[^\W\d_]+){{0,2}}?\s+(?:{alternation(vocab().cue('several'))})\s+[^\W\d_]+"),
+    )
+    m = rx.match(d.canonical, rate.end)
+    return d.quote(m.start(), m.end()) if m else ""
+
+
+def _old_each_named(d: Draft, rate: _Rate) -> bool:
+    """ "I misspoke, 40 emails a day is the big buildings, the average is more like 15": in a
+    correction, the figure said before per person or unit, named again with no count of them — the
+    old figure, not a new volume. Consumed, with a note."""
+    prior = d.prior_bases.get("requests_per_day") or {}
+    if not prior.get("units") or rate.value != prior.get("raw") or rate.period != prior.get("period"):
+        return False
+    if not _cue_pattern("correction").search(d.original.lower()) or UNITS.search(d.text, 0, rate.start):
+        return False
+    d.consume(rate.start, rate.end)
+    d.notes.append(f"'{d.quote(rate.start, rate.end)}' is the figure said before")
+    return True
+
+
+def _more_like(d: Draft, rates: list[_Rate]) -> list[_Rate]:
+    """ "200k a month. wait no that's conversations, tickets alone is more like 140k": a figure after
+    "more like" (cues.more_like) with no period or unit of its own, in the period of the rate just
+    before it in the message — or, in a later message, of the volume said before (times the count it
+    was per, when that figure was named again: "the average is more like 15")."""
+    rx = _CUE_RE.setdefault(
+        "more_like",
+        lazy(
+            rf"(?<![\w-])(?:{alternation(vocab().cue('more_like'))}){_FOLLOWER}{qty_range('f')}"
+            rf"(?!\s*(?:%|[$€£]|(?:{NOT_REQUESTS}|{_PERIOD_UNITS}|per|a|an)\b))"
+        ),
+    )
+    prior = d.prior_bases.get("requests_per_day") or {}
+    found = []
+    for m in rx.finditer(d.text):
+        q = quantity(m, "f")
+        if q.negative or q.value <= 0:
+            continue
+        before = [r for r in rates if r.end <= m.start() and r.value and not r.schedule and m.start() - r.end < 200]
+        if before:  # its period: one said right before the cue ("Pro Arbeitstag also eher 180"), else the rate's
+            said = list(_PERIOD_RE.finditer(d.canonical, max(before[-1].end, m.start() - 30), m.start()))
+            period = period_of(said[-1]) if said else before[-1].period
+            daily, how = per_day(q.value, period, d)
+            if period == "business day":
+                how += f" ({BUSINESS_DAYS_PER_WEEK} business days in a 7-day week)"
+            found.append(_Rate(daily, m.start(), m.end(), how, value=q.value, period=period))
+            d.consume(m.start(), m.end())
+            continue
+        if not prior.get("raw") or prior.get("period") not in ("day", "week", "month", "quarter", "year"):
+            continue
+        if d.profile.requests_per_day is None or not _old_figure_beside(d, prior, m.start()):
+            continue  # "normal month is more like 13k" (a bill): nothing ties it to the volume
+        scale = prior["raw"] / prior["typed"] if prior.get("typed") else 1.0  # its days a week, as before
+        value = q.value * scale
+        rate = _Rate(value / days_in(prior["period"]), m.start(), m.end(), value=value, period=prior["period"])
+        rate.corrected = True
+        rate.each_before = "is the figure said before" in " ".join(d.notes)
+        rate.no_units = not rate.each_before
+        found.append(rate)
+        d.consume(m.start(), m.end())
+    return found
+
+
+_PERIOD_RE = lazy(PERIOD)
+_FIGURE_ANY = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w.,]*\d)")
+
+
+def _old_figure_beside(d: Draft, prior: dict[str, Any], pos: int) -> bool:
+    """Whether the sentence at ``pos`` names the volume's old figure or the thing it counted."""
+    s0, s1 = d.sentence_of(pos)
+    old = {prior.get(k) for k in ("raw", "typed", "said")} - {None, 0}
+    named = {float(m.group(0).replace(",", "")) for m in _FIGURE_ANY.finditer(d.canonical, s0, s1)}
+    noun = prior.get("noun") or ""
+    return bool(named & old) or bool(noun and noun[:5] in d.original.lower()[s0:s1])
+
+
+def _languages_count(d: Draft, rate: _Rate) -> tuple[float, tuple[int, int]] | None:
+    """A count of languages no reading used, in another sentence of the message ("traducir las fichas
+    a 5 idiomas. … 40 nuevas cada día"): a request each, or one for all of them — its count and span
+    (consumed), or None. One in the rate's own clause ("350 notes a day in 12 languages") is an unused
+    number beside it, asked as such by the arbiter."""
+    rx = _CUE_RE.setdefault(
+        "languages", lazy(rf"(?<![\w.,])(?P<n>\d{{1,2}})\s+(?:{alternation(vocab().cue('languages'))})(?![\w-])")
+    )
+    own = d.clause(rate.start)
+    for m in rx.finditer(d.text):
+        n = float(m["n"])
+        if n >= 2 and not own[0] <= m.start() <= own[1]:
+            d.consume(m.start(), m.end())
+            return n, m.span()
+    return None
+
+
+def _season_unplaced(d: Draft, rate: _Rate) -> str:
+    """The words of a season beside a rate that no reading could average, or '': a month opening its
+    sentence before it ("december is een gekkenhuis, dan 5.000 mails per dag"), a season with a
+    figure of its own after it ("2.500 per werkdag, in december loopt dat op richting 4.000"), or a
+    season's multiple whose months cannot be counted ("1.500 im Monat, nach dem Sommer doppelt so
+    viele", "30-50 al día, pero en campaña se triplica")."""
+    low = d.original.lower()
+    s0, s1 = d.sentence_of(rate.start)
+    month = _month_patterns()[1].search(low, s0, rate.start)
+    if month and not month["q"]:
+        return d.quote(*month.span())
+    season = _cue_without("seasonal", "exception", "peak", "off_season", "not_a_season").search(low, rate.end, s1)
+    if season and re.search(r"\d", low[season.end() : min(s1, season.end() + 40)]):
+        return d.quote(season.start(), season.end())
+    n1 = d.sentence_of(min(len(low) - 1, s1 + 2))[1] if s1 < len(low) - 1 else s1
+    seasonal = _cue_without("seasonal", "exception", "peak", "off_season")  # "en campaña" before a multiple too
+    for name in ("double", "triple"):
+        m = _cue_pattern(name).search(low, rate.end, min(n1, rate.end + 200))
+        if m is None or re.search(r"(?<![\w.,])(?<!q)\d", d.text[rate.end : m.start()]):
+            continue
+        if _GROWTH.search(low, max(rate.end, m.start() - 24), m.end() + 24):
+            continue  # "growing 3x": a plan, not a season
+        said = seasonal.search(low, max(rate.end, d.clause(m.start())[0]), m.start())
+        if said:  # "pero en campaña se triplica": a season's multiple (not "doubles at month end")
+            return d.quote(said.start(), m.end())
+    return ""
 
 
 def _corrected_in_passing(d: Draft, roles: list[tuple[_Rate, str]]) -> list[tuple[_Rate, str]]:

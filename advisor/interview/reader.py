@@ -225,7 +225,7 @@ _SETTINGS_CUES = {
     "electricity": ("kw", "kilowatt", "electric", "power", "energy", "utilit", "tariff", "¢", "cent"),
     "hours": (
         *("hour", "hr", "clock", "24", "non-stop", "nonstop", "continuous", "all day", "9"),
-        *("uhr", "klok", "nacht", "nuit", "noche", "notte", "noite", "night"),  # 'rund um die Uhr', 'jour et nuit'
+        *("uhr", "klok", "nacht", "nuit", "noche", "notte", "noite", "night", "dob"),  # 'rund um die Uhr', 'całą dobę'
     ),
     "effort": ("set", "install", "maint", "upkeep", "babysit", "admin", "ops", "rate", "engineer", "dev", "time"),
     "periods": ("year", "yr", "month", "mo", "y "),

@@ -112,8 +112,8 @@ def said_again(d: Draft, field: str, figure: Any, most: float, words: Callable[[
         return
     _, stop = d.sentence_of(said.start())
     again = figure.search(d.text, said.end(), stop)
-    if again is None:
-        return
+    if again is None or re.search(r"\d", d.original[said.end() : again.start()]):
+        return  # "I misspoke, 40 emails a day is …, more like 15": the correction is of the figure between
     value = to_float(again["v"]) * (1000 if again.groupdict().get("k") else 1)
     scale = first.value / (first.basis.get("figure") or first.value)  # the first reading's currency, cents, period
     if not 0 < value * scale <= most:
@@ -212,9 +212,23 @@ def _around_the_clock() -> Any:
 _AROUND: dict[str, Any] = {}
 
 
+def _range_beside_every_hour(d: Draft, m: re.Match[str]) -> None:
+    """ "24x7 but ~60% between 8pm and 6am", "działa całą dobę, ale najwięcej rano, 7-15": requests
+    at every hour, and a clock range that may be the window or only its busiest part — asked, the
+    range's start going with it."""
+    ranged = [c for c in d.claims if c.field in ("traffic_start_hour", "traffic_hours") and c.kind == "read"]
+    if not ranged or any(c.value == 24.0 for c in ranged if c.field == "traffic_hours"):
+        return
+    for c in ranged:
+        c.together = "clock range"
+    d.set("hours_per_day", 24.0, f"read '{d.quote(m.start(), m.end())}' as 24 hours a day", (m.start(), m.end()))
+    d.set("traffic_hours", 24.0, spans=[(m.start(), m.end())], label="every hour of the day")
+
+
 def read_hours(d: Draft) -> None:
     for m in [*AROUND_THE_CLOCK.finditer(d.text), *_around_the_clock().finditer(d.text)]:
         if "traffic_hours" in d.changes:
+            _range_beside_every_hour(d, m)
             break
         note = f"read '{d.quote(m.start(), m.end())}' as 24 hours a day"
         d.set("hours_per_day", 24.0, note, (m.start(), m.end()))
