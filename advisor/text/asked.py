@@ -1,7 +1,7 @@
 """Answers to the questions people ask about an answer, each from the tools, in a sentence: what a
 token is (with the words-and-pages rule of thumb the reader converts by, from the catalog), what
 caching saves this workload a month, what the cheapest acceptable option costs, why an option was
-ruled out, how long one request takes, and what the figures assume."""
+ruled out, how long one request takes, what the figures assume, and why the pick."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from advisor.text.answer import deployment_noun, option_name
-from advisor.text.reasons import reason_text
+from advisor.text.answer import deployment_noun, headline, option_name
+from advisor.text.reasons import pick_reasons, reason_text
 from advisor.text.words import ENGLISH, Words
 from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog
@@ -194,6 +194,29 @@ def request_time_text(profile: WorkloadProfile, result: CompareResult, w: Words 
     return text[:1].upper() + text[1:] + "."
 
 
+RULED_OUT_SHOWN = 3  # the constraints that ruled most options out, one line each
+NAMES_SHOWN = 2  # options named a line, then "and N more"
+
+
+def why_text(result: CompareResult, w: Words = ENGLISH) -> str:
+    """Why the pick: its figures against the best option of another kind, its reasons, and the
+    constraints that ruled the others out (each with the options it ruled out)."""
+    parts = [headline(result, w), "\n".join(f"- {r}" for r in pick_reasons(result, w))]
+    failed: dict[str, list[Option]] = {}
+    for option in result.options:
+        if option.failed:
+            failed.setdefault(option.failed[0], []).append(option)
+    lines = []
+    for why, options in sorted(failed.items(), key=lambda kv: -len(kv[1]))[:RULED_OUT_SHOWN]:
+        names = ", ".join(option_name(o, w) for o in options[:NAMES_SHOWN])
+        if len(options) > NAMES_SHOWN:
+            names = w._("{names} and {more_count} more", names=names, more_count=len(options) - NAMES_SHOWN)
+        lines.append(f"- ✗ {w.phrase(why)}: {names}")
+    if lines:
+        parts.append(w._("Ruled out:") + "\n" + "\n".join(lines))
+    return "\n\n".join(p for p in parts if p)
+
+
 def assumptions_text(result: CompareResult, w: Words = ENGLISH) -> str:
     return w._("Assuming") + ": " + "; ".join(w.phrase(a) for a in result.assumptions) + "."
 
@@ -221,4 +244,6 @@ def asked_text(
         return ruled_out_text(subject, result, w)
     if kind == "request_time":
         return request_time_text(profile, result, w)
+    if kind == "why":
+        return why_text(result, w)
     return assumptions_text(result, w)
