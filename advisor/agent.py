@@ -72,6 +72,7 @@ WORDS_REASON = "you asked for it with your own words (/escalate --with-my-words)
 QUESTION_FIELDS = {
     "cheapest": ("routine_tier", "hard_tier", "frontier_share"),
     "ruled_out": ("hardware", "local_model", "cloud_model", "owned_hardware", "owned_units"),
+    "failover": ("hardware", "owned_hardware", "owned_units"),  # "a second identical server": not one they own
 }
 NOT_BILLED = ("auth", "bad_request", "rate_limit", "overloaded")  # the API refused before any work
 HISTORY_MESSAGES = 8

@@ -1,6 +1,6 @@
 """Questions people ask about an answer — what a token is, what caching saves, what the cheapest
 acceptable option costs, why an option was ruled out, how long one request takes, what is assumed,
-why the pick —
+failover (not modelled: what a standby unit would add), why the pick —
 told from the words that ask them (catalog/asking.toml, per language).
 advisor.text.asked answers each from the tools."""
 
@@ -14,9 +14,18 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-Kind = Literal["token", "caching", "cheapest", "ruled_out", "request_time", "assumptions", "why"]
+Kind = Literal["token", "caching", "cheapest", "ruled_out", "request_time", "assumptions", "failover", "why"]
 # "why" last: "why not local?" asks why an option was ruled out, "why?" why the pick
-KINDS: tuple[Kind, ...] = ("token", "caching", "cheapest", "ruled_out", "request_time", "assumptions", "why")
+KINDS: tuple[Kind, ...] = (
+    "token",
+    "caching",
+    "cheapest",
+    "ruled_out",
+    "request_time",
+    "assumptions",
+    "failover",
+    "why",
+)
 
 
 class Asked(BaseModel):

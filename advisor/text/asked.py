@@ -16,6 +16,7 @@ from advisor.text.words import ENGLISH, Words
 from advisor.tools.base import ToolError
 from advisor.tools.catalog import Catalog
 from advisor.tools.compare import CompareResult, Option, compare_profile
+from advisor.tools.local_cost import LocalCostInput, local_cost
 from advisor.tools.profile import WorkloadProfile
 from advisor.tools.wording import N_
 
@@ -194,6 +195,60 @@ def request_time_text(profile: WorkloadProfile, result: CompareResult, w: Words 
     return text[:1].upper() + text[1:] + "."
 
 
+def failover_text(profile: WorkloadProfile, result: CompareResult, catalog: Catalog, w: Words = ENGLISH) -> str:
+    """Failover is not modelled, said so — with what one more unit of the pick's hardware, standing by
+    powered and idle, would add a month (tools/local_cost.py at no load); for a cloud pick, that there
+    is no box of the team's to double."""
+    chosen = next(o for o in result.options if o.id == result.recommendation.option_id)
+    if chosen.hardware is None:
+        return w._(
+            "I don't model failover. The pick runs on cloud APIs ({option}): there is no box of yours to double;"
+            " a second provider as a fallback costs only the requests it takes.",
+            option=option_name(chosen, w),
+        )
+    fields = ("hours_per_day", "electricity_usd_per_kwh", "amortization_months", "hourly_rate_usd")
+    given = {f: getattr(profile, f) for f in fields if getattr(profile, f, None) is not None}
+    owned = (profile.owned_units or 1) if profile.owned_hardware == chosen.hardware else 0
+    spare = 1 if owned > chosen.units else 0  # one the team owns and the plan leaves free
+    try:
+        standby = local_cost(
+            LocalCostInput(hardware=chosen.hardware, units=1, owned_units=spare, busy_share=0.0, **given), catalog
+        )
+    except ToolError:
+        return ""
+    if spare:
+        return w._(
+            "I don't model failover. The plan runs on {units_count} × {hardware} of the {owned_count} you own; one"
+            " of the others standing by, powered and idle, adds {electricity_usd} a month of electricity (no"
+            " purchase).",
+            units_count=w.value("units_count", chosen.units),
+            hardware=chosen.hardware,
+            owned_count=w.value("owned_count", owned),
+            electricity_usd=w.value("electricity_usd", standby.electricity_usd),
+        )
+    values = {
+        "units_count": chosen.units,
+        "hardware": chosen.hardware,
+        "monthly_usd": standby.monthly_usd,
+        "electricity_usd": standby.electricity_usd,
+        "amortization_usd": standby.amortization_usd,
+        "upfront_usd": standby.upfront_usd,
+    }
+    said = {k: w.value(k, v) for k, v in values.items()}
+    if standby.upfront_usd > 0:
+        return w._(
+            "I don't model failover. The plan runs on {units_count} × {hardware}; one more standing by, powered and"
+            " idle, would add {monthly_usd} a month: {amortization_usd} a month paying off its {upfront_usd}"
+            " price, and {electricity_usd} of idle electricity.",
+            **said,
+        )
+    return w._(
+        "I don't model failover. The plan runs on {units_count} × {hardware}; one more standing by would add"
+        " {monthly_usd} a month (rented; {electricity_usd} of it electricity).",
+        **{k: v for k, v in said.items() if k not in ("amortization_usd", "upfront_usd")},
+    )
+
+
 RULED_OUT_SHOWN = 3  # the constraints that ruled most options out, one line each
 NAMES_SHOWN = 2  # options named a line, then "and N more"
 
@@ -246,4 +301,6 @@ def asked_text(
         return request_time_text(profile, result, w)
     if kind == "why":
         return why_text(result, w)
+    if kind == "failover":
+        return failover_text(profile, result, catalog, w)
     return assumptions_text(result, w)
