@@ -41,6 +41,7 @@ UNGRADED = frozenset(
         "agreement",  # BAA or DPA: the sheet has no key for the kind of contract
         "traffic_start_hour",
         "traffic_days_per_week",
+        "first_token_seconds",  # the sheet's latency_seconds is the one wait; the first words' wait is apart
     }
 )
 HARDWARE_KEYS = ("hardware", "owned_hardware")

@@ -1,10 +1,12 @@
 """How long an answer may take, when the text gives a figure: "under 3 seconds or they won't use it",
 "binnen 15 min na publicatie is prima", "1-2 segundos no máximo", "dans l'heure ça suffit" →
 ``latency_seconds``. A figure is read only beside a word that bounds the wait ("under", "within",
-"max") in a sentence about an answer or what is acceptable; a vague one ("a few seconds") is offered
-back, never written; the wait for the first words ("streaming should start within 2 s") and words
-alone ("needs to feel instant", "overnight is fine") are left open. The words are data
-(catalog/latency_words.toml)."""
+"max", "up to") in a sentence about an answer or what is acceptable; a vague one ("a few seconds") is
+offered back, never written. The wait for the first words ("the first words within 2 s", "streaming
+should start within 500 ms") is ``first_token_seconds``, kept apart from the whole answer's wait
+("… and the whole answer within 30 s" is ``latency_seconds``): a first-words cue belongs to the
+figure it stands next to, with no other figure between. Words alone ("needs to feel instant",
+"overnight is fine") are left open. The words are data (catalog/latency_words.toml)."""
 
 from __future__ import annotations
 
@@ -79,7 +81,7 @@ _PERIOD_AFTER = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str], dict[str, float]]:
+def _patterns() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, float]]:
     w = latency_words()
     unit_of = {word: u.seconds for u in w.units.values() for word in _every(u.words)}
     unit = rf"(?P<unit>{alternation(list(unit_of))})(?![\w])"
@@ -89,9 +91,10 @@ def _patterns() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]
     after = re.compile(rf"(?<![\w-]){figure}\s*(?:{_words(_every(w.bound_after))})(?![\w])")
     sub = re.compile(rf"(?<![\w-])sub[- ]{unit}")  # "sub-second": under one
     need = re.compile(rf"{_words(_every(w.need))}(?![\w])")
-    aside = re.compile(rf"{_words(_every(w.first_token) + _every(w.not_waits))}(?![\w])")
+    aside = re.compile(rf"{_words(_every(w.not_waits))}(?![\w])")
+    first = re.compile(rf"{_words(_every(w.first_token))}(?![\w])")
     alone = re.compile(rf"(?<![\w-]){figure}")  # "30 s." answering the question
-    return [before, after, sub, alone], need, aside, unit_of
+    return [before, after, sub, alone], need, aside, first, unit_of
 
 
 def _seconds(m: re.Match[str], unit_of: dict[str, float]) -> tuple[float, bool]:
@@ -106,34 +109,49 @@ def _seconds(m: re.Match[str], unit_of: dict[str, float]) -> tuple[float, bool]:
     return per, False  # "a minute", "l'heure", "sub-second"
 
 
+def _first_words(first: re.Pattern[str], typed: str, m: re.Match[str], clause: tuple[int, int]) -> bool:
+    """Whether a first-words cue ("first words", "streaming") stands next to the figure ``m``: just
+    before or after it in its clause, with no other figure between."""
+    c0, c1 = clause
+    cues = list(first.finditer(typed, max(c0, m.start() - _BEFORE), m.start()))
+    if cues and not re.search(r"\d", typed[cues[-1].end() : m.start()]):
+        return True
+    cue = first.search(typed, m.end(), min(c1, m.end() + _AFTER))
+    return cue is not None and not re.search(r"\d", typed[m.end() : cue.start()])
+
+
 def read_latency(d: Draft) -> None:
-    """Claim ``latency_seconds`` for each bounded wait the text states (the arbiter asks between two)."""
+    """Claim ``latency_seconds`` for each bounded wait the text states (the arbiter asks between two),
+    and ``first_token_seconds`` for a bounded wait for the first words."""
     if "latency_seconds" in d.changes:
         return
-    patterns, need, aside, unit_of = _patterns()
+    patterns, need, aside, first, unit_of = _patterns()
     answer = d.asked == "latency_seconds"
-    found: list[re.Match[str]] = []
+    found: list[tuple[re.Match[str], bool]] = []
     typed = normalise(d.original)  # cue words as typed ('resumen' is not an answer, though read as one)
     before, after, sub, alone = patterns
     # "30 s." answering the question: a figure alone, the whole answer
     bare = answer and len(re.findall(r"\w+", alone.sub(" ", d.text))) <= _FEW_WORDS
     for rx in (before, after, sub, *([alone] if bare else [])):
         for m in rx.finditer(d.text):
-            if any(m.start() < f.end() and f.start() < m.end() for f in found) or _PERIOD_AFTER.match(d.text, m.end()):
+            taken = any(m.start() < f.end() and f.start() < m.end() for f, _ in found)
+            if taken or _PERIOD_AFTER.match(d.text, m.end()):
                 continue
             c0, c1 = d.clause(m.start())
-            if rx is not after and not answer and not need.search(typed, c0, c1):
+            opening = _first_words(first, typed, m, (c0, c1))
+            if rx is not after and not answer and not opening and not need.search(typed, c0, c1):
                 continue  # "calls under 5 minutes": no word of an answer or of what is acceptable
             if aside.search(typed, max(c0, m.start() - _BEFORE), min(c1, m.end() + _AFTER)):
-                continue  # the first words, or a call's length: not the wait for an answer
-            found.append(m)
-    for m in sorted(found, key=lambda x: x.start()):
+                continue  # a call's length: not the wait for an answer
+            found.append((m, opening))
+    for m, opening in sorted(found, key=lambda x: x[0].start()):
         seconds, vague = _seconds(m, unit_of)
         span = (m.start(), m.end())
         quote = d.quote(*span)
-        label = f"answers within {duration_words(seconds)}"
+        field = "first_token_seconds" if opening else "latency_seconds"
+        label = f"{'the first words' if opening else 'answers'} within {duration_words(seconds)}"
         d.set(
-            "latency_seconds",
+            field,
             seconds,
             f"read '{quote}' as {label}",
             span,
