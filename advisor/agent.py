@@ -35,6 +35,7 @@ from advisor.interview.arbiter import group_of
 from advisor.interview.asking import Asked, asked_about
 from advisor.interview.language import answer_language, currency_in
 from advisor.interview.plan_whatif import PlanWhatIf, read_plan_whatif
+from advisor.interview.questions import question_texts
 from advisor.interview.quote import Quote
 from advisor.interview.reader import ReadEntry
 from advisor.interview.whatif_terms import cannot_model
@@ -192,6 +193,18 @@ def _apply_reading(state: SessionState, reading: Reading) -> Iterator[AgentEvent
     return diff
 
 
+def _count_choice_asks(state: SessionState, open_before: set[str]) -> None:
+    """A choice the reader asks this turn about a field the interview asks too ('350 letters a day':
+    1) 350 requests a day or 2) another figure?) is that field's asking: when it goes unanswered, the
+    interview asks it once more (its second wording, with choices and a default), not twice more."""
+    asks = question_texts()
+    for choice in state.open_choices:
+        if choice.question in open_before:
+            continue
+        for name in dict.fromkeys(f for f in choice.fields if f in asks):
+            state.asked_count[name] = state.asked_count.get(name, 0) + 1
+
+
 def _hours_are_its_own(reading: Reading) -> None:
     """In a session of several workloads, hours a day said of one ('the bot runs 10 hours a day',
     'during business hours') are its traffic window: the team's boxes, which serve the others' hours
@@ -311,6 +324,7 @@ def run_turn(
     state, catalog = ctx.state, ctx.catalog
     sources: list[Any] = [text]
     note_language(ctx, text)
+    open_before = {c.question for c in state.open_choices}
 
     if len(state.workload_names()) > 1 and not escalate:  # several workloads: one plan, what-ifs across it
         handled = yield from _several_workloads(ctx, text)
@@ -386,6 +400,7 @@ def run_turn(
                 sources.append(event.model_dump(mode="json"))
             else:
                 yield event
+    _count_choice_asks(state, open_before)
     # a field an open choice is about is asked there already: not a second question beside it
     choosing = [g for choice in state.open_choices for f in choice.fields for g in group_of(f)]
     question = next_question(state.profile, skip=[*state.declined, *choosing], asked=state.asked_count)
