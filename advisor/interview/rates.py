@@ -1106,9 +1106,40 @@ def _days_a_week(d: Draft, rate: _Rate) -> tuple[float, tuple[int, int]] | None:
     return float(m["n"].replace(",", ".")), (m.start(), m.end())
 
 
+def _working_days_pattern() -> Any:
+    """ "5 Werktage", "5 working days": a count of working days with no period of its own."""
+    return _CUE_RE.setdefault(
+        "working_days",
+        lazy(
+            rf"(?<![\w.,])(?P<n>[1-7](?:[.,]5)?)\s*(?:{alternation(vocab().cue('weekdays'))})(?![\w])"
+            rf"|(?<![\w.,])(?P<m>[1-7])\s*(?:working\s+days|workdays|business\s+days|werktage|arbeitstage"
+            r"|jours\s+ouvrés|días\s+laborables|días\s+hábiles|giorni\s+lavorativi|werkdagen|dias\s+úteis)(?![\w])"
+        ),
+    )
+
+
+def _working_days_of_a_week(d: Draft, rates: list[_Rate]) -> None:
+    """ "1.800 Briefe pro Woche, 5 Werktage": the working days a weekly (or longer) figure arrives on,
+    in the same sentence — the same total spread over fewer days, so the average a day stands; the
+    words are consumed and said in a note (they were an unused number that made the figure a question)."""
+    for rate in rates:
+        if rate.period not in ("week", "month", "quarter", "year") or rate.days_span:
+            continue
+        s0, s1 = d.sentence_of(rate.start)
+        m = _working_days_pattern().search(d.text, s0, s1)
+        if m is None:
+            continue
+        d.consume(m.start(), m.end())
+        d.notes.append(
+            f"'{d.quote(m.start(), m.end())}': the {human(rate.value)} a {rate.period} arrive on those days"
+            f" — the same total, {count(rate.value / days_in(rate.period))} requests a day on average"
+        )
+
+
 def _days_a_week_alone(d: Draft, rates: list[_Rate]) -> None:
     """ "5 days a week" with no rate of its own: a daily figure given before is that many days in 7;
     one given per week or longer is the same total (nothing changes) — said either way."""
+    _working_days_of_a_week(d, rates)
     m = _days_a_week_pattern().search(d.text)
     if m is None or any(r.period == "day" and not r.schedule for r in rates):
         return
