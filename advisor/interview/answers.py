@@ -113,6 +113,8 @@ def read_bare_answer(d: Draft, asked: str) -> None:
     if any(asked not in _UNIT_OF[u] for u in units):  # "22 cents" answers the electricity question, not a share
         return
     values = [q.value for _, q in found]
+    if _option_number_as_size(d, asked, values, units or percent_sign):
+        return
     if any(q.negative for _, q in found):
         d.reject(f"ignored '{d.quote(0, len(d.original))}': {asked.replace('_', ' ')} cannot be negative")
         return
@@ -120,6 +122,22 @@ def read_bare_answer(d: Draft, asked: str) -> None:
     _assign(d, asked, values, percent_sign)
     if d.changes != before:  # the whole answer was read (every other word is filler): none of it is unread
         d.consume(0, len(d.text))
+
+
+# Token sizes a lone "1", "2" or "3" never is: the number of an option ("Pick one — short chat, document
+# or long context"), not 1 token in or 2 tokens out.
+_SIZES = ("input_tokens_per_request", "output_tokens_per_request", "monthly_input_tokens", "monthly_output_tokens")
+_OPTION_NUMBERS = 3
+
+
+def _option_number_as_size(d: Draft, asked: str, values: list[float], unit_said: bool) -> bool:
+    """A lone 1, 2 or 3 answering a token-size question: asked back, not written as that many tokens."""
+    if asked not in _SIZES or unit_said or len(values) != 1 or values[0] not in range(1, _OPTION_NUMBERS + 1):
+        return False
+    quote = d.quote(0, len(d.original))
+    d.ambiguous.append(f"'{quote}': a token count that small? Give the size with its unit (\"300 tokens\")")
+    d.consume(0, len(d.text))
+    return True
 
 
 # "No hardware yet" anywhere in an answer ("we can't use the cloud, nothing yet"): said of hardware in

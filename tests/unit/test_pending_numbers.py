@@ -91,3 +91,21 @@ def test_a_choice_left_open_is_asked_again_once_not_forever(catalog):
     assert len(second.open_choices) == 1 and any("still open" in a for a in second.ambiguous)
     third = read_answer("keine Ahnung", profile, catalog, asked="hardware", open_choices=second.open_choices)
     assert third.open_choices == [] and not any("still open" in a for a in third.ambiguous)
+
+
+@pytest.mark.parametrize("asked", ["input_tokens_per_request", "output_tokens_per_request", "monthly_input_tokens"])
+@pytest.mark.parametrize("text", ["1", "2", "3"])
+def test_a_lone_option_number_is_never_a_token_size_even_with_no_choice_open(catalog, asked, text):
+    """The choices had gone (asked, reminded, dropped) and the size question's second wording lists its
+    options: a lone '1' is asked back, not written as 1 token (a tester's German session last stop)."""
+    reading = read_answer(text, WorkloadProfile(), catalog, asked=asked)
+    assert reading.changes == {} and reading.ambiguous and "token count that small" in reading.ambiguous[0]
+
+
+def test_a_size_with_its_unit_or_a_real_figure_is_still_read(catalog):
+    assert read_answer("300", WorkloadProfile(), catalog, asked="input_tokens_per_request").changes == {
+        "input_tokens_per_request": 300
+    }
+    assert read_answer("2 tokens", WorkloadProfile(), catalog, asked="output_tokens_per_request").changes == {
+        "output_tokens_per_request": 2
+    }
