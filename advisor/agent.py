@@ -407,8 +407,8 @@ def run_turn(
     state.asked = question.field if question else None
     if question is not None and any(question.field in c.fields for c in state.open_choices):
         question = None  # the reader asks about that field already, with its readings: one question, not two
-    if question is not None:
-        state.asked_count[question.field] = state.asked_count.get(question.field, 0) + 1
+    if question is not None and not (about is not None and not diff):  # a turn that only asked about the answer
+        state.asked_count[question.field] = state.asked_count.get(question.field, 0) + 1  # gave no chance to answer
     sources.append(state.profile.model_dump())
 
     provisional = result is not None and state.profile.privacy is None

@@ -52,3 +52,15 @@ def test_warum_is_answered_in_german_with_the_reasons(catalog):
     assert answer.startswith("**Empfehlung:")
     for reason in pick_reasons(result, Words(lang="de")):
         assert reason in answer
+
+
+def test_asking_why_does_not_use_up_the_interviews_question(catalog):
+    """A turn that only asks about the answer ('why?', 'what about failover?') shows the interview's
+    question again in its first wording: the user had no chance to answer it, so it is not asked
+    'once more' (nor dropped) on their account."""
+    ctx = _session(catalog, SUPPORT)
+    field = ctx.state.asked
+    counted = dict(ctx.state.asked_count)
+    for question in ("why?", "what about failover?", "Warum?"):
+        _ask(ctx, question)
+        assert ctx.state.asked == field and ctx.state.asked_count == counted
