@@ -26,6 +26,7 @@ def _read(catalog, text: str, asked: str | None = None) -> dict:
         ("la respuesta puede tardar hasta 30 segundos", "latency_seconds", 30),
         ("streaming should start within 500 ms", "first_token_seconds", 0.5),
         ("Die ersten Wörter sollen nach höchstens 1 Sekunde kommen.", "first_token_seconds", 1),
+        ("die ersten Woerter nach hoechstens 2 Sekunden", "first_token_seconds", 2),  # typed without umlauts
     ],
 )
 def test_a_wait_is_read_as_the_whole_answers_or_the_first_words(catalog, text, field, seconds):
