@@ -45,9 +45,12 @@ class Choice(BaseModel):
         "the ones not picked open again",
     )
 
+    def shown(self) -> str:
+        """The options as the question shows them: '1) … or 2) …'."""
+        return " or ".join(f"{i}) {o.label}" for i, o in enumerate(self.options, 1))
+
     def reminder(self) -> str:
-        shown = " or ".join(f"{i}) {o.label}" for i, o in enumerate(self.options, 1))
-        return f"still open from before — {shown}?"
+        return f"still open from before — {self.shown()}?"
 
 
 class Shown(BaseModel):

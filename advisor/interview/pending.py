@@ -196,12 +196,12 @@ def _read_lone_number(d: Draft, pending: list[Choice]) -> list[Choice] | None:
         (choice,) = fits
         return [*others, *_pick(d, choice, len(choice.options) - 1 if n is None else n - 1, span)]
     options = [c.options[-1 if n is None else n - 1] for c in fits]
-    shown = " or ".join(f"{i}) {o.label}" for i, o in enumerate(options, 1))
-    question = f"which question does '{d.quote(*span)}' answer? {shown}"
     fields = list(dict.fromkeys(f for c in fits for f in c.fields))
     among = [c.model_copy(update={"answers_left": ANSWERS_ALLOWED}) for c in fits]  # each asked again once
-    d.ambiguous.append(question)
-    d.choices.append(Choice(question=question, fields=fields, options=options, among=among))
+    which = Choice(question="", fields=fields, options=options, among=among)
+    which.question = f"which question does '{d.quote(*span)}' answer? {which.shown()}"
+    d.ambiguous.append(which.question)
+    d.choices.append(which)
     d.consume(*span)
     return others
 
@@ -213,7 +213,7 @@ def read_pick(d: Draft, pending: list[Choice]) -> list[Choice]:
     if lone is not None:
         return lone
     if len(pending) == 1 and d.asked not in _NONE_OFFERED and (m := _whole_none(d.text)):
-        d.notes.append(f"read '{d.quote(*m.span())}': none of {', '.join(o.label for o in pending[0].options)}")
+        d.notes.append(f"read '{d.quote(*m.span())}': none of {pending[0].shown()}")
         d.consume(*m.span())
         return []
     still = []
@@ -221,7 +221,7 @@ def read_pick(d: Draft, pending: list[Choice]) -> list[Choice]:
         if _NEITHER.search(d.text):
             m = _NEITHER.search(d.text)
             assert m is not None
-            d.notes.append(f"read '{d.quote(*m.span())}': none of {', '.join(o.label for o in choice.options)}")
+            d.notes.append(f"read '{d.quote(*m.span())}': none of {choice.shown()}")
             d.consume(*m.span())
             continue
         if choice.per and choice.each and _read_count(d, choice):

@@ -147,6 +147,7 @@ READING = (
     N_("which region must the data stay in: {names}?"),
     N_("still open from before — {choices_phrase}?"),
     N_("which question does {quote} answer? {choices_phrase}"),
+    N_("read {quote}: none of {choices_phrase}"),
     N_('{quote}: a token count that small? Give the size with its unit ("300 tokens")'),
     # a reading asked back (advisor/interview/arbiter.py): the reading, why it is weak, the choices
     N_("{said}: {choices_phrase}? ({why_phrase})"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.interview.reader import read_answer
+from advisor.text.words import Words
 from advisor.tools.catalog import load_catalog
 from advisor.tools.profile import WorkloadProfile
 
@@ -76,6 +77,12 @@ def test_two_choices_open_a_lone_number_asks_which_and_the_other_is_asked_again(
 def test_a_bare_none_closes_the_choice_when_the_question_beside_it_offers_no_none(catalog, word):
     reading = _answer(catalog, VOLUME, word, "requests_per_day")
     assert reading.open_choices == [] and reading.changes == {} and reading.declined == []
+
+
+def test_the_none_note_names_the_options_as_asked_and_reads_in_german(catalog):
+    (note,) = _answer(catalog, VOLUME, "keine", "requests_per_day").notes
+    assert note == "read 'keine': none of 1) 350 requests a day or 2) another figure"
+    assert Words(lang="de").phrase(note) == "'keine' gelesen: keine von 1) 350 Anfragen am Tag oder 2) eine andere Zahl"
 
 
 def test_a_bare_none_still_answers_the_hardware_question_it_was_offered_for(catalog):
