@@ -63,11 +63,19 @@ def write_report(
     for line in session.startup_notices:
         print(f"advisor: {line}", file=sys.stderr)
     try:
+        said = session.words()
         if not session.state.has_volume():
-            raise UsageError(f"session {session.name!r}: no volume yet — tell the advisor how many requests or tokens")
+            raise UsageError(
+                said._(
+                    "session {name}: no volume yet — tell the advisor how many requests or tokens",
+                    name=repr(session.name),
+                )
+            )
         result = session.comparison()
         if result is None:
-            raise UsageError(f"session {session.name!r}: the profile cannot be compared; check it with /set")
+            raise UsageError(
+                said._("session {name}: the profile cannot be compared; check it with /set", name=repr(session.name))
+            )
         spend = session.spend()
         turns = session.conversation() if conversation else None
         plan = session.plan() if len(session.state.workload_names()) > 1 else None

@@ -76,7 +76,8 @@ async def run_command(front: Front, text: str) -> int:
             raise UsageError(f"{name}: no session yet")
         await command.handler(front, rest)
     except UsageError as exc:
-        await front.notice(one_line(str(exc)), "error")
+        said = front.session.words().phrase(str(exc)) if front.session is not None else str(exc)
+        await front.notice(one_line(said), "error")
         return BAD_INPUT
     except BrokenPipeError:  # `advisor ask /profile | head -3`: the command line ends quietly
         raise

@@ -21,7 +21,18 @@ from advisor.tools.profile import WorkloadProfile, frontier_share_default
 def option_name(option: Option, w: Words = ENGLISH) -> str:
     """The option as the headline names it: its label (in the reader's words) without the deployment
     in front."""
-    return w.phrase(option.label).split(": ", 1)[-1]
+    return option_name_said(option.label, w)
+
+
+def shown_label(shown: Shown, w: Words) -> str:
+    """The option shown last, as option_name names it (its label is kept without the deployment)."""
+    if w is ENGLISH or shown.deployment not in ("cloud", "local", "hybrid"):
+        return shown.label
+    return option_name_said(f"{deployment_word(shown.deployment, ENGLISH)}: {shown.label}", w)
+
+
+def option_name_said(label: str, w: Words) -> str:
+    return w.phrase(label).split(": ", 1)[-1]
 
 
 def deployment_word(kind: str, w: Words) -> str:
@@ -94,7 +105,7 @@ def _changed_headline(result: CompareResult, shown: Shown, w: Words) -> str:
             monthly=monthly,
             total=w.money(chosen.horizon_usd),
             h=f"{result.horizon_months:g}",
-            old=shown.label,
+            old=shown_label(shown, w),
             old_monthly=w.money(shown.monthly_usd),
         )
         return line + (" " + margin_sentence(result, w) if rec.runner_up else "")
@@ -274,7 +285,7 @@ def _whatif_table(before: CompareResult, after: CompareResult, w: Words) -> str:
             continue
         rows.append(
             [
-                short_label(new),
+                short_label(new, w),
                 w.money(was.monthly_usd) if was else "—",
                 w.money(new.monthly_usd),
                 w.money(new.horizon_usd),

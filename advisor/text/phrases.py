@@ -33,6 +33,24 @@ PHRASES = (
     N_("1 × {hardware}: uses {busy_share} of its capacity, 1 stream each"),
     N_("{units_count} × {hardware}: one carries {load_share} of the load, {streams_count} streams each"),
     N_("{units_count} × {hardware}: one carries {load_share} of the load, 1 stream each"),
+    # how busy each unit is (tools/options.py busy_words)
+    N_("1 × {hardware}: {busy_share} busy, {streams_count} streams"),
+    N_("1 × {hardware}: {busy_share} busy, 1 stream"),
+    N_("{units_count} × {hardware}, each {busy_share} busy, {streams_count} streams each"),
+    N_("{units_count} × {hardware}, each {busy_share} busy, 1 stream each"),
+    N_("1 × {hardware} ({replicas_count} replicas of 1 GPU): {busy_share} busy, {streams_count} streams a replica"),
+    N_(
+        "{units_count} × {hardware} ({replicas_count} replicas of 1 GPU), each {busy_share} busy, {streams_count}"
+        " streams a replica"
+    ),
+    N_(
+        "1 × {hardware} ({replicas_count} replicas of {gpus_count} GPUs): {busy_share} busy, {streams_count} streams"
+        " a replica"
+    ),
+    N_(
+        "{units_count} × {hardware} ({replicas_count} replicas of {gpus_count} GPUs), each {busy_share} busy,"
+        " {streams_count} streams a replica"
+    ),
     # why an option fails
     N_("regulated data may not go to a cloud API"),
     N_("the workload must run offline"),
@@ -61,6 +79,11 @@ PHRASES = (
     N_("local hardware powered 24 h a day"),
     N_("requests arrive around the clock (24 h traffic window)"),
     N_("local boxes serve with {engine} (as Ollama does), {slots_count} parallel slots"),
+    N_(
+        "local boxes serve with {engine} (as Ollama does), {slots_count} parallel slots; GPU servers with vLLM,"
+        " batching as many streams as memory holds"
+    ),
+    N_("local units sized to be at most {max_share} busy at the busy hour (headroom for bursts)"),
     N_("costs compared over {horizon_count} months"),
     N_("0 setup hours"),
     N_("engineering time at {rate_usd}/h"),
@@ -73,6 +96,14 @@ PHRASES = (
     N_(
         "no share of the regulated data is sent to a frontier API model on an assumption (a cloud part"
         " would go under your BAA/DPA or region; set frontier_share if some work needs one)"
+    ),
+    N_(
+        "no share of the traffic needs a frontier API model (the data stays on your own hardware; set"
+        " frontier_share if some work may leave it and needs one)"
+    ),
+    N_(
+        "regulated data stays on your own hardware until you name a boundary (a cloud provider you have a BAA/DPA"
+        " with, a region, or none at all)"
     ),
     N_("one {hardware} already owned (no count given)"),
     N_(
@@ -92,6 +123,8 @@ PHRASES = (
     N_("fewer streams where memory holds fewer at {context_count} tokens of context (the KV cache): {boxes}"),
     N_("fewer streams where memory holds fewer (the KV cache): {boxes}"),
     N_("price of the {hardware}: {basis}"),
+    # what the advisor's own spend on Claude alone would have been (advisor/meter.py BASIS)
+    N_("{model}, estimated at {chars_num} characters per token"),
     # time per request (tools/request_time.py): durations kept as written ("3.7 min")
     N_("{request} (first token {first})"),
     N_("a request takes {request} (first token {first})"),
@@ -214,21 +247,42 @@ BOUNDARY = (
     N_("no source says {company_party} offers one"),
     N_("its processing region — no source says (unknown never passes)"),
     N_(
+        "regulated data stays on your own hardware until you name a boundary: a provider under a BAA or DPA, or a"
+        " region"
+    ),
+    N_("your data stays on your own hardware: the data boundary is on-site"),
+    N_("{platform}: its processing region — no source says (unknown never passes)"),
+    N_("{model} on {platform}: not processed in {region} — it runs in {where} ({source})"),
+    N_("{failed_phrase} — within your boundary on {platform} ({model}, {prices})"),
+    N_(
         "This reads the providers' published terms; it is not legal advice. The contract your team signed, and your"
         " compliance officer, decide what it covers."
     ),
+)
+# bad input, said in one line (advisor/session.py, advisor/slash/run.py, tools/quantity.py): the field,
+# the value as typed and the command stay as written
+ERRORS = (
+    N_("{field}: {quote} not a number; write e.g. 300M, 2.5B, 50K or 1,200,000"),
+    N_("{field}: {quote} must not be negative"),
+    N_("{field}: {quote} must be a finite number"),
+    N_("{field}: {quote} not a duration; write e.g. 5, 5s, 2 min or 1.5h"),
+    N_("{field}: unknown field; fields are {fields}"),
+    N_("{command}: unknown command; /help lists them"),
+    N_("{command}: no volume yet — tell me how many requests or tokens first"),
+    N_("{command}: no session yet"),
 )
 PRIVACY_WORDS = (N_("public"), N_("internal"), N_("sensitive"), N_("regulated"))
 # A region in a boundary phrase ({region}, {where}, {names}): a catalog/regions.toml name (its msgid,
 # extracted from there), these, or several joined by "or"; each translated as it reads after the
 # form's "in" (a language whose "in" changes with the region has it in the region's translation).
-REGION_WORDS = (N_("any region"), N_("a region not yet named"), N_("or"))
+REGION_WORDS = (N_("any region"), N_("a region not yet named"), N_("or"), N_("{via}, at {factor}× the price"))
 REGION_PLACEHOLDERS = ("region", "where", "names")
+DURATION_PLACEHOLDERS = ("request", "first")  # a duration as tools/quantity.py writes it ("8.9 s")
 
 _KINDS = {  # placeholder suffix → (what it matches in English, how it is read back)
     "usd": (r"\$[\d,]+(?:\.\d+)?", lambda s: float(s.strip("$").replace(",", ""))),
     "kwh": (r"\$[\d,]+(?:\.\d+)?/kWh", lambda s: float(s.strip("$").removesuffix("/kWh").replace(",", ""))),
-    "share": (r"\d+(?:\.\d+)?%", lambda s: float(s.rstrip("%")) / 100),
+    "share": (r"(?:under )?\d+(?:\.\d+)?%", lambda s: float(s.removeprefix("under ").rstrip("%")) / 100),
     "count": (r"[\d,]+", lambda s: int(s.replace(",", ""))),
     "num": (r"[\d,]*\.?\d+", lambda s: float(s.replace(",", ""))),
     "signed": (r"[+−-]\d+(?:\.\d+)?%", lambda s: float(s[1:].rstrip("%")) / 100 * (1 if s[0] == "+" else -1)),
@@ -238,6 +292,7 @@ _KINDS = {  # placeholder suffix → (what it matches in English, how it is read
     "party": (r"[^,;()]+", None),  # a company or the parties of an agreement ("AWS", "Microsoft or Google"), kept
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+NAME_PATTERNS = {"source": r"[^()]+"}  # a source cited in parentheses ('https://…, 2026-12-07') holds none
 
 
 def _kind(name: str) -> str:
@@ -249,12 +304,13 @@ def _kind(name: str) -> str:
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     """Each template as a pattern over the English, the most specific (longest fixed text) first."""
     out = []
-    for template in (*PHRASES, *READING, *BOUNDARY):
+    for template in (*PHRASES, *READING, *BOUNDARY, *ERRORS):
         parts, end = [], 0
         for match in _PLACEHOLDER.finditer(template):
             parts.append(re.escape(template[end : match.start()]))
             name = match.group(1)
-            parts.append(f"(?P<{name}>{_KINDS[_kind(name)][0] if _kind(name) != 'name' else '.+?'})")
+            kind = _KINDS[_kind(name)][0] if _kind(name) != "name" else NAME_PATTERNS.get(name, ".+?")
+            parts.append(f"(?P<{name}>{kind})")
             end = match.end()
         parts.append(re.escape(template[end:]))
         fixed = len(_PLACEHOLDER.sub("", template))
@@ -291,20 +347,51 @@ def _regions(text: str, w: Any) -> str:
         name, paren, rest = part.partition(" (")
         bare = name.removeprefix("the ")
         said = w._(bare)
-        parts.append((said if said != bare else name) + paren + rest)
+        via = f"{paren}{_via(rest[:-1], w)})" if paren and rest.endswith(")") else paren + rest
+        parts.append((said if said != bare else name) + via)
     return f" {w._('or')} ".join(parts)
+
+
+# What a hardware name (catalog/hardware.toml) says after its chip, translated; the rest is the name.
+HARDWARE_QUALIFIERS = (N_("card alone"), N_("cards alone"), N_("used"), N_("rented"), N_("host included"))
+_QUALIFIED = re.compile(r"(?P<name>.+?)(?P<comma>, | \()(?P<what>" + "|".join(HARDWARE_QUALIFIERS) + r")(?P<end>\)?)")
+
+
+def _hardware_name(text: str, w: Any) -> str:
+    """'NVIDIA L40S (48 GB) GPU, card alone' as the reader says the part after the chip."""
+    if not (match := _QUALIFIED.fullmatch(text)) or (match["comma"] == " (") != bool(match["end"]):
+        return text
+    return f"{match['name']}{match['comma']}{w._(match['what'])}{match['end']}"
+
+
+_PRICED = re.compile(r"(?P<via>.+), at (?P<factor>\d+(?:\.\d+)?)× the price")
+
+
+def _via(text: str, w: Any) -> str:
+    """How an offering keeps the data in a region (catalog/platforms.toml's ``via``, a msgid of its
+    own), with the price factor the tools add ('…, at 1.1× the price'), in the reader's words."""
+    if match := _PRICED.fullmatch(text):
+        return w._("{via}, at {factor}× the price", via=w._(match["via"]), factor=w.number(float(match["factor"])))
+    return w._(text)
 
 
 def _value(name: str, text: str, w: Any) -> str:
     if name in REGION_PLACEHOLDERS:
         return _regions(text, w)
+    if name in DURATION_PLACEHOLDERS:
+        return w.duration_said(text)
+    if name == "via":
+        return _via(text, w)
+    if name == "name":
+        return _hardware_name(text, w)
     kind = _kind(name)
     if kind == "usd":
         return w.money(_KINDS["usd"][1](text))
     if kind == "kwh":
         return w.per_kwh(_KINDS["kwh"][1](text))
     if kind == "share":
-        return w.pct(_KINDS["share"][1](text))
+        share = w.pct(_KINDS["share"][1](text))
+        return w._("under {pct}", pct=share) if text.startswith("under ") else share
     if kind == "count":
         return w.number(_KINDS["count"][1](text))
     if kind == "num":

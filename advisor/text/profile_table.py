@@ -70,7 +70,7 @@ def field_rows(
 
 def profile_markdown(session: Any) -> str:
     """`/profile`: the rows as a Markdown table, then the defaults in use, in the session's words
-    (the field ids stay: they are what `/set` takes)."""
+    (in English the field ids, what `/set` takes; in another language the field's name with its id)."""
     from advisor.text.words import ENGLISH
 
     w = session.words() if hasattr(session, "words") else ENGLISH
@@ -80,7 +80,8 @@ def profile_markdown(session: Any) -> str:
     for field, value, source in field_rows(
         state.profile, state.given, resolved, state.measured_fields(), assumed_fields(state)
     ):
-        rows.append(f"| {field} | {'—' if value is None else w.format_value(field, value)} | {w._(source)} |")
+        name = field if w.lang == "en" else f"{w.field_name(field)} (`{field}`)"  # the id is what /set takes
+        rows.append(f"| {name} | {'—' if value is None else w.format_value(field, value)} | {w._(source)} |")
     if resolved is not None and resolved.assumptions:
         rows += ["", w._("Assuming") + ": " + "; ".join(w.phrase(a) for a in resolved.assumptions) + "."]
     return "**" + w._("Profile") + "**\n\n" + "\n".join(rows)

@@ -180,8 +180,9 @@ def option_cells(o: dict[str, Any], w: Any = PLAIN) -> list[str]:
     ]
 
 
-def short_label(option: Any) -> str:
-    """`hybrid rtx-4090-24gb + gpt-5`: the deployment and the ids, short enough for a column."""
+def short_label(option: Any, w: Any = None) -> str:
+    """`hybrid rtx-4090-24gb + gpt-5`: the deployment (in the reader's words, given ``w``) and the ids,
+    short enough for a column."""
     hardware = option.hardware or ""
     if hardware and option.units > 1:
         hardware = f"{option.units}× {hardware}"
@@ -191,7 +192,8 @@ def short_label(option: Any) -> str:
         parts = [hardware]
     else:
         parts = [hardware, *option.cloud_models[-1:]]
-    return f"{option.deployment} " + " + ".join(p for p in parts if p)
+    kind = w._(option.deployment) if w is not None else option.deployment
+    return f"{kind} " + " + ".join(p for p in parts if p)
 
 
 def payback_words(option: Any, w: Any = PLAIN) -> str:

@@ -219,7 +219,13 @@ def _code(text: str) -> list[str]:
 
 def _in_currency(series: list[Series], w: Words) -> list[Series]:
     """The series' dollar figures in the reader's currency, their labels in their words."""
-    return [s.model_copy(update={"y": [w.amount(y) or 0.0 for y in s.y], "label": w.phrase(s.label)}) for s in series]
+    return [s.model_copy(update={"y": [w.amount(y) or 0.0 for y in s.y], "label": _said(s.label, w)}) for s in series]
+
+
+def _said(label: str, w: Words) -> str:
+    """A series' label in the reader's words; '✗ ' (the option fails) kept in front."""
+    mark, bare = ("✗ ", label[2:]) if label.startswith("✗ ") else ("", label)
+    return mark + w.phrase(bare)
 
 
 def _cumulative(result: CompareResult, w: Words) -> list[str]:
@@ -468,7 +474,7 @@ def _spend(spend: SpendSummary | None, w: Words) -> list[str]:
                 money=w.price(spend.all_claude_usd),
                 tokens_in=w.number(spend.all_claude_input_tokens),
                 tokens_out=w.number(spend.all_claude_output_tokens),
-                basis=spend.all_claude_basis,
+                basis=w.phrase(spend.all_claude_basis),
                 share=f"{spend.claude_share:.1%}" if w.lang == "en" else w.pct(spend.claude_share),
             )
         )

@@ -25,6 +25,18 @@ def N_(text: str) -> str:  # the gettext marker the message extractor looks for
 
 # Where a profile value comes from, as the panel and the report say it.
 SOURCE_WORDS = (N_("given"), N_("measured"), N_("derived"), N_("assumed"), N_("set"), N_("missing"))
+DURATION_WORDS = (N_("never (overloaded)"),)
+# A profile value that is a word of the profile's vocabulary (where the data may go, the agreement, a
+# tier), as the panel and the tables say it; the value /set takes stays the id.
+VALUE_WORDS = {
+    "data_boundary": {
+        "on_site": N_("on site"),
+        "contract": N_("a provider under contract"),
+        "region": N_("a region"),
+        "any": N_("anywhere"),
+    },
+    "agreement": {"baa": N_("BAA"), "dpa": N_("DPA")},
+}
 # How a table names each profile field: its id with spaces in English (what /set takes, spaced), and
 # these are the msgids of its translations; a field not here keeps its English name.
 FIELD_LABELS = {
@@ -75,6 +87,7 @@ FIELD_LABELS = {
     "max_utilization": N_("max utilization"),
     "latency_seconds": N_("latency seconds"),
     "first_token_seconds": N_("first token seconds"),
+    "serving_engine_given": N_("serving engine given"),
 }
 LOCALE_PACKAGE = "advisor.text"
 DOMAIN = "advisor"
@@ -106,6 +119,7 @@ class Rate:
 
 
 DOLLAR = Rate()
+_DURATION = re.compile(r"(\d+(?:\.\d+)?) (s|min|h)")
 
 
 @dataclass(frozen=True)
@@ -244,8 +258,22 @@ class Words:
         if name.endswith("_tokens"):
             return self.tokens(value)
         if name.endswith("_s"):
-            return duration_words(value)
+            return self.duration(value)
         return self.number(value)
+
+    def duration(self, seconds: float | None) -> str:
+        """A request's time as a person reads it: '8.9 s' ('8,9 s' in German), '3.7 min', '2.1 h'."""
+        return self.duration_said(duration_words(seconds))
+
+    def duration_said(self, text: str) -> str:
+        """A duration the tools wrote ('8.9 s', 'never (overloaded)') as the reader's locale writes it."""
+        if self.lang == "en":
+            return text
+        if not (match := _DURATION.fullmatch(text)):
+            return self._(text)
+        figure, unit = match.groups()
+        digits = len(figure.partition(".")[2])
+        return f"{self.number(float(figure), digits)} {unit}"
 
     def format_value(self, key: str, value: Any) -> str:
         """A profile or result value by its field name, as render.format_value writes it, for this
@@ -276,8 +304,10 @@ class Words:
             return self.number(value)
         if isinstance(value, date):
             return self.date(value)
-        if key == "privacy" and isinstance(value, str):
+        if key in ("privacy", "routine_tier", "hard_tier") and isinstance(value, str):
             return self._(value)
+        if key in VALUE_WORDS and isinstance(value, str):
+            return self._(VALUE_WORDS[key].get(value, value))
         return format_value(key, value)
 
     def field_name(self, field: str) -> str:

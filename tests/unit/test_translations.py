@@ -1,7 +1,8 @@
 """The answers in German, French and Spanish: every message the code marks for translation (``w._``,
 ``w.n_``, ``N_`` — extracted with Babel, as `pybabel extract` would), every interview question
-(prompts/questions.toml) and every region's name (catalog/regions.toml) has a translation in each
-language's ``.po`` (advisor/text/locale), with the same ``{placeholders}`` as the English.
+(prompts/questions.toml), every region's name (catalog/regions.toml) and how each offering keeps the
+data in a region (catalog/platforms.toml's ``via``) has a translation in each language's ``.po``
+(advisor/text/locale), with the same ``{placeholders}`` as the English.
 
 After adding or changing a message: `python -m tests.unit.test_translations --update` writes the template
 (advisor.pot) again and merges it into each ``.po`` (new messages empty, gone ones dropped); then
@@ -42,6 +43,11 @@ def extracted() -> dict[str | tuple[str, str], list[str]]:
     regions = tomllib.loads((ROOT / "catalog" / "regions.toml").read_text(encoding="utf-8"))
     for region in regions["region"]:  # how a boundary phrase names it (advisor/text/phrases.py)
         out.setdefault(region["name"], []).append(f"catalog/regions.toml:{region['id']}")
+    platforms = tomllib.loads((ROOT / "catalog" / "platforms.toml").read_text(encoding="utf-8"))
+    for platform in platforms["platform"]:  # how an offering keeps the data in a region (phrases.py _via)
+        for term in platform.get("regions", []):
+            if term.get("via"):
+                out.setdefault(term["via"], []).append(f"catalog/platforms.toml:{platform['id']}")
     questions = tomllib.loads((ROOT / "prompts" / "questions.toml").read_text(encoding="utf-8"))
     for field, table in questions.items():
         for kind in ("text", "again"):
@@ -86,22 +92,52 @@ def test_the_catalogs_are_read_at_run_time():
     assert Words(lang="es").n_("{n} stream", "{n} streams", 2) == "2 flujos"
 
 
-def update() -> None:
-    """Write advisor.pot from the sources, then merge it into each language's .po."""
-    template = Catalog(project="advisor", domain="advisor")
+def written() -> dict[Path, bytes]:
+    """advisor.pot from the sources and each language's .po merged with it, as `--update` writes them:
+    sorted by msgid, each message with where it is used, the template's creation date kept from the one
+    written before (running it twice changes nothing)."""
+    pot = LOCALE / "advisor.pot"
+    created = read_po(pot.open("rb")).creation_date if pot.is_file() else None
+    template = Catalog(project="advisor", domain="advisor", **({"creation_date": created} if created else {}))
     for key, where in extracted().items():
         locations = [(w.split(":")[0], int(w.split(":")[1]) if w.split(":")[1].isdigit() else 0) for w in where]
         template.add(key, locations=locations)
-    with (LOCALE / "advisor.pot").open("wb") as handle:
-        write_po(handle, template, width=120, omit_header=False, sort_output=True)
+    out = {pot: _written(template, omit_header=False)}
     for lang in LANGS:
         path = LOCALE / lang / "LC_MESSAGES" / "advisor.po"
-        path.parent.mkdir(parents=True, exist_ok=True)
         catalog = _po(lang) if path.is_file() else Catalog(locale=lang, project="advisor", domain="advisor")
         catalog.update(template, no_fuzzy_matching=True)
         catalog.obsolete.clear()
-        with path.open("wb") as handle:
-            write_po(handle, catalog, width=120, sort_output=True, ignore_obsolete=True)
+        out[path] = _written(catalog, ignore_obsolete=True)
+    return out
+
+
+def _written(catalog: Catalog, **options) -> bytes:
+    from io import BytesIO
+
+    buffer = BytesIO()
+    write_po(buffer, catalog, width=120, sort_output=True, **options)
+    return buffer.getvalue()
+
+
+def test_the_catalogs_are_as_update_writes_them():
+    """No message placed by hand out of `--update`'s order (it moved one the next time it ran): each file
+    holds the messages `--update` writes, in its order (where each is used — a line number — may lag)."""
+    for path, text in written().items():
+        assert _messages(path.read_bytes()) == _messages(text), (
+            f"{path.relative_to(ROOT)}: not as --update writes it: run python -m tests.unit.test_translations --update"
+        )
+
+
+def _messages(text: bytes) -> list[str]:
+    return [line for line in text.decode().splitlines() if not line.startswith("#:")]
+
+
+def update() -> None:
+    """Write advisor.pot from the sources, then merge it into each language's .po."""
+    for path, text in written().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text)
 
 
 if __name__ == "__main__":

@@ -15,9 +15,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static, TabbedContent, TabPane
 
+from advisor.text.words import N_
+
 COLORS = (10, 14, 13, 11, 12, 9)  # ANSI colours: plotext takes the number, Rich `color(n)`
 MARK_COLORS = (11, 7)  # the crossover or break-even line, then today's volume
-EMPTY = "The charts appear once the volume is known: requests a day and tokens each, or tokens a month."
+EMPTY = N_("The charts appear once the volume is known: requests a day and tokens each, or tokens a month.")
+TABS = {"tab-time": N_("Cost over time"), "tab-volume": N_("Cost against volume")}
 
 
 def short_money(value: float) -> str:
@@ -121,9 +124,9 @@ class ChartsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         with TabbedContent():
-            with TabPane("Cost over time", id="tab-time"):
+            with TabPane(TABS["tab-time"], id="tab-time"):
                 yield ChartView(id="chart-time")
-            with TabPane("Cost against volume", id="tab-volume"):
+            with TabPane(TABS["tab-volume"], id="tab-volume"):
                 yield ChartView(id="chart-volume")
 
     async def show(
@@ -131,6 +134,14 @@ class ChartsPanel(Vertical):
     ) -> None:
         """`volume`: advisor.text.chart.volume_series for the same profile; `monthly_tokens`: today's
         volume; `w`: the session's words — titles in the reader's language, money in their currency."""
+        from advisor.text.words import ENGLISH
+
+        w = w or ENGLISH
+        tabs = self.query_one(TabbedContent)
+        for pane, title in TABS.items():
+            tabs.get_tab(pane).label = w._(title)
+        for empty in self.query(".chart-empty").results(Static):
+            empty.update(w._(EMPTY))
         time_view = self.query_one("#chart-time", ChartView)
         volume_view = self.query_one("#chart-volume", ChartView)
         if result is None:
@@ -139,9 +150,7 @@ class ChartsPanel(Vertical):
             return
         from advisor.text import chart
         from advisor.text.render import short_label
-        from advisor.text.words import ENGLISH
 
-        w = w or ENGLISH
         tick = None if w.rate.is_dollar else w.tick
 
         def in_currency(series: list[Any]) -> list[Any]:
@@ -150,7 +159,7 @@ class ChartsPanel(Vertical):
             )
 
         best = result.recommendation.option_id
-        labels = {o.id: ("" if o.passes else "✗ ") + short_label(o) for o in result.options}
+        labels = {o.id: ("" if o.passes else "✗ ") + short_label(o, w) for o in result.options}
         crossing = chart.crossover(result)
         marks = [(crossing[0], w._("crossover after {months}", months=w.months(crossing[0])))] if crossing else []
         await time_view.draw(

@@ -53,7 +53,7 @@ class OptionsTable(DataTable):
             style = "bold" if o.id == best else ("dim" if not o.passes else "")
             self.add_row(
                 Text(mark, style="green" if o.passes else "red"),
-                Text(short_label(o), style=style),
+                Text(short_label(o, w), style=style),
                 Text(w.money(o.monthly_usd), style=style, justify="right"),
                 Text(w.money(o.first_year_usd), justify="right"),
                 Text(w.money(o.horizon_usd), style=style, justify="right"),
@@ -78,11 +78,11 @@ class OptionsPanel(Vertical):
     def show(self, result: Any | None, w: Any | None = None) -> None:
         self.result, self.words = result, w
         self.query_one(OptionsTable).show(result, w)
-        if result is None:
-            self.border_title = "Options"
-            self.query_one("#option-detail", Static).update("Options appear once the volume is known.")
-            return
         words = self.words or ENGLISH
+        if result is None:
+            self.border_title = words._("Options")
+            self.query_one("#option-detail", Static).update(words._("Options appear once the volume is known."))
+            return
         self.border_title = words._(
             "Options — {n} costed, over {h} months", n=len(result.options), h=f"{result.horizon_months:g}"
         )

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from advisor.text.profile_table import assumed_fields, field_rows
+from advisor.text.words import N_
 
 SOURCE_STYLE = {
     "given": "bold green",
@@ -33,8 +34,8 @@ class ProfilePanel(DataTable):
         self.zebra_stripes = True
         for key in COLUMNS:
             self.add_column(key, key=key)
-        self.border_title = "Profile"
-        self.border_subtitle = "Enter on a row: /set it"
+        self.border_title = N_("Profile")
+        self.border_subtitle = N_("Enter on a row: /set it")
 
     def show(
         self,
@@ -80,7 +81,7 @@ class ProfilePanel(DataTable):
         measured_part = ""
         if count["measured"]:
             window = state.measured.window
-            measured_part = f"{count['measured']} measured {window.short()}, "
+            measured_part = w._("{n} measured {window}, ", n=count["measured"], window=window.short())
         hover = w._(" (hover: the defaults)") if assumptions else ""
         names = state.workload_names() if state is not None else []
         whose = f" of {state.workload}" if len(names) > 1 else ""
@@ -91,6 +92,7 @@ class ProfilePanel(DataTable):
             missing=count["missing"],
         )
         self.border_title = w._("Profile") + f"{whose} — {measured_part}{counts}{hover}"
+        self.border_subtitle = w._("Enter on a row: /set it")
 
     async def _on_idle(self, event) -> None:
         """DataTable sizes its columns to new rows when idle (Textual 8), without dropping the lines it
