@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from advisor.slash.commands import COMMANDS, Command, complete, split
 from advisor.text.profile_table import CORE_FIELDS
+from advisor.text.words import ENGLISH
 from advisor.tui.pump import pump
 from advisor.tui.slash import SlashRunner
 from advisor.tui.styles_cache_fix import release_styles_caches
@@ -130,7 +131,7 @@ class AdvisorApp(App):
 
     def on_mount(self) -> None:
         self.prompt.focus()
-        self.prompt.border_title = "Message — Enter sends · Shift+Enter new line · Tab completes"
+        self.prompt.speak(ENGLISH)
         self.load_keymap()
         self.query_one(StatusBar).show(None, "starting…")
         self.activity.start("starting: opening the session and looking for a local model…")
@@ -290,7 +291,8 @@ class AdvisorApp(App):
         await self.chat.prune()
         self.turn_id += 1
         self.cancel = threading.Event()
-        self.view = TurnView(self.chat)
+        session = self.session
+        self.view = TurnView(self.chat, words=session.words if hasattr(session, "words") else None)
         self.busy = self.worker_alive = True
         local = self.session.local_label
         self.activity.start(
@@ -390,6 +392,7 @@ class AdvisorApp(App):
             if len(session.state.workload_names()) > 1 or self.query_one(WorkloadsPanel).display:
                 self.query_one(WorkloadsPanel).show(session.state, session.plan())
             self.query_one(OptionsPanel).show(result, words)
+            self.prompt.speak(words or ENGLISH)
             await self.query_one(ChartsPanel).show(
                 result, self.volume_series(result), resolved.monthly_tokens if resolved else None, words
             )

@@ -7,6 +7,7 @@ their `type` tag, so this module does not import the engine (the first paint doe
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Collapsible, Markdown, Static
 from textual.widgets.markdown import MarkdownStream
 
+from advisor.text.words import N_
 from advisor.tui.widgets.markdown_blocks import ListBlock, TableBlock
 
 NOTICE_MARK = {"info": "·", "warning": "⚠", "error": "✗"}
@@ -102,11 +104,14 @@ class BodyText(Static):
 class ToolCallView(Expandable):
     """`⚙ compare (interview) ✓` — expands to the arguments and the result (or the error)."""
 
-    def __init__(self, name: str, arguments: dict, by: str, result: dict | None, error: str | None) -> None:
+    def __init__(
+        self, name: str, arguments: dict, by: str, result: dict | None, error: str | None, w: Any = None
+    ) -> None:
         self.name_ = name
         self.arguments, self.result, self.error = arguments, result, error
         outcome = f"✗ {error.splitlines()[0][:80]}" if error else "✓"
-        who = "by the model" if by == "model" else f"by the {by}"
+        said = {"model": N_("by the model"), "interview": N_("by the interview")}.get(by)
+        who = (w._(said) if w is not None else said) if said else f"by the {by}"
         super().__init__(f"⚙ {name} — {who} {outcome}", "tool error" if error else "tool")
 
     def body(self) -> str:
@@ -186,8 +191,9 @@ class ReplyStream:
     """One reply streamed into a ReplyMessage through a MarkdownStream (which batches fast writes).
     A new message starts when the side changes or after anything else was shown."""
 
-    def __init__(self, log: ChatLog) -> None:
+    def __init__(self, log: ChatLog, words: Callable[[], Any] | None = None) -> None:
         self.log = log
+        self.words = words  # the session's words as they are when a line is made (the first turn sets them)
         self.message: ReplyMessage | None = None
         self.stream: MarkdownStream | None = None
 
@@ -211,8 +217,9 @@ class TurnView:
     """Renders the events of one turn into the chat: text streams, tool and Claude calls become
     expandable lines, notices one line each."""
 
-    def __init__(self, log: ChatLog) -> None:
+    def __init__(self, log: ChatLog, words: Callable[[], Any] | None = None) -> None:
         self.log = log
+        self.words = words  # the session's words as they are when a line is made (the first turn sets them)
         self.reply = ReplyStream(log)
         self.calls: dict[str, list[Any]] = {}
         self.escalation: EscalationView | None = None
@@ -239,7 +246,8 @@ class TurnView:
             pending = self.calls.get(event.name) or []
             call = pending.pop(0) if pending else None
             arguments, by = (call.arguments, call.by) if call is not None else ({}, "model")
-            return ToolCallView(event.name, arguments, by, event.result, event.error)
+            w = self.words() if self.words is not None else None
+            return ToolCallView(event.name, arguments, by, event.result, event.error, w)
         elif kind == "escalation":
             self.escalation = EscalationView(event.reason, event.model)
             return self.escalation

@@ -5,6 +5,7 @@ field or a session name (the completion shows as grey text; Tab or Right takes i
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual import events
 from textual.binding import Binding
@@ -12,9 +13,11 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from advisor.slash.commands import common_prefix
+from advisor.text.words import N_
 
 NEWLINE_KEYS = {"shift+enter", "ctrl+j", "ctrl+enter", "alt+enter"}
-PLACEHOLDER = "Describe your workload, ask a what-if, or / for commands"
+PLACEHOLDER = N_("Describe your workload, ask a what-if, or / for commands")
+TITLE = N_("Message — Enter sends · Shift+Enter new line · Tab completes")
 
 
 class PromptInput(TextArea):
@@ -91,3 +94,8 @@ class PromptInput(TextArea):
         self._position = None if position == len(self.sent) else position
         self.text = "" if self._position is None else self.sent[position]
         self.move_cursor(self.document.end)
+
+    def speak(self, w: Any) -> None:
+        """The title and the placeholder in the session's language."""
+        self.border_title = w._(TITLE)
+        self.placeholder = w._(PLACEHOLDER)

@@ -14,20 +14,35 @@ from textual.containers import Horizontal
 from textual.widgets import LoadingIndicator, Static
 
 
-def meter(spend: Any) -> Text:
-    from advisor.text.render import price, tokens  # lazily: pydantic is not needed for the first paint
+def meter(spend: Any, w: Any = None) -> Text:
+    from advisor.text.words import ENGLISH  # lazily: pydantic is not needed for the first paint
 
+    w = w or ENGLISH
     text = Text()
-    text.append(f"turns {spend.local_turns} local", style="green")
+    text.append(w._("turns {n} local", n=spend.local_turns), style="green")
     text.append(" / ")
-    text.append(f"{spend.claude_turns} Claude", style="yellow")
+    text.append(w._("{n} Claude", n=spend.claude_turns), style="yellow")
     local_tokens = spend.local_input_tokens + spend.local_output_tokens
-    text.append(f" · Claude {price(spend.claude_usd)}")
+    text.append(" · Claude " + _dollars(spend.claude_usd, w))
     if spend.all_claude_usd > 0:
         share = spend.claude_usd / spend.all_claude_usd
-        text.append(f" = {share:.0%} of all-Claude {price(spend.all_claude_usd)}", style="dim")
-    text.append(f" · {tokens(local_tokens)} local tok")
+        text.append(
+            " = " + w._("{share} of all-Claude {money}", share=w.pct(share), money=_dollars(spend.all_claude_usd, w)),
+            style="dim",
+        )
+    text.append(" · " + w._("{tokens} local tok", tokens=w.tokens(local_tokens)))
     return text
+
+
+def _dollars(usd: float, w: Any) -> str:
+    """What the advisor spent, in dollars (Claude bills in dollars) to the cent, as the reader's locale writes it."""
+    from advisor.text.render import price
+
+    if w.lang == "en":
+        return price(usd)
+    from advisor.text.words import Words
+
+    return Words(lang=w.lang).money(usd)
 
 
 class StatusBar(Static):
@@ -35,9 +50,12 @@ class StatusBar(Static):
         if session is None:
             self.update(Text(starting or "starting…", style="dim"))
             return
-        claude = "offline" if session.offline else session.claude_label
+        from advisor.text.words import ENGLISH
+
+        w = session.words() if hasattr(session, "words") else ENGLISH
+        claude = w._("offline") if session.offline else session.claude_label
         text = Text()
-        text.append(f"local: {session.local_label}", style="bold")
+        text.append(w._("local: {label}", label=session.local_label), style="bold")
         if session.mode != "none":
             why = getattr(session, "mode_reason", "")
             label = f" {session.mode}" + (f" ({why})" if why else "")
@@ -45,7 +63,7 @@ class StatusBar(Static):
         text.append(" │ ")
         text.append(f"Claude: {claude}", style="bold yellow" if claude.startswith("claude") else "bold")
         text.append(" │ ")
-        text.append_text(meter(session.spend()))
+        text.append_text(meter(session.spend(), w))
         self.update(text)
 
 
