@@ -220,7 +220,7 @@ def entry_line(entry: dict[str, Any], w: Words = ENGLISH) -> str:
     name = w.field_name(field)
     shown = w.format_value(field, value) if value is not None else w._("not set")  # € for a reader in euros
     kind = w._(KIND_WORDS.get(entry["kind"], entry["kind"]))
-    parts = [w.phrase(part) for part in entry.get("how", "").split("; ") if part]
+    parts = [") (".join(map(w.phrase, part.split(") ("))) for part in entry.get("how", "").split("; ") if part]
     how = ", " + "; ".join(parts) if parts else ""
     who = w._("for {workload}: ", workload=entry["workload"]) if entry.get("workload") else ""
     return f"{who}{name}: {shown} ← '{entry['quote']}' ({kind}{how})"

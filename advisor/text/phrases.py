@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from advisor.text.field_labels import FIELD_LABELS
 from advisor.tools.wording import N_
 
 PHRASES = (
@@ -195,6 +196,9 @@ READING = (
     N_("{first_phrase}; {second_phrase}"),
     N_("1) {first_phrase} or 2) {second_phrase}"),
     N_("1) {first_phrase} or 2) {second_phrase} or 3) {third_phrase}"),
+    N_("1) {first_phrase} or 2) {second_phrase} or 3) {third_phrase} or 4) {fourth_phrase}"),
+    N_("1) {first_phrase} or 2) {second_phrase} or 3) {third_phrase} or 4) {fourth_phrase} or 5) {fifth_phrase}"),
+    N_("leave it out"),
     N_("Per request or in total?"),
     N_("I didn't use {quotes}"),
     N_("a busy time — maybe not the usual volume"),
@@ -202,6 +206,66 @@ READING = (
     N_("no period said"),
     N_("{quote} names no chip"),
     N_("I took {quote} as {n}"),
+    N_("I took {quote} as {duration}"),
+    # the interview's notes and the readings it asks about (advisor/interview: traffic_windows, answers,
+    # unread, reader, settings, rates, owned, batch_jobs, arbiter)
+    N_("took {quote} as {window} (say the hours if they differ, e.g. 1am–6am)"),
+    N_("{window} (say the hours if they differ, e.g. 1am–6am)"),
+    N_("no hardware yet: I'll compare what to buy"),
+    N_("read {quote} as no hardware yet: I'll compare what to buy"),
+    N_("no {field_label} given: I'll work without it"),
+    N_("no budget limit"),
+    N_("noted {quote} as the team's size — the volume is what they send"),
+    N_("{quote} is not in the catalog ({ids} is another chip or size): not read"),
+    N_("public data (may be published)"),
+    N_("internal (nothing personal)"),
+    N_("sensitive (personal or confidential)"),
+    N_("regulated (health, card or privileged data, or a law keeps it in)"),
+    N_("{quote}: is that a month, or a one-off budget for hardware?"),
+    N_("a one-off hardware budget (the comparison prices each machine itself)"),
+    N_("a batch job may wait for the providers' batch APIs"),
+    N_("{amount_usd} a month paid today"),
+    N_("{n} requests a day ({quote} of them)"),
+    N_("{n} requests a day, the usual"),
+    N_("{n} requests a day over the year"),
+    N_("{hardware}, owned"),
+    N_("{units_count} owned"),
+    N_("hardware {hardware}"),
+    N_("{quote}: 1) {hardware}, yours to use for this, or 2) leave it out?"),
+    N_("{hardware}, yours to use for this"),
+    N_("electricity at {price_kwh}"),
+    N_("{quote}: how many requests does each make a day?"),
+    N_("{quote} is said in doubt, so it counts as none for now: tell me once it is settled (e.g. {example})"),
+    N_(
+        "{quote} is an agreement for {product}: whether it covers an AI platform is not said, so it counts as none"
+        " for now — tell me if it does (for example: our DPA covers Azure OpenAI)"
+    ),
+    N_("noted {quote} — name its GPU or chip (e.g. 'an RTX 4090') to count it as hardware"),
+    N_("{quote} corrected later in the message: not used"),
+    N_("{quote} is in {currency}, which the catalog has no exchange rate for — give it in dollars, euros or pounds"),
+    N_("which hours does the traffic come in: {quotes}? Say e.g. '1am–6am'"),
+    N_("you named {quotes} — which one is the {field_label} to price?"),
+    N_(
+        "read {quote} as a one-off hardware budget; the comparison takes a monthly budget (say e.g. '$500 a month')"
+        " and prices each machine itself"
+    ),
+    N_("answers within {duration}"),
+    N_("the middle of the range"),
+    N_("weekdays only: 5 days in 7"),
+    N_("six days a week: 6 days in 7"),
+    N_("{days_num} days a week: {days_again_num} days in 7"),
+    N_("a DPA"),
+    N_("a BAA"),
+    N_("{field_label} {value_n}"),
+    N_("{field_label} {value}"),
+    N_("it is per shift — how many shifts a day"),
+    N_("it is per {what} — how many are there"),
+    N_("which is what goes in, and which what comes out?"),
+    N_("then {quote}"),
+    N_("with {quote} going in too — how much in all?"),
+    N_("with {quote} beside it — is it the usual volume, or that season's"),
+    N_("in which currency? (e.g. '0.30 €/kWh')"),
+    N_("in which currency? (e.g. '500 € a month')"),
     N_("per request or in total?"),
     N_("what goes in, or what comes out?"),
     N_("{n} requests a day"),
@@ -275,9 +339,15 @@ PRIVACY_WORDS = (N_("public"), N_("internal"), N_("sensitive"), N_("regulated"))
 # A region in a boundary phrase ({region}, {where}, {names}): a catalog/regions.toml name (its msgid,
 # extracted from there), these, or several joined by "or"; each translated as it reads after the
 # form's "in" (a language whose "in" changes with the region has it in the region's translation).
-REGION_WORDS = (N_("any region"), N_("a region not yet named"), N_("or"), N_("{via}, at {factor}× the price"))
+REGION_WORDS = (
+    N_("any region"),
+    N_("a region not yet named"),
+    N_("or"),
+    N_("{via}, at {factor}× the price"),
+    N_("and"),
+)
 REGION_PLACEHOLDERS = ("region", "where", "names")
-DURATION_PLACEHOLDERS = ("request", "first")  # a duration as tools/quantity.py writes it ("8.9 s")
+DURATION_PLACEHOLDERS = ("request", "first", "duration")  # a duration as tools/quantity.py writes it ("8.9 s")
 
 _KINDS = {  # placeholder suffix → (what it matches in English, how it is read back)
     "usd": (r"\$[\d,]+(?:\.\d+)?", lambda s: float(s.strip("$").replace(",", ""))),
@@ -292,7 +362,11 @@ _KINDS = {  # placeholder suffix → (what it matches in English, how it is read
     "party": (r"[^,;()]+", None),  # a company or the parties of an agreement ("AWS", "Microsoft or Google"), kept
 }
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-NAME_PATTERNS = {"source": r"[^()]+"}  # a source cited in parentheses ('https://…, 2026-12-07') holds none
+NAME_PATTERNS = {  # a name of a closed kind: a source cited in parentheses ('https://…, 2026-12-07') holds none
+    "source": r"[^()]+",
+    "field_label": "|".join(re.escape(label) for label in sorted(FIELD_LABELS.values(), key=len, reverse=True)),
+    "window": r"\d\d:\d\d–\d\d:\d\d",
+}
 
 
 def _kind(name: str) -> str:
@@ -384,6 +458,14 @@ def _value(name: str, text: str, w: Any) -> str:
         return _via(text, w)
     if name == "name":
         return _hardware_name(text, w)
+    if name == "field_label" or (name == "agreement" and text in ("a DPA", "a BAA")):
+        return w._(text)
+    if name == "example":
+        return translate(text, w)
+    if name == "quotes":  # "'A' and 'B'", "'A' or 'B'": the joining word in the reader's language
+        return re.sub(r"' (and|or) '", lambda m: f"' {w._(m.group(1))} '", text)
+    if name == "total":
+        return _count_back(text, w)
     kind = _kind(name)
     if kind == "usd":
         return w.money(_KINDS["usd"][1](text))
@@ -413,8 +495,35 @@ def _value(name: str, text: str, w: Any) -> str:
 
 
 def translate(text: str, w: Any) -> str:
-    """``text`` (a tool's English phrase) in the reader's words, or as it is when no form fits."""
-    return _translated(text, w) or text
+    """``text`` (a tool's English phrase) in the reader's words, or as it is when no form fits; a
+    phrase of no form with a remark in parentheses after it ('… (weekdays only: 5 days in 7)') is said
+    as its two parts."""
+    if (said := _translated(text, w)) is not None:
+        return said
+    if text.endswith(")") and (head := _remark(text)) is not None:
+        said = f"{translate(head[0], w)} ({translate(head[1], w)})"
+        return said if said != text else text
+    return text
+
+
+def _remark(text: str) -> tuple[str, str] | None:
+    """'head (remark)' → (head, remark), the remark the last balanced parenthesis."""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[i], 0)
+        if depth == 0:
+            head = text[:i].rstrip()
+            return (head, text[i + 1 : -1]) if head and i > 0 and text[i - 1] == " " else None
+    return None
+
+
+def _nested(text: str, w: Any) -> str | None:
+    """A phrase inside a form: one of the forms, or an id as it is ('gemini-2.5-flash')."""
+    said = _translated(text, w)
+    return text if said is None and _ID.fullmatch(text) else said
+
+
+_ID = re.compile(r"[a-z0-9][a-z0-9.\-]*[a-z0-9]")
 
 
 def _translated(text: str, w: Any) -> str | None:
@@ -424,7 +533,7 @@ def _translated(text: str, w: Any) -> str | None:
         if not (match := pattern.match(text)):
             continue
         values = match.groupdict()
-        nested = {name: _translated(value, w) for name, value in values.items() if _kind(name) == "phrase"}
+        nested = {name: _nested(value, w) for name, value in values.items() if _kind(name) == "phrase"}
         if any(v is None for v in nested.values()):
             continue
         return w._(template, **{name: nested.get(name) or _value(name, value, w) for name, value in values.items()})

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from advisor.config import LANGUAGES
+from advisor.text.field_labels import FIELD_LABELS
 from advisor.tools.quantity import duration_words
 
 
@@ -36,58 +37,6 @@ VALUE_WORDS = {
         "any": N_("anywhere"),
     },
     "agreement": {"baa": N_("BAA"), "dpa": N_("DPA")},
-}
-# How a table names each profile field: its id with spaces in English (what /set takes, spaced), and
-# these are the msgids of its translations; a field not here keeps its English name.
-FIELD_LABELS = {
-    "requests_per_day": N_("requests per day"),
-    "input_tokens_per_request": N_("input tokens per request"),
-    "output_tokens_per_request": N_("output tokens per request"),
-    "monthly_input_tokens": N_("monthly input tokens"),
-    "monthly_output_tokens": N_("monthly output tokens"),
-    "cached_input_share": N_("cached input share"),
-    "cache_write_share": N_("cache write share"),
-    "cache_write_1h_share": N_("cache write 1h share"),
-    "batch_share": N_("batch share"),
-    "cloud_price_factor": N_("cloud price factor"),
-    "price_factors": N_("price factors"),
-    "privacy": N_("privacy"),
-    "frontier_share": N_("frontier share"),
-    "routine_tier": N_("routine tier"),
-    "hard_tier": N_("hard tier"),
-    "cloud_model": N_("cloud model"),
-    "hardware": N_("hardware"),
-    "owned_hardware": N_("owned hardware"),
-    "owned_units": N_("owned units"),
-    "local_model": N_("local model"),
-    "electricity_usd_per_kwh": N_("electricity usd per kwh"),
-    "amortization_months": N_("amortization months"),
-    "hours_per_day": N_("hours per day"),
-    "traffic_hours": N_("traffic hours"),
-    "traffic_start_hour": N_("traffic start hour"),
-    "traffic_days_per_week": N_("traffic days per week"),
-    "serving_engine": N_("serving engine"),
-    "streams": N_("streams"),
-    "horizon_months": N_("horizon months"),
-    "setup_hours": N_("setup hours"),
-    "hourly_rate_usd": N_("hourly rate usd"),
-    "maintenance_hours_per_month": N_("maintenance hours per month"),
-    "budget_usd_per_month": N_("budget usd per month"),
-    "offline_required": N_("offline required"),
-    "powered_anyway": N_("powered anyway"),
-    "current_spend_usd_per_month": N_("current spend usd per month"),
-    "peak_requests_per_hour": N_("peak requests per hour"),
-    "planned_requests_per_day": N_("planned requests per day"),
-    "data_boundary": N_("data boundary"),
-    "contract": N_("contract"),
-    "agreement": N_("agreement"),
-    "zero_retention": N_("zero retention"),
-    "region": N_("region"),
-    "kv_cache_type": N_("kv cache type"),
-    "max_utilization": N_("max utilization"),
-    "latency_seconds": N_("latency seconds"),
-    "first_token_seconds": N_("first token seconds"),
-    "serving_engine_given": N_("serving engine given"),
 }
 LOCALE_PACKAGE = "advisor.text"
 DOMAIN = "advisor"
@@ -246,7 +195,7 @@ class Words:
             if not isinstance(value, str):
                 return str(value)
             said = self._(value)  # a word of the catalogs, else a tool's phrases ("1 × rtx-3090: uses 20% …")
-            return said if said != value else "; ".join(self.phrase(part) for part in value.split("; "))
+            return said if said != value else "; ".join(self._label_or_phrase(part) for part in value.split("; "))
         if name.endswith("_usd"):
             return self.money(value)
         if name.endswith("_months"):
@@ -260,6 +209,17 @@ class Words:
         if name.endswith("_s"):
             return self.duration(value)
         return self.number(value)
+
+    def _label_or_phrase(self, text: str) -> str:
+        """A tool's phrase, or an option named as a headline names it (its label without 'Hybrid: ' or
+        'Local: ' in front), in the reader's words."""
+        said = self.phrase(text)
+        if said != text or self._plain:
+            return said
+        for kind in ("Hybrid", "Local"):
+            if (label := self.phrase(f"{kind}: {text}")) != f"{kind}: {text}":
+                return label.split(": ", 1)[-1]
+        return text
 
     def duration(self, seconds: float | None) -> str:
         """A request's time as a person reads it: '8.9 s' ('8,9 s' in German), '3.7 min', '2.1 h'."""

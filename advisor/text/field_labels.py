@@ -1,0 +1,58 @@
+"""How a table names each profile field, in the msgids its translations are looked up by."""
+
+from __future__ import annotations
+
+from advisor.tools.wording import N_
+
+# How a table names each profile field: its id with spaces in English (what /set takes, spaced), and
+# these are the msgids of its translations; a field not here keeps its English name.
+FIELD_LABELS = {
+    "requests_per_day": N_("requests per day"),
+    "input_tokens_per_request": N_("input tokens per request"),
+    "output_tokens_per_request": N_("output tokens per request"),
+    "monthly_input_tokens": N_("monthly input tokens"),
+    "monthly_output_tokens": N_("monthly output tokens"),
+    "cached_input_share": N_("cached input share"),
+    "cache_write_share": N_("cache write share"),
+    "cache_write_1h_share": N_("cache write 1h share"),
+    "batch_share": N_("batch share"),
+    "cloud_price_factor": N_("cloud price factor"),
+    "price_factors": N_("price factors"),
+    "privacy": N_("privacy"),
+    "frontier_share": N_("frontier share"),
+    "routine_tier": N_("routine tier"),
+    "hard_tier": N_("hard tier"),
+    "cloud_model": N_("cloud model"),
+    "hardware": N_("hardware"),
+    "owned_hardware": N_("owned hardware"),
+    "owned_units": N_("owned units"),
+    "local_model": N_("local model"),
+    "electricity_usd_per_kwh": N_("electricity usd per kwh"),
+    "amortization_months": N_("amortization months"),
+    "hours_per_day": N_("hours per day"),
+    "traffic_hours": N_("traffic hours"),
+    "traffic_start_hour": N_("traffic start hour"),
+    "traffic_days_per_week": N_("traffic days per week"),
+    "serving_engine": N_("serving engine"),
+    "streams": N_("streams"),
+    "horizon_months": N_("horizon months"),
+    "setup_hours": N_("setup hours"),
+    "hourly_rate_usd": N_("hourly rate usd"),
+    "maintenance_hours_per_month": N_("maintenance hours per month"),
+    "budget_usd_per_month": N_("budget usd per month"),
+    "offline_required": N_("offline required"),
+    "powered_anyway": N_("powered anyway"),
+    "current_spend_usd_per_month": N_("current spend usd per month"),
+    "peak_requests_per_hour": N_("peak requests per hour"),
+    "planned_requests_per_day": N_("planned requests per day"),
+    "data_boundary": N_("data boundary"),
+    "contract": N_("contract"),
+    "agreement": N_("agreement"),
+    "zero_retention": N_("zero retention"),
+    "region": N_("region"),
+    "kv_cache_type": N_("kv cache type"),
+    "max_utilization": N_("max utilization"),
+    "latency_seconds": N_("latency seconds"),
+    "first_token_seconds": N_("first token seconds"),
+    "serving_engine_given": N_("serving engine given"),
+}
