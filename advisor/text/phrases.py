@@ -250,6 +250,7 @@ READING = (
         " and prices each machine itself"
     ),
     N_("answers within {duration}"),
+    N_("{quote} is both a hosted API and a model you run yourself ({ids}) — on the API, or on your own hardware?"),
     N_("the middle of the range"),
     N_("weekdays only: 5 days in 7"),
     N_("six days a week: 6 days in 7"),

@@ -151,7 +151,7 @@ class ChartsPanel(Vertical):
         from advisor.text import chart
         from advisor.text.render import short_label
 
-        tick = None if w.rate.is_dollar else w.tick
+        tick = None if w.rate.is_dollar and w.lang == "en" else w.tick
 
         def in_currency(series: list[Any]) -> list[Any]:
             return (
