@@ -161,7 +161,8 @@ class SessionState(BaseModel):
                     self.given.remove(field)
             elif field not in self.given:
                 self.given.append(field)
-            self.open_choices = [c for c in self.open_choices if field not in c.fields]  # settled another way
+            if value is not None:  # settled another way (a value taken back while asked settles nothing)
+                self.open_choices = [c for c in self.open_choices if field not in c.fields]
             if old != new:
                 diff[field] = [old, new]
         return diff

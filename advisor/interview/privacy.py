@@ -143,7 +143,8 @@ _DOUBT = lazy(
     r"|uncertain|not\s+(?:\w+\s+)?(?:anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|redacted|scrubbed))\b",
     re.IGNORECASE,
 )
-_DISARM = lazy(r"anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|synthetic|fake|dummy|mock|redacted|scrubbed")
+# Pseudonymised data is still personal data (GDPR recital 26): it disarms nothing.
+_DISARM = lazy(r"anonymi[sz]ed|de-?identified|synthetic|fake|dummy|mock|redacted|scrubbed")
 _SUFFIX_NEGATION = lazy(r"^\s*-?\s*(?:free|less)\b|^\s*(?:is|are)\s+(?:not\s+involved|none|absent)", re.I)
 
 
@@ -231,6 +232,9 @@ def _word_patterns() -> dict[str, Any]:
         "not_payment_card": lazy(rf"(?<![\w])(?:{_alternation(nd['not_payment_cards'])})\s+$", re.IGNORECASE),
         "internal_use_before": lazy(rf"(?<![\w])(?:{_alternation(nd['internal_use_before'])})\s+$", re.IGNORECASE),
         "internal_use_after": lazy(rf"^\s+(?:{_alternation(nd['internal_use_after'])})(?![\w])", re.IGNORECASE),
+        "sensitive_to": lazy(rf"(?<![\w])(?:{_alternation(nd['sensitive_to'])})[\s-]+$", re.IGNORECASE),
+        "not_ip_after": lazy(rf"^[\s-]+(?:{_alternation(nd['not_ip_after'])})(?![\w])", re.IGNORECASE),
+        "not_classified_after": lazy(rf"^\s+(?:{_alternation(nd['not_classified_after'])})(?![\w])", re.IGNORECASE),
         "hedges": _whole(hedge["hedges"]),
         "contrasts": _whole(hedge["contrasts"]),
         "sometimes": _whole(hedge["sometimes"]),
@@ -272,6 +276,12 @@ def _describes_something_else(low: str, level: str, start: int, end: int, answer
             return not answer and not re.search(r"(?:^|[(,:;])\s*$", low[max(0, start - 3) : start])
     if level == "sensitive" and word == "contracts" and re.match(r"\s+(?:with|in\s+place)\b", after):
         return True  # "we have contracts with Clio and Microsoft": a contract held, not the data
+    if level == "sensitive" and word == "sensitive" and p["sensitive_to"].search(before):
+        return True  # "cost-sensitive", "not time sensitive": what the work is sensitive to
+    if level == "sensitive" and word.split()[-1] == "ip" and p["not_ip_after"].match(after):
+        return True  # "our IP range": the network's address, not intellectual property
+    if level == "regulated" and "classif" in word and p["not_classified_after"].match(after):
+        return True  # "is classified as urgent", "classified ads"
     if level == "internal" and word.startswith("intern"):
         return bool(p["internal_use_before"].search(before) or p["internal_use_after"].match(after))
     return False
@@ -338,9 +348,13 @@ def _hedged(low: str, start: int, end: int) -> str:
         return h.group(0)
     if c := p["contrasts"].search(low, end, s1):
         return c.group(0)
-    if c := p["contrasts"].match(low, s1 + 1 + len(low[s1 + 1 :]) - len(low[s1 + 1 :].lstrip())):
-        return c.group(0)  # "Public, timetables and fares. But when they ask for refunds …": the next one
+    opening = _OPENING_WORD.match(low, s1 + 1)  # "Public, timetables and fares. But when …", "… Enfin, sauf …"
+    if opening and (c := p["contrasts"].match(low, opening.end())):
+        return c.group(0)  # the next sentence opens with a contrast (after a word such as "well,")
     return ""
+
+
+_OPENING_WORD = lazy(r"\s*(?:[^\W\d_]+\s*,\s*)?")
 
 
 def read_privacy(text: str, original: str | None = None, answer: bool = False) -> PrivacyReading:

@@ -211,6 +211,7 @@ def read_draft(
     corrections.read_unplaced(d)
     _validate(d)
     arbiter.arbitrate(d, sources or {})
+    _unsettle_lower_privacy(d, sources or {})
     _check_volume(d)
     d.choices = pending.still_open(d, unanswered)
     return d
@@ -313,6 +314,20 @@ def _privacy(d: Draft, may_lower: bool) -> None:
             f"read no {negated} as internal data (nothing personal or regulated)",
             spans=list(reading.negated_spans),
         )
+
+
+def _unsettle_lower_privacy(d: Draft, sources: dict[str, str]) -> None:
+    """A class read in passing before ("internal docs") that this message puts in question with
+    stricter readings only ("confidential … must stay on our hardware": regulated or sensitive?) is
+    no longer held while the question waits: kept, it would stand below what the data is."""
+    current = d.profile.privacy
+    if "privacy" not in d.held or "privacy" in d.changes or current is None:
+        return
+    if sources.get("privacy") in arbiter.PROTECTED:
+        return  # a class the user set or gave stays until they pick
+    readings = {c.value for c in d.claims if c.field == "privacy"}
+    if readings and all(stricter(level, current) for level in readings):
+        d.changes["privacy"] = None
 
 
 PRIVACY_CHOICES = {

@@ -1,0 +1,87 @@
+"""Privacy classes a blind half showed the reader missing or reading too low, fixed as classes: what
+the work is sensitive to ("cost-sensitive") is no class; intellectual property is confidential;
+government classification, pseudonymised health data, certified health-data hosting, disability and
+occupational-health records are regulated; "public, except …" is asked; and a class read in passing
+that a later message puts in question with stricter readings only is taken back while the question
+waits. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.interview.reader import read_answer
+from advisor.tools.catalog import load_catalog
+from advisor.tools.profile import WorkloadProfile
+
+EMPTY = WorkloadProfile()
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def _read(catalog, text, profile=EMPTY, asked=None, sources=None):
+    return read_answer(text, profile, catalog, asked=asked, sources=sources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nightly job is not time sensitive, any hour works.",
+        "We're quite cost-sensitive, so the cheapest that works.",
+        "Our users are latency sensitive; answers must come fast.",
+        "Please allowlist our IP range for the API.",
+        "Tickets get classified as urgent or normal by the bot.",
+    ],
+)
+def test_words_about_the_work_or_the_network_state_no_class(catalog, text):
+    assert "privacy" not in _read(catalog, text).changes
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("The formulas are our IP, that's the whole company.", "sensitive"),
+        ("Es geht um geistiges Eigentum aus der Entwicklung.", "sensitive"),
+        ("Parts of the drawings are classified, defence work.", "regulated"),
+        ("Une partie des plans est classifiée secret défense.", "regulated"),
+        ("We'd feed it pseudonymised discharge letters of patients.", "regulated"),
+        ("Il faut un hébergeur certifié HDS pour ces comptes rendus.", "regulated"),
+        ("Some files hold occupational health findings about staff.", "regulated"),
+        ("W aktach są orzeczenia o niepełnosprawności pracowników.", "regulated"),
+        ("Die Akten enthalten Befunde vom Betriebsarzt.", "regulated"),
+    ],
+)
+def test_unseen_class_words(catalog, text, level):
+    assert _read(catalog, text).changes.get("privacy") == level
+
+
+def test_anonymised_patient_data_is_still_disarmed(catalog):
+    assert _read(catalog, "We only get anonymised patient letters.").changes.get("privacy") != "regulated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Public records. Well, except the older filings, which still carry names.",
+        "Alles öffentlich, außer den Anhängen mit Adressen.",
+        "C'est public. Enfin, sauf les annexes des particuliers.",
+    ],
+)
+def test_public_with_an_exception_is_asked_not_written(catalog, text):
+    reading = _read(catalog, text, asked="privacy")
+    assert reading.changes.get("privacy") != "public"
+    assert any("public" in q for q in reading.ambiguous)
+
+
+def test_a_lower_class_read_in_passing_is_taken_back_when_a_stricter_one_is_asked(catalog):
+    """'internal docs' read in passing, then 'confidential … must stay on our servers': regulated or
+    sensitive is asked, and internal does not stand below both while the question waits."""
+    internal = WorkloadProfile(privacy="internal")
+    text = "Confidential research notes. They must stay on our servers."
+    reading = _read(catalog, text, internal, asked="privacy", sources={"privacy": "read"})
+    assert "privacy" in reading.changes and reading.changes["privacy"] is None
+    assert any("regulated" in q and "sensitive" in q for q in reading.ambiguous)
+    kept = _read(catalog, text, internal, asked="privacy", sources={"privacy": "set"})
+    assert "privacy" not in kept.changes  # a class the user set stays until they pick
