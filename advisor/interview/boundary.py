@@ -93,13 +93,19 @@ def _patterns() -> dict[str, Any]:
     out["answer_on_site"] = lazy(rf"^\W*(?:{_alternation(t['answer_on_site'])})\W*$")
     out["answer_any"] = lazy(rf"^\W*(?:{_alternation(t['answer_any'])})\W*$")
     out["joiner"] = lazy(rf"\s*(?:,|/|(?<![\w])(?:{_alternation(t['list_joiners'])})(?![\w]))\s*")
-    connectors = _alternation(t["with"])
-    out["connectors"] = lazy(rf"(?:[\s,]*(?:{connectors})(?![\w])){{0,3}}[\s,]*")
+    connectors = _alternation(t["with"])  # "DPA (AVV) mit Microsoft": a bracket closed before them too
+    out["connectors"] = lazy(rf"(?:[\s,)]*(?:{connectors})(?![\w])){{0,3}}[\s,]*")
     place = rf"(?:\s+(?:{_alternation(t['place_before_agreement'])})\s+[\w-]+)?"
     out["before_agreement"] = lazy(
         rf"{place}(?:'s)?[\s-]*(?:(?:{_alternation(t['before_agreement'])})(?![\w]))?[\s-]*$"
     )
     out["on_site_except"] = lazy(rf"\W*(?:[\w']+\W+)?(?:{_alternation(t['on_site_except_before'])})(?![\w])")
+    out["leave_until"] = lazy(rf"\W*(?:[\w']+\W+){{0,3}}?(?:{_alternation(t['leave_until'])})(?![\w])")
+    out["leave_unless"] = _whole(t["leave_unless"])
+    out["region_not_before"] = lazy(rf"[\s-]+(?:{_alternation(t['region_not_before'])})(?![\w])")
+    out["asking"] = _whole(t["asking"])
+    out["alternatives"] = _whole(t["alternatives"])
+    out["contrasts"] = _whole(t["contrasts"])
     return out
 
 
@@ -125,14 +131,26 @@ def _regions(catalog: Catalog) -> tuple[Any, dict[str, str]]:
 
 
 def _build_names(catalog: Catalog) -> tuple[Any, dict[str, str]]:
-    """A pattern for every company and platform name the catalog knows, and name → company id."""
+    """A pattern for every company and platform name the catalog knows, inflected or not ("z
+    Microsoftem"), and name → company id."""
     skip = {_key(w) for w in terms()["not_names"]}
     company_of: dict[str, str] = {}
     for platform in catalog.platforms.values():
         for name in (platform.company, platform.company_name, platform.name, *platform.aliases):
             if _key(name) not in skip:
                 company_of.setdefault(_key(name), platform.company)
-    return _whole(list(company_of)), company_of
+    names, endings = _alternation(list(company_of)), _alternation(terms()["name_endings"])
+    pattern = rf"(?<![\w])(?:{names})(?:{endings})?(?![\w])"
+    return of_phrases(pattern, map(_key, company_of)), company_of
+
+
+def _company(company_of: dict[str, str], said: str) -> str:
+    """The company a name stands for, as said or with an inflected ending ("Microsoftem", "Google'a")."""
+    key = _key(said)
+    if key in company_of:
+        return company_of[key]
+    ending = next(e for e in sorted(terms()["name_endings"], key=len, reverse=True) if key.endswith(_key(e)))
+    return company_of[key[: len(key) - len(_key(ending))]]
 
 
 def _build_regions(catalog: Catalog) -> tuple[Any, dict[str, str]]:
@@ -195,7 +213,7 @@ def _party_list(text: str, pos: int, catalog: Catalog) -> tuple[list[str], int]:
     joiner = _patterns()["joiner"]
     found: list[str] = []
     while (m := rx.match(text, pos)) is not None:
-        found.append(company_of[_key(m.group(0))])
+        found.append(_company(company_of, m.group(0)))
         pos = m.end()
         j = joiner.match(text, pos)
         if j is None or rx.match(text, j.end()) is None:
@@ -226,14 +244,14 @@ def _parties_before(text: str, start: int, catalog: Catalog) -> tuple[list[str],
     between = text[last.end() : start] if last is not None else ""
     if last is None or not between or not _patterns()["before_agreement"].fullmatch(between):
         return [], start
-    parties, first = [company_of[_key(last.group(0))]], last
+    parties, first = [_company(company_of, last.group(0))], last
     while True:  # "anthropic/openai under our DPA": the whole list before it
         prior = None
         for m in rx.finditer(text, max(0, first.start() - 40), first.start()):
             prior = m
         if prior is None or not _patterns()["joiner"].fullmatch(text, prior.end(), first.start()):
             break
-        parties.insert(0, company_of[_key(prior.group(0))])
+        parties.insert(0, _company(company_of, prior.group(0)))
         first = prior
     return parties, first.start()
 
@@ -328,7 +346,7 @@ def _parties_too(low: str, text: str, catalog: Catalog, found: list[Finding]) ->
         if p["baa"].search(low, s0, s1) or p["dpa"].search(low, s0, s1) or p["denial"].search(low, s0, s1):
             continue
         for m in rx.finditer(low, s0, s1):
-            company = company_of[_key(m.group(0))]
+            company = _company(company_of, m.group(0))
             if company not in f.value and _strength(low, m.start(), m.end()) == "strong":
                 out.append(Finding("contract", [company], m.span(), "strong", text[m.start() : m.end()]))
     return out
@@ -343,11 +361,11 @@ def _corrected_parties(low: str, text: str, catalog: Catalog, found: list[Findin
         if f.field == "contract":
             _, end = _sentence(low, f.span[1])
             for m in rx.finditer(low, end):
-                company = company_of[_key(m.group(0))]
+                company = _company(company_of, m.group(0))
                 if company not in f.value or not _NEGATED_NAME.search(low, max(0, m.start() - 24), m.start()):
                     continue
                 s0, s1 = _sentence(low, m.start())
-                named = [company_of[_key(n.group(0))] for n in rx.finditer(low, s0, s1) if n.start() != m.start()]
+                named = [_company(company_of, n.group(0)) for n in rx.finditer(low, s0, s1) if n.start() != m.start()]
                 instead = [c for c in dict.fromkeys(named) if c != company]
                 if instead:
                     value = [c for c in f.value if c != company] + [c for c in instead if c not in f.value]
@@ -358,12 +376,23 @@ def _corrected_parties(low: str, text: str, catalog: Catalog, found: list[Findin
 
 def _asked_back(low: str, f: Finding) -> Finding:
     """A place said in a question that names another ("are cloud APIs with India region ok or should
-    we host ourselves?"): the user is asking, so it is weak."""
-    s0, s1 = _sentence(low, f.span[0])
-    sentence = low[s0:s1].rstrip()
-    if f.strength == "strong" and sentence.endswith("?") and _ALTERNATIVE.search(sentence):
+    we host ourselves?", "Azure in Sweden Central vs self-hosting?"): the user is asking, so it is weak."""
+    if f.strength == "strong" and _in_question(low, f.span, asking=False):
         return Finding(f.field, f.value, f.span, "weak", f.words)
     return f
+
+
+def _in_question(low: str, span: tuple[int, int], asking: bool = True) -> bool:
+    """Whether the words at ``span`` stand in a question about them: a sentence ending "?" that weighs
+    two options ("or", "vs") or (``asking``) asks ("can we", "possiamo", "is that enough")."""
+    s0, s1 = _sentence(low, span[0])
+    sentence = low[s0:s1].rstrip()
+    if not sentence.endswith("?"):
+        return False
+    p = _patterns()
+    if _ALTERNATIVE.search(sentence) or p["alternatives"].search(sentence):
+        return True
+    return asking and bool(p["asking"].search(sentence))
 
 
 def _parties_accepted(low: str, text: str, catalog: Catalog, agreed: bool) -> list[Finding]:
@@ -385,7 +414,7 @@ def _parties_accepted(low: str, text: str, catalog: Catalog, agreed: bool) -> li
         else:
             continue
         if (strength := _strength(low, start, end)) is not None:
-            company = company_of[_key(m.group(0))]
+            company = _company(company_of, m.group(0))
             out.append(Finding("contract", [company], (start, end), strength, text[start:end]))
     return out
 
@@ -411,9 +440,20 @@ def _stays_home(low: str, text: str, regions: list[Finding], agreed: list[Findin
         clause_start, clause_end = _clause(low, start, end)
         if any(clause_start <= a.span[0] < clause_end for a in agreed):
             continue
+        if _leaving_conditional(low, end, clause_end):
+            continue
         if (strength := _strength(low, start, end)) is not None:
             out.append(Finding("data_boundary", "on_site", (start, end), strength, text[start:end]))
     return out
+
+
+def _leaving_conditional(low: str, end: int, clause_end: int) -> bool:
+    """ "It can't go out before the embargo lifts" (a time: an embargo), "nothing may leave without a
+    certified host" (a condition): the leaving barred only so, which is no on-site boundary."""
+    p = _patterns()
+    if p["leave_until"].match(low, end, min(len(low), end + 40)):
+        return True
+    return bool(p["leave_unless"].search(low, end, min(clause_end, end + 40)))
 
 
 def _region_cued(low: str, start: int, end: int) -> bool:
@@ -433,6 +473,8 @@ def _region_findings(low: str, cased: str, catalog: Catalog, asked: str | None) 
     for m in rx.finditer(low):
         if m.group(0) in ("us", "u.s.") and cased[m.start() : m.start() + 1] != "U":
             continue  # "let us", "for us": the pronoun, not the United States
+        if _patterns()["region_not_before"].match(low, m.end()):
+            continue  # "overnight (US central)", "UK time": a time zone or a clock
         clause_start, clause_end = _clause(low, m.start(), m.end())
         if asked != "data_boundary" and not _region_cued(low, clause_start, clause_end):
             continue
@@ -473,13 +515,24 @@ def apply(d: Draft) -> None:
         by_field.setdefault(f.field, []).append(f)
     agreements = {f.value for f in by_field.get("agreement", [])}
     agreement = ("baa" if "baa" in agreements else "dpa") if agreements else None
-    if agreement:
+    agreed_by = by_field.get("contract", []) + by_field.get("agreement", [])
+    # "Can we use a European cloud with a DPA?", "We have a DPA with OpenAI, is that enough or do we need
+    # our own servers?": the agreement is asked about — the parties named are kept, the boundary is asked
+    asking = bool(agreed_by) and all(_in_question(d.text, f.span) for f in agreed_by)
+    if agreement and not (asking and "contract" not in by_field):
         d.set("agreement", agreement, spans=[f.span for f in by_field["agreement"]])
     contract = _contract(d, by_field.get("contract", []), agreement)
     region = _region(d, by_field.get("region", []))
     if "zero_retention" in by_field:
         f = by_field["zero_retention"][0]
         d.set("zero_retention", True, f"read '{d.quote(*f.span)}' as: zero data retention required", f.span)
+    if asking:
+        contract, agreement, agreements = [], None, set()
+    if (contract or agreement) and region and _contrast_between(d.text, agreed_by, by_field.get("region", [])):
+        for value in ("contract", "region"):  # "a DPA with OpenAI, but it has to stay in the EU": which bounds it?
+            spans = [f.span for f in by_field.get(value, [])]
+            d.set("data_boundary", value, spans=spans, strength="weak", label=_BOUNDARY_CHOICES[value])
+        return
     kind = _kind(by_field, contract or bool(agreement), region)
     if kind is not None and kind != d.profile.data_boundary:
         said = next((f for f in by_field.get("data_boundary", []) if f.value == kind), None)
@@ -495,6 +548,18 @@ def apply(d: Draft) -> None:
             f"{word} is needed: only offerings whose provider signs one are kept — say who you have one with,"
             f" if you do (for example: {word} with AWS)"
         )
+
+
+_BOUNDARY_CHOICES = {
+    "contract": "only providers you have the agreement with",
+    "region": "any provider, processed in that region",
+}
+
+
+def _contrast_between(low: str, contracts: list[Finding], regions: list[Finding]) -> bool:
+    """Whether a contrast ("but", "aber", "però") stands between a contract and a region said after it."""
+    rx = _patterns()["contrasts"]
+    return any(rx.search(low, c.span[1], r.span[0]) for c in contracts for r in regions if c.span[1] < r.span[0])
 
 
 def _settled_key(doubted: list[Finding]) -> str:

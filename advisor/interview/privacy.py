@@ -244,6 +244,7 @@ def _word_patterns() -> dict[str, Any]:
         "leak": _whole(w["send_verbs"]["leak"]),
         "reasons": _whole(w["send_verbs"]["reasons"]),
         "sensitive_class": _whole(w["sensitive_class_names"]["words"]),
+        "class_name": lazy(rf"(?<![\w])(?:{_alternation(w['class_names']['stems'])})", re.IGNORECASE),
     }
 
 
@@ -480,3 +481,10 @@ def read_offline(text: str) -> tuple[bool | None, tuple[int, int] | None]:
         if not negated(low, m.start(), m.end()):
             return True, m.span()
     return None, None
+
+
+def names_a_class(reading: PrivacyReading) -> bool:
+    """Whether the words that set the reading's class name a class ("internal docs", "personal
+    data"), not only examples of one ("name and phone number")."""
+    rx = _word_patterns()["class_name"]
+    return any(rx.match(word) for word in reading.words)

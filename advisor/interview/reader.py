@@ -33,7 +33,7 @@ from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.names import FIELD_OF_SECTION, Match, box_family, find_mentions
 from advisor.interview.numbers import human
-from advisor.interview.privacy import read_offline, read_privacy, stricter
+from advisor.interview.privacy import names_a_class, read_offline, read_privacy, stricter
 from advisor.interview.quote import Quote
 from advisor.state import Choice, Option
 from advisor.tools import defaults
@@ -180,7 +180,7 @@ def read_draft(
     if long:
         d.notes.append(f"read only the first {MAX_CHARS:,} characters")
     unanswered = pending.read_pick(d, open_choices) if open_choices else []
-    _privacy(d, may_lower or asked == "privacy")
+    _privacy(d, may_lower or asked == "privacy", answered=asked == "privacy" and not may_lower)
     _offline(d)
     boundary.apply(d)  # where the data may go; before names, so its companies are not read as models
     quality.read_quality(d)
@@ -263,11 +263,17 @@ def _unique(items: list[str]) -> list[str]:
 
 
 # ---- privacy and offline --------------------------------------------------------------------
-def _privacy(d: Draft, may_lower: bool) -> None:
+def _privacy(d: Draft, may_lower: bool, answered: bool = False) -> None:
     # on the text with nothing consumed: a pending pick may have taken "No" out of "No HIPAA" as its answer
     reading = read_privacy(d.canonical or d.text, d.original, answer=d.asked == "privacy")
     current = d.profile.privacy
     corrected = current is not None and current in (w.lower() for w in reading.negated)
+    lower = bool(answered and not corrected and reading.level and current and stricter(current, reading.level))
+    if lower and not names_a_class(reading):
+        # an answer giving examples of a lower class than one read before ("ECG bookings", then "name
+        # and phone"), naming no class and denying none: which one is asked — the stricter stays
+        _ask_privacy(d, [current, reading.level], reading.spans)
+        return
     may_lower = may_lower or (corrected and reading.level is not None)  # "personal data, not regulated"
     if current is None or may_lower:
         if reading.hedged:  # "public mostly", "public, but people type their name": asked

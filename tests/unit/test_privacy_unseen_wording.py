@@ -85,3 +85,27 @@ def test_a_lower_class_read_in_passing_is_taken_back_when_a_stricter_one_is_aske
     assert any("regulated" in q and "sensitive" in q for q in reading.ambiguous)
     kept = _read(catalog, text, internal, asked="privacy", sources={"privacy": "set"})
     assert "privacy" not in kept.changes  # a class the user set stays until they pick
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Bookings for ECGs and blood tests come through the chat.", "regulated"),
+        ("Es sind Personendaten unserer Mitglieder.", "sensitive"),
+        ("Das sind besonders schützenswerte Personendaten.", "regulated"),
+    ],
+)
+def test_medical_test_bookings_and_swiss_personal_data(catalog, text, level):
+    assert _read(catalog, text).changes.get("privacy") == level
+
+
+def test_an_answer_giving_only_examples_of_a_lower_class_asks_and_keeps_the_stricter(catalog):
+    """Health data read before ("blood test bookings"), then the privacy question answered with a
+    person's contact details only: regulated or sensitive is asked, regulated kept meanwhile; an answer
+    that names the class ("just personal data") still lowers it."""
+    regulated = WorkloadProfile(privacy="regulated")
+    examples = _read(catalog, "They type their phone number and email address.", regulated, asked="privacy")
+    assert "privacy" not in examples.changes
+    assert any("regulated" in q and "sensitive" in q for q in examples.ambiguous)
+    named = _read(catalog, "It's just personal data, nothing medical.", regulated, asked="privacy")
+    assert named.changes.get("privacy") == "sensitive"
