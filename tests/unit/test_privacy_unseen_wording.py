@@ -109,3 +109,14 @@ def test_an_answer_giving_only_examples_of_a_lower_class_asks_and_keeps_the_stri
     assert any("regulated" in q and "sensitive" in q for q in examples.ambiguous)
     named = _read(catalog, "It's just personal data, nothing medical.", regulated, asked="privacy")
     assert named.changes.get("privacy") == "sensitive"
+
+
+def test_reports_to_a_regulator_ask_sensitive_or_regulated(catalog):
+    reading = _read(catalog, "It drafts our anti-money laundering case write-ups.")
+    assert "privacy" not in reading.changes
+    assert any("regulated" in q and "sensitive" in q for q in reading.ambiguous)
+
+
+def test_an_internal_q_and_a_bot_over_public_sources_is_public(catalog):
+    text = "An internal Q&A bot for staff; its sources are published standards only."
+    assert _read(catalog, text).changes.get("privacy") == "public"
