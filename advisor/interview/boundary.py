@@ -59,7 +59,10 @@ def _whole(phrases: list[str]) -> Any:
     return of_phrases(rf"(?<![\w])(?:{alternation})(?![\w])" if alternation else r"(?!)", map(_key, phrases))
 
 
-_CLAUSE_BREAK = lazy(r"[.;!?\n]|(?<![\w])(?:but|however|aber|jedoch|mais|pero|sin embargo)(?![\w])")
+_CLAUSE_BREAK = lazy(
+    r"[.;!?\n]|(?<![\w])(?:but|however|aber|jedoch|mais|pero|sin embargo|ale|jednak|però|tuttavia|maar|echter"
+    r"|porém|contudo)(?![\w])"
+)
 _SENTENCE = lazy(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 _ALTERNATIVE = lazy(r"(?<![\w])(?:or|oder|ou|o|of|lub|albo)(?![\w])")
 _NEGATED_NAME = lazy(r"(?<![\w])(?:not|nicht|pas|no|non|niet|nie|não)\s+(?:[\w'-]+\s+){0,1}$")
@@ -106,6 +109,7 @@ def _patterns() -> dict[str, Any]:
     out["asking"] = _whole(t["asking"])
     out["alternatives"] = _whole(t["alternatives"])
     out["contrasts"] = _whole(t["contrasts"])
+    out["unsure_after_contrast"] = _whole(t["unsure_after_contrast"])
     return out
 
 
@@ -187,12 +191,24 @@ def _strength(text: str, start: int, end: int) -> Strength | None:
     p = _patterns()
     if p["what_is"].search(text, max(clause_start, start - 40), start):
         return None  # "What's a BAA?": asked about, not held
-    if p["doubt"].search(before) or p["doubt"].search(text, end, clause_end):
-        return "weak"
+    if p["doubt"].search(before) or p["doubt"].search(text, start, clause_end):
+        return "weak"  # before it, after it, or in its own words ("prefers on-prem")
+    if _unsure_after(text, clause_end):
+        return "weak"  # "…, but I don't know if it covers Gemini"
     words = re.findall(r"[\w']+", before)
     if p["denial"].search(" ".join(words[-5:])):
         return "strong" if _required_without(words) else None
     return "strong"
+
+
+def _unsure_after(text: str, clause_end: int) -> bool:
+    """Whether the clause a contrast word opens at ``clause_end`` says the user does not know."""
+    p = _patterns()
+    word = p["contrasts"].match(text, clause_end)
+    if word is None:
+        return False
+    _, next_end = _clause(text, word.end(), word.end())
+    return bool(p["unsure_after_contrast"].search(text, word.end(), next_end))
 
 
 def _required_without(words: list[str]) -> bool:
@@ -467,6 +483,15 @@ def _region_cued(low: str, start: int, end: int) -> bool:
     return bool(p["data_word"].search(low, start, end)) or len(low.split()) <= 4  # "US only please"
 
 
+def _after_contrast(low: str, clause_start: int) -> int:
+    """Where the clause a contrast word ("but", "ale") opened at ``clause_start`` joins on: the start
+    of the clause before it; else ``clause_start``."""
+    word = _patterns()["contrasts"].search(low, max(0, clause_start - 16), clause_start)
+    if word is None or word.end() != clause_start:
+        return clause_start
+    return _clause(low, word.start(), word.start())[0]
+
+
 def _region_findings(low: str, cased: str, catalog: Catalog, asked: str | None) -> list[Finding]:
     rx, region_of = _regions(catalog)
     out = []
@@ -476,7 +501,8 @@ def _region_findings(low: str, cased: str, catalog: Catalog, asked: str | None) 
         if _patterns()["region_not_before"].match(low, m.end()):
             continue  # "overnight (US central)", "UK time": a time zone or a clock
         clause_start, clause_end = _clause(low, m.start(), m.end())
-        if asked != "data_boundary" and not _region_cued(low, clause_start, clause_end):
+        cued_from = _after_contrast(low, clause_start)  # "the cloud is ok, but only in the EU": "only" of the cloud
+        if asked != "data_boundary" and not _region_cued(low, cued_from, clause_end):
             continue
         strength = _strength(low, m.start(), m.end())
         if strength is None and _OUTSIDE.search(low, max(clause_start, m.start() - 24), m.start()):
@@ -529,9 +555,13 @@ def apply(d: Draft) -> None:
     if asking:
         contract, agreement, agreements = [], None, set()
     if (contract or agreement) and region and _contrast_between(d.text, agreed_by, by_field.get("region", [])):
-        for value in ("contract", "region"):  # "a DPA with OpenAI, but it has to stay in the EU": which bounds it?
-            spans = [f.span for f in by_field.get(value, [])]
-            d.set("data_boundary", value, spans=spans, strength="weak", label=_BOUNDARY_CHOICES[value])
+        # "a DPA with OpenAI, but it has to stay in the EU": which bounds it?
+        _ask_boundary(d, {"contract": by_field.get("contract", []), "region": by_field["region"]})
+        return
+    home = [f for f in findings if f.field == "data_boundary" and f.value == "on_site" and f.strength == "weak"]
+    if (contract or agreement) and home and "data_boundary" not in by_field:
+        # "a BAA with AWS, but legal prefers on-prem": the agreement, or their own hardware only?
+        _ask_boundary(d, {"contract": by_field.get("contract", []) or agreed_by, "on_site": home})
         return
     kind = _kind(by_field, contract or bool(agreement), region)
     if kind is not None and kind != d.profile.data_boundary:
@@ -553,7 +583,15 @@ def apply(d: Draft) -> None:
 _BOUNDARY_CHOICES = {
     "contract": "only providers you have the agreement with",
     "region": "any provider, processed in that region",
+    "on_site": "your own hardware only",
 }
+
+
+def _ask_boundary(d: Draft, readings: dict[str, list[Finding]]) -> None:
+    """One question: which of the boundaries read (each from its findings) bounds the data."""
+    for value, findings in readings.items():
+        spans = [f.span for f in findings]
+        d.set("data_boundary", value, spans=spans, strength="weak", label=_BOUNDARY_CHOICES[value])
 
 
 def _contrast_between(low: str, contracts: list[Finding], regions: list[Finding]) -> bool:

@@ -87,3 +87,33 @@ def test_a_contract_set_against_a_region_asks_which_bounds_the_data(catalog):
 def test_agreements_and_parties_in_more_wordings(catalog, text, parties):
     changes = _changes(catalog, text)
     assert changes.get("contract") == parties and changes.get("data_boundary") == "contract"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We signed a BAA with AWS, but our compliance lead prefers on-prem for these notes.",
+        "Mamy DPA z Anthropic, ale zarząd wolałby, żeby dane zostały u nas.",
+    ],
+)
+def test_an_agreement_against_a_preference_for_on_site_asks_which(catalog, text):
+    """The blind tester's hospital: a BAA with AWS and 'prefers on-prem' — a preference is no
+    boundary, nor does it cancel the agreement: which bounds the data is asked, neither written."""
+    reading = read_answer(text, EMPTY, catalog)
+    assert "data_boundary" not in reading.changes and reading.changes.get("contract")
+    assert any("agreement" in q and "own hardware" in q for q in reading.ambiguous)
+
+
+def test_a_preference_alone_sets_no_on_site_boundary(catalog):
+    assert "data_boundary" not in _changes(catalog, "Our lawyers would prefer to keep it in-house.")
+
+
+@pytest.mark.parametrize("text", ["The cloud is fine, but only in the EU.", "Chmura jest ok, ale tylko w UE."])
+def test_only_after_a_contrast_limits_what_came_before_it(catalog, text):
+    changes = _changes(catalog, text)
+    assert changes.get("region") == "eu" and changes.get("data_boundary") == "region"
+
+
+def test_not_knowing_after_a_contrast_doubts_the_agreement(catalog):
+    changes = _changes(catalog, "We have a DPA with Mistral, but I'm not sure it covers their API.")
+    assert "data_boundary" not in changes and "contract" not in changes
