@@ -96,7 +96,7 @@ _TERMS: dict[str, str] = {
         r"|client\s+(?:documents?|docs|names|portfolios?|briefs?)|customer\s+names|names\s+and\s+(?:home\s+)?addresses"
         r"|(?:home\s+)?addresses|phone\s+numbers|student\s+(?:records?|names|data|grades|ids?)|minors'?\s+data"
         r"|(?:driver|customer|client|guest|member|candidate|caller|patron|shipper|operator|agent|employee|worker"
-        r"|student|passenger|tenant|resident|citizen|player|technician|nurse|teacher|applicant|visitor)s?'?\s+names|customer\s+numbers"
+        r"|student|passenger|tenant|resident|citizen|player|technician|nurse|teacher|applicant|visitor)s?'?\s+names?|customer\s+numbers"
         r"|names?\s*(?:\+|&)\s*\w+|mobile\s+(?:no|numbers?)|ucas\s+ids?"
         r"|applicants'?\s+(?:personal\s+)?data|cvs|resumes|purchase\s+history|order\s+history|employee\s+data"
         r"|privacy[- ]sensitive|gdpr|soc\s*2|financial\s+records?|salar(?:y|ies)|private\s+data"
@@ -214,7 +214,9 @@ def _word_patterns() -> dict[str, Any]:
     article = r"(?:(?:the|de|des|der|dos|das|dei|degli)\s+)?"
     names = rf"(?:{_alternation(t['names_of'])})\s+{article}(?:{_alternation(t['people'])})"
     return {
-        "sensitive": lazy(rf"(?<![\w])(?:{_alternation(t['sensitive'])}|{names})(?![\w])", re.IGNORECASE),
+        "sensitive": lazy(
+            rf"(?<![\w])(?:{_alternation([*t['sensitive'], *t['people_names']])}|{names})(?![\w])", re.IGNORECASE
+        ),
         "regulated": _whole(t["regulated"]),
         "or_regulated": _whole(t["sensitive_or_regulated"]),
         "or_sensitive": _whole(t["internal_or_sensitive"]),

@@ -120,3 +120,10 @@ def test_reports_to_a_regulator_ask_sensitive_or_regulated(catalog):
 def test_an_internal_q_and_a_bot_over_public_sources_is_public(catalog):
     text = "An internal Q&A bot for staff; its sources are published standards only."
     assert _read(catalog, text).changes.get("privacy") == "public"
+
+
+@pytest.mark.parametrize(
+    "text", ["Now and then a customer name shows up in the text.", "Parents sometimes type their kid's name."]
+)
+def test_one_persons_name_is_personal_data(catalog, text):
+    assert _read(catalog, text).changes.get("privacy") == "sensitive"
