@@ -103,6 +103,9 @@ def _patterns() -> dict[str, Any]:
         rf"{place}(?:'s)?[\s-]*(?:(?:{_alternation(t['before_agreement'])})(?![\w]))?[\s-]*$"
     )
     out["on_site_except"] = lazy(rf"\W*(?:[\w']+\W+)?(?:{_alternation(t['on_site_except_before'])})(?![\w])")
+    out["not_even_cloud"] = lazy(
+        rf"(?<![\w])(?:{_alternation(t['not_even'])})\s+(?:[\w'-]+\s+){{0,3}}?(?:{_alternation(t['cloud_words'])})(?![\w])"
+    )
     out["leave_until"] = lazy(rf"\W*(?:[\w']+\W+){{0,3}}?(?:{_alternation(t['leave_until'])})(?![\w])")
     out["leave_unless"] = _whole(t["leave_unless"])
     out["region_not_before"] = lazy(rf"[\s-]+(?:{_alternation(t['region_not_before'])})(?![\w])")
@@ -315,6 +318,8 @@ def read_boundary(text: str, catalog: Catalog, asked: str | None = None, origina
                 continue  # "no cloud outside the EU": a region, read as one
             if (strength := _strength(low, m.start(), m.end())) is not None:
                 places.append(Finding("data_boundary", value, m.span(), strength, text[m.start() : m.end()]))
+    for m in p["not_even_cloud"].finditer(low):  # "not even to a cloud provider with a CH region": no cloud
+        places.append(Finding("data_boundary", "on_site", m.span(), "strong", text[m.start() : m.end()]))
     found += [_asked_back(low, f) for f in places]
     if asked == "data_boundary":
         for key, value in (("answer_on_site", "on_site"), ("answer_any", "any")):

@@ -117,3 +117,14 @@ def test_only_after_a_contrast_limits_what_came_before_it(catalog, text):
 def test_not_knowing_after_a_contrast_doubts_the_agreement(catalog):
     changes = _changes(catalog, "We have a DPA with Mistral, but I'm not sure it covers their API.")
     assert "data_boundary" not in changes and "contract" not in changes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The records may not leave Austria, not even to a cloud with a Vienna region.",
+        "Die Akten dürfen Österreich nicht verlassen, auch nicht in eine Cloud mit Region Wien.",
+    ],
+)
+def test_not_even_a_cloud_in_the_region_is_on_site(catalog, text):
+    assert _changes(catalog, text).get("data_boundary") == "on_site"
