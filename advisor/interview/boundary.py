@@ -587,7 +587,7 @@ def apply(d: Draft) -> None:
 
 _BOUNDARY_CHOICES = {
     "contract": "only providers you have the agreement with",
-    "region": "any provider, processed in that region",
+    "region": "within that region, whichever provider",
     "on_site": "your own hardware only",
 }
 
@@ -596,7 +596,10 @@ def _ask_boundary(d: Draft, readings: dict[str, list[Finding]]) -> None:
     """One question: which of the boundaries read (each from its findings) bounds the data."""
     for value, findings in readings.items():
         spans = [f.span for f in findings]
-        d.set("data_boundary", value, spans=spans, strength="weak", label=_BOUNDARY_CHOICES[value])
+        names = terms()["choice_names"][value]
+        d.set(
+            "data_boundary", value, spans=spans, strength="weak", label=_BOUNDARY_CHOICES[value], basis={"names": names}
+        )
 
 
 def _contrast_between(low: str, contracts: list[Finding], regions: list[Finding]) -> bool:

@@ -128,3 +128,13 @@ def test_not_knowing_after_a_contrast_doubts_the_agreement(catalog):
 )
 def test_not_even_a_cloud_in_the_region_is_on_site(catalog, text):
     assert _changes(catalog, text).get("data_boundary") == "on_site"
+
+
+@pytest.mark.parametrize(("answer", "picked"), [("the region one", "region"), ("the agreement", "contract")])
+def test_the_boundary_question_is_answered_by_name(catalog, answer, picked):
+    """'a DPA with Anthropic, but it must stay in the EU' asks which bounds the data; naming a choice
+    picks it (the region's label does not say 'any provider', which would read as no boundary)."""
+    first = read_answer("We have a DPA with Anthropic, but the data must stay in the EU.", EMPTY, catalog)
+    profile = EMPTY.model_copy(update=first.changes)
+    reading = read_answer(answer, profile, catalog, open_choices=first.open_choices)
+    assert reading.changes.get("data_boundary") == picked
