@@ -162,6 +162,9 @@ class PrivacyReading:
     # The two classes, higher first, and where the words are: asked, never the lower class written.
     or_higher: tuple[str, ...] = ()
     or_higher_spans: list[tuple[int, int]] = field(default_factory=list)
+    # the words that set ``level`` name a class ("internal docs", "personal data"), not only examples
+    # of one ("name and phone number")
+    names_class: bool = False
 
 
 @lru_cache(maxsize=8)
@@ -415,7 +418,8 @@ def read_privacy(text: str, original: str | None = None, answer: bool = False) -
         key = None  # "personal data: names, bank details": the user's own class, the money record its example
     higher = (_OR_HIGHER[key][1], level) if key else ()
     spans = sorted(maybe[key]) if key else []
-    return PrivacyReading(level, found[level], denied, where[level], denied_at, hedged, kept_in, higher, spans)
+    named = _names_a_class(found[level])
+    return PrivacyReading(level, found[level], denied, where[level], denied_at, hedged, kept_in, higher, spans, named)
 
 
 def _names_sensitive(low: str, spans: list[tuple[int, int]], maybe: list[tuple[int, int]]) -> bool:
@@ -485,8 +489,8 @@ def read_offline(text: str) -> tuple[bool | None, tuple[int, int] | None]:
     return None, None
 
 
-def names_a_class(reading: PrivacyReading) -> bool:
-    """Whether the words that set the reading's class name a class ("internal docs", "personal
-    data"), not only examples of one ("name and phone number")."""
+def _names_a_class(words: list[str]) -> bool:
+    """Whether ``words`` name a class ("internal docs", "personal data"), not only examples of one
+    ("name and phone number")."""
     rx = _word_patterns()["class_name"]
-    return any(rx.match(word) for word in reading.words)
+    return any(rx.match(word) for word in words)

@@ -33,7 +33,7 @@ from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
 from advisor.interview.names import FIELD_OF_SECTION, Match, box_family, find_mentions
 from advisor.interview.numbers import human
-from advisor.interview.privacy import names_a_class, read_offline, read_privacy, stricter
+from advisor.interview.privacy import read_offline, read_privacy, stricter
 from advisor.interview.quote import Quote
 from advisor.state import Choice, Option
 from advisor.tools import defaults
@@ -269,7 +269,7 @@ def _privacy(d: Draft, may_lower: bool, answered: bool = False) -> None:
     current = d.profile.privacy
     corrected = current is not None and current in (w.lower() for w in reading.negated)
     lower = bool(answered and not corrected and reading.level and current and stricter(current, reading.level))
-    if lower and not names_a_class(reading):
+    if lower and not reading.names_class:
         # an answer giving examples of a lower class than one read before ("ECG bookings", then "name
         # and phone"), naming no class and denying none: which one is asked — the stricter stays
         _ask_privacy(d, [current, reading.level], reading.spans)
