@@ -4,7 +4,9 @@ field it cannot settle.
 Per field: a correction wins, then a pick of an offered choice, then an answer to the question asked,
 then what was read in passing. Among the claims of that rank, one value held by a strong claim is
 written; two values, or only weak evidence, become a question with the readings as choices. A claim
-resting on a number is weak when its clause holds another number no reading used. A value the user
+resting on a number is weak when its clause holds another number no reading used, and a claim is weak
+when it took a derivation step its field does not allow (catalog/derivation.toml: a guessed period,
+a count nothing ties to the figure, a choice among figures). A value the user
 set (`/set`, an answer, a pick, a measurement) is not replaced by a reading in passing: that too is
 asked."""
 
@@ -16,6 +18,7 @@ from typing import Any
 
 from advisor.interview import unread
 from advisor.interview.claims import Claim, how_of
+from advisor.interview.derivation import derivations
 from advisor.interview.draft import Draft
 from advisor.interview.numbers import human
 from advisor.interview.pending import Option, ask_options
@@ -48,6 +51,7 @@ def arbitrate(d: Draft, sources: Mapping[str, str] | None = None) -> None:
     _whole_message_is_a_statement(d)
     weaken_by_vague_counts(d)
     weaken_by_unused_numbers(d)
+    weaken_by_derivation(d)
     by_field: dict[str, list[Claim]] = {}
     for claim in d.claims:
         by_field.setdefault(claim.field, []).append(claim)
@@ -258,3 +262,16 @@ def weaken_by_vague_counts(d: Draft) -> None:
         for claim in d.claims:
             if claim.numeric and any(s < end and start < e for s, e in claim.spans):
                 claim.weaken(f"I took '{d.quote(start, end)}' as {human(value)}")
+
+
+def weaken_by_derivation(d: Draft) -> None:
+    """A claim that took a step its field's value may not rest on (catalog/derivation.toml) is weak,
+    said with that step's reason: the value is offered back, never written. A pick of an offered
+    choice is the user's own word and took no step."""
+    table = derivations()
+    for claim in d.claims:
+        if claim.kind == "pick":
+            continue
+        for step in claim.steps or ["direct"]:
+            if not table.allows(claim.field, step):
+                claim.weaken(claim.step_why.get(step, ""))

@@ -30,6 +30,20 @@ class Claim:
     label: str = ""  # the value in words, for a question's option ("800 requests a day")
     together: str | None = None  # claims with the same key stand or fall together (in and out of one pair)
     basis: dict[str, Any] = field(default_factory=dict)  # the figures it was derived from (for corrections)
+    # How the value was derived from the words, step by step (catalog/derivation.toml names the steps),
+    # and what each step not taken "as said" means in words, for the question it may become. The
+    # arbiter writes the value only when its field allows every step; no step recorded is "direct".
+    steps: list[str] = field(default_factory=list)
+    step_why: dict[str, str] = field(default_factory=dict)
+
+    def step(self, name: str, why: str = "") -> Claim:
+        """Record that the value took the derivation step ``name``; ``why`` says it to the user when
+        the field does not allow it ("assuming around the clock")."""
+        if name not in self.steps:
+            self.steps.append(name)
+        if why:
+            self.step_why.setdefault(name, why)
+        return self
 
     def weaken(self, why: str) -> None:
         self.strength = "weak"

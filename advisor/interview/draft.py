@@ -94,6 +94,7 @@ class Draft:
         label: str = "",
         together: str | None = None,
         basis: dict[str, Any] | None = None,
+        steps: list[str] | None = None,
     ) -> Claim:
         """Claim ``name`` = ``value`` from the words at ``span`` (or ``spans``): the arbiter decides
         what is written. While reading, ``changes`` shows the latest claim of each field."""
@@ -109,6 +110,7 @@ class Draft:
             label=label,
             together=together,
             basis=dict(basis or {}),
+            steps=list(steps or []),
         )
         self.claims.append(claim)
         self.changes[name] = value
@@ -140,6 +142,11 @@ class Draft:
             i for i in (self.text.find(". ", pos), self.text.find("; ", pos), self.text.find("\n", pos)) if i >= 0
         ]
         return (start + 1 if start >= 0 else 0, min(end_candidates) if end_candidates else len(self.text))
+
+
+def hours_said(d: Draft) -> bool:
+    """Whether the hours a day the workload runs were said (this text or the profile), not assumed."""
+    return d.hours_window is not None or d.profile.traffic_hours is not None or d.profile.hours_per_day is not None
 
 
 def window_hours(d: Draft) -> tuple[float, str]:

@@ -8,10 +8,10 @@ day", "15 clinics × 200 appointments per day") and the calls each one fans out 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from advisor.interview.draft import MONTHLY_FIELDS, Draft, per_day, per_month, window_hours
+from advisor.interview.draft import MONTHLY_FIELDS, Draft, hours_said, per_day, per_month, window_hours
 from advisor.interview.lazy import lazy
 from advisor.interview.numbers import PERIOD, days_in, human, period_name, period_of, qty_range, quantity
 from advisor.interview.vocab import alternation, vocab
@@ -133,6 +133,31 @@ class _Rate:
     units: float = 0.0  # the count of people or units the rate was multiplied by
     days_span: tuple[int, int] | None = None  # the words giving the days a week it runs on
     worked: str = ""  # how the requests a day were multiplied out ("8,000 × 5 a day"), for the read line
+    steps: list[str] = field(default_factory=list)  # how the figure was derived (catalog/derivation.toml)
+
+
+def _took(rate: _Rate, step: str) -> None:
+    if step not in rate.steps:
+        rate.steps.append(step)
+
+
+def _monthly_steps(rate: _Rate) -> list[str]:
+    """A rate read as a month's tokens: as said per month, else turned by the calendar."""
+    if days_in(rate.period) < 1:  # spread over the hours a day it runs, then the days of a month
+        return [s for s in rate.steps if s != "direct"]
+    ranged = ["range_middle"] if "range_middle" in rate.steps else []
+    return [*ranged, "direct" if rate.period == "month" else "period_stated"]
+
+
+def _period_steps(d: Draft, period: str, ranged: bool = False) -> list[str]:
+    """The derivation steps of a figure said per ``period``: as said (a day), by the calendar (a
+    week, a business day), or spread over the hours a day it runs — given, or assumed."""
+    steps = ["range_middle"] if ranged else []
+    if period == "day":
+        return [*steps, "direct"]
+    if days_in(period) >= 1:
+        return [*steps, "period_stated"]
+    return [*steps, "hours_stated" if hours_said(d) else "hours_assumed"]
 
 
 _PERIOD_UNITS = (
@@ -171,6 +196,7 @@ def _period_corrections(d: Draft) -> list[_Rate]:
             continue
         daily, how = per_day(q.value, period, d)
         rate = _Rate(daily, m.start(), m.end(), how, value=q.value, period=period)
+        rate.steps = _period_steps(d, period, q.is_range)
         rate.corrected = True
         found.append(rate)
         d.consume(m.start(), m.end())
@@ -189,12 +215,15 @@ def _rates(d: Draft) -> list[_Rate]:
         if minutes <= 0:
             continue
         hours, how = _schedule_window(d, m.start())
-        rates.append(_Rate(hours * 60 / minutes, m.start(), m.end(), how, schedule=True))
+        rate = _Rate(hours * 60 / minutes, m.start(), m.end(), how, schedule=True)
+        rate.steps = ["hours_assumed" if how == window_hours(d)[1] and not hours_said(d) else "hours_stated"]
+        rates.append(rate)
         d.consume(m.start(), m.end())
     for m in TIMES.finditer(d.text):
         count = {"once": 1.0, "twice": 2.0, "thrice": 3.0}.get(m["once"] or "") or quantity(m, "q").value
         daily, how = per_day(count, period_name(m["per"]), d)
         rate = _Rate(daily, m.start(), m.end(), how, schedule=True)
+        rate.steps = _period_steps(d, period_name(m["per"]))
         rate.runs = days_in(period_name(m["per"])) >= 7  # "runs once a month": a job's runs, not its requests
         rates.append(rate)
         d.consume(m.start(), m.end())
@@ -216,7 +245,9 @@ def _rates(d: Draft) -> list[_Rate]:
                 how += f" ({BUSINESS_DAYS_PER_WEEK} business days in a 7-day week)"
             if q.is_range:
                 how += " (the middle of the range)"
-            rates.append(_Rate(daily, m.start(), m.end(), how, value=q.value, period=period))
+            rate = _Rate(daily, m.start(), m.end(), how, value=q.value, period=period)
+            rate.steps = _period_steps(d, period, q.is_range)
+            rates.append(rate)
             d.consume(m.start(), m.end())
     return sorted(rates, key=lambda r: r.start)
 
@@ -232,6 +263,7 @@ def _shift_rates(d: Draft) -> list[_Rate]:
         how = "" if said else " (one shift a day — say how many shifts if more)"
         rate = _Rate(q.value * count, m.start(), m.end(), how, value=q.value * count, shifts=said, said=q.value)
         rate.per_shift = not said
+        rate.steps = ["multiplied_by_stated_shifts" if said else "shift_assumed"]
         at = d.original.lower().find(said.lower()) if said else -1
         rate.spread = count if at > 0 and _SPREAD.search(d.original.lower(), 0, at) else 0.0
         found.append(rate)
@@ -305,6 +337,7 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
     prior = d.prior_bases.get("requests_per_day") or {}
     if not units and (linked or rate.each_before) and prior.get("units"):  # "c'est 20 par semaine chacun"
         n = float(prior["units"])
+        _took(rate, "multiplied_by_prior_count")
         return n, f"{human(n)} (said before)", (rate.start, rate.end)
     if not units:
         return None
@@ -321,6 +354,7 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
         )
         return None
     d.consume(m.start(), m.end())
+    _took(rate, "multiplied_by_tied_count")
     return count, d.quote(m.start(), m.end()), (m.start(), m.end())
 
 
@@ -478,7 +512,9 @@ def _followers(d: Draft, rates: list[_Rate]) -> list[tuple[_Rate, str]]:
             base = before[-1]
             daily, how = per_day(q.value, base.period, d)
             start = m.start()
-            found.append((_Rate(daily, start, m.end(), how, value=q.value, period=base.period), role))
+            rate = _Rate(daily, start, m.end(), how, value=q.value, period=base.period)
+            rate.steps = _period_steps(d, base.period, q.is_range)
+            found.append((rate, role))
             d.consume(start, m.end())
     average = _FOLLOWER_RE.setdefault(
         "average-after", lazy(rf"{qty_range('f')}\s+(?:{alternation(vocab().cue('average'))})(?![\w-])")
@@ -489,7 +525,9 @@ def _followers(d: Draft, rates: list[_Rate]) -> list[tuple[_Rate, str]]:
         if not before or d.sentence_of(before[-1].start) != d.sentence_of(m.start()) or q.negative or q.value <= 0:
             continue
         daily, how = per_day(q.value, before[-1].period, d)
-        found.append((_Rate(daily, m.start(), m.end(), how, value=q.value, period=before[-1].period), "average"))
+        rate = _Rate(daily, m.start(), m.end(), how, value=q.value, period=before[-1].period)
+        rate.steps = _period_steps(d, before[-1].period, q.is_range)
+        found.append((rate, "average"))
         d.consume(m.start(), m.end())
     return found
 
@@ -512,8 +550,10 @@ def _volume(d: Draft, rate: _Rate) -> tuple[float, list[tuple[int, int]], str, s
         detail = f" ({count(each)} a day each{rate.how}{', one shift each' if rate.spread else ''})"
         rate.worked = f"{count(mult[0])} × {count(each)} a day"
         rate.units = mult[0]
+
     if fan := _fan_out(d, rate):
         value *= fan[0]
+        _took(rate, "multiplied_by_tied_count")
         parts.append(f"'{fan[1]}'")
         spans.append(fan[2])
     return value, spans, " × ".join(parts), detail
@@ -542,6 +582,7 @@ def read_rates(d: Draft) -> None:
                 q.value,
                 f"read '{d.quote(m.start(), m.end())}' as {human(q.value)} a day",
                 (m.start(), m.end()),
+                steps=[*(["range_middle"] if q.is_range else []), "period_from_question"],
             )
             return
     _days_a_week_alone(d, rates)
@@ -561,7 +602,7 @@ def read_rates(d: Draft) -> None:
     if lone:  # "1,000 exams a day at peak" alone: asked, not taken as the usual volume
         rate = roles[0][0]
         value, spans, said, detail = _volume(d, rate)
-        claim = d.set("requests_per_day", value, spans=spans, label=f"{count(value)} requests a day")
+        claim = d.set("requests_per_day", value, spans=spans, label=f"{count(value)} requests a day", steps=rate.steps)
         claim.weaken("a busy time — maybe not the usual volume")
         return
     if d.asked in MONTHLY_FIELDS and base and not base[-1].schedule and base[-1].value:
@@ -569,7 +610,7 @@ def read_rates(d: Draft) -> None:
         monthly, name = per_month(rate.value, rate.period, d), d.asked
         direction = name.split("_")[1]
         note = f"read '{d.quote(rate.start, rate.end)}' as {human(monthly)} {direction} tokens a month"
-        d.set(name, monthly, note, spans=[(rate.start, rate.end)])
+        d.set(name, monthly, note, spans=[(rate.start, rate.end)], steps=_monthly_steps(rate))
         return
     averaged = any(role == "average" for _, role in roles)
     busy = [r for r, role in roles if role == "seasonal"]
@@ -602,6 +643,7 @@ def read_rates(d: Draft) -> None:
                 **({"said": rate.said} if rate.said else {}),
                 **({"units": rate.units} if rate.units else {}),
             },
+            steps=rate.steps,
         )
         if rate.per_what:  # "30 a day per store": a count of stores answers it
             claim.weaken(f"it is per {rate.per_what} — how many are there")
@@ -627,6 +669,7 @@ def read_rates(d: Draft) -> None:
                 value * part,
                 spans=[*spans, span],
                 label=f"{count(value * part)} requests a day ('{said}' of them)",
+                steps=[*rate.steps, "share_applied"],
             )
             claim.weaken("")
         if not busy and not averaged and not _season_beside(d, rate) and (season := _season_average(d, rate)):
@@ -635,7 +678,13 @@ def read_rates(d: Draft) -> None:
             for s, e in season_spans:
                 d.consume(s, e)
             d.claims.remove(claim)  # the usual figure or the year's average: people mean either — asked
-            usual = d.set("requests_per_day", value, spans=spans, label=f"{count(value)} requests a day, the usual")
+            usual = d.set(
+                "requests_per_day",
+                value,
+                spans=spans,
+                label=f"{count(value)} requests a day, the usual",
+                steps=rate.steps,
+            )
             usual.weaken("")
             d.set(
                 "requests_per_day",
@@ -650,6 +699,7 @@ def read_rates(d: Draft) -> None:
                     "words": f"{count(value)} a day × ({words})",
                     "season": share,
                 },
+                steps=[*rate.steps, "season_averaged"],
             )
             continue
         if busy and not averaged:
@@ -664,7 +714,14 @@ def read_rates(d: Draft) -> None:
         elif role == "planned" and base:
             value, spans, said, _ = _volume(d, rate)
             note = f"read {said} as a planned {count(value)} requests a day (a what-if, not today's volume)"
-            d.set("planned_requests_per_day", value, note, spans=spans, label=f"{count(value)} requests a day planned")
+            d.set(
+                "planned_requests_per_day",
+                value,
+                note,
+                spans=spans,
+                label=f"{count(value)} requests a day planned",
+                steps=rate.steps,
+            )
         elif role == "seasonal":
             d.notes.append(f"'{d.quote(rate.start, rate.end)}' is a busy-season figure: not taken as the usual volume")
 
@@ -884,6 +941,7 @@ def _times_reading(
             "words": f"{count(n)} × {count(value)}",
             **({"units": n} if units else {}),
         },
+        steps=[*claim.steps, "multiplied_by_untied_count"],
     )
 
 
@@ -937,7 +995,9 @@ def _more_like(d: Draft, rates: list[_Rate]) -> list[_Rate]:
             daily, how = per_day(q.value, period, d)
             if period == "business day":
                 how += f" ({BUSINESS_DAYS_PER_WEEK} business days in a 7-day week)"
-            found.append(_Rate(daily, m.start(), m.end(), how, value=q.value, period=period))
+            rate = _Rate(daily, m.start(), m.end(), how, value=q.value, period=period)
+            rate.steps = _period_steps(d, period, q.is_range)
+            found.append(rate)
             d.consume(m.start(), m.end())
             continue
         if not prior.get("raw") or prior.get("period") not in ("day", "week", "month", "quarter", "year"):
@@ -947,6 +1007,7 @@ def _more_like(d: Draft, rates: list[_Rate]) -> list[_Rate]:
         scale = prior["raw"] / prior["typed"] if prior.get("typed") else 1.0  # its days a week, as before
         value = q.value * scale
         rate = _Rate(value / days_in(prior["period"]), m.start(), m.end(), value=value, period=prior["period"])
+        rate.steps = _period_steps(d, prior["period"], q.is_range)
         rate.corrected = True
         rate.each_before = "is the figure said before" in " ".join(d.notes)
         rate.no_units = not rate.each_before
@@ -1048,6 +1109,7 @@ def _over_the_week(d: Draft, rate: _Rate) -> None:
         rate.per_day *= n / 7
         rate.value = rate.per_day
         rate.how += f" ({human(n)} days a week: {human(n)} days in 7)"
+        _took(rate, "days_stated")
         rate.worked = rate.worked or rate.how.strip(" ()")
         rate.days_span = span
         return
@@ -1061,6 +1123,7 @@ def _over_the_week(d: Draft, rate: _Rate) -> None:
         rate.per_day *= 6 / 7
         rate.value = rate.per_day
         rate.how += " (six days a week: 6 days in 7)"
+        _took(rate, "days_stated")
         rate.worked = rate.worked or rate.how.strip(" ()")
         return
     if weekdays is None:
@@ -1073,6 +1136,7 @@ def _over_the_week(d: Draft, rate: _Rate) -> None:
     weekend = _cue_pattern("weekends").search(low, weekdays.end(), weekdays.end() + 40) if weekend_rate else None
     rate.end = weekend.end() if weekend else weekdays.end()  # the quote says what was averaged
     weekday_rate = rate.per_day
+    _took(rate, "days_stated")
     rate.per_day = (weekday_rate * 5 + weekend_rate * 2) / 7
     rate.value = rate.per_day
     if weekend_rate:
@@ -1162,6 +1226,7 @@ def _days_a_week_alone(d: Draft, rates: list[_Rate]) -> None:
         spans=[(m.start(), m.end())],
         label=f"{count(value)} requests a day",
         basis={**basis, "days": n},
+        steps=["days_stated"],
     )
 
 
@@ -1191,4 +1256,7 @@ def _peak(d: Draft, rate: _Rate) -> None:
     note = f"read '{d.quote(rate.start, rate.end)}' as {count(per_hour)} requests in the busiest hour"
     label = f"{count(per_hour)} an hour at peak"
     basis = {"raw": rate.value, "period": rate.period}
-    d.set("peak_requests_per_hour", per_hour, note, spans=[(rate.start, rate.end)], label=label, basis=basis)
+    steps = ["direct" if rate.period == "hour" else "period_stated"]
+    d.set(
+        "peak_requests_per_hour", per_hour, note, spans=[(rate.start, rate.end)], label=label, basis=basis, steps=steps
+    )

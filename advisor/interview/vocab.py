@@ -9,6 +9,7 @@ import tomllib
 from datetime import date
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -18,6 +19,7 @@ PERIODS = ("day", "week", "month", "quarter", "year", "hour", "weekday")
 SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9}
 
 ByLanguage = dict[str, list[str]]
+M = TypeVar("M", bound=BaseModel)
 
 
 def _check_languages(value: ByLanguage) -> ByLanguage:
@@ -152,15 +154,20 @@ class VocabularyError(ValueError):
     """The reading vocabulary file does not validate: the file, the entry and the reason."""
 
 
-def parse(text: str, name: str = READING_FILE) -> Vocabulary:
+def validated(text: str, model: type[M], name: str, error: type[ValueError]) -> M:
+    """``text`` (catalog/``name``, TOML) as ``model``, or ``error`` naming the file, the entry and why."""
     try:
-        return Vocabulary.model_validate(tomllib.loads(text))
+        return model.model_validate(tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
-        raise VocabularyError(f"catalog/{name}: not TOML ({exc})") from None
+        raise error(f"catalog/{name}: not TOML ({exc})") from None
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise VocabularyError(f"catalog/{name}: {where}: {err['msg']}") from None
+        raise error(f"catalog/{name}: {where}: {err['msg']}") from None
+
+
+def parse(text: str, name: str = READING_FILE) -> Vocabulary:
+    return validated(text, Vocabulary, name, VocabularyError)
 
 
 @cache
