@@ -193,6 +193,19 @@ def _apply_reading(state: SessionState, reading: Reading) -> Iterator[AgentEvent
     return diff
 
 
+# Questions about an answer whose clause states nothing: what they name ("why an A100 over an L40S?",
+# "wie lange dauert ein Brief?") is asked about. A "cheapest …?" or caching question may carry the workload.
+ASKING_ONLY = ("why", "ruled_out", "request_time", "assumptions", "token")
+
+
+def _stated(text: str, about: Asked | None, state: SessionState) -> str:
+    """What of ``text`` states something: all of it, but the clause of a question about the answer
+    given (before any answer, a question is how a first message may state the workload)."""
+    if about is None or about.kind not in ASKING_ONLY or not state.has_volume():
+        return text
+    return about.without_clause(text)
+
+
 def _count_choice_asks(state: SessionState, open_before: set[str]) -> None:
     """A choice the reader asks this turn about a field the interview asks too ('350 letters a day':
     1) 350 requests a day or 2) another figure?) is that field's asking: when it goes unanswered, the
@@ -353,7 +366,7 @@ def run_turn(
         reading, diff = yield from _read_split(ctx, split)
     else:
         reading = read_answer(
-            text,
+            _stated(text, about, state),
             state.profile,
             catalog,
             asked=state.asked,
