@@ -134,6 +134,9 @@ class _Rate:
     days_span: tuple[int, int] | None = None  # the words giving the days a week it runs on
     worked: str = ""  # how the requests a day were multiplied out ("8,000 × 5 a day"), for the read line
     steps: list[str] = field(default_factory=list)  # how the figure was derived (catalog/derivation.toml)
+    # "per store 40 a day … 14 stores": the count of what the rate is per, its words and span — the
+    # product is offered first, the figure alone second
+    per_units: tuple[float, str, tuple[int, int]] | None = None
 
 
 def _took(rate: _Rate, step: str) -> None:
@@ -321,9 +324,13 @@ def _multiplier(d: Draft, rate: _Rate) -> tuple[float, str, tuple[int, int]] | N
     if not units and linked:  # "5,000 employees; 1 question per employee a week": the headcount said before
         units = [m for m in UNITS.finditer(d.text, 0, s0) if m["who"] and quantity(m).value >= 1][-1:]
     if not units and (per := _per_noun(d, rate, s0)):  # "6–7 a day per unit" … "38 med/surg units"
-        noun, found = per
+        noun, found, asked = per
         if found is None:
             rate.per_what = noun
+            return None
+        if asked:  # "per store about 40 a day … 14 stores": the product is offered, not multiplied in silence
+            d.consume(found.start(), found.end())
+            rate.per_units = (quantity(found, "w").value, d.quote(found.start(), found.end()), found.span())
             return None
         units, linked = [found], True
     if not units:
@@ -387,13 +394,19 @@ _NOT_A_UNIT = lazy(
 )
 
 
-def _per_noun(d: Draft, rate: _Rate, s0: int) -> tuple[str, Any] | None:
-    """The thing a rate is said to be per — right after it ("6–7 a day per unit") or as "each …"
-    before it in its clause ("cada oficina sube 30 …") — and the count of it said before in the
-    message ("38 … units"), or None for the count when none is said. A price per thing before the
-    rate ("0,85 € pro Meldung, bei 25.000 Meldungen") is not what the rate is per."""
+def _per_noun(d: Draft, rate: _Rate, s0: int) -> tuple[str, Any, bool] | None:
+    """The thing a rate is said to be per — right after it ("6–7 a day per unit"), as "each …"
+    before it in its clause ("cada oficina sube 30 …") or as "per …" just before its figure ("pro
+    Praxis ca. 35 …") — the count of it said in the message ("38 … units"), or None for the count
+    when none is said, and whether the product is to be asked rather than taken: when the count comes
+    after the rate or the "per …" before it. A price per thing before the rate ("0,85 € pro Meldung,
+    bei 25.000 Meldungen") is not what the rate is per."""
     c0 = max(s0, d.clause(rate.start)[0])
-    before = [m for m in _PER_NOUN.finditer(d.text, c0, rate.start) if m.group(0).split()[0] not in _PER_WORDS]
+    before = [
+        m
+        for m in _PER_NOUN.finditer(d.text, c0, rate.start)
+        if m.group(0).split()[0] not in _PER_WORDS or _JUST_BEFORE.match(d.text[m.end() : rate.start])
+    ]
     after = [  # right after the rate, with no figure between ("40 tasks a day, ~25 calls per task" is a fan-out)
         m
         for m in _PER_NOUN.finditer(d.canonical, rate.start, min(len(d.text), rate.end + 20))
@@ -407,11 +420,18 @@ def _per_noun(d: Draft, rate: _Rate, s0: int) -> tuple[str, Any] | None:
             continue
         if _NOT_A_UNIT.match(noun) or d.original.lower()[m.start() : m.end()] != m.group(0):
             continue  # a period, a unit of something else, or a phrase the canonical text wrote over
-        stem = noun[:-1] if len(noun) > 4 else noun
+        stem = noun[: max(4, len(noun) - 2)]  # "praxis" → "prax": "9 Praxen"; "store" → "stor": "14 stores"
         counts = lazy(rf"{qty_range('w')}\s+(?:[^\s\d]+\s+){{0,4}}?{re.escape(stem)}[^\W\d_]*")
         found = [c for c in counts.finditer(d.text, 0, rate.start) if quantity(c, "w").value >= 1]
-        return noun, (found[-1] if found else None)
+        later = [c for c in counts.finditer(d.text, rate.end) if quantity(c, "w").value >= 1]
+        per_first = m.start() < rate.start and m.group(0).split()[0] in _PER_WORDS
+        if found:
+            return noun, found[-1], per_first
+        return noun, (later[0] if later else None), bool(later)
     return None
+
+
+_JUST_BEFORE = lazy(r"[\s~]*(?:[^\W\d_]{1,7}\.?)?[\s~]*$")  # "pro Praxis ca. 35": only "about" between
 
 
 _NUMBER_IN = lazy(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w.,]*\d)")
@@ -621,9 +641,10 @@ def read_rates(d: Draft) -> None:
         typed = rate.said or rate.value
         _over_the_week(d, rate)
         rate.corrected = rate.corrected or _negated_after(d, rate) or _named_again(d, rate, typed)
+        prior = d.prior_bases.get("requests_per_day") or {}
+        _working_days_kept(d, rate, prior, bool(correcting))
         value, spans, said, detail = _volume(d, rate)
         spans += [rate.days_span] if rate.days_span else []
-        prior = d.prior_bases.get("requests_per_day") or {}
         if rate.corrected and prior.get("season") and prior.get("raw") == rate.value:  # its season still holds
             value *= prior["season"]
             detail += f" (with its season, × {prior['season']:.3g})"
@@ -645,6 +666,10 @@ def read_rates(d: Draft) -> None:
             },
             steps=rate.steps,
         )
+        if rate.per_units:  # "pro Praxis ca. 35 … 9 Praxen": 1) 315 a day (35 each for '9 Praxen') or 2) 35 in all
+            n, words, span = rate.per_units
+            claim.label = f"{count(value)} requests a day in all"
+            _times_reading(d, claim, rate, n, span, f"{count(value)} each for '{words}'", units=True, first=True)
         if rate.per_what:  # "30 a day per store": a count of stores answers it
             claim.weaken(f"it is per {rate.per_what} — how many are there")
             claim.basis |= {"per": rate.per_what, "each": value}
@@ -923,13 +948,20 @@ def _season_beside(d: Draft, rate: _Rate) -> str:
 
 
 def _times_reading(
-    d: Draft, claim: Any, rate: _Rate, n: float, span: tuple[int, int], why: str, units: bool = False
+    d: Draft,
+    claim: Any,
+    rate: _Rate,
+    n: float,
+    span: tuple[int, int],
+    why: str,
+    units: bool = False,
+    first: bool = False,
 ) -> None:
     """A second reading of a volume claim, ``n`` times it (per language, per person counted beside
-    it): both weak, so the arbiter asks between them."""
+    it): both weak, so the arbiter asks between them — the product as the first choice with ``first``."""
     value = claim.value
     claim.weaken("")
-    d.set(
+    product = d.set(
         "requests_per_day",
         value * n,
         spans=[*claim.spans, span],
@@ -943,6 +975,9 @@ def _times_reading(
         },
         steps=[*claim.steps, "multiplied_by_untied_count"],
     )
+    if first:
+        d.claims.remove(product)
+        d.claims.insert(d.claims.index(claim), product)
 
 
 def _several_each(d: Draft, rate: _Rate) -> str:
@@ -1228,6 +1263,24 @@ def _days_a_week_alone(d: Draft, rates: list[_Rate]) -> None:
         basis={**basis, "days": n},
         steps=["days_stated"],
     )
+
+
+WORKING_DAYS_KEPT = "per working day, as before"
+
+
+def _working_days_kept(d: Draft, rate: _Rate, prior: dict[str, Any], correcting: bool) -> None:
+    """'1.400 am Tag, nicht 1.200' after '1.200 Briefe pro Werktag': a correction that says only 'a
+    day' sets the figure right, not its days — it stays per working day, and the read line says so."""
+    if not (rate.corrected or correcting) or rate.period != "day" or prior.get("period") != "business day":
+        return
+    s0, s1 = d.sentence_of(rate.start)
+    if rate.days_span or any(_cue_pattern(cue).search(d.canonical, s0, s1) for cue in ("every_day", "weekends")):
+        return  # "1,500 a day, every day of the week": its days are said again
+    rate.per_day, how = per_day(rate.value, "business day", d)
+    rate.how = how + f" ({BUSINESS_DAYS_PER_WEEK} business days in a 7-day week)"
+    rate.period = "business day"
+    rate.worked = rate.worked or WORKING_DAYS_KEPT
+    rate.steps = [*(s for s in rate.steps if s != "direct"), "period_said_before"]
 
 
 def _negated_after(d: Draft, rate: _Rate) -> bool:

@@ -281,6 +281,9 @@ READING = (
     N_("keep {value}"),  # a value of no count (an id) kept as it is
     N_("{model} on the API"),
     N_("{model} on your own hardware"),
+    N_("per working day, as before"),  # a correction saying only "a day" keeps the working days (rates.py)
+    N_("{n} requests a day ({each_n} each for {quote})"),  # a rate per site × the count of sites (rates.py)
+    N_("{n} requests a day in all"),
 )
 # where the data goes (tools/boundary.py, tools/boundary_summary.py): the basis, what an offering
 # requires and why one is ruled out; names, regions and sources stay as the catalog writes them
