@@ -250,7 +250,9 @@ def weaken_by_unused_numbers(d: Draft) -> None:
             continue
         clauses = {d.clause(s) for s, _ in claim.spans}
         kinds = bears_on(claim.field)
-        for start, end, kind in loose:
+        for start, end, found in loose:
+            # "start at 20:00": a time of day bears on the hours and shares as a bare number, not on a volume or size
+            kind = "bare" if found == "clock" and claim.field not in BEARS_ON else found
             if kind in kinds and any(c0 <= start and end <= c1 + 1 for c0, c1 in clauses):  # "… 1 in 5."
                 claim.weaken("")
                 claim.basis.setdefault("unused", []).append((start, end))

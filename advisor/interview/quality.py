@@ -187,6 +187,52 @@ def read_frontier_answer(d: Draft) -> None:
     )
 
 
+def _frontier_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A share, then the frontier tier in its clause ("0 % brauchen das Spitzenmodell"); a word for
+    none, then the frontier tier ("aucune ne nécessite le modèle de pointe") — in every language
+    (reading.toml [cues.frontier_words], [cues.none_of_it])."""
+    if "rx" not in _FRONTIER_RX:
+        from advisor.interview.vocab import alternation, vocab
+
+        frontier = alternation(vocab().cue("frontier_words"))
+        none = alternation(vocab().cue("none_of_it"))
+        share = re.compile(rf"{_PCT}(?P<gap>[^.;,?!\d%]{{0,60}}?)(?<![\w-])(?:{frontier})(?![\w-])")
+        nothing = re.compile(
+            rf"(?<![\w-])(?P<none>{none})(?![\w-])(?P<gap>[^.;,?!\d%]{{0,50}}?)(?<![\w-])(?:{frontier})(?![\w-])"
+        )
+        _FRONTIER_RX["rx"] = (share, nothing)
+    return _FRONTIER_RX["rx"]
+
+
+_FRONTIER_RX: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _read_frontier_none(d: Draft) -> None:
+    """ "0 % need the frontier model", "keine davon braucht ein Spitzenmodell": no frontier share,
+    whatever question was asked; the word for none is used up (it does not also answer another question)."""
+    from advisor.interview.vocab import vocab
+
+    share_rx, none_rx = _frontier_words()
+    for m in share_rx.finditer(d.text):
+        if "frontier_share" in d.changes or negated(d.text, m.start("gap"), m.end()):
+            continue
+        _set_share(d, _share(m), (m.start(), m.end()))
+        d.consume(m.start(), m.end())
+    for m in none_rx.finditer(d.text):
+        unknown = vocab().answers.unknown
+        if "frontier_share" in d.changes or _NOT_KNOWN.match(d.text, m.start()):
+            continue
+        if any(d.text.startswith(u, m.start()) for u in unknown):  # "keine Ahnung, ob … ein Spitzenmodell"
+            continue
+        span = (m.start(), m.end())
+        s0, s1 = d.sentence_of(m.start())
+        zero = [z for z in _PCT_RX.finditer(d.text, s0, s1) if _share(z) == 0]  # "aucune …, 0 %": the same said twice
+        spans = [span, *(z.span() for z in zero)]
+        d.set("frontier_share", 0.0, f"read '{d.quote(*span)}' as no traffic needing the frontier tier", spans=spans)
+        for start, end in spans:
+            d.consume(start, end)
+
+
 def read_quality(d: Draft) -> None:
     for m in EXPLICIT.finditer(d.text):
         value = to_float(m["v"])
@@ -238,4 +284,5 @@ def read_quality(d: Draft) -> None:
             f"read '{d.quote(m.start(), m.end())}' as all work needing a frontier-tier model",
             (m.start(), m.end()),
         )
+    _read_frontier_none(d)
     read_frontier_answer(d)

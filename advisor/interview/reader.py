@@ -35,6 +35,7 @@ from advisor.interview.names import FIELD_OF_SECTION, Match, box_family, find_me
 from advisor.interview.numbers import human
 from advisor.interview.privacy import read_offline, read_privacy, stricter
 from advisor.interview.quote import Quote
+from advisor.interview.vocab import vocab
 from advisor.state import Choice, Option
 from advisor.tools import defaults
 from advisor.tools.catalog import Catalog
@@ -241,6 +242,7 @@ def _has(d: Draft, chars: str) -> bool:
 
 def _settings(d: Draft) -> None:
     cues = {name: any(w in d.text for w in words) for name, words in _SETTINGS_CUES.items()}
+    cues["hours"] = cues["hours"] or any(w in d.text for w in vocab().cue("hour_words") if len(w) > 2)  # 'heures'
     digits = _has(d, "0123456789")
     if cues["electricity"] and digits:
         settings.read_electricity(d)

@@ -195,7 +195,6 @@ def _other_currency(d: Draft) -> str | None:
 
 # ---- hours a day ----------------------------------------------------------------------------
 _HOURS = r"(?:hours?|hrs?|h)"
-HOURS_A_DAY = lazy(rf"{_Q}\s*{_HOURS}\s*(?:(?:a|per|/|each|every)\s*(?:day|d)\b|daily\b)")
 HOURS_A_WEEK = lazy(rf"{_Q}\s*{_HOURS}\s*(?:a|per|/|each|every)\s*(?:week|wk)\b")
 AROUND_THE_CLOCK = lazy(
     r"24\s*/\s*7|24x7|24/365|(?:a)?round[- ]the[- ]clock|all\s+day\s+(?:and|&)\s+(?:all\s+)?night|non-?stop"
@@ -240,7 +239,7 @@ def read_hours(d: Draft) -> None:
         if "hours_per_day" not in d.changes:
             d.set("hours_per_day", 8.0, f"read '{d.quote(m.start(), m.end())}' as 8 hours a day", (m.start(), m.end()))
             d.hours_window = 8.0
-    for rx, per in ((HOURS_A_DAY, 1.0), (HOURS_A_WEEK, 7.0)):
+    for rx, per in ((_hours_a_day(), 1.0), (HOURS_A_WEEK, 7.0)):
         for m in rx.finditer(d.text):
             q = quantity(m)
             span, quote = (m.start(), m.end()), d.quote(m.start(), m.end())
@@ -256,6 +255,33 @@ def read_hours(d: Draft) -> None:
                 span,
             )
             d.hours_window = hours
+            if per == 1.0 and not box_hours(d, m.start()) and not _clock_range_read(d) and not _running(d, m.start()):
+                d.set("traffic_hours", hours, spans=[span])  # the requests come in those hours, not a box's
+
+
+def _hours_a_day() -> Any:
+    """ "9 hours a day", "9 heures par jour", "9 Stunden am Tag" (the day written over as "a day"):
+    the hour words of every language (reading.toml [cues.hour_words])."""
+    if "rx" not in _HOURS_A_DAY:
+        words = alternation(vocab().cue("hour_words"))
+        _HOURS_A_DAY["rx"] = lazy(rf"{_Q}\s*(?:{words})(?![\w-])\s*(?:(?:a|per|/|each|every)\s*(?:day|d)\b|daily\b)")
+    return _HOURS_A_DAY["rx"]
+
+
+_HOURS_A_DAY: dict[str, Any] = {}
+
+
+def _running(d: Draft, pos: int) -> bool:
+    """ "it runs 8 hours a day", "what if it ran 8 hours a day": hours something is on or running
+    (cues.box_on, and 'ran'), which may be the box's powered hours rather than when requests come."""
+    start, end = d.clause(pos)
+    words = alternation([*vocab().cue("box_on"), "ran", "run"])
+    return bool(re.search(rf"(?<![\w-])(?:{words})(?![\w-])", (d.canonical or d.text)[start:end]))
+
+
+def _clock_range_read(d: Draft) -> bool:
+    """Whether a clock range ("8:00–17:00") or "around the clock" gave the traffic's hours already."""
+    return any(c.field == "traffic_hours" for c in d.claims)
 
 
 # ---- setup, maintenance, engineering rate ---------------------------------------------------

@@ -44,7 +44,12 @@ CASES: list[tuple[str, str | None, dict]] = [
         None,
         {"hours_per_day": 24.0, "traffic_hours": 24.0, "requests_per_day": 4800.0},
     ),
-    ("200 requests an hour, 8 hours a day", None, {"hours_per_day": 8.0, "requests_per_day": 1600.0}),
+    # the requests come in those 8 hours: the traffic's window as well as the hours a day
+    (
+        "200 requests an hour, 8 hours a day",
+        None,
+        {"hours_per_day": 8.0, "traffic_hours": 8.0, "requests_per_day": 1600.0},
+    ),
     ("2 requests per second", None, {"requests_per_day": 172800.0}),
     ("we get 5-10k tickets a day", None, {"requests_per_day": 7500.0}),
     ("100 sessions a month", None, {"requests_per_day": 100 / 30}),
