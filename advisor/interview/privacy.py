@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -165,6 +165,12 @@ class PrivacyReading:
     # the words that set ``level`` name a class ("internal docs", "personal data"), not only examples
     # of one ("name and phone number")
     names_class: bool = False
+    # ``level`` rests on a decisive cue (catalog/privacy_words.toml [decisive]): its class's name, a
+    # named regulation or regulated category, a category of personal data — and no cue read beside it
+    # could mean a higher class. Otherwise ``choices`` holds the classes the words could mean, highest
+    # first: asked, never one written.
+    decisive: bool = True
+    choices: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -373,6 +379,9 @@ def read_privacy(text: str, original: str | None = None, answer: bool = False) -
     where: dict[str, list[tuple[int, int]]] = {}
     denied: list[str] = []
     denied_at: list[tuple[int, int]] = []
+    strong: set[tuple[str, tuple[int, int]]] = set()  # the decisive cues read, by class
+    denied_levels: set[str] = set()  # "nada regulado": the classes the text denies
+    bare = len(low.split()) <= _BARE_WORDS  # "riservati", "vertraulich": the class named, as the question offers it
     # "May not leave" says where the data may go (the boundary reader's), not what it is: the words
     # inside it ("can't use the public cloud") are no class.
     leave_spans = _spans(_MAY_NOT_LEAVE, low)
@@ -397,9 +406,14 @@ def read_privacy(text: str, original: str | None = None, answer: bool = False) -
             if level != "public":  # "not published" bounds the class from below: it states none
                 denied.append(m.group(0))
                 denied_at.append(m.span())
+                denied_levels.add(level)
         elif m.span() not in where.get(level, []):
             found.setdefault(level, []).append(m.group(0))
             where.setdefault(level, []).append(m.span())
+            if level in _RANK and is_decisive(
+                level, m.group(0), answer or bare, low[m.end() : m.end() + 40], low[max(0, m.start() - 40) : m.start()]
+            ):
+                strong.add((level, m.span()))
     maybe = {key: where.pop(key, []) for key in _OR_HIGHER}
     for key, (lower, _) in _OR_HIGHER.items():  # the lower class for sure, the higher one asked beside it
         if maybe[key]:
@@ -419,7 +433,68 @@ def read_privacy(text: str, original: str | None = None, answer: bool = False) -
     higher = (_OR_HIGHER[key][1], level) if key else ()
     spans = sorted(maybe[key]) if key else []
     named = _names_a_class(found[level])
-    return PrivacyReading(level, found[level], denied, where[level], denied_at, hedged, kept_in, higher, spans, named)
+    choices = weak_choices({lv: [(s, (lv, s) in strong) for s in spans_] for lv, spans_ in where.items()})
+    choices = tuple(lv for lv in choices if lv not in denied_levels or lv == level)
+    if choices == (level,):  # "confidential, but nothing regulated": the class above denied, this one is left
+        choices = ()
+    reading = PrivacyReading(level, found[level], denied, where[level], denied_at, hedged, kept_in, higher, spans)
+    return replace(reading, names_class=named, decisive=not choices, choices=choices)
+
+
+_BARE_WORDS = 2
+
+
+def weak_choices(cues: dict[str, list[tuple[tuple[int, int], bool]]]) -> tuple[str, ...]:
+    """The classes to ask about when the strictest class read rests on no decisive cue, highest first
+    (empty when it does): the class above a weak cue's (what a feeling, a document type or a domain
+    may also mean), the weak class itself, and the strictest decisive class read beside it. ``cues``:
+    per class, each cue's span and whether it is decisive."""
+    levels = [lv for lv in cues if cues[lv]]
+    if not levels:
+        return ()
+    top = max(levels, key=lambda lv: _RANK[lv])
+    sure = [lv for lv in levels if any(ok for _, ok in cues[lv])]
+    best = max(sure, key=lambda lv: _RANK[lv]) if sure else None
+    if best == top:
+        return ()
+    above = PRIVACY_LEVELS[min(_RANK[top] + 1, len(PRIVACY_LEVELS) - 1)]
+    below = PRIVACY_LEVELS[_RANK[top] - 1] if top == PRIVACY_LEVELS[-1] else None
+    picks = {above, top, best, below}
+    return tuple(lv for lv in reversed(PRIVACY_LEVELS) if lv in picks)
+
+
+@lru_cache(maxsize=1)
+def _decisive_stems() -> dict[str, Any]:
+    table = words()["decisive"]
+    stems = {
+        level: lazy(rf"(?<![\w])(?:{_alternation(table[level])})", re.IGNORECASE)
+        for level in PRIVACY_LEVELS
+        if level in table
+    }
+    stems["people"] = lazy(rf"(?:{_alternation(table['people'])})(?:'s|s'|s|')?", re.IGNORECASE)
+    stems["their_data"] = lazy(rf"^'?s?\s+(?:\w+\s+){{0,2}}?(?:{_alternation(table['their_data'])})", re.IGNORECASE)
+    stems["their_data_before"] = lazy(
+        rf"(?<![\w])(?:{_alternation(table['their_data'])})\s+(?:\w+\s+){{0,2}}?$", re.IGNORECASE
+    )
+    return stems
+
+
+def is_decisive(level: str, word: str, answer: bool = False, after: str = "", before: str = "") -> bool:
+    """Whether ``word``, read as ``level``, is evidence the class may be written from: one of the
+    class's stems starts a word in it (catalog/privacy_words.toml [decisive]). A word for the people
+    the data is about ("patients") is decisive only with a word for their data beside it ("patients'
+    records", "patient notes", "données patients", "le dossier du patient"): alone it says who the
+    work is for, not what it reads. In an answer to
+    the privacy question (or said alone) a class's own name as the question offers it ("confidential") is
+    decisive too."""
+    low = word.lower()
+    if answer and _word_patterns()["class_name"].match(low):
+        return True
+    stems = _decisive_stems()
+    if stems["people"].fullmatch(low) and not answer:
+        return bool(stems["their_data"].match(after) or stems["their_data_before"].search(before))
+    rx = stems.get(level)
+    return bool(rx and rx.search(low))
 
 
 def _names_sensitive(low: str, spans: list[tuple[int, int]], maybe: list[tuple[int, int]]) -> bool:

@@ -39,7 +39,7 @@ from advisor.interview.vocab import vocab
 from advisor.state import Choice, Option
 from advisor.tools import defaults
 from advisor.tools.catalog import Catalog
-from advisor.tools.profile import WorkloadProfile
+from advisor.tools.profile import PRIVACY_LEVELS, WorkloadProfile
 from advisor.tools.quantity import MAX_TOKENS_PER_MONTH
 
 MAX_CHARS = 20_000  # a chat answer, not a document
@@ -85,7 +85,7 @@ def read_answer(
     profile: WorkloadProfile,
     catalog: Catalog,
     asked: str | None = None,
-    open_choices: list[pending.Choice] | None = None,
+    open_choices: list[Choice] | None = None,
     sources: dict[str, str] | None = None,
     bases: dict[str, dict[str, Any]] | None = None,
 ) -> Reading:
@@ -167,7 +167,7 @@ def read_draft(
     asked: str | None = None,
     *,
     may_lower: bool = False,
-    open_choices: list[pending.Choice] | None = None,
+    open_choices: list[Choice] | None = None,
     defaults: bool = True,
     sources: dict[str, str] | None = None,
     bases: dict[str, dict[str, Any]] | None = None,
@@ -181,7 +181,7 @@ def read_draft(
     if long:
         d.notes.append(f"read only the first {MAX_CHARS:,} characters")
     unanswered = pending.read_pick(d, open_choices) if open_choices else []
-    _privacy(d, may_lower or asked == "privacy", answered=asked == "privacy" and not may_lower)
+    _privacy(d, may_lower or asked == "privacy", answered=asked == "privacy" and not may_lower, open_choices=unanswered)
     _offline(d)
     boundary.apply(d)  # where the data may go; before names, so its companies are not read as models
     quality.read_quality(d)
@@ -265,11 +265,17 @@ def _unique(items: list[str]) -> list[str]:
 
 
 # ---- privacy and offline --------------------------------------------------------------------
-def _privacy(d: Draft, may_lower: bool, answered: bool = False) -> None:
+def _privacy(d: Draft, may_lower: bool, answered: bool = False, open_choices: list[Choice] | None = None) -> None:
     # on the text with nothing consumed: a pending pick may have taken "No" out of "No HIPAA" as its answer
     reading = read_privacy(d.canonical or d.text, d.original, answer=d.asked == "privacy")
     current = d.profile.privacy
     corrected = current is not None and current in (w.lower() for w in reading.negated)
+    asked_above = _asked_above(reading.level, open_choices or [])
+    if asked_above and not reading.names_class and not corrected:
+        # a class still asked about from before ("ECG bookings": regulated or sensitive?) and now only
+        # examples of a lower one ("name and phone"): the question stands, the lower class is not written
+        _ask_privacy(d, [*asked_above, reading.level], reading.spans)
+        return
     lower = bool(answered and not corrected and reading.level and current and stricter(current, reading.level))
     if lower and not reading.names_class:
         # an answer giving examples of a lower class than one read before ("ECG bookings", then "name
@@ -292,6 +298,11 @@ def _privacy(d: Draft, may_lower: bool, answered: bool = False) -> None:
         # "SSNs", "bank statements" (sensitive or regulated), "unreleased" (internal or sensitive): the
         # two readings asked, the lower one never written alone
         _ask_privacy(d, list(reading.or_higher), reading.spans)
+        return
+    if reading.choices and (current is None or may_lower or stricter(reading.level, current)):
+        # no decisive cue for the strictest class read ("confidential", "the contracts", "the wiki"), or
+        # a cue beside the decisive one that could mean more: the classes it could mean, asked
+        _ask_privacy(d, list(reading.choices), reading.spans)
         return
     level = reading.level
     if reading.kept_in and reading.level is None and d.asked == "privacy":
@@ -322,6 +333,12 @@ def _privacy(d: Draft, may_lower: bool, answered: bool = False) -> None:
             f"read no {negated} as internal data (nothing personal or regulated)",
             spans=list(reading.negated_spans),
         )
+
+
+def _asked_above(level: str | None, open_choices: list[Choice]) -> list[str]:
+    """The privacy classes an open question still offers that are stricter than ``level``."""
+    offered = {o.changes.get("privacy") for c in open_choices if "privacy" in c.fields for o in c.options}
+    return [lv for lv in reversed(PRIVACY_LEVELS) if lv in offered and level and stricter(lv, level)]
 
 
 def _unsettle_lower_privacy(d: Draft, sources: dict[str, str]) -> None:

@@ -195,7 +195,6 @@ def test_a_range_takes_the_middle_and_says_so(catalog):
     "text",
     [
         "Privileged client documents, nothing may leave our network.",
-        "data residency rules apply",
         "attorney-client emails",
         "psychiatric transcripts",
         "diagnoses from visit notes",

@@ -81,7 +81,6 @@ def test_a_rate_per_person_is_multiplied_by_the_headcount_said_before_it(catalog
 @pytest.mark.parametrize(
     "text, level",
     [
-        ("can we run an essay feedback bot on a chromebook budget lol. FERPA. ~3000 essays a semester", "regulated"),
         ("Les appels sont très confidentiels (santé, situation familiale).", "regulated"),
         ("Nothing super sensitive, driver names + load #s + locations.", "sensitive"),
     ],

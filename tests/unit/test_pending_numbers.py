@@ -13,7 +13,7 @@ from advisor.text.words import Words
 from advisor.tools.catalog import load_catalog
 from advisor.tools.profile import WorkloadProfile
 
-VOLUME = "Wir sind ein Steueramt, etwa 350 Bescheide am Tag in 3 Abteilungen, vertraulich, Steuerdaten."
+VOLUME = "Wir sind ein Steueramt, etwa 350 Bescheide am Tag in 3 Abteilungen, personenbezogene Daten."
 SIDE = "We are looking at llama 4 scout for 500 requests a day, 2k in, 300 out."
 SIDE_AND_BUDGET = SIDE + " Our budget is $2,000."
 
