@@ -229,9 +229,10 @@ def test_two_owned_l4s_are_priced_as_the_cards_the_team_has(catalog):
 
 
 def test_the_m1_generation_has_its_own_fit(catalog):
-    """An M1 Ultra reads quantised weights at about half its 800 GB/s (apple-m1), not at the 80% the
-    M2 and later chips reach: the same model decodes slower on it than on an M2 Ultra's 800 GB/s."""
+    """An M1 Ultra reads quantised weights at about 55% of its 800 GB/s (apple-m1), not at the 78% the
+    M2 and later chips reach: the same model decodes about a quarter slower on it than on an M2
+    Ultra's 800 GB/s (the fixed 2.5 ms a step is the same on both)."""
     m1 = capacity(CapacityInput(hardware="mac-studio-m1-ultra-64gb", local_model="llama-3.1-8b"), catalog)
     m2 = capacity(CapacityInput(hardware="mac-studio-m2-ultra-64gb", local_model="llama-3.1-8b"), catalog)
     assert any("(apple-m1/llama.cpp fit)" in a for a in m1.assumptions)
-    assert m1.tokens_per_second < 0.7 * m2.tokens_per_second
+    assert m1.tokens_per_second < 0.8 * m2.tokens_per_second
