@@ -185,6 +185,34 @@ HELD_BACK = [
 ]  # fmt: skip
 
 
+@dataclass(frozen=True)
+class FirstToken:
+    """A measured time to first token of one request (its queue empty or short), in ms."""
+
+    label: str
+    hardware: str
+    model: str
+    quant: str
+    engine: str
+    prompt_tokens: float
+    ttft_ms: float
+    source: str
+    fitted: bool = True
+
+
+GL = (
+    "gpustack/gpustack docs/performance-lab/qwen3-8b/h100-latency.md (one H100 SXM, Qwen/Qwen3-8B BF16, vllm bench"
+    " serve, ShareGPT, 100 prompts, max concurrency 4: 23,260 input tokens)"
+)
+# the engine's fixed time before the first token (catalog/engines.toml first_token_ms) is fitted to both
+FIRST_TOKEN = [
+    FirstToken("H100 SXM vLLM v0.11.0, Qwen3-8B, ShareGPT at 4 concurrent", "h100-sxm-80gb", "qwen3-8b", "F16",
+               "vllm", 232.6, 60.26, GL + ": median TTFT 60.26 ms (vLLM v0.11.0)"),
+    FirstToken("H100 SXM SGLang v0.5.3, Qwen3-8B, ShareGPT at 4 concurrent", "h100-sxm-80gb", "qwen3-8b", "F16",
+               "sglang", 232.6, 27.25, GL + ": median TTFT 27.25 ms (SGLang v0.5.3.post3)"),
+]  # fmt: skip
+
+
 def with_extras(catalog: Catalog) -> Catalog:
     return catalog.model_copy(
         update={

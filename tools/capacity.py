@@ -86,6 +86,7 @@ class CapacityResult(ToolResult):
     ttft_s: float | None = None  # one request's prompt (its uncached part) at the prefill rate
     request_s: float | None = None  # ttft and its answer at one stream's rate with every stream busy
     request_s_alone: float | None = None  # the same on an otherwise idle unit
+    first_token_fixed_s: float = 0.0  # the engine's fixed time before a request's first token
 
 
 def kv_bytes_per_token(model: LocalModel, context: float | None = None) -> float | None:
@@ -306,6 +307,11 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         for mbu, mfu in ((fit.mbu, fit.mfu), (fit.mbu_low, fit.mfu_low), (fit.mbu_high, fit.mfu_high))
     ]
     point, low, high = (rl.speeds(chip, work, e, streams) for e in effs)
+    if kv_factor != 1 and kv_stream is not None:
+        f16 = work.model_copy(update={"kv_gb_per_stream": (kv_read or 0.0) / kv_factor + (state or 0.0)})
+        alone = (point.decode_tps_per_stream, rl.speeds(chip, f16, effs[0], streams).decode_tps_per_stream)
+        change = _kv_cache_change(inp.kv_cache_type or "f16", kv_factor, kv_stream, state or 0.0, box, weights, alone)
+        notes.append(change + f", at {context:,.0f} tokens of context")
     decode = [point.decode_tps, low.decode_tps, high.decode_tps]
     prefill = [point.prefill_tps, low.prefill_tps, high.prefill_tps]
     basis = "estimate"
@@ -362,20 +368,31 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
         share_served=share,
         units_needed=units,
         tokens_per_second_alone=alone,
-        **_timing(inp, prefill[0], decode[0] / streams, alone),
+        first_token_fixed_s=_first_token_fixed_s(engine, notes),
+        **_timing(inp, prefill[0], decode[0] / streams, alone, _first_token_fixed_s(engine, [])),
         assumptions=notes,
     )
 
 
-def _timing(inp: CapacityInput, prefill: float, per_stream: float, alone: float) -> dict[str, float | None]:
-    """Seconds one request of the input's size takes, with no queue: to its first token (its
-    uncached prompt at the prefill rate) and to its last, at one stream's decode rate when every
-    stream is busy and when it runs alone."""
+def _first_token_fixed_s(engine: Engine | None, notes: list[str]) -> float:
+    """The engine's fixed time before a request's first token, said so when there is one."""
+    if engine is None or not engine.first_token_ms:
+        return 0.0
+    notes.append(f"{engine.name}: {engine.first_token_ms:g} ms before each request's first token, beyond its prefill")
+    return engine.first_token_ms / 1000
+
+
+def _timing(
+    inp: CapacityInput, prefill: float, per_stream: float, alone: float, fixed_s: float = 0.0
+) -> dict[str, float | None]:
+    """Seconds one request of the input's size takes, with no queue: to its first token (the
+    engine's fixed time, then its uncached prompt at the prefill rate) and to its last, at one
+    stream's decode rate when every stream is busy and when it runs alone."""
     if inp.input_tokens is None and inp.output_tokens is None:
         return {}
     prompt = (inp.input_tokens or 0) * (1 - (inp.cached_input_share or 0))
     answer = inp.output_tokens or 0
-    ttft = rl.first_token_seconds(prompt, prefill)
+    ttft = rl.first_token_seconds(prompt, prefill, fixed_s=fixed_s)
     return {
         "ttft_s": ttft,
         "request_s": ttft + rl.answer_seconds(answer, per_stream),
@@ -499,6 +516,20 @@ def _kv_cache_factor(inp: CapacityInput, engine: Engine | None, notes: list[str]
     if inp.kv_cache_type and kind != "f16":
         notes.append(f"{kind} KV cache: {types[kind]:g} bytes a value ({types[kind] / 2:.2f}× the f16 cache)")
     return types[kind] / d.KV_CACHE_BYTES
+
+
+def _kv_cache_change(
+    kind: str, factor: float, kv_stream: float, state: float, box: Hardware, weights: float, speeds: tuple
+) -> str:
+    """What a quantised KV cache changed against the f16 one: the memory a stream holds, the streams
+    that fit, one stream's decode (each step reads its cache). ``speeds``: one stream's decode now
+    and with the f16 cache."""
+    fit, fit_f16 = (max_streams(box.memory_gb, weights, kv + state) for kv in (kv_stream, kv_stream / factor))
+    return (
+        f"{kind} KV cache against f16: {kv_stream:.2f} GB a stream (f16: {kv_stream / factor:.2f}),"
+        f" {fit} stream(s) fit in {box.memory_gb:g} GB (f16: {fit_f16}),"
+        f" one stream decodes {speeds[0]:,.0f} tok/s (f16: {speeds[1]:,.0f})"
+    )
 
 
 def _tokens_read(inp: CapacityInput, context: float) -> float:

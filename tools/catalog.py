@@ -383,6 +383,12 @@ class Engine(Sourced):
         " group splits them",
     )
     tensor_parallel: bool = False
+    first_token_ms: float = Field(
+        default=0.0,
+        ge=0,
+        description="fixed milliseconds before a request's first token beyond its prefill (handling, scheduling,"
+        " streaming)",
+    )
     kv_cache_bytes: dict[str, float] = Field(
         default_factory=lambda: {"f16": 2.0}, description="KV cache type → bytes an element (f16: 2)"
     )

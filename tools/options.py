@@ -123,6 +123,7 @@ class LocalPart:
     prefill_tps: float | None = None
     decode_tps_alone: float | None = None  # one stream on an idle unit
     decode_tps_busy: float | None = None  # one stream while every stream runs
+    first_token_s: float = 0.0  # the engine's fixed time before a request's first token
     rental_twin: Hardware | None = None  # a rented kind of the same card (for units beyond the owned)
     rental_unit: LocalCostResult | None = None
 
@@ -401,6 +402,7 @@ def local_part(
             prefill_tps=cap.prefill_tokens_per_second,
             decode_tps_alone=cap.tokens_per_second_alone or cap.tokens_per_second / cap.streams,
             decode_tps_busy=cap.tokens_per_second / cap.streams,
+            first_token_s=cap.first_token_fixed_s,
         )
     return LocalPart(
         box,
@@ -808,6 +810,7 @@ def local_time(local: LocalPart, units: int, busy: float) -> RequestTime | None:
         prefill_tps=local.prefill_tps,  # type: ignore[arg-type]
         decode_tps_alone=local.decode_tps_alone,  # type: ignore[arg-type]
         decode_tps_busy=local.decode_tps_busy,  # type: ignore[arg-type]
+        first_token_s=local.first_token_s,
     )
 
 

@@ -35,11 +35,13 @@ def request_time(
     prefill_tps: float,
     decode_tps_alone: float,
     decode_tps_busy: float,
+    first_token_s: float = 0.0,
 ) -> RequestTime:
     """One request's queue, time to first token and time to its last token. ``box_s``: the unit
-    time a request takes (prompt at the prefill rate, answer at the batch's aggregate rate)."""
+    time a request takes (prompt at the prefill rate, answer at the batch's aggregate rate);
+    ``first_token_s``: the engine's fixed time before a request's first token."""
     queue = wait_s(units * streams, busy, box_s * streams)
-    ttft = rl.first_token_seconds(prompt_tokens, prefill_tps, queue)
+    ttft = rl.first_token_seconds(prompt_tokens, prefill_tps, queue, first_token_s)
     seconds_a_token = 1 / decode_tps_alone + min(busy, 1.0) * (1 / decode_tps_busy - 1 / decode_tps_alone)
     return RequestTime(busy, queue, ttft, ttft + rl.answer_seconds(answer_tokens, 1 / seconds_a_token))
 

@@ -100,9 +100,10 @@ def request_seconds(input_tokens: float, output_tokens: float, prefill: float, d
     return input_tokens / prefill + output_tokens / decode_aggregate
 
 
-def first_token_seconds(prompt_tokens: float, prefill: float, queue_s: float = 0.0) -> float:
-    """Time to first token: the wait for a slot, then the prompt at the prefill rate."""
-    return queue_s + (prompt_tokens / prefill if prompt_tokens else 0.0)
+def first_token_seconds(prompt_tokens: float, prefill: float, queue_s: float = 0.0, fixed_s: float = 0.0) -> float:
+    """Time to first token: the wait for a slot, the engine's fixed time before any token (the
+    request's handling, scheduling, streaming), then the prompt at the prefill rate."""
+    return queue_s + fixed_s + (prompt_tokens / prefill if prompt_tokens else 0.0)
 
 
 def answer_seconds(output_tokens: float, per_stream_decode: float) -> float:

@@ -6,6 +6,7 @@ units are sized for the busy hour with headroom."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -138,6 +139,28 @@ def test_a_quantised_kv_cache_holds_more_streams(catalog):
     assert q4.kv_cache_gb == pytest.approx(f16.kv_cache_gb * 0.5625 / 2)
     assert f16.max_streams_fitting < q8.max_streams_fitting < q4.max_streams_fitting
     assert any("q4_0 KV cache" in a for a in q4.assumptions)
+
+
+def test_a_quantised_kv_cache_says_what_it_changed_against_f16(catalog):
+    """`calc capacity --kv-cache-type q8_0 --context-tokens 32768`: one assumption line gives the f16
+    figures beside the q8_0 ones — the memory a stream holds, the streams that fit, one stream's
+    decode — and each f16 figure is what the f16 run itself gives."""
+    base = dict(hardware="rtx-4090-24gb", local_model="llama-3.1-8b", context_tokens=32_768, streams=1)
+    f16 = capacity(CapacityInput(**base), catalog)
+    q8 = capacity(CapacityInput(**base, kv_cache_type="q8_0"), catalog)
+    (line,) = [a for a in q8.assumptions if a.startswith("q8_0 KV cache against f16")]
+    numbers = re.findall(r"([\d.,]+) (?:GB a stream|stream\(s\) fit in [\d.]+ GB|tok/s) \(f16: ([\d.,]+)\)", line)
+    (gb, gb_f16), (fit, fit_f16), (tps, tps_f16) = [
+        (float(a.replace(",", "")), float(b.replace(",", ""))) for a, b in numbers
+    ]
+    assert gb == pytest.approx(q8.kv_cache_gb, abs=0.01) and gb_f16 == pytest.approx(f16.kv_cache_gb, abs=0.01)
+    assert (fit, fit_f16) == (q8.max_streams_fitting, f16.max_streams_fitting) and fit > fit_f16
+    assert tps == pytest.approx(q8.tokens_per_second, abs=0.5) and tps_f16 == pytest.approx(
+        f16.tokens_per_second, abs=0.5
+    )
+    assert tps > tps_f16  # each step reads half the cache bytes
+    assert "32,768 tokens of context" in line
+    assert not any("against f16" in a for a in f16.assumptions)
 
 
 def test_a_kv_cache_type_the_engine_lacks_is_one_line(catalog):
