@@ -97,11 +97,13 @@ Seconds = Annotated[float, BeforeValidator(parse_seconds), Field(le=7 * 24 * 360
 
 
 def duration_words(seconds: float | None) -> str:
-    """'0.4 s', '12 s', '3.7 min', '2.1 h' — a request's time as a person reads it."""
+    """'40 ms', '0.4 s', '12 s', '3.7 min', '2.1 h' — a request's time as a person reads it."""
     if seconds is None:
         return "—"
     if math.isinf(seconds):
         return "never (overloaded)"
+    if 0 < seconds < 0.1:
+        return f"{seconds * 1000:.0f} ms"
     if seconds < 10:
         return f"{seconds:.1f} s"
     if seconds < 120:

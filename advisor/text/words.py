@@ -68,7 +68,7 @@ class Rate:
 
 
 DOLLAR = Rate()
-_DURATION = re.compile(r"(\d+(?:\.\d+)?) (s|min|h)")
+_DURATION = re.compile(r"(\d+(?:\.\d+)?) (ms|s|min|h)")
 
 
 @dataclass(frozen=True)

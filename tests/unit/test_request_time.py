@@ -123,6 +123,12 @@ def test_durations_as_people_write_them(text, seconds):
     assert parse_seconds(text) == pytest.approx(seconds)
 
 
+@pytest.mark.parametrize(("seconds", "words"), [(0.04, "40 ms"), (0.0995, "100 ms"), (0.4, "0.4 s"), (12, "12 s")])
+def test_a_time_under_a_tenth_of_a_second_is_said_in_ms(seconds, words):
+    """vLLM's first token after ~40 ms was shown as '0.0 s'."""
+    assert duration_words(seconds) == words
+
+
 def test_a_bad_latency_is_one_line_naming_the_field():
     from advisor.tools.registry import TOOLS, ToolInputError
 
