@@ -329,7 +329,8 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     measured = _measurement(box, model, quant, streams)
     if measured is not None:
         basis = "measured here" if measured.machine else "measured"
-        decode, prefill = _apply_measurement(measured, streams, chip, work, effs[0], decode, prefill, notes)
+        then = _as_measured(measured, model, engine, work, state or 0.0)
+        decode, prefill = _apply_measurement(measured, streams, chip, (work, then), effs[0], decode, prefill, notes)
 
     if prefill[0] is None:
         ratio = d.PREFILL_DECODE_RATIO_UNMODELLED
@@ -400,25 +401,45 @@ def _timing(
     }
 
 
+def _as_measured(m: Measured, model: LocalModel, engine: Engine | None, work: rl.Workload, state: float) -> rl.Workload:
+    """The workload as the measurement ran it: each step reading its prompt's cache at its cache
+    type (``advisor bench`` records both); the asked one where the measurement does not say."""
+    per_token = kv_bytes_per_token(model, m.context_tokens) if m.context_tokens else None
+    if per_token is None:
+        return work
+    bytes_a_value = (engine.kv_cache_bytes if engine else {}).get(m.kv_cache_type, d.KV_CACHE_BYTES)
+    cache = per_token * bytes_a_value / d.KV_CACHE_BYTES * m.context_tokens / 1e9  # type: ignore[operator]
+    return work.model_copy(update={"kv_gb_per_stream": cache + state})
+
+
 def _apply_measurement(
     m: Measured,
     streams: int,
     chip: rl.Chip,
-    work: rl.Workload,
+    works: tuple[rl.Workload, rl.Workload],
     eff: rl.Efficiency,
     decode: list[float],
     prefill: list[float | None],
     notes: list[str],
 ) -> tuple[list[float], list[float | None]]:
-    """A measured decode speed, carried to ``streams`` by the roofline's own ratio and never past
-    the compute bound; a measured prefill speed where there is one."""
+    """A measured decode speed, carried to ``streams`` and to the cache a step reads (``works``: as
+    asked, as measured) by the roofline's own ratio and never past the compute bound; a measured
+    prefill speed where there is one."""
+    work, then = works
     lo, hi = m.tokens_per_second_low, m.tokens_per_second_high
-    if m.streams != streams:
-        ratio = rl.speeds(chip, work, eff, streams).decode_tps / rl.speeds(chip, work, eff, m.streams).decode_tps
+    ratio = rl.speeds(chip, work, eff, streams).decode_tps / rl.speeds(chip, then, eff, m.streams).decode_tps
+    if m.streams != streams or abs(ratio - 1) >= 0.005:
         compute = rl.compute_step_s(chip, work, eff, streams)
         cap = streams / compute if compute else math.inf
         lo, hi = min(lo * ratio, cap), min(hi * ratio, cap)
-        notes.append(f"measured at {m.streams} stream(s), carried to {streams} by the roofline (× {ratio:.2f})")
+        if then is work:
+            notes.append(f"measured at {m.streams} stream(s), carried to {streams} by the roofline (× {ratio:.2f})")
+        else:
+            notes.append(
+                f"measured at {m.streams} stream(s) reading {then.kv_gb_per_stream:.2f} GB of cache a step"
+                f" ({m.context_tokens:,} tokens, {m.kv_cache_type}), carried to {streams} reading"
+                f" {work.kv_gb_per_stream:.2f} GB by the roofline (× {ratio:.2f})"
+            )
     where = f"on this machine ({m.machine}, {m.as_of})" if m.machine else f"({m.source})"
     notes.append(f"decode measured {where}: {m.tokens_per_second_low:g}–{m.tokens_per_second_high:g} tokens/s")
     if m.prefill_tokens_per_second:

@@ -166,9 +166,21 @@ def test_layer_split_uses_one_cards_bandwidth(catalog):
 
 
 def test_a_catalog_measurement_wins_and_says_so(catalog):
-    r = capacity(CapacityInput(hardware="dual-rtx-3090-48gb-used", local_model="llama-3.3-70b", streams=1), catalog)
+    box = dict(hardware="dual-rtx-3090-48gb-used", local_model="llama-3.3-70b", streams=1)
+    r = capacity(CapacityInput(**box, context_tokens=1024), catalog)  # as measured: 1,024 tokens
     assert r.speed_basis == "measured"
     assert 16 <= r.tokens_per_second <= 17 and r.prefill_tokens_per_second == pytest.approx(393.89)
+
+
+def test_a_measurement_is_carried_to_the_cache_a_step_reads(catalog):
+    """Measured at 1,024 tokens; at 8,192 each step also reads 2.7 GB of cache beside 42 GB of
+    weights, so the same pair decodes slower — by the roofline's own ratio, said so."""
+    box = dict(hardware="dual-rtx-3090-48gb-used", local_model="llama-3.3-70b", streams=1)
+    short = capacity(CapacityInput(**box, context_tokens=1024), catalog)
+    long = capacity(CapacityInput(**box, context_tokens=8192), catalog)
+    assert long.speed_basis == "measured" and long.tokens_per_second < 0.97 * short.tokens_per_second
+    (note,) = [a for a in long.assumptions if a.startswith("measured at 1 stream(s) reading")]
+    assert "(1,024 tokens, f16)" in note and "by the roofline" in note
 
 
 def test_a_measured_speed_above_the_bandwidth_ceiling_is_refused(tmp_path):
