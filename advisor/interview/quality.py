@@ -187,7 +187,7 @@ def read_frontier_answer(d: Draft) -> None:
     )
 
 
-def _frontier_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _frontier_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A share, then the frontier tier in its clause ("0 % brauchen das Spitzenmodell"); a word for
     none, then the frontier tier ("aucune ne nécessite le modèle de pointe") — in every language
     (reading.toml [cues.frontier_words], [cues.none_of_it])."""
@@ -199,12 +199,14 @@ def _frontier_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
         share = re.compile(rf"{_PCT}(?P<gap>[^.;,?!\d%]{{0,60}}?)(?<![\w-])(?:{frontier})(?![\w-])")
         nothing = re.compile(
             rf"(?<![\w-])(?P<none>{none})(?![\w-])(?P<gap>[^.;,?!\d%]{{0,50}}?)(?<![\w-])(?:{frontier})(?![\w-])"
+            rf"|(?<![\w-])(?:{frontier})\s*[:=-]\s*(?P<gap2>)(?:{none})(?![\w-])"  # "modelo puntero: ninguna"
         )
-        _FRONTIER_RX["rx"] = (share, nothing)
+        labelled = re.compile(rf"(?<![\w-])(?:{frontier})\s*[:=-]\s*(?P<gap>){_PCT}")  # "Spitzenmodell: 0 %"
+        _FRONTIER_RX["rx"] = (share, nothing, labelled)
     return _FRONTIER_RX["rx"]
 
 
-_FRONTIER_RX: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_FRONTIER_RX: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _read_frontier_none(d: Draft) -> None:
@@ -212,8 +214,8 @@ def _read_frontier_none(d: Draft) -> None:
     whatever question was asked; the word for none is used up (it does not also answer another question)."""
     from advisor.interview.vocab import vocab
 
-    share_rx, none_rx = _frontier_words()
-    for m in share_rx.finditer(d.text):
+    share_rx, none_rx, labelled_rx = _frontier_words()
+    for m in [*share_rx.finditer(d.text), *labelled_rx.finditer(d.text)]:
         if "frontier_share" in d.changes or negated(d.text, m.start("gap"), m.end()):
             continue
         _set_share(d, _share(m), (m.start(), m.end()))

@@ -26,6 +26,8 @@ def _read(catalog, text: str, asked: str | None = None):
         "ninguna consulta necesita un modelo puntero",
         "0 % brauchen das Spitzenmodell",
         "nessuna richiede un modello di punta",
+        "modelo puntero: ninguna",
+        "Spitzenmodell: 0 %",
     ],
 )
 def test_none_needing_the_frontier_model_is_no_share_whatever_was_asked(catalog, text):
