@@ -423,7 +423,12 @@ def _per_noun(d: Draft, rate: _Rate, s0: int) -> tuple[str, Any, bool] | None:
         stem = noun[: max(4, len(noun) - 2)]  # "praxis" → "prax": "9 Praxen"; "store" → "stor": "14 stores"
         counts = lazy(rf"{qty_range('w')}\s+(?:[^\s\d]+\s+){{0,4}}?{re.escape(stem)}[^\W\d_]*")
         found = [c for c in counts.finditer(d.text, 0, rate.start) if quantity(c, "w").value >= 1]
-        later = [c for c in counts.finditer(d.text, rate.end) if quantity(c, "w").value >= 1]
+        # "unos 200 por empresa": a figure per the thing, not a count of it
+        later = [
+            c
+            for c in counts.finditer(d.text, rate.end)
+            if quantity(c, "w").value >= 1 and not _PER_IN.search(c.group(0))
+        ]
         per_first = m.start() < rate.start and m.group(0).split()[0] in _PER_WORDS
         if found:
             return noun, found[-1], per_first
@@ -431,6 +436,7 @@ def _per_noun(d: Draft, rate: _Rate, s0: int) -> tuple[str, Any, bool] | None:
     return None
 
 
+_PER_IN = lazy(r"(?<![\w-])(?:per|pro|par|por|each|every|je|chaque|cada|ogni|elke)\s")
 _JUST_BEFORE = lazy(r"[\s~]*(?:[^\W\d_]{1,7}\.?)?[\s~]*$")  # "pro Praxis ca. 35": only "about" between
 
 

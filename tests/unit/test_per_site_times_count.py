@@ -47,3 +47,11 @@ def test_answering_one_takes_the_product(catalog):
 def test_a_count_before_and_per_after_is_still_read(catalog):
     reading = _read(catalog, "We have 14 stores, about 40 chats a day per store")
     assert reading.changes["requests_per_day"] == 560
+
+
+def test_a_figure_per_site_after_the_rate_is_no_count_of_sites(catalog):
+    """'… 60 invoices a month, plus bank lines, about 200 per company': '200 per company' is another
+    figure per company, not a count of companies to multiply by."""
+    reading = _read(catalog, "per company about 60 invoices a month, plus bank lines, about 200 per company")
+    labels = [o.label for c in reading.open_choices for o in c.options]
+    assert not any("each for" in label for label in labels), labels
