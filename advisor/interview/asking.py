@@ -10,9 +10,11 @@ import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
+
+from advisor.interview.lazy import lazy
 
 Kind = Literal["token", "caching", "cheapest", "ruled_out", "request_time", "assumptions", "failover", "why"]
 # "why" last: "why not local?" asks why an option was ruled out, "why?" why the pick
@@ -55,10 +57,12 @@ _SHARE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s*%")
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, list[re.Pattern[str]]]:
+def _patterns() -> dict[str, list[Any]]:
+    """Each kind's patterns, compiled cut to the text they are first searched in (lazy.py): a
+    message holds the words of few of them."""
     text = (resources.files("advisor.catalog") / "asking.toml").read_text(encoding="utf-8")
     table = tomllib.loads(text)
-    return {kind: [re.compile(p) for lang in table[kind].values() for p in lang] for kind in KINDS}
+    return {kind: [lazy(p) for lang in table[kind].values() for p in lang] for kind in KINDS}
 
 
 def _normalized(text: str) -> tuple[str, list[int]]:

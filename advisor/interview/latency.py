@@ -14,10 +14,12 @@ import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.interview.draft import Draft, normalise
+from advisor.interview.lazy import lazy
 from advisor.interview.vocab import alternation
 from advisor.tools.quantity import duration_words
 
@@ -81,19 +83,20 @@ _PERIOD_AFTER = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, float]]:
+def _patterns() -> tuple[list[Any], Any, Any, Any, dict[str, float]]:
+    """The reader's patterns, each compiled cut to the text it is first searched in (lazy.py)."""
     w = latency_words()
     unit_of = {word: u.seconds for u in w.units.values() for word in _every(u.words)}
     unit = rf"(?P<unit>{alternation(list(unit_of))})(?![\w])"
     amount = rf"(?:(?P<few>{alternation(w.amounts.few)})\s+|(?P<one>{alternation(w.amounts.one)})(?:\s+|(?<=')))"
     figure = rf"(?:{_NUMBER}\s*|{amount})(?:of\s+)?{unit}"
-    before = re.compile(rf"{_words(_every(w.bound_before))}(?:\s+|(?<=[<=≤']))~?\s*{figure}")
-    after = re.compile(rf"(?<![\w-]){figure}\s*(?:{_words(_every(w.bound_after))})(?![\w])")
-    sub = re.compile(rf"(?<![\w-])sub[- ]{unit}")  # "sub-second": under one
-    need = re.compile(rf"{_words(_every(w.need))}(?![\w])")
-    aside = re.compile(rf"{_words(_every(w.not_waits))}(?![\w])")
-    first = re.compile(rf"{_words(_every(w.first_token))}(?![\w])")
-    alone = re.compile(rf"(?<![\w-]){figure}")  # "30 s." answering the question
+    before = lazy(rf"{_words(_every(w.bound_before))}(?:\s+|(?<=[<=≤']))~?\s*{figure}")
+    after = lazy(rf"(?<![\w-]){figure}\s*(?:{_words(_every(w.bound_after))})(?![\w])")
+    sub = lazy(rf"(?<![\w-])sub[- ]{unit}")  # "sub-second": under one
+    need = lazy(rf"{_words(_every(w.need))}(?![\w])")
+    aside = lazy(rf"{_words(_every(w.not_waits))}(?![\w])")
+    first = lazy(rf"{_words(_every(w.first_token))}(?![\w])")
+    alone = lazy(rf"(?<![\w-]){figure}")  # "30 s." answering the question
     return [before, after, sub, alone], need, aside, first, unit_of
 
 
