@@ -182,7 +182,7 @@ def recommendation_answer(
     assumed = [a for a in result.assumptions if a not in shown.assumptions]
     if assumed and not panel:  # beside the panel, the panel lists them
         label = w._("Assuming") if first else w._("Now assuming")
-        parts.append(f"{label}: " + "; ".join(w.phrase(a) for a in assumed) + ".")
+        parts.append(w.labelled(label, "; ".join(w.phrase(a) for a in assumed) + "."))
     if first:
         parts.append(
             w._("_The side panel has every option's figures and the assumptions (F8 hides it)._")
@@ -223,7 +223,7 @@ def entry_line(entry: dict[str, Any], w: Words = ENGLISH) -> str:
     parts = [") (".join(map(w.phrase, part.split(") ("))) for part in entry.get("how", "").split("; ") if part]
     how = ", " + "; ".join(parts) if parts else ""
     who = w._("for {workload}: ", workload=entry["workload"]) if entry.get("workload") else ""
-    return f"{who}{name}: {shown} ← '{entry['quote']}' ({kind}{how})"
+    return who + w.labelled(name, f"{shown} ← '{entry['quote']}' ({kind}{how})")
 
 
 def read_line(entries: list[dict[str, Any]], remarks: list[str], w: Words = ENGLISH) -> str:

@@ -273,7 +273,7 @@ def why_text(result: CompareResult, w: Words = ENGLISH) -> str:
 
 
 def assumptions_text(result: CompareResult, w: Words = ENGLISH) -> str:
-    return w._("Assuming") + ": " + "; ".join(w.phrase(a) for a in result.assumptions) + "."
+    return w.labelled(w._("Assuming"), "; ".join(w.phrase(a) for a in result.assumptions) + ".")
 
 
 def asked_text(

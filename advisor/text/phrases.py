@@ -278,6 +278,7 @@ READING = (
     N_("{n} output tokens a month"),
     N_("{amount_usd} a month"),
     N_("keep {value_n}"),
+    N_("every hour of the day"),  # requests at every hour, against a clock range beside it
     N_("keep {value}"),  # a value of no count (an id) kept as it is
     N_("{model} on the API"),
     N_("{model} on your own hardware"),

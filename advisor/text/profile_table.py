@@ -83,5 +83,5 @@ def profile_markdown(session: Any) -> str:
         name = field if w.lang == "en" else f"{w.field_name(field)} (`{field}`)"  # the id is what /set takes
         rows.append(f"| {name} | {'—' if value is None else w.format_value(field, value)} | {w._(source)} |")
     if resolved is not None and resolved.assumptions:
-        rows += ["", w._("Assuming") + ": " + "; ".join(w.phrase(a) for a in resolved.assumptions) + "."]
+        rows += ["", w.labelled(w._("Assuming"), "; ".join(w.phrase(a) for a in resolved.assumptions) + ".")]
     return "**" + w._("Profile") + "**\n\n" + "\n".join(rows)

@@ -29,7 +29,7 @@ def recommendation_markdown(result: CompareResult, *, limit: int = 6, w: Words =
     lines += boundary_bullets(boundary_of(result), w=w)
     lines += ["", options_markdown(result, limit=limit, w=w)]
     if result.assumptions:
-        lines += ["", w._("Assuming") + ": " + "; ".join(w.phrase(a) for a in result.assumptions) + "."]
+        lines += ["", w.labelled(w._("Assuming"), "; ".join(w.phrase(a) for a in result.assumptions) + ".")]
     return "\n".join(lines)
 
 

@@ -88,6 +88,10 @@ class Words:
         text = message if self.lang == "en" else translations(self.lang).get(message) or message
         return text.format(**values) if values else text
 
+    def labelled(self, label: str, text: str) -> str:
+        """``label: text``, the colon set as the language sets it ('Lu : …' in French)."""
+        return self._("{label}: {text}", label=label, text=text)
+
     def phrase(self, text: str) -> str:
         """A tool's English phrase (a capacity verdict, why an option fails, an assumption) in the
         reader's words, when advisor.text.phrases knows its form; else as it is."""

@@ -256,6 +256,16 @@ def test_a_read_line_names_its_field_as_the_profile_does(catalog):
     assert "Anfragen pro Tag" in names and "heutige Ausgaben pro Monat" in names, names
 
 
+def test_french_sets_a_space_before_the_colon_of_a_read_line_and_the_assumptions(catalog):
+    """French typography: 'jetons de sortie par requête : 300', 'Hypothèses : …' (a space before the
+    colon), as the French messages already write it ('Lu :', 'Recommandation :')."""
+    answer = _answer(catalog, FRENCH)
+    read = [line for line in answer.splitlines() if line.startswith("_Lu :_")]
+    assert any("requêtes par jour : " in line for line in read), read
+    assert all(" : " in line.removeprefix("_Lu :_ ") for line in read), read
+    assert "Hypothèses : " in answer and "Hypothèses:" not in answer
+
+
 def test_a_reading_asked_back_is_one_numbered_question_in_the_session_language(catalog):
     """A busy-season volume in a German session: one question, in German, with numbered choices —
     not the volume question beside it — and '1' takes the reading."""
@@ -314,3 +324,22 @@ def test_have_it_or_buy_it_is_asked_with_numbered_choices_in_the_session_languag
     picked = _answer(catalog, "2", state)
     assert state.profile.hardware == "rtx-4090-24gb" and state.profile.owned_hardware is None
     assert "rtx-4090-24gb, zum Kaufen" in picked
+
+
+def test_a_clock_range_beside_around_the_clock_is_asked_and_reminded_in_german(catalog):
+    """'rund um die Uhr, aber die meisten Anfragen kommen 8-16 Uhr': the window is asked with numbered
+    choices in German, and asked again in German when the next answer leaves it open."""
+    state = SessionState()
+    first = _answer(
+        catalog,
+        "Wir haben 500 Anfragen am Tag, je 2.000 Token rein und 300 raus. Das System läuft rund um die Uhr, aber die"
+        " meisten Anfragen kommen 8-16 Uhr.",
+        state,
+    )
+    asked = [line for line in first.splitlines() if line.startswith("❓")]
+    assert asked and "2) jede Stunde des Tages?" in asked[0], asked
+    again = _answer(catalog, "interne Daten", state)
+    reminded = [line for line in again.splitlines() if line.startswith("❓")]
+    assert reminded and reminded[0].startswith("❓ noch offen von vorhin — 1) Verkehrsstunden"), reminded
+    for english in ("every hour", "still open", "traffic hours"):
+        assert english not in first + again, english

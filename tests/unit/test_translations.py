@@ -84,6 +84,17 @@ def test_every_message_is_translated_with_the_same_placeholders(lang):
     assert not wrong, f"placeholders differ in {lang}: {wrong[:5]}"
 
 
+def test_german_sets_no_dative_preposition_before_a_count_of_months():
+    """'{n} Monate' (Words.months) is nominative or accusative: 'nach 29,6 Monate', 'ab 4,6 Monate' are
+    wrong German (the dative is 'Monaten'), so a German message puts no preposition that takes the
+    dative right before a months figure ('Kreuzung: 29,6 Monate', 'sobald 4,6 Monate vergangen sind')."""
+    dative = re.compile(r"\b(?:nach|ab|seit|in|von|bei|mit|binnen|innerhalb)\s+\{(?:months|payback_months)\}", re.I)
+    catalog = _po("de")
+    assert catalog.get("{n} months").string == "{n} Monate"  # the form the figure is written in
+    wrong = [m.string for m in catalog if m.id and isinstance(m.string, str) and dative.search(m.string)]
+    assert not wrong, wrong
+
+
 def test_the_catalogs_are_read_at_run_time():
     from advisor.text.words import Words, translations
 
