@@ -39,6 +39,7 @@ from advisor.tools.base import ToolError
 from advisor.tools.compare import CompareResult, compare_profile
 from advisor.tools.plan import PlanResult, plan_profiles
 from advisor.tools.profile import MissingVolume, ResolvedProfile, WorkloadProfile, resolve
+from advisor.tools.wording import N_  # Claude's states, as the status bar says them
 
 if TYPE_CHECKING:
     from advisor.escalation.platform import ClaudeRoute
@@ -62,7 +63,7 @@ class Session:
         self.mode = "none"
         self.mode_reason = "no local model"
         self.claude = None
-        self.claude_label = "offline" if config.offline else "off"
+        self.claude_label = "offline" if config.offline else N_("off")
         self.pullable: str | None = None  # the configured Ollama model, when its server lacks it
         self._claude_kept: Any = None  # the Claude adapter, kept while offline (its model check is cached)
         self.startup_notices: list[str] = []
@@ -322,13 +323,13 @@ class Session:
             return
         route = self.claude_route
         if route.platform == "api" and not os.environ.get("ANTHROPIC_API_KEY"):
-            self.claude, self.claude_label = None, "off (no key)"
+            self.claude, self.claude_label = None, N_("off (no key)")
             self.startup_notices.append(
                 "Claude is off: set ANTHROPIC_API_KEY to let the advisor escalate the final memo"
             )
             return
         if route.offering is None or not claude_priced(self.catalog, route.offering):
-            self.claude, self.claude_label = None, "off (no price)"
+            self.claude, self.claude_label = None, N_("off (no price)")
             where = "" if route.platform == "api" else f" on {route.platform}"
             where += f" in {route.region}" if route.region and route.platform != "api" else ""
             self.startup_notices.append(
@@ -354,7 +355,7 @@ class Session:
                     inference_geo=route.geo if route.platform == "api" and route.geo not in (None, "global") else None,
                 )
             except ModelError as exc:
-                self.claude, self.claude_label = None, "off (no credentials)"
+                self.claude, self.claude_label = None, N_("off (no credentials)")
                 self.startup_notices.append(str(exc))
                 return
         self.claude = kept

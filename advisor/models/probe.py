@@ -17,6 +17,7 @@ from advisor.gate import SentenceGate
 from advisor.models.base import ChatModel, Message, ModelError, TextDelta, ToolCallsReady, ToolSpec
 from advisor.prompts import load as load_prompt
 from advisor.tools.userfile import JSON_MAX_BYTES, UserFileError, read_bytes, replace_atomically
+from advisor.tools.wording import N_  # the modes, as the status bar says them
 
 PROBE_VERSION = 2  # cached results of an older probe are run again
 
@@ -85,11 +86,11 @@ def decide(passed: int, total: int, phrased: int, phrase_total: int, *, tools_pr
     """The mode and the short reason for it (status-bar length)."""
     phrasing = f"phrasing {phrased}/{phrase_total}"
     if phrased < phrase_total:
-        return "quiet", f"failed {phrasing}"
+        return N_("quiet"), f"failed {phrasing}"
     if not tools_probed:
-        return "guided", f"{phrasing}; embedded, no tool calls"
+        return N_("guided"), f"{phrasing}; embedded, no tool calls"
     tools = f"tools {passed}/{total}"
-    return ("agentic" if passed == total else "guided"), f"{tools}, {phrasing}"
+    return (N_("agentic") if passed == total else N_("guided")), f"{tools}, {phrasing}"
 
 
 def probe(model: ChatModel, tools: list[ToolSpec] | None, cache_dir: Path) -> ProbeResult:

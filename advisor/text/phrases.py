@@ -153,6 +153,10 @@ PHRASES = (
     N_("cloud prices {change_signed}"),
     N_("{scope} prices {change_signed}"),
     N_("{batch_share} of traffic through batch APIs (where the model has a batch discount)"),
+    # why the local model answers in its mode, as the status bar says it (advisor/models/probe.py decide)
+    N_("tools {passed_count}/{total_count}, phrasing {phrased_count}/{phrase_total_count}"),
+    N_("phrasing {phrased_count}/{phrase_total_count}; embedded, no tool calls"),
+    N_("failed phrasing {phrased_count}/{phrase_total_count}"),
 )
 # what the interview says it read, noted or asks (advisor/interview: forms, tokens, rates, pending,
 # boundary, unread, reader, corrections; catalog/reading.toml's bases)

@@ -39,4 +39,28 @@ async def test_a_german_session_speaks_german_in_the_tuis_own_words():
         assert app.query_one(ProfilePanel).border_subtitle == "Enter auf einer Zeile: mit /set ändern"
         status = str(app.query_one(StatusBar).render())
         assert "lokal: " in status and "Runden 2 lokal" in status and "lokale Token" in status, status
+        assert "Claude: aus (kein Schlüssel)" in status and "off" not in status, status  # no API key set
+        assert "agentisch (Werkzeuge 3/3, Formulierung 2/2)" in status, status  # the probe's mode and why
         assert "durch das Interview" in str(app.query(ToolCallView).last().title)
+
+
+def test_the_meter_says_what_claude_alone_would_have_cost_in_words():
+    """'= 4 % des 0,50 $US qu’aurait coûté Claude seul', not '= 4 % du tout-Claude 0,50 $US': the
+    all-Claude figure said as a sentence in each language."""
+    from types import SimpleNamespace
+
+    from advisor.text.words import Words
+    from advisor.tui.widgets.status import meter
+
+    spend = SimpleNamespace(
+        local_turns=2,
+        claude_turns=1,
+        local_input_tokens=1000,
+        local_output_tokens=200,
+        claude_usd=0.02,
+        all_claude_usd=0.5,
+    )
+    french = str(meter(spend, Words(lang="fr"))).replace("\xa0", " ")
+    assert "= 4 % des 0,50 $US qu’aurait coûté Claude seul" in french and "tout-Claude" not in french, french
+    german = str(meter(spend, Words(lang="de"))).replace("\xa0", " ")
+    assert "= 4 % der 0,50 $, die nur Claude gekostet hätte" in german, german

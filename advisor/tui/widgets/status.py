@@ -53,12 +53,12 @@ class StatusBar(Static):
         from advisor.text.words import ENGLISH
 
         w = session.words() if hasattr(session, "words") else ENGLISH
-        claude = w._("offline") if session.offline else session.claude_label
+        claude = w._("offline") if session.offline else w._(session.claude_label)  # a state or a model id
         text = Text()
         text.append(w._("local: {label}", label=session.local_label), style="bold")
         if session.mode != "none":
             why = getattr(session, "mode_reason", "")
-            label = f" {session.mode}" + (f" ({why})" if why else "")
+            label = f" {w._(session.mode)}" + (f" ({w.phrase(why)})" if why else "")
             text.append(label, style="dim" if session.mode == "quiet" else "")
         text.append(" │ ")
         text.append(f"Claude: {claude}", style="bold yellow" if claude.startswith("claude") else "bold")
