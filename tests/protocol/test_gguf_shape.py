@@ -10,7 +10,6 @@ They are read back by advisor's own header reader. The expected KV cache is the 
 from __future__ import annotations
 
 import contextlib
-from datetime import date
 from pathlib import Path
 
 import gguf
@@ -18,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from advisor.tools import clock
 from advisor.tools.capacity import CapacityInput, capacity, kv_bytes_per_token, linear_state_gb
 from advisor.tools.catalog import LocalModel, load_catalog
 from advisor.upkeep.bench import BenchResult, ModelFacts, Phase
@@ -76,7 +76,7 @@ def test_qwen_36_reads_as_16_full_and_48_linear_attention_layers(tmp_path, catal
         "key_heads": 16, "value_heads": 48, "key_head_dim": 128, "value_head_dim": 128, "conv_kernel": 4,
         "state_bytes": 4,
     }  # fmt: skip
-    model = LocalModel(id="q", name="q", params_b=27, tier="strong", tier_basis="x", source="x", as_of=date.today(),
+    model = LocalModel(id="q", name="q", params_b=27, tier="strong", tier_basis="x", source="x", as_of=clock.today(),
                        **shape)  # fmt: skip
     shipped = catalog.local_models["qwen-3.6-27b"]
     assert kv_bytes_per_token(model, 40_000) == kv_bytes_per_token(shipped, 40_000) == 65_536
@@ -88,7 +88,7 @@ def test_qwen_36_reads_as_16_full_and_48_linear_attention_layers(tmp_path, catal
 @pytest.mark.parametrize(("build", "shipped"), [(gemma4_31b, "gemma-4-31b"), (gemma4_e4b, "gemma-4-e4b")])
 def test_gemma_4_reads_its_sliding_global_and_shared_layers(tmp_path, catalog, build, shipped):
     shape = shape_from_metadata(read_metadata(build(tmp_path / "g.gguf")))
-    model = LocalModel(id="g", name="g", params_b=8, tier="budget", tier_basis="x", source="x", as_of=date.today(),
+    model = LocalModel(id="g", name="g", params_b=8, tier="budget", tier_basis="x", source="x", as_of=clock.today(),
                        **shape)  # fmt: skip
     entry = catalog.local_models[shipped]
     for context in (512, 8192, 131_072):
@@ -117,7 +117,7 @@ def test_llama_4_attends_in_chunks_on_three_layers_of_four(tmp_path, catalog):
         head_count=40, head_count_kv=8, key_length=128, value_length=128,
     )  # fmt: skip
     shape = shape_from_metadata(read_metadata(path))
-    model = LocalModel(id="s", name="s", params_b=109, tier="budget", tier_basis="x", source="x", as_of=date.today(),
+    model = LocalModel(id="s", name="s", params_b=109, tier="budget", tier_basis="x", source="x", as_of=clock.today(),
                        **shape)  # fmt: skip
     scout = catalog.local_models["llama-4-scout"]
     for context in (4096, 8192, 100_000):
@@ -151,7 +151,7 @@ def test_bench_saves_the_hybrid_shape_and_capacity_counts_it(tmp_path):
                        bits_per_weight=4.85, **shape)  # fmt: skip
     phase = Phase(streams=1, prefill_tokens_per_second=100, decode_tokens_per_second=10,
                   decode_tokens_per_second_per_stream=10, timings=[])  # fmt: skip
-    result = BenchResult(backend="embedded:test", machine="test", measured_on=date.today(), input_tokens=512,
+    result = BenchResult(backend="embedded:test", machine="test", measured_on=clock.today(), input_tokens=512,
                          output_tokens=128, model=facts, phases=[phase])  # fmt: skip
     path = tmp_path / "catalog.toml"
     model_id = save(result, path, load_catalog(), memory_gb=64)
