@@ -228,6 +228,11 @@ def database_problem(exc: BaseException, path: Path | None = None) -> str:
     to tell a read-only data dir from a damaged file)."""
     text = str(exc) or type(exc).__name__
     if path is not None and path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        if path.with_name(f"{path.name}-wal").exists():  # changes not yet written back: reading them needs a write
+            return (
+                f"{text}: the data dir {path.parent} is read-only and {path.name}-wal holds changes an advisor has"
+                " not written back yet — run the advisor once where the data dir is writable, or use another --data-dir"
+            )
         return f"{text}: the data dir {path.parent} is read-only — make it writable or use another --data-dir"
     if "not a database" in text or "malformed" in text:
         return f"{text} — move it aside (the advisor starts a new one) or use another --data-dir"

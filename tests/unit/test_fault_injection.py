@@ -212,6 +212,34 @@ def test_a_report_reads_a_read_only_data_dir(fmt, read_only, store):
     assert _snapshot(store) == before
 
 
+@pytest.mark.skipif(os.geteuid() == 0 and not NAMESPACE, reason="a read-only folder to root is a read-only mount")
+def test_a_report_beside_changes_not_written_back_in_a_read_only_data_dir_is_one_line(store):
+    """An advisor killed while writing leaves its changes in the -wal file; in a read-only data dir
+    the report cannot read them (SQLite needs its -shm file, which it cannot make there) and must not
+    read the database without them: one line naming the -wal file and what to do, exit 2."""
+    killed = (  # a commit goes to the -wal file; exiting without closing leaves it there, not written back
+        "import os, sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('PRAGMA journal_mode=wal');"
+        " db.execute('UPDATE sessions SET name = name'); db.commit(); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", killed, str(store)], check=True)
+    wal, shm = store.with_name(f"{store.name}-wal"), store.with_name(f"{store.name}-shm")
+    shm.unlink()  # as after a reboot: nothing of the killed writer's shared memory is left
+    assert wal.exists() and not shm.exists()
+    folder = store.parent
+    modes = {p: p.stat().st_mode for p in [folder, *folder.iterdir()]}
+    mount = f'mount --bind "{folder}" "{folder}" && mount -o remount,bind,ro "{folder}" && exec "$@"'
+    if not NAMESPACE:
+        for path in modes:
+            path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        done = _cli("report", "--session", "s", wrap=["unshare", "-m", "sh", "-c", mount, "sh"] if NAMESPACE else [])
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+    assert done.returncode == 2, done.stdout[:200]
+    _one_line(done.stderr, str(store), "read-only", f"{store.name}-wal", "--data-dir")
+
+
 @pytest.mark.skipif(not NAMESPACE, reason="a read-only folder to root is a read-only mount: needs root and unshare")
 def test_an_export_into_a_read_only_exports_folder_is_one_line_and_status_2(store):
     """The data dir writable, its exports folder a read-only mount: /export says where it could not
