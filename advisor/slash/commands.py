@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from advisor.tools.register import Registry
+from advisor.tools.wording import N_
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Command:
 COMMANDS: Registry[Command] = Registry(Command)
 
 
-KEYS_HELP = (
+KEYS_HELP = N_(
     "Enter sends · Shift+Enter or Ctrl+J breaks the line · Up/Down on the first/last line: history ·"
     " Tab completes a command, a field or a session · Esc stops a reply · a click on a message or on the"
     " options table copies it · Enter on a profile row edits it · F6 sends what you typed to Claude, after"
@@ -67,22 +68,30 @@ def common_prefix(options: list[str]) -> str:
     return first[:size]
 
 
-ASK_HELP = 'From a shell: advisor ask "/COMMAND …" runs one on the session the chat would open (or --session NAME).'
+ASK_HELP = N_('From a shell: advisor ask "/COMMAND …" runs one on the session the chat would open (or --session NAME).')
+REMAP_HELP = N_('Remap a key in `{file}` (binding id = key, e.g. `"advisor.export" = "f9"`).')
 
 
-def help_text() -> str:
-    """The commands for a plain terminal (`advisor ask /help`)."""
+def help_text(w: Any = None) -> str:
+    """The commands for a plain terminal (`advisor ask /help`), in ``w``'s language (a
+    advisor.text.words.Words; English without one)."""
+    _ = w._ if w is not None else _english
     width = max(len(c.usage) for c in COMMANDS.values())
-    rows = [f"{c.usage.ljust(width)}  {c.help}" for c in COMMANDS.values()]
-    return "\n".join(["Commands:", *rows, "", ASK_HELP])
+    rows = [f"{c.usage.ljust(width)}  {_(c.help)}" for c in COMMANDS.values()]
+    return "\n".join([_("Commands:"), *rows, "", _(ASK_HELP)])
 
 
-def help_markdown(keymap_file: str | None = None) -> str:
-    """The commands and the chat's keys."""
+def help_markdown(keymap_file: str | None = None, w: Any = None) -> str:
+    """The commands and the chat's keys, in ``w``'s language (English without one)."""
     from advisor.text.render import markdown_cell
 
-    rows = "\n".join(f"| `{markdown_cell(c.usage)}` | {markdown_cell(c.help)} |" for c in COMMANDS.values())
-    remap = (
-        f'\n\nRemap a key in `{keymap_file}` (binding id = key, e.g. `"advisor.export" = "f9"`).' if keymap_file else ""
-    )
-    return f"**Commands**\n\n| command | what it does |\n|---|---|\n{rows}\n\n{KEYS_HELP}{remap}"
+    _ = w._ if w is not None else _english
+    rows = "\n".join(f"| `{markdown_cell(c.usage)}` | {markdown_cell(_(c.help))} |" for c in COMMANDS.values())
+    remap = "\n\n" + _(REMAP_HELP, file=keymap_file) if keymap_file else ""
+    title, name, does = _("Commands"), _("command"), _("what it does")
+    head = f"**{title}**\n\n| {name} | {does} |\n|---|---|"
+    return f"{head}\n{rows}\n\n{_(KEYS_HELP)}{remap}"
+
+
+def _english(message: str, /, **values: Any) -> str:
+    return message.format(**values) if values else message

@@ -13,6 +13,7 @@ from typing import IO, Any, Protocol
 
 from advisor.errors import UsageError, one_line, output_failed
 from advisor.slash.commands import COMMANDS, help_markdown, help_text, split
+from advisor.tools.wording import N_  # each command's help, as /help says it in the session's language
 
 OK, BAD_INPUT, FAILED = 0, 2, 1  # as the command line's exit statuses
 command = COMMANDS.register
@@ -126,19 +127,20 @@ def parse_escalate(rest: str) -> tuple[bool, str | None, str]:
     return with_words, confirm, text.strip()
 
 
-@command("/help", usage="/help", help="the commands and keys", needs_session=False)
+@command("/help", usage="/help", help=N_("the commands and keys"), needs_session=False)
 async def show_help(front: Front, _rest: str) -> None:
-    await front.reply(help_markdown(front.keymap_file), plain=help_text())
+    w = front.session.words() if front.session is not None else None  # before the session opens: English
+    await front.reply(help_markdown(front.keymap_file, w), plain=help_text(w))
 
 
-@command("/profile", usage="/profile", help="the workload profile: given, assumed, missing")
+@command("/profile", usage="/profile", help=N_("the workload profile: given, assumed, missing"))
 async def profile(front: Front, _rest: str) -> None:
     from advisor.text.profile_table import profile_markdown
 
     await front.reply(profile_markdown(front.session))
 
 
-@command("/options", usage="/options", help="every option with its figures, why the pick, why the others fail")
+@command("/options", usage="/options", help=N_("every option with its figures, why the pick, why the others fail"))
 async def options(front: Front, _rest: str) -> None:
     from advisor.text.summary import recommendation_markdown
 
@@ -151,7 +153,7 @@ async def options(front: Front, _rest: str) -> None:
 @command(
     "/set",
     usage="/set FIELD VALUE",
-    help="change a profile field, e.g. /set electricity_usd_per_kwh 0.30",
+    help=N_("change a profile field, e.g. /set electricity_usd_per_kwh 0.30"),
     takes_argument=True,
     changes_session=True,
 )
@@ -173,7 +175,7 @@ async def set_field(front: Front, rest: str) -> None:
 @command(
     "/whatif",
     usage="/whatif TEXT",
-    help="a scenario beside today's figures, e.g. /whatif volume doubles",
+    help=N_("a scenario beside today's figures, e.g. /whatif volume doubles"),
     takes_argument=True,
     changes_session=True,
 )
@@ -186,8 +188,10 @@ async def whatif(front: Front, rest: str) -> None:
 @command(
     "/escalate",
     usage="/escalate [--with-my-words [--confirm DIGEST]] [QUESTION]",
-    help="ask Claude for the synthesis (within the budget): it gets the profile and the figures; your words"
-    " only with --with-my-words (or F6), after you have seen exactly what would be sent",
+    help=N_(
+        "ask Claude for the synthesis (within the budget): it gets the profile and the figures; your words"
+        " only with --with-my-words (or F6), after you have seen exactly what would be sent"
+    ),
     changes_session=True,
     names_models=True,
 )
@@ -209,7 +213,7 @@ async def escalate(front: Front, rest: str) -> None:
 @command(
     "/bill",
     usage="/bill [confirm]",
-    help="a Claude bill beyond what was sent holds Claude's calls: /bill shows it, /bill confirm lets them go on",
+    help=N_("a Claude bill beyond what was sent holds Claude's calls: /bill shows it, /bill confirm lets them go on"),
     takes_argument=True,
     changes_session=True,
 )
@@ -235,7 +239,7 @@ async def bill(front: Front, rest: str) -> None:
 @command(
     "/offline",
     usage="/offline",
-    help="offline on/off: with it on nothing leaves this machine",
+    help=N_("offline on/off: with it on nothing leaves this machine"),
     changes_session=True,
 )
 async def offline(front: Front, _rest: str) -> None:
@@ -252,7 +256,7 @@ async def offline(front: Front, _rest: str) -> None:
 @command(
     "/import",
     usage="/import PATH [--since DATE] [--until DATE]",
-    help="measure the workload from usage records: a Claude Code folder (~/.claude), an llm logs.db or a CSV",
+    help=N_("measure the workload from usage records: a Claude Code folder (~/.claude), an llm logs.db or a CSV"),
     takes_argument=True,
     changes_session=True,
 )
@@ -294,8 +298,10 @@ async def import_records(front: Front, rest: str) -> None:
 @command(
     "/export",
     usage="/export [PATH]",
-    help="write the report as Markdown (default: exports/ in the data dir, one file a session a day); never"
-    " over an existing file",
+    help=N_(
+        "write the report as Markdown (default: exports/ in the data dir, one file a session a day); never"
+        " over an existing file"
+    ),
 )
 async def export(front: Front, rest: str) -> None:
     written = front.session.export(Path(rest).expanduser() if rest else None)
@@ -306,7 +312,7 @@ async def export(front: Front, rest: str) -> None:
 @command(
     "/workload",
     usage="/workload [list] · add NAME · use NAME · rename [OLD to] NEW · drop NAME",
-    help="several workloads in one session, one plan across them: what you say goes to the one in use",
+    help=N_("several workloads in one session, one plan across them: what you say goes to the one in use"),
     takes_argument=True,
     changes_session=True,
 )
@@ -343,7 +349,7 @@ async def workload(front: Front, rest: str) -> None:
 @command(
     "/sessions",
     usage="/sessions [NAME]",
-    help="list the sessions, or switch to one",
+    help=N_("list the sessions, or switch to one"),
     changes_session=True,
 )
 async def sessions(front: Front, rest: str) -> None:
@@ -364,7 +370,7 @@ async def sessions(front: Front, rest: str) -> None:
 @command(
     "/model",
     usage="/model",
-    help="which local model and which Claude model answer, and why",
+    help=N_("which local model and which Claude model answer, and why"),
     names_models=True,
 )
 async def model(front: Front, _rest: str) -> None:
@@ -385,8 +391,10 @@ async def model(front: Front, _rest: str) -> None:
 @command(
     "/pull",
     usage="/pull [MODEL]",
-    help="pull a local model — into Ollama (default: the configured one) or, without Ollama, a GGUF"
-    " for the embedded path — then chat with it",
+    help=N_(
+        "pull a local model — into Ollama (default: the configured one) or, without Ollama, a GGUF"
+        " for the embedded path — then chat with it"
+    ),
 )
 async def pull(front: Front, rest: str) -> None:
     only_in_the_chat(front, "pull: pulls for the running chat", "`advisor model pull ollama[:MODEL]` pulls")
@@ -395,7 +403,9 @@ async def pull(front: Front, rest: str) -> None:
     await front.pull(rest.strip())
 
 
-@command("/calc", usage="/calc TOOL --field value …", help="run one calculator, as `advisor calc`", takes_argument=True)
+@command(
+    "/calc", usage="/calc TOOL --field value …", help=N_("run one calculator, as `advisor calc`"), takes_argument=True
+)
 async def calc(front: Front, rest: str) -> None:
     from advisor.slash.calc import run_calc
 
@@ -406,7 +416,7 @@ async def calc(front: Front, rest: str) -> None:
 @command(
     "/catalog",
     usage="/catalog update [URL|FILE] · /catalog write",
-    help="fetch current cloud prices (genai-prices), show what changes; /catalog write saves them",
+    help=N_("fetch current cloud prices (genai-prices), show what changes; /catalog write saves them"),
     takes_argument=True,
     changes_session=True,
 )
@@ -460,7 +470,7 @@ async def catalog(front: Front, rest: str) -> None:
     await front.reply("\n".join(markdown))
 
 
-@command("/reset", usage="/reset", help="a new session with an empty profile", changes_session=True)
+@command("/reset", usage="/reset", help=N_("a new session with an empty profile"), changes_session=True)
 async def reset(front: Front, _rest: str) -> None:
     front.session.reset()
     await front.session_changed(switched=True)
