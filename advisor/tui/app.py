@@ -70,16 +70,16 @@ class AdvisorApp(App):
     TITLE = "advisor"
     SUB_TITLE = "local, cloud or both — with real numbers"
     BINDINGS = [  # a key that runs a command runs it as typed: action_command
-        Binding("escape", "stop", "Stop reply", id="advisor.stop"),
-        Binding("f1", "command('/help')", "Help", id="advisor.help"),
-        Binding("f2", "command('/export')", "Export", id="advisor.export"),
-        Binding("f3", "copy_reply", "Copy reply", id="advisor.copy_reply"),
-        Binding("f4", "command('/offline')", "Offline", id="advisor.offline"),
-        Binding("f5", "command('/reset')", "New session", id="advisor.new_session"),
+        Binding("escape", "stop", N_("Stop reply"), id="advisor.stop"),
+        Binding("f1", "command('/help')", N_("Help"), id="advisor.help"),
+        Binding("f2", "command('/export')", N_("Export"), id="advisor.export"),
+        Binding("f3", "copy_reply", N_("Copy reply"), id="advisor.copy_reply"),
+        Binding("f4", "command('/offline')", N_("Offline"), id="advisor.offline"),
+        Binding("f5", "command('/reset')", N_("New session"), id="advisor.new_session"),
         # priority: the prompt's own F6 (select the line) gives way to this one
-        Binding("f6", "with_my_words", "Claude, my words", id="advisor.with_my_words", show=False, priority=True),
-        Binding("f8", "toggle_panel", "Panel", id="advisor.panel"),
-        Binding("ctrl+q", "quit", "Quit", id="advisor.quit", priority=True),
+        Binding("f6", "with_my_words", N_("Claude, my words"), id="advisor.with_my_words", show=False, priority=True),
+        Binding("f8", "toggle_panel", N_("Panel"), id="advisor.panel"),
+        Binding("ctrl+q", "quit", N_("Quit"), id="advisor.quit", priority=True),
     ]
     busy: reactive[bool] = reactive(False, bindings=True)  # a reply is on screen and running
     pending_catalog_update: tuple | None = None  # shown by /catalog update, written by /catalog write

@@ -41,6 +41,8 @@ async def test_a_german_session_speaks_german_in_the_tuis_own_words():
         assert "lokal: " in status and "Runden 2 lokal" in status and "lokale Token" in status, status
         assert "Claude: aus (kein Schlüssel)" in status and "off" not in status, status  # no API key set
         assert "agentisch (Werkzeuge 3/3, Formulierung 2/2)" in status, status  # the probe's mode and why
+        keys = [key.description for key in app.query("FooterKey")]  # Textual's key bar
+        assert {"Hilfe", "Exportieren", "Seitenleiste", "Beenden"} <= set(keys) and "Help" not in keys, keys
         assert "durch das Interview" in str(app.query(ToolCallView).last().title)
 
 

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from advisor.tools.wording import N_
+
 DEFAULT_CSS = """
 ConsentScreen { align: center middle; }
 ConsentScreen > Vertical { width: 90%; height: 90%; border: thick $warning; background: $surface; padding: 0 1; }
@@ -24,8 +26,8 @@ ConsentScreen Button { margin: 0 0 0 2; }
 class ConsentScreen(ModalScreen[bool]):
     DEFAULT_CSS = DEFAULT_CSS
     BINDINGS = [
-        Binding("ctrl+s", "send", "Send to Claude", id="advisor.consent_send"),
-        Binding("escape,n", "keep", "Keep it here", id="advisor.consent_keep"),
+        Binding("ctrl+s", "send", N_("Send to Claude"), id="advisor.consent_send"),
+        Binding("escape,n", "keep", N_("Keep it here"), id="advisor.consent_keep"),
     ]
 
     def __init__(self, system: str, message: str, note: str, words: str = "") -> None:
