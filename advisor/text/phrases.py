@@ -153,6 +153,12 @@ PHRASES = (
     N_("cloud prices {change_signed}"),
     N_("{scope} prices {change_signed}"),
     N_("{batch_share} of traffic through batch APIs (where the model has a batch discount)"),
+    # the serving stacks that run replicas across machines (tools/fleet.py fleet_reason)
+    N_("{k8s_stacks} (on Kubernetes), or {plain_stacks} (without Kubernetes)"),
+    N_("{plain_stacks} (without Kubernetes), or {k8s_stacks} (on Kubernetes)"),
+    N_("{k8s_stacks} (on Kubernetes)"),
+    N_("{plain_stacks} (without Kubernetes)"),
+    N_("a load balancer of your choice"),
     # why the local model answers in its mode, as the status bar says it (advisor/models/probe.py decide)
     N_("tools {passed_count}/{total_count}, phrasing {phrased_count}/{phrase_total_count}"),
     N_("phrasing {phrased_count}/{phrase_total_count}; embedded, no tool calls"),
@@ -475,6 +481,8 @@ def _value(name: str, text: str, w: Any) -> str:
         return re.sub(r"' (and|or) '", lambda m: f"' {w._(m.group(1))} '", text)
     if name == "total":
         return _count_back(text, w)
+    if name.endswith("_stacks"):  # serving stacks' names ('Ray Serve, SGLang router or LiteLLM proxy'): the 'or'
+        return re.sub(r" or (?=[^,]+\Z)", f" {w._('or')} ", text)
     kind = _kind(name)
     if kind == "usd":
         return w.money(_KINDS["usd"][1](text))

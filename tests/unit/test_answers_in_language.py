@@ -343,3 +343,19 @@ def test_a_clock_range_beside_around_the_clock_is_asked_and_reminded_in_german(c
     assert reminded and reminded[0].startswith("❓ noch offen von vorhin — 1) Verkehrsstunden"), reminded
     for english in ("every hour", "still open", "traffic hours"):
         assert english not in first + again, english
+
+
+def test_the_serving_stacks_are_named_in_the_session_language(catalog):
+    """How replicas are served across machines: '… oder LiteLLM proxy (ohne Kubernetes) oder … (auf
+    Kubernetes)', not '(without Kubernetes), or …' beside German; the stacks' own names stay."""
+    from advisor.text.reasons import reason_text
+    from advisor.text.words import Words
+    from advisor.tools.fleet import fleet_reason, stacks_for
+
+    for boxes in (1, 2):  # one machine: the plain router first; several: the cluster scheduler first
+        reason = fleet_reason(16, 1, boxes, 64, stacks_for(catalog, "vllm"), "hgx-h100-8gpu")
+        german = reason_text(reason, Words(lang="de"))
+        assert "(ohne Kubernetes)" in german and "(auf Kubernetes)" in german, german
+        assert "LiteLLM proxy" in german and " or " not in german and "without" not in german, german
+        french = reason_text(reason, Words(lang="fr"))
+        assert "(sans Kubernetes)" in french and " or " not in french, french
