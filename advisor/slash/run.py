@@ -147,7 +147,8 @@ async def options(front: Front, _rest: str) -> None:
     result = front.session.comparison()
     if result is None:
         raise UsageError("options: no volume yet — tell me how many requests or tokens first")
-    await front.reply(recommendation_markdown(result, limit=len(result.options), w=front.session.words()))
+    brief = getattr(front.session, "brief", False)  # the side panel beside the chat has the other columns
+    await front.reply(recommendation_markdown(result, limit=len(result.options), w=front.session.words(), brief=brief))
 
 
 @command(

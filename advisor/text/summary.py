@@ -20,22 +20,33 @@ def recommendation_bullets(result: CompareResult, w: Words = ENGLISH) -> list[st
     return lines
 
 
-def recommendation_markdown(result: CompareResult, *, limit: int = 6, w: Words = ENGLISH) -> str:
+def recommendation_markdown(result: CompareResult, *, limit: int = 6, w: Words = ENGLISH, brief: bool = False) -> str:
     """The whole recommendation — the pick, why, the warnings, the options table and the
-    assumptions: `/options`, and the local answer when Claude could not write the memo."""
+    assumptions: `/options`, and the local answer when Claude could not write the memo. ``brief``:
+    the chat shares the screen with the side panel, whose table has every column."""
     from advisor.text.answer import headline
 
     lines = [headline(result, w), "", *recommendation_bullets(result, w)]
     lines += boundary_bullets(boundary_of(result), w=w)
-    lines += ["", options_markdown(result, limit=limit, w=w)]
+    lines += ["", options_markdown(result, limit=limit, w=w, brief=brief)]
     if result.assumptions:
         lines += ["", w.labelled(w._("Assuming"), "; ".join(w.phrase(a) for a in result.assumptions) + ".")]
     return "\n".join(lines)
 
 
-def options_markdown(result: CompareResult, *, limit: int = 6, w: Words = ENGLISH) -> str:
-    """The options table of render.options_table, as Markdown."""
+# The columns a brief table keeps (beside the side panel, the chat is too narrow for all eight: the
+# option's name wrapped a word a line): the mark, the option, a month's cost and the horizon's.
+BRIEF_COLUMNS = (0, 1, 2, 4)
+
+
+def options_markdown(result: CompareResult, *, limit: int = 6, w: Words = ENGLISH, brief: bool = False) -> str:
+    """The options table of render.options_table, as Markdown; ``brief``: its BRIEF_COLUMNS only."""
+    headers = option_headers(result.horizon_months, w)
     rows = [option_cells(o.model_dump(), w) for o in result.options[:limit]]
-    table = markdown_table(option_headers(result.horizon_months, w), rows, right=OPTION_FIGURES)
+    right = OPTION_FIGURES
+    if brief:
+        headers, rows = [headers[i] for i in BRIEF_COLUMNS], [[r[i] for i in BRIEF_COLUMNS] for r in rows]
+        right = tuple(BRIEF_COLUMNS.index(i) for i in OPTION_FIGURES if i in BRIEF_COLUMNS)
+    table = markdown_table(headers, rows, right=right)
     failing = failed_lines(result.options[:limit], w)
     return "\n".join([table, "", *failing]) if failing else table

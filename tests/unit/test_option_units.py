@@ -44,3 +44,21 @@ def test_every_failed_option_says_why_in_chat_and_calc(catalog):
     for o in failing:
         for text in (chat, calc):
             assert f"✗ {o.label}: {'; '.join(o.failed)}" in text
+
+
+def test_beside_the_side_panel_the_options_table_keeps_the_option_and_its_costs(catalog):
+    """At 160 columns the chat is ~72 wide beside the side panel: eight columns wrapped the option's
+    name a word a line. The brief table keeps the mark, the option, a month's cost and the horizon's
+    (the panel's table has the rest); each option's row is still whole, the failures still said."""
+    result = compare(CompareInput(**TRIAGE, privacy="regulated"), catalog)
+    brief = options_markdown(result, limit=50, brief=True)
+    full = options_markdown(result, limit=50)
+    head = brief.splitlines()[0]
+    assert head.count("|") == 5 and "option" in head and "monthly" in head and "36 months" in head, head
+    assert "payback" not in head and "capacity" not in head and "payback" in full.splitlines()[0]
+    rows = [line for line in brief.splitlines() if line.startswith("| ✓") or line.startswith("| ✗")]
+    assert len(rows) == len(result.options[:50])
+    assert all(line.endswith(" |") and line.count(" | ") == 3 for line in rows), rows[:2]
+    why = brief.split("\n\n", 1)[1]  # why each failing option fails, after the table
+    assert why and why == full.split("\n\n", 1)[1]
+    assert brief.splitlines()[1] == "|---|---|---:|---:|"  # the figures right-aligned
