@@ -175,7 +175,7 @@ def _unknown_sign_before(d: Draft, start: int, end: int) -> bool:
     span = (d.original.lower().rindex(sign, 0, start), end)
     quote = d.quote(*span)
     d.reject(
-        f"'{quote}' is in {sign}, which the catalog has no exchange rate for — give it in dollars, euros or pounds",
+        f"'{quote}' is in {sign}, which the catalog has no exchange rate for — give it in US dollars, euros or pounds",
         span,
     )
     return True
@@ -500,7 +500,7 @@ def foreign_money(d: Draft, m: re.Match[str]) -> bool:
     quote = d.quote(m.start(), m.end())
     d.reject(
         f"'{quote}' is in {code.upper()}, which the catalog has no exchange rate for — "
-        "give it in dollars, euros or pounds",
+        "give it in US dollars, euros or pounds",
         (m.start(), m.end()),
     )
     return True

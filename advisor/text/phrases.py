@@ -252,7 +252,7 @@ READING = (
     ),
     N_("noted {quote} — name its GPU or chip (e.g. 'an RTX 4090') to count it as hardware"),
     N_("{quote} corrected later in the message: not used"),
-    N_("{quote} is in {currency}, which the catalog has no exchange rate for — give it in dollars, euros or pounds"),
+    N_("{quote} is in {currency}, which the catalog has no exchange rate for — give it in US dollars, euros or pounds"),
     N_("which hours does the traffic come in: {quotes}? Say e.g. '1am–6am'"),
     N_("you named {quotes} — which one is the {field_label} to price?"),
     N_(

@@ -359,3 +359,16 @@ def test_the_serving_stacks_are_named_in_the_session_language(catalog):
         assert "LiteLLM proxy" in german and " or " not in german and "without" not in german, german
         french = reason_text(reason, Words(lang="fr"))
         assert "(sans Kubernetes)" in french and " or " not in french, french
+
+
+def test_a_currency_with_no_rate_is_noted_in_french_naming_the_dollars_it_wants(catalog):
+    """'1 200 dollars canadiens': the catalog has no CAD rate, so the note asks for the figure in US
+    dollars (not 'dollars', which the user just gave), in French."""
+    answer = _answer(
+        catalog,
+        "Nous traitons 600 courriers par jour, 2 000 jetons en entrée et 300 en sortie. Budget : 1 200 dollars"
+        " canadiens par mois.",
+    )
+    note = [line for line in answer.splitlines() if "CAD" in line]
+    assert note and "une devise pour laquelle le catalogue n’a pas de taux de change" in note[0], note
+    assert "en dollars américains, en euros ou en livres" in note[0] and "which" not in note[0], note
