@@ -138,6 +138,10 @@ class _Rate:
     # product is offered first, the figure alone second
     per_units: tuple[float, str, tuple[int, int]] | None = None
 
+    def basis(self, **more: Any) -> dict[str, Any]:
+        """What a reading of it was worked from: the figure as stated, its period, and ``more``."""
+        return {"raw": self.value, "period": self.period, **more}
+
 
 def _took(rate: _Rate, step: str) -> None:
     if step not in rate.steps:
@@ -661,15 +665,13 @@ def read_rates(d: Draft) -> None:
             spans=spans,
             label=f"{count(value)} requests a day",
             kind="correction" if rate.corrected or correcting else "read",
-            basis={
-                "raw": rate.value,
-                "period": rate.period,
-                "typed": typed,
-                "noun": _noun_of(d, rate),
+            basis=rate.basis(
+                typed=typed,
+                noun=_noun_of(d, rate),
                 **({"words": rate.worked} if rate.worked else {}),
                 **({"said": rate.said} if rate.said else {}),
                 **({"units": rate.units} if rate.units else {}),
-            },
+            ),
             steps=rate.steps,
         )
         if rate.per_units:  # "pro Praxis ca. 35 … 9 Praxen": 1) 315 a day (35 each for '9 Praxen') or 2) 35 in all
@@ -724,12 +726,7 @@ def read_rates(d: Draft) -> None:
                 spans=[*spans, *season_spans],
                 label=f"{count(yearly)} requests a day over the year",
                 strength="weak",
-                basis={
-                    "raw": rate.value,
-                    "period": rate.period,
-                    "words": f"{count(value)} a day × ({words})",
-                    "season": share,
-                },
+                basis=rate.basis(words=f"{count(value)} a day × ({words})", season=share),
                 steps=[*rate.steps, "season_averaged"],
             )
             continue
@@ -973,12 +970,7 @@ def _times_reading(
         spans=[*claim.spans, span],
         label=f"{count(value * n)} requests a day ({why})",
         strength="weak",
-        basis={
-            "raw": rate.value,
-            "period": rate.period,
-            "words": f"{count(n)} × {count(value)}",
-            **({"units": n} if units else {}),
-        },
+        basis=rate.basis(words=f"{count(n)} × {count(value)}", **({"units": n} if units else {})),
         steps=[*claim.steps, "multiplied_by_untied_count"],
     )
     if first:
@@ -1314,7 +1306,7 @@ def _peak(d: Draft, rate: _Rate) -> None:
     per_hour = rate.value / days_in(rate.period) / 24
     note = f"read '{d.quote(rate.start, rate.end)}' as {count(per_hour)} requests in the busiest hour"
     label = f"{count(per_hour)} an hour at peak"
-    basis = {"raw": rate.value, "period": rate.period}
+    basis = rate.basis()
     steps = ["direct" if rate.period == "hour" else "period_stated"]
     d.set(
         "peak_requests_per_hour", per_hour, note, spans=[(rate.start, rate.end)], label=label, basis=basis, steps=steps
