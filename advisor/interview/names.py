@@ -429,6 +429,11 @@ def box_family(name: str) -> str:
     return name.split("(")[0].strip().lower()
 
 
+def is_label_word(catalog: Catalog, word: str) -> bool:
+    """Whether ``word`` is one of the words the catalog's labels are made of ("l40s" is; "h100s" is not)."""
+    return word in _index(catalog).vocab
+
+
 def find_id(catalog: Catalog, section: str, text: str) -> list[str]:
     """Ids in ``section`` that ``text`` names: exact id first, then the catalog's own resolution,
     then the mention matcher. One id is an answer; several are a choice; none is unknown."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from advisor.interview.draft import Draft, normalise
 from advisor.interview.lazy import lazy
-from advisor.interview.names import Match, box_family, find_mentions
+from advisor.interview.names import Match, box_family, find_mentions, is_label_word
 from advisor.interview.negation import clause_of
 from advisor.interview.numbers import word_value
 from advisor.interview.vocab import alternation, vocab
@@ -134,6 +134,11 @@ def read_owned(d: Draft) -> None:
             units = counted[0]
         else:
             units = 1
+        # owned_units needs a count that modifies the name: in it ("8x H100"), before it ("two used
+        # 3090s", "a 4090") or one box said with a singular possessive ("our Mac Studio"); not "H100s"
+        # alone, nor a count said of each of several people or boxes ("3 analysts, each with a 4090")
+        count_tied = bool((times and int(times[1]) > 0) or _COUNT_IN_PHRASE.match(phrase) or counted is not None)
+        count_tied = (count_tied or _one_said(d, match)) and not _each_said(d, c0, c1)
         quote = d.quote(match.phrase_start, match.phrase_end)
         spans = [(match.phrase_start, match.phrase_end)]
         if counted is not None:
@@ -157,7 +162,21 @@ def read_owned(d: Draft) -> None:
         corrected = _cue_in(d, "correction", start, end)
         recounted = _theirs(d, box_id) and (corrected or (counted is not None and counted[0] > 1))
         on_own = _ON_OWN.search(text, max(c0, match.phrase_start - 60), match.phrase_start) is not None
-        if OWNED.search(sentence) or _cue(d, "owned", match, 60, 30) or _possessive(d, match) or recounted or on_own:
+        held = _held(d, match) or _possessive(d, match) or recounted or on_own
+        if (held or d.asked in ("hardware", "owned_hardware", "owned_units")) and _others(d, match):
+            _ask_available(d, d.quote(*d.clause(match.phrase_start)).strip(), box_id, owned)
+            return  # "the other team owns 8 H100s": theirs to use for this?
+        beside = _other_named(d, match, box_id) if held else None
+        if beside is not None:  # "Own 4090 + 3080 Ti": one word of having, two kinds — asked which
+            d.drop("hardware")
+            d.set("owned_hardware", box_id, spans=spans, together="owned", label=f"{box_id}, owned")
+            d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned")
+            _weaken_owned(d, f"'{beside}' is named beside it", fields=("owned_hardware", "owned_units"))
+            return
+        if held and not count_tied and not uncounted:
+            _ask_count(d, quote, box_id, spans)  # "we have H100s": how many?
+            return
+        if held:
             d.drop("hardware")  # owned, not one to buy
             if in_name:  # "8 × H100": the count written in the name is the units owned
                 d.consume(*in_name)
@@ -177,6 +196,9 @@ def read_owned(d: Draft) -> None:
                 _weaken_owned(d, f"'{quote}' names no count of its cards")
             return
         if d.asked in ("hardware", "owned_hardware", "owned_units"):  # "do you already have hardware?" "8x H100"
+            if not count_tied and not uncounted:
+                _ask_count(d, quote, box_id, spans)
+                return
             d.drop("hardware")
             if in_name:
                 d.consume(*in_name)
@@ -189,6 +211,127 @@ def read_owned(d: Draft) -> None:
             return
         _ask_own_or_buy(d, quote, box_id, owned)  # "2x4090, want llama 70b", "the 4090": which is it?
         return
+
+
+_WORD = lazy(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SIZE_OR_COUNT = lazy(r"\d+(?:[.,]\d+)?(?:x|gb|go|tb|gib|g)?|x\d+")
+
+
+def _phrase_words() -> set[str]:
+    words = _CUES.get("phrase_words")
+    if words is None:
+        cues = ("owned_phrase", "owned", "possessive", "card_words")
+        words = _CUES.setdefault("phrase_words", {w for c in cues for p in vocab().cue(c) for w in p.split()})
+    return words
+
+
+def _tied(gap: str) -> bool:
+    """Whether the words between a word of having and the hardware name leave the having said of it:
+    only the words a hardware phrase is made of ([cues.owned_phrase], counts, sizes) and at most one
+    other (a verb: 'bei uns läuft ein Server mit zwei A100'). 'We have 40 engineers who use A100s'
+    has the having said of the engineers."""
+    others = [w for w in _WORD.findall(gap) if w not in _phrase_words() and not _SIZE_OR_COUNT.fullmatch(w)]
+    return len(others) <= 1
+
+
+def _held(d: Draft, match: Match) -> bool:
+    """A word of the team having hardware ([cues.owned], 'we have', 'already own', 'sitting idle') in
+    the clause of the name and tied to it: nothing but a hardware phrase's words between them."""
+    low = d.original.lower()
+    c0, c1 = d.clause(match.phrase_start)
+    for m in [*OWNED.finditer(low, c0, c1), *_cue_rx("owned").finditer(low, c0, c1)]:
+        if m.end() <= match.phrase_start and _tied(low[m.end() : match.phrase_start]):
+            return True
+        if m.start() >= match.phrase_end and _tied(low[match.phrase_end : m.start()]):
+            return True
+    return False
+
+
+def _others(d: Draft, match: Match) -> bool:
+    """Whether the clause of the name says the hardware is someone else's ([cues.others_hardware]: 'the
+    other team owns 8 H100s', 'our vendor has A100s', 'on the national cluster')."""
+    c0, c1 = clause_of(d, match.phrase_start)
+    if d.original[c0 - 1 : c0] == "(":
+        c0 = clause_of(d, c0 - 1)[0]
+    return _cue_in(d, "others_hardware", c0, c1)
+
+
+_CARDS_AFTER = lazy(r"\s*(?:gpus|cards)(?![\w-])")
+
+
+def _plural(d: Draft, match: Match) -> bool:
+    """Whether the name is said in the plural: 'H100s', '3090s', 'A100 GPUs' (not 'L40S', whose S is
+    the catalog's own)."""
+    low = d.original.lower()
+    last = low[match.phrase_start : match.phrase_end].split()[-1] if match.phrase.strip() else ""
+    if _CARDS_AFTER.match(low, match.phrase_end):
+        return True
+    return last.endswith("s") and not is_label_word(d.catalog, last) and is_label_word(d.catalog, last[:-1])
+
+
+_SINGULAR_BEFORE = lazy(
+    r"(?<![\w-])(?:the|a|an|one|ein|eine|einen|einem|un|une|uno|una|um|uma|een|jeden|jedna|jedną|our|my|unser|unseren|unserem|unsere|notre|mon|ma|nuestro|nuestra|mi|nostro|nostra|mio|onze|ons"
+    r"|mijn|nosso|nossa|meu|minha|naszego|nasz|nasza)\s+(?:[\w.-]+\s+){0,2}$"
+)
+
+
+def _one_said(d: Draft, match: Match) -> bool:
+    """One box said with a singular article or possessive right before its name: 'ein Mac Studio',
+    'our Mac Studio', 'my mac', 'the 4090' — not 'our A100s'."""
+    low = d.original.lower()
+    if _plural(d, match):
+        return False
+    return _SINGULAR_BEFORE.search(low, max(0, match.phrase_start - 40), match.phrase_start) is not None
+
+
+_SIZE_BEFORE = lazy(r"\d+\s*(?:gb|go|gib|g)\s*$")
+
+
+def _each_said(d: Draft, c0: int, c1: int) -> bool:
+    """A word for 'each' in the clause ([cues.each]: '3 analysts, each with a 4090'), but not one said
+    of a card's memory ('2x 3090 (24gb each)')."""
+    low = d.original.lower()
+    return any(not _SIZE_BEFORE.search(low, c0, m.start()) for m in _cue_rx("each").finditer(low, c0, c1))
+
+
+def _usual_count(d: Draft, card: str) -> int:
+    """The cards of the catalog's largest box of ``card`` (8 for an H100: one HGX node), else 1."""
+    boxes = [h.units for h in d.catalog.hardware.values() if h.card == card and h.kind != "rented"]
+    return max(boxes, default=1)
+
+
+def _ask_count(d: Draft, quote: str, box_id: str, spans: list[tuple[int, int]]) -> None:
+    """Hardware they have, named with no count tied to it ('we have H100s', 'Eigene A100 vorhanden'):
+    the hardware is theirs (its name and their having it are said), its count one question — the
+    catalog's usual box first, another number, or none (hardware to buy, then)."""
+    d.drop("hardware")
+    for span in spans:
+        d.consume(*span)
+    d.set(
+        "owned_hardware",
+        box_id,
+        f"read '{quote}' as already owned: {box_id}, no purchase price (a sunk cost) — how many is asked",
+        spans=spans,
+        label=f"{box_id}, owned",
+    )
+    usual = _usual_count(d, box_id)
+    options = [
+        Option(
+            label=f"{usual} (one node)" if usual > 1 else f"{usual}",
+            changes={"owned_units": usual},
+            names=list(vocab().affirmations),
+        ),
+        Option(label="another number", names=[]),
+        Option(
+            label="none, we'd buy them",
+            changes={"owned_hardware": None, "owned_units": None, "hardware": box_id},
+            names=["none", "buy", "we'd buy them"],
+        ),
+    ]
+    choice = Choice(question="", fields=["owned_units"], options=options)
+    question = choice.question = f"'{quote}': how many do you own? {choice.shown()}?"
+    d.ambiguous.append(question)
+    d.choices.append(choice)
 
 
 _ONE_BOX = lazy(r"(?<![\w.,])(?:1|a\s+single|single)\s+(?:server|node|box|chassis|machine|workstation)(?![\w-])")
@@ -229,11 +372,36 @@ def read_recount(d: Draft) -> None:
     )
 
 
-def _weaken_owned(d: Draft, why: str) -> None:
-    """The count owned is a guess: asked (the card stays as read)."""
+def _weaken_owned(d: Draft, why: str, fields: tuple[str, ...] = ("owned_units",)) -> None:
+    """The count owned is a guess: asked (the card stays as read) — or, with ``fields``, the card too."""
     for claim in d.claims:
-        if claim.field == "owned_units":
+        if claim.field in fields:
             claim.weaken(why)
+
+
+def _other_named(d: Draft, match: Match, box_id: str) -> str | None:
+    """Another hardware name in the clause of ``match`` ('Own 4090 + 3080 Ti'): one word of having
+    said of two kinds of hardware, which the profile's one owned kind cannot hold."""
+    c0, c1 = d.clause(match.phrase_start)
+    card = d.catalog.hardware[box_id].card or box_id
+    for other in find_mentions(d.original, d.catalog):
+        ids = other.by_section.get("hardware", [])
+        if other.phrase_start == match.phrase_start or not ids or not c0 <= other.phrase_start < c1:
+            continue
+        if all(h == box_id or d.catalog.hardware[h].card == card for h in ids):
+            continue  # the same card named again ("8 H100 … the H100s")
+        return d.quote(other.phrase_start, other.phrase_end)
+    low = d.original.lower()
+    for m in _CARD_SHAPE.finditer(low, c0, c1):  # a card the catalog lacks: "3080 Ti", "A6000"
+        if not match.phrase_start <= m.start() < match.phrase_end:
+            return d.quote(*m.span())
+    return None
+
+
+# A GPU's model number, as a card is named: "3080 Ti", "RTX 2080", "A6000", "T4", "L40S".
+_CARD_SHAPE = lazy(
+    r"(?<![\w.])(?:(?:rtx|gtx)\s*)?[1-5]0[5-9]0(?:\s*(?:ti|super))?(?![\w.])|(?<![\w.])[abhlt]\d{1,4}s?(?![\w.])"
+)
 
 
 def _box_of_count(d: Draft, box_id: str, lo: int, hi: int) -> None:

@@ -226,6 +226,8 @@ def read_pick(d: Draft, pending: list[Choice]) -> list[Choice]:
             continue
         if choice.per and choice.each and _read_count(d, choice):
             continue
+        if choice.fields == ["owned_units"] and _read_units(d, choice):
+            continue
         picked = _by_name(d, choice) or (_by_number(d, choice) if len(pending) == 1 else None)
         if picked is None:
             still.append(choice)
@@ -273,6 +275,28 @@ def _read_count(d: Draft, choice: Choice) -> bool:
         basis={"words": words},
     )
     d.consume(*span)
+    d.consume(*m.span())
+    return True
+
+
+_UNITS_ANSWER = lazy(r"^\W*(?:(?:we\s+(?:have|own)|about|around)\s+)?(?P<n>\d{1,3})\s*[.!]?\s*$")
+
+
+def _read_units(d: Draft, choice: Choice) -> bool:
+    """A figure answering "how many do you own? 1) 8 (one node) 2) another number 3) none": the count
+    owned ("4", "we have 16"), when it is no option's number."""
+    m = _UNITS_ANSWER.match(d.text)
+    if m is None or not len(choice.options) < int(m["n"]) <= 1000:
+        return False
+    n = int(m["n"])
+    d.set(
+        "owned_units",
+        n,
+        f"read '{d.quote(*m.span())}' as {n} owned",
+        spans=[m.span()],
+        kind="answer",
+        label=f"{n} owned",
+    )
     d.consume(*m.span())
     return True
 

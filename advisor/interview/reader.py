@@ -21,6 +21,7 @@ from advisor.interview import (
     owned,
     pending,
     powered,
+    probe,
     quality,
     rates,
     settings,
@@ -185,7 +186,7 @@ def read_draft(
     _offline(d)
     boundary.apply(d)  # where the data may go; before names, so its companies are not read as models
     quality.read_quality(d)
-    _names(d)
+    _names(d, probes=defaults)  # a what-if reads what it asks about as its own change
     owned.read_owned(d)
     owned.read_recount(d)  # "Two cards", "two, not one": the count of what they have, said again
     owned.weaken_corrected(d)
@@ -398,9 +399,10 @@ _RATE_AFTER = lazy(
 )
 
 
-def _names(d: Draft) -> None:
+def _names(d: Draft, probes: bool = True) -> None:
     """Model and hardware names → ids. Several different ids for one field: the ones named as what
-    is being replaced ("instead of sonnet") drop out; if more than one is left, ask which."""
+    is being replaced ("instead of sonnet") drop out; if more than one is left, ask which. With
+    ``probes``, a name in a probing question ("why Qwen 27B?") is not read."""
     named: dict[str, list[tuple[Match, str, list[str]]]] = {}
     unknown: list[str] = []
     for match in find_mentions(d.text, d.catalog):
@@ -410,6 +412,11 @@ def _names(d: Draft) -> None:
             unknown.append(d.quote(match.phrase_start, match.phrase_end))
             d.notes.append(f"'{unknown[-1]}' is not in the catalog: not read (`/set cloud_model` takes one it has)")
             d.consume(match.phrase_start, match.phrase_end)
+            continue
+        if probes and (probed := probe.probed_at(d, match.phrase_start)) is not None:  # "why Qwen 27B?": asked about
+            said = d.quote(probed, match.phrase_end)
+            d.notes.append(f"'{said}' asks about it: not read as what the workload uses (`/set` takes it)")
+            d.consume(probed, match.phrase_end)
             continue
         hardware = match.by_section.get("hardware")
         models = {s: ids for s, ids in match.by_section.items() if s != "hardware"}
