@@ -453,13 +453,18 @@ def _bought_before(d: Draft, match: Match, start: int) -> bool:
 
 
 def _possessive(d: Draft, match: Match) -> bool:
-    """'our 2x 4090 box', 'unser Server mit …': a possessive a few words before the name."""
+    """'our 2x 4090 box', 'unser Server mit …': a possessive a few words before the name, with only a
+    hardware phrase's words between them."""
     words = alternation(vocab().cue("possessive"))
     rx = _CUES.setdefault("possessive", lazy(rf"(?<![\w-])(?:{words})\s+(?:[\w.()-]+\s+){{0,3}}$"))
     c0, _ = clause_of(d, match.phrase_start)
     if d.original[c0 - 1 : c0] == "(":  # "our on-prem box (4x RTX 4090)": the box the brackets name is ours
         c0 = clause_of(d, c0 - 1)[0]
-    return rx.search(d.original.lower(), max(c0, match.phrase_start - 40), match.phrase_start) is not None
+    m = rx.search(d.original.lower(), max(c0, match.phrase_start - 40), match.phrase_start)
+    if m is None:
+        return False
+    gap = d.original.lower()[m.start() : match.phrase_start].split(maxsplit=1)[1:]  # the words after 'our'
+    return _tied(gap[0] if gap else "")  # 'our 40 engineers use A100s': the engineers are theirs
 
 
 def _ask_own_or_buy(d: Draft, quote: str, box_id: str, owned: dict[str, Any]) -> None:

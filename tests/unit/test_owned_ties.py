@@ -50,8 +50,12 @@ def test_someone_elses_hardware_is_asked_about_not_owned(text):
     assert any("yours to use for this" in q or "leave it out" in q for q in reading.ambiguous)
 
 
-def test_having_said_of_something_else_does_not_make_the_hardware_theirs():
-    reading = _read("We run everything on AWS, we have 40 engineers who use A100s there.")
+@pytest.mark.parametrize(
+    "text",
+    ["We run everything on AWS, we have 40 engineers who use A100s there.", "Our 40 engineers use A100s in the cloud."],
+)
+def test_having_said_of_something_else_does_not_make_the_hardware_theirs(text):
+    reading = _read(text)
     assert not set(OWNED) & set(reading.changes)
 
 
