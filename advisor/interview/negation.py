@@ -4,8 +4,11 @@ ownership said earlier; answering the hardware question that way is "no hardware
 
 from __future__ import annotations
 
+from typing import Any
+
 from advisor.interview.draft import Draft
 from advisor.interview.lazy import lazy
+from advisor.interview.vocab import alternation, vocab
 
 # A negator, then only the words that may stand between it and a hardware name, up to the name.
 _NEGATED = lazy(
@@ -33,6 +36,22 @@ def negated_at(d: Draft, start: int) -> int | None:
     while at > clause and (d.text[at - 1].isalnum() or d.text[at - 1] == "'"):  # "don't", not "n't"
         at -= 1
     return at
+
+
+_IN_WORDS: dict[str, Any] = {}
+
+
+def negated_in_words(d: Draft, start: int) -> int | None:
+    """Where a word of another language denying the name at ``start`` begins ([cues.name_negators]:
+    "pas une A100", "keine A100", "nicht die A100"), with only a hardware phrase's words
+    ([cues.owned_phrase], [cues.owned]) between them; None when there is none."""
+    if "rx" not in _IN_WORDS:
+        negators = alternation(vocab().cue("name_negators"))
+        between = alternation([*vocab().cue("owned_phrase"), *vocab().cue("owned")])
+        _IN_WORDS["rx"] = lazy(rf"(?<![\w-])(?:{negators})\s+(?:(?:{between})\s+){{0,3}}$")
+    clause = clause_of(d, start)[0]
+    m = _IN_WORDS["rx"].search(d.original.lower(), clause, start)
+    return m.start() if m is not None else None
 
 
 def not_had(d: Draft, ids: list[str], quote: str) -> None:

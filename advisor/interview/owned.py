@@ -9,7 +9,7 @@ from typing import Any
 from advisor.interview.draft import Draft, normalise
 from advisor.interview.lazy import lazy
 from advisor.interview.names import Match, box_family, find_mentions, is_label_word
-from advisor.interview.negation import clause_of
+from advisor.interview.negation import clause_of, negated_at, negated_in_words
 from advisor.interview.numbers import word_value
 from advisor.interview.vocab import alternation, vocab
 from advisor.state import Choice, Option
@@ -195,7 +195,8 @@ def read_owned(d: Draft) -> None:
             if uncounted:
                 _weaken_owned(d, f"'{quote}' names no count of its cards")
             return
-        if d.asked in ("hardware", "owned_hardware", "owned_units"):  # "do you already have hardware?" "8x H100"
+        if d.asked in ("hardware", "owned_hardware", "owned_units") and _bare_answer(d, match):
+            # "do you already have hardware?" "8x H100": the question says the having; the answer names it
             if not count_tied and not uncounted:
                 _ask_count(d, quote, box_id, spans)
                 return
@@ -245,6 +246,18 @@ def _held(d: Draft, match: Match) -> bool:
         if m.start() >= match.phrase_end and _tied(low[match.phrase_end : m.start()]):
             return True
     return False
+
+
+def _bare_answer(d: Draft, match: Match) -> bool:
+    """Whether the clause naming the hardware is only the hardware said ('8x H100', 'yes, two 3090s',
+    'Ja, eine RTX 4090'): a hardware phrase's words and a yes, with at most one other word. 'H100s
+    would be nice' says more than that it is theirs."""
+    low = d.original.lower()
+    c0, c1 = d.clause(match.phrase_start)
+    rest = f"{low[c0 : match.phrase_start]} {low[match.phrase_end : c1]}"
+    yes = {w for phrase in vocab().affirmations for w in phrase.split()}
+    others = [w for w in _WORD.findall(rest) if w not in yes]
+    return _tied(" ".join(others))
 
 
 def _others(d: Draft, match: Match) -> bool:
@@ -388,14 +401,20 @@ def _other_named(d: Draft, match: Match, box_id: str) -> str | None:
         ids = other.by_section.get("hardware", [])
         if other.phrase_start == match.phrase_start or not ids or not c0 <= other.phrase_start < c1:
             continue
+        if _denied(d, other.phrase_start):  # "we don't have a 4090, we have a Mac Studio": one kind had
+            continue
         if all(h == box_id or d.catalog.hardware[h].card == card for h in ids):
             continue  # the same card named again ("8 H100 … the H100s")
         return d.quote(other.phrase_start, other.phrase_end)
     low = d.original.lower()
     for m in _CARD_SHAPE.finditer(low, c0, c1):  # a card the catalog lacks: "3080 Ti", "A6000"
-        if not match.phrase_start <= m.start() < match.phrase_end:
+        if not match.phrase_start <= m.start() < match.phrase_end and not _denied(d, m.start()):
             return d.quote(*m.span())
     return None
+
+
+def _denied(d: Draft, pos: int) -> bool:
+    return negated_at(d, pos) is not None or negated_in_words(d, pos) is not None
 
 
 # A GPU's model number, as a card is named: "3080 Ti", "RTX 2080", "A6000", "T4", "L40S".

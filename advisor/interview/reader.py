@@ -426,7 +426,10 @@ def _names(d: Draft, probes: bool = True) -> None:
                 models = {}
             else:
                 hardware = None
-        if hardware and (denied := negation.negated_at(d, match.phrase_start)) is not None:
+        denied = negation.negated_at(d, match.phrase_start) if hardware else None
+        if hardware and denied is None:
+            denied = negation.negated_in_words(d, match.phrase_start)  # "c'est une A40, pas une A100"
+        if hardware and denied is not None:
             negation.not_had(d, hardware, d.quote(denied, match.phrase_end))  # "we don't have a 4090"
             hardware = None
         if hardware:

@@ -103,3 +103,16 @@ def test_one_having_said_of_two_kinds_of_hardware_is_asked(text):
     reading = _read(text)
     assert not set(OWNED) & set(reading.changes)
     assert reading.ambiguous
+
+
+@pytest.mark.parametrize("text", ["c'est une A40, pas une A100", "nie mamy A100", "Non abbiamo una A100"])
+def test_a_name_denied_in_another_language_is_not_theirs(text):
+    reading = _read(text, asked="hardware")
+    assert not {"hardware", *OWNED} & set(reading.changes)
+
+
+@pytest.mark.parametrize("text", ["H100s would be nice", "A100s from the research group, maybe"])
+def test_an_answer_to_the_hardware_question_saying_more_than_the_name_is_asked(text):
+    reading = _read(text, asked="hardware")
+    assert not set(OWNED) & set(reading.changes)
+    assert reading.ambiguous
