@@ -208,8 +208,8 @@ def read_owned(d: Draft) -> None:
             if uncounted:
                 _weaken_owned(d, f"'{quote}' names no count of its cards")
             return
-        if indefinite:
-            return
+        if indefinite and d.asked not in ("hardware", "owned_hardware", "owned_units"):
+            return  # "a 4090" said in passing: the hardware to price
         _ask_own_or_buy(d, quote, box_id, owned)  # "2x4090, want llama 70b", "the 4090": which is it?
         return
 

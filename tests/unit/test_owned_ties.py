@@ -111,7 +111,9 @@ def test_a_name_denied_in_another_language_is_not_theirs(text):
     assert not {"hardware", *OWNED} & set(reading.changes)
 
 
-@pytest.mark.parametrize("text", ["H100s would be nice", "A100s from the research group, maybe"])
+@pytest.mark.parametrize(
+    "text", ["H100s would be nice", "A100s from the research group, maybe", "a 4090 maybe, not sure"]
+)
 def test_an_answer_to_the_hardware_question_saying_more_than_the_name_is_asked(text):
     reading = _read(text, asked="hardware")
     assert not set(OWNED) & set(reading.changes)
