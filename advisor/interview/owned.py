@@ -171,7 +171,8 @@ def read_owned(d: Draft) -> None:
             d.drop("hardware")
             d.set("owned_hardware", box_id, spans=spans, together="owned", label=f"{box_id}, owned")
             d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned")
-            _weaken_owned(d, f"'{beside}' is named beside it", fields=("owned_hardware", "owned_units"))
+            for claim in d.claims[-2:]:
+                claim.step("having_beside_another", f"'{beside}' is named beside it")
             return
         if held and not count_tied and not uncounted:
             _ask_count(d, quote, box_id, spans)  # "we have H100s": how many?
@@ -192,8 +193,7 @@ def read_owned(d: Draft) -> None:
                 kind=kind,
             )
             d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned", kind=kind)
-            if uncounted:
-                _weaken_owned(d, f"'{quote}' names no count of its cards")
+            _steps(d, "having_tied", f"'{quote}' names no count of its cards" if uncounted else None)
             return
         if d.asked in ("hardware", "owned_hardware", "owned_units") and _bare_answer(d, match):
             # "do you already have hardware?" "8x H100": the question says the having; the answer names it
@@ -205,8 +205,7 @@ def read_owned(d: Draft) -> None:
                 d.consume(*in_name)
             d.set("owned_hardware", box_id, spans=spans, together="owned", label=f"{box_id}, owned")
             d.set("owned_units", units, spans=spans, together="owned", label=f"{units} owned")
-            if uncounted:
-                _weaken_owned(d, f"'{quote}' names no count of its cards")
+            _steps(d, "having_from_question", f"'{quote}' names no count of its cards" if uncounted else None)
             return
         if indefinite and d.asked not in ("hardware", "owned_hardware", "owned_units"):
             return  # "a 4090" said in passing: the hardware to price
@@ -326,7 +325,7 @@ def _ask_count(d: Draft, quote: str, box_id: str, spans: list[tuple[int, int]]) 
         f"read '{quote}' as already owned: {box_id}, no purchase price (a sunk cost) — how many is asked",
         spans=spans,
         label=f"{box_id}, owned",
-    )
+    ).step("having_tied" if d.asked not in ("hardware", "owned_hardware", "owned_units") else "having_from_question")
     usual = _usual_count(d, box_id)
     options = [
         Option(
@@ -385,11 +384,16 @@ def read_recount(d: Draft) -> None:
     )
 
 
-def _weaken_owned(d: Draft, why: str, fields: tuple[str, ...] = ("owned_units",)) -> None:
-    """The count owned is a guess: asked (the card stays as read) — or, with ``fields``, the card too."""
-    for claim in d.claims:
-        if claim.field in fields:
-            claim.weaken(why)
+def _steps(d: Draft, having: str, uncounted: str | None) -> None:
+    """The derivation the owned claims just made rest on (catalog/derivation.toml): how the having was
+    said, and the count tied to the name — or the catalog's count of a box named without one, which
+    the arbiter asks about."""
+    for claim in d.claims[-2:]:
+        claim.step(having)
+        if claim.field == "owned_units" and uncounted:
+            claim.step("count_of_box_guessed", uncounted)
+        elif claim.field == "owned_units":
+            claim.step("count_tied")
 
 
 def _other_named(d: Draft, match: Match, box_id: str) -> str | None:

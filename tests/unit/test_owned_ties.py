@@ -118,3 +118,17 @@ def test_an_answer_to_the_hardware_question_saying_more_than_the_name_is_asked(t
     reading = _read(text, asked="hardware")
     assert not set(OWNED) & set(reading.changes)
     assert reading.ambiguous
+
+
+def test_the_owned_claims_record_their_ties_and_the_arbiter_enforces_them():
+    from advisor.interview.derivation import derivations
+    from advisor.interview.reader import read_draft
+
+    d = read_draft("We have 4 H100s in our rack.", WorkloadProfile(), CATALOG)
+    steps = {c.field: c.steps for c in d.claims if c.field in OWNED}
+    assert steps == {"owned_hardware": ["having_tied"], "owned_units": ["having_tied", "count_tied"]}
+    table = derivations()
+    assert not table.allows("owned_units", "count_of_box_guessed")
+    assert not table.allows("owned_hardware", "having_beside_another")
+    guessed = _read("We have an H100 server in the basement.")  # the catalog's 8 cards: asked
+    assert "owned_units" not in guessed.changes and guessed.ambiguous
