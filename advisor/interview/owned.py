@@ -100,7 +100,7 @@ def read_owned(d: Draft) -> None:
     for match in find_mentions(d.original, d.catalog):
         named = match.by_section.get("hardware", [])
         family = box_family(box.name)  # "Mac Studio M2 Ultra 192GB": the 192 GB box of the mention's family
-        if not any(h == box_id or d.catalog.hardware[h].card == box_id for h in named) and not any(
+        if not any(h in (box_id, box.card) or d.catalog.hardware[h].card == box_id for h in named) and not any(
             box_family(d.catalog.hardware[h].name) == family for h in named
         ):
             continue  # "8 × H100" names the HGX node made of the cards read: the same mention

@@ -132,3 +132,12 @@ def test_the_owned_claims_record_their_ties_and_the_arbiter_enforces_them():
     assert not table.allows("owned_hardware", "having_beside_another")
     guessed = _read("We have an H100 server in the basement.")  # the catalog's 8 cards: asked
     assert "owned_units" not in guessed.changes and guessed.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "box", "units"),
+    [("Temos duas RTX 3090 paradas.", "rtx-3090-24gb-used", 2), ("Nous avons deux A100 au sous-sol.", "a100-80gb", 2)],
+)
+def test_a_count_in_another_languages_words_is_tied_to_the_card_it_counts(text, box, units):
+    reading = _read(text)
+    assert (reading.changes.get("owned_hardware"), reading.changes.get("owned_units")) == (box, units)
