@@ -20,6 +20,7 @@ from advisor.interview import (
     negation,
     owned,
     pending,
+    plain_volume,
     powered,
     probe,
     quality,
@@ -212,6 +213,7 @@ def read_draft(
         choices.read_choice(d, asked)
     corrections.read_unplaced(d)
     _validate(d)
+    plain_volume.check(d)  # a volume the plain grammar does not also give is asked
     arbiter.arbitrate(d, sources or {})
     _unsettle_lower_privacy(d, sources or {})
     _check_volume(d)

@@ -57,14 +57,15 @@ CASES: list[tuple[str, str | None, dict]] = [
     # ---- schedules and agents
     ("a research agent that wakes every 15 minutes", None, {"requests_per_day": 96.0}),
     ("it wakes every 15 minutes for 24 hours", None, {"requests_per_day": 96.0}),
+    # the agents are counted in another clause, nothing ties the schedule to each: asked (plain_volume)
     (
         "a cron job wakes up every 5 minutes; 31 agents running 24/7",
         None,
-        {"hours_per_day": 24.0, "traffic_hours": 24.0, "requests_per_day": 31 * 288.0},
+        {"hours_per_day": 24.0, "traffic_hours": 24.0},
     ),
     ("31 agents, each every 5 minutes", None, {"requests_per_day": 31 * 288.0}),
     ("every half hour", None, {"requests_per_day": 48.0}),
-    ("a loop that runs 4 times an hour, 12 agents", None, {"requests_per_day": 4 * 24 * 12.0}),
+    ("a loop that runs 4 times an hour, 12 agents", None, {}),  # one loop's, or the 12 agents'? asked
     ("31 agents each making 50 requests a day", None, {"requests_per_day": 1550.0}),
     ("thirty-one agents doing 5,000 requests a day in total", None, {"requests_per_day": 5000.0}),
     ("every 15 minutes during business hours", None, {"hours_per_day": 8.0, "requests_per_day": 32.0}),
