@@ -552,6 +552,7 @@ class Session:
     def set_field(self, field: str, value: str) -> dict:
         """`/set FIELD VALUE`: validated by the profile model; a one-line UsageError otherwise."""
         from advisor.interview import resolve_id_field
+        from advisor.interview.fields import value_of_another_field
 
         name = field.replace("-", "_")
         if name in ("lang", "currency"):
@@ -570,7 +571,9 @@ class Session:
             diff = self.state.apply({name: parsed}, how="set")
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise UsageError(f"{field}: {value!r} {err['msg'].removeprefix('Value error, ')}") from None
+            hint = value_of_another_field(name, value, self.catalog)
+            hint = f"; did you mean /set {hint} {value}?" if hint else ""
+            raise UsageError(f"{field}: {value!r} {err['msg'].removeprefix('Value error, ')}{hint}") from None
         self.save()
         return diff
 

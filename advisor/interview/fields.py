@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, Literal, get_args, get_origin
+
 from advisor.errors import UsageError
 from advisor.interview.names import find_id
 from advisor.interview.privacy import read_privacy
@@ -52,3 +55,35 @@ def _boundary_value(name: str, value: str, catalog: Catalog) -> object:
         return [company_of(catalog, part) for part in value.replace(";", ",").split(",") if part.strip()]
     except ToolError as exc:
         raise UsageError(str(exc)) from None
+
+
+def field_choices(model_fields: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The values a field takes when they are a closed set ('data_boundary': on_site, contract, …)."""
+    out = {}
+    for name, info in model_fields.items():
+        if found := _literal_values(info.annotation):
+            out[name] = found
+    return out
+
+
+def _literal_values(annotation: Any) -> list[str]:
+    if get_origin(annotation) is Literal:
+        return [str(a) for a in get_args(annotation)]
+    return [v for arg in get_args(annotation) for v in _literal_values(arg)] if get_origin(annotation) else []
+
+
+def value_of_another_field(name: str, value: str, catalog: Catalog) -> str | None:
+    """The field a value refused by ``name`` is one of ('/set data_boundary eu': 'eu' is a region),
+    among the fields whose values are a closed set: choices, or ids and names the catalog holds."""
+    from pydantic import ValidationError
+
+    from advisor.tools.profile import WorkloadProfile
+
+    closed = [*field_choices(WorkloadProfile.model_fields), "region", "contract"]
+    for other in (f for f in closed if f != name):
+        try:
+            WorkloadProfile.model_validate({other: resolve_id_field(other, value, catalog)})
+        except (UsageError, ValidationError):
+            continue
+        return other
+    return None

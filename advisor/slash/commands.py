@@ -3,7 +3,7 @@ usage and help above it), parsing, tab completion and /help (no Textual import).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,15 +47,34 @@ def split(text: str) -> tuple[str, str]:
     return name.lower(), rest.strip()
 
 
-def complete(text: str, fields: Iterable[str] = (), sessions: Iterable[str] = ()) -> list[str]:
-    """Every full prompt text that `text` may complete to: a command, then a field or a session name."""
+def complete(
+    text: str,
+    fields: Iterable[str] = (),
+    sessions: Iterable[str] = (),
+    values: Mapping[str, Iterable[str]] | None = None,
+    workloads: Iterable[str] = (),
+) -> list[str]:
+    """Every full prompt text that `text` may complete to: a command, then a field, a session or a
+    workload action, then a field's value (`values`: a field's choices) or a workload's name."""
     if not text.startswith("/"):
         return []
     if " " not in text:
         return [f"{name} " for name in COMMANDS if name.startswith(text.lower())]
     name, _, rest = text.partition(" ")
-    choices = {"/set": fields, "/sessions": sessions, "/workload": WORKLOAD_ACTIONS}.get(name.lower())
-    if choices is None or " " in rest:
+    name = name.lower()
+    if " " in rest:  # the third word: '/set data_boundary re' → region; '/workload use gr' → grading
+        first, _, last = rest.partition(" ")
+        if " " in last and name != "/workload":
+            return []
+        if name == "/set":
+            options: Iterable[str] = (values or {}).get(first, ())
+        elif name == "/workload" and first in ("use", "rename", "drop"):
+            options = workloads
+        else:
+            return []
+        return [f"{name} {first} {o}" for o in options if o.casefold().startswith(last.casefold()) and o != last]
+    choices = {"/set": fields, "/sessions": sessions, "/workload": WORKLOAD_ACTIONS}.get(name)
+    if choices is None:
         return []
     return [f"{name} {choice} " for choice in choices if choice.startswith(rest)]
 

@@ -240,8 +240,12 @@ class AdvisorApp(App):
     # ---- the prompt --------------------------------------------------------------------------
     def completions(self, text: str) -> list[str]:
         sessions = [s.name for s in self.session.list_sessions()[:50]] if self.session and "/sessions " in text else []
+        from advisor.interview.fields import field_choices
+
         fields = type(self.session.state.profile).model_fields if self.session else CORE_FIELDS
-        return complete(text, fields, sessions)
+        workloads = self.session.state.workload_names() if self.session else []
+        values = field_choices(fields) if isinstance(fields, dict) else {}  # the profile's closed sets
+        return complete(text, fields, sessions, values, workloads)
 
     async def on_prompt_input_submitted(self, message: PromptInput.Submitted) -> None:
         await self.submit(message.text)

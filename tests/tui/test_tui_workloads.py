@@ -48,3 +48,30 @@ async def test_the_workloads_panel_follows_the_session():
         panel.move_cursor(row=0)
         await pilot.press("enter")
         assert app.prompt.text == "/workload use tutoring bot"
+
+
+async def test_tab_completes_a_fields_value_and_a_workloads_name_and_never_leaves_a_typed_prompt():
+    """'/set data_boundary ' + Tab offers the four boundaries; '/workload use ' + Tab the workloads; a
+    Tab with nothing to complete keeps the text and the focus, so the next command typed is not
+    glued onto a workload's name by the panel's Enter (t6a: "no workload 'descripciones/set …'")."""
+    app = AdvisorApp(factory("tui-workloads-tab"))
+    async with app.run_test(size=(180, 50)) as pilot:
+        await ready(pilot, app)
+        await say(pilot, BOT)
+        await say(pilot, "/workload rename tutoring bot")
+        await say(pilot, "/workload add essay grading")
+        await settle(pilot)
+        prompt = app.prompt
+        prompt.focus()
+        await pilot.press(*"/set data_boundary ")
+        assert prompt.border_subtitle.split() == ["on_site", "contract", "region", "any"]
+        await pilot.press(*"re", "tab")
+        assert prompt.text == "/set data_boundary region"
+        prompt.text = ""
+        await pilot.press(*"/workload use tu", "tab")
+        assert prompt.text == "/workload use tutoring bot"
+        await pilot.press("tab")  # complete already: nothing to add
+        assert app.focused is prompt and prompt.text == "/workload use tutoring bot"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.state.workload == "tutoring bot"

@@ -71,6 +71,9 @@ class PromptInput(TextArea):
             self.insert("\n")
         elif key == "tab" and self.suggestion:
             self.insert(self.suggestion)
+        elif key == "tab" and self.text.strip():
+            pass  # nothing to complete: the prompt keeps its text and the focus (what is typed next joins it, not
+            # another widget, and Enter still sends it)
         elif key == "up" and self.cursor_location[0] == 0 and self.sent:
             self._recall(-1)
         elif key == "down" and self.cursor_location[0] == self.document.line_count - 1 and self._position is not None:
