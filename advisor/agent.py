@@ -34,11 +34,14 @@ from advisor.interview import Question, Reading, WhatIf, next_question, read_ans
 from advisor.interview.arbiter import group_of
 from advisor.interview.asking import Asked, asked_about
 from advisor.interview.language import answer_language, currency_in
+from advisor.interview.numbers import human
 from advisor.interview.plan_whatif import PlanWhatIf, read_plan_whatif
 from advisor.interview.questions import question_texts
 from advisor.interview.quote import Quote
 from advisor.interview.reader import ReadEntry
 from advisor.interview.whatif_terms import cannot_model
+from advisor.interview.work_nouns import FIELD as VOLUME_FIELD
+from advisor.interview.work_nouns import whose_volume
 from advisor.interview.workload_split import Segment, Split, split_message
 from advisor.models.base import (
     ChatModel,
@@ -51,7 +54,7 @@ from advisor.models.base import (
 )
 from advisor.models.extract import ask_model, can_extract, merge
 from advisor.prompts import load as load_prompt
-from advisor.state import FIRST_WORKLOAD, SessionState, Shown, profile_has_volume
+from advisor.state import FIRST_WORKLOAD, FigureFor, SessionState, Shown, profile_has_volume
 from advisor.text.answer import enough_text, entry_line, question_text, read_line, recommendation_answer, whatif_answer
 from advisor.text.asked import asked_text
 from advisor.text.measured import volume_line
@@ -181,6 +184,54 @@ def _split(state: SessionState, text: str) -> Split | None:
     )
 
 
+def _whose_volume(ctx: TurnContext, text: str) -> tuple[Reading, Split | None]:
+    """The message read into the workload in use, unless its volume is another job's (work_nouns): then
+    a split that adds that workload; or, when it cannot tell, the volume left out and asked about."""
+    state = ctx.state
+    reading = read_answer(
+        text,
+        state.profile,
+        ctx.catalog,
+        asked=state.asked,
+        open_choices=state.open_choices,
+        sources=state.all_sources(),
+        bases=state.bases,
+    )
+    field = VOLUME_FIELD
+    entry = next((e for e in reading.read if e.field == field), None)
+    asked = state.asked == field or any(field in choice.fields for choice in state.open_choices)
+    if entry is None or entry.kind != "changed" or asked:  # a correction, or the answer to a question about it
+        return reading, None
+    old = state.profile.requests_per_day
+    whose = whose_volume(text, old, reading.changes.get(field), state.bases, reading.bases)
+    if whose.kind == "this":
+        return reading, None
+    name = state.find_workload(whose.name) or whose.name
+    if whose.kind == "new":
+        add = [] if name in state.workload_names() else [name]
+        return reading, Split(segments=[Segment(workload=name, text=text)], add=add, first=name)
+    state.figure_for = FigureFor(text=text, options=[state.workload, name], new=name)
+    first = f"for {state.workload}, instead of {human(old)} requests a day"
+    question = f"{str(entry.quote)!r}: 1) {first} or 2) a new workload '{name}'?"
+    return Reading(ambiguous=[question], open_choices=state.open_choices), None  # nothing of it read until answered
+
+
+def _figure_for_picked(state: SessionState, text: str) -> Split | None:
+    """The answer to 'which workload is this volume for?': "1", "2" or a workload's name; the
+    message it was asked about is read into that one (the new one added)."""
+    pending, state.figure_for = state.figure_for, None
+    if pending is None:
+        return None
+    said = " ".join(text.casefold().split()).strip(" .!)")
+    names = [n.casefold() for n in pending.options]
+    pick = int(said) - 1 if said.isdigit() else names.index(said) if said in names else None
+    if pick is None or not 0 <= pick < len(pending.options):
+        return None
+    name = pending.options[pick]
+    add = [name] if name == pending.new and state.find_workload(name) is None else []
+    return Split(segments=[Segment(workload=name, text=pending.text)], add=add, first=name)
+
+
 def _apply_reading(state: SessionState, reading: Reading) -> Iterator[AgentEvent]:
     """Apply a reading to the workload discussed; the [old, new] of each field it changed."""
     try:
@@ -278,6 +329,9 @@ def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
         )
     state.use_workload(split.first)
     combined.open_choices = state.open_choices
+    combined.remarks[:0] = [f"new workload '{name}'" for name in split.add]
+    if split.rename is not None:
+        combined.remarks.insert(0, f"workload '{split.rename[0]}' is now '{split.rename[1]}'")
     if split.add or (split.first != before and several):
         yield Notice(text=f"workloads: {', '.join(state.workload_names())} — what you say now goes to {split.first}")
     return combined, diff
@@ -361,11 +415,14 @@ def run_turn(
             yield event
         return
 
-    split = None if escalate else _split(state, text)
+    split = None if escalate else (_figure_for_picked(state, text) or _split(state, text))
+    reading = None
+    if split is None and not escalate and about is None:
+        reading, split = _whose_volume(ctx, text)
     if split is not None:  # the message is about another workload, or several
         reading, diff = yield from _read_split(ctx, split)
     else:
-        reading = read_answer(
+        reading = reading or read_answer(
             _stated(text, about, state),
             state.profile,
             catalog,

@@ -79,6 +79,15 @@ class BillHold(BaseModel):
     max_output_tokens: int  # what the call allowed (max_tokens)
 
 
+class FigureFor(BaseModel):
+    """A volume said with a new work noun while the workload in use has one ("15,000 conversations a
+    month" after "500 a day"): which workload it is for was asked; the next answer picks by number."""
+
+    text: str  # the message it was said in, read again into the workload picked
+    options: list[str]  # the workloads offered, the last one new
+    new: str  # the name the new one takes
+
+
 class ParkedWorkload(BaseModel):
     """A workload not being discussed: its own profile fields and what the interview knows of them
     (the team's fields stay with the session, shared)."""
@@ -141,6 +150,7 @@ class SessionState(BaseModel):
     parked: list[ParkedWorkload] = Field(default_factory=list)
     names: list[str] = Field(default_factory=list)
     bill_hold: BillHold | None = None  # a Claude bill beyond what was sent: no Claude call until confirmed
+    figure_for: FigureFor | None = None  # a volume whose workload was asked (1) this one or 2) a new one?)
 
     def apply(self, changes: dict[str, Any], how: str | dict[str, str] = "read") -> dict[str, list[Any]]:
         """Set fields (validated by the profile model), recording ``how`` each was given (one word for

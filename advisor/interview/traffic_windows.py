@@ -36,6 +36,7 @@ class WorkloadWords(BaseModel):
 
     heads: dict[str, list[str]]
     articles: dict[str, list[str]]
+    determiners: dict[str, list[str]]
     another: dict[str, list[str]]
     also: dict[str, list[str]]
     not_names: dict[str, list[str]]

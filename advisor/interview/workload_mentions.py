@@ -13,7 +13,6 @@ from functools import lru_cache
 from advisor.interview.lazy import lazy
 from advisor.interview.traffic_windows import phrase_pattern, workload_words
 
-_BEFORE = r"(?:(?:the|our|my|that|this|its)\s+)?"
 _AFTER = r"(?:\s+(?:job|jobs|workload|one|service|pipeline|run|runs))?"
 ALL = lazy(
     r"\b(?:both(?:\s+(?:of\s+them|workloads))?|all\s+(?:of\s+them|workloads|the\s+workloads|three|four|five)"
@@ -51,11 +50,15 @@ def mentions(text: str, names: list[str]) -> list[Mention]:
     for name in names:
         for word in set(_words(name)):
             counts[word] = counts.get(word, 0) + 1
+    determiners = [
+        phrase_pattern([d]) + (r"\s*" if d.endswith("'") else r"\s+") for d in workload_words().every("determiners")
+    ]
+    before = f"(?:{'|'.join(determiners)})?"  # "the ", "el ", "l'"
     for name in names:
         whole = re.escape(" ".join(name.casefold().split())).replace(r"\ ", r"\s+")
         patterns = [(whole, True)] + [(re.escape(w), False) for w in _words(name) if counts[w] == 1]
         for pattern, full in patterns:
-            for m in re.finditer(rf"(?<![\w-])(?P<det>{_BEFORE}){pattern}{_AFTER}(?![\w-])", low):
+            for m in re.finditer(rf"(?<![\w'-])(?P<det>{before}){pattern}{_AFTER}(?![\w-])", low):
                 found.append(Mention(name, m.start(), m.end(), strong=full or bool(m["det"])))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
@@ -121,8 +124,9 @@ def _introduction_pattern() -> re.Pattern[str]:
     heads = phrase_pattern(words.every("heads"))
     return re.compile(
         rf"(?<![\w-])(?P<article>{articles})\s+(?P<mods>(?:[^\W\d_][\w]*(?:\s+|-)){{0,3}}?)(?P<head>{heads})"
-        # "a batch of 20k" names no workload; "ein Korrektur-Job von 1 bis 6 Uhr" does
-        rf"(?![\w-])(?!\s+(?:of|de)\b)(?!\s+von\b(?!\s+\d{{1,2}}(?::\d\d)?\s*(?:uhr\s+)?bis\b))",
+        # "a batch of 20k", "un batch de 500" name no workload; "un chatbot de soporte", "ein Korrektur-Job von 1
+        # bis 6 Uhr" do
+        rf"(?![\w-])(?!\s+of\b)(?!\s+de\s+\d)(?!\s+von\b(?!\s+\d{{1,2}}(?::\d\d)?\s*(?:uhr\s+)?bis\b))",
         re.IGNORECASE,
     )
 

@@ -48,13 +48,38 @@ def _quiet(text: str) -> str:
     return re.sub(pattern, lambda m: " " * len(m[0]), text, flags=re.IGNORECASE)
 
 
+_LABEL = re.compile(r"(?:^|(?<=[.;\n]))\s*(?P<label>[^\W\d_][^\W\d_'-]*(?:[ -][^\W\d_][^\W\d_'-]*){0,2})\s*:\s*(?=\S)")
+DEFAULT_NAME = re.compile(r"workload \d+")  # a workload not named yet ("workload 1"): state.FIRST_WORKLOAD's form
+
+
+def _only_generic(intro: Introduction) -> bool:
+    """'otro job', 'another workload': one more, its name still to come."""
+    generic = set(workload_words().every("generic"))
+    return all(w.casefold() in generic for w in intro.name.split())
+
+
+def _labels(text: str, names: list[str], markers: list[tuple[int, str, Introduction | None]]) -> list[tuple[int, str]]:
+    """A list of the workloads as 'name: figures', one a clause ("descripciones: 2.000 al día, públicas;
+    chatbot: 15.000 conversaciones al mes"): where it names each workload known but one not named yet,
+    the label no workload has is that one, and takes the label as its name. [(start, label)]."""
+    labels = [(m.start("label"), m["label"].strip()) for m in _LABEL.finditer(text)]
+    at = {start for start, _, _ in markers}
+    unknown = [(start, label) for start, label in labels if not any(start <= s < start + len(label) for s in at)]
+    known = len(labels) - len(unknown)
+    unnamed = [n for n in names if DEFAULT_NAME.fullmatch(n) and not any(n == name for _, name, _ in markers)]
+    if known and len(unknown) == 1 and len(unnamed) == 1 and re.search(r"\d", text[unknown[0][0] :]):
+        return unknown
+    return []
+
+
 def split_message(text: str, names: list[str], current: str, *, fresh: bool, unnamed: bool) -> Split | None:
     """How ``text`` divides among the workloads (``names``; ``current`` discussed; ``fresh``: the
     current one holds nothing yet; ``unnamed``: it still has its first default name). None when the
     message is about the workload discussed."""
     markers: list[tuple[int, str, Introduction | None]] = []
     spans: list[tuple[int, int]] = []
-    for intro in introductions(text):
+    vague = [intro for intro in introductions(text) if _only_generic(intro)]
+    for intro in (i for i in introductions(text) if not _only_generic(i)):
         known = next((n for n in names if _same(n, intro.name)), None)
         if not (intro.another or says_also(text)):  # "our bot" is the tutoring bot; "also a support bot" is not
             known = known or next((n for n in names if _one_in_the_other(n, intro.name)), None)
@@ -63,6 +88,16 @@ def split_message(text: str, names: list[str], current: str, *, fresh: bool, unn
     for m in mentions(text, names):
         if m.strong and not any(start < m.end and m.start < end for start, end in spans):
             markers.append((m.start, m.name, None))
+    renamed = None
+    for start, label in _labels(text, names, markers):  # 'descripciones: …' names the one not named yet
+        (default,) = [n for n in names if DEFAULT_NAME.fullmatch(n) and all(n != m for _, m, _ in markers)]
+        renamed = (default, label)
+        markers.append((start, label, None))
+    if not markers and vague and len(names) >= 1 and not fresh:  # "otro job: 300 al día": one more, named later
+        intro = vague[0]
+        taken = {n.casefold() for n in names}
+        name = next(f"workload {i}" for i in range(len(names) + 1, len(names) + 99) if f"workload {i}" not in taken)
+        markers.append((intro.start, name, Introduction(name, intro.start, intro.end, another=True)))
     markers.sort(key=lambda marker: marker[0])
     workloads = list(dict.fromkeys(name for _, name, _ in markers))
     if not workloads:  # "both are internal data": every workload; else the one discussed
@@ -79,7 +114,7 @@ def split_message(text: str, names: list[str], current: str, *, fresh: bool, unn
         if intro.another or says_also(text):
             return Split(segments=[Segment(workload=name, text=_quiet(text))], add=[name], first=name)
         return None  # "our support bot gets 5k a day": the workload discussed, by another name
-    rename = (current, new_names[0]) if fresh and new_names else None
+    rename = (current, new_names[0]) if fresh and new_names else renamed
     add = [n for n in new_names if rename is None or n != rename[1]]
     segments: list[Segment] = []
     for i, (start, name, _) in enumerate(markers):
