@@ -42,7 +42,8 @@ from advisor.interview.reader import ReadEntry
 from advisor.interview.whatif_terms import cannot_model
 from advisor.interview.work_nouns import FIELD as VOLUME_FIELD
 from advisor.interview.work_nouns import whose_volume
-from advisor.interview.workload_split import Segment, Split, split_message
+from advisor.interview.workload_mentions import introductions
+from advisor.interview.workload_split import Segment, Split, only_generic, split_message
 from advisor.models.base import (
     ChatModel,
     Finished,
@@ -206,12 +207,13 @@ def _whose_volume(ctx: TurnContext, text: str) -> tuple[Reading, Split | None]:
     whose = whose_volume(text, old, reading.changes.get(field), state.bases, reading.bases)
     if whose.kind == "this":
         return reading, None
-    name = state.find_workload(whose.name) or whose.name
+    named = [i.name for i in introductions(text) if not only_generic(i)]  # "a nightly review summary job"
+    name = state.find_workload(whose.name) or (named[0] if whose.kind == "new" and named else whose.name)
     if whose.kind == "new":
         add = [] if name in state.workload_names() else [name]
         return reading, Split(segments=[Segment(workload=name, text=text)], add=add, first=name)
     state.figure_for = FigureFor(text=text, options=[state.workload, name], new=name)
-    first = f"for {state.workload}, instead of {human(old)} requests a day"
+    first = f"for {state.workload}, instead of {human(old)} requests a day"  # phrases.py has its form
     question = f"{str(entry.quote)!r}: 1) {first} or 2) a new workload '{name}'?"
     return Reading(ambiguous=[question], open_choices=state.open_choices), None  # nothing of it read until answered
 
@@ -333,7 +335,12 @@ def _read_split(ctx: TurnContext, split: Split) -> Iterator[AgentEvent]:
     if split.rename is not None:
         combined.remarks.insert(0, f"workload '{split.rename[0]}' is now '{split.rename[1]}'")
     if split.add or (split.first != before and several):
-        yield Notice(text=f"workloads: {', '.join(state.workload_names())} — what you say now goes to {split.first}")
+        said = ctx.words()._(
+            "workloads: {names} — what you say now goes to {name}",
+            names=", ".join(state.workload_names()),
+            name=split.first,
+        )
+        yield Notice(text=said)
     return combined, diff
 
 
@@ -370,7 +377,7 @@ def _plan_whatif_turn(ctx: TurnContext, scenario: PlanWhatIf) -> Iterator[AgentE
         options=[pl.model_dump(mode="json") for pl in then.placements],
         plan=then.model_dump(mode="json"),
     )
-    answer = plan_whatif_markdown(scenario.title, now, then, scenario.targets)
+    answer = plan_whatif_markdown(scenario.title, now, then, scenario.targets, w=ctx.words(), season=scenario.season)
     yield TextChunk(text=answer)
     return answer
 
@@ -485,8 +492,16 @@ def run_turn(
     deterministic, shown = _deterministic_answer(ctx, result, reading, question, provisional, about, bool(diff), read)
     if len(state.workload_names()) > 1:
         unpriced = [n for n, p in state.workload_profiles() if not profile_has_volume(p)]
+        why = about is not None and about.kind == "why" and not diff
         deterministic = plan_answer(
-            plan, state.workload, deterministic, changed=bool(diff), unpriced=unpriced, panel=ctx.brief
+            plan,
+            state.workload,
+            "" if why and plan is not None else deterministic,
+            changed=bool(diff),
+            unpriced=unpriced,
+            panel=ctx.brief,
+            w=ctx.words(),
+            why=why,
         )
     measured_note = ""
     if result is not None and state.measured is not None and state.measured_fields():

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from advisor.interview.whatif import read_whatif
+from advisor.interview.whatif_words import season_said
 from advisor.interview.workload_mentions import means_all, named, placement_wish, standing_in
 from advisor.tools.catalog import Catalog
 from advisor.tools.profile import WorkloadProfile
@@ -23,6 +24,7 @@ class PlanWhatIf(BaseModel):
     changes: dict[str, dict[str, Any]] = {}  # workload → field → value then (team fields: every workload)
     pins: dict[str, str] = {}  # workload → cloud | local | hybrid
     unsupported: str | None = None  # a what-if the advisor cannot model (as WhatIf.unsupported)
+    season: str | None = None  # "at Christmas": a busy time, its monthly figures a month of it, not the year
 
 
 def read_plan_whatif(
@@ -56,7 +58,13 @@ def read_plan_whatif(
         if all(set(change) <= set(TEAM_FIELDS) for change in changes.values()):
             targets = names
     pins = {name: where for name in targets} if where else {}
-    return PlanWhatIf(title=_title(targets, names, words, where), targets=targets, changes=changes, pins=pins)
+    return PlanWhatIf(
+        title=_title(targets, names, words, where),
+        targets=targets,
+        changes=changes,
+        pins=pins,
+        season=season_said(text) if changes else None,
+    )
 
 
 def _title(targets: list[str], names: list[str], words: list[str], where: str | None) -> str:

@@ -65,3 +65,15 @@ def scale_factor(low: str) -> tuple[float, tuple[int, int]] | None:
     if m := less.search(low):
         return 1 - to_float(m["p"]) / 100, m.span()
     return None
+
+
+@lru_cache(maxsize=1)
+def _season() -> re.Pattern[str]:
+    words = sorted({w for words in _table()["season"].values() for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w])")
+
+
+def season_said(text: str) -> str | None:
+    """The words that make a what-if a busy time ("at Christmas", "en Navidad"), as typed; None when none."""
+    m = _season().search(text.lower())
+    return text[m.start() : m.end()] if m else None

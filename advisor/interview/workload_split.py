@@ -52,7 +52,7 @@ _LABEL = re.compile(r"(?:^|(?<=[.;\n]))\s*(?P<label>[^\W\d_][^\W\d_'-]*(?:[ -][^
 DEFAULT_NAME = re.compile(r"workload \d+")  # a workload not named yet ("workload 1"): state.FIRST_WORKLOAD's form
 
 
-def _only_generic(intro: Introduction) -> bool:
+def only_generic(intro: Introduction) -> bool:
     """'otro job', 'another workload': one more, its name still to come."""
     generic = set(workload_words().every("generic"))
     return all(w.casefold() in generic for w in intro.name.split())
@@ -78,8 +78,8 @@ def split_message(text: str, names: list[str], current: str, *, fresh: bool, unn
     message is about the workload discussed."""
     markers: list[tuple[int, str, Introduction | None]] = []
     spans: list[tuple[int, int]] = []
-    vague = [intro for intro in introductions(text) if _only_generic(intro)]
-    for intro in (i for i in introductions(text) if not _only_generic(i)):
+    vague = [intro for intro in introductions(text) if only_generic(intro)]
+    for intro in (i for i in introductions(text) if not only_generic(i)):
         known = next((n for n in names if _same(n, intro.name)), None)
         if not (intro.another or says_also(text)):  # "our bot" is the tutoring bot; "also a support bot" is not
             known = known or next((n for n in names if _one_in_the_other(n, intro.name)), None)

@@ -325,7 +325,7 @@ async def workload(front: Front, rest: str) -> None:
     action, _, name = rest.strip().partition(" ")
     action, name = action.lower(), " ".join(name.split())
     if action in ("", "list", "ls"):
-        await front.reply(workloads_markdown(session.state, session.plan()))
+        await front.reply(workloads_markdown(session.state, session.plan(), session.words()))
         return
     if action not in ("add", "use", "switch", "rename", "drop", "remove"):
         raise UsageError(f"workload: {action!r} is not add, use, rename, drop or list")

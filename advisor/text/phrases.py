@@ -167,6 +167,19 @@ PHRASES = (
 # what the interview says it read, noted or asks (advisor/interview: forms, tokens, rates, pending,
 # boundary, unread, reader, corrections; catalog/reading.toml's bases)
 READING = (
+    # several workloads (advisor/agent.py, advisor/interview/work_nouns.py; tools/plan.py's reasons)
+    N_("new workload '{name}'"),
+    N_("workload '{old}' is now '{new}'"),
+    N_("for {workload}, instead of {requests_n} requests a day"),
+    N_("a new workload '{name}'"),
+    N_("its own cheapest option within its constraints"),
+    N_("alone it would be {option_phrase}; together this costs less"),
+    N_("shares the {hardware} with {names} ({overlap_phrase})"),
+    N_("their loads add up where their hours overlap"),
+    N_("their hours do not overlap"),
+    N_("regulated data stays on your own hardware"),
+    N_("{local_share} runs locally; the hard {hard_share} goes to {models}"),
+    N_("around the clock"),
     N_("a dot between thousands"),
     N_("a decimal comma"),
     N_("a page of about {words_count} words, about {tokens_count} tokens"),

@@ -127,6 +127,16 @@ class Words:
             return "<" + _babel_money(0.01, self.rate.code, self.locale)
         return _babel_money(value, self.rate.code, self.locale)
 
+    def money_in_currency(self, value: float, digits: int) -> str:
+        """An amount already in the reader's currency (rounded by the caller to ``digits``: 0 or 2)."""
+        if self.rate.is_dollar and self.lang == "en":
+            from advisor.text.render import money
+
+            return f"${value:,.0f}" if digits == 0 else money(value)
+        if digits and 0 < abs(value) < 0.005:
+            return "<" + _babel_money(0.01, self.rate.code, self.locale)
+        return _babel_money(value, self.rate.code, self.locale, digits=digits)
+
     def price(self, usd: float | None) -> str:
         """A unit price or one call's cost, which may be a fraction of a cent (per million tokens,
         what Claude cost): up to four decimals below 1."""

@@ -394,7 +394,7 @@ class AdvisorApp(App):
                 session.state.profile, session.state.given, resolved, changed or set(), state=session.state, w=words
             )
             if len(session.state.workload_names()) > 1 or self.query_one(WorkloadsPanel).display:
-                self.query_one(WorkloadsPanel).show(session.state, session.plan())
+                self.query_one(WorkloadsPanel).show(session.state, session.plan(), words)
             self.query_one(OptionsPanel).show(result, words)
             self.prompt.speak(words or ENGLISH)
             await self.query_one(ChartsPanel).show(

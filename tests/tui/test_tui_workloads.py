@@ -75,3 +75,32 @@ async def test_tab_completes_a_fields_value_and_a_workloads_name_and_never_leave
         await pilot.press("enter")
         await settle(pilot)
         assert app.session.state.workload == "tutoring bot"
+
+
+async def test_the_workloads_panel_speaks_the_sessions_language_and_currency_and_its_total_follows():
+    """A Spanish session that talks euros: the panel's title, columns and figures are in Spanish and €,
+    and its total moves after a /set on one workload (t6a: English, $, and a total that stayed)."""
+    app = AdvisorApp(factory("tui-workloads-es"))
+    async with app.run_test(size=(180, 50)) as pilot:
+        await ready(pilot, app)
+        await say(
+            pilot, "Generamos 2.000 descripciones al día, 1.500 tokens de entrada y 400 de salida, datos públicos."
+        )
+        await say(
+            pilot, "Además un chatbot de soporte: 3.000 conversaciones al día, 2.000 tokens de entrada y 300 de salida."
+        )
+        await say(pilot, "Pagamos la luz a 0,25 €/kWh.")
+        await settle(pilot)
+        panel = app.query_one(WorkloadsPanel)
+        title = str(panel.border_title)
+        assert title.startswith("Cargas de trabajo — 2, ") and "€ al mes en total" in title and "$" not in title
+        assert [str(c.label) for c in panel.ordered_columns][1:] == [
+            "carga de trabajo",
+            "ubicación",
+            "franja",
+            "al mes",
+        ]
+        await say(pilot, "/workload use workload 1")
+        await say(pilot, "/set requests_per_day 8000")
+        await settle(pilot)
+        assert str(panel.border_title) != title and "€ al mes en total" in str(panel.border_title)

@@ -23,17 +23,24 @@ class WorkloadsPanel(DataTable):
         self.border_subtitle = "Enter on a row: /workload use it"
         self.display = False
 
-    def show(self, state: Any, plan: Any | None) -> None:
+    def show(self, state: Any, plan: Any | None, w: Any = None) -> None:
         """``state``: the session's state; ``plan``: the plan across its workloads (None before any
-        has a volume)."""
+        has a volume); ``w``: the session's language and currency (advisor.text.words.Words)."""
         from advisor.text.plan import money_parts, short_placement  # lazily: pydantic after the first paint
+        from advisor.text.words import ENGLISH
 
+        w = w or ENGLISH
         names = state.workload_names()
         self.display = len(names) > 1
         if not self.display:
             return
+        for key, label in (("workload", "workload"), ("placement", "placement"), ("window", "window")):
+            self.columns[key].label = Text(w._(label))
+        self.columns["monthly"].label = Text(w._("monthly"))
+        self.border_subtitle = w._("Enter on a row: /workload use it")
         placed = {pl.workload: pl for pl in plan.placements} if plan is not None else {}
-        figures = dict(zip(placed, money_parts([pl.monthly_usd for pl in placed.values()])[0], strict=True))
+        parts, combined = money_parts([pl.monthly_usd for pl in placed.values()], w)
+        figures = dict(zip(placed, parts, strict=True))
         cursor = self.cursor_row
         self.clear()
         for name in names:
@@ -43,19 +50,19 @@ class WorkloadsPanel(DataTable):
                 Text("▶" if current else " ", style="bold green"),
                 Text(name, style="bold" if current else ""),
                 Text(
-                    short_placement(pl, shared=False).removeprefix("hybrid ") if pl else "no volume yet",
+                    short_placement(pl, shared=False).removeprefix("hybrid ") if pl else w._("no volume yet"),
                     style="" if pl else "dim",
                 ),
-                Text(pl.window if pl else "—"),
+                Text(w.phrase(pl.window) if pl else "—"),
                 Text(figures.get(name, "—"), justify="right"),
                 key=name,
             )
         if self.row_count:
             self.move_cursor(row=min(cursor, self.row_count - 1), animate=False)
-        combined = money_parts([pl.monthly_usd for pl in placed.values()])[1] if placed else None
         shared = sum(len(box.workloads) > 1 for box in plan.boxes) if plan is not None else 0
         self.border_title = (
-            f"Workloads — {len(names)}"
-            + (f", {combined} a month together" if combined else "")
-            + (f", {shared} kind{'s' if shared > 1 else ''} of box shared" if shared else "")
+            w._("Workloads")
+            + f" — {len(names)}"
+            + (w._(", {amount} a month together", amount=combined) if placed else "")
+            + (w.n_(", {n} kind of box shared", ", {n} kinds of box shared", shared) if shared else "")
         )
