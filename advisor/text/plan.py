@@ -248,6 +248,10 @@ def plan_answer(
     if unpriced:
         parts.append("_" + w._("Not in the plan yet (no volume): {names}.", names=", ".join(unpriced)) + "_")
     parts.append(f"**{markdown_cell(workload)}** (" + w._("the workload in use; `/workload` lists them") + ")")
+    placed = next((pl for pl in _data(plan)["placements"] if pl["workload"] == workload), None) if plan else None
+    if answer and placed is not None and placed["option"] != placed["alone"]:  # the answer below is it alone
+        said = w._("in the plan it goes to {where}; what follows is it alone", where=w.phrase(placed["label"]))
+        parts.append(f"_{markdown_cell(said)}_")
     parts.append(answer)
     return "\n\n".join(p for p in parts if p)
 

@@ -96,3 +96,15 @@ def test_when_the_shared_box_grows_the_others_part_says_so(capsys, shop_en):
     assert units[0] != units[1], "the doubled chatbot needs more units of the shared box here"
     line = next(line for line in doc["answer"].splitlines() if line.startswith("- workload 1 is unchanged"))
     assert "it shares with support chatbot needs 2 units then instead of 1" in line
+
+
+def test_the_answer_about_one_workload_says_the_plan_puts_it_elsewhere(capsys):
+    """The turn's answer about the workload in use is its recommendation alone; where the plan puts it
+    on a shared box instead, a line says so first (t6a: 'still cloud' while the plan put it on the GPU)."""
+    for text in SHOP_EN:
+        ask(capsys, text)
+    ask(capsys, "/workload use workload 1")
+    doc = json.loads(ask(capsys, "1,000 product descriptions a day", "--json"))
+    placed = next(p for p in doc["plan"]["placements"] if p["workload"] == "workload 1")
+    assert placed["option"] != placed["alone"], "alone, the descriptions would go elsewhere here"
+    assert "_in the plan it goes to Hybrid: " in doc["answer"] and "; what follows is it alone_" in doc["answer"]
