@@ -180,6 +180,8 @@ READING = (
     N_("regulated data stays on your own hardware"),
     N_("{local_share} runs locally; the hard {hard_share} goes to {models}"),
     N_("around the clock"),
+    N_("on cloud APIs"),  # where a what-if moves a workload (advisor/interview/plan_whatif.py's PLACES)
+    N_("on your own hardware"),
     N_("a dot between thousands"),
     N_("a decimal comma"),
     N_("a page of about {words_count} words, about {tokens_count} tokens"),

@@ -32,7 +32,7 @@ def money_parts(parts: list[float], w: Words = ENGLISH) -> tuple[list[str], str]
     return shown, w.money_in_currency(round(total / step) * step, digits)
 
 
-def short_placement(placement: Any, *, shared: bool = True) -> str:
+def short_placement(placement: Any, *, shared: bool = True, w: Words = ENGLISH) -> str:
     """'local rtx-5090-32gb (shared)', 'cloud groq-gpt-oss-120b', 'hybrid rtx-3090-24gb-used + claude-…'."""
     pl = placement if isinstance(placement, dict) else placement.model_dump()
     units = ""
@@ -41,8 +41,18 @@ def short_placement(placement: Any, *, shared: bool = True) -> str:
         units = label.split(" × ", 1)[0].rsplit(" ", 1)[-1] + "× " if " × " in label else ""
     parts = [f"{units}{pl['hardware']}"] if pl["hardware"] else []
     parts += pl["cloud_models"][-1:] if pl["deployment"] == "hybrid" else pl["cloud_models"]
-    together = " (shared)" if shared and pl["shares_with"] else ""
-    return f"{pl['deployment']} " + " + ".join(parts) + together
+    together = w._(" (shared)") if shared and pl["shares_with"] else ""
+    return f"{w._(pl['deployment'])} " + " + ".join(parts) + together
+
+
+def _title(title: str, w: Words) -> str:
+    """A scenario's title ('support chatbot: volume ×2 and on cloud APIs') in the reader's words: the
+    workloads as named, each change as phrases.py's forms say it."""
+    if w.lang == "en":
+        return title
+    who, _, said = title.partition(": ")
+    who = w._("all workloads") if who == "all workloads" else who
+    return f"{who}: " + f" {w._('and')} ".join(w.phrase(part) for part in said.split(" and "))
 
 
 def _data(plan: Any) -> dict[str, Any]:
@@ -300,7 +310,7 @@ def _moved_too(
                 "{name} moves too{before}: {where}{alone}",
                 name=name,
                 before=before,
-                where=short_placement(pl),
+                where=short_placement(pl, w=w),
                 alone=alone,
             )
         )
@@ -371,9 +381,9 @@ def plan_whatif_markdown(
     rows = [
         [
             n,
-            short_placement(was[n]) if n in was else "—",
+            short_placement(was[n], w=w) if n in was else "—",
             now_by.get(n, "—"),
-            short_placement(will[n]) if n in will else "—",
+            short_placement(will[n], w=w) if n in will else "—",
             then_by.get(n, "—"),
         ]
         for n in names
@@ -399,7 +409,7 @@ def plan_whatif_markdown(
             then=w.money(after["horizon_usd"]),
         )
     lines = [
-        "**" + w._("Scenario") + f" — {markdown_cell(title)}**",
+        "**" + w._("Scenario") + f" — {markdown_cell(_title(title, w))}**",
         "",
         table,
         "",

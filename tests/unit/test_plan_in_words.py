@@ -54,7 +54,8 @@ def test_the_plan_and_the_workloads_list_speak_spanish_in_euros(capsys, shop_es)
 
 def test_a_whatif_in_spanish_in_euros_says_the_season_and_why_the_others_move(capsys, shop_es):
     answer = ask(capsys, "¿y si el chatbot se duplica en Navidad?")
-    assert "Escenario" in answer and "| carga de trabajo | ahora |" in answer
+    assert "**Escenario — chatbot: volumen ×2**" in answer and "| carga de trabajo | ahora |" in answer
+    assert "| híbrida 1× rtx-3090-24gb-used + claude-sonnet-5 (compartido) |" in answer
     assert "$" not in answer and "€" in answer
     assert "'en Navidad': una época punta, no todo el año" in answer
     assert "This is a scenario" not in answer
