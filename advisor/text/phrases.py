@@ -169,6 +169,8 @@ PHRASES = (
 READING = (
     # several workloads (advisor/agent.py, advisor/interview/work_nouns.py; tools/plan.py's reasons)
     N_("new workload '{name}'"),
+    N_("for {workload}: {note_phrase}"),  # a note or a question about one of several workloads
+    N_("for all of them: {note_phrase}"),
     N_("workload '{old}' is now '{new}'"),
     N_("for {workload}, instead of {requests_n} requests a day"),
     N_("a new workload '{name}'"),

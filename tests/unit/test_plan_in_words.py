@@ -109,3 +109,10 @@ def test_the_answer_about_one_workload_says_the_plan_puts_it_elsewhere(capsys):
     placed = next(p for p in doc["plan"]["placements"] if p["workload"] == "workload 1")
     assert placed["option"] != placed["alone"], "alone, the descriptions would go elsewhere here"
     assert "_in the plan it goes to Hybrid: " in doc["answer"] and "; what follows is it alone_" in doc["answer"]
+
+
+def test_a_note_about_one_of_several_workloads_is_in_the_sessions_language(capsys):
+    ask(capsys, SHOP_ES[0])
+    answer = ask(capsys, SHOP_ES[1])
+    assert "_para chatbot: tomado 'durante el día' como 09:00–19:00" in answer and "for chatbot" not in answer
+    assert "_carga de trabajo nueva 'chatbot'._" in answer
