@@ -468,6 +468,19 @@ def _stays_home(low: str, text: str, regions: list[Finding], agreed: list[Findin
     return out
 
 
+def _leaving_denied_before(low: str, start: int, end: int) -> bool:
+    """Whether a "may not leave" phrase ends just before a region's name ("may not leave the EU", "no
+    pueden salir de la UE"): only articles and prepositions between them."""
+    from advisor.interview.privacy import MAY_NOT_LEAVE
+
+    for m in MAY_NOT_LEAVE.finditer(low, start, end):
+        if re.fullmatch(
+            r"(?:\s+(?:de|del|da|do|du|di|dal|der|die|den|the|la|le|l'|el|of|from|from\s+the))*\s*", low[m.end() : end]
+        ):
+            return True
+    return False
+
+
 def _leaving_conditional(low: str, end: int, clause_end: int) -> bool:
     """ "It can't go out before the embargo lifts" (a time: an embargo), "nothing may leave without a
     certified host" (a condition): the leaving barred only so, which is no on-site boundary."""
@@ -512,6 +525,8 @@ def _region_findings(low: str, cased: str, catalog: Catalog, asked: str | None) 
         strength = _strength(low, m.start(), m.end())
         if strength is None and _OUTSIDE.search(low, max(clause_start, m.start() - 24), m.start()):
             strength = "strong"  # "no cloud outside the EU": the denial is of everything but the region
+        if strength is None and _leaving_denied_before(low, max(clause_start, m.start() - 24), m.start()):
+            strength = "strong"  # "no pueden salir de la UE": the denial is of the leaving, not of the region
         if strength is not None:
             out.append(Finding("region", region_of[_key(m.group(0))], m.span(), strength, cased[m.start() : m.end()]))
     return out
