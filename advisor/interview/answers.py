@@ -89,7 +89,8 @@ def read_bare_answer(d: Draft, asked: str) -> None:
             d.set(asked, 0.0, f"read '{d.quote(0, len(d.original))}' as {asked.replace('_', ' ')}: 0", kind="answer")
         elif asked == "privacy":
             value, words = _DEFAULTS["privacy"]
-            d.set("privacy", value, f"read '{d.quote(0, len(d.original))}' as {words}", kind="answer")
+            note = f"read '{d.quote(0, len(d.original))}' as {words}"
+            d.set("privacy", value, note, kind="answer", steps=["class_named"])  # "none" to the question: none of them
         elif asked == "offline_required":
             d.set(asked, False, "read that as: need not run offline", kind="answer")
         else:

@@ -315,6 +315,8 @@ def _privacy(d: Draft, may_lower: bool, answered: bool = False, open_choices: li
         reading = replace(reading, spans=[*reading.spans, *reading.kept_in])
     words = ", ".join(f"'{w}'" for w in _unique([d.quote(*span) for span in reading.spans]))
     if level is not None:
+        if not reading.decisive and level == current:
+            return  # a weak cue of the class already held: nothing to write, nothing to ask
         if current is None or may_lower or not stricter(current, level):
             d.set(
                 "privacy",
@@ -323,6 +325,7 @@ def _privacy(d: Draft, may_lower: bool, answered: bool = False, open_choices: li
                 spans=list(reading.spans),
                 basis={"overrides": stricter(level, current)},  # a stricter class is never held back
                 kind="correction" if corrected else "read",  # "… not regulated" replaces the class it names
+                steps=["class_named" if reading.decisive else "class_inferred"],
             )
         else:
             d.notes.append(
@@ -335,6 +338,7 @@ def _privacy(d: Draft, may_lower: bool, answered: bool = False, open_choices: li
             "internal",
             f"read no {negated} as internal data (nothing personal or regulated)",
             spans=list(reading.negated_spans),
+            steps=["class_named"],  # the classes above denied by name: "no PII", "nothing sensitive"
         )
 
 
@@ -369,7 +373,8 @@ PRIVACY_CHOICES = {
 def _ask_privacy(d: Draft, levels: list[str], spans: list[tuple[int, int]]) -> None:
     """One question: which of ``levels`` the data is, from the words at ``spans``."""
     for level in levels:
-        d.set("privacy", level, spans=sorted(spans), strength="weak", label=PRIVACY_CHOICES[level])
+        claim = d.set("privacy", level, spans=sorted(spans), strength="weak", label=PRIVACY_CHOICES[level])
+        claim.step("class_inferred")
 
 
 def _offline(d: Draft) -> None:

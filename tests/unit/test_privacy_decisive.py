@@ -116,3 +116,20 @@ def test_a_class_is_written_only_when_the_strictest_cue_is_decisive(cues):
     assert reading.decisive == decisive
     if not decisive:
         assert RANK[reading.choices[0]] >= top and reading.level in reading.choices
+
+
+def test_the_arbiter_writes_no_privacy_class_that_does_not_say_it_rests_on_a_decisive_cue(catalog):
+    """The gate is the arbiter's (catalog/derivation.toml: privacy allows only 'class_named'): a
+    privacy claim from any reader that records no step, or an inferred one, is asked, never written."""
+    from advisor.interview import arbiter
+    from advisor.interview.draft import Draft
+
+    for steps in ([], ["class_inferred"]):
+        d = Draft("our internal wiki", EMPTY, catalog, None)
+        d.set("privacy", "internal", spans=[(0, 17)], steps=steps)
+        arbiter.arbitrate(d)
+        assert "privacy" not in d.changes and "privacy" in d.held
+    d = Draft("our internal wiki", EMPTY, catalog, None)
+    d.set("privacy", "internal", spans=[(0, 17)], steps=["class_named"])
+    arbiter.arbitrate(d)
+    assert d.changes == {"privacy": "internal"}
