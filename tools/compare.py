@@ -174,6 +174,8 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None, options: 
         reasons.append(Reason(kind="split", values=values))
     if winner.deployment == "cloud":
         reasons.append(Reason(kind="no_upfront", values={"monthly_usd": winner.monthly_usd}))
+    if winner.deployment != "local":  # a contract's price on the cloud part (a local pick's why holds it already)
+        reasons += [r for r in winner.why if r.kind == "contract_price" and r not in reasons]
     if winner.deployment != "local" and winner.requires:
         reasons.append(Reason(kind="within_boundary", values={"requires": "; ".join(winner.requires)}))
     reasons += _owned_left_out(winner, p, options)

@@ -19,6 +19,7 @@ from advisor.tools import boundary as bd
 from advisor.tools import clock
 from advisor.tools import defaults as d
 from advisor.tools.base import ToolError
+from advisor.tools.busy_hour import BusyHour, busy_hour
 from advisor.tools.capacity import CapacityInput, CapacityResult, capacity, engine_for, memory_need
 from advisor.tools.catalog import TIER_RANK, Catalog, CloudModel, Hardware, LocalModel, ServingStack
 from advisor.tools.cloud_cost import CloudCostInput, cloud_cost
@@ -93,6 +94,7 @@ class CloudPart:
     models: list[str]
     price_dates: dict[str, date]
     boundary: dict[str, bd.BoundaryCheck] = field(default_factory=dict)  # model → its check, when one applies
+    discounts: dict[str, tuple[float, str]] = field(default_factory=dict)  # model → (share off list, whose contract)
 
 
 @dataclass
@@ -114,6 +116,8 @@ class LocalPart:
     owned_unit: LocalCostResult | None = None  # cost of one unit the team owns: electricity, no rent
     powered_anyway: bool = False  # the owned units stay on for other work: their idle draw is not this work's
     max_utilization: float = 1.0  # units are added before any is busier than this at the busy hour
+    busy_hour: BusyHour = field(default_factory=lambda: BusyHour(1.0, None, None))  # what the units are sized for
+    standby: int = 0  # units beyond the load's, for failover (N+1): bought and powered, idle until one fails
     replicas_per_unit: int = 1  # serving replicas one unit holds (a server's tensor-parallel groups)
     gpus_per_replica: int = 1
     stacks: list[ServingStack] = field(default_factory=list)
@@ -126,6 +130,12 @@ class LocalPart:
     first_token_s: float = 0.0  # the engine's fixed time before a request's first token
     rental_twin: Hardware | None = None  # a rented kind of the same card (for units beyond the owned)
     rental_unit: LocalCostResult | None = None
+
+    @property
+    def peak_demand(self) -> float:
+        """Box-seconds a month the share's traffic would take if every hour of the window were the busy
+        hour: what the units are sized for (the demand itself without a stated peak above the average)."""
+        return self.demand * self.busy_hour.factor
 
     def unit_tokens(self) -> float:
         """Tokens a month (at the workload's input:output mix) one unit can carry."""
@@ -177,11 +187,17 @@ class Plan:
     notes: list[str] = field(default_factory=list)
 
     def units(self, k: float) -> int:
+        """Every local unit at volume ``k``: the ones the load needs and the standby."""
+        return self.load_units(k) + (self.local.standby if self.local is not None else 0)
+
+    def load_units(self, k: float) -> int:
+        """The local units the load needs at volume ``k``, each within its headroom at the busy hour."""
         if self.local is None:
             return 0
         if self.local.unit_capacity <= 0:
             return max(d.MAX_UNITS, d.MAX_SERVERS) + 1  # more than any kind may have
-        return max(1, math.ceil(k * self.local.demand / (self.local.unit_capacity * self.local.max_utilization)))
+        sized = k * self.local.peak_demand  # the busy hour's load, each unit within its headroom then
+        return max(1, math.ceil(sized / (self.local.unit_capacity * self.local.max_utilization)))
 
     def owned(self, k: float) -> int:
         """Units at volume ``k`` the team already owns: no purchase, no amortisation."""
@@ -303,10 +319,29 @@ def cheapest_cloud(
 
 
 def price_factor(catalog: Catalog, p: ResolvedProfile, model_id: str) -> float:
-    """What-if price change for one model: all cloud × its provider's (or its own) factor."""
+    """What-if price change for one model: all cloud × its provider's (or its own) factor, × what the
+    team's contract with its seller leaves of the list price."""
     model: CloudModel = catalog.get("cloud", model_id, "cloud_model")  # type: ignore[assignment]
     own = p.price_factors.get(model.id, p.price_factors.get(model.provider, 1.0))
-    return p.cloud_price_factor * own
+    off = contract_discount(catalog, p, model)
+    return p.cloud_price_factor * own * (1 - (off[0] if off else 0.0))
+
+
+def contract_discount(catalog: Catalog, p: ResolvedProfile, model: CloudModel) -> tuple[float, str] | None:
+    """The share off list price the team's contract gives on ``model``, and with whom ('Microsoft'):
+    a discount is the seller's — Claude on Bedrock is AWS's price, not Anthropic's. None: no contract price."""
+    if not p.contract_discounts:
+        return None
+    platform = catalog.platform_of(model)
+    seller = platform.company if platform else model.provider
+    for party, share in p.contract_discounts.items():
+        try:
+            company = bd.company_of(catalog, party)
+        except ToolError as exc:
+            raise ToolError("contract_discounts", party, exc.hint) from None
+        if company == seller and share > 0:
+            return share, platform.company_name if platform else model.provider
+    return None
 
 
 def cloud_part(
@@ -341,7 +376,8 @@ def cloud_part(
     checks = {model_id: bd.check(catalog, req, model)} if req is not None and req.kind != "any" else {}
     region = checks[model_id].price_factor if checks and checks[model_id].passes else 1.0
     factor = price_factor(catalog, p, model_id) * region
-    return CloudPart(monthly * factor, [model_id], {model_id: as_of}, checks)
+    off = contract_discount(catalog, p, model)
+    return CloudPart(monthly * factor, [model_id], {model_id: as_of}, checks, {model_id: off} if off else {})
 
 
 def cloud_baseline(
@@ -360,7 +396,7 @@ def _merge(a: CloudPart | None, b: CloudPart | None) -> CloudPart | None:
         return a or b
     models = list(dict.fromkeys(a.models + b.models))
     dates, checks = {**a.price_dates, **b.price_dates}, {**a.boundary, **b.boundary}
-    return CloudPart(a.monthly_usd + b.monthly_usd, models, dates, checks)
+    return CloudPart(a.monthly_usd + b.monthly_usd, models, dates, checks, {**a.discounts, **b.discounts})
 
 
 def local_part(
@@ -422,6 +458,8 @@ def local_part(
         rental_twin=twin,
         rental_unit=unit_cost(catalog, p, twin, memo) if twin else None,
         max_utilization=p.max_utilization,
+        busy_hour=busy_hour(p, window_hours(p)),
+        standby=p.standby_units,
         replicas_per_unit=replicas,
         gpus_per_replica=gpus,
         stacks=stacks_for(catalog, cap.engine),
@@ -927,6 +965,25 @@ def time_reason(hardware: str, timing: RequestTime) -> Reason:
     return Reason(kind="time_per_request", values=values)
 
 
+def sized_reason(local: LocalPart, p: ResolvedProfile, average: float, busy: float, day: float) -> Reason | None:
+    """What the units are sized for and the two figures of how busy they are: at the busy hour (the stated
+    peak, else the traffic window's average rate) and over the hours they are powered (what the
+    electricity follows). None when the two are the same figure (traffic around the clock, no peak)."""
+    hour = local.busy_hour
+    values: dict = dict(busy_share=busy, day_share=day, powered=round(p.hours_per_day), hours=round(window_hours(p)))
+    if hour.average_per_hour is not None:
+        values["average_count"] = round(hour.average_per_hour)
+    if hour.sized_for_peak:
+        values |= dict(peak_count=round(hour.peak_per_hour or 0), factor=round(hour.factor, 1), window_share=average)
+        return Reason(kind="sized_for_peak", values=values)
+    if hour.peak_below_average:
+        values["peak_count"] = round(p.peak_requests_per_hour or 0)
+        return Reason(kind="peak_below_average", values=values)
+    if window_hours(p) >= p.hours_per_day or hour.average_per_hour is None:
+        return None
+    return Reason(kind="sized_for_window", values=values)
+
+
 def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
     monthly, running, upfront, units = plan.costs(k)
     horizon = upfront + running * p.horizon_months
@@ -941,11 +998,16 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         capacity_total = local.unit_tokens() * units
         demand = local.tokens * k
         served = local.demand * k / local.unit_capacity if local.unit_capacity else math.inf
-        busy = served / units if units else math.inf
+        working = plan.load_units(k)  # a standby idles until one fails: the load is on the others
+        average = served / working if working else math.inf  # over the traffic window
+        busy = average * local.busy_hour.factor  # at the busy hour: what the units are sized for
         verdict = busy_words(
-            local.hardware.id, units, busy, local.streams, local.replicas_per_unit, local.gpus_per_replica
+            local.hardware.id, working, busy, local.streams, local.replicas_per_unit, local.gpus_per_replica
         )
-        timing = local_time(local, units, busy)
+        timing = local_time(local, working, busy)
+        if local.standby:
+            values = dict(load_units=working, standby=local.standby, hardware=local.hardware.id)
+            why.append(Reason(kind="standby", values=values))
         replicas = units * local.replicas_per_unit
         if replicas > 1:
             serving = fleet_reason(
@@ -984,6 +1046,15 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
             why.append(Reason(kind="host_not_counted", values={"hardware": local.hardware.id}))
     if local is not None and local.owned_units > units:
         why.append(spare_reason(local, units))
+    if plan.cloud is not None:
+        priced = [
+            Reason(kind="contract_price", values=dict(model=model, off_share=off, company=company))
+            for model, (off, company) in plan.cloud.discounts.items()
+        ]
+        why += priced
+        notes += [r.english() for r in priced]
+    if local is not None and units and (sized := sized_reason(local, p, average, busy, plan.powered_busy(k))):
+        why.append(sized)
     if timing is not None and local is not None:
         why.append(time_reason(local.hardware.id, timing))
     return Option(

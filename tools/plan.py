@@ -190,17 +190,18 @@ class Group:
     upfront: float
     cloud: float  # the hybrid variants' cloud spend
     horizon: float
+    standby: int = 0  # units beyond the load's for failover (N+1), once for the group
 
     @property
     def units(self) -> int:
-        return self.sharing.units
+        return self.sharing.units + self.standby
 
 
 def _load(c: Candidate, name: str, p: ResolvedProfile) -> Load:
     local = c.plan.local
     assert local is not None
     capacity = local.unit_capacity * local.max_utilization  # a unit is planned with headroom, as compare plans it
-    density = local.demand / capacity if capacity > 0 else math.inf
+    density = local.peak_demand / capacity if capacity > 0 else math.inf  # its busy hour, as compare sizes it
     return Load(
         workload=name,
         model=local.model.id,
@@ -217,11 +218,22 @@ def _group(box: str, members: list[int], chosen: list[Candidate], choices: list[
     first = chosen[0].plan.local
     assert first is not None
     sharing = units_needed(loads, first.hardware.memory_gb)
+    units = sharing.units + first.standby  # the team's standby (N+1) once for the boxes they share
     demand = sum(c.plan.local.demand for c in chosen if c.plan.local is not None)
-    monthly, running, upfront = first.costs_at(sharing.units, first.powered_busy(sharing.units, demand))
+    monthly, running, upfront = first.costs_at(units, first.powered_busy(units, demand))
     cloud = sum(c.plan.cloud.monthly_usd for c in chosen if c.plan.cloud is not None)
     return Group(
-        box, members, chosen, loads, sharing, monthly, running, upfront, cloud, upfront + (running + cloud) * horizon
+        box,
+        members,
+        chosen,
+        loads,
+        sharing,
+        monthly,
+        running,
+        upfront,
+        cloud,
+        upfront + (running + cloud) * horizon,
+        first.standby,
     )
 
 
@@ -525,7 +537,7 @@ def _reasons(
 def _alone_busy(group: Group) -> list[float]:
     """Each member's own busiest level (the group's peak equals the largest when no hours overlap)."""
     return [
-        c.plan.local.demand / c.plan.local.unit_capacity if c.plan.local.unit_capacity > 0 else math.inf  # type: ignore[union-attr]
+        c.plan.local.peak_demand / c.plan.local.unit_capacity if c.plan.local.unit_capacity > 0 else math.inf  # type: ignore[union-attr]
         for c in group.chosen
     ]
 

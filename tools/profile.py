@@ -73,6 +73,18 @@ class WorkloadProfile(BaseModel):
         default=None, description="catalog id of hardware the team already owns (a sunk cost)"
     )
     owned_units: int | None = Field(default=None, ge=0, le=1000, description="how many of owned_hardware")
+    standby_units: int | None = Field(
+        default=None,
+        ge=0,
+        le=8,
+        description="local units beyond what the load needs, kept for failover ('N+1', 'no single point of"
+        " failure', 'a standby': 1)",
+    )
+    contract_discounts: dict[str, Annotated[float, Field(ge=0, lt=1)]] | None = Field(
+        default=None,
+        description="off list price on a provider's cloud prices by your contract, per company or platform"
+        " (aws=0.2: 20% off list on AWS)",
+    )
     powered_anyway: bool | None = Field(
         default=None,
         description="the owned hardware stays powered for other work anyway: its idle draw is paid either way,"
@@ -134,6 +146,20 @@ class WorkloadProfile(BaseModel):
             return value or None
         return value
 
+    @field_validator("contract_discounts", mode="before")
+    @classmethod
+    def _discounts_from_text(cls, value: object) -> object:
+        """``aws=20%, anthropic=0.1`` (as typed on a command line or after /set) → {company: share off}."""
+        if isinstance(value, str):
+            pairs = [part.split("=", 1) for part in value.replace(";", ",").split(",") if part.strip()]
+            if any(len(pair) != 2 for pair in pairs):
+                raise ValueError("write company-or-platform=share off list, e.g. aws=20%,anthropic=0.1")
+            value = {key.strip(): share.strip() for key, share in pairs}
+        if isinstance(value, dict):
+            value = {str(k).strip().lower(): _share_off(v) for k, v in value.items()}
+            return value or None
+        return value
+
     @field_validator("region", mode="before")
     @classmethod
     def _region_text(cls, value: object) -> object:
@@ -149,6 +175,19 @@ class WorkloadProfile(BaseModel):
         if any(len(pair) != 2 for pair in pairs):
             raise ValueError("write provider-or-model=factor, e.g. openai=0.8,claude-haiku-4-5=1.1")
         return {key.strip(): factor.strip() for key, factor in pairs}
+
+
+def _share_off(value: object) -> object:
+    """'20%' → 0.2; a number over 1 is a percentage (20 → 0.2); anything else as given (pydantic checks it)."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return float(text.removesuffix("%")) / 100 if text.endswith("%") else _share_off(float(text))
+        except ValueError:
+            return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 100:
+        return value / 100
+    return value
 
 
 class ResolvedProfile(BaseModel):
@@ -182,6 +221,8 @@ class ResolvedProfile(BaseModel):
     owned_hardware: str | None
     owned_units: int
     powered_anyway: bool = False  # the owned units' idle draw is paid either way: only the draw above it counts
+    standby_units: int = 0  # local units beyond the load's, for failover (N+1)
+    contract_discounts: dict[str, float] = {}  # company or platform → share off its list prices
     local_model: str | None
     electricity_usd_per_kwh: float
     amortization_months: float
@@ -312,6 +353,8 @@ def resolve(profile: WorkloadProfile) -> ResolvedProfile:
             values[field] = default
             if words:
                 assumptions.append(words)
+    values["standby_units"] = profile.standby_units or 0
+    values["contract_discounts"] = profile.contract_discounts or {}
     if values["traffic_days_per_week"] is None:
         values["traffic_days_per_week"] = 7.0  # "requests a day" are every day's: no assumption to state
     _fill_boundary(profile, values, assumptions)

@@ -89,6 +89,26 @@ REASONS: dict[str, str] = {
         "time per request on the {hardware}: about {request_s}, the first token after {ttft_s},"
         " each unit {busy_share} busy"
     ),
+    "sized_for_peak": N_(
+        "sized for the peak, {peak_count} requests an hour ({factor}× the traffic window's average of"
+        " {average_count}): each unit {busy_share} busy then, {window_share} on average over the {hours} h window"
+        " and {day_share} over the {powered} h a day it is powered (what its electricity follows)"
+    ),
+    "sized_for_window": N_(
+        "sized for the busy hour as the traffic window's average, {average_count} requests an hour over {hours} h"
+        " a day (no peak stated): each unit {busy_share} busy then, {day_share} over the {powered} h a day it is"
+        " powered (what its electricity follows)"
+    ),
+    "peak_below_average": N_(
+        "the stated peak, {peak_count} requests an hour, is not above the traffic window's average of"
+        " {average_count}: the units are sized for the average, each {busy_share} busy then, {day_share} over the"
+        " {powered} h a day it is powered"
+    ),
+    "standby": N_(
+        "{load_units} × {hardware} for the load + {standby} standby (N+1): one can fail or be serviced and the"
+        " rest still carry the busy hour; the standby is bought and powered, and priced here"
+    ),
+    "contract_price": N_("{model} at list −{off_share} (your contract with {company})"),
     "split": N_("{local_share} of traffic runs locally; the hard {hard_share} goes to {models}"),
     "no_upfront": N_("no upfront spend; {monthly_usd}/month at this volume"),
     "within_boundary": N_("within your data boundary: it requires {requires}"),

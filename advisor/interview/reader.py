@@ -15,6 +15,7 @@ from advisor.interview import (
     batch_jobs,
     boundary,
     choices,
+    contract_terms,
     corrections,
     latency,
     negation,
@@ -186,6 +187,8 @@ def read_draft(
     _privacy(d, may_lower or asked == "privacy", answered=asked == "privacy" and not may_lower, open_choices=unanswered)
     _offline(d)
     boundary.apply(d)  # where the data may go; before names, so its companies are not read as models
+    contract_terms.read_discounts(d)  # '20% off list on Azure': before the shares, so 20% is no share of traffic
+    contract_terms.read_standby(d)  # 'N+1', 'no single point of failure': one more unit than the load needs
     quality.read_quality(d)
     _names(d, probes=defaults)  # a what-if reads what it asks about as its own change
     owned.read_owned(d)

@@ -116,6 +116,7 @@ LESS = lazy(
 BY_HALF = lazy(r"\b(?:drops?|falls?|shrinks?|decreases?|goes\s+down|is\s+cut|cut)\s+(?:by\s+|in\s+)half\b")
 
 SCALED_FIELDS = ("requests_per_day", "monthly_input_tokens", "monthly_output_tokens")
+RATES = (*SCALED_FIELDS, "peak_requests_per_hour")  # a stated peak is the same traffic's busiest hour: it scales too
 
 
 def _number(text: str) -> float:
@@ -172,7 +173,7 @@ def read_whatif(text: str, profile: WorkloadProfile, catalog: Catalog) -> WhatIf
     scale = None if terms.spans else scale_factor(text)
     if scale is not None and not (set(stated) & {*SCALED_FIELDS, "input_tokens_per_request"}):
         factor = scale[0]
-        scaled = {f: getattr(profile, f) * factor for f in SCALED_FIELDS if getattr(profile, f) is not None}
+        scaled = {f: getattr(profile, f) * factor for f in RATES if getattr(profile, f) is not None}
         if scaled and factor > 0:
             changes.update(scaled)
             parts.append(f"volume ×{factor:g}")

@@ -42,6 +42,8 @@ FIELD_LABELS = {
     "budget_usd_per_month": N_("budget usd per month"),
     "offline_required": N_("offline required"),
     "powered_anyway": N_("powered anyway"),
+    "standby_units": N_("standby units"),
+    "contract_discounts": N_("contract discounts"),
     "current_spend_usd_per_month": N_("current spend usd per month"),
     "peak_requests_per_hour": N_("peak requests per hour"),
     "planned_requests_per_day": N_("planned requests per day"),

@@ -67,6 +67,7 @@ PHRASES = (
     # notes
     N_("already owned: no purchase to pay back"),
     N_("sensitive data goes to the API provider: check its data-processing terms"),
+    N_("{model} at list −{off_share} (your contract with {company})"),
     N_("{model} has no attention shape in the catalog: its KV cache is not counted"),
     # the assumptions (tools/profile.py and tools/compare.py)
     N_("no prompt caching (cached input share {cached_share})"),

@@ -1,0 +1,67 @@
+"""Reading a standby and a contract's price (issue 21), each only when its evidence is complete in
+one clause: a standby cue in a clause that asks nothing; one percentage, a discount word and a
+company the catalog knows. My own wording, in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.interview.reader import read_answer
+from advisor.tools.profile import WorkloadProfile
+
+
+def _read(text, catalog, profile=None):
+    return read_answer(text, profile or WorkloadProfile(), catalog)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our ops team insists on N+1 for anything customer-facing.",
+        "There must be no single point of failure.",
+        "We'd want a hot standby in the rack.",
+        "Die Anlage muss redundant ausgelegt sein.",
+        "Il nous faut un serveur de secours.",
+        "Necesitamos redundancia en el centro de datos.",
+    ],
+)
+def test_a_standby_stated_is_one_more_unit(text, catalog):
+    assert _read(text, catalog).changes.get("standby_units") == 1
+
+
+@pytest.mark.parametrize("text", ["What about failover and N+1?", "would a standby help?", "Do we need redundancy?"])
+def test_a_question_about_a_standby_writes_nothing(text, catalog):
+    assert "standby_units" not in _read(text, catalog).changes
+
+
+def test_no_standby_said_is_none(catalog):
+    reading = _read("It's an internal tool, no redundancy needed.", catalog, WorkloadProfile(standby_units=1))
+    assert reading.changes.get("standby_units") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Procurement got us 20% off list on Azure.", {"microsoft": 0.2}),
+        ("we pay 12.5% below list with AWS and Anthropic", {"aws": 0.125, "anthropic": 0.125}),
+        ("Wir haben 15 % Rabatt bei Google Cloud.", {"google": 0.15}),
+        ("Nous avons une remise de 10 % chez OpenAI.", {"openai": 0.1}),
+    ],
+)
+def test_a_contract_discount_is_read_with_its_seller(text, expected, catalog):
+    reading = _read(text, catalog)
+    assert reading.changes.get("contract_discounts") == expected
+    assert "frontier_share" not in reading.changes and "cached_input_share" not in reading.changes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20% off would be nice",  # no company
+        "Azure gives 10% or 20% off depending on volume",  # two figures: which?
+        "could we get 20% off on AWS?",  # a question
+        "20% of requests go to Anthropic",  # no discount word
+    ],
+)
+def test_a_discount_short_of_its_evidence_writes_nothing(text, catalog):
+    assert "contract_discounts" not in _read(text, catalog).changes
