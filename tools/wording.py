@@ -81,6 +81,15 @@ REASONS: dict[str, str] = {
         "within {tie_share} of the cheapest option ({cheapest}, {more_usd} a month less) and on hardware you"
         " already own: a near-tie goes to what you have"
     ),
+    "near_tie_owned_slow": N_(
+        "within {tie_share} of the cheapest option ({cheapest}, {more_usd} a month less) and on hardware you"
+        " already own: a near-tie goes to what you have — but a request takes about {request_s} on it against"
+        " {other_s} on {other}; say how soon answers are needed if that is too slow"
+    ),
+    "owned_slow": N_(
+        "on hardware you already own, the cheapest — but a request takes about {request_s} on it against"
+        " {other_s} on {other}; say how soon answers are needed if that is too slow"
+    ),
     "near_tie_faster": N_(
         "within {tie_share} of the cheapest option ({cheapest}, {more_usd} a month less) and faster: about"
         " {request_s} a request against {other_s}"

@@ -132,3 +132,25 @@ def test_a_pick_that_leaves_owned_hardware_unused_says_what_that_assumes(catalog
         < left.values["pick_usd"]
         == pytest.approx(next(o for o in result.options if o.id == rec.option_id).monthly_usd)
     )
+
+
+def test_what_you_have_wins_a_near_tie_but_says_when_a_request_is_far_slower_there():
+    """Worked by hand: owned hardware within the tie takes 336 s (5.6 min) a request; a box to buy
+    costs 10% less and takes 9 s. The owned one still wins the tie (no purchase), and the first reason
+    says 5.6 min against 9 s — 336 ≥ 2 × 9 (faster_factor)."""
+    tie = near_tie(default_catalog())
+    bought = _option("local:box", 1000, request_s=9)
+    mine = _option("local:mine", 1100, owned=1, request_s=336)
+    pick, why = near_tie_pick([bought, mine], tie)
+    assert pick is mine and why.kind == "near_tie_owned_slow"
+    assert why.values["request_s"] == 336 and why.values["other_s"] == 9 and why.values["other"] == "local:box"
+    assert "a request takes about 5.6 min on it against 9.0 s on local:box" in why.english()
+
+
+def test_owned_and_cheapest_says_so_too_when_far_slower_and_not_when_close():
+    tie = near_tie(default_catalog())
+    mine, fast = _option("local:mine", 500, owned=1, request_s=336), _option("local:box", 3000, request_s=9)
+    pick, why = near_tie_pick([mine, fast], tie)
+    assert pick is mine and why.kind == "owned_slow" and why.values["other_s"] == 9
+    close = _option("local:mine", 500, owned=1, request_s=15)
+    assert near_tie_pick([close, fast], tie) == (close, None)
