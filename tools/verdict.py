@@ -27,13 +27,13 @@ def near_tie_pick(passing: list[Option], tie: VerdictRule) -> tuple[Option, Reas
     cheapest = passing[0]
     within = [o for o in passing if o.horizon_usd <= cheapest.horizon_usd * (1 + tie.share)]
     if all_owned(cheapest):
-        faster = much_faster(cheapest, passing, tie)
+        faster = much_faster(cheapest, within, tie)
         return cheapest, None if faster is None else _slow(Reason(kind="owned_slow"), cheapest, faster)
     owned = [o for o in within if all_owned(o)]
     if owned:
         pick = owned[0]
         why = _reason("near_tie_owned", pick, cheapest, tie.share)
-        faster = much_faster(pick, passing, tie)  # what you have wins, but not without saying how slow it is
+        faster = much_faster(pick, within, tie)  # what you have wins, but not without saying how slow it is
         return pick, why if faster is None else _slow(why, pick, faster)
     timed = [o for o in within if o.request_s is not None and o.deployment != "cloud"]
     if cheapest.request_s is None or not timed:
@@ -44,10 +44,11 @@ def near_tie_pick(passing: list[Option], tie: VerdictRule) -> tuple[Option, Reas
     return cheapest, None
 
 
-def much_faster(pick: Option, passing: list[Option], tie: VerdictRule) -> Option | None:
-    """The fastest other passing local option when a request on ``pick`` takes at least ``faster_factor``
-    times as long as there (5.6 min against seconds); None when ``pick`` is not that slow or has no time."""
-    timed = [o for o in passing if o is not pick and o.request_s is not None and o.deployment != "cloud"]
+def much_faster(pick: Option, within: list[Option], tie: VerdictRule) -> Option | None:
+    """The fastest other local option of the near-tie when a request on ``pick`` takes at least
+    ``faster_factor`` times as long as there (5.6 min against seconds); None when ``pick`` is not that slow,
+    has no time, or only options costing well beyond the tie are faster."""
+    timed = [o for o in within if o is not pick and o.request_s is not None and o.deployment != "cloud"]
     if pick.request_s is None or not timed:
         return None
     fastest = min(timed, key=lambda o: (o.request_s, o.horizon_usd))
@@ -56,7 +57,7 @@ def much_faster(pick: Option, passing: list[Option], tie: VerdictRule) -> Option
 
 def _slow(why: Reason, pick: Option, faster: Option) -> Reason:
     """``why`` with how slow a request is on ``pick`` against ``faster`` ('near_tie_owned' → '…_slow')."""
-    values = dict(request_s=pick.request_s, other_s=faster.request_s, other=faster.label.split(": ", 1)[-1])
+    values = dict(request_s=pick.request_s, other_s=faster.request_s, other=faster.hardware or faster.id)
     kind = why.kind if why.kind.endswith("_slow") else f"{why.kind}_slow"
     return Reason(kind=kind, values={**why.values, **values})
 

@@ -149,8 +149,10 @@ def test_what_you_have_wins_a_near_tie_but_says_when_a_request_is_far_slower_the
 
 def test_owned_and_cheapest_says_so_too_when_far_slower_and_not_when_close():
     tie = near_tie(default_catalog())
-    mine, fast = _option("local:mine", 500, owned=1, request_s=336), _option("local:box", 3000, request_s=9)
+    mine, fast = _option("local:mine", 500, owned=1, request_s=336), _option("local:box", 550, request_s=9)
     pick, why = near_tie_pick([mine, fast], tie)
     assert pick is mine and why.kind == "owned_slow" and why.values["other_s"] == 9
     close = _option("local:mine", 500, owned=1, request_s=15)
     assert near_tie_pick([close, fast], tie) == (close, None)
+    dear = _option("local:node", 5000, request_s=1)  # faster, but far beyond the tie: not the comparison
+    assert near_tie_pick([mine, dear], tie) == (mine, None)
