@@ -80,6 +80,8 @@ class CapacityResult(ToolResult):
     kv_cache_gb: float | None
     linear_state_gb: float | None = None  # linear-attention layers' fixed state, all streams
     requests_per_day: float | None = None
+    quant: str | None = None  # the model's quantisation the figures are for (catalog quant id)
+    precision: str | None = None  # as the engine names it: 'INT4 (AWQ/GPTQ W4A16)' (vLLM), 'Q4_K_M' (llama.cpp)
     share_served: float | None = None  # of monthly_tokens, capped at 1
     units_needed: int | None = None
     tokens_per_second_alone: float | None = None  # decode of one stream with no other stream running
@@ -224,9 +226,10 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     engine = engine_for(catalog, inp.serving_engine or box.engine)  # a GPU server serves with its own (vLLM)
     if inp.serving_engine is None and box.engine:
         notes.append(f"serves with {engine.name}, as {box.id} does unless --serving-engine names another")
-    quant = inp.quant or (d.DEFAULT_QUANT if d.DEFAULT_QUANT in model.quants else next(iter(model.quants)))
+    quant = _quant(inp, model, engine)
+    precision = engine.precision(quant) or quant
     if inp.quant is None:
-        notes.append(f"{quant} quantisation")
+        notes.append(f"{quant} quantisation" if precision == quant else f"{precision} weights")
     context = _context(inp, model, notes)
 
     weights = weights_gb(model, quant)
@@ -344,6 +347,8 @@ def capacity(inp: CapacityInput, catalog: Catalog) -> CapacityResult:
     per_month = months_tokens(decode[0], hours)
     share, units = _sizing(per_month, inp.monthly_tokens)
     return CapacityResult(
+        quant=quant,
+        precision=precision,
         tokens_per_month=per_month,
         tokens_per_second=decode[0],
         tokens_per_second_low=min(decode),
@@ -575,6 +580,23 @@ def _requests(inp: CapacityInput, hours: float, prefill: float, decode: float) -
     traffic = inp.traffic_hours if inp.traffic_hours is not None else hours
     uncached = (inp.input_tokens or 0) * (1 - (inp.cached_input_share or 0))
     return rl.requests_per_day(uncached, inp.output_tokens or 0, prefill, decode, traffic)
+
+
+def _quant(inp: CapacityInput, model: LocalModel, engine: Engine) -> str:
+    """The quantisation to run: the one asked for, when the engine serves it; else the default (Q4_K_M)
+    or, when the engine does not serve that, the smallest of the model's it does serve."""
+    served = [q for q in model.quants if engine.precision(q)]
+    if inp.quant is not None:
+        if engine.precision(inp.quant) is None and inp.quant in model.quants:
+            raise ToolError(
+                "quant", inp.quant, f"is not a precision {engine.name} serves; it serves {', '.join(served) or 'none'}"
+            )
+        return inp.quant
+    if d.DEFAULT_QUANT in served:
+        return d.DEFAULT_QUANT
+    if not served:
+        raise ToolError("local_model", model.id, f"has no quantisation {engine.name} serves")
+    return min(served, key=model.quants.__getitem__)
 
 
 def _hours(inp: CapacityInput, notes: list[str]) -> float:

@@ -392,6 +392,17 @@ class Engine(Sourced):
     kv_cache_bytes: dict[str, float] = Field(
         default_factory=lambda: {"f16": 2.0}, description="KV cache type → bytes an element (f16: 2)"
     )
+    precisions: dict[str, str] = Field(
+        default_factory=dict,
+        description="the model quantisations (local_models quants) it serves, each as the engine names its"
+        " precision ('Q4_K_M' → 'INT4 (AWQ/GPTQ W4A16)'); empty: every quant, by its own name",
+    )
+
+    def precision(self, quant: str) -> str | None:
+        """How this engine names ``quant``'s precision; None when it does not serve it."""
+        if not self.precisions:
+            return quant
+        return self.precisions.get(quant)
 
 
 class ServingStack(Sourced):

@@ -77,6 +77,8 @@ class Option(BaseModel):
     request_s: float | None = None  # and to its last token
     why: list[Reason] = []  # the local part's own reasons as data: units beyond the owned, its fleet, a request's time
     engine: str | None = None
+    quant: str | None = None  # the local model's quantisation (catalog quant id)
+    precision: str | None = None  # its precision as the engine names it ('INT4 (AWQ/GPTQ W4A16)', 'FP8')
     fits: bool | None = None  # None: the model's KV cache is unknown
     passes: bool = True
     failed: list[str] = []
@@ -118,6 +120,8 @@ class LocalPart:
     max_utilization: float = 1.0  # units are added before any is busier than this at the busy hour
     busy_hour: BusyHour = field(default_factory=lambda: BusyHour(1.0, None, None))  # what the units are sized for
     standby: int = 0  # units beyond the load's, for failover (N+1): bought and powered, idle until one fails
+    quant: str | None = None  # the model's quantisation (catalog quant id) the figures are for
+    precision: str | None = None  # as the engine names it: 'INT4 (AWQ/GPTQ W4A16)' (vLLM), 'Q4_K_M' (llama.cpp)
     replicas_per_unit: int = 1  # serving replicas one unit holds (a server's tensor-parallel groups)
     gpus_per_replica: int = 1
     stacks: list[ServingStack] = field(default_factory=list)
@@ -460,6 +464,8 @@ def local_part(
         max_utilization=p.max_utilization,
         busy_hour=busy_hour(p, window_hours(p)),
         standby=p.standby_units,
+        quant=cap.quant,
+        precision=cap.precision,
         replicas_per_unit=replicas,
         gpus_per_replica=gpus,
         stacks=stacks_for(catalog, cap.engine),
@@ -965,6 +971,19 @@ def time_reason(hardware: str, timing: RequestTime) -> Reason:
     return Reason(kind="time_per_request", values=values)
 
 
+def precision_reason(local: LocalPart) -> Reason:
+    """At which precision the model runs and what it takes of a replica's memory: 'llama-4-maverick at
+    INT4 (AWQ/GPTQ W4A16): 243 GB of weights, 276 GB with every stream's KV cache, of 320 GB a replica'."""
+    values = dict(
+        model=local.model.id,
+        precision=local.precision,
+        weights_gb=round(local.weights_gb or 0),
+        memory_gb=round(local.memory_gb or 0),
+        replica_gb=round(local.hardware.memory_gb * local.gpus_per_replica / local.hardware.units),
+    )
+    return Reason(kind="precision", values=values)
+
+
 def sized_reason(local: LocalPart, p: ResolvedProfile, average: float, busy: float, day: float) -> Reason | None:
     """What the units are sized for and the two figures of how busy they are: at the busy hour (the stated
     peak, else the traffic window's average rate) and over the hours they are powered (what the
@@ -1022,6 +1041,8 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
             plan_words = serving.english()
             notes.append(plan_words)
             why.append(serving)
+        if local.precision:
+            why.append(precision_reason(local))
         if local.fits is None:
             notes.append(f"{local.model.id} has no attention shape in the catalog: its KV cache is not counted")
         if local.model.context_tokens is None and p.tokens_per_request:
@@ -1100,6 +1121,8 @@ def evaluate(plan: Plan, p: ResolvedProfile, k: float = 1.0) -> Option:
         request_s=None if timing is None else timing.request_s,
         why=why,
         engine=local.engine if local else None,
+        quant=local.quant if local else None,
+        precision=local.precision if local else None,
         fits=local.fits if local else None,
         passes=not failures,
         failed=failures,

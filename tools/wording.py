@@ -113,6 +113,10 @@ REASONS: dict[str, str] = {
         " {average_count}: the units are sized for the average, each {busy_share} busy then, {day_share} over the"
         " {powered} h a day it is powered"
     ),
+    "precision": N_(
+        "{model} runs at {precision}: {weights_gb} GB of weights, {memory_gb} GB with every stream's KV cache,"
+        " of {replica_gb} GB a replica"
+    ),
     "standby": N_(
         "{load_units} × {hardware} for the load + {standby} standby (N+1): one can fail or be serviced and the"
         " rest still carry the busy hour; the standby is bought and powered, and priced here"
