@@ -184,6 +184,29 @@ def _reasons(winner: Option, p: ResolvedProfile, cloud: Option | None, options: 
     return reasons
 
 
+def _card_alone(winner: Option, catalog: Catalog, options: list[Option]) -> list[Reason]:
+    """Why a named GPU sold alone is priced differently from the unit with its host the comparison
+    prices for the same card (the HGX node): the host is the team's own and not in the price; the
+    node's own figure and model, where the options hold it."""
+    box = catalog.hardware.get(winner.hardware or "")
+    if box is None or box.host_included or winner.owned_units >= winner.units:
+        return []
+    card = box.card or box.id
+    nodes = [
+        o
+        for o in options
+        if o.deployment == winner.deployment
+        and (node := catalog.hardware.get(o.hardware or "")) is not None
+        and node.host_included
+        and node.card == card
+    ]
+    if not nodes:
+        return [Reason(kind="card_alone", values={"hardware": box.id})]
+    node = min(nodes, key=lambda o: (not o.passes, o.horizon_usd))
+    values = dict(hardware=box.id, node=node.hardware, node_usd=node.monthly_usd, node_model=node.local_model)
+    return [Reason(kind="card_alone_node", values=values)]
+
+
 def _owned_left_out(winner: Option, p: ResolvedProfile, options: list[Option]) -> list[Reason]:
     """When the pick leaves the hardware the team owns unused, what that assumes: the owned box is
     switched off (its idle draw saved); kept on anyway, running the work on it adds only the rest of
@@ -321,7 +344,11 @@ def _compare(inp: CompareInput, catalog: Catalog, today: date) -> CompareResult:
     crossover = winner.payback_months if winner.deployment != "cloud" else None
 
     horizon = p.horizon_months
-    why = ([tie_reason] if tie_reason else []) + _reasons(winner, p, base_cloud, ranked)
+    why = (
+        ([tie_reason] if tie_reason else [])
+        + _reasons(winner, p, base_cloud, ranked)
+        + _card_alone(winner, catalog, ranked)
+    )
     rules = applicable(base_cloud.monthly_usd, winner.deployment, _decider(winner, p, why)) if base_cloud else []
     summary = f"{winner.deployment}: {winner.label.split(': ', 1)[1]}"
     if margin is not None and runner is not None:

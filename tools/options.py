@@ -629,6 +629,15 @@ def owned_boxes(catalog: Catalog, p: ResolvedProfile, box: Hardware) -> int:
     return p.owned_units * owned_per_box // per_box
 
 
+def host_units(catalog: Catalog, p: ResolvedProfile, box: Hardware) -> list[Hardware]:
+    """The units with their host the catalog sells ``box``'s card in, when ``box`` is a GPU sold alone the
+    team does not own ('and with H200?' is also the HGX H200 node the table prices): the same units and
+    model choice as the comparison without it, beside the card alone."""
+    if box.host_included or owned_boxes(catalog, p, box):
+        return []
+    return [n for n in nodes_of(catalog, _card(box)[0]) if n.host_included]
+
+
 def inside_owned_node(catalog: Catalog, p: ResolvedProfile, box: Hardware) -> bool:
     """Whether ``box`` is a part of a server node the team owns whole: eight owned H100s are one owned
     HGX node — powered as one machine, never one loose card of it — so the card alone and a pair of
@@ -723,7 +732,8 @@ def _build_plans(catalog: Catalog, p: ResolvedProfile, today: date) -> list[Plan
             plans.append(plan)
 
     if p.hardware:
-        boxes = [catalog.get("hardware", p.hardware, "hardware")]
+        named: Hardware = catalog.get("hardware", p.hardware, "hardware")  # type: ignore[assignment]
+        boxes = [named, *host_units(catalog, p, named)]
     else:  # a GPU sold alone needs a host the team has: offered when it owns or names one
         boxes = [b for b in catalog.hardware.values() if b.host_included or owned_boxes(catalog, p, b)]
     if p.hardware and p.owned_hardware and p.owned_units:  # owned cards are also the nodes they make up

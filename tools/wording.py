@@ -72,6 +72,11 @@ REASONS: dict[str, str] = {
         "the load needs {needed} of the {owned} × {hardware} you own; the {spare} not needed: on for other work"
         " anyway, idle draw paid either way, not counted here"
     ),
+    "card_alone": N_("priced as the {hardware} card alone, in hosts of your own that are not in its price"),
+    "card_alone_node": N_(
+        "priced as the {hardware} card alone, in hosts of your own that are not in its price; with its host,"
+        " as the comparison prices it, the {node} costs {node_usd} a month running {node_model}"
+    ),
     "host_not_counted": N_("the {hardware} is a card alone: the host it sits in draws power too, not counted here"),
     "owned_left_out": N_(
         "this leaves the {hardware} you own switched off, saving its idle draw ({idle_usd} a month); if it stays on"

@@ -236,3 +236,22 @@ def test_the_m1_generation_has_its_own_fit(catalog):
     m2 = capacity(CapacityInput(hardware="mac-studio-m2-ultra-64gb", local_model="llama-3.1-8b"), catalog)
     assert any("(apple-m1/llama.cpp fit)" in a for a in m1.assumptions)
     assert m1.tokens_per_second < 0.8 * m2.tokens_per_second
+
+
+def test_a_named_card_alone_is_priced_beside_its_node_as_the_table_prices_it(catalog):
+    """'And with H200?' names the card; a team without hosts buys it as the HGX H200 node. Worked by
+    hand: the comparison without hardware prices the node (host included) with the model that serves the
+    most on it; named, the card alone (hosts not priced) and that same node with the same model and the
+    same monthly figure are both in the options, and a card-alone pick says what the node costs."""
+    table = compare(CompareInput(**REGULATED, traffic_hours=16, top=50), catalog)
+    named = compare(CompareInput(**REGULATED, traffic_hours=16, hardware="h200-sxm-141gb", top=50), catalog)
+    node = next(o for o in table.options if o.hardware == "hgx-h200-8gpu" and o.deployment == "local")
+    same = next(o for o in named.options if o.hardware == "hgx-h200-8gpu" and o.deployment == "local")
+    assert (same.local_model, same.units) == (node.local_model, node.units)
+    assert same.monthly_usd == pytest.approx(node.monthly_usd)
+    assert "h200-sxm-141gb" in {o.hardware for o in named.options}
+    rec = named.recommendation
+    if next(o for o in named.options if o.id == rec.option_id).hardware == "h200-sxm-141gb":
+        said = next(r for r in rec.why if r.kind == "card_alone_node")
+        assert said.values["node"] == "hgx-h200-8gpu" and said.values["node_usd"] == pytest.approx(node.monthly_usd)
+        assert said.values["node_model"] == node.local_model
