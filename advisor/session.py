@@ -568,6 +568,8 @@ class Session:
         try:
             if name == "price_factors" and parsed is not None:
                 parsed = self._known_factors(field, parsed)
+            if name == "contract_discounts" and parsed is not None:
+                parsed = self._known_sellers(field, parsed)
             diff = self.state.apply({name: parsed}, how="set")
         except ValidationError as exc:
             err = exc.errors()[0]
@@ -590,6 +592,17 @@ class Session:
                     f" providers: {', '.join(providers)}"
                 )
         return factors
+
+    def _known_sellers(self, field: str, value: object) -> dict[str, float]:
+        """``azure=20%``: each key a company or platform the catalog knows, kept as its company id
+        ('azure' → microsoft), so a name it does not know is refused here, not on every turn after."""
+        from advisor.tools.boundary import company_of
+
+        discounts = WorkloadProfile.model_validate({"contract_discounts": value}).contract_discounts or {}
+        try:
+            return {company_of(self.catalog, key): share for key, share in discounts.items()}
+        except ToolError as exc:
+            raise UsageError(f"{field}: {one_line(str(exc.value), 60)!r} {exc.hint}") from None
 
     def _set_voice(self, name: str, value: str) -> dict:
         """`/set lang de`, `/set currency EUR`: how the answers speak, from now on ('none' goes back

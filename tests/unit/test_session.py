@@ -143,3 +143,14 @@ def test_resume_after_kill_9_mid_reply():
     assert session.state.profile.requests_per_day == 5000  # read before the kill: kept
     [turn] = session.history()
     assert turn.status == "interrupted" and turn.user_text.startswith("We triage")
+
+
+def test_set_a_contract_discount_keeps_the_sellers_company_and_refuses_an_unknown_one():
+    """'/set contract_discounts Azure=20%, bedrock=10%' stores each as the company that sells there
+    (Microsoft, AWS); a name the catalog does not know is refused at /set, one line, not on every turn."""
+    session = open_session()
+    session.set_field("contract_discounts", "Azure=20%, bedrock=10%")
+    assert session.state.profile.contract_discounts == {"microsoft": 0.2, "aws": 0.1}
+    with pytest.raises(UsageError, match=r"contract_discounts: 'acme' names no company or platform"):
+        session.set_field("contract_discounts", "acme=20%")
+    assert session.state.profile.contract_discounts == {"microsoft": 0.2, "aws": 0.1}
