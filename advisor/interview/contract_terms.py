@@ -7,9 +7,10 @@
 
 Each is written only when its evidence is complete in one clause, under a strict grammar:
 a standby cue as a whole phrase in a clause that asks nothing (a question about failover is a
-question); a discount is exactly one percentage, a discount word (cues.discount) and at least one
-company or platform the catalog knows (every one named there gets it: 'on Azure/AWS'). Anything
-short of that writes nothing."""
+question); a discount is exactly one percentage, a discount word (cues.discount), a word that makes
+it the team's price or a list price's (cues.contract_price: 'we get', 'our contract', 'off list'; never
+beside 'batch') and at least one company or platform the catalog knows (every one named there gets
+it: 'on Azure/AWS'). Anything short of that writes nothing."""
 
 from __future__ import annotations
 
@@ -74,7 +75,9 @@ def read_discounts(d: Draft) -> None:
             continue
         shares = list(_PERCENT.finditer(d.text, start, end))
         companies = _companies(d, start, end)
-        if len(shares) != 1 or not companies:
+        if len(shares) != 1 or not companies or not _words("contract_price").search(d.text, start, end):
+            continue  # '50% off with the batch API' is the provider's offer, not the team's contract
+        if "batch" in d.text[start:end]:
             continue
         share = float(shares[0].group(1).replace(",", ".")) / 100
         if not 0 < share < 1:

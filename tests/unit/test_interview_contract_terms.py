@@ -61,6 +61,8 @@ def test_a_contract_discount_is_read_with_its_seller(text, expected, catalog):
         "Azure gives 10% or 20% off depending on volume",  # two figures: which?
         "could we get 20% off on AWS?",  # a question
         "20% of requests go to Anthropic",  # no discount word
+        "or use the batch API (50% off) from OpenAI/Anthropic",  # the provider's offer, not a contract
+        "Anthropic gives 30% off to startups",  # nothing makes it the team's price
     ],
 )
 def test_a_discount_short_of_its_evidence_writes_nothing(text, catalog):
