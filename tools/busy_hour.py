@@ -1,6 +1,9 @@
 """The hour local units are sized for (cost-model.md, "Time per request and fleets"): the busiest
 hour's request rate against the traffic window's average.
 
+A peak is stated as a rate (``peak_requests_per_hour``) or as a multiple of the window's average
+(``peak_factor``: 'the peak is 2× the average'); the rate wins when both are given.
+
 Without a stated peak the busy hour is the traffic window's average rate: the requests of a day
 spread evenly over ``traffic_hours``. A stated peak (``peak_requests_per_hour``) above that average
 sizes the units for it: the load at the peak is ``factor`` times the window's average, and each
@@ -42,6 +45,8 @@ def busy_hour(p: ResolvedProfile, hours: float) -> BusyHour:
     traffic_hours = d.DAYS_PER_MONTH * p.traffic_days_per_week / 7 * hours
     average = month / traffic_hours if month is not None and traffic_hours > 0 else None
     peak = p.peak_requests_per_hour
+    if peak is None and p.peak_factor is not None and average is not None:
+        peak = p.peak_factor * average  # 'the peak is 2× the average'
     if peak is None or average is None or average <= 0:
         return BusyHour(1.0, average, None)
     if peak <= average:

@@ -126,6 +126,13 @@ class WorkloadProfile(BaseModel):
     peak_requests_per_hour: Quantity | None = Field(
         default=None, ge=0, description="requests in the busiest hour, when stated beside the average (for capacity)"
     )
+    peak_factor: Quantity | None = Field(
+        default=None,
+        ge=1,
+        le=100,
+        description="the busiest hour's rate as a multiple of the traffic window's average ('the peak is 2× the"
+        " average': 2), when no peak rate is stated",
+    )
     planned_requests_per_day: Tokens | None = Field(
         default=None, description="a future volume stated beside today's: offered as a what-if, never used as today's"
     )
@@ -244,6 +251,7 @@ class ResolvedProfile(BaseModel):
     budget_usd_per_month: float | None
     offline_required: bool
     peak_requests_per_hour: float | None = None
+    peak_factor: float | None = None
     planned_requests_per_day: float | None = None
     current_spend_usd_per_month: float | None = None
     assumptions: list[str]

@@ -25,14 +25,14 @@ _PATTERNS: dict[str, Any] = {}
 _PERCENT = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d+)?)\s?%")
 
 
-def _words(cue: str) -> Any:
+def cue_words(cue: str) -> Any:
     """Any of ``cue``'s phrases as a whole word, in every language."""
     if cue not in _PATTERNS:
         _PATTERNS[cue] = lazy(rf"(?<![\w-])(?:{alternation(vocab().cue(cue))})(?![\w-])")
     return _PATTERNS[cue]
 
 
-def _asks(d: Draft, start: int, end: int) -> bool:
+def asks(d: Draft, start: int, end: int) -> bool:
     """The clause is a question: it ends in a question mark."""
     return d.original[end : end + 1] == "?" or d.text[start:end].rstrip().endswith("?")
 
@@ -40,9 +40,9 @@ def _asks(d: Draft, start: int, end: int) -> bool:
 def read_standby(d: Draft) -> None:
     """'N+1', 'no single point of failure', 'we need a standby' → one standby unit; 'no standby' → none."""
     for cue, value in (("no_standby", 0), ("standby", 1)):
-        for m in _words(cue).finditer(d.text):
+        for m in cue_words(cue).finditer(d.text):
             start, end = d.clause(m.start())
-            if _asks(d, start, end):
+            if asks(d, start, end):
                 continue
             how = "one unit more than the load needs (a standby)" if value else "no standby unit"
             d.set("standby_units", value, f"read '{d.quote(*m.span())}' as: {how}", spans=[m.span()])
@@ -69,13 +69,13 @@ def read_discounts(d: Draft) -> None:
     """'we get 20% off list on Azure/AWS' → 20% off each one's cloud prices."""
     if "%" not in d.text:
         return
-    for m in _words("discount").finditer(d.text):
+    for m in cue_words("discount").finditer(d.text):
         start, end = d.clause(m.start())
-        if _asks(d, start, end):
+        if asks(d, start, end):
             continue
         shares = list(_PERCENT.finditer(d.text, start, end))
         companies = _companies(d, start, end)
-        if len(shares) != 1 or not companies or not _words("contract_price").search(d.text, start, end):
+        if len(shares) != 1 or not companies or not cue_words("contract_price").search(d.text, start, end):
             continue  # '50% off with the batch API' is the provider's offer, not the team's contract
         if "batch" in d.text[start:end]:
             continue

@@ -20,6 +20,7 @@ from advisor.interview import (
     latency,
     negation,
     owned,
+    peak_factor,
     pending,
     plain_volume,
     powered,
@@ -189,6 +190,7 @@ def read_draft(
     boundary.apply(d)  # where the data may go; before names, so its companies are not read as models
     contract_terms.read_discounts(d)  # '20% off list on Azure': before the shares, so 20% is no share of traffic
     contract_terms.read_standby(d)  # 'N+1', 'no single point of failure': one more unit than the load needs
+    peak_factor.read_peak_factor(d)  # 'the peak is 2× the average': before the rates, so 2× is no rate
     quality.read_quality(d)
     _names(d, probes=defaults)  # a what-if reads what it asks about as its own change
     owned.read_owned(d)

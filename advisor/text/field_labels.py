@@ -46,6 +46,7 @@ FIELD_LABELS = {
     "contract_discounts": N_("contract discounts"),
     "current_spend_usd_per_month": N_("current spend usd per month"),
     "peak_requests_per_hour": N_("peak requests per hour"),
+    "peak_factor": N_("peak factor"),
     "planned_requests_per_day": N_("planned requests per day"),
     "data_boundary": N_("data boundary"),
     "contract": N_("contract"),

@@ -124,3 +124,14 @@ def test_a_volume_what_if_scales_the_stated_peak_with_the_traffic(catalog):
     whatif = read_whatif("what if volume doubles?", profile, catalog)
     assert whatif.changes["peak_requests_per_hour"] == pytest.approx(180_000)
     assert whatif.changes["requests_per_day"] == pytest.approx(40e6 / 30)
+
+
+def test_a_peak_stated_as_twice_the_average_sizes_as_that_rate(catalog):
+    """'The peak is 2× the average' is the rate 2 × 41,667 = 83,333 an hour: the same units as that
+    rate stated; a stated rate wins over a factor."""
+    twice = _node(catalog, peak_factor=2)
+    rate = _node(catalog, peak_requests_per_hour=2 * 20e6 / 30 / 16)
+    assert (twice.units, twice.busy) == (rate.units, pytest.approx(rate.busy))
+    assert _reason(twice, "sized_for_peak").values["peak_count"] == 83_333
+    both = _node(catalog, peak_factor=2, peak_requests_per_hour=90_000)
+    assert _reason(both, "sized_for_peak").values["peak_count"] == 90_000

@@ -67,3 +67,31 @@ def test_a_contract_discount_is_read_with_its_seller(text, expected, catalog):
 )
 def test_a_discount_short_of_its_evidence_writes_nothing(text, catalog):
     assert "contract_discounts" not in _read(text, catalog).changes
+
+
+@pytest.mark.parametrize(
+    ("text", "factor"),
+    [
+        ("Traffic peaks at about 3x the average around lunch.", 3.0),
+        ("the busiest hour is double the average one", 2.0),
+        ("en pointe, le double de la moyenne", 2.0),
+    ],
+)
+def test_a_peak_as_a_multiple_of_the_average_is_the_peak_factor(text, factor, catalog):
+    reading = _read(text, catalog)
+    assert reading.changes.get("peak_factor") == factor
+    assert "requests_per_day" not in reading.changes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the peak 2x the average?",
+        "peaks of 2x or 3x the average",
+        "3x the average",
+        "Peak is Monday mornings, about 3x the weekly avg.",  # a qualified average: not the window's
+        "normally 300 an hour, but in December it is 3x as much",
+    ],
+)
+def test_a_peak_factor_short_of_its_evidence_writes_nothing(text, catalog):
+    assert "peak_factor" not in _read(text, catalog).changes
